@@ -1,0 +1,56 @@
+// The public face of the analysis core: everything the language server and the CLI may call.
+// Pure: text in, data out. Never throws (errors become problems), never touches the file system.
+import type { LineIndex } from './text';
+import type { FileKind, Finding, Fix, OffsetRange, Problem, Severity } from './types';
+
+export interface AnalyzeInput {
+  /** Path or URI of the document: used for detection by extension and in messages, never opened. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ResponsibilityStatus {
+  readonly item: string;
+  readonly status: 'addressed' | 'missed' | 'aws-default' | 'not-applicable' | 'depends';
+  readonly ruleIds: readonly string[];
+  readonly detail: string;
+}
+
+export interface ResourceSummary {
+  readonly id: string;
+  readonly type: string;
+  readonly category: string | undefined;
+  readonly range: OffsetRange;
+  readonly responsibilities: readonly ResponsibilityStatus[];
+}
+
+export interface FileAnalysis {
+  readonly path: string;
+  readonly kind: FileKind;
+  /** Why a file was skipped (not a template, binary, too large), for `kind: 'skipped'`. */
+  readonly skipReason?: string;
+  readonly problems: readonly Problem[];
+  readonly findings: readonly Finding[];
+  readonly resources: readonly ResourceSummary[];
+  readonly lineIndex: LineIndex;
+}
+
+export interface HoverResult {
+  readonly markdown: string;
+  readonly range: OffsetRange;
+}
+
+export interface CodeActionResult {
+  readonly title: string;
+  readonly kind: 'quickfix';
+  readonly isPreferred: boolean;
+  readonly fix: Fix;
+  /** The finding this action answers, to match it with the editor's diagnostic (rule id + range). */
+  readonly finding: Pick<Finding, 'ruleId' | 'range'>;
+}
+
+export interface AnalyzerOptions {
+  /** Files larger than this are skipped with a message (default 5 MiB). */
+  readonly maxFileSize?: number;
+  readonly minimumSeverity?: Severity;
+}

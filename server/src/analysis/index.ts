@@ -1,0 +1,9 @@
+// Entry point of the analysis core. The language server and the CLI import only from here.
+export * from './api';
+export * from './types';
+export { LineIndex } from './text';
+export type { Position, LineRange } from './text';
+export { Analyzer, isCandidatePath } from './analyzer';
+export { TOOL_NAME, TOOL_VERSION } from './version';
+export { listRules } from './rules/registry';
+export type { RuleMeta } from './rules/rule';

@@ -1,0 +1,109 @@
+// Core data types shared by every stage of the analysis. Positions are offsets into the document text;
+// they become line/character only at the edges (see text.ts), so edits and caches stay cheap.
+
+/** Half-open offset range [start, end) into the document text. */
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FileKind = 'cloudformation' | 'terraform' | 'skipped';
+
+/** Something wrong with the input itself (syntax, unsupported construct), not a security finding. */
+export interface Problem {
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly severity: Severity;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Value tree: what YAML and JSON parse into. Intrinsic functions are normalised to their long names.
+
+export type ScalarValue = string | number | boolean | null;
+
+interface NodeBase {
+  /** Range of the whole value, tag included. */
+  readonly range: OffsetRange;
+}
+
+export interface ScalarNode extends NodeBase {
+  readonly kind: 'scalar';
+  readonly value: ScalarValue;
+}
+
+export interface MapEntry {
+  readonly key: string;
+  readonly keyRange: OffsetRange;
+  /** Undefined while the value is still being typed (`Key:` with nothing after it). */
+  readonly value: ValueNode | undefined;
+}
+
+export interface MapNode extends NodeBase {
+  readonly kind: 'map';
+  readonly entries: readonly MapEntry[];
+}
+
+export interface SeqNode extends NodeBase {
+  readonly kind: 'seq';
+  readonly items: readonly ValueNode[];
+}
+
+/** `!Ref X`, `{"Fn::GetAtt": [...]}` and friends. `name` is always the long form: `Ref`, `Fn::Sub`, `Condition`. */
+export interface IntrinsicNode extends NodeBase {
+  readonly kind: 'intrinsic';
+  readonly name: string;
+  /** Range of the tag (`!Sub`) or of the key (`"Fn::Sub"`). */
+  readonly nameRange: OffsetRange;
+  readonly argument: ValueNode;
+}
+
+export type ValueNode = ScalarNode | MapNode | SeqNode | IntrinsicNode;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Findings and what the layers above need to show them.
+
+export interface ResourceRef {
+  /** Logical id (CloudFormation) or address (Terraform: `aws_s3_bucket.logs`, `aws_s3_bucket.logs["a"]`). */
+  readonly id: string;
+  readonly type: string;
+}
+
+export interface TextEdit {
+  readonly range: OffsetRange;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedLocation {
+  readonly message: string;
+  readonly range: OffsetRange;
+  /** Path of another file, when the related place is not in the analysed file. */
+  readonly file?: string;
+}
+
+export interface ToolReferences {
+  readonly checkov: readonly string[];
+  readonly fsbp: readonly string[];
+  readonly trivy: readonly string[];
+  readonly cfnNag: readonly string[];
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly responsibility: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly resource: ResourceRef;
+  readonly references: ToolReferences;
+  readonly docsUrl: string;
+  readonly related: readonly RelatedLocation[];
+  /** Identifies the fix the rule can write for this finding; the edit is recomputed from the current text. */
+  readonly fixId?: string;
+}
