@@ -10,6 +10,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD entry hides its requires from esbuild; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

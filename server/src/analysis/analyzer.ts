@@ -1,0 +1,159 @@
+// The analyzer: detects what a file is, parses it, builds the model, runs the rules, and keeps the last
+// result per document so hovers and code actions on an unchanged text cost nothing.
+import type { AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
+import { checkTemplate } from './cloudformation/check';
+import type { TemplateCheck } from './cloudformation/check';
+import { detectTemplate, isCloudFormationCandidatePath, mayBeTemplateText } from './cloudformation/detect';
+import { writeSetSettingFix } from './cloudformation/edit';
+import { hoverAt } from './cloudformation/hover';
+import { buildTemplate } from './cloudformation/model';
+import type { CfnTemplate } from './cloudformation/model';
+import { parseTemplateText } from './cloudformation/parse';
+import { getRule } from './rules/registry';
+import { LineIndex } from './text';
+import type { Finding, OffsetRange, Problem, Severity } from './types';
+
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const TERRAFORM_PATH = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
+
+/** Could this path hold something we analyse? (Cheap: by name only.) */
+export function isCandidatePath(path: string): boolean {
+  return TERRAFORM_PATH.test(path) || isCloudFormationCandidatePath(path);
+}
+
+interface CachedAnalysis {
+  readonly text: string;
+  readonly analysis: FileAnalysis;
+  readonly template?: CfnTemplate;
+  readonly check?: TemplateCheck;
+}
+
+export class Analyzer {
+  private readonly cache = new Map<string, CachedAnalysis>();
+  private readonly maxFileSize: number;
+  private readonly minimumSeverity: Severity;
+
+  constructor(options: AnalyzerOptions = {}) {
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.minimumSeverity = options.minimumSeverity ?? 'info';
+  }
+
+  analyze(input: AnalyzeInput): FileAnalysis {
+    return this.analyzeCached(input).analysis;
+  }
+
+  hover(input: AnalyzeInput, offset: number): HoverResult | undefined {
+    const cached = this.analyzeCached(input);
+    if (!cached.template || !cached.check) return undefined;
+    try {
+      return hoverAt(cached.template, cached.check, offset);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Quick fixes for the findings whose range touches `range`. */
+  codeActions(input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
+    const cached = this.analyzeCached(input);
+    if (!cached.template || !cached.check) return [];
+    const results: CodeActionResult[] = [];
+    for (const resourceCheck of cached.check.resources) {
+      for (const finding of resourceCheck.findings) {
+        if (!finding.fixId || !touches(finding.range, range)) continue;
+        const fixPlan = getRule(finding.ruleId)?.fixes?.[finding.fixId];
+        if (!fixPlan) continue;
+        try {
+          const fix = writeSetSettingFix(input.text, cached.template, resourceCheck.resource, fixPlan);
+          if (fix) results.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: { ruleId: finding.ruleId, range: finding.range } });
+        } catch {
+          // No fix is better than a wrong one.
+        }
+      }
+    }
+    return results;
+  }
+
+  forget(path: string): void {
+    this.cache.delete(path);
+  }
+
+  private analyzeCached(input: AnalyzeInput): CachedAnalysis {
+    const previous = this.cache.get(input.path);
+    if (previous && previous.text === input.text) return previous;
+    let result: CachedAnalysis;
+    try {
+      result = this.analyzeFresh(input);
+    } catch (error) {
+      result = {
+        text: input.text,
+        analysis: skipped(input, `internal error: ${String(error)}`, [
+          { message: `The analysis failed unexpectedly: ${String(error)}`, range: { start: 0, end: 0 }, severity: 'error' },
+        ]),
+      };
+    }
+    this.cache.set(input.path, result);
+    return result;
+  }
+
+  private analyzeFresh(input: AnalyzeInput): CachedAnalysis {
+    const { path, text } = input;
+    if (text.length > this.maxFileSize) {
+      return { text, analysis: skipped(input, `larger than ${Math.round(this.maxFileSize / 1024 / 1024)} MiB`, [tooLarge(text.length, this.maxFileSize)]) };
+    }
+    if (looksBinary(text)) return { text, analysis: skipped(input, 'binary file') };
+    if (TERRAFORM_PATH.test(path)) return { text, analysis: skipped(input, 'Terraform is not analysed yet') };
+    if (!isCloudFormationCandidatePath(path)) return { text, analysis: skipped(input, 'not a template file name') };
+    if (!mayBeTemplateText(text)) return { text, analysis: skipped(input, 'not a CloudFormation template') };
+
+    const parsed = parseTemplateText(path, text);
+    if (parsed.multipleDocuments) return { text, analysis: skipped(input, 'a multi-document YAML stream is not a CloudFormation template') };
+    const detection = detectTemplate(parsed.root);
+    if (!detection.isTemplate || parsed.root?.kind !== 'map') {
+      return { text, analysis: skipped(input, detection.isTemplate ? 'not a CloudFormation template' : detection.reason) };
+    }
+    const problems: Problem[] = [...parsed.problems];
+    const template = buildTemplate(parsed.root, parsed.format, problems);
+    const check = checkTemplate(template);
+    problems.push(...check.problems);
+    const findings = check.resources
+      .flatMap((resourceCheck) => resourceCheck.findings)
+      .filter((finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity])
+      .sort(byPosition);
+    return {
+      text,
+      template,
+      check,
+      analysis: {
+        path,
+        kind: 'cloudformation',
+        problems,
+        findings,
+        resources: check.resources.map((resourceCheck) => resourceCheck.summary),
+        lineIndex: new LineIndex(text),
+      },
+    };
+  }
+}
+
+function skipped(input: AnalyzeInput, reason: string, problems: Problem[] = []): FileAnalysis {
+  return { path: input.path, kind: 'skipped', skipReason: reason, problems, findings: [], resources: [], lineIndex: new LineIndex(input.text) };
+}
+
+function tooLarge(size: number, limit: number): Problem {
+  return { message: `The file is ${size} characters long, over the ${limit} limit; it is not analysed.`, range: { start: 0, end: 0 }, severity: 'warning' };
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  return head.includes('\u0000') || /[\uFFFD]{4,}/.test(head);
+}
+
+function touches(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId);
+}

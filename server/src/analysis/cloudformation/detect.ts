@@ -1,0 +1,45 @@
+// Is this text a CloudFormation template? Cheap text checks first (most workspace files are not templates),
+// then a structural check on the parsed tree.
+import type { MapNode, ValueNode } from '../types';
+
+const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template|cfn)$/i;
+/** Files that are never templates even when they mention AWS types. */
+const NEVER_TEMPLATES = /(^|[\\/])(package(-lock)?\.json|tsconfig(\.[\w-]+)?\.json|jsconfig\.json|composer\.json|serverless\.ya?ml|docker-compose(\.[\w-]+)?\.ya?ml|compose\.ya?ml|\.eslintrc(\.json)?|pnpm-lock\.yaml|\.pre-commit-config\.yaml|mkdocs\.ya?ml|buildspec\.ya?ml)$/i;
+const WORKFLOW_PATH = /(^|[\\/])\.github[\\/]/;
+
+export function isCloudFormationCandidatePath(path: string): boolean {
+  return TEMPLATE_EXTENSIONS.test(path) && !NEVER_TEMPLATES.test(path) && !WORKFLOW_PATH.test(path);
+}
+
+/** A quick look at the raw text: no template lacks all of these words. */
+export function mayBeTemplateText(text: string): boolean {
+  return /AWSTemplateFormatVersion|AWS::|Alexa::|Custom::/.test(text) && /Resources/.test(text);
+}
+
+export type DetectionResult = { isTemplate: true } | { isTemplate: false; reason: string };
+
+export function detectTemplate(root: ValueNode | undefined): DetectionResult {
+  if (!root || root.kind !== 'map') return { isTemplate: false, reason: 'the document is not a mapping' };
+  if (entry(root, 'AWSTemplateFormatVersion')) return { isTemplate: true };
+  const transform = entry(root, 'Transform');
+  if (transform && mentionsSam(transform)) return { isTemplate: true };
+  const resources = entry(root, 'Resources');
+  if (resources && resources.kind === 'map') {
+    const typed = resources.entries.some((resource) => {
+      const type = resource.value?.kind === 'map' ? entry(resource.value, 'Type') : undefined;
+      return type?.kind === 'scalar' && typeof type.value === 'string' && /^(AWS|Alexa|Custom)::|^AWS::/.test(type.value);
+    });
+    if (typed) return { isTemplate: true };
+  }
+  return { isTemplate: false, reason: 'no AWSTemplateFormatVersion, SAM Transform or Resources with AWS types' };
+}
+
+function mentionsSam(node: ValueNode): boolean {
+  if (node.kind === 'scalar') return typeof node.value === 'string' && node.value.startsWith('AWS::');
+  if (node.kind === 'seq') return node.items.some(mentionsSam);
+  return false;
+}
+
+function entry(map: MapNode, key: string): ValueNode | undefined {
+  return map.entries.find((candidate) => candidate.key === key)?.value;
+}

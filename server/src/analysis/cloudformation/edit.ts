@@ -1,0 +1,89 @@
+// Writes a "set this setting" fix in the template's own format and indentation. It changes only what it must:
+// it replaces a wrong value, or inserts the missing key (and any missing parent mappings) into the nearest
+// existing mapping. When the layout is too unusual to edit safely it returns no fix rather than a wrong one.
+import type { Fix, MapNode, ScalarValue, TextEdit } from '../types';
+import { mapEntry } from './model';
+import type { CfnResource, CfnTemplate } from './model';
+import type { SetSettingFix } from '../rules/rule';
+
+export function writeSetSettingFix(text: string, template: CfnTemplate, resource: CfnResource, plan: SetSettingFix): Fix | undefined {
+  const path = ['Properties', ...plan.path];
+  let map: MapNode = resource.node;
+  let depth = 0;
+  // Walk down through the mappings that exist.
+  while (depth < path.length - 1) {
+    const next = mapEntry(map, path[depth]);
+    if (next === undefined) break;
+    if (next.kind !== 'map') return undefined; // an intrinsic or scalar where a mapping should be: do not guess
+    map = next;
+    depth++;
+  }
+  const remaining = path.slice(depth);
+  const literal = formatScalar(plan.value, template.format);
+  if (remaining.length === 1) {
+    const existing = map.entries.find((entry) => entry.key === remaining[0]);
+    if (existing) {
+      // A missing value is being typed; an intrinsic is the author's wiring (fix the parameter instead).
+      if (!existing.value || existing.value.kind === 'intrinsic') return undefined;
+      return { title: plan.title, edits: [{ range: existing.value.range, newText: literal }] };
+    }
+  }
+  const edit = template.format === 'json'
+    ? insertJson(text, map, remaining, literal)
+    : insertYaml(text, map, resource, remaining, literal);
+  return edit ? { title: plan.title, edits: [edit] } : undefined;
+}
+
+function formatScalar(value: ScalarValue, format: 'yaml' | 'json'): string {
+  if (typeof value === 'string') return format === 'json' ? JSON.stringify(value) : /^[\w./:-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[\d.]+)$/i.test(value) ? value : JSON.stringify(value);
+  return String(value);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let index = offset;
+  while (index > 0 && text[index - 1] !== '\n' && text[index - 1] !== '\r') index--;
+  return index;
+}
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The indentation step the file uses: difference between a mapping's keys and its parent key. */
+function indentStep(text: string, resource: CfnResource): string {
+  const first = resource.node.entries[0];
+  if (!first) return '  ';
+  const childColumn = first.keyRange.start - lineStartOf(text, first.keyRange.start);
+  const parentColumn = resource.idRange.start - lineStartOf(text, resource.idRange.start);
+  const step = childColumn - parentColumn;
+  return ' '.repeat(step > 0 ? step : 2);
+}
+
+function insertYaml(text: string, map: MapNode, resource: CfnResource, keys: readonly string[], literal: string): TextEdit | undefined {
+  const first = map.entries[0];
+  if (!first) return undefined;
+  const lineStart = lineStartOf(text, first.keyRange.start);
+  const before = text.slice(lineStart, first.keyRange.start);
+  if (!/^[ ]*$/.test(before)) return undefined; // flow style or `- Key:` list item: leave it to the author
+  const step = indentStep(text, resource);
+  const newline = eol(text);
+  const lines = keys.map((key, index) => {
+    const indent = before + step.repeat(index);
+    return index === keys.length - 1 ? `${indent}${key}: ${literal}` : `${indent}${key}:`;
+  });
+  return { range: { start: lineStart, end: lineStart }, newText: lines.join(newline) + newline };
+}
+
+function insertJson(text: string, map: MapNode, keys: readonly string[], literal: string): TextEdit | undefined {
+  const value = keys.slice(1).reduceRight((inner, key) => `{ ${JSON.stringify(key)}: ${inner} }`, literal);
+  const member = `${JSON.stringify(keys[0])}: ${value}`;
+  const first = map.entries[0];
+  if (!first) {
+    if (text.slice(map.range.start, map.range.end).replace(/\s/g, '') !== '{}') return undefined;
+    return { range: map.range, newText: `{ ${member} }` };
+  }
+  const lineStart = lineStartOf(text, first.keyRange.start);
+  const before = text.slice(lineStart, first.keyRange.start);
+  const separator = /^\s*$/.test(before) ? `,${eol(text)}${before}` : ', ';
+  return { range: { start: first.keyRange.start, end: first.keyRange.start }, newText: member + separator };
+}

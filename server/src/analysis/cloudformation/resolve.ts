@@ -1,0 +1,279 @@
+// Resolution of intrinsic functions into the values a template may deploy with, each with its provenance:
+// Ref to parameters (Default, AllowedValues), pseudo parameters, Fn::If with conditions decided by parameter
+// defaults, Fn::FindInMap over literal mappings, Fn::Sub, Fn::Join, Fn::Select. What cannot be known stays
+// "unknown" with a description, so rules can say "depends on ..." instead of guessing.
+import type { MapNode, ScalarValue, ValueNode } from '../types';
+import type { CfnTemplate } from './model';
+import { mapEntry } from './model';
+
+/** One way a path may turn out: the node found there (undefined = absent) and how we got there. */
+export interface Candidate {
+  readonly node: ValueNode | undefined;
+  readonly via: readonly string[];
+}
+
+export type Resolved =
+  | { readonly known: true; readonly value: ScalarValue; readonly via: readonly string[]; readonly fromParameter?: ParameterChoice }
+  | { readonly known: false; readonly description: string; readonly via: readonly string[] };
+
+export interface ParameterChoice {
+  readonly parameter: string;
+  /** True when this value is the parameter's default (or the only value it can have). */
+  readonly isDefault: boolean;
+}
+
+const MAX_DEPTH = 24;
+const PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
+]);
+
+export class Resolver {
+  constructor(private readonly template: CfnTemplate) {}
+
+  /** Follows a property path (`['BucketEncryption', 'ServerSideEncryptionConfiguration', '[]', ...]`). */
+  lookup(start: ValueNode | undefined, path: readonly string[], via: readonly string[] = []): Candidate[] {
+    let current: Candidate[] = [{ node: start, via }];
+    for (const segment of path) {
+      const next: Candidate[] = [];
+      for (const candidate of current) {
+        for (const expanded of this.expand(candidate)) {
+          const node = expanded.node;
+          if (node === undefined) {
+            next.push(expanded);
+          } else if (segment === '[]') {
+            if (node.kind === 'seq') {
+              if (node.items.length === 0) next.push({ node: undefined, via: expanded.via });
+              for (const item of node.items) next.push(...this.expand({ node: item, via: expanded.via }));
+            } else {
+              next.push({ node, via: expanded.via }); // unresolved list (e.g. !Ref ListParam): kept as the value
+            }
+          } else if (node.kind === 'map') {
+            next.push({ node: mapEntry(node, segment), via: expanded.via });
+          } else {
+            next.push({ node, via: expanded.via }); // an intrinsic we cannot open: it stands for the whole subtree
+          }
+        }
+      }
+      current = next;
+    }
+    return current.flatMap((candidate) => this.expand(candidate));
+  }
+
+  /** Opens Fn::If and Ref AWS::NoValue, which decide whether a value is there at all. */
+  expand(candidate: Candidate, depth = 0): Candidate[] {
+    const node = candidate.node;
+    if (!node || node.kind !== 'intrinsic' || depth > MAX_DEPTH) return [candidate];
+    if (node.name === 'Ref' && node.argument.kind === 'scalar' && node.argument.value === 'AWS::NoValue') {
+      return [{ node: undefined, via: [...candidate.via, 'AWS::NoValue'] }];
+    }
+    if (node.name === 'Fn::If' && node.argument.kind === 'seq' && node.argument.items.length === 3) {
+      const [conditionNode, whenTrue, whenFalse] = node.argument.items;
+      const name = conditionNode.kind === 'scalar' ? String(conditionNode.value) : '?';
+      const decided = this.evaluateCondition(name);
+      if (decided === true) return this.expand({ node: whenTrue, via: [...candidate.via, `condition ${name} is true with the parameter defaults`] }, depth + 1);
+      if (decided === false) return this.expand({ node: whenFalse, via: [...candidate.via, `condition ${name} is false with the parameter defaults`] }, depth + 1);
+      return [
+        ...this.expand({ node: whenTrue, via: [...candidate.via, `if ${name}`] }, depth + 1),
+        ...this.expand({ node: whenFalse, via: [...candidate.via, `unless ${name}`] }, depth + 1),
+      ];
+    }
+    return [candidate];
+  }
+
+  /** The scalar values a node may take. */
+  scalars(node: ValueNode, via: readonly string[] = [], depth = 0): Resolved[] {
+    if (depth > MAX_DEPTH) return [{ known: false, description: 'too deeply nested', via }];
+    switch (node.kind) {
+      case 'scalar':
+        return [{ known: true, value: node.value, via }];
+      case 'map':
+        return [{ known: false, description: 'a mapping', via }];
+      case 'seq':
+        return [{ known: false, description: 'a list', via }];
+      case 'intrinsic':
+        return this.intrinsicScalars(node.name, node.argument, via, depth + 1);
+    }
+  }
+
+  private intrinsicScalars(name: string, argument: ValueNode, via: readonly string[], depth: number): Resolved[] {
+    switch (name) {
+      case 'Ref':
+        return this.refScalars(argument, via);
+      case 'Fn::If': {
+        const expanded = this.expand({ node: { kind: 'intrinsic', name, nameRange: argument.range, argument, range: argument.range }, via }, depth);
+        return expanded.flatMap((candidate) =>
+          candidate.node ? this.scalars(candidate.node, candidate.via, depth) : [{ known: false as const, description: 'no value (AWS::NoValue)', via: candidate.via }]);
+      }
+      case 'Fn::FindInMap':
+        return this.findInMap(argument, via, depth);
+      case 'Fn::Sub':
+        return [this.sub(argument, via)];
+      case 'Fn::Join':
+        return [this.join(argument, via, depth)];
+      case 'Fn::Select':
+        return this.select(argument, via, depth);
+      case 'Fn::GetAtt': {
+        const parts = argument.kind === 'seq' ? argument.items.map((item) => (item.kind === 'scalar' ? String(item.value) : '?')) : ['?'];
+        return [{ known: false, description: `the attribute ${parts.join('.')}`, via }];
+      }
+      case 'Fn::ImportValue':
+        return [{ known: false, description: 'a value exported by another stack', via }];
+      default:
+        return [{ known: false, description: `the result of ${name}`, via }];
+    }
+  }
+
+  private refScalars(argument: ValueNode, via: readonly string[]): Resolved[] {
+    if (argument.kind !== 'scalar' || typeof argument.value !== 'string') return [{ known: false, description: 'a Ref', via }];
+    const target = argument.value;
+    if (PSEUDO_PARAMETERS.has(target)) return [{ known: false, description: `the pseudo parameter ${target}`, via }];
+    const parameter = this.template.parameters.get(target);
+    if (!parameter) {
+      if (this.template.resourcesById.has(target)) return [{ known: false, description: `the id of resource ${target}`, via }];
+      return [{ known: false, description: `Ref ${target}`, via }];
+    }
+    const defaultLiteral = parameter.defaultValue?.kind === 'scalar' ? parameter.defaultValue.value : undefined;
+    const allowed = (parameter.allowedValues ?? []).filter((node) => node.kind === 'scalar');
+    if (allowed.length > 0) {
+      return allowed.map((node) => {
+        const value = (node as { value: ScalarValue }).value;
+        const isDefault = defaultLiteral !== undefined ? String(value) === String(defaultLiteral) : allowed.length === 1;
+        const label = isDefault ? `default ${quote(value)}` : `allowed value ${quote(value)}`;
+        return { known: true as const, value, via: [...via, `Ref ${target}, ${label}`], fromParameter: { parameter: target, isDefault } };
+      });
+    }
+    if (defaultLiteral !== undefined) {
+      return [{ known: true, value: defaultLiteral, via: [...via, `Ref ${target}, default ${quote(defaultLiteral)}`], fromParameter: { parameter: target, isDefault: true } }];
+    }
+    return [{ known: false, description: `the value given for parameter ${target} (no default)`, via: [...via, `Ref ${target}`] }];
+  }
+
+  private findInMap(argument: ValueNode, via: readonly string[], depth: number): Resolved[] {
+    if (argument.kind !== 'seq' || argument.items.length < 3) return [{ known: false, description: 'a malformed Fn::FindInMap', via }];
+    const [mapNameNode, topKeyNode, secondKeyNode] = argument.items;
+    const mapName = this.single(mapNameNode);
+    const mapping = mapName !== undefined ? this.template.mappings.get(mapName) : undefined;
+    if (!mapping || mapping.kind !== 'map') return [{ known: false, description: `a value of mapping ${mapName ?? '?'}`, via }];
+    const secondKey = this.single(secondKeyNode);
+    const topKey = this.single(topKeyNode);
+    const topEntries = topKey !== undefined ? mapping.entries.filter((entry) => entry.key === topKey) : mapping.entries;
+    const results: Resolved[] = [];
+    for (const top of topEntries) {
+      const inner = top.value?.kind === 'map' ? top.value : undefined;
+      const keys = secondKey !== undefined ? [secondKey] : (inner?.entries.map((entry) => entry.key) ?? []);
+      for (const key of keys) {
+        const value = mapEntry(inner, key);
+        if (value) results.push(...this.scalars(value, [...via, `Mappings ${mapName}.${top.key}.${key}`], depth));
+      }
+    }
+    return results.length > 0 ? results : [{ known: false, description: `a value of mapping ${mapName}`, via }];
+  }
+
+  private sub(argument: ValueNode, via: readonly string[]): Resolved {
+    const templateNode = argument.kind === 'seq' ? argument.items[0] : argument;
+    const variables = argument.kind === 'seq' && argument.items[1]?.kind === 'map' ? (argument.items[1] as MapNode) : undefined;
+    if (!templateNode || templateNode.kind !== 'scalar' || typeof templateNode.value !== 'string') {
+      return { known: false, description: 'a computed Fn::Sub', via };
+    }
+    let unknown = false;
+    const steps: string[] = [];
+    const value = templateNode.value.replace(/\$\{([^!}][^}]*)\}/g, (whole, name: string) => {
+      const explicit = mapEntry(variables, name);
+      const resolved = explicit ? this.scalars(explicit, [], 0) : this.refScalars({ kind: 'scalar', value: name, range: templateNode.range }, []);
+      const first = resolved[0];
+      if (resolved.length === 1 && first?.known) {
+        steps.push(...first.via);
+        return String(first.value);
+      }
+      unknown = true;
+      return whole;
+    });
+    return unknown
+      ? { known: false, description: `"${value}"`, via: [...via, ...steps] }
+      : { known: true, value, via: [...via, ...steps] };
+  }
+
+  private join(argument: ValueNode, via: readonly string[], depth: number): Resolved {
+    if (argument.kind !== 'seq' || argument.items.length !== 2) return { known: false, description: 'a malformed Fn::Join', via };
+    const delimiter = this.single(argument.items[0]) ?? '';
+    const list = argument.items[1];
+    if (list.kind !== 'seq') return { known: false, description: 'a joined list', via };
+    const parts: string[] = [];
+    for (const item of list.items) {
+      const resolved = this.scalars(item, [], depth);
+      if (resolved.length !== 1 || !resolved[0].known) return { known: false, description: 'a joined value', via };
+      parts.push(String(resolved[0].value));
+    }
+    return { known: true, value: parts.join(delimiter), via };
+  }
+
+  private select(argument: ValueNode, via: readonly string[], depth: number): Resolved[] {
+    if (argument.kind !== 'seq' || argument.items.length !== 2) return [{ known: false, description: 'a malformed Fn::Select', via }];
+    const index = Number(this.single(argument.items[0]));
+    const list = argument.items[1];
+    if (list.kind === 'seq' && Number.isInteger(index) && list.items[index]) return this.scalars(list.items[index], via, depth);
+    return [{ known: false, description: 'a selected value', via }];
+  }
+
+  /** The one literal string a node stands for, if it has exactly one. */
+  private single(node: ValueNode): string | undefined {
+    const resolved = this.scalars(node);
+    return resolved.length === 1 && resolved[0].known ? String(resolved[0].value) : undefined;
+  }
+
+  /** True/false when the parameter defaults decide the condition, undefined when they cannot. */
+  evaluateCondition(name: string, depth = 0): boolean | undefined {
+    const node = this.template.conditions.get(name);
+    if (!node || depth > MAX_DEPTH) return undefined;
+    return this.evaluateConditionNode(node, depth + 1);
+  }
+
+  private evaluateConditionNode(node: ValueNode, depth: number): boolean | undefined {
+    if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
+    if (node.kind !== 'intrinsic' || depth > MAX_DEPTH) return undefined;
+    const items = node.argument.kind === 'seq' ? node.argument.items : [];
+    switch (node.name) {
+      case 'Condition':
+        return node.argument.kind === 'scalar' ? this.evaluateCondition(String(node.argument.value), depth) : undefined;
+      case 'Fn::Equals': {
+        if (items.length !== 2) return undefined;
+        const left = this.decidedValue(items[0]);
+        const right = this.decidedValue(items[1]);
+        return left === undefined || right === undefined ? undefined : left === right;
+      }
+      case 'Fn::Not': {
+        const inner = items[0] ? this.evaluateConditionNode(items[0], depth + 1) : undefined;
+        return inner === undefined ? undefined : !inner;
+      }
+      case 'Fn::And':
+      case 'Fn::Or': {
+        const values = items.map((item) => this.evaluateConditionNode(item, depth + 1));
+        const isAnd = node.name === 'Fn::And';
+        if (values.includes(!isAnd)) return !isAnd;
+        return values.includes(undefined) ? undefined : isAnd;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** A value fixed by the parameter defaults (for conditions): a Ref to a parameter uses its default. */
+  private decidedValue(node: ValueNode): string | undefined {
+    if (node.kind === 'intrinsic' && node.name === 'Ref' && node.argument.kind === 'scalar') {
+      const parameter = this.template.parameters.get(String(node.argument.value));
+      const fallback = parameter?.defaultValue;
+      return fallback?.kind === 'scalar' ? String(fallback.value ?? '') : undefined;
+    }
+    const resolved = this.scalars(node);
+    return resolved.length === 1 && resolved[0].known ? String(resolved[0].value ?? '') : undefined;
+  }
+}
+
+export function quote(value: ScalarValue): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/** "StorageEncrypted is false (Ref EncryptDatabase, default 'false')": the provenance in parentheses. */
+export function describeVia(via: readonly string[]): string {
+  return via.length > 0 ? ` (${via.join('; ')})` : '';
+}

@@ -1,0 +1,31 @@
+// Every rule, listed explicitly (no registration by import side effect).
+import { rdsStorageEncrypted } from './rds-storage-encrypted';
+import type { Rule, RuleMeta } from './rule';
+import { s3BlockPublicAccess } from './s3-block-public-access';
+import { sgOpenAdminPorts } from './sg-open-admin-ports';
+
+export const RULES: readonly Rule[] = [sgOpenAdminPorts, rdsStorageEncrypted, s3BlockPublicAccess];
+
+const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export function listRules(): readonly RuleMeta[] {
+  return RULES.map((rule) => rule.meta);
+}
+
+/** Rules by CloudFormation type, computed once. */
+export const RULES_BY_CLOUDFORMATION_TYPE: ReadonlyMap<string, readonly Rule[]> = (() => {
+  const map = new Map<string, Rule[]>();
+  for (const rule of RULES) {
+    if (!rule.cloudformation) continue;
+    for (const type of rule.meta.resourceTypes.cloudformation) {
+      const list = map.get(type) ?? [];
+      list.push(rule);
+      map.set(type, list);
+    }
+  }
+  return map;
+})();

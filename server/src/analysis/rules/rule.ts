@@ -1,0 +1,51 @@
+// The shape of a rule: metadata first, then one reader per format. The metadata is the single source for
+// diagnostics, hovers, `iac-hints rules` and docs/rules.md.
+import type { ScalarValue, Severity, ToolReferences } from '../types';
+import type { CfnRuleContext, CfnResource } from '../cloudformation/model';
+import type { RuleOutcome } from './outcome';
+
+export interface AwsDefaultNote {
+  /** What AWS does when the setting is absent. */
+  readonly summary: string;
+  /** ISO date or YYYY-MM the default began, when known. */
+  readonly since?: string;
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  /** Responsibility item id (see knowledge/items). */
+  readonly item: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** Why this is the customer's side of the model, in one or two sentences. */
+  readonly rationale: string;
+  readonly awsDefault?: AwsDefaultNote;
+  readonly references: ToolReferences;
+  readonly docsUrl: string;
+  readonly resourceTypes: {
+    readonly cloudformation: readonly string[];
+    readonly terraform: readonly string[];
+  };
+  /** Setting ids of the knowledge base this rule checks. */
+  readonly settings?: readonly string[];
+}
+
+export interface CloudFormationReader {
+  /** Examines one resource (of one of meta.resourceTypes.cloudformation) and says what it found. */
+  check(resource: CfnResource, context: CfnRuleContext): RuleOutcome[];
+}
+
+/** A fix says what to set; each format's writer decides how to write it in the file's own style. */
+export interface SetSettingFix {
+  readonly title: string;
+  /** Property path under Properties (CloudFormation). */
+  readonly path: readonly string[];
+  readonly value: ScalarValue;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  readonly cloudformation?: CloudFormationReader;
+  /** Fixes by fix id; a finding names one, and the edit is computed from the current document. */
+  readonly fixes?: Readonly<Record<string, SetSettingFix>>;
+}

@@ -1,0 +1,83 @@
+// The common shape of most checks: one setting at a property path, compliant or not, and what its absence
+// means. Resolves the value through parameters and conditions, and reports provenance.
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { describeVia, quote } from '../cloudformation/resolve';
+import type { Resolved } from '../cloudformation/resolve';
+import type { OffsetRange, ScalarValue } from '../types';
+import type { RuleOutcome } from './outcome';
+
+export type AbsentMeaning =
+  | { readonly kind: 'missed'; readonly message: string }
+  | { readonly kind: 'aws-default'; readonly detail: string }
+  | { readonly kind: 'compliant'; readonly detail: string };
+
+export interface SettingCheck {
+  /** Property path under Properties; `[]` steps into every list element. */
+  readonly path: readonly string[];
+  readonly isCompliant: (value: ScalarValue) => boolean;
+  readonly absent: AbsentMeaning;
+  /** Completes "<Setting> is <value>: ..." for a non-compliant value. */
+  readonly consequence: string;
+  readonly fixId?: string;
+}
+
+interface Verdict {
+  readonly ok: boolean;
+  /** Certain: no alternative parameter value or undecided condition leads here. */
+  readonly definite: boolean;
+  readonly text: string;
+  readonly range: OffsetRange | undefined;
+}
+
+export function checkSetting(resource: CfnResource, context: CfnRuleContext, check: SettingCheck): RuleOutcome[] {
+  const name = check.path.filter((segment) => segment !== '[]').join('.');
+  const verdicts: Verdict[] = [];
+  let unknown: string | undefined;
+  for (const candidate of context.resolver.lookup(resource.properties, check.path)) {
+    const conditional = candidate.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
+    if (candidate.node === undefined) {
+      const ok = check.absent.kind !== 'missed';
+      verdicts.push({ ok, definite: !conditional, text: `${name} is not set${describeVia(candidate.via)}`, range: undefined });
+      continue;
+    }
+    for (const resolved of context.resolver.scalars(candidate.node, candidate.via)) {
+      if (!resolved.known) {
+        unknown ??= `${name} is ${resolved.description}${describeVia(resolved.via)}`;
+        continue;
+      }
+      verdicts.push({
+        ok: check.isCompliant(resolved.value),
+        definite: !conditional && isDefinite(resolved),
+        text: `${name} is ${quote(resolved.value)}${describeVia(resolved.via)}`,
+        range: candidate.node.range,
+      });
+    }
+  }
+  const texts = [...new Set(verdicts.map((verdict) => verdict.text))];
+  if (unknown) texts.push(unknown);
+  const evidence = { path: check.path, text: texts.join('; or ') };
+  const failures = verdicts.filter((verdict) => !verdict.ok);
+  if (failures.length === 0) {
+    if (verdicts.length === 0 && unknown) return [{ kind: 'addressed', detail: `${unknown}; cannot be checked in the template`, evidence }];
+    const absentOnly = verdicts.length > 0 && verdicts.every((verdict) => verdict.range === undefined);
+    if (absentOnly && check.absent.kind === 'aws-default') return [{ kind: 'aws-default', detail: check.absent.detail, evidence }];
+    if (absentOnly && check.absent.kind === 'compliant') return [{ kind: 'addressed', detail: check.absent.detail, evidence }];
+    const first = verdicts.find((verdict) => verdict.range !== undefined);
+    return [{ kind: 'addressed', detail: first ? first.text : `${name} is set`, range: first?.range, evidence }];
+  }
+  const failure = failures.find((verdict) => verdict.definite) ?? failures[0];
+  const message = failure.range === undefined && check.absent.kind === 'missed'
+    ? `${failure.text}: ${check.absent.message}`
+    : `${failure.text}: ${check.consequence}`;
+  const range = failure.range ?? resource.idRange;
+  if (failure.definite) return [{ kind: 'finding', message, range, fixId: check.fixId, evidence }];
+  return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range, fixId: check.fixId, evidence }];
+}
+
+function isDefinite(resolved: Resolved): boolean {
+  return !resolved.known || resolved.fromParameter === undefined || resolved.fromParameter.isDefault;
+}
+
+export function isTrue(value: ScalarValue): boolean {
+  return value === true || value === 'true' || value === 'True' || value === 'TRUE';
+}
