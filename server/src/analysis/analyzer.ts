@@ -9,6 +9,7 @@ import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/model';
 import type { CfnTemplate } from './cloudformation/model';
 import { parseTemplateText } from './cloudformation/parse';
+import { IncrementalYamlParser } from './parse/incrementalYaml';
 import { getRule } from './rules/registry';
 import { LineIndex } from './text';
 import type { Finding, OffsetRange, Problem, Severity } from './types';
@@ -25,6 +26,7 @@ export function isCandidatePath(path: string): boolean {
 
 interface CachedAnalysis {
   readonly text: string;
+  readonly yamlParser?: IncrementalYamlParser;
   readonly analysis: FileAnalysis;
   readonly template?: CfnTemplate;
   readonly check?: TemplateCheck;
@@ -34,10 +36,12 @@ export class Analyzer {
   private readonly cache = new Map<string, CachedAnalysis>();
   private readonly maxFileSize: number;
   private readonly minimumSeverity: Severity;
+  private readonly incremental: boolean;
 
   constructor(options: AnalyzerOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
+    this.incremental = options.incremental ?? true;
   }
 
   analyze(input: AnalyzeInput): FileAnalysis {
@@ -84,7 +88,8 @@ export class Analyzer {
     if (previous && previous.text === input.text) return previous;
     let result: CachedAnalysis;
     try {
-      result = this.analyzeFresh(input);
+      const yamlParser = this.incremental ? previous?.yamlParser ?? new IncrementalYamlParser() : undefined;
+      result = this.analyzeFresh(input, yamlParser);
     } catch (error) {
       result = {
         text: input.text,
@@ -93,11 +98,12 @@ export class Analyzer {
         ]),
       };
     }
-    this.cache.set(input.path, result);
+    // One-shot analyses keep nothing: a CLI scan of thousands of files must not hold them all.
+    if (this.incremental) this.cache.set(input.path, result);
     return result;
   }
 
-  private analyzeFresh(input: AnalyzeInput): CachedAnalysis {
+  private analyzeFresh(input: AnalyzeInput, yamlParser: IncrementalYamlParser | undefined): CachedAnalysis {
     const { path, text } = input;
     if (text.length > this.maxFileSize) {
       return { text, analysis: skipped(input, `larger than ${Math.round(this.maxFileSize / 1024 / 1024)} MiB`, [tooLarge(text.length, this.maxFileSize)]) };
@@ -107,7 +113,7 @@ export class Analyzer {
     if (!isCloudFormationCandidatePath(path)) return { text, analysis: skipped(input, 'not a template file name') };
     if (!mayBeTemplateText(text)) return { text, analysis: skipped(input, 'not a CloudFormation template') };
 
-    const parsed = parseTemplateText(path, text);
+    const parsed = parseTemplateText(path, text, yamlParser);
     if (parsed.multipleDocuments) return { text, analysis: skipped(input, 'a multi-document YAML stream is not a CloudFormation template') };
     const detection = detectTemplate(parsed.root);
     if (!detection.isTemplate || parsed.root?.kind !== 'map') {
@@ -123,6 +129,7 @@ export class Analyzer {
       .sort(byPosition);
     return {
       text,
+      yamlParser,
       template,
       check,
       analysis: {

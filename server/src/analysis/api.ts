@@ -53,4 +53,9 @@ export interface AnalyzerOptions {
   /** Files larger than this are skipped with a message (default 5 MiB). */
   readonly maxFileSize?: number;
   readonly minimumSeverity?: Severity;
+  /**
+   * Keep per-document parse chunks so edits re-parse only what they touched (default true). One-shot scans
+   * (the CLI) turn it off: a single whole-document parse is faster the first time.
+   */
+  readonly incremental?: boolean;
 }

@@ -1,5 +1,6 @@
 // Chooses the parser for a template by file name (and, for `.template` files, by the first character).
 import { parseJson } from '../parse/json';
+import type { IncrementalYamlParser } from '../parse/incrementalYaml';
 import { parseYaml } from '../parse/yaml';
 import type { ParsedValue } from '../parse/yaml';
 
@@ -7,7 +8,9 @@ export interface ParsedTemplateText extends ParsedValue {
   readonly format: 'yaml' | 'json';
 }
 
-export function parseTemplateText(path: string, text: string): ParsedTemplateText {
+/** `yamlParser` keeps per-document chunks between calls, so YAML edits re-parse only what they touched. */
+export function parseTemplateText(path: string, text: string, yamlParser?: IncrementalYamlParser): ParsedTemplateText {
   const format = /\.json$/i.test(path) || (!/\.ya?ml$/i.test(path) && /^\s*\{/.test(text)) ? 'json' : 'yaml';
-  return { ...(format === 'json' ? parseJson(text) : parseYaml(text)), format };
+  if (format === 'json') return { ...parseJson(text), format };
+  return { ...(yamlParser ? yamlParser.parse(text) : parseYaml(text)), format };
 }

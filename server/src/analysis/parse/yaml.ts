@@ -33,17 +33,12 @@ export function parseYaml(text: string): ParsedValue {
     problems.push({ message: `YAML: ${firstLine(error.message)}`, range: toRange(error.pos, text.length), severity: 'error' });
   }
   for (const warning of document.warnings) {
-    if (warning.code === 'TAG_RESOLVE_FAILED' && isKnownTagWarning(warning.message)) continue;
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // tags are checked (and unknown ones reported) by the converter
     problems.push({ message: `YAML: ${firstLine(warning.message)}`, range: toRange(warning.pos, text.length), severity: 'warning' });
   }
   const converter = new Converter(text, document, problems);
   const root = document.contents ? converter.convert(document.contents as YamlNode) : undefined;
   return { root, problems, multipleDocuments: withContent.length > 1 };
-}
-
-function isKnownTagWarning(message: string): boolean {
-  const match = /Unresolved tag: (!\S+)/.exec(message);
-  return match !== null && longNameForTag(match[1]) !== undefined;
 }
 
 function firstLine(message: string): string {
