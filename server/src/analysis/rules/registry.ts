@@ -2,9 +2,10 @@
 import { rdsStorageEncrypted } from './rds-storage-encrypted';
 import type { Rule, RuleMeta } from './rule';
 import { s3BlockPublicAccess } from './s3-block-public-access';
+import { SERVICE_RULES } from './services';
 import { sgOpenAdminPorts } from './sg-open-admin-ports';
 
-export const RULES: readonly Rule[] = [sgOpenAdminPorts, rdsStorageEncrypted, s3BlockPublicAccess];
+export const RULES: readonly Rule[] = [sgOpenAdminPorts, rdsStorageEncrypted, s3BlockPublicAccess, ...SERVICE_RULES];
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

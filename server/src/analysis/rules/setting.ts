@@ -3,13 +3,14 @@
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import { describeVia, quote } from '../cloudformation/resolve';
 import type { Resolved } from '../cloudformation/resolve';
-import type { OffsetRange, ScalarValue } from '../types';
+import type { OffsetRange, ScalarValue, Severity } from '../types';
 import type { RuleOutcome } from './outcome';
 
 export type AbsentMeaning =
   | { readonly kind: 'missed'; readonly message: string }
   | { readonly kind: 'aws-default'; readonly detail: string }
-  | { readonly kind: 'compliant'; readonly detail: string };
+  | { readonly kind: 'compliant'; readonly detail: string }
+  | { readonly kind: 'not-applicable'; readonly detail: string };
 
 export interface SettingCheck {
   /** Property path under Properties; `[]` steps into every list element. */
@@ -19,6 +20,10 @@ export interface SettingCheck {
   /** Completes "<Setting> is <value>: ..." for a non-compliant value. */
   readonly consequence: string;
   readonly fixId?: string;
+  /** Any value at all discharges the duty (a key id, a logging block): intrinsics count as set. */
+  readonly presenceIsEnough?: boolean;
+  /** Severity when the setting is absent, where absence is less certain than an explicit bad value. */
+  readonly missingSeverity?: Severity;
 }
 
 interface Verdict {
@@ -38,6 +43,10 @@ export function checkSetting(resource: CfnResource, context: CfnRuleContext, che
     if (candidate.node === undefined) {
       const ok = check.absent.kind !== 'missed';
       verdicts.push({ ok, definite: !conditional, text: `${name} is not set${describeVia(candidate.via)}`, range: undefined });
+      continue;
+    }
+    if (check.presenceIsEnough) {
+      verdicts.push({ ok: true, definite: true, text: `${name} is set${describeVia(candidate.via)}`, range: candidate.node.range });
       continue;
     }
     for (const resolved of context.resolver.scalars(candidate.node, candidate.via)) {
@@ -62,6 +71,7 @@ export function checkSetting(resource: CfnResource, context: CfnRuleContext, che
     const absentOnly = verdicts.length > 0 && verdicts.every((verdict) => verdict.range === undefined);
     if (absentOnly && check.absent.kind === 'aws-default') return [{ kind: 'aws-default', detail: check.absent.detail, evidence }];
     if (absentOnly && check.absent.kind === 'compliant') return [{ kind: 'addressed', detail: check.absent.detail, evidence }];
+    if (absentOnly && check.absent.kind === 'not-applicable') return [{ kind: 'not-applicable', detail: check.absent.detail }];
     const first = verdicts.find((verdict) => verdict.range !== undefined);
     return [{ kind: 'addressed', detail: first ? first.text : `${name} is set`, range: first?.range, evidence }];
   }
@@ -70,7 +80,8 @@ export function checkSetting(resource: CfnResource, context: CfnRuleContext, che
     ? `${failure.text}: ${check.absent.message}`
     : `${failure.text}: ${check.consequence}`;
   const range = failure.range ?? resource.idRange;
-  if (failure.definite) return [{ kind: 'finding', message, range, fixId: check.fixId, evidence }];
+  const severity = failure.range === undefined ? check.missingSeverity : undefined;
+  if (failure.definite) return [{ kind: 'finding', message, range, fixId: check.fixId, evidence, ...(severity ? { severity } : {}) }];
   return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range, fixId: check.fixId, evidence }];
 }
 

@@ -25,6 +25,8 @@ export class Parser {
   pos = 0;
   /** End of the last consumed token that was not a newline. */
   lastEnd = 0;
+  /** Start of that token. */
+  lastStart = 0;
   limit: number;
   readonly problems: Problem[] = [];
   private readonly problemKeys = new Set<string>();
@@ -58,7 +60,10 @@ export class Parser {
     const token = this.peek();
     if (token.type !== 'eof') {
       this.pos = token.end;
-      if (token.type !== 'newline') this.lastEnd = token.end;
+      if (token.type !== 'newline') {
+        this.lastStart = token.start;
+        this.lastEnd = token.end;
+      }
     }
     return token;
   }
@@ -116,16 +121,17 @@ export class Parser {
     }
   }
 
-  /** Range to report an unexpected token at: newline and end of file point just after the previous token. */
+  /** Range to report an unexpected token at: for a newline or the end of file, the token before it. */
   rangeOf(token: Token): OffsetRange {
-    if (token.type === 'newline' || token.type === 'eof') return { start: this.lastEnd, end: this.lastEnd };
+    if (token.type === 'newline' || token.type === 'eof') return { start: Math.min(this.lastStart, this.lastEnd), end: this.lastEnd };
     return { start: token.start, end: token.end };
   }
 
   /** Rewind to an earlier state, dropping the problems reported since. */
-  rewind(pos: number, lastEnd: number, problemCount: number): void {
+  rewind(pos: number, lastEnd: number, problemCount: number, lastStart = lastEnd): void {
     this.seek(pos);
     this.lastEnd = lastEnd;
+    this.lastStart = lastStart;
     while (this.problems.length > problemCount) {
       const removed = this.problems.pop();
       if (removed) this.problemKeys.delete(`${removed.range.start}:${removed.range.end}:${removed.message}`);
@@ -181,7 +187,10 @@ export class Parser {
     if (at > this.pos) {
       let end = at;
       while (end > this.pos && /\s/.test(text[end - 1])) end--;
-      this.lastEnd = Math.max(this.lastEnd, end);
+      if (end > this.lastEnd) {
+        this.lastStart = this.pos;
+        this.lastEnd = end;
+      }
     }
     this.seek(Math.max(at, this.pos));
   }
@@ -498,8 +507,8 @@ export class Parser {
       for (;;) {
         const token = this.peek();
         if (token.type === 'punct' && token.value === close) return { items, end: this.next().end };
-        if (token.type === 'eof' || this.isRecoveryPoint(token)) return missing();
-        const before = { pos: this.pos, lastEnd: this.lastEnd, problems: this.problems.length };
+        if (token.type === 'eof' || this.isRecoveryPoint(token) || isCloser(token)) return missing();
+        const before = { pos: this.pos, lastEnd: this.lastEnd, lastStart: this.lastStart, problems: this.problems.length };
         const bodyLike = this.looksLikeBodyLine(token);
         const expression = item();
         const after = this.peek();
@@ -513,11 +522,11 @@ export class Parser {
           continue;
         }
         if (bodyLike) {
-          this.rewind(before.pos, before.lastEnd, before.problems);
+          this.rewind(before.pos, before.lastEnd, before.problems, before.lastStart);
           return missing();
         }
         items.push(expression);
-        if (after.type === 'eof' || this.isRecoveryPoint(after)) return missing();
+        if (after.type === 'eof' || this.isRecoveryPoint(after) || isCloser(after)) return missing();
         this.error(`Expected "," or "${close}" in ${what}, found ${describeToken(after)}.`, this.rangeOf(after));
         if (this.looksLikeBodyLine(after)) return missing();
         this.skipToSeparator(close);
@@ -814,4 +823,9 @@ export class Parser {
     while (token.type === 'newline') token = this.scan(token.end);
     return token;
   }
+}
+
+/** `)`, `]` or `}`: met where another closer was expected, it closes an enclosing construct. */
+function isCloser(token: Token): boolean {
+  return token.type === 'punct' && (token.value === ')' || token.value === ']' || token.value === '}');
 }

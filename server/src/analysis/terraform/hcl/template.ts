@@ -17,6 +17,7 @@ export function parseQuoted(p: Parser, quote: Token): TemplateExpr {
     p.error('Unterminated string: missing the closing quote.', { start: quote.start, end });
   }
   p.seek(end);
+  p.lastStart = quote.start;
   p.lastEnd = end;
   return { kind: 'template', parts, value: literalText(parts), heredoc: undefined, range: { start: quote.start, end } };
 }
@@ -56,6 +57,7 @@ export function parseHeredoc(p: Parser, opener: Token): TemplateExpr {
   let { parts } = reader.readParts([]);
   if (stripIndent) parts = dedent(text, parts, contentStart, contentEnd);
   p.seek(end);
+  p.lastStart = opener.start;
   p.lastEnd = end;
   return {
     kind: 'template', parts, value: literalText(parts), heredoc: { marker, stripIndent }, range: { start: opener.start, end },

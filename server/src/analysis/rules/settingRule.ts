@@ -1,0 +1,122 @@
+// Declarative rules for the common case: one setting of the knowledge base, one predicate. The metadata
+// (item, title, severity, references, AWS default) comes from the knowledge base; the spec adds only what
+// the knowledge cannot say: how to judge a value, what the gap means in words, and the fix.
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { getDefault, getItem, getSetting } from '../knowledge';
+import type { Setting } from '../knowledge';
+import type { ScalarValue, Severity } from '../types';
+import type { RuleOutcome } from './outcome';
+import { docsUrl } from './references';
+import type { Rule } from './rule';
+import type { AbsentMeaning } from './setting';
+import { checkSetting } from './setting';
+
+export type Compliance =
+  | { readonly equals: ScalarValue }
+  | { readonly oneOf: readonly ScalarValue[] }
+  | { readonly noneOf: readonly ScalarValue[] }
+  | { readonly atLeast: number }
+  | { readonly atMost: number }
+  | { readonly matches: RegExp }
+  | { readonly present: true };
+
+export interface SettingRuleSpec {
+  /** Knowledge-base setting id; also the rule id unless `id` is given. */
+  readonly setting: string;
+  readonly id?: string;
+  /** Overrides the severity derived from the knowledge base. */
+  readonly severity?: Severity;
+  readonly cloudformation: {
+    /** Defaults to the setting's CloudFormation type. */
+    readonly types?: readonly string[];
+    /** Property path under Properties (`A.B[].C`); defaults to the setting's path. */
+    readonly path?: string;
+    readonly compliant: Compliance;
+    /** What an absent setting means; defaults to the knowledge base's reading. */
+    readonly absent?: 'missed' | 'aws-default' | 'compliant' | 'not-applicable';
+    /** Completes "<Setting> is <value>: ..." (and "<Setting> is not set: ..."). */
+    readonly consequence: string;
+    /** Message for an absent setting, when it differs from `consequence`. */
+    readonly whenMissing?: string;
+    /** Returns why the rule does not apply to this resource, or undefined when it does. */
+    readonly skip?: (resource: CfnResource, context: CfnRuleContext) => string | undefined;
+    /** Severity when the setting is absent (less certain than an explicit bad value). */
+    readonly missingSeverity?: Severity;
+    /** Value written by the quick fix (paths without `[]` only). */
+    readonly fix?: ScalarValue;
+  };
+}
+
+/** Items where a gap exposes data or access today: their high and critical settings are errors. */
+const EXPOSING_ITEMS = new Set(['public-access', 'network-exposure', 'secrets-management']);
+
+export function severityFor(setting: Setting): Severity {
+  if (setting.severity === 'critical' || setting.severity === 'high') return EXPOSING_ITEMS.has(setting.item) ? 'error' : 'warning';
+  return setting.severity === 'medium' ? 'warning' : 'info';
+}
+
+export function settingRule(spec: SettingRuleSpec): Rule {
+  const setting = getSetting(spec.setting);
+  if (!setting || !setting.cloudformation) throw new Error(`Unknown CloudFormation setting ${spec.setting}`);
+  const knowledge = setting.cloudformation;
+  const id = spec.id ?? setting.id;
+  const types = spec.cloudformation.types ?? [knowledge.type];
+  const pathText = spec.cloudformation.path ?? knowledge.propertyPath;
+  const path = pathText.split('.').flatMap((segment) => (segment.endsWith('[]') ? [segment.slice(0, -2), '[]'] : [segment]));
+  const awsDefault = setting.defaultId ? getDefault(setting.defaultId) : undefined;
+  const absentKind = spec.cloudformation.absent ?? ({ insecure: 'missed', 'aws-default': 'aws-default', compliant: 'compliant', 'not-applicable': 'not-applicable' } as const)[knowledge.absent.meaning];
+  const absent: AbsentMeaning = absentKind === 'missed'
+    ? { kind: 'missed', message: spec.cloudformation.whenMissing ?? spec.cloudformation.consequence }
+    : { kind: absentKind, detail: awsDefault ? `${awsDefault.summary}${awsDefault.since ? ` (since ${awsDefault.since})` : ''}` : knowledge.absent.text };
+  const fixable = spec.cloudformation.fix !== undefined && !path.includes('[]');
+  const fixId = fixable ? `set-${path.join('-')}` : undefined;
+  const isCompliant = predicate(spec.cloudformation.compliant);
+  return {
+    meta: {
+      id,
+      item: setting.item,
+      title: setting.title,
+      severity: spec.severity ?? severityFor(setting),
+      rationale: getItem(setting.item)?.why ?? '',
+      awsDefault: awsDefault
+        ? { summary: awsDefault.summary, ...(awsDefault.since ? { since: awsDefault.since } : {}) }
+        : { summary: knowledge.absent.text },
+      references: setting.references,
+      docsUrl: docsUrl(id),
+      resourceTypes: { cloudformation: types, terraform: setting.terraform ? [setting.terraform.type] : [] },
+      settings: [setting.id],
+    },
+    cloudformation: {
+      check(resource, context): RuleOutcome[] {
+        const reason = spec.cloudformation.skip?.(resource, context);
+        if (reason) return [{ kind: 'not-applicable', detail: reason }];
+        return checkSetting(resource, context, {
+          path,
+          isCompliant,
+          absent,
+          consequence: spec.cloudformation.consequence,
+          ...(fixId ? { fixId } : {}),
+          ...('present' in spec.cloudformation.compliant ? { presenceIsEnough: true } : {}),
+          ...(spec.cloudformation.missingSeverity ? { missingSeverity: spec.cloudformation.missingSeverity } : {}),
+        });
+      },
+    },
+    ...(fixId && spec.cloudformation.fix !== undefined
+      ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix } } }
+      : {}),
+  };
+}
+
+function normalise(value: ScalarValue): string {
+  return String(value).toLowerCase();
+}
+
+function predicate(compliance: Compliance): (value: ScalarValue) => boolean {
+  if ('equals' in compliance) return (value) => normalise(value) === normalise(compliance.equals);
+  if ('oneOf' in compliance) return (value) => compliance.oneOf.some((allowed) => normalise(allowed) === normalise(value));
+  if ('noneOf' in compliance) return (value) => !compliance.noneOf.some((denied) => normalise(denied) === normalise(value));
+  if ('atLeast' in compliance) return (value) => Number(value) >= compliance.atLeast;
+  if ('atMost' in compliance) return (value) => Number(value) <= compliance.atMost;
+  if ('matches' in compliance) return (value) => compliance.matches.test(String(value));
+  return () => true;
+}
