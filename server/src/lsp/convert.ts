@@ -1,0 +1,121 @@
+// The ONLY module that converts analysis-core results (offsets, findings, hovers, fixes) into Language Server
+// Protocol types, and LSP positions back into offsets. Every other server module goes through here, so the
+// mapping rules (severity, code, source, data, ranges) live in one place.
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  MarkupKind,
+} from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  Hover,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver/node';
+import type { CodeActionResult, FileAnalysis, Finding, HoverResult, LineIndex, OffsetRange, Problem, Severity } from '../analysis';
+
+/** `source` of every diagnostic this server publishes. */
+export const DIAGNOSTIC_SOURCE = 'iac-hints';
+/** `code` of diagnostics that report a problem with the input itself (syntax errors and the like). */
+export const PARSE_CODE = 'parse';
+
+/** What a diagnostic carries in `data`, for code actions and the client. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly fixId?: string;
+}
+
+export function toLspSeverity(severity: Severity): DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    default:
+      return DiagnosticSeverity.Information;
+  }
+}
+
+export function toRange(lineIndex: LineIndex, range: OffsetRange): Range {
+  const { start, end } = lineIndex.rangeOf(range);
+  return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+}
+
+export function toOffsetRange(lineIndex: LineIndex, range: Range): OffsetRange {
+  const start = lineIndex.offsetAt(range.start);
+  const end = lineIndex.offsetAt(range.end);
+  return start <= end ? { start, end } : { start: end, end: start };
+}
+
+export function toOffset(lineIndex: LineIndex, position: { line: number; character: number }): number {
+  return lineIndex.offsetAt(position);
+}
+
+export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri: string): Diagnostic {
+  const data: DiagnosticData = finding.fixId ? { ruleId: finding.ruleId, fixId: finding.fixId } : { ruleId: finding.ruleId };
+  const diagnostic: Diagnostic = {
+    range: toRange(lineIndex, finding.range),
+    severity: toLspSeverity(finding.severity),
+    code: finding.ruleId,
+    codeDescription: { href: finding.docsUrl },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
+      message: related.message,
+      // A place in another file: its offsets cannot be mapped without that file's text, so point at its start.
+      location: related.file
+        ? { uri: pathToFileURL(related.file).toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }
+        : { uri, range: toRange(lineIndex, related.range) },
+    }));
+  }
+  return diagnostic;
+}
+
+export function problemToDiagnostic(problem: Problem, lineIndex: LineIndex): Diagnostic {
+  return {
+    range: toRange(lineIndex, problem.range),
+    severity: toLspSeverity(problem.severity),
+    code: PARSE_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message,
+  };
+}
+
+/** Every diagnostic of one analysed file: none at all for a skipped file (not a template, too large...). */
+export function toDiagnostics(analysis: FileAnalysis, uri: string): Diagnostic[] {
+  if (analysis.kind === 'skipped') return [];
+  return [
+    ...analysis.problems.map((problem) => problemToDiagnostic(problem, analysis.lineIndex)),
+    ...analysis.findings.map((finding) => findingToDiagnostic(finding, analysis.lineIndex, uri)),
+  ];
+}
+
+export function toHover(result: HoverResult, lineIndex: LineIndex): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lineIndex, result.range) };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** A core quick fix as an LSP code action, linked to the editor's diagnostics it resolves (same code and range). */
+export function toCodeAction(result: CodeActionResult, lineIndex: LineIndex, uri: string, contextDiagnostics: readonly Diagnostic[]): CodeAction {
+  const findingRange = toRange(lineIndex, result.finding.range);
+  const diagnostics = contextDiagnostics.filter((diagnostic) =>
+    diagnostic.code === result.finding.ruleId && sameRange(diagnostic.range, findingRange));
+  const edits: TextEdit[] = result.fix.edits.map((edit) => ({ range: toRange(lineIndex, edit.range), newText: edit.newText }));
+  return {
+    title: result.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: result.isPreferred,
+    diagnostics,
+    edit: { changes: { [uri]: edits } },
+  };
+}

@@ -1,0 +1,107 @@
+// Diagnostics: open documents are analysed as the user types (debounced, the latest version wins); files on
+// disk (workspace scan, closed documents, watched-file changes) are analysed from their saved text.
+import { readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { isCandidatePath } from '../analysis';
+import { toDiagnostics } from './convert';
+import { uriToPath } from './paths';
+import type { ServerState } from './state';
+
+/** Quiet time after the last keystroke before a document is analysed. */
+export const DIAGNOSTICS_DEBOUNCE_MS = 150;
+/** Files larger than this are not read from disk (the core skips them anyway). */
+export const MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+function publish(state: ServerState, uri: string, diagnostics: Diagnostic[], version?: number): void {
+  if (diagnostics.length > 0) state.published.add(uri);
+  else state.published.delete(uri);
+  void state.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((error: unknown) => {
+    state.connection.console.error(`iac-hints: could not publish diagnostics for ${uri}: ${String(error)}`);
+  });
+}
+
+/** Clears what was published for `uri`, if anything was. */
+export function clearDiagnostics(state: ServerState, uri: string): void {
+  if (state.published.has(uri)) publish(state, uri, []);
+}
+
+/** Analyses a text and returns its diagnostics (none when disabled, not a candidate, or skipped by the core). */
+function diagnose(state: ServerState, uri: string, path: string, text: string): { diagnostics: Diagnostic[]; analysed: boolean } {
+  if (!state.settings.enable || !isCandidatePath(path)) return { diagnostics: [], analysed: false };
+  const analysis = state.analyzer.analyze({ path, text });
+  return { diagnostics: toDiagnostics(analysis, uri), analysed: analysis.kind !== 'skipped' };
+}
+
+/** Schedules the analysis of an open document; a newer change before the delay replaces it. */
+export function scheduleDocument(state: ServerState, uri: string, delay = DIAGNOSTICS_DEBOUNCE_MS): void {
+  const previous = state.pendingTimers.get(uri);
+  if (previous) clearTimeout(previous);
+  const version = state.documents.get(uri)?.version;
+  const timer = setTimeout(() => {
+    if (state.pendingTimers.get(uri) === timer) state.pendingTimers.delete(uri);
+    try {
+      analyseOpenDocument(state, uri, version);
+    } catch (error) {
+      state.connection.console.error(`iac-hints: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }, delay);
+  state.pendingTimers.set(uri, timer);
+}
+
+export function cancelScheduled(state: ServerState, uri: string): void {
+  const timer = state.pendingTimers.get(uri);
+  if (timer) clearTimeout(timer);
+  state.pendingTimers.delete(uri);
+}
+
+/** Analyses the open document now, unless it has changed since `expectedVersion` (a stale result is dropped). */
+export function analyseOpenDocument(state: ServerState, uri: string, expectedVersion?: number): void {
+  const document = state.documents.get(uri);
+  if (!document || (expectedVersion !== undefined && document.version !== expectedVersion)) return;
+  const { diagnostics } = diagnose(state, uri, uriToPath(uri, document.languageId), document.getText());
+  // Every open document gets a notification, empty for non-templates, so stale markers never linger.
+  publish(state, uri, diagnostics, document.version);
+}
+
+/**
+ * Analyses a file from disk and publishes its diagnostics (nothing for non-templates that never had any).
+ * An open document is left alone: the editor's text wins over the saved one.
+ */
+export async function analyseFileOnDisk(state: ServerState, uri: string): Promise<void> {
+  if (state.documents.get(uri)) return;
+  const path = uriToPath(uri);
+  if (!uri.startsWith('file:') || !isCandidatePath(path)) {
+    clearDiagnostics(state, uri);
+    return;
+  }
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_FILE_SIZE) {
+      clearDiagnostics(state, uri);
+      return;
+    }
+    text = await readFile(path, 'utf8');
+  } catch {
+    clearDiagnostics(state, uri); // Deleted or unreadable.
+    return;
+  }
+  if (state.documents.get(uri)) return; // Opened while we were reading.
+  const { diagnostics } = diagnose(state, uri, path, text);
+  // The saved text is not kept in memory: the core's cache is for documents being edited.
+  state.analyzer.forget(path);
+  if (diagnostics.length > 0 || state.published.has(uri)) publish(state, uri, diagnostics);
+}
+
+/** Re-analyses every open document now (after a settings change). */
+export function reanalyseOpenDocuments(state: ServerState): void {
+  for (const document of state.documents.all()) {
+    cancelScheduled(state, document.uri);
+    analyseOpenDocument(state, document.uri);
+  }
+}
+
+/** Clears every published diagnostic (the extension was disabled). */
+export function clearAll(state: ServerState): void {
+  for (const uri of [...state.published]) publish(state, uri, []);
+}

@@ -1,0 +1,59 @@
+// initialize / initialized: what the server offers, and what it sets up once the client is ready.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import { TOOL_NAME, TOOL_VERSION } from '../analysis';
+import { applySettings } from './settingsChange';
+import type { ServerState } from './state';
+import { startWorkspaceScan } from './workspaceScan';
+
+/** Files whose changes on disk are re-analysed (registered dynamically when the client allows it). */
+export const WATCHED_FILES_GLOB = '**/*.{yaml,yml,json,template,tf,tfvars}';
+
+export function onInitialize(state: ServerState, params: InitializeParams): InitializeResult {
+  state.capabilities = params.capabilities ?? {};
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) {
+    state.workspaceFolders = [...params.workspaceFolders];
+  } else if (params.rootUri) {
+    state.workspaceFolders = [{ uri: params.rootUri, name: params.rootUri }];
+  }
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
+  };
+}
+
+export async function onInitialized(state: ServerState): Promise<void> {
+  const { connection, capabilities } = state;
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] })
+      .catch((error: unknown) => connection.console.error(`iac-hints: could not watch files: ${String(error)}`));
+  }
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'iacHints' })
+      .catch((error: unknown) => connection.console.error(`iac-hints: could not follow the settings: ${String(error)}`));
+  }
+  await applySettings(state, { initial: true });
+  if (capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      state.workspaceFolders = [...state.workspaceFolders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+      for (const uri of [...state.published]) {
+        if (!state.documents.get(uri) && event.removed.some((folder) => uri.startsWith(folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`))) {
+          state.published.delete(uri);
+          void connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+      }
+      if (event.added.length > 0) void startWorkspaceScan(state);
+    });
+  }
+}

@@ -1,0 +1,89 @@
+// The language server's entry point (dist/server.js). It speaks LSP over stdio (`--stdio`) or the IPC channel
+// the VS Code client uses (`--node-ipc`), and only wires protocol events to the handler modules: every answer
+// comes from the analysis core, converted in convert.ts. State lives in one object created here.
+import { ProposedFeatures, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { onCodeAction } from './codeAction';
+import { rememberPushedSettings } from './configuration';
+import { DIAGNOSTICS_DEBOUNCE_MS, analyseFileOnDisk, cancelScheduled, clearDiagnostics, scheduleDocument } from './diagnostics';
+import { onHover } from './hover';
+import { onInitialize, onInitialized } from './initialize';
+import { uriToPath } from './paths';
+import { applySettings } from './settingsChange';
+import { createState } from './state';
+import type { ServerState } from './state';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const state = createState(connection, documents);
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}
+
+/** Runs a handler; an exception is logged and answered with `fallback` so the server keeps running. */
+function guard<P, R>(name: string, handler: (state: ServerState, params: P) => R, fallback: R): (params: P) => R {
+  return (params: P) => {
+    try {
+      return handler(state, params);
+    } catch (error) {
+      connection.console.error(`iac-hints: ${name} failed: ${describe(error)}`);
+      return fallback;
+    }
+  };
+}
+
+function guardAsync<P>(name: string, handler: (state: ServerState, params: P) => Promise<void>): (params: P) => void {
+  return (params: P) => {
+    try {
+      void handler(state, params).catch((error: unknown) => connection.console.error(`iac-hints: ${name} failed: ${describe(error)}`));
+    } catch (error) {
+      connection.console.error(`iac-hints: ${name} failed: ${describe(error)}`);
+    }
+  };
+}
+
+connection.onInitialize((params) => onInitialize(state, params));
+connection.onInitialized(guardAsync('initialized', (s) => onInitialized(s)));
+connection.onDidChangeConfiguration(guardAsync('didChangeConfiguration', async (s, params: { settings?: unknown }) => {
+  rememberPushedSettings(s, params);
+  await applySettings(s, { initial: false });
+}));
+
+// Opening analyses at once; typing is debounced, and only the latest version's result is published.
+documents.onDidOpen(guard('didOpen', (s, event) => {
+  s.justOpened.add(event.document.uri);
+}, undefined));
+documents.onDidChangeContent(guard('didChange', (s, event) => {
+  // Fired on open too (right after onDidOpen): a new document is analysed at once, edits after a quiet time.
+  const opened = s.justOpened.delete(event.document.uri);
+  scheduleDocument(s, event.document.uri, opened ? 0 : DIAGNOSTICS_DEBOUNCE_MS);
+}, undefined));
+documents.onDidClose(guard('didClose', (s, event) => {
+  cancelScheduled(s, event.document.uri);
+  s.justOpened.delete(event.document.uri);
+  s.analyzer.forget(uriToPath(event.document.uri, event.document.languageId));
+  // Back to the saved text, as the workspace scan would see it.
+  if (s.settings.scanWorkspaceOnStartup) void analyseFileOnDisk(s, event.document.uri).catch(() => clearDiagnostics(s, event.document.uri));
+  else clearDiagnostics(s, event.document.uri);
+}, undefined));
+
+connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s, params) => {
+  for (const change of params.changes) await analyseFileOnDisk(s, change.uri);
+}));
+
+connection.onHover(guard('hover', onHover, null));
+connection.onCodeAction(guard('codeAction', onCodeAction, []));
+connection.onShutdown(() => {
+  state.scanGeneration++;
+  for (const uri of [...state.pendingTimers.keys()]) cancelScheduled(state, uri);
+});
+
+// The server must survive anything; log instead of dying.
+process.on('uncaughtException', (error) => connection.console.error(`iac-hints: uncaught exception: ${describe(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`iac-hints: unhandled rejection: ${describe(reason)}`));
+// With the IPC transport, a vanished parent closes the channel: exit instead of lingering.
+if (typeof process.send === 'function') process.once('disconnect', () => process.exit(1));
+
+documents.listen(connection);
+connection.listen();

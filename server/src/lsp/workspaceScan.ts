@@ -1,0 +1,84 @@
+// Start-up scan of the workspace folders: finds candidate files, analyses them one at a time (yielding to the
+// connection between files so requests stay answered) and publishes diagnostics for the templates.
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isCandidatePath } from '../analysis';
+import { analyseFileOnDisk } from './diagnostics';
+import { pathToUri, uriToPath } from './paths';
+import type { ServerState } from './state';
+
+/** Folders never descended into. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform', 'dist', 'out', 'cdk.out']);
+/** The scan stops listing files after this many candidates. */
+export const MAX_SCANNED_FILES = 10_000;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Candidate files under `root`, breadth first, at most `limit`. */
+export async function listCandidateFiles(root: string, limit = MAX_SCANNED_FILES, isCancelled: () => boolean = () => false): Promise<string[]> {
+  const files: string[] = [];
+  const queue = [root];
+  while (queue.length > 0 && files.length < limit && !isCancelled()) {
+    const directory = queue.shift() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch {
+      continue; // Unreadable or vanished folder.
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) queue.push(path);
+      } else if (entry.isFile() && isCandidatePath(path)) {
+        files.push(path);
+        if (files.length >= limit) break;
+      }
+    }
+  }
+  return files;
+}
+
+/** Scans every workspace folder; a newer scan (or a settings change) cancels this one. */
+export function startWorkspaceScan(state: ServerState): Promise<void> {
+  const generation = ++state.scanGeneration;
+  const run = scan(state, generation).catch((error: unknown) => {
+    state.connection.console.error(`iac-hints: workspace scan failed: ${error instanceof Error ? error.stack : String(error)}`);
+  });
+  state.scanning = run;
+  return run;
+}
+
+async function scan(state: ServerState, generation: number): Promise<void> {
+  const cancelled = (): boolean => state.scanGeneration !== generation;
+  const folders = state.workspaceFolders.filter((folder) => folder.uri.startsWith('file:'));
+  if (folders.length === 0 || !state.settings.enable || !state.settings.scanWorkspaceOnStartup) return;
+  const progress = await state.connection.window.createWorkDoneProgress();
+  progress.begin('IaC Responsibility Hints', 0, 'Looking for templates', false);
+  try {
+    const files: string[] = [];
+    for (const folder of folders) {
+      files.push(...await listCandidateFiles(uriToPath(folder.uri), MAX_SCANNED_FILES - files.length, cancelled));
+      if (cancelled()) return;
+    }
+    if (files.length >= MAX_SCANNED_FILES) {
+      state.connection.console.warn(`iac-hints: the workspace scan stopped at ${MAX_SCANNED_FILES} files.`);
+    }
+    let lastPercentage = 0;
+    for (let index = 0; index < files.length; index++) {
+      if (cancelled()) return;
+      await analyseFileOnDisk(state, pathToUri(files[index]));
+      const percentage = Math.floor(((index + 1) * 100) / files.length);
+      if (percentage !== lastPercentage) {
+        lastPercentage = percentage;
+        progress.report(percentage, `${index + 1}/${files.length} files`);
+      }
+      await yieldToEventLoop();
+    }
+    state.connection.console.log(`iac-hints: scanned ${files.length} candidate files.`);
+  } finally {
+    progress.done();
+  }
+}

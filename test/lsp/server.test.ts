@@ -1,0 +1,280 @@
+// The language server as an editor sees it: spawned over stdio, driven with JSON-RPC.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, MarkupContent } from 'vscode-languageserver/node';
+import { TestLspClient, fileUri } from '../helpers/lspClient';
+import { withTimeout } from '../helpers/waitFor';
+
+/** Diagnostic messages may be MarkupContent since LSP 3.18; this server sends strings. */
+function messageOf(diagnostic: Diagnostic): string {
+  assert.equal(typeof diagnostic.message, 'string');
+  return diagnostic.message as string;
+}
+
+const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  AdminSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: admin
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+`;
+const SSH_FIXED = SSH_OPEN.replace('0.0.0.0/0', '10.0.0.0/8');
+const RDP_OPEN = SSH_OPEN.replace(/: 22/g, ': 3389');
+
+const RDS_AND_BUCKET = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t4g.micro
+      AllocatedStorage: "20"
+      MasterUsername: app
+      ManageMasterUserPassword: true
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: reports
+`;
+
+const KUBERNETES = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+`;
+
+const MALFORMED = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Broken: [
+    Type: AWS::S3::Bucket
+  - {
+`;
+
+describe('language server over stdio', () => {
+  let workspace: string;
+  let client: TestLspClient;
+  let capabilities: Record<string, unknown>;
+
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'iac-hints-lsp-'));
+    writeFileSync(join(workspace, 'never-opened.yaml'), SSH_OPEN);
+    writeFileSync(join(workspace, 'closing.yaml'), SSH_OPEN);
+    mkdirSync(join(workspace, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(workspace, 'node_modules', 'pkg', 'ignored.yaml'), SSH_OPEN);
+    mkdirSync(join(workspace, 'k8s'));
+    writeFileSync(join(workspace, 'k8s', 'deployment.yaml'), KUBERNETES);
+    const started = await TestLspClient.start({ workspaceFolders: [workspace], settings: { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true } });
+    client = started.client;
+    capabilities = started.result.capabilities as Record<string, unknown>;
+  });
+
+  after(async () => {
+    await client?.kill();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('initialize announces hover, quick fixes and incremental sync', () => {
+    assert.equal(capabilities.hoverProvider, true);
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+  });
+
+  test('the workspace scan publishes diagnostics for a file never opened, with progress, skipping node_modules', async () => {
+    const uri = fileUri(join(workspace, 'never-opened.yaml'));
+    const published = await client.findDiagnostics(uri, (params) => params.diagnostics.length > 0, 'scan diagnostics for never-opened.yaml');
+    assert.equal(published.diagnostics[0].code, 'sg-open-admin-ports');
+    const begin = await client.progress.find((event) => event.value.kind === 'begin', 'a workDoneProgress begin');
+    await client.progress.find((event) => event.value.kind === 'end' && event.token === begin.token, 'a workDoneProgress end');
+    assert.equal(begin.value.title, 'IaC Responsibility Hints');
+    const ignored = fileUri(join(workspace, 'node_modules', 'pkg', 'ignored.yaml'));
+    assert.equal(client.diagnostics.values.some((params) => params.uri === ignored), false, 'node_modules must not be scanned');
+    const kubernetes = fileUri(join(workspace, 'k8s', 'deployment.yaml'));
+    assert.equal(client.diagnostics.values.some((params) => params.uri === kubernetes && params.diagnostics.length > 0), false);
+  });
+
+  test('file watching is registered dynamically', async () => {
+    await client.findDiagnostics(fileUri(join(workspace, 'never-opened.yaml')));
+    const watch = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+    assert.ok(watch, 'expected a didChangeWatchedFiles registration');
+    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/*.{yaml,yml,json,template,tf,tfvars}' }] });
+  });
+
+  test('didOpen of a template with SSH open to the world publishes an exact diagnostic', async () => {
+    const path = join(workspace, 'open-ssh.yaml');
+    const waiting = client.nextDiagnostics(fileUri(path));
+    const uri = await client.open(path, SSH_OPEN);
+    const { diagnostics, version } = await waiting;
+    assert.equal(version, 1);
+    assert.equal(diagnostics.length, 1);
+    const [diagnostic] = diagnostics;
+    assert.equal(diagnostic.code, 'sg-open-admin-ports');
+    assert.equal(diagnostic.source, 'iac-hints');
+    assert.equal(diagnostic.severity, 1);
+    assert.match(messageOf(diagnostic), /^Customer responsibility \(network exposure\)/);
+    assert.deepEqual(diagnostic.range, { start: { line: 10, character: 18 }, end: { line: 10, character: 27 } });
+    assert.match(diagnostic.codeDescription?.href ?? '', /#sg-open-admin-ports$/);
+    assert.deepEqual(diagnostic.data, { ruleId: 'sg-open-admin-ports' });
+    await client.close(uri);
+  });
+
+  test('didChange: the latest version wins, then a fix clears the diagnostic', async () => {
+    const path = join(workspace, 'editing.yaml');
+    const uri = fileUri(path);
+    const opened = client.nextDiagnostics(uri);
+    await client.open(path, SSH_OPEN);
+    assert.equal((await opened).diagnostics.length, 1);
+
+    // Two changes in quick succession: only the last text's diagnostics may be published.
+    const next = client.nextDiagnostics(uri);
+    await client.change(uri, SSH_FIXED);
+    const last = await client.change(uri, RDP_OPEN);
+    const published = await next;
+    assert.equal(published.version, last, 'the first diagnostics after two quick changes must be for the last version');
+    assert.equal(published.diagnostics.length, 1);
+    assert.match(messageOf(published.diagnostics[0]), /RDP \(port 3389\)/);
+
+    const fixed = client.nextDiagnostics(uri);
+    const fixedVersion = await client.change(uri, SSH_FIXED);
+    const afterFix = await fixed;
+    assert.equal(afterFix.version, fixedVersion);
+    assert.deepEqual(afterFix.diagnostics, []);
+    await client.close(uri);
+  });
+
+  test('hover on Type: AWS::S3::Bucket names the service category and the customer side', async () => {
+    const path = join(workspace, 'hover.yaml');
+    const uri = await client.open(path, RDS_AND_BUCKET);
+    const lines = RDS_AND_BUCKET.split('\n');
+    const line = lines.findIndex((text) => text.includes('Type: AWS::S3::Bucket'));
+    const character = lines[line].indexOf('AWS::S3::Bucket') + 4;
+    const hover = await client.hover(uri, { line, character });
+    assert.ok(hover, 'expected a hover');
+    const contents = hover.contents as MarkupContent;
+    assert.equal(contents.kind, 'markdown');
+    assert.match(contents.value, /Abstracted/);
+    assert.match(contents.value, /Customer/);
+    assert.ok(hover.range && hover.range.start.line === line, 'the hover range is on the Type line');
+    await client.close(uri);
+  });
+
+  test('code action on the RDS finding inserts StorageEncrypted: true, and applying it clears the finding', async () => {
+    const path = join(workspace, 'rds.yaml');
+    const uri = fileUri(path);
+    const opened = client.nextDiagnostics(uri);
+    await client.open(path, RDS_AND_BUCKET);
+    const { diagnostics } = await opened;
+    const rds = diagnostics.find((diagnostic) => diagnostic.code === 'rds-storage-encrypted');
+    assert.ok(rds, `expected an rds-storage-encrypted diagnostic, got ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+    assert.deepEqual(rds.data, { ruleId: 'rds-storage-encrypted', fixId: 'set-storage-encrypted' });
+    const actions = await client.codeActions(uri, rds.range, [rds]);
+    const action = actions?.find((candidate) => candidate.title.includes('StorageEncrypted'));
+    assert.ok(action, `expected a StorageEncrypted action, got ${JSON.stringify(actions)}`);
+    assert.equal(action.kind, 'quickfix');
+    assert.equal(action.isPreferred, true);
+    assert.deepEqual(action.diagnostics, [rds]);
+    const edits = action.edit?.changes?.[uri];
+    assert.ok(edits && edits.length > 0, 'expected edits for the document');
+    assert.ok(edits.some((edit) => edit.newText.includes('StorageEncrypted: true')), JSON.stringify(edits));
+
+    const fixedText = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, RDS_AND_BUCKET), edits);
+    const next = client.nextDiagnostics(uri);
+    await client.change(uri, fixedText);
+    const after = await next;
+    assert.equal(after.diagnostics.some((diagnostic: Diagnostic) => diagnostic.code === 'rds-storage-encrypted'), false);
+    await client.close(uri);
+  });
+
+  test('a Kubernetes manifest and a package.json get empty diagnostics', async () => {
+    const manifest = join(workspace, 'deployment.yaml');
+    const packageJson = join(workspace, 'package.json');
+    const first = client.nextDiagnostics(fileUri(manifest));
+    const second = client.nextDiagnostics(fileUri(packageJson));
+    await client.open(manifest, KUBERNETES);
+    await client.open(packageJson, '{"name": "x", "version": "1.0.0", "scripts": {"test": "node --test"}}', 'json');
+    assert.deepEqual((await first).diagnostics, []);
+    assert.deepEqual((await second).diagnostics, []);
+    await client.close(fileUri(manifest));
+    await client.close(fileUri(packageJson));
+  });
+
+  test('malformed YAML yields parse diagnostics and does not kill the server', async () => {
+    const path = join(workspace, 'broken.yaml');
+    const uri = fileUri(path);
+    const opened = client.nextDiagnostics(uri);
+    await client.open(path, MALFORMED);
+    const { diagnostics } = await opened;
+    assert.ok(diagnostics.length > 0 && diagnostics.every((diagnostic) => diagnostic.code === 'parse' && diagnostic.source === 'iac-hints'), JSON.stringify(diagnostics));
+    // Garbage of every kind, then a request that must still be answered.
+    await client.change(uri, '\u0000\u0001 binary {{{ !Ref');
+    await client.change(uri, '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": 5, "Properties": [}}}');
+    await client.hover(uri, { line: 99, character: 99 });
+    await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 50, character: 0 } }, []);
+    const hover = await client.hover(uri, { line: 0, character: 3 });
+    assert.ok(hover === null || typeof hover === 'object');
+    assert.equal(client.process.exitCode, null, 'the server is still running');
+    await client.close(uri);
+  });
+
+  test('closing a document goes back to the diagnostics of the file on disk', async () => {
+    const path = join(workspace, 'closing.yaml');
+    const uri = fileUri(path);
+    const opened = client.nextDiagnostics(uri, (params) => params.version === 1);
+    await client.open(path, SSH_FIXED);
+    assert.deepEqual((await opened).diagnostics, []);
+    const closed = client.nextDiagnostics(uri, (params) => params.diagnostics.length > 0, 'disk diagnostics after didClose');
+    await client.close(uri);
+    assert.equal((await closed).diagnostics[0].code, 'sg-open-admin-ports');
+  });
+
+  test('didChangeWatchedFiles re-analyses a file changed on disk', async () => {
+    const path = join(workspace, 'created-later.yaml');
+    writeFileSync(path, RDP_OPEN);
+    const uri = fileUri(path);
+    const published = client.nextDiagnostics(uri, (params) => params.diagnostics.length > 0, 'diagnostics for a created file');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    assert.match(messageOf((await published).diagnostics[0]), /RDP/);
+    writeFileSync(path, SSH_FIXED);
+    const cleared = client.nextDiagnostics(uri, (params) => params.diagnostics.length === 0, 'cleared diagnostics for a fixed file');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    await cleared;
+  });
+
+  test('minimumSeverity: error hides warnings after didChangeConfiguration', async () => {
+    const path = join(workspace, 'severity.yaml');
+    const uri = fileUri(path);
+    const opened = client.nextDiagnostics(uri);
+    await client.open(path, RDS_AND_BUCKET);
+    assert.ok((await opened).diagnostics.some((diagnostic) => diagnostic.code === 'rds-storage-encrypted'));
+    client.settings = { enable: true, minimumSeverity: 'error', scanWorkspaceOnStartup: true };
+    const republished = client.nextDiagnostics(uri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.severity === 2), 'diagnostics without warnings');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iacHints: client.settings } });
+    await republished;
+    client.settings = { enable: false };
+    const disabled = client.nextDiagnostics(fileUri(join(workspace, 'never-opened.yaml')), (params) => params.diagnostics.length === 0, 'cleared diagnostics when disabled');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iacHints: client.settings } });
+    await disabled;
+    await client.close(uri);
+  });
+
+  test('shutdown then exit ends the process with code 0', async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
+test('the server exits when its input closes (the editor is gone)', async () => {
+  const { client } = await TestLspClient.start();
+  client.process.stdin.end();
+  const code = await withTimeout(client.whenExited(), 10_000, 'the server to exit after stdin closed');
+  assert.notEqual(code, null);
+});
