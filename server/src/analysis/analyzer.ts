@@ -52,7 +52,7 @@ export class Analyzer {
     const cached = this.analyzeCached(input);
     if (!cached.template || !cached.check) return undefined;
     try {
-      return hoverAt(cached.template, cached.check, offset);
+      return hoverAt(cached.template, cached.check, offset, cached.check.resolver);
     } catch {
       return undefined;
     }

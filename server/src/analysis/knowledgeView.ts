@@ -1,58 +1,62 @@
-// The few knowledge lookups the engine and hovers need. Until the full knowledge base lands this holds a
-// minimal table; it is the single seam between the engine and the knowledge data.
-const ITEM_LABELS: Record<string, string> = {
-  'data-at-rest-encryption': 'encryption at rest',
-  'key-management': 'key management',
-  'data-in-transit': 'data in transit',
-  'network-exposure': 'network exposure',
-  'public-access': 'public access',
-  'identity-access': 'identity and access',
-  'secrets-management': 'secrets',
-  'logging-audit': 'logging and audit',
-  'backup-recovery': 'backup and recovery',
-  'integrity-versioning': 'integrity and versioning',
-  'os-platform-patching': 'OS and platform patching',
-  'compute-hardening': 'compute hardening',
-  'data-residency': 'data residency',
-  'data-masking': 'data masking',
-};
+// The knowledge lookups the engine and hovers need, in one seam between them and the knowledge data.
+import type { CfnResource } from './cloudformation/model';
+import type { Resolver } from './cloudformation/resolve';
+import { categoryFor, getCategory, getItem, HYBRIDS, serviceForCloudFormationType } from './knowledge';
+import type { Category } from './knowledge';
+import type { ValueNode } from './types';
 
 export function itemLabel(item: string): string {
-  return ITEM_LABELS[item] ?? item;
+  return getItem(item)?.label ?? item;
 }
 
 export interface ServiceView {
   readonly service: string;
-  readonly category: 'infrastructure' | 'container' | 'abstracted';
+  readonly category: Category;
+  readonly categoryLabel: string;
   readonly awsManages: string;
   readonly customerManages: string;
+  /** How a hybrid service's category was decided (ECS launch type, Lambda runtime mode...). */
+  readonly hybridNote?: string;
 }
 
-const SERVICES: Record<string, ServiceView> = {
-  'AWS::S3::Bucket': {
-    service: 'Amazon S3',
-    category: 'abstracted',
-    awsManages: 'the storage infrastructure, operating systems and platform, durability and availability.',
-    customerManages: 'the data, who may access it (bucket policies, ACLs, Block Public Access), encryption key choices, TLS-only access, versioning, logging and replication.',
-  },
-  'AWS::RDS::DBInstance': {
-    service: 'Amazon RDS',
-    category: 'container',
-    awsManages: 'the hardware, the operating system and the database engine installation and patching.',
-    customerManages: 'the data, network access (security groups, PubliclyAccessible), database users and IAM authentication, storage encryption, TLS enforcement, backups and logging.',
-  },
-  'AWS::EC2::SecurityGroup': {
-    service: 'Amazon VPC security groups',
-    category: 'infrastructure',
-    awsManages: 'the network foundation and the enforcement of the rules.',
-    customerManages: 'which addresses may reach which ports: every ingress and egress rule.',
-  },
-};
-
-export function describeService(type: string): ServiceView | undefined {
-  return SERVICES[type];
+/** The service, its effective category and who manages what, for a CloudFormation resource. */
+export function describeCloudFormationResource(resource: CfnResource, resolver: Resolver): ServiceView | undefined {
+  if (!resource.type) return undefined;
+  const group = serviceForCloudFormationType(resource.type);
+  if (!group) return undefined;
+  const category = categoryFor(resource.type, (path) => readProperty(resource, resolver, path)) ?? group.category;
+  const hybrid = HYBRIDS.find((candidate) => candidate.types.includes(resource.type ?? ''));
+  return {
+    service: group.service,
+    category,
+    categoryLabel: getCategory(category).label,
+    awsManages: group.awsManages,
+    customerManages: group.customerManages,
+    ...(hybrid ? { hybridNote: hybrid.summary } : {}),
+  };
 }
 
-export function categoryOf(type: string): string | undefined {
-  return SERVICES[type]?.category;
+export function categoryOf(resource: CfnResource, resolver: Resolver): string | undefined {
+  return describeCloudFormationResource(resource, resolver)?.category;
+}
+
+/** A property as a plain value (literals resolved through parameters; lists as arrays), for category decisions. */
+function readProperty(resource: CfnResource, resolver: Resolver, path: string): unknown {
+  const segments = path.replace(/\[\]$/, '').split('.');
+  const candidates = resolver.lookup(resource.properties, segments);
+  const node = candidates[0]?.node;
+  return node ? plain(node, resolver) : undefined;
+}
+
+function plain(node: ValueNode, resolver: Resolver): unknown {
+  switch (node.kind) {
+    case 'seq':
+      return node.items.map((item) => plain(item, resolver));
+    case 'map':
+      return Object.fromEntries(node.entries.map((entry) => [entry.key, entry.value ? plain(entry.value, resolver) : undefined]));
+    default: {
+      const resolved = resolver.scalars(node);
+      return resolved.length === 1 && resolved[0].known ? resolved[0].value : undefined;
+    }
+  }
 }

@@ -21,6 +21,7 @@ export interface ResourceCheck {
 }
 
 export interface TemplateCheck {
+  readonly resolver: Resolver;
   readonly resources: readonly ResourceCheck[];
   readonly problems: readonly Problem[];
 }
@@ -37,7 +38,7 @@ export function checkTemplate(template: CfnTemplate): TemplateCheck {
   const context: CfnRuleContext = { template, resolver, resourcesOfType: (type) => byType.get(type) ?? [] };
   const problems: Problem[] = [];
   const resources = template.resources.map((resource) => checkResource(resource, context, problems));
-  return { resources, problems };
+  return { resolver, resources, problems };
 }
 
 function checkResource(resource: CfnResource, context: CfnRuleContext, problems: Problem[]): ResourceCheck {
@@ -77,7 +78,7 @@ function checkResource(resource: CfnResource, context: CfnRuleContext, problems:
     summary: {
       id: resource.id,
       type: resource.type ?? '',
-      category: resource.type ? categoryOf(resource.type) : undefined,
+      category: categoryOf(resource, context.resolver),
       range: resource.range,
       responsibilities: summarise(runs),
     },

@@ -1,10 +1,15 @@
 // Hovers: on a resource's Type, the service category and who manages what, with the status of each
 // customer item; on a setting a rule reads, the item it addresses, its resolved value and provenance.
 import type { HoverResult } from '../api';
-import { describeService, itemLabel } from '../knowledgeView';
+import { describeCloudFormationResource, itemLabel } from '../knowledgeView';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
 import type { ResourceCheck, TemplateCheck } from './check';
 import type { CfnTemplate } from './model';
+import type { Resolver } from './resolve';
+
+function lowerFirst(text: string): string {
+  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
 
 const STATUS_TEXT: Record<string, string> = {
   missed: 'missed',
@@ -14,12 +19,12 @@ const STATUS_TEXT: Record<string, string> = {
   'not-applicable': 'not applicable',
 };
 
-export function hoverAt(_template: CfnTemplate, check: TemplateCheck, offset: number): HoverResult | undefined {
+export function hoverAt(_template: CfnTemplate, check: TemplateCheck, offset: number, resolver: Resolver): HoverResult | undefined {
   const resourceCheck = check.resources.find((candidate) => contains(candidate.resource.range, offset));
   if (!resourceCheck) return undefined;
   const { resource } = resourceCheck;
   if (resource.type && resource.typeRange && contains(resource.typeRange, offset)) {
-    return { markdown: resourceTypeMarkdown(resourceCheck), range: resource.typeRange };
+    return { markdown: resourceTypeMarkdown(resourceCheck, resolver), range: resource.typeRange };
   }
   if (resource.properties) {
     const located = locateKey(resource.properties, offset, []);
@@ -31,15 +36,16 @@ export function hoverAt(_template: CfnTemplate, check: TemplateCheck, offset: nu
   return undefined;
 }
 
-function resourceTypeMarkdown(resourceCheck: ResourceCheck): string {
+function resourceTypeMarkdown(resourceCheck: ResourceCheck, resolver: Resolver): string {
   const type = resourceCheck.resource.type ?? '';
-  const service = describeService(type);
+  const service = describeCloudFormationResource(resourceCheck.resource, resolver);
   const lines: string[] = [];
   if (service) {
-    const category = service.category[0].toUpperCase() + service.category.slice(1);
-    lines.push(`**${service.service}** (\`${type}\`): ${category} service`, '');
-    lines.push(`**AWS manages** ${service.awsManages}`, '');
-    lines.push(`**Customer manages** ${service.customerManages}`);
+    const category = service.categoryLabel[0].toUpperCase() + service.categoryLabel.slice(1);
+    lines.push(`**${service.service}** (\`${type}\`): ${category}`, '');
+    lines.push(`**AWS manages** ${lowerFirst(service.awsManages.replace(/^AWS:\s*/, ''))}`, '');
+    lines.push(`**Customer manages** ${lowerFirst(service.customerManages.replace(/^Customer:\s*/, ''))}`);
+    if (service.hybridNote) lines.push('', `_${service.hybridNote}_`);
   } else {
     lines.push(`\`${type}\``, '', 'No responsibility data for this type yet.');
   }
