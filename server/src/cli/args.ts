@@ -1,0 +1,94 @@
+// Command-line parsing for `iac-hints`: no dependency, strict (an unknown flag or a bad value is a usage error).
+import type { Severity } from '../analysis';
+
+export class UsageError extends Error {}
+
+export type Format = 'text' | 'json';
+export type FailOn = Severity | 'none';
+
+export type Command =
+  | { readonly name: 'scan'; readonly paths: readonly string[]; readonly format: Format; readonly failOn: FailOn }
+  | { readonly name: 'rules'; readonly format: Format }
+  | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
+  | { readonly name: 'version' };
+
+const FORMATS: readonly Format[] = ['text', 'json'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
+
+export const USAGE = `Usage: iac-hints <command> [options]
+
+Commands:
+  scan [paths...]   Analyse CloudFormation templates in the given files and folders (default: .)
+  rules             List every rule with its metadata
+
+Options:
+  --format text|json                   Output format (default: text)
+  --fail-on error|warning|info|none    scan: exit 1 when a finding is at or above this severity (default: error)
+  -h, --help                           Show this help
+  -v, --version                        Show the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage error.`;
+
+function takeValue(args: readonly string[], index: number, flag: string, inline: string | undefined): [string, number] {
+  if (inline !== undefined) return [inline, index];
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('-')) throw new UsageError(`${flag} needs a value`);
+  return [value, index + 1];
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not '${value}'`);
+  return value as T;
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { name: 'help' };
+  if (first === '-v' || first === '--version') return { name: 'version' };
+  if (first !== 'scan' && first !== 'rules') throw new UsageError(`unknown command '${first}'`);
+
+  let format: Format = 'text';
+  let failOn: FailOn = 'error';
+  const paths: string[] = [];
+  let onlyPaths = false;
+  for (let index = 0; index < rest.length; index++) {
+    const arg = rest[index];
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      if (first === 'rules') throw new UsageError(`rules takes no argument ('${arg}')`);
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const flag = equals >= 0 ? arg.slice(0, equals) : arg;
+    const inline = equals >= 0 ? arg.slice(equals + 1) : undefined;
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { name: 'help', topic: first };
+      case '-v':
+      case '--version':
+        return { name: 'version' };
+      case '--format': {
+        const [value, next] = takeValue(rest, index, flag, inline);
+        format = oneOf(flag, value, FORMATS);
+        index = next;
+        break;
+      }
+      case '--fail-on': {
+        if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+        const [value, next] = takeValue(rest, index, flag, inline);
+        failOn = oneOf(flag, value, FAIL_ON);
+        index = next;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${flag}'`);
+    }
+  }
+  if (first === 'rules') return { name: 'rules', format };
+  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn };
+}

@@ -1,0 +1,49 @@
+// The `iac-hints` command line (dist/cli.js). All analysis goes through the core; this file does the I/O.
+import { TOOL_NAME, TOOL_VERSION } from '../analysis';
+import { USAGE, UsageError, parseArgs } from './args';
+import type { Command } from './args';
+import { shouldFail, toJsonReport, toTextReport } from './report';
+import { rulesJson, rulesText } from './rules';
+import { collectFiles, scanFiles } from './scan';
+
+function run(command: Command): number {
+  switch (command.name) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      return 0;
+    case 'rules':
+      process.stdout.write(command.format === 'json' ? `${JSON.stringify(rulesJson(), null, 2)}\n` : rulesText());
+      return 0;
+    case 'scan': {
+      const files = scanFiles(collectFiles(command.paths));
+      if (command.format === 'json') {
+        process.stdout.write(`${JSON.stringify(toJsonReport(files), null, 2)}\n`);
+      } else {
+        const colours = { enabled: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
+        process.stdout.write(toTextReport(files, colours));
+      }
+      return shouldFail(files, command.failOn) ? 1 : 0;
+    }
+  }
+}
+
+function main(): void {
+  let code: number;
+  try {
+    code = run(parseArgs(process.argv.slice(2)));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${TOOL_NAME}: ${error.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
+      code = 2;
+    } else {
+      process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      code = 3;
+    }
+  }
+  process.exitCode = code;
+}
+
+main();

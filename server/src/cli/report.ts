@@ -1,0 +1,117 @@
+// Output of `iac-hints scan`: the JSON contract (version 1) and the human text format.
+import { TOOL_NAME, TOOL_VERSION } from '../analysis';
+import type { LineIndex, OffsetRange, Severity } from '../analysis';
+import type { FailOn } from './args';
+import type { ScannedFile } from './scan';
+
+interface JsonRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+function jsonRange(lineIndex: LineIndex, range: OffsetRange): JsonRange {
+  const { start, end } = lineIndex.rangeOf(range);
+  return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+}
+
+/** The JSON report. Its shape is a contract: change it only with a new `version`. */
+export function toJsonReport(files: readonly ScannedFile[]): unknown {
+  return {
+    version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    files: files.map((file) => {
+      const kind = file.analysis?.kind ?? 'skipped';
+      const problems = file.analysis
+        ? file.analysis.problems.map((problem) => ({ message: problem.message, range: jsonRange(file.analysis!.lineIndex, problem.range) }))
+        : [];
+      return kind === 'skipped' ? { path: file.path, kind, reason: file.skipReason ?? 'skipped', problems } : { path: file.path, kind, problems };
+    }),
+    findings: files.flatMap((file) => (file.analysis?.findings ?? []).map((finding) => ({
+      ruleId: finding.ruleId,
+      responsibility: finding.responsibility,
+      severity: finding.severity,
+      message: finding.message,
+      file: file.path,
+      range: jsonRange(file.analysis!.lineIndex, finding.range),
+      resource: { id: finding.resource.id, type: finding.resource.type },
+      references: {
+        checkov: [...finding.references.checkov],
+        fsbp: [...finding.references.fsbp],
+        trivy: [...finding.references.trivy],
+        cfnNag: [...finding.references.cfnNag],
+      },
+    }))),
+    resources: files.flatMap((file) => (file.analysis?.resources ?? []).map((resource) => ({
+      file: file.path,
+      id: resource.id,
+      type: resource.type,
+      category: resource.category ?? null,
+      responsibilities: resource.responsibilities.map((item) => ({ item: item.item, status: item.status, ruleIds: [...item.ruleIds], detail: item.detail })),
+    }))),
+  };
+}
+
+export interface Colours {
+  readonly enabled: boolean;
+}
+
+const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+function paint(colours: Colours, code: keyof typeof CODES, text: string): string {
+  return colours.enabled ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text;
+}
+
+function severityText(colours: Colours, severity: Severity): string {
+  return paint(colours, severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : 'cyan', severity);
+}
+
+export interface Counts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+export function countFindings(files: readonly ScannedFile[]): Counts {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const file of files) for (const finding of file.analysis?.findings ?? []) counts[finding.severity]++;
+  return counts;
+}
+
+/** Text report: `path:line:col severity ruleId message`, 1-based, grouped per file, then a summary line. */
+export function toTextReport(files: readonly ScannedFile[], colours: Colours): string {
+  const blocks: string[] = [];
+  let problemCount = 0;
+  for (const file of files) {
+    const lines: string[] = [];
+    if (!file.analysis && file.skipReason) lines.push(`${paint(colours, 'dim', file.path)}: skipped (${file.skipReason})`);
+    const analysis = file.analysis;
+    if (analysis && analysis.kind !== 'skipped') {
+      const entries = [
+        ...analysis.problems.map((problem) => ({ range: problem.range, severity: problem.severity, code: 'parse', message: problem.message })),
+        ...analysis.findings.map((finding) => ({ range: finding.range, severity: finding.severity, code: finding.ruleId, message: finding.message })),
+      ].sort((a, b) => a.range.start - b.range.start);
+      problemCount += analysis.problems.length;
+      for (const entry of entries) {
+        const { line, character } = analysis.lineIndex.positionAt(entry.range.start);
+        lines.push(`${paint(colours, 'bold', `${file.path}:${line + 1}:${character + 1}`)} ${severityText(colours, entry.severity)} ${paint(colours, 'dim', entry.code)} ${entry.message}`);
+      }
+    }
+    if (lines.length > 0) blocks.push(lines.join('\n'));
+  }
+  const counts = countFindings(files);
+  const total = counts.error + counts.warning + counts.info;
+  const templates = files.filter((file) => file.analysis && file.analysis.kind !== 'skipped').length;
+  const skipped = files.length - templates;
+  let summary = `${total} ${total === 1 ? 'finding' : 'findings'} (${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}, ${counts.info} info) in ${templates} ${templates === 1 ? 'template' : 'templates'}; ${skipped} ${skipped === 1 ? 'file' : 'files'} skipped`;
+  if (problemCount > 0) summary += `; ${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the input`;
+  blocks.push(summary);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether the scan fails: a finding at or above `failOn` (parse problems are reported, not counted). */
+export function shouldFail(files: readonly ScannedFile[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return files.some((file) => (file.analysis?.findings ?? []).some((finding) => RANK[finding.severity] <= RANK[failOn]));
+}
