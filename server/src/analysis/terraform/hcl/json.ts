@@ -34,7 +34,7 @@ export function parseTerraformJson(text: string, options: TerraformJsonOptions =
     for (const error of errors) {
       problems.push({
         message: `JSON: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`,
-        range: { start: error.offset, end: error.offset + Math.max(error.length, 1) },
+        range: { start: Math.min(error.offset, text.length), end: Math.min(error.offset + Math.max(error.length, 1), text.length) },
         severity: 'error',
       });
     }

@@ -141,17 +141,18 @@ class TemplateReader {
     this.pos = start;
   }
 
-  readParts(endKeywords: readonly string[]): { parts: TemplatePart[]; ended: DirectiveHead | undefined; endStripRight: boolean } {
+  readParts(endKeywords: readonly string[], stripFirst = false): { parts: TemplatePart[]; ended: DirectiveHead | undefined; endStripRight: boolean } {
     const text = this.p.text;
     const parts: TemplatePart[] = [];
     let textStart = this.pos;
     let segmentStart = this.pos;
     let value = '';
-    let stripNext = false;
+    let stripNext = stripFirst;
     const flush = (): void => {
       value += text.slice(segmentStart, this.pos);
-      if (this.pos > textStart) {
-        parts.push({ kind: 'text', value: stripNext ? value.trimStart() : value, range: { start: textStart, end: this.pos } });
+      if (stripNext) value = value.trimStart();
+      if (this.pos > textStart && !(stripNext && value === '')) {
+        parts.push({ kind: 'text', value, range: { start: textStart, end: this.pos } });
       }
       stripNext = false;
       value = '';
@@ -162,7 +163,10 @@ class TemplateReader {
     };
     const stripPrevious = (): void => {
       const last = parts[parts.length - 1];
-      if (last?.kind === 'text') parts[parts.length - 1] = { ...last, value: last.value.trimEnd() };
+      if (last?.kind !== 'text') return;
+      const trimmed = last.value.trimEnd();
+      if (trimmed === '') parts.pop();
+      else parts[parts.length - 1] = { ...last, value: trimmed };
     };
     while (this.pos < this.limit && !this.broken) {
       const code = text.charCodeAt(this.pos);
@@ -362,12 +366,12 @@ class TemplateReader {
       return { part: undefined, stripRight: false };
     }
     this.pos = close.end;
-    const thenPart = this.readParts(['else', 'endif']);
+    const thenPart = this.readParts(['else', 'endif'], close.stripRight);
     let elseParts: TemplatePart[] | undefined;
     let stripRight = thenPart.endStripRight;
     let ended = thenPart.ended;
     if (ended?.keyword === 'else') {
-      const elsePart = this.readParts(['endif']);
+      const elsePart = this.readParts(['endif'], thenPart.endStripRight);
       elseParts = elsePart.parts;
       stripRight = elsePart.endStripRight;
       ended = elsePart.ended;
@@ -413,7 +417,7 @@ class TemplateReader {
       return { part: undefined, stripRight: false };
     }
     this.pos = close.end;
-    const body = this.readParts(['endfor']);
+    const body = this.readParts(['endfor'], close.stripRight);
     if (!body.ended && !this.broken) p.error('Missing "%{ endfor }" for this "for" directive.', { start: head.start, end: head.keywordEnd });
     if (!header) return { part: undefined, stripRight: body.endStripRight };
     const part: TemplateFor = {

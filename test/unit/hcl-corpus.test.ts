@@ -1,0 +1,44 @@
+// Every Terraform file of the shared corpus parses with no error-severity problem. The corpus lives outside the
+// project and is read in place; if it is missing the test fails rather than skipping.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseHcl, parseTerraformJson } from '../../server/src/analysis/terraform/hcl';
+
+const corpus = path.resolve(__dirname, '../../../..', 'shared/corpus/terraform');
+
+function collect(directory: string, out: string[]): string[] {
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) collect(full, out);
+    else if (/\.(tf|tfvars)(\.json)?$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+describe('HCL parser: Terraform corpus', () => {
+  it('parses every .tf, .tf.json and .tfvars file with no error', () => {
+    assert.ok(fs.existsSync(corpus), `corpus folder missing: ${corpus}`);
+    const files = collect(corpus, []);
+    assert.ok(files.length >= 100, `expected a real corpus, found ${files.length} files`);
+    let blocks = 0;
+    const failures: string[] = [];
+    const started = performance.now();
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      const parsed = file.endsWith('.json')
+        ? parseTerraformJson(source, { variablesFile: file.endsWith('.tfvars.json') })
+        : parseHcl(source);
+      blocks += parsed.body.blocks.length;
+      for (const problem of parsed.problems.filter((p) => p.severity === 'error')) {
+        failures.push(`${path.relative(corpus, file)}@${problem.range.start}: ${problem.message}`);
+      }
+    }
+    const elapsed = performance.now() - started;
+    assert.deepEqual(failures.slice(0, 20), []);
+    assert.ok(blocks > files.length, 'blocks were read');
+    // Around 100 ms for ~840 files on a laptop; the bound only catches pathological slowness.
+    assert.ok(elapsed < 10000, `${elapsed.toFixed(0)} ms`);
+  });
+});
