@@ -48,6 +48,8 @@ describe('set-setting fixes', () => {
     const analyzer = new Analyzer();
     const finding = analyzer.analyze({ path: 't.yaml', text }).findings.find((candidate) => candidate.ruleId === 'rds-storage-encrypted');
     assert.ok(finding);
-    assert.deepEqual(analyzer.codeActions({ path: 't.yaml', text }, finding.range), []);
+    const titles = analyzer.codeActions({ path: 't.yaml', text }, finding.range)
+      .filter((action) => action.finding.ruleId === 'rds-storage-encrypted').map((action) => action.title);
+    assert.deepEqual(titles, ['Suppress rds-storage-encrypted for Db (with a reason)']);
   });
 });

@@ -4,9 +4,10 @@ import type { AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, Hov
 import { checkTemplate } from './cloudformation/check';
 import type { TemplateCheck } from './cloudformation/check';
 import { detectTemplate, isCloudFormationCandidatePath, mayBeTemplateText } from './cloudformation/detect';
-import { writeSetSettingFix } from './cloudformation/edit';
+import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/model';
+import { applySuppressions, collectSuppressions } from './cloudformation/suppress';
 import type { CfnTemplate } from './cloudformation/model';
 import { parseTemplateText } from './cloudformation/parse';
 import { IncrementalYamlParser } from './parse/incrementalYaml';
@@ -58,25 +59,29 @@ export class Analyzer {
     }
   }
 
-  /** Quick fixes for the findings whose range touches `range`. */
+  /** Quick fixes, then suppressions, for the reported findings whose range touches `range`. */
   codeActions(input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
     const cached = this.analyzeCached(input);
-    if (!cached.template || !cached.check) return [];
-    const results: CodeActionResult[] = [];
-    for (const resourceCheck of cached.check.resources) {
-      for (const finding of resourceCheck.findings) {
-        if (!finding.fixId || !touches(finding.range, range)) continue;
-        const fixPlan = getRule(finding.ruleId)?.fixes?.[finding.fixId];
-        if (!fixPlan) continue;
-        try {
-          const fix = writeSetSettingFix(input.text, cached.template, resourceCheck.resource, fixPlan);
-          if (fix) results.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: { ruleId: finding.ruleId, range: finding.range } });
-        } catch {
-          // No fix is better than a wrong one.
-        }
+    const template = cached.template;
+    if (!template || !cached.check) return [];
+    const fixes: CodeActionResult[] = [];
+    const suppressions: CodeActionResult[] = [];
+    for (const finding of cached.analysis.findings) {
+      if (!touches(finding.range, range)) continue;
+      const resource = template.resourcesById.get(finding.resource.id);
+      if (!resource) continue;
+      const key = { ruleId: finding.ruleId, range: finding.range };
+      try {
+        const plan = finding.fixId ? getRule(finding.ruleId)?.fixes?.[finding.fixId] : undefined;
+        const fix = plan && writeSetSettingFix(input.text, template, resource, plan);
+        if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: key });
+        const suppression = writeSuppression(input.text, template, resource, finding.ruleId);
+        if (suppression) suppressions.push({ title: suppression.title, kind: 'quickfix', isPreferred: false, fix: suppression, finding: key });
+      } catch {
+        // No fix is better than a wrong one.
       }
     }
-    return results;
+    return [...fixes, ...suppressions];
   }
 
   forget(path: string): void {
@@ -123,8 +128,10 @@ export class Analyzer {
     const template = buildTemplate(parsed.root, parsed.format, problems);
     const check = checkTemplate(template);
     problems.push(...check.problems);
-    const findings = check.resources
-      .flatMap((resourceCheck) => resourceCheck.findings)
+    const lineIndex = new LineIndex(text);
+    const suppressions = collectSuppressions(text, lineIndex, template, problems);
+    const { kept, suppressed } = applySuppressions(check.resources.flatMap((resourceCheck) => resourceCheck.findings), suppressions, lineIndex);
+    const findings = kept
       .filter((finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity])
       .sort(byPosition);
     return {
@@ -137,15 +144,16 @@ export class Analyzer {
         kind: 'cloudformation',
         problems,
         findings,
+        suppressed,
         resources: check.resources.map((resourceCheck) => resourceCheck.summary),
-        lineIndex: new LineIndex(text),
+        lineIndex,
       },
     };
   }
 }
 
 function skipped(input: AnalyzeInput, reason: string, problems: Problem[] = []): FileAnalysis {
-  return { path: input.path, kind: 'skipped', skipReason: reason, problems, findings: [], resources: [], lineIndex: new LineIndex(input.text) };
+  return { path: input.path, kind: 'skipped', skipReason: reason, problems, findings: [], suppressed: [], resources: [], lineIndex: new LineIndex(input.text) };
 }
 
 function tooLarge(size: number, limit: number): Problem {

@@ -31,6 +31,8 @@ export interface FileAnalysis {
   readonly skipReason?: string;
   readonly problems: readonly Problem[];
   readonly findings: readonly Finding[];
+  /** Findings silenced by an `iac-hints-ignore` comment or resource Metadata, with the reason given. */
+  readonly suppressed: readonly { readonly finding: Finding; readonly reason: string }[];
   readonly resources: readonly ResourceSummary[];
   readonly lineIndex: LineIndex;
 }

@@ -7,7 +7,23 @@ import type { CfnResource, CfnTemplate } from './model';
 import type { SetSettingFix } from '../rules/rule';
 
 export function writeSetSettingFix(text: string, template: CfnTemplate, resource: CfnResource, plan: SetSettingFix): Fix | undefined {
-  const path = ['Properties', ...plan.path];
+  return writeSetPath(text, template, resource, ['Properties', ...plan.path], plan.value, plan.title);
+}
+
+/** Placeholder the author replaces; the analyser reports a suppression whose reason is still this. */
+export const REASON_PLACEHOLDER = '<reason>';
+
+/** "Suppress this rule for this resource": a comment above the logical id (YAML) or resource Metadata (JSON). */
+export function writeSuppression(text: string, template: CfnTemplate, resource: CfnResource, ruleId: string): Fix | undefined {
+  const title = `Suppress ${ruleId} for ${resource.id} (with a reason)`;
+  if (template.format === 'json') return writeSetPath(text, template, resource, ['Metadata', 'iac-hints', 'ignore', ruleId], REASON_PLACEHOLDER, title);
+  const lineStart = lineStartOf(text, resource.idRange.start);
+  const indent = text.slice(lineStart, resource.idRange.start);
+  if (!/^[ ]*$/.test(indent)) return undefined;
+  return { title, edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indent}# iac-hints-ignore ${ruleId}: ${REASON_PLACEHOLDER}${eol(text)}` }] };
+}
+
+function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource, path: readonly string[], value: ScalarValue, title: string): Fix | undefined {
   let map: MapNode = resource.node;
   let depth = 0;
   // Walk down through the mappings that exist.
@@ -19,23 +35,23 @@ export function writeSetSettingFix(text: string, template: CfnTemplate, resource
     depth++;
   }
   const remaining = path.slice(depth);
-  const literal = formatScalar(plan.value, template.format);
+  const literal = formatScalar(value, template.format);
   if (remaining.length === 1) {
     const existing = map.entries.find((entry) => entry.key === remaining[0]);
     if (existing) {
       // A missing value is being typed; an intrinsic is the author's wiring (fix the parameter instead).
       if (!existing.value || existing.value.kind === 'intrinsic') return undefined;
-      return { title: plan.title, edits: [{ range: existing.value.range, newText: literal }] };
+      return { title, edits: [{ range: existing.value.range, newText: literal }] };
     }
   }
   const edit = template.format === 'json'
     ? insertJson(text, map, remaining, literal)
     : insertYaml(text, map, resource, remaining, literal);
-  return edit ? { title: plan.title, edits: [edit] } : undefined;
+  return edit ? { title, edits: [edit] } : undefined;
 }
 
 function formatScalar(value: ScalarValue, format: 'yaml' | 'json'): string {
-  if (typeof value === 'string') return format === 'json' ? JSON.stringify(value) : /^[\w./:-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[\d.]+)$/i.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string') return format === 'json' ? JSON.stringify(value) : /^[\w./:<>-]+$/.test(value) && !value.startsWith('<') && !/^(true|false|null|yes|no|on|off|~|[\d.]+)$/i.test(value) ? value : JSON.stringify(value);
   return String(value);
 }
 

@@ -1,0 +1,96 @@
+// Suppressions, always with a reason:
+//   # iac-hints-ignore <rule-id>[, <rule-id>...]: <reason>   above a resource's logical id (the whole resource),
+//                                                            above a setting's line, or at the end of that line
+//   # iac-hints-ignore-file <rule-id|all>: <reason>          anywhere (the whole file)
+//   Metadata: { iac-hints: { ignore: { <rule-id>: <reason> } } }   on a resource (YAML and JSON alike)
+// A suppression without a reason still applies, but is reported, so reviews can see it.
+import type { LineIndex } from '../text';
+import type { Finding, Problem } from '../types';
+import type { CfnTemplate } from './model';
+import { mapEntry } from './model';
+
+export interface Suppression {
+  readonly ruleIds: readonly string[] | 'all';
+  readonly reason: string;
+  /** Whole file; or the resource id; or the line it covers. */
+  readonly scope: { kind: 'file' } | { kind: 'resource'; id: string } | { kind: 'line'; line: number };
+}
+
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+}
+
+const COMMENT = /(^|\s)#\s*iac-hints-ignore(-file)?\b[ \t]*([^:\n#]*?)[ \t]*(?::[ \t]*([^\n]*?))?[ \t]*$/;
+const PLACEHOLDER_REASON = /^(<reason>|todo|)$/i;
+
+export function collectSuppressions(text: string, lines: LineIndex, template: CfnTemplate, problems: Problem[]): Suppression[] {
+  const suppressions: Suppression[] = [];
+  const resourceByLine = new Map<number, string>();
+  for (const resource of template.resources) resourceByLine.set(lines.positionAt(resource.idRange.start).line, resource.id);
+
+  if (text.includes('iac-hints-ignore')) {
+    for (let line = 0; line < lines.lineCount; line++) {
+      const start = lines.lineStart(line);
+      const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+      const lineText = text.slice(start, end).replace(/\r?\n$/, '');
+      const match = COMMENT.exec(lineText);
+      if (!match) continue;
+      const isFile = match[2] === '-file';
+      const ids = match[3].split(/[\s,]+/).filter(Boolean);
+      const reason = (match[4] ?? '').trim();
+      const range = { start: start + match.index + match[1].length, end: start + lineText.length };
+      if (ids.length === 0) {
+        problems.push({ message: 'iac-hints-ignore needs the rule id(s) to suppress, then a colon and the reason.', range, severity: 'warning' });
+        continue;
+      }
+      if (PLACEHOLDER_REASON.test(reason)) {
+        problems.push({ message: `Suppression of ${ids.join(', ')} has no reason: say why the risk is accepted after a colon.`, range, severity: 'warning' });
+      }
+      const ruleIds = ids.includes('all') ? 'all' : ids;
+      const commentOnly = lineText.trimStart().startsWith('#');
+      if (isFile) {
+        suppressions.push({ ruleIds, reason, scope: { kind: 'file' } });
+      } else if (!commentOnly) {
+        suppressions.push({ ruleIds, reason, scope: { kind: 'line', line } });
+      } else {
+        let next = line + 1;
+        while (next < lines.lineCount && /^\s*(#.*)?\r?$/.test(text.slice(lines.lineStart(next), next + 1 < lines.lineCount ? lines.lineStart(next + 1) - 1 : text.length))) next++;
+        const resourceId = resourceByLine.get(next);
+        suppressions.push(resourceId ? { ruleIds, reason, scope: { kind: 'resource', id: resourceId } } : { ruleIds, reason, scope: { kind: 'line', line: next } });
+      }
+    }
+  }
+
+  for (const resource of template.resources) {
+    const settings = mapEntry(resource.node, 'Metadata');
+    const ours = settings?.kind === 'map' ? mapEntry(settings, 'iac-hints') : undefined;
+    const ignore = ours?.kind === 'map' ? mapEntry(ours, 'ignore') : undefined;
+    if (ignore?.kind !== 'map') continue;
+    for (const entry of ignore.entries) {
+      const reason = entry.value?.kind === 'scalar' && entry.value.value !== null ? String(entry.value.value).trim() : '';
+      if (PLACEHOLDER_REASON.test(reason)) {
+        problems.push({ message: `Suppression of ${entry.key} has no reason: give one as the value.`, range: entry.keyRange, severity: 'warning' });
+      }
+      suppressions.push({ ruleIds: [entry.key], reason, scope: { kind: 'resource', id: resource.id } });
+    }
+  }
+  return suppressions;
+}
+
+/** Splits findings into those still reported and those suppressed (with the reason). */
+export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], lines: LineIndex): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const line = lines.positionAt(finding.range.start).line;
+    const match = suppressions.find((suppression) =>
+      (suppression.ruleIds === 'all' || suppression.ruleIds.includes(finding.ruleId))
+      && (suppression.scope.kind === 'file'
+        || (suppression.scope.kind === 'resource' && suppression.scope.id === finding.resource.id)
+        || (suppression.scope.kind === 'line' && suppression.scope.line === line)));
+    if (match) suppressed.push({ finding, reason: match.reason });
+    else kept.push(finding);
+  }
+  return { kept, suppressed };
+}
