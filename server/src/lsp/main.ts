@@ -80,8 +80,15 @@ connection.onShutdown(() => {
 });
 
 // The server must survive anything; log instead of dying.
-process.on('uncaughtException', (error) => connection.console.error(`iac-hints: uncaught exception: ${describe(error)}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`iac-hints: unhandled rejection: ${describe(reason)}`));
+function logSafely(message: string): void {
+  try {
+    connection.console.error(message);
+  } catch {
+    // The connection itself is gone: nothing left to tell.
+  }
+}
+process.on('uncaughtException', (error) => logSafely(`iac-hints: uncaught exception: ${describe(error)}`));
+process.on('unhandledRejection', (reason) => logSafely(`iac-hints: unhandled rejection: ${describe(reason)}`));
 // With the IPC transport, a vanished parent closes the channel: exit instead of lingering.
 if (typeof process.send === 'function') process.once('disconnect', () => process.exit(1));
 
