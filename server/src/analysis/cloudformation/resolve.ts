@@ -2,32 +2,21 @@
 // Ref to parameters (Default, AllowedValues), pseudo parameters, Fn::If with conditions decided by parameter
 // defaults, Fn::FindInMap over literal mappings, Fn::Sub, Fn::Join, Fn::Select. What cannot be known stays
 // "unknown" with a description, so rules can say "depends on ..." instead of guessing.
+import type { Candidate, ParameterChoice, Resolved, ValueResolver } from '../resolution';
+import { describeVia, quote } from '../resolution';
 import type { MapNode, ScalarValue, ValueNode } from '../types';
 import type { CfnTemplate } from './model';
 import { mapEntry } from './model';
 
-/** One way a path may turn out: the node found there (undefined = absent) and how we got there. */
-export interface Candidate {
-  readonly node: ValueNode | undefined;
-  readonly via: readonly string[];
-}
-
-export type Resolved =
-  | { readonly known: true; readonly value: ScalarValue; readonly via: readonly string[]; readonly fromParameter?: ParameterChoice }
-  | { readonly known: false; readonly description: string; readonly via: readonly string[] };
-
-export interface ParameterChoice {
-  readonly parameter: string;
-  /** True when this value is the parameter's default (or the only value it can have). */
-  readonly isDefault: boolean;
-}
+export type { Candidate, ParameterChoice, Resolved };
+export { describeVia, quote };
 
 const MAX_DEPTH = 24;
 const PSEUDO_PARAMETERS = new Set([
   'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
 ]);
 
-export class Resolver {
+export class Resolver implements ValueResolver {
   constructor(private readonly template: CfnTemplate) {}
 
   /** Follows a property path (`['BucketEncryption', 'ServerSideEncryptionConfiguration', '[]', ...]`). */
@@ -267,13 +256,4 @@ export class Resolver {
     const resolved = this.scalars(node);
     return resolved.length === 1 && resolved[0].known ? String(resolved[0].value ?? '') : undefined;
   }
-}
-
-export function quote(value: ScalarValue): string {
-  return typeof value === 'string' ? `'${value}'` : String(value);
-}
-
-/** "StorageEncrypted is false (Ref EncryptDatabase, default 'false')": the provenance in parentheses. */
-export function describeVia(via: readonly string[]): string {
-  return via.length > 0 ? ` (${via.join('; ')})` : '';
 }

@@ -1,9 +1,9 @@
 // The common shape of most checks: one setting at a property path, compliant or not, and what its absence
 // means. Resolves the value through parameters and conditions, and reports provenance.
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { describeVia, quote } from '../cloudformation/resolve';
-import type { Resolved } from '../cloudformation/resolve';
-import type { OffsetRange, ScalarValue, Severity } from '../types';
+import type { Candidate, Resolved, ValueResolver } from '../resolution';
+import { describeVia, isConditionalStep, quote } from '../resolution';
+import type { OffsetRange, ScalarValue, Severity, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 
 export type AbsentMeaning =
@@ -24,6 +24,8 @@ export interface SettingCheck {
   readonly presenceIsEnough?: boolean;
   /** Severity when the setting is absent, where absence is less certain than an explicit bad value. */
   readonly missingSeverity?: Severity;
+  /** How the setting is named in messages (defaults to the path joined with dots). */
+  readonly displayName?: string;
 }
 
 interface Verdict {
@@ -35,11 +37,20 @@ interface Verdict {
 }
 
 export function checkSetting(resource: CfnResource, context: CfnRuleContext, check: SettingCheck): RuleOutcome[] {
-  const name = check.path.filter((segment) => segment !== '[]').join('.');
+  return judgeSetting(resource.properties, resource.idRange, context.resolver, check);
+}
+
+/**
+ * The format-neutral judgement: follows `check.path` from `start` (CloudFormation Properties, a Terraform
+ * block body), resolves every value it may take, and gives one outcome. `anchor` is where a missing setting
+ * is reported (the logical id, the resource label).
+ */
+export function judgeSetting(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, check: SettingCheck, extraCandidates: readonly Candidate[] = []): RuleOutcome[] {
+  const name = check.displayName ?? check.path.filter((segment) => segment !== '[]').join('.');
   const verdicts: Verdict[] = [];
   let unknown: string | undefined;
-  for (const candidate of context.resolver.lookup(resource.properties, check.path)) {
-    const conditional = candidate.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
+  for (const candidate of [...resolver.lookup(start, check.path), ...extraCandidates]) {
+    const conditional = candidate.via.some(isConditionalStep);
     if (candidate.node === undefined) {
       const ok = check.absent.kind !== 'missed';
       verdicts.push({ ok, definite: !conditional, text: `${name} is not set${describeVia(candidate.via)}`, range: undefined });
@@ -49,7 +60,7 @@ export function checkSetting(resource: CfnResource, context: CfnRuleContext, che
       verdicts.push({ ok: true, definite: true, text: `${name} is set${describeVia(candidate.via)}`, range: candidate.node.range });
       continue;
     }
-    for (const resolved of context.resolver.scalars(candidate.node, candidate.via)) {
+    for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
       if (!resolved.known) {
         unknown ??= `${name} is ${resolved.description}${describeVia(resolved.via)}`;
         continue;
@@ -79,7 +90,7 @@ export function checkSetting(resource: CfnResource, context: CfnRuleContext, che
   const message = failure.range === undefined && check.absent.kind === 'missed'
     ? `${failure.text}: ${check.absent.message}`
     : `${failure.text}: ${check.consequence}`;
-  const range = failure.range ?? resource.idRange;
+  const range = failure.range ?? anchor;
   const severity = failure.range === undefined ? check.missingSeverity : undefined;
   if (failure.definite) return [{ kind: 'finding', message, range, fixId: check.fixId, evidence, ...(severity ? { severity } : {}) }];
   return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range, fixId: check.fixId, evidence }];

@@ -1,0 +1,41 @@
+// The format-neutral face of resolution: CloudFormation (parameters, conditions) and Terraform (variables,
+// locals, tfvars) each implement it, so setting rules judge values the same way in both formats.
+import type { ScalarValue, ValueNode } from './types';
+
+/** One way a path may turn out: the node found there (undefined = absent) and how we got there. */
+export interface Candidate {
+  readonly node: ValueNode | undefined;
+  readonly via: readonly string[];
+}
+
+export interface ParameterChoice {
+  /** The parameter (CloudFormation) or variable (Terraform) the value came from. */
+  readonly parameter: string;
+  /** True when this value is the default (or the value set for this deployment, e.g. in tfvars). */
+  readonly isDefault: boolean;
+}
+
+export type Resolved =
+  | { readonly known: true; readonly value: ScalarValue; readonly via: readonly string[]; readonly fromParameter?: ParameterChoice }
+  | { readonly known: false; readonly description: string; readonly via: readonly string[] };
+
+export interface ValueResolver {
+  /** Follows a path of keys (`[]` = every list element) from `start`, opening conditionals on the way. */
+  lookup(start: ValueNode | undefined, path: readonly string[], via?: readonly string[]): Candidate[];
+  /** Every scalar value a node may take, with provenance. */
+  scalars(node: ValueNode, via?: readonly string[]): Resolved[];
+}
+
+export function quote(value: ScalarValue): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/** "StorageEncrypted is false (Ref EncryptDatabase, default 'false')": the provenance in parentheses. */
+export function describeVia(via: readonly string[]): string {
+  return via.length > 0 ? ` (${via.join('; ')})` : '';
+}
+
+/** A step of provenance that means "only on one branch of an undecided condition". */
+export function isConditionalStep(step: string): boolean {
+  return step.startsWith('if ') || step.startsWith('unless ');
+}
