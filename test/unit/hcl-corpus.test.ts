@@ -24,7 +24,6 @@ describe('HCL parser: Terraform corpus', () => {
     assert.ok(files.length >= 100, `expected a real corpus, found ${files.length} files`);
     let blocks = 0;
     const failures: string[] = [];
-    const started = performance.now();
     for (const file of files) {
       const source = fs.readFileSync(file, 'utf8');
       const parsed = file.endsWith('.json')
@@ -35,10 +34,7 @@ describe('HCL parser: Terraform corpus', () => {
         failures.push(`${path.relative(corpus, file)}@${problem.range.start}: ${problem.message}`);
       }
     }
-    const elapsed = performance.now() - started;
     assert.deepEqual(failures.slice(0, 20), []);
     assert.ok(blocks > files.length, 'blocks were read');
-    // Around 100 ms for ~840 files on a laptop; the bound only catches pathological slowness.
-    assert.ok(elapsed < 10000, `${elapsed.toFixed(0)} ms`);
   });
 });

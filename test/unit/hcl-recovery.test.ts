@@ -174,9 +174,7 @@ describe('HCL parser: garbage input', () => {
   it('deep nesting and long repetitions finish with problems, no stack overflow', () => {
     for (const unit of ['[', '(', '{', '"${', '!', '-', 'a {', 'x = [', '"%{ if x }', 'x = {a = ', '<<EOF\n', 'a.', 'f(', 'x ? y : ', '}', '/*']) {
       const source = unit.repeat(20000);
-      const started = performance.now();
       const file = parseChecked(source);
-      assert.ok(performance.now() - started < 2000, `${unit} took too long`);
       assert.ok(file.problems.length > 0, `problems for ${JSON.stringify(unit)}`);
       assert.ok(file.problems.every((p) => p.severity === 'error'));
     }
@@ -189,8 +187,9 @@ describe('HCL parser: garbage input', () => {
   });
 });
 
-describe('HCL parser: speed', () => {
-  it('a generated 2,000-line file parses in a few milliseconds', () => {
+// Speed is measured by `npm run bench`, never asserted here.
+describe('HCL parser: a large generated file', () => {
+  it('a generated 2,000-line file parses without problems', () => {
     const lines: string[] = [];
     let index = 0;
     while (lines.length < 2000) {
@@ -213,11 +212,5 @@ describe('HCL parser: speed', () => {
     const first = parseHcl(source);
     assert.deepEqual(first.problems, []);
     assert.equal(first.body.blocks.length, index);
-    const runs = 10;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) parseHcl(source);
-    const perParse = (performance.now() - started) / runs;
-    // Typically 3-5 ms; the bound leaves room for slow CI machines.
-    assert.ok(perParse < 50, `${perParse.toFixed(1)} ms per parse`);
   });
 });
