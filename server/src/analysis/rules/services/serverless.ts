@@ -1,4 +1,301 @@
 // Setting rules for serverless services. Each entry names a knowledge-base setting and says how to judge it.
+// Lambda permissions, function URLs and queue/topic POLICIES are judged by the policy rules, not here.
+//
+// AWS SAM resources are checked as written: AWS::Serverless::Function takes the Lambda function's property names
+// (Runtime, KmsKeyArn, VpcConfig, CodeSigningConfigArn, RuntimeManagementConfig) except Tracing, and SAM copies
+// Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
+import type { CfnResource } from '../../cloudformation/model';
+import { mapEntry } from '../../cloudformation/model';
+import type { MapEntry, MapNode } from '../../types';
+import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { settingRule } from '../settingRule';
+import { sqsEncryption } from '../sqs-encryption';
 
-export const SERVERLESS_RULES: readonly Rule[] = [];
+const LAMBDA = 'AWS::Lambda::Function';
+const SAM_FUNCTION = 'AWS::Serverless::Function';
+const SAM_TABLE = 'AWS::Serverless::SimpleTable';
+
+/**
+ * The properties SAM deploys for a resource: its own, plus the Globals.<section> properties it does not set
+ * itself (SAM merges top-level properties; entries keep their own ranges, so findings point into Globals).
+ */
+export function samProperties(resource: CfnResource, globals: MapNode | undefined, section: string): MapNode | undefined {
+  const inherited = mapEntry(globals, section);
+  if (inherited?.kind !== 'map' || inherited.entries.length === 0) return resource.properties;
+  const own = resource.properties?.entries ?? [];
+  const entries: MapEntry[] = [...own, ...inherited.entries.filter((entry) => !own.some((mine) => mine.key === entry.key))];
+  return { ...(resource.properties ?? inherited), kind: 'map', entries };
+}
+
+/** Wraps a rule so that SAM resources of `samType` are judged with Globals.<section> merged in. */
+export function withSamGlobals(rule: Rule, samType: string, section: string): Rule {
+  const inner = rule.cloudformation;
+  if (!inner) return rule;
+  return {
+    ...rule,
+    cloudformation: {
+      check(resource, context) {
+        if (resource.type !== samType) return inner.check(resource, context);
+        const globals = mapEntry(context.template.globals, section);
+        const merged = samProperties(resource, context.template.globals, section);
+        const outcomes = inner.check({ ...resource, properties: merged }, context);
+        if (globals?.kind !== 'map') return outcomes;
+        return outcomes.map((outcome) => inGlobals(outcome, globals) ? relabel(outcome, section) : outcome);
+      },
+    },
+  };
+}
+
+function inGlobals(outcome: RuleOutcome, globals: MapNode): boolean {
+  const range = 'range' in outcome ? outcome.range : undefined;
+  return range !== undefined && range.start >= globals.range.start && range.end <= globals.range.end;
+}
+
+function relabel(outcome: RuleOutcome, section: string): RuleOutcome {
+  if (outcome.kind === 'finding' || outcome.kind === 'depends') {
+    return { ...outcome, message: `${outcome.message} (set in Globals.${section})` };
+  }
+  if (outcome.kind === 'addressed') return { ...outcome, detail: `${outcome.detail} (set in Globals.${section})` };
+  return outcome;
+}
+
+/** Literal value of a top-level property as SAM deploys it, when it is a literal. */
+function literal(properties: MapNode | undefined, key: string): string | undefined {
+  const node = mapEntry(properties, key);
+  return node?.kind === 'scalar' ? String(node.value) : undefined;
+}
+
+/**
+ * Lambda runtimes and the date Lambda deprecated (or will deprecate) them: after it, AWS no longer applies
+ * security patches. Source: the Lambda runtimes page (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html),
+ * as mirrored by tflint-ruleset-aws (aws_lambda_function_deprecated_runtime, November 2025) and the AgentCore
+ * runtime table for Python 3.10/3.11; dotnet6 uses Lambda's date (2024-12-20), not Microsoft's (2024-11-12).
+ * Update when AWS announces new dates.
+ */
+export const LAMBDA_RUNTIME_DEPRECATION: Readonly<Record<string, string>> = {
+  nodejs: '2016-10-31',
+  'dotnetcore2.0': '2019-05-30',
+  'dotnetcore1.0': '2019-07-27',
+  'nodejs6.10': '2019-08-12',
+  'nodejs4.3': '2020-03-05',
+  'nodejs4.3-edge': '2020-03-05',
+  'nodejs8.10': '2020-03-06',
+  'python2.7': '2021-07-15',
+  'nodejs10.x': '2021-07-30',
+  'ruby2.5': '2021-07-30',
+  'dotnetcore2.1': '2022-01-05',
+  'dotnet5.0': '2022-05-10',
+  'python3.6': '2022-07-18',
+  'nodejs12.x': '2023-03-31',
+  'dotnetcore3.1': '2023-04-03',
+  'ruby2.7': '2023-11-27',
+  'nodejs14.x': '2023-12-04',
+  'python3.7': '2023-12-04',
+  java8: '2024-01-08',
+  'go1.x': '2024-01-08',
+  provided: '2024-01-08',
+  dotnet7: '2024-05-14',
+  'nodejs16.x': '2024-06-12',
+  'python3.8': '2024-10-14',
+  dotnet6: '2024-12-20',
+  'nodejs18.x': '2025-09-01',
+  'python3.9': '2025-12-15',
+  'ruby3.2': '2026-03-31',
+  'nodejs20.x': '2026-04-30',
+  'python3.10': '2026-06-30',
+  'python3.11': '2026-06-30',
+  java11: '2026-06-30',
+  java17: '2026-06-30',
+  'java8.al2': '2026-06-30',
+  'provided.al2': '2026-06-30',
+  dotnet8: '2026-11-10',
+  'ruby3.3': '2027-03-31',
+  'nodejs22.x': '2027-04-30',
+  'python3.12': '2028-10-31',
+  'python3.13': '2029-06-30',
+  java21: '2029-06-30',
+  'provided.al2023': '2029-06-30',
+};
+
+/** Runtimes whose deprecation date has passed on `today` (ISO date). */
+export function deprecatedRuntimes(today: string = new Date().toISOString().slice(0, 10)): string[] {
+  return Object.entries(LAMBDA_RUNTIME_DEPRECATION).filter(([, date]) => date <= today).map(([runtime]) => runtime);
+}
+
+const containerImage = (resource: CfnResource): string | undefined => (literal(resource.properties, 'PackageType') === 'Image'
+  ? 'A container-image function has no managed runtime: the image\'s base is patched by rebuilding it.'
+  : undefined);
+
+const noEnvironment = (resource: CfnResource): string | undefined => {
+  const environment = mapEntry(resource.properties, 'Environment');
+  return environment ? undefined : 'The function has no environment variables to encrypt.';
+};
+
+const FUNCTION_TYPES = [LAMBDA, SAM_FUNCTION];
+
+/** Adds the deprecation date to a deprecated-runtime finding. */
+function withDeprecationDate(rule: Rule): Rule {
+  const inner = rule.cloudformation;
+  if (!inner) return rule;
+  return {
+    ...rule,
+    cloudformation: {
+      check(resource, context) {
+        return inner.check(resource, context).map((outcome) => {
+          if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+          const runtime = /Runtime is '([^']+)'/.exec(outcome.message)?.[1];
+          const date = runtime ? LAMBDA_RUNTIME_DEPRECATION[runtime] : undefined;
+          return date ? { ...outcome, message: `${outcome.message} Deprecated since ${date}.` } : outcome;
+        });
+      },
+    },
+  };
+}
+
+export const SERVERLESS_RULES: readonly Rule[] = [
+  // ---- Lambda (AWS::Lambda::Function and AWS::Serverless::Function, with Globals.Function) ----
+  ...[
+    withDeprecationDate(settingRule({
+      setting: 'lambda-supported-runtime',
+      cloudformation: {
+        types: FUNCTION_TYPES,
+        compliant: { noneOf: deprecatedRuntimes() },
+        consequence: `the runtime is past its Lambda deprecation date, so AWS no longer applies security patches to it.`,
+        skip: containerImage,
+      },
+    })),
+    settingRule({
+      setting: 'lambda-runtime-update-mode',
+      cloudformation: {
+        types: FUNCTION_TYPES,
+        compliant: { noneOf: ['Manual'] },
+        consequence: 'AWS no longer patches the runtime: applying runtime security updates is now yours.',
+        fix: 'Auto',
+      },
+    }),
+    settingRule({
+      setting: 'lambda-env-kms',
+      cloudformation: {
+        types: FUNCTION_TYPES,
+        compliant: { present: true },
+        consequence: 'environment variables are encrypted with the AWS managed Lambda key only, not a key whose policy you control.',
+        skip: noEnvironment,
+      },
+    }),
+    lambdaEnvNoSecrets,
+    settingRule({
+      setting: 'lambda-code-signing',
+      cloudformation: {
+        types: FUNCTION_TYPES,
+        compliant: { present: true },
+        consequence: 'any code package can be deployed to the function, signed or not.',
+        skip: containerImage,
+      },
+    }),
+    settingRule({
+      setting: 'lambda-in-vpc',
+      cloudformation: {
+        types: FUNCTION_TYPES,
+        compliant: { present: true },
+        consequence: 'the function runs outside your VPC, so security groups and private routing cannot limit what it reaches.',
+      },
+    }),
+    settingRule({
+      setting: 'lambda-tracing',
+      cloudformation: {
+        compliant: { equals: 'Active' },
+        consequence: 'requests through the function are not traced, leaving gaps when investigating an incident.',
+        fix: 'Active',
+      },
+    }),
+    // SAM names the setting Tracing (a string) instead of TracingConfig.Mode: a second rule for the SAM path.
+    settingRule({
+      setting: 'lambda-tracing',
+      id: 'lambda-tracing-sam',
+      cloudformation: {
+        types: [SAM_FUNCTION],
+        path: 'Tracing',
+        compliant: { equals: 'Active' },
+        consequence: 'requests through the function are not traced, leaving gaps when investigating an incident.',
+        fix: 'Active',
+      },
+    }),
+  ].map((rule) => withSamGlobals(rule, SAM_FUNCTION, 'Function')),
+
+  // ---- SQS ----
+  sqsEncryption,
+  settingRule({
+    setting: 'sqs-cmk',
+    cloudformation: {
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/sqs$)/ },
+      consequence: 'messages are encrypted with the AWS managed aws/sqs key, whose policy you do not control.',
+      whenMissing: 'messages are encrypted with SQS-owned keys (SSE-SQS), not a KMS key whose policy and audit trail you control.',
+    },
+  }),
+
+  // ---- SNS ----
+  settingRule({
+    setting: 'sns-kms',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'messages are stored without server-side encryption while SNS delivers them.',
+    },
+  }),
+  settingRule({
+    setting: 'sns-data-protection-policy',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'sensitive data published to the topic is delivered unmasked.',
+    },
+  }),
+
+  // ---- Step Functions ----
+  settingRule({
+    setting: 'sfn-logging',
+    cloudformation: {
+      compliant: { oneOf: ['ALL', 'ERROR', 'FATAL'] },
+      consequence: 'executions leave no log of their steps and errors for investigations.',
+    },
+  }),
+  // SAM names the block Logging instead of LoggingConfiguration (same Level/Destinations inside).
+  settingRule({
+    setting: 'sfn-logging',
+    id: 'sfn-logging-sam',
+    cloudformation: {
+      types: ['AWS::Serverless::StateMachine'],
+      path: 'Logging.Level',
+      compliant: { oneOf: ['ALL', 'ERROR', 'FATAL'] },
+      consequence: 'executions leave no log of their steps and errors for investigations.',
+    },
+  }),
+
+  // ---- Cognito ----
+  settingRule({
+    setting: 'cognito-no-unauth-identities',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'anyone on the internet can get temporary AWS credentials for the pool\'s unauthenticated role.',
+      fix: false,
+    },
+  }),
+  settingRule({
+    setting: 'cognito-user-pool-mfa',
+    cloudformation: {
+      compliant: { oneOf: ['ON', 'OPTIONAL'] },
+      consequence: 'a stolen password alone is enough to sign in as a user.',
+    },
+  }),
+
+  // ---- SAM SimpleTable (a DynamoDB table): SSESpecification as on AWS::DynamoDB::Table, with Globals.SimpleTable ----
+  withSamGlobals(settingRule({
+    setting: 'dynamodb-cmk',
+    id: 'dynamodb-cmk-sam',
+    cloudformation: {
+      types: [SAM_TABLE],
+      compliant: { present: true },
+      consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
+    },
+  }), SAM_TABLE, 'SimpleTable'),
+];

@@ -1,4 +1,256 @@
 // Setting rules for storage services. Each entry names a knowledge-base setting and says how to judge it.
+// S3 Block Public Access lives in rules/s3-block-public-access.ts; bucket, key, queue and topic POLICIES are
+// judged by the policy rules, not here.
+import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
+import { mapEntry } from '../../cloudformation/model';
+import { efsAccessPointIdentity } from '../efs-access-point-identity';
 import type { Rule } from '../rule';
+import { refersTo, secretRotation } from '../secret-rotation';
+import { settingRule } from '../settingRule';
+import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
 
-export const STORAGE_RULES: readonly Rule[] = [];
+/** Literal scalar at a top-level property, when it is one. */
+function literal(resource: CfnResource, key: string): string | undefined {
+  const node = mapEntry(resource.properties, key);
+  return node?.kind === 'scalar' ? String(node.value) : undefined;
+}
+
+/**
+ * Why a bucket is a log destination, or undefined: a log bucket is not itself access-logged (that would log
+ * its own log writes), and S3 server access logs and ELB access logs can only be written with SSE-S3.
+ */
+export function logBucketReason(bucket: CfnResource, context: CfnRuleContext): string | undefined {
+  if (literal(bucket, 'AccessControl') === 'LogDeliveryWrite') return 'The bucket receives logs (AccessControl LogDeliveryWrite).';
+  for (const other of context.resourcesOfType('AWS::S3::Bucket')) {
+    if (other.id === bucket.id) continue;
+    const logging = mapEntry(other.properties, 'LoggingConfiguration');
+    if (logging?.kind === 'map' && refersTo(mapEntry(logging, 'DestinationBucketName'), bucket.id)) {
+      return `The bucket receives the server access logs of ${other.id}.`;
+    }
+  }
+  for (const balancer of context.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+    const attributes = mapEntry(balancer.properties, 'LoadBalancerAttributes');
+    if (attributes?.kind !== 'seq') continue;
+    for (const attribute of attributes.items) {
+      if (attribute.kind !== 'map') continue;
+      const key = mapEntry(attribute, 'Key');
+      if (key?.kind === 'scalar' && String(key.value).endsWith('.s3.bucket') && refersTo(mapEntry(attribute, 'Value'), bucket.id)) {
+        return `The bucket receives the access logs of load balancer ${balancer.id}.`;
+      }
+    }
+  }
+  for (const balancer of context.resourcesOfType('AWS::ElasticLoadBalancing::LoadBalancer')) {
+    const policy = mapEntry(balancer.properties, 'AccessLoggingPolicy');
+    if (policy?.kind === 'map' && refersTo(mapEntry(policy, 'S3BucketName'), bucket.id)) {
+      return `The bucket receives the access logs of load balancer ${balancer.id}.`;
+    }
+  }
+  return undefined;
+}
+
+/** A key id or ARN naming an AWS managed key (alias/aws/<service>) rather than a customer managed one. */
+function notAwsManaged(service: string): RegExp {
+  return new RegExp(`^(?!(.*:)?alias/aws/${service}$)`);
+}
+
+export const STORAGE_RULES: readonly Rule[] = [
+  // ---- S3 (AWS::S3::Bucket settings only) ----
+  settingRule({
+    setting: 's3-default-encryption',
+    cloudformation: {
+      compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] },
+      consequence: 'S3 accepts only aws:kms, aws:kms:dsse or AES256 as the default encryption.',
+    },
+  }),
+  settingRule({
+    setting: 's3-kms-cmk',
+    cloudformation: {
+      compliant: { matches: notAwsManaged('s3') },
+      consequence: 'objects are encrypted with the AWS managed aws/s3 key, whose policy and rotation you do not control.',
+      whenMissing: 'objects are encrypted with S3-managed keys (SSE-S3) or the AWS managed aws/s3 key, not a key whose policy and audit trail you control.',
+      // Log destinations cannot use SSE-KMS: S3 server access logs and ELB access logs are written with SSE-S3 only.
+      skip: (resource, context) => {
+        const reason = logBucketReason(resource, context);
+        return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
+      },
+    },
+  }),
+  settingRule({
+    setting: 's3-sse-c-blocked',
+    cloudformation: {
+      // EncryptionType is a list (['SSE-C'] or ['NONE']): every element is judged.
+      path: 'BucketEncryption.ServerSideEncryptionConfiguration[].BlockedEncryptionTypes.EncryptionType[]',
+      compliant: { noneOf: ['NONE'] },
+      consequence: 'clients may upload objects encrypted with their own keys (SSE-C), keys AWS never holds and you cannot rotate or revoke.',
+    },
+  }),
+  settingRule({
+    setting: 's3-acl-not-public',
+    cloudformation: {
+      compliant: { noneOf: ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'] },
+      consequence: 'the bucket ACL grants access to everyone (or to every AWS account); only Block Public Access stands between the bucket and the internet.',
+      fix: 'Private',
+    },
+  }),
+  settingRule({
+    setting: 's3-acls-disabled',
+    cloudformation: {
+      compliant: { equals: 'BucketOwnerEnforced' },
+      consequence: 'ACLs stay in force, so object grants can give access that bucket policies and IAM do not show.',
+      // A bucket that receives logs through the log-delivery ACL needs ACLs enabled.
+      skip: (resource) => (literal(resource, 'AccessControl') === 'LogDeliveryWrite'
+        ? 'The bucket receives logs through the LogDeliveryWrite ACL, which needs ACLs enabled.'
+        : undefined),
+    },
+  }),
+  settingRule({
+    setting: 's3-versioning',
+    cloudformation: {
+      compliant: { equals: 'Enabled' },
+      consequence: 'overwritten or deleted objects cannot be recovered.',
+      fix: 'Enabled',
+    },
+  }),
+  settingRule({
+    setting: 's3-object-lock',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+      // Object Lock only matters for data that must be immutable (knowledge notes): absence is a hint, not a warning.
+      missingSeverity: 'info',
+    },
+  }),
+  settingRule({
+    setting: 's3-access-logging',
+    cloudformation: {
+      // LoggingConfiguration alone turns logging on: without DestinationBucketName the logs go to the bucket itself.
+      path: 'LoggingConfiguration',
+      compliant: { present: true },
+      consequence: 'requests to the bucket leave no access log for investigations.',
+      skip: (resource, context) => logBucketReason(resource, context),
+    },
+  }),
+
+  // ---- EFS ----
+  settingRule({
+    setting: 'efs-encrypted',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'files are stored unencrypted.',
+      whenMissing: 'files are stored unencrypted, and encryption can only be chosen when the file system is created.',
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'efs-backup-policy',
+    cloudformation: {
+      compliant: { equals: 'ENABLED' },
+      consequence: 'no automatic daily backups are taken, so deleted or corrupted files cannot be restored.',
+      fix: 'ENABLED',
+    },
+  }),
+  efsAccessPointIdentity,
+
+  // ---- ECR ----
+  settingRule({
+    setting: 'ecr-scan-on-push',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'pushed images are not scanned for known vulnerabilities (unless registry-level scanning is on).',
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'ecr-immutable-tags',
+    cloudformation: {
+      compliant: { oneOf: ['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION'] },
+      consequence: 'a tag can be moved to another image, so a deployment by tag may run an image nobody reviewed.',
+      fix: 'IMMUTABLE',
+    },
+  }),
+  settingRule({
+    setting: 'ecr-kms',
+    cloudformation: {
+      compliant: { oneOf: ['KMS', 'KMS_DSSE'] },
+      consequence: 'images are encrypted with an AWS managed AES-256 key, not a KMS key whose policy you control.',
+    },
+  }),
+
+  // ---- AWS Backup ----
+  settingRule({
+    setting: 'backup-vault-kms',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'recovery points are encrypted with the AWS managed aws/backup key (or an AWS owned key), not one whose policy you control.',
+    },
+  }),
+  settingRule({
+    setting: 'backup-vault-lock',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'anyone allowed to delete recovery points can remove them before their retention ends, stolen credentials included.',
+    },
+  }),
+
+  // ---- CloudWatch Logs ----
+  settingRule({
+    setting: 'loggroup-kms',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'log data is encrypted with CloudWatch Logs keys, not a KMS key you control.',
+    },
+  }),
+  settingRule({
+    setting: 'loggroup-retention',
+    cloudformation: {
+      compliant: { atLeast: 365 },
+      consequence: 'older log events are deleted before the one-year retention that audits commonly expect.',
+    },
+  }),
+  settingRule({
+    setting: 'loggroup-data-protection',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'sensitive data written to the log group is stored and shown unmasked.',
+    },
+  }),
+
+  // ---- KMS ----
+  settingRule({
+    setting: 'kms-rotation',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'the same key material protects the data for the key\'s whole life.',
+      fix: true,
+      skip: (resource) => {
+        const spec = literal(resource, 'KeySpec');
+        if (spec !== undefined && spec !== 'SYMMETRIC_DEFAULT') return `Automatic rotation is not available for ${spec} keys.`;
+        const origin = literal(resource, 'Origin');
+        if (origin !== undefined && origin !== 'AWS_KMS') return `Automatic rotation is not available for keys with origin ${origin}.`;
+        return undefined;
+      },
+    },
+  }),
+  settingRule({
+    setting: 'kms-deletion-window',
+    cloudformation: {
+      compliant: { atLeast: 7 },
+      // Absent means the longest window, 30 days (CloudFormation reference: PendingWindowInDays defaults to 30).
+      absent: 'compliant',
+      consequence: 'KMS accepts a waiting period of 7 to 30 days only.',
+    },
+  }),
+
+  // ---- Secrets Manager ----
+  settingRule({
+    setting: 'secret-cmk',
+    cloudformation: {
+      compliant: { matches: notAwsManaged('secretsmanager') },
+      consequence: 'the secret is encrypted with the AWS managed aws/secretsmanager key, whose policy you do not control.',
+    },
+  }),
+  secretRotation,
+
+  // ---- SSM Parameter Store ----
+  ssmParameterSecurestring,
+];
