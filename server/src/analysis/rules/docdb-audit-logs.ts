@@ -1,0 +1,16 @@
+// DocumentDB: EnableCloudwatchLogsExports must include 'audit' (audit_logs must also be on in the cluster parameter group).
+import { settingMeta } from './rds-force-tls';
+import { checkLogExports } from './rds-log-exports';
+import type { Rule } from './rule';
+
+export const docdbAuditLogs: Rule = {
+  meta: settingMeta('docdb-audit-logs', ['AWS::DocDB::DBCluster']),
+  cloudformation: {
+    check(resource, context) {
+      return checkLogExports(resource, context, {
+        required: ['audit'],
+        consequence: 'who read or changed what leaves no trail in CloudWatch for investigations.',
+      });
+    },
+  },
+};

@@ -1,0 +1,89 @@
+// RDS instances export logs to CloudWatch through EnableCloudwatchLogsExports, a list that must include the
+// engine's main log. Also exports the list check used by the cluster, DocumentDB and Neptune rules.
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/model';
+import { describeVia } from '../cloudformation/resolve';
+import type { RuleOutcome } from './outcome';
+import { rdsEngine, settingMeta, singleString } from './rds-force-tls';
+import type { Rule } from './rule';
+
+const id = 'rds-log-exports';
+const PROPERTY = 'EnableCloudwatchLogsExports';
+
+export interface LogExportsCheck {
+  /** Log types of which at least one must be exported; undefined = any non-empty list. */
+  readonly required: readonly string[] | undefined;
+  /** Completes "<...>: " when nothing (or not the required log) is exported. */
+  readonly consequence: string;
+}
+
+export function checkLogExports(resource: CfnResource, context: CfnRuleContext, check: LogExportsCheck): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  const fine: string[] = [];
+  const evidencePath = [PROPERTY];
+  for (const candidate of context.resolver.lookup(resource.properties, [PROPERTY])) {
+    const conditional = candidate.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
+    const via = describeVia(candidate.via);
+    const node = candidate.node;
+    let problem: string | undefined;
+    if (!node || (node.kind === 'seq' && node.items.length === 0)) {
+      problem = `${PROPERTY} is ${node ? 'empty' : 'not set'}${via}: no logs are exported to CloudWatch; ${check.consequence}`;
+    } else if (node.kind === 'seq') {
+      const values: string[] = [];
+      let unknown = false;
+      for (const item of node.items) {
+        for (const resolved of context.resolver.scalars(item, candidate.via)) {
+          if (resolved.known) values.push(String(resolved.value).toLowerCase());
+          else unknown = true;
+        }
+      }
+      if (!unknown && check.required && !check.required.some((name) => values.includes(name))) {
+        problem = `${PROPERTY} is [${values.join(', ')}]${via}, without ${check.required.map((name) => `'${name}'`).join(' or ')}: ${check.consequence}`;
+      } else fine.push(`${PROPERTY} is [${values.join(', ')}${unknown ? ', ...' : ''}]${via}`);
+    } else {
+      fine.push(`${PROPERTY} is computed${via}; cannot be checked in the template`);
+    }
+    if (problem) {
+      const range = node ? node.range : resource.idRange;
+      outcomes.push(conditional
+        ? { kind: 'depends', message: `Depends on the deployment: ${problem}`, range, evidence: { path: evidencePath, text: problem } }
+        : { kind: 'finding', message: problem, range, evidence: { path: evidencePath, text: problem } });
+    }
+  }
+  if (outcomes.length > 0) return [outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes[0]];
+  return [{ kind: 'addressed', detail: fine.join('; '), evidence: { path: evidencePath, text: fine.join('; ') } }];
+}
+
+/** The audit-relevant log of each RDS engine family (see the knowledge base's compliant text). */
+export function rdsAuditLogs(engineName: string | undefined): readonly string[] | undefined {
+  switch (rdsEngine(engineName)) {
+    case 'postgres':
+    case 'aurora-postgresql':
+      return ['postgresql'];
+    case 'mysql':
+    case 'aurora-mysql':
+      return ['audit'];
+    case 'oracle':
+      return ['audit'];
+    case 'sqlserver':
+      return ['error', 'agent'];
+    default:
+      return undefined;
+  }
+}
+
+export const rdsLogExports: Rule = {
+  meta: settingMeta(id, ['AWS::RDS::DBInstance']),
+  cloudformation: {
+    check(resource, context) {
+      if (mapEntry(resource.properties, 'DBClusterIdentifier')) {
+        return [{ kind: 'not-applicable', detail: 'An Aurora or cluster member instance exports logs through its cluster.' }];
+      }
+      const engine = singleString(mapEntry(resource.properties, 'Engine'), context);
+      return checkLogExports(resource, context, {
+        required: rdsAuditLogs(engine),
+        consequence: 'database activity leaves no trail in CloudWatch for investigations.',
+      });
+    },
+  },
+};

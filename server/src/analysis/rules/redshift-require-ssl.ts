@@ -1,0 +1,34 @@
+// Redshift requires SSL through require_ssl in the cluster parameter group the cluster names.
+import { mapEntry } from '../cloudformation/model';
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { checkParameterGroup, settingMeta, singleString } from './rds-force-tls';
+import type { Rule } from './rule';
+import { isTrue } from './setting';
+
+const id = 'redshift-require-ssl';
+
+function readListParameter(group: CfnResource, name: string, context: CfnRuleContext) {
+  const values = [];
+  for (const candidate of context.resolver.lookup(group.properties, ['Parameters', '[]'])) {
+    if (candidate.node?.kind !== 'map') continue;
+    if (singleString(mapEntry(candidate.node, 'ParameterName'), context) !== name) continue;
+    const value = mapEntry(candidate.node, 'ParameterValue');
+    if (value) values.push({ node: value, via: candidate.via });
+  }
+  return values;
+}
+
+export const redshiftRequireSsl: Rule = {
+  meta: settingMeta(id, ['AWS::Redshift::Cluster']),
+  cloudformation: {
+    check(resource, context) {
+      return checkParameterGroup(resource, context, {
+        link: 'ClusterParameterGroupName',
+        groupType: 'AWS::Redshift::ClusterParameterGroup',
+        expect: () => ({ parameters: ['require_ssl'], isEnforcing: isTrue, enforcedByDefault: false, example: "require_ssl: 'true'" }),
+        readParameter: readListParameter,
+        consequence: 'SSL is optional, so SQL clients may connect without encryption.',
+      });
+    },
+  },
+};
