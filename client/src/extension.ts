@@ -1,9 +1,11 @@
 // Thin client: starts the bundled language server and forwards documents to it.
 // All analysis, hovers and quick fixes live in the server (dist/server.js).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import {
+  type CancellationToken,
   LanguageClient,
   type LanguageClientOptions,
+  type MessageSignature,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -14,7 +16,22 @@ const CLIENT_NAME = 'IaC Responsibility Hints';
 const FILE_PATTERN = '**/*.{yaml,yml,json,template,tf,tf.json,tfvars}';
 const LANGUAGES = ['yaml', 'json', 'jsonc', 'terraform'];
 
-let client: LanguageClient | undefined;
+/**
+ * An editor request (code actions on blur, say) that races with deactivation fails inside
+ * vscode-languageclient with a plain "Starting server failed" error, which it logs and rethrows,
+ * so every window reload left errors in the logs. While stopping, such requests answer empty.
+ */
+class IacHintsClient extends LanguageClient {
+  stopping = false;
+
+  override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown,
+    defaultValue: T, showNotification?: boolean, throwOnCancel?: boolean): T {
+    if (this.stopping) return defaultValue;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+  }
+}
+
+let client: IacHintsClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
@@ -22,9 +39,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-
-  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  context.subscriptions.push(outputChannel);
 
   const clientOptions: LanguageClientOptions = {
     // Only real files and unsaved buffers: git/diff views would otherwise get duplicate findings.
@@ -36,15 +50,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: FILE_PATTERN },
     ],
     synchronize: { configurationSection: CLIENT_ID },
-    outputChannel,
+    // The client owns its channel and disposes it after the server stopped: a channel in
+    // context.subscriptions is disposed before stop() finishes and late log lines then throw.
+    outputChannelName: CLIENT_NAME,
   };
 
-  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  client = new IacHintsClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
-  await running?.stop();
+  if (!running) return;
+  running.stopping = true;
+  await running.dispose();
 }

@@ -1,0 +1,684 @@
+// End-to-end test in a real VS Code: code-server (VS Code in the browser) with the packaged .vsix,
+// driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
+// (tools come from scripts/e2e-install.sh into .e2e/).
+//
+// Every check is a step (name + async function) in TRUSTED_STEPS or RESTRICTED_STEPS below;
+// later issues add their Terraform steps there. Each step ends with a screenshot under
+// test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TOOLS = path.join(ROOT, '.e2e');
+const VSIX = path.resolve(process.env.IAC_HINTS_VSIX ?? path.join(ROOT, 'iac-responsibility-hints.vsix'));
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? findOnPath('chromium') ?? '/usr/bin/chromium';
+const EXTENSION_ID = 'iac-hints.iac-responsibility-hints';
+const MESSAGE_PREFIX = 'Customer responsibility (';
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 45_000);
+const MOD = 'Control'; // code-server on Linux uses Ctrl-based keybindings.
+
+const require = createRequire(path.join(TOOLS, 'package.json'));
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch {
+  fail(`playwright-core is not installed in ${TOOLS}: run bash scripts/e2e-install.sh`);
+}
+const CODE_SERVER = path.join(TOOLS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+if (!fs.existsSync(CODE_SERVER)) fail(`code-server is not installed in ${TOOLS}: run bash scripts/e2e-install.sh`);
+if (!fs.existsSync(VSIX)) fail(`${VSIX} does not exist: run npm run package first`);
+
+// ---------------------------------------------------------------------------------------------
+// Steps. `t` is the test context (see Session below): t.page, t.folder, t.open(), t.problems() ...
+
+const TRUSTED_STEPS = [
+  step('the extension is installed and activates', async (t) => {
+    await t.openFile('cloudformation/web-stack.yaml');
+    await t.waitFor('the language server process to start', () => serverPids(t.extensionsDir).length > 0);
+  }),
+
+  step('diagnostics appear as squiggles in web-stack.yaml', async (t) => {
+    await t.waitForSquiggles();
+  }, '01-diagnostics'),
+
+  step('the Problems panel lists our findings for both templates', async (t) => {
+    await t.openFile('cloudformation/web-stack.json');
+    await t.waitForSquiggles();
+    await t.showProblems();
+    for (const file of ['web-stack.json', 'web-stack.yaml']) {
+      const rows = await t.waitFor(`findings of ${file} in the Problems panel`, async () => {
+        const ours = (await t.problems(file)).filter((r) => r.file === file && r.message.startsWith(MESSAGE_PREFIX));
+        return ours.length > 0 ? ours : undefined;
+      }, async () => `rows: ${JSON.stringify(await t.problems(file))}`);
+      log(`    ${file}: ${rows.length} findings, e.g. "${rows[0].message}"`);
+    }
+    await t.problems(); // clear the filter so the screenshot shows every finding
+  }, '02-problems'),
+
+  step('hover on the S3 bucket type explains the service category and the customer share', async (t) => {
+    await t.openFile('cloudformation/web-stack.yaml');
+    const { line, column } = t.locate('cloudformation/web-stack.yaml', 'ReportsBucket:', 'AWS::S3::Bucket');
+    const text = await t.hoverAt(line, column + 2, (s) => /Abstracted/.test(s) && /Customer/.test(s));
+    log(`    hover: ${oneLine(text)}`);
+  }, '03-hover-type'),
+
+  step('hover on StorageEncrypted names the responsibility item', async (t) => {
+    const { line, column } = t.locate('cloudformation/web-stack.yaml', 'ArchiveDatabase:', 'StorageEncrypted');
+    const text = await t.hoverAt(line, column + 2, (s) => /responsibility/i.test(s) && /encrypt/i.test(s));
+    log(`    hover: ${oneLine(text)}`);
+  }, '04-hover-setting'),
+
+  step('the quick fix adds StorageEncrypted: true to Database', async (t) => {
+    const file = 'cloudformation/web-stack.yaml';
+    const isDatabaseEncryption = (m) => t.resourceAt(file, m.line) === 'Database' && /StorageEncrypted|encrypt/i.test(m.message);
+    await t.openFile(file);
+    // F8 walks the file's markers and leaves the cursor on the Database encryption finding.
+    const seen = await t.markers(isDatabaseEncryption);
+    const finding = seen.at(-1);
+    assert(finding && isDatabaseEncryption(finding), `no encryption finding inside Database; markers: ${JSON.stringify(seen)}`);
+    assert(finding.message.startsWith(MESSAGE_PREFIX), `finding does not start with "${MESSAGE_PREFIX}": ${finding.message}`);
+    await t.gotoPosition(finding.line, finding.column);
+    await t.page.keyboard.press(`${MOD}+Period`);
+    const title = await t.chooseCodeAction(/StorageEncrypted/);
+    log(`    applying "${title}"`);
+    await t.shot('05-quickfix');
+    await t.page.keyboard.press('Enter');
+    await t.save();
+    await t.waitFor('StorageEncrypted: true under Database.Properties on disk', () => {
+      const block = resourceBlock(t.read(file), 'Database').split('\n');
+      const properties = block.findIndex((l) => /^\s+Properties:\s*$/.test(l));
+      const indent = (l) => l.length - l.trimStart().length;
+      return properties >= 0 && block.slice(properties + 1).some((l) =>
+        /^\s+StorageEncrypted:\s*true\s*$/.test(l) && indent(l) > indent(block[properties]));
+    }, () => `Database now reads:\n${resourceBlock(t.read(file), 'Database')}`);
+    await t.waitFor('the Database encryption finding to disappear', async () =>
+      !(await t.markers()).some(isDatabaseEncryption));
+    await t.showProblems();
+    await t.problems('web-stack.yaml');
+  }, '06-fixed'),
+
+  step('the grammar scopes intrinsic function tags', async (t) => {
+    await t.openFile('cloudformation/web-stack.yaml');
+    const { line, column } = t.locate('cloudformation/web-stack.yaml', 'WebSecurityGroup:', '!Ref');
+    await t.gotoPosition(line, column + 2);
+    const scopes = await t.inspectTokenScopes();
+    assert(/support\.function\.intrinsic\.cloudformation/.test(scopes),
+      `the token inspector shows no support.function.intrinsic.cloudformation scope for !Ref: ${scopes}`);
+  }),
+
+  step('reloading the window deactivates the extension and stops its language server', async (t) => {
+    const before = await t.waitFor('one language server process', () => {
+      const pids = serverPids(t.extensionsDir);
+      return pids.length === 1 ? pids : undefined;
+    }, () => `language server processes: ${serverPids(t.extensionsDir).join(', ') || 'none'}`);
+    await t.runCommand('Developer: Reload Window');
+    await t.waitFor('the old language server process to exit', () => !isAlive(before[0]));
+    await t.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.openFile('cloudformation/web-stack.yaml');
+    await t.waitFor('a new language server process', () => serverPids(t.extensionsDir).some((pid) => pid !== before[0]));
+    await t.showProblems();
+    await t.waitFor('findings again after the reload', async () =>
+      (await t.problems('web-stack.yaml')).some((r) => r.message.startsWith(MESSAGE_PREFIX)));
+  }),
+];
+
+const RESTRICTED_STEPS = [
+  step('Restricted Mode: the folder is untrusted and findings still appear', async (t) => {
+    await t.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.openFile('cloudformation/web-stack.yaml');
+    await t.waitForSquiggles();
+    await t.showProblems();
+    await t.waitFor('our findings in the Problems panel', async () =>
+      (await t.problems()).some((r) => r.message.startsWith(MESSAGE_PREFIX)));
+  }, '07-restricted-mode'),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Runner.
+
+function step(name, run, screenshot) {
+  return { name, run, screenshot };
+}
+
+const results = [];
+const cleanups = [];
+
+async function main() {
+  fs.rmSync(RESULTS, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-hints-e2e-'));
+  cleanups.push(() => {
+    // Keep code-server's logs next to the screenshots; E2E_KEEP=1 keeps the whole tmp folder.
+    fs.cpSync(path.join(tmp, 'user-data', 'logs'), path.join(RESULTS, 'logs'), { recursive: true });
+    if (process.env.E2E_KEEP) log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const started = Date.now();
+
+  log(`installing ${path.relative(ROOT, VSIX)} into ${extensionsDir}`);
+  installExtension(userDataDir, extensionsDir);
+
+  // Trusted run: trust is off, so every folder is trusted and no trust prompt appears.
+  writeUserSettings(userDataDir, { 'security.workspace.trust.enabled': false });
+  const server = await startCodeServer(tmp, userDataDir, extensionsDir);
+  cleanups.push(() => server.kill());
+  const browser = await launchBrowser(tmp);
+  cleanups.push(() => browser.close().catch(() => {}));
+
+  await runSession('trusted', TRUSTED_STEPS, { browser, server, tmp, extensionsDir });
+
+  // Restricted Mode: trust on, no prompt at start-up, and the fresh folder copy is not trusted.
+  writeUserSettings(userDataDir, {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
+  });
+  await runSession('restricted', RESTRICTED_STEPS, { browser, server, tmp, extensionsDir });
+
+  await record('shutdown is clean: no extension errors in the logs, no server process left', async () => {
+    await browser.close();
+    await server.stop();
+    await waitFor('the language server processes to exit', () => serverPids(extensionsDir).length === 0, TIMEOUT,
+      () => `still running: ${serverPids(extensionsDir).join(', ')}`);
+    const errors = extensionErrors(userDataDir);
+    assert(errors.length === 0, `errors from the extension in the logs:\n${errors.join('\n')}`);
+  });
+  log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function runSession(label, steps, { browser, server, tmp, extensionsDir }) {
+  const folder = path.join(tmp, `workspace-${label}`);
+  fs.cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
+  const page = await browser.newPage();
+  const t = new Session(page, folder, extensionsDir);
+  let broken = false;
+  try {
+    await record(`[${label}] code-server opens the examples folder`, async () => {
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+    }, page);
+  } catch {
+    broken = true;
+  }
+  for (const s of steps) {
+    if (broken) {
+      results.push({ name: `[${label}] ${s.name}`, ok: false, error: 'skipped: the window did not open' });
+      continue;
+    }
+    try {
+      await record(`[${label}] ${s.name}`, async () => {
+        await s.run(t);
+        if (s.screenshot) await t.shot(s.screenshot);
+      }, page);
+    } catch {
+      // Recorded; later steps still run so one failure does not hide the others.
+    }
+  }
+  await page.close();
+}
+
+async function record(name, run, page) {
+  const started = Date.now();
+  try {
+    await run();
+    results.push({ name, ok: true });
+    log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    let shot = '';
+    if (page && !page.isClosed()) {
+      shot = path.join(RESULTS, `FAILED-${slug(name)}.png`);
+      await page.screenshot({ path: shot }).catch(() => { shot = ''; });
+    }
+    results.push({ name, ok: false, error: message });
+    log(`  FAIL ${name} (${Date.now() - started} ms)\n       ${message.split('\n').join('\n       ')}`
+      + (shot ? `\n       screenshot: ${path.relative(ROOT, shot)}` : ''));
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the workbench.
+
+class Session {
+  constructor(page, folder, extensionsDir) {
+    this.page = page;
+    this.folder = folder;
+    this.extensionsDir = extensionsDir;
+  }
+
+  waitFor(what, condition, describe) {
+    return waitFor(what, condition, TIMEOUT, describe);
+  }
+
+  read(relative) {
+    return fs.readFileSync(path.join(this.folder, relative), 'utf8');
+  }
+
+  async shot(name) {
+    await this.page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+  }
+
+  /** 1-based line and column of `needle` in the first line containing it after the line containing `after`. */
+  locate(relative, after, needle) {
+    const lines = this.read(relative).split('\n');
+    const start = lines.findIndex((l) => l.includes(after));
+    assert(start >= 0, `${relative} has no line containing "${after}"`);
+    for (let i = start; i < lines.length; i++) {
+      const column = lines[i].indexOf(needle);
+      if (column >= 0) return { line: i + 1, column: column + 1 };
+    }
+    throw new Error(`${relative} has no "${needle}" after "${after}"`);
+  }
+
+  /** Logical id of the CloudFormation resource whose block holds 1-based `line`, in the file on disk. */
+  resourceAt(relative, line) {
+    const lines = this.read(relative).split('\n');
+    for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+      const m = /^ {2}"?([A-Za-z0-9]+)"?\s*:/.exec(lines[i]) ?? /^ {4}"([A-Za-z0-9]+)"\s*:\s*\{/.exec(lines[i]);
+      if (m) return m[1];
+    }
+    return undefined;
+  }
+
+  async openFile(relative) {
+    const name = path.basename(relative);
+    const tab = this.page.locator('.tab.active', { hasText: name });
+    if (await tab.isVisible()) return this.focusEditor();
+    const input = this.page.locator('.quick-input-widget input');
+    // Quick Open fills its list asynchronously (recent files first): Enter only once the focused
+    // row is this file, and start again if the editor still did not switch.
+    await this.waitFor(`${relative} to open through Quick Open`, async () => {
+      await this.focusEditor();
+      await this.page.keyboard.press(`${MOD}+KeyP`);
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.fill(relative);
+      await this.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name })
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      await this.page.keyboard.press('Enter');
+      return tab.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    });
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
+  async waitForSquiggles() {
+    await this.page.locator('.editor-group-container.active .monaco-editor')
+      .locator('.squiggly-error, .squiggly-warning, .squiggly-info').first()
+      .waitFor({ state: 'attached', timeout: TIMEOUT });
+  }
+
+  async showProblems() {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press(`${MOD}+Shift+KeyM`);
+    await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
+  /**
+   * Rows of the Problems panel as { file, message, source, code, line, column }. The list is
+   * virtual (only visible rows exist in the DOM), so `file` narrows it with the panel's filter box.
+   */
+  async problems(file) {
+    const filter = this.page.getByPlaceholder(/^Filter \(e\.g\./);
+    const wanted = file ? `**/${file}` : '';
+    if ((await filter.inputValue()) !== wanted) await filter.fill(wanted);
+    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => {
+      const out = [];
+      let current = '';
+      for (const e of els) {
+        const label = e.querySelector('.label-name');
+        if (label) {
+          current = label.textContent?.trim() ?? '';
+          continue;
+        }
+        const text = (selector) => e.querySelector(selector)?.textContent?.trim() ?? '';
+        const position = /Ln (\d+), Col (\d+)/.exec(text('.marker-line'));
+        out.push({
+          file: current,
+          message: text('.marker-message'),
+          source: text('.marker-source'),
+          code: text('.marker-code'),
+          line: position ? Number(position[1]) : 0,
+          column: position ? Number(position[2]) : 0,
+        });
+      }
+      return out;
+    });
+  }
+
+  /**
+   * All markers of the active editor as { message, line, column }, visited with F8 (Go to Next
+   * Problem), which also leaves the cursor on the last one visited. Stops early when `stop` accepts one.
+   */
+  async markers(stop) {
+    await this.focusEditor();
+    const widget = this.page.locator('.zone-widget .marker-widget').first();
+    const out = [];
+    for (let i = 0; ; i++) {
+      const previous = i === 0 ? '' : await this.markerTitle();
+      await this.page.keyboard.press('F8');
+      const header = await this.waitFor('the marker widget to move', async () => {
+        if (!(await widget.isVisible())) return undefined;
+        const title = await this.markerTitle();
+        return title && title !== previous ? title : undefined;
+      });
+      const [, index, total] = /(\d+) of (\d+)/.exec(header) ?? [];
+      const message = (await widget.locator('.descriptioncontainer').innerText()).trim();
+      const { line, column } = await this.cursor();
+      const marker = { message, line, column };
+      out.push(marker);
+      if (stop?.(marker)) break;
+      if (!index || out.length >= Number(total)) break;
+    }
+    await this.page.keyboard.press('Escape');
+    return out;
+  }
+
+  async markerTitle() {
+    return this.page.locator('.zone-widget .peekview-title').first().innerText().catch(() => '');
+  }
+
+  async cursor() {
+    const text = await this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText();
+    const [, line, column] = /Ln (\d+), Col (\d+)/.exec(text) ?? [];
+    return { line: Number(line), column: Number(column) };
+  }
+
+  async gotoPosition(line, column) {
+    await this.focusEditor();
+    await this.page.keyboard.press(`${MOD}+KeyG`);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    await this.waitFor(`the cursor at ${line}:${column}`, async () => {
+      const text = await this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
+      return text.includes(`Ln ${line}, Col ${column}`);
+    });
+  }
+
+  /** Moves the cursor to line:column, shows the hover (Ctrl+K Ctrl+I) and waits until its text satisfies `accept`. */
+  async hoverAt(line, column, accept) {
+    await this.gotoPosition(line, column);
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    return this.waitFor(`a hover at ${line}:${column} with the expected text`, async () => {
+      if (!(await hover.isVisible())) {
+        await this.page.keyboard.press(`${MOD}+KeyK`);
+        await this.page.keyboard.press(`${MOD}+KeyI`);
+        await hover.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+      }
+      const text = await hover.innerText().catch(() => '');
+      this.lastHover = text;
+      return accept(text) ? text : undefined;
+    }, () => `last hover text: ${JSON.stringify(this.lastHover ?? '')}`);
+  }
+
+  /** With the code action menu open, moves the selection to the first action whose title matches. */
+  async chooseCodeAction(pattern) {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    const titles = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    assert(titles.some((x) => pattern.test(x)), `no code action matches ${pattern}; offered: ${JSON.stringify(titles)}`);
+    return this.waitFor(`the code action ${pattern} to be selected`, async () => {
+      const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => '');
+      if (focused && pattern.test(focused)) return focused;
+      await this.page.keyboard.press('ArrowDown');
+      return undefined;
+    });
+  }
+
+  async focusEditor() {
+    await this.page.keyboard.press('Escape');
+    const textarea = this.page.locator('.editor-group-container.active .monaco-editor textarea').first();
+    if (await textarea.count()) await textarea.focus();
+  }
+
+  async save() {
+    await this.focusEditor();
+    await this.page.keyboard.press(`${MOD}+KeyS`);
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
+  }
+
+  async runCommand(label) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(`>${label}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Text of "Developer: Inspect Editor Tokens and Scopes" at the cursor (screenshot taken while it shows). */
+  async inspectTokenScopes() {
+    await this.runCommand('Developer: Inspect Editor Tokens and Scopes');
+    const widget = this.page.locator('.token-inspect-widget');
+    await widget.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const text = await widget.innerText();
+    await this.shot('08-grammar');
+    await this.page.keyboard.press('Escape');
+    return text.replace(/\s+/g, ' ');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes, files and helpers.
+
+function installExtension(userDataDir, extensionsDir) {
+  const out = execFileSync(process.execPath, [CODE_SERVER, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--install-extension', VSIX, '--force'], { encoding: 'utf8', env: codeServerEnv(path.dirname(userDataDir)), stdio: ['ignore', 'pipe', 'pipe'] });
+  assert(fs.readdirSync(extensionsDir).some((d) => d.startsWith(`${EXTENSION_ID}-`)), `the vsix did not install:\n${out}`);
+}
+
+function writeUserSettings(userDataDir, extra) {
+  const dir = path.join(userDataDir, 'User');
+  fs.mkdirSync(dir, { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'editor.hover.delay': 300,
+    'files.autoSave': 'off',
+    ...extra,
+  };
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+function codeServerEnv(tmp) {
+  // Keep code-server's own config and state out of $HOME.
+  return { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
+}
+
+async function startCodeServer(tmp, userDataDir, extensionsDir) {
+  const port = await freePort();
+  const logFile = path.join(RESULTS, 'code-server.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, [CODE_SERVER,
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--config', path.join(tmp, 'code-server.yaml')],
+  { env: codeServerEnv(tmp), stdio: ['ignore', out, out], detached: true });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('code-server to answer /healthz', async () => {
+    if (exited) throw new Error(`code-server exited early; see ${path.relative(ROOT, logFile)}`);
+    return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+  }, 60_000);
+  return {
+    url,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      await waitFor('code-server to exit', () => exited, 20_000);
+    },
+    kill() {
+      // Last resort for whatever the server left in its own process group.
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    },
+  };
+}
+
+async function launchBrowser(tmp) {
+  const context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  // The persistent context opens a blank page of its own: close it, sessions open their own pages.
+  for (const p of context.pages()) await p.close();
+  return { newPage: () => context.newPage(), close: () => context.close() };
+}
+
+/** PIDs of node processes running our bundled language server out of this test's extensions dir. */
+function serverPids(extensionsDir) {
+  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return ps.split('\n')
+    .filter((l) => l.includes(extensionsDir) && l.includes(path.join('dist', 'server.js')))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Error lines about our extension in code-server's logs (extension host logs and our output channel). */
+function extensionErrors(userDataDir) {
+  const logs = path.join(userDataDir, 'logs');
+  const errors = [];
+  for (const file of walk(logs)) {
+    const ours = /IaC Responsibility Hints|iac-hints/i.test(path.basename(file));
+    if (!ours && !/exthost/i.test(file)) continue;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (!/\[error\]/i.test(line)) continue;
+      if (ours || /iac-hints|iac-responsibility-hints|IaC Responsibility Hints/i.test(line)) {
+        errors.push(`${path.relative(logs, file)}: ${line}`);
+      }
+    }
+  }
+  return errors;
+}
+
+function* walk(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else yield full;
+  }
+}
+
+/** The lines of one top-level resource block (YAML, two-space indent) of a template. */
+function resourceBlock(text, logicalId) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l === `  ${logicalId}:`);
+  if (start < 0) return '';
+  let end = start + 1;
+  while (end < lines.length && (lines[end].startsWith('   ') || lines[end].trim() === '')) end++;
+  return lines.slice(start, end).join('\n');
+}
+
+async function waitFor(what, condition, timeout = TIMEOUT, describe) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      last = await condition();
+      if (last) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = describe ? `\n${await describe(last)}` : lastError ? `\nlast error: ${lastError.message}` : '';
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay)); // polling interval, not a fixed wait
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function findOnPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const full = path.join(dir, name);
+    if (dir && fs.existsSync(full)) return full;
+  }
+  return undefined;
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function oneLine(text) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+function log(message) {
+  console.log(message);
+}
+
+function fail(message) {
+  console.error(`e2e: ${message}`);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  if (!results.some((r) => !r.ok)) results.push({ name: 'harness', ok: false, error: String(error?.stack ?? error) });
+  if (!String(error?.message).startsWith('timed out')) console.error(error);
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    try { await cleanup(); } catch { /* best effort */ }
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  if (failed > 0) {
+    console.log('\nfailures:');
+    for (const r of results.filter((x) => !x.ok)) console.log(`  - ${r.name}: ${r.error.split('\n')[0]}`);
+    exitCode = 1;
+  }
+  console.log(`screenshots and logs: ${path.relative(ROOT, RESULTS)}/`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+}
+process.exit(exitCode);
