@@ -1,3 +1,5 @@
+import type { HclExpression } from './terraform/hcl/ast';
+
 // Core data types shared by every stage of the analysis. Positions are offsets into the document text;
 // they become line/character only at the edges (see text.ts), so edits and caches stay cheap.
 
@@ -59,7 +61,13 @@ export interface IntrinsicNode extends NodeBase {
   readonly argument: ValueNode;
 }
 
-export type ValueNode = ScalarNode | MapNode | SeqNode | IntrinsicNode;
+/** A Terraform expression that is not a plain literal (a reference, a call, a conditional...): resolved lazily. */
+export interface ExpressionNode extends NodeBase {
+  readonly kind: 'expression';
+  readonly expression: HclExpression;
+}
+
+export type ValueNode = ScalarNode | MapNode | SeqNode | IntrinsicNode | ExpressionNode;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Findings and what the layers above need to show them.

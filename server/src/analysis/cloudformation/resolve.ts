@@ -81,6 +81,8 @@ export class Resolver implements ValueResolver {
         return [{ known: false, description: 'a list', via }];
       case 'intrinsic':
         return this.intrinsicScalars(node.name, node.argument, via, depth + 1);
+      case 'expression':
+        return [{ known: false, description: 'an expression', via }];
     }
   }
 

@@ -176,5 +176,7 @@ function shiftNode(node: ValueNode, delta: number): ValueNode {
       };
     case 'intrinsic':
       return { kind: 'intrinsic', name: node.name, nameRange: shiftRange(node.nameRange, delta), argument: shiftNode(node.argument, delta), range };
+    case 'expression':
+      return { kind: 'expression', expression: node.expression, range };
   }
 }
