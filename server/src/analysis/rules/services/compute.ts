@@ -1,4 +1,358 @@
 // Setting rules for compute services. Each entry names a knowledge-base setting and says how to judge it.
+import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
+import type { MapNode, OffsetRange, ValueNode } from '../../types';
+import { codebuildNoPlaintextCredentials } from '../codebuild-no-plaintext-credentials';
+import { ebManagedPlatformUpdates } from '../eb-managed-platform-updates';
+import { ebStreamLogs } from '../eb-stream-logs';
+import { ec2SsmPatching } from '../ec2-ssm-patching';
+import { eksControlPlaneLogging } from '../eks-control-plane-logging';
+import { emrSecurityConfiguration } from '../emr-security-configuration';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { settingRule } from '../settingRule';
+import type { SettingRuleSpec } from '../settingRule';
 
-export const COMPUTE_RULES: readonly Rule[] = [];
+/**
+ * A setting checked in each element of a list that the element applies to (a volume mapping with an Ebs
+ * block, an EFS volume, a custom origin): `list` is the list's path, `cloudformation.path` is relative to the
+ * element. Elements the setting does not apply to are left alone instead of being read as "not set". An
+ * absent list is reported with `whenListMissing`, or means nothing to check.
+ */
+export function elementRule(spec: SettingRuleSpec & {
+  readonly list: string;
+  readonly applies?: (element: MapNode, context: CfnRuleContext) => boolean;
+  readonly whenListMissing?: { readonly message: string; readonly severity?: 'warning' | 'info' };
+}): Rule {
+  const relative = spec.cloudformation.path;
+  if (!relative) throw new Error(`elementRule ${spec.setting} needs a relative path`);
+  const outer = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, path: `${spec.list}[].${relative}`, fix: undefined } });
+  const inner = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, skip: undefined, fix: undefined } });
+  const listPath = spec.list.split('.');
+  return {
+    meta: outer.meta,
+    cloudformation: {
+      check(resource, context) {
+        const reason = spec.cloudformation.skip?.(resource, context);
+        if (reason) return [{ kind: 'not-applicable', detail: reason }];
+        const outcomes: RuleOutcome[] = [];
+        let listSeen = false;
+        let applicable = 0;
+        for (const candidate of context.resolver.lookup(resource.properties, listPath)) {
+          if (!candidate.node) continue;
+          listSeen = true;
+          const elements = candidate.node.kind === 'seq'
+            ? candidate.node.items.flatMap((item) => context.resolver.expand({ node: item, via: candidate.via }))
+            : [];
+          for (const element of elements) {
+            if (element.node?.kind !== 'map') continue;
+            if (spec.applies && !spec.applies(element.node, context)) continue;
+            applicable++;
+            const pseudo: CfnResource = { ...resource, properties: element.node, idRange: elementRange(element.node) };
+            outcomes.push(...(inner.cloudformation?.check(pseudo, context) ?? []));
+          }
+        }
+        if (!listSeen && spec.whenListMissing) {
+          return [{ kind: 'finding', message: `${spec.list} is not set: ${spec.whenListMissing.message}`, range: resource.idRange, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
+        }
+        if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${spec.list} entry this setting applies to.` }];
+        const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+        return gaps.length > 0 ? gaps : outcomes;
+      },
+    },
+  };
+}
+
+/** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
+function elementRange(element: MapNode): OffsetRange {
+  const first = element.entries[0];
+  return first ? { start: first.keyRange.start, end: contentEnd(element) } : element.range;
+}
+
+function contentEnd(node: ValueNode): number {
+  if (node.kind === 'map' && node.entries.length > 0) {
+    const last = node.entries[node.entries.length - 1];
+    return last.value ? contentEnd(last.value) : last.keyRange.end;
+  }
+  if (node.kind === 'seq' && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]);
+  return node.range.end;
+}
+
+function has(node: MapNode | undefined, key: string): boolean {
+  return mapEntry(node, key) !== undefined;
+}
+
+function scalar(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
+const hasEbs = (element: MapNode) => has(element, 'Ebs');
+const blockDevicesMissing = {
+  message: 'the root volume is encrypted only if the AMI\'s snapshot is or account-level EBS encryption by default is on.',
+  severity: 'info' as const,
+};
+const IMDS = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance role\'s credentials.';
+
+export const COMPUTE_RULES: readonly Rule[] = [
+  // --- EC2 instance
+  settingRule({
+    setting: 'ec2-imdsv2',
+    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
+  }),
+  elementRule({
+    setting: 'ec2-no-public-ip',
+    list: 'NetworkInterfaces',
+    cloudformation: {
+      path: 'AssociatePublicIpAddress',
+      compliant: { equals: false },
+      consequence: 'the instance gets a public address and is reachable from the internet wherever its security groups allow.',
+    },
+  }),
+  elementRule({
+    setting: 'ec2-ebs-encrypted',
+    list: 'BlockDeviceMappings',
+    applies: hasEbs,
+    whenListMissing: blockDevicesMissing,
+    cloudformation: {
+      path: 'Ebs.Encrypted',
+      compliant: { equals: true },
+      consequence: 'the volume and its snapshots are stored unencrypted unless account-level EBS encryption by default is on.',
+    },
+  }),
+  settingRule({
+    setting: 'ec2-instance-profile',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'software on the instance has no role credentials and tends to be given long-lived access keys instead.',
+    },
+  }),
+  // --- EBS volume
+  settingRule({
+    setting: 'ebs-volume-encrypted',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'the volume and its snapshots are stored unencrypted unless account-level EBS encryption by default is on.',
+      // A volume restored from a snapshot inherits the snapshot's encryption when Encrypted is not given.
+      skip: (resource) => (has(resource.properties, 'SnapshotId') && !has(resource.properties, 'Encrypted') ? 'A volume restored from a snapshot (SnapshotId) inherits the snapshot\'s encryption.' : undefined),
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'ebs-volume-cmk',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
+      skip: (resource, context) => {
+        const encrypted = mapEntry(resource.properties, 'Encrypted');
+        const values = encrypted ? context.resolver.scalars(encrypted) : [];
+        return values.some((value) => value.known && String(value.value).toLowerCase() === 'true') ? undefined : 'Only an encrypted volume uses a KMS key (see ebs-volume-encrypted).';
+      },
+    },
+  }),
+  // --- Launch template
+  settingRule({
+    setting: 'lt-imdsv2',
+    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
+  }),
+  elementRule({
+    setting: 'lt-no-public-ip',
+    list: 'LaunchTemplateData.NetworkInterfaces',
+    cloudformation: {
+      path: 'AssociatePublicIpAddress',
+      compliant: { equals: false },
+      consequence: 'every instance launched from the template gets a public address and is reachable from the internet wherever its security groups allow.',
+    },
+  }),
+  elementRule({
+    setting: 'lt-ebs-encrypted',
+    list: 'LaunchTemplateData.BlockDeviceMappings',
+    applies: hasEbs,
+    cloudformation: {
+      path: 'Ebs.Encrypted',
+      compliant: { equals: true },
+      consequence: 'volumes launched from the template are stored unencrypted unless account-level EBS encryption by default is on.',
+    },
+  }),
+  // --- Launch configuration
+  settingRule({
+    setting: 'lc-imdsv2',
+    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
+  }),
+  settingRule({
+    setting: 'lc-no-public-ip',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'every instance launched from the configuration gets a public address and is reachable from the internet wherever its security groups allow.',
+    },
+  }),
+  elementRule({
+    setting: 'lc-ebs-encrypted',
+    list: 'BlockDeviceMappings',
+    applies: hasEbs,
+    cloudformation: {
+      path: 'Ebs.Encrypted',
+      compliant: { equals: true },
+      consequence: 'volumes launched from the configuration are stored unencrypted unless account-level EBS encryption by default is on.',
+    },
+  }),
+  // --- ECS
+  settingRule({
+    setting: 'ecs-no-privileged',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'the container has root access to the host\'s devices and kernel, so a compromised container owns the host.',
+    },
+  }),
+  settingRule({
+    setting: 'ecs-readonly-rootfs',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'an attacker in the container can write and persist tools and changes in its file system.',
+      whenMissing: 'the root file system is writable, so an attacker in the container can write and persist tools and changes.',
+    },
+  }),
+  settingRule({
+    setting: 'ecs-no-host-pid',
+    cloudformation: {
+      compliant: { noneOf: ['host'] },
+      consequence: 'containers see and can signal every process on the host, breaking the isolation between tasks.',
+    },
+  }),
+  settingRule({
+    setting: 'ecs-no-secrets-in-env',
+    cloudformation: {
+      // Names that look like credentials, but not names of where a credential is kept (ARN, name, path, id).
+      compliant: { matches: /^(?!.*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)).*$|(_ARN|_NAME|_ID|_PATH|_PARAM|_PARAMETER|_URL|_URI|_FILE|_REGION|_ENDPOINT|_HEADER)$/i },
+      consequence: 'a credential in Environment is stored in plain text in the task definition, visible to anyone who can describe it; pass it with Secrets (ValueFrom a Secrets Manager or SSM ARN).',
+    },
+  }),
+  elementRule({
+    setting: 'ecs-logging',
+    list: 'ContainerDefinitions',
+    cloudformation: {
+      path: 'LogConfiguration.LogDriver',
+      compliant: { present: true },
+      consequence: 'the container\'s output goes nowhere you can read it after the task stops, leaving no trail for investigations.',
+    },
+  }),
+  elementRule({
+    setting: 'ecs-efs-transit-encryption',
+    list: 'Volumes',
+    applies: (element) => has(element, 'EFSVolumeConfiguration'),
+    cloudformation: {
+      path: 'EFSVolumeConfiguration.TransitEncryption',
+      compliant: { equals: 'ENABLED' },
+      consequence: 'file data travels between the task and EFS unencrypted.',
+    },
+  }),
+  settingRule({
+    setting: 'ecs-service-no-public-ip',
+    cloudformation: {
+      compliant: { equals: 'DISABLED' },
+      consequence: 'each task gets a public address and is reachable from the internet wherever its security groups allow.',
+      fix: 'DISABLED',
+    },
+  }),
+  settingRule({
+    setting: 'ecs-fargate-latest-platform',
+    cloudformation: {
+      compliant: { equals: 'LATEST' },
+      consequence: 'tasks stay on a pinned platform version and miss the kernel and runtime patches of newer ones.',
+    },
+  }),
+  settingRule({
+    setting: 'ecs-container-insights',
+    cloudformation: {
+      compliant: { oneOf: ['enabled', 'enhanced'] },
+      consequence: 'no container-level metrics or performance logs are collected for the cluster.',
+      whenMissing: 'Container Insights is off unless the account default turns it on, so no container-level metrics are collected.',
+    },
+  }),
+  // --- EKS
+  settingRule({
+    setting: 'eks-endpoint-private',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'the Kubernetes API server is reachable from the internet (0.0.0.0/0 unless PublicAccessCidrs narrows it); set EndpointPrivateAccess: true and EndpointPublicAccess: false, or restrict PublicAccessCidrs.',
+      whenMissing: 'the Kubernetes API server is public by default, open to 0.0.0.0/0; set EndpointPublicAccess: false (with EndpointPrivateAccess: true) or restrict PublicAccessCidrs.',
+      skip: (resource, context) => {
+        const cidrs = context.resolver.lookup(resource.properties, ['ResourcesVpcConfig', 'PublicAccessCidrs']);
+        const restricted = cidrs.length > 0 && cidrs.every((candidate) =>
+          candidate.node?.kind === 'seq' && candidate.node.items.length > 0 && candidate.node.items.every((item) => {
+            const value = scalar(item);
+            return value !== undefined && value !== '0.0.0.0/0' && value !== '::/0';
+          }));
+        return restricted ? 'The public endpoint is restricted to PublicAccessCidrs.' : undefined;
+      },
+    },
+  }),
+  settingRule({
+    setting: 'eks-secrets-encryption',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'Kubernetes secrets are encrypted only with an AWS owned key you cannot control or audit.',
+    },
+  }),
+  eksControlPlaneLogging,
+  settingRule({
+    setting: 'eks-supported-version',
+    cloudformation: {
+      // EKS standard support lasts 14 months per minor version; 1.32 and older left it by March 2026. Keep this
+      // threshold conservative (it ages), so a version flagged here is certainly out of standard support.
+      compliant: { matches: /^1\.(3[3-9]|[4-9]\d)$|^[2-9]\./ },
+      consequence: 'this Kubernetes version is out of EKS standard support: it gets no further patches unless you pay for extended support, which also ends.',
+    },
+  }),
+  settingRule({
+    setting: 'eks-nodegroup-ssh',
+    cloudformation: {
+      compliant: { present: true },
+      absent: 'missed',
+      consequence: 'with an SSH key and no SourceSecurityGroups, EKS opens SSH (port 22) on the nodes to 0.0.0.0/0.',
+      skip: (resource) => (has(mapEntry(resource.properties, 'RemoteAccess') as MapNode | undefined, 'Ec2SshKey') ? undefined : 'No RemoteAccess.Ec2SshKey: no SSH access to the nodes.'),
+    },
+  }),
+  // --- Elastic Beanstalk, EMR, SageMaker, SSM, CodeBuild
+  ebManagedPlatformUpdates,
+  ebStreamLogs,
+  emrSecurityConfiguration,
+  settingRule({
+    setting: 'sagemaker-no-direct-internet',
+    cloudformation: {
+      compliant: { equals: 'Disabled' },
+      consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set Disabled with a SubnetId.',
+    },
+  }),
+  settingRule({
+    setting: 'sagemaker-no-root',
+    cloudformation: {
+      compliant: { equals: 'Disabled' },
+      consequence: 'notebook users get root on the instance and can change its software and security settings.',
+      fix: 'Disabled',
+    },
+  }),
+  settingRule({
+    setting: 'sagemaker-notebook-kms',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'the notebook\'s storage volume is encrypted with an AWS managed key you cannot control or audit.',
+    },
+  }),
+  ec2SsmPatching,
+  settingRule({
+    setting: 'codebuild-no-privileged',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'build commands run with root access to the build host\'s Docker daemon; keep it for builds that must build images.',
+    },
+  }),
+  codebuildNoPlaintextCredentials,
+  settingRule({
+    setting: 'codebuild-artifact-encryption',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'build artifacts are stored in S3 unencrypted.',
+      fix: false,
+    },
+  }),
+];
