@@ -1,4 +1,168 @@
 // Setting rules for analytics services. Each entry names a knowledge-base setting and says how to judge it.
+import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
+import { mapEntry } from '../../cloudformation/model';
+import { mskInTransit } from '../msk-in-transit';
+import { opensearchHttpsTls } from '../opensearch-https-tls';
+import { singleString } from '../rds-force-tls';
 import type { Rule } from '../rule';
+import { settingRule } from '../settingRule';
 
-export const ANALYTICS_RULES: readonly Rule[] = [];
+const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
+
+function mqEngine(resource: CfnResource, context: CfnRuleContext): string | undefined {
+  return singleString(mapEntry(resource.properties, 'EngineType'), context);
+}
+
+/** ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers must have automatic minor upgrades on; AWS manages their patch versions. */
+function managedVersion(resource: CfnResource, context: CfnRuleContext): boolean {
+  const version = singleString(mapEntry(resource.properties, 'EngineVersion'), context);
+  const match = version ? /^(\d+)\.(\d+)/.exec(version) : null;
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  const engine = mqEngine(resource, context);
+  if (engine === 'rabbitmq') return major > 3 || (major === 3 && minor >= 13);
+  if (engine === 'activemq') return major > 5 || (major === 5 && minor >= 18);
+  return false;
+}
+
+export const ANALYTICS_RULES: readonly Rule[] = [
+  // --- OpenSearch / Elasticsearch domains
+  settingRule({
+    setting: 'opensearch-at-rest',
+    cloudformation: {
+      types: DOMAINS,
+      compliant: { equals: true },
+      consequence: 'indices, logs and automated snapshots are stored unencrypted.',
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'opensearch-node-to-node',
+    cloudformation: {
+      types: DOMAINS,
+      compliant: { equals: true },
+      consequence: 'traffic between the nodes of the domain is not encrypted.',
+      fix: true,
+    },
+  }),
+  opensearchHttpsTls,
+  settingRule({
+    setting: 'opensearch-in-vpc',
+    cloudformation: {
+      types: DOMAINS,
+      path: 'VPCOptions',
+      compliant: { present: true },
+      consequence: 'the domain has a public endpoint, guarded only by its access policy.',
+      whenMissing: 'without VPCOptions the domain gets a public endpoint, guarded only by its access policy.',
+    },
+  }),
+  settingRule({
+    setting: 'opensearch-fgac',
+    cloudformation: {
+      types: DOMAINS,
+      compliant: { equals: true },
+      consequence: 'anyone the access policy lets in can read and write every index; there are no per-index or per-document permissions.',
+    },
+  }),
+  settingRule({
+    setting: 'opensearch-audit-logs',
+    cloudformation: {
+      types: DOMAINS,
+      path: 'LogPublishingOptions.AUDIT_LOGS.Enabled',
+      compliant: { equals: true },
+      consequence: 'who read or changed which index leaves no audit trail.',
+      whenMissing: 'audit logs (LogPublishingOptions AUDIT_LOGS) are not published, so who read or changed which index leaves no trail.',
+    },
+  }),
+  settingRule({
+    setting: 'opensearch-software-update',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'service software updates with security fixes wait until someone applies them.',
+      fix: true,
+    },
+  }),
+  // --- MSK
+  mskInTransit,
+  settingRule({
+    setting: 'msk-no-public-access',
+    cloudformation: {
+      compliant: { equals: 'DISABLED' },
+      consequence: 'the brokers get public addresses and can be reached from the internet.',
+      fix: 'DISABLED',
+    },
+  }),
+  settingRule({
+    setting: 'msk-no-unauthenticated',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'clients may connect without authenticating, so anyone who reaches the brokers can produce and consume.',
+      fix: false,
+    },
+  }),
+  // --- Amazon MQ
+  settingRule({
+    setting: 'mq-not-public',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'the broker gets a public endpoint and can be reached from the internet.',
+      fix: false,
+    },
+  }),
+  settingRule({
+    setting: 'mq-audit-logs',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'management actions on the broker leave no audit trail in CloudWatch.',
+      skip: (resource, context) => (mqEngine(resource, context) === 'rabbitmq' ? 'RabbitMQ brokers have no audit log (ActiveMQ only).' : undefined),
+    },
+  }),
+  settingRule({
+    setting: 'mq-auto-minor',
+    cloudformation: {
+      compliant: { equals: true },
+      // The Amazon MQ API documents AutoMinorVersionUpgrade as "Set to true by default, if no value is specified",
+      // unlike the knowledge base's "off unless set".
+      absent: 'aws-default',
+      consequence: 'engine security fixes are not applied in the maintenance window.',
+      skip: (resource, context) => (managedVersion(resource, context) ? 'AWS manages patch versions of ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers.' : undefined),
+      fix: true,
+    },
+  }),
+  // --- Kinesis Data Streams
+  settingRule({
+    setting: 'kinesis-stream-encryption',
+    cloudformation: {
+      compliant: { equals: 'KMS' },
+      consequence: 'records are stored unencrypted in the stream.',
+      whenMissing: 'without StreamEncryption the records are stored unencrypted in the stream.',
+      fix: 'KMS',
+    },
+  }),
+  // --- Kinesis Data Firehose
+  settingRule({
+    setting: 'firehose-sse',
+    cloudformation: {
+      compliant: { oneOf: ['AWS_OWNED_CMK', 'CUSTOMER_MANAGED_CMK'] },
+      consequence: 'records buffered by the delivery stream are not encrypted with SSE.',
+      whenMissing: 'without DeliveryStreamEncryptionConfigurationInput the records buffered by a Direct PUT stream are not encrypted with SSE.',
+      skip: (resource, context) => {
+        const kind = singleString(mapEntry(resource.properties, 'DeliveryStreamType'), context);
+        return kind && kind !== 'directput' ? `A ${kind} stream takes encryption from its source; SSE applies to Direct PUT streams.` : undefined;
+      },
+      fix: 'AWS_OWNED_CMK',
+    },
+  }),
+  // --- Athena
+  settingRule({
+    setting: 'athena-workgroup-encryption',
+    cloudformation: {
+      compliant: { oneOf: ['SSE_S3', 'SSE_KMS', 'CSE_KMS'] },
+      consequence: 'query results are written to S3 without encryption enforced by the workgroup.',
+      whenMissing: 'the workgroup does not enforce encryption of query results; they rely on the output bucket\'s own encryption.',
+      // S3 encrypts every new object with SSE-S3 by default (since 2023-01-05), so an absent setting is a weaker
+      // guarantee rather than plaintext results: information only.
+      missingSeverity: 'info',
+    },
+  }),
+];
