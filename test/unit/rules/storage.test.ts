@@ -40,7 +40,7 @@ describe('S3 bucket settings', () => {
     Type: AWS::S3::Bucket
 `, rule, [
       { ruleId: rule, severity: 'warning', message: ['Customer responsibility (key management)', "KMSMasterKeyID is 'alias/aws/s3'"] },
-      { ruleId: rule, message: ['KMSMasterKeyID is not set', 'SSE-S3'] },
+      { ruleId: rule, severity: 'info', message: ['KMSMasterKeyID is not set', 'SSE-S3'] },
     ]);
   });
   test('s3-sse-c-blocked: NONE unblocks SSE-C; absence is the default', () => {
@@ -143,7 +143,7 @@ Resources:
       { ruleId: rule, message: ['condition IsProd is false with the parameter defaults'] },
     ]);
   });
-  test('s3-object-lock: false is a warning, absence only a hint', () => {
+  test('s3-object-lock: a hint (only data that must be immutable needs it)', () => {
     const rule = 's3-object-lock';
     expectFindings('t.yaml', `${head}Resources:
   A:
@@ -156,7 +156,7 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       ObjectLockEnabled: true
-`, rule, [{ ruleId: rule, severity: 'warning' }, { ruleId: rule, severity: 'info', message: ['ObjectLockEnabled is not set'] }]);
+`, rule, [{ ruleId: rule, severity: 'info' }, { ruleId: rule, severity: 'info', message: ['ObjectLockEnabled is not set'] }]);
   });
   test('s3-access-logging: absent logging is reported; the log bucket itself is skipped', () => {
     const rule = 's3-access-logging';
@@ -180,6 +180,38 @@ Resources:
         - Key: access_logs.s3.bucket
           Value: !Ref AlbLogs
 `, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (logging and audit)', 'LoggingConfiguration is not set', 'no access log'] }]);
+  });
+  test('s3-access-logging: CloudFront, CloudTrail and Fn::Sub log destinations and replicas of log buckets are skipped', () => {
+    expectFindings('t.yaml', `${head}Resources:
+  CfLogs:
+    Type: AWS::S3::Bucket
+    Properties:
+      ReplicationConfiguration:
+        Role: !GetAtt Role.Arn
+        Rules:
+          - Status: Enabled
+            Destination: { Bucket: !GetAtt CfLogsReplica.Arn }
+  CfLogsReplica:
+    Type: AWS::S3::Bucket
+  TrailLogs:
+    Type: AWS::S3::Bucket
+  FlowLogs:
+    Type: AWS::S3::Bucket
+  Cf:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Logging: { Bucket: !GetAtt CfLogs.DomainName }
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      S3BucketName: !Ref TrailLogs
+  Flow:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      LogDestinationType: s3
+      LogDestination: !Sub "arn:aws:s3:::\${FlowLogs}/flow"
+`, 's3-access-logging');
   });
   test('JSON template', () => {
     expectFindings('t.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {
@@ -318,7 +350,7 @@ Resources:
     Type: AWS::Logs::LogGroup
     Properties:
       RetentionInDays: ⟦!Ref Days⟧
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['RetentionInDays is 7'] }, { ruleId: rule, message: ['Ref Days, default 14'] }]);
+`, rule, [{ ruleId: rule, severity: 'info', message: ['RetentionInDays is 7'] }, { ruleId: rule, message: ['Ref Days, default 14'] }]);
   });
   test('loggroup-kms is an AWS default; loggroup-data-protection is a hint', () => {
     const text = `${head}Resources:

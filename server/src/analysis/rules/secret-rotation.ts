@@ -59,7 +59,7 @@ function checkSchedule(schedule: CfnResource, context: CfnRuleContext): RuleOutc
   return problems.length > 0 ? problems : [{ kind: 'addressed', detail: `Rotation is scheduled at most every ${MAX_DAYS} days.` }];
 }
 
-/** True when `node` is `Ref <id>` or `Fn::GetAtt <id>.<attribute>`. */
+/** True when `node` is `Ref <id>`, `Fn::GetAtt <id>.<attribute>` or an `Fn::Sub` naming `${<id>}`. */
 export function refersTo(node: ValueNode | undefined, id: string): boolean {
   if (node?.kind !== 'intrinsic') return false;
   const argument = node.argument;
@@ -67,6 +67,10 @@ export function refersTo(node: ValueNode | undefined, id: string): boolean {
   if (node.name === 'Fn::GetAtt') {
     if (argument.kind === 'seq') return argument.items[0]?.kind === 'scalar' && argument.items[0].value === id;
     return argument.kind === 'scalar' && String(argument.value).split('.')[0] === id;
+  }
+  if (node.name === 'Fn::Sub') {
+    const text = argument.kind === 'seq' ? argument.items[0] : argument;
+    return text?.kind === 'scalar' && new RegExp(`\\$\\{${id}[.}]`).test(String(text.value));
   }
   return false;
 }

@@ -15,17 +15,28 @@ function literal(resource: CfnResource, key: string): string | undefined {
   return node?.kind === 'scalar' ? String(node.value) : undefined;
 }
 
+/** Where services that deliver logs to S3 name their bucket: [resource type, property path]. */
+const LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], string]> = [
+  ['AWS::S3::Bucket', ['LoggingConfiguration', 'DestinationBucketName'], 'server access logs'],
+  ['AWS::CloudFront::Distribution', ['DistributionConfig', 'Logging', 'Bucket'], 'access logs'],
+  ['AWS::CloudTrail::Trail', ['S3BucketName'], 'trail'],
+  ['AWS::Config::DeliveryChannel', ['S3BucketName'], 'configuration history'],
+  ['AWS::EC2::FlowLog', ['LogDestination'], 'flow logs'],
+  ['AWS::ElasticLoadBalancing::LoadBalancer', ['AccessLoggingPolicy', 'S3BucketName'], 'access logs'],
+];
+
 /**
- * Why a bucket is a log destination, or undefined: a log bucket is not itself access-logged (that would log
- * its own log writes), and S3 server access logs and ELB access logs can only be written with SSE-S3.
+ * Why a bucket is a log destination (or a replica of one), or undefined: a log bucket is not itself
+ * access-logged (that would log its own log writes), and S3 server access logs and ELB access logs can only be
+ * written with SSE-S3.
  */
-export function logBucketReason(bucket: CfnResource, context: CfnRuleContext): string | undefined {
+export function logBucketReason(bucket: CfnResource, context: CfnRuleContext, seen: ReadonlySet<string> = new Set()): string | undefined {
   if (literal(bucket, 'AccessControl') === 'LogDeliveryWrite') return 'The bucket receives logs (AccessControl LogDeliveryWrite).';
-  for (const other of context.resourcesOfType('AWS::S3::Bucket')) {
-    if (other.id === bucket.id) continue;
-    const logging = mapEntry(other.properties, 'LoggingConfiguration');
-    if (logging?.kind === 'map' && refersTo(mapEntry(logging, 'DestinationBucketName'), bucket.id)) {
-      return `The bucket receives the server access logs of ${other.id}.`;
+  for (const [type, path, what] of LOG_DESTINATIONS) {
+    for (const source of context.resourcesOfType(type)) {
+      if (source.id === bucket.id) continue;
+      const candidates = context.resolver.lookup(source.properties, path);
+      if (candidates.some((candidate) => refersTo(candidate.node, bucket.id))) return `The bucket receives the ${what} of ${source.id}.`;
     }
   }
   for (const balancer of context.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
@@ -39,11 +50,12 @@ export function logBucketReason(bucket: CfnResource, context: CfnRuleContext): s
       }
     }
   }
-  for (const balancer of context.resourcesOfType('AWS::ElasticLoadBalancing::LoadBalancer')) {
-    const policy = mapEntry(balancer.properties, 'AccessLoggingPolicy');
-    if (policy?.kind === 'map' && refersTo(mapEntry(policy, 'S3BucketName'), bucket.id)) {
-      return `The bucket receives the access logs of load balancer ${balancer.id}.`;
-    }
+  // A replica of a log bucket holds the same logs.
+  for (const source of context.resourcesOfType('AWS::S3::Bucket')) {
+    if (source.id === bucket.id || seen.has(source.id)) continue;
+    const destinations = context.resolver.lookup(source.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']);
+    if (!destinations.some((candidate) => refersTo(candidate.node, bucket.id))) continue;
+    if (logBucketReason(source, context, new Set([...seen, bucket.id]))) return `The bucket is a replica of log bucket ${source.id}.`;
   }
   return undefined;
 }
@@ -66,6 +78,9 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 's3-kms-cmk',
     cloudformation: {
       compliant: { matches: notAwsManaged('s3') },
+      // S3 encrypts every object (SSE-S3) by default and this is not an FSBP control: a missing customer managed
+      // key is a hint; an explicit AWS managed key keeps the knowledge base's severity.
+      missingSeverity: 'info',
       consequence: 'objects are encrypted with the AWS managed aws/s3 key, whose policy and rotation you do not control.',
       whenMissing: 'objects are encrypted with S3-managed keys (SSE-S3) or the AWS managed aws/s3 key, not a key whose policy and audit trail you control.',
       // Log destinations cannot use SSE-KMS: S3 server access logs and ELB access logs are written with SSE-S3 only.
@@ -113,11 +128,11 @@ export const STORAGE_RULES: readonly Rule[] = [
   }),
   settingRule({
     setting: 's3-object-lock',
+    // Object Lock only matters for data that must be immutable (knowledge notes; not an FSBP control): a hint.
+    severity: 'info',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'objects can be deleted or overwritten before any retention period ends.',
-      // Object Lock only matters for data that must be immutable (knowledge notes): absence is a hint, not a warning.
-      missingSeverity: 'info',
     },
   }),
   settingRule({
@@ -202,6 +217,9 @@ export const STORAGE_RULES: readonly Rule[] = [
   }),
   settingRule({
     setting: 'loggroup-retention',
+    // The one-year floor is CloudWatch.16 (not FSBP), and a shorter explicit retention is usually a deliberate
+    // cost decision for debug logs: a hint rather than a warning.
+    severity: 'info',
     cloudformation: {
       compliant: { atLeast: 365 },
       consequence: 'older log events are deleted before the one-year retention that audits commonly expect.',
