@@ -1,4 +1,101 @@
-// Setting rules for security services. Each entry names a knowledge-base setting and says how to judge it.
+// Rules for security and audit services and for policies across services: IAM identity and trust policies,
+// resource policies (bucket, queue, topic, key, Lambda permissions and URLs), CloudTrail, GuardDuty and Config.
+import { iamNoAdminStar } from '../iam-no-admin-star';
+import { iamNoServiceWildcard } from '../iam-no-service-wildcard';
+import { iamNoUserPolicies } from '../iam-no-user-policies';
+import { iamRoleTrustNotPublic } from '../iam-role-trust-not-public';
+import { kmsPolicyNoWildcardPrincipal } from '../kms-policy-no-wildcard-principal';
+import { lambdaPermissionNotPublic } from '../lambda-permission-not-public';
+import { lambdaUrlAuth } from '../lambda-url-auth';
 import type { Rule } from '../rule';
+import { s3PolicyNoPublicPrincipal } from '../s3-policy-no-public-principal';
+import { s3TlsOnlyPolicy } from '../s3-tls-only-policy';
+import { settingRule } from '../settingRule';
+import { snsPolicyNotPublic } from '../sns-policy-not-public';
+import { sqsPolicyNotPublic } from '../sqs-policy-not-public';
+import { mapEntry } from '../../cloudformation/model';
 
-export const SECURITY_RULES: readonly Rule[] = [];
+export const SECURITY_RULES: readonly Rule[] = [
+  // IAM
+  iamNoAdminStar,
+  iamNoServiceWildcard,
+  iamNoUserPolicies,
+  iamRoleTrustNotPublic,
+  // Resource policies
+  s3PolicyNoPublicPrincipal,
+  s3TlsOnlyPolicy,
+  sqsPolicyNotPublic,
+  snsPolicyNotPublic,
+  kmsPolicyNoWildcardPrincipal,
+  lambdaPermissionNotPublic,
+  lambdaUrlAuth,
+  // CloudTrail
+  settingRule({
+    setting: 'cloudtrail-multi-region',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'activity in the other Regions leaves no trail, and an attacker can work where nobody looks.',
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'cloudtrail-kms',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'log files are encrypted with S3-managed keys only, so anyone who can read the bucket can read the account\'s activity.',
+      whenMissing: 'log files are encrypted with S3-managed keys only, so anyone who can read the bucket can read the account\'s activity; set a KMS key.',
+    },
+  }),
+  settingRule({
+    setting: 'cloudtrail-log-validation',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'no digest files are written, so nobody can prove the log files were not changed or deleted.',
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'cloudtrail-cloudwatch',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'events are not sent to CloudWatch Logs, so no metric filter or alarm can react to them.',
+    },
+  }),
+  settingRule({
+    setting: 'cloudtrail-logging-on',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'the trail records nothing: account activity leaves no trail for investigations.',
+      fix: true,
+    },
+  }),
+  // Account detection
+  settingRule({
+    setting: 'guardduty-enabled',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'the detector is off, so threats in the account go unnoticed.',
+      fix: true,
+    },
+  }),
+  settingRule({
+    setting: 'config-recorder-all',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'only the listed resource types are recorded; changes to the others leave no configuration history.',
+      whenMissing: 'the recording group does not record all supported resource types; changes to the others leave no configuration history.',
+      // The PutConfigurationRecorder API records all supported types when no recording group is given, and the
+      // RecordingStrategy ALL_SUPPORTED_RESOURCE_TYPES says the same as AllSupported: true.
+      skip: (resource, context) => {
+        const group = mapEntry(resource.properties, 'RecordingGroup');
+        if (!group) return 'Without a RecordingGroup, AWS Config records all supported resource types.';
+        const strategy = context.resolver.lookup(group, ['RecordingStrategy', 'UseOnly'])
+          .flatMap((candidate) => (candidate.node ? context.resolver.scalars(candidate.node) : []));
+        if (strategy.some((value) => value.known && value.value === 'ALL_SUPPORTED_RESOURCE_TYPES')) {
+          return 'RecordingStrategy UseOnly ALL_SUPPORTED_RESOURCE_TYPES records all supported resource types.';
+        }
+        return undefined;
+      },
+    },
+  }),
+];

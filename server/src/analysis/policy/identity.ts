@@ -1,0 +1,76 @@
+// The identity-based policies a resource carries: AWS::IAM::Policy / ManagedPolicy documents, inline
+// Policies[].PolicyDocument of roles, users and groups, SAM Policies (inline statements, managed policy names
+// and ARNs; policy templates such as S3CrudPolicy are AWS-written and scoped), and attached ManagedPolicyArns.
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/model';
+import type { ValueNode } from '../types';
+import type { PolicyDocument, PolicyString } from './document';
+import { readPolicyDocuments, strings } from './document';
+
+export interface NamedDocument {
+  /** "policy AppPolicy", "inline policy 's3-access' of role AppRole". */
+  readonly label: string;
+  readonly document: PolicyDocument;
+}
+
+export interface IdentityPolicies {
+  readonly documents: readonly NamedDocument[];
+  /** Managed policies attached by ARN (or, in SAM Policies, by name). */
+  readonly managed: readonly PolicyString[];
+}
+
+const SAM_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
+
+export function identityPolicies(resource: CfnResource, context: CfnRuleContext): IdentityPolicies {
+  const documents: NamedDocument[] = [];
+  const managed: PolicyString[] = [];
+  const props = resource.properties;
+  const resolver = context.resolver;
+  const noun = resource.type?.split('::')[2]?.toLowerCase() ?? 'resource';
+  if (resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy') {
+    for (const document of readPolicyDocuments(mapEntry(props, 'PolicyDocument'), resolver)) {
+      documents.push({ label: `${resource.type === 'AWS::IAM::Policy' ? 'policy' : 'managed policy'} ${resource.id}`, document });
+    }
+  } else if (SAM_TYPES.has(resource.type ?? '')) {
+    for (const candidate of resolver.lookup(props, ['Policies'])) {
+      if (!candidate.node) continue;
+      const items = candidate.node.kind === 'seq' ? candidate.node.items : [candidate.node];
+      items.forEach((item, index) => {
+        for (const inner of resolver.expand({ node: item, via: candidate.via })) {
+          if (!inner.node) continue;
+          if (inner.node.kind === 'map') {
+            if (!mapEntry(inner.node, 'Statement')) continue; // a SAM policy template
+            for (const document of readPolicyDocuments(inner.node, resolver, inner.via)) {
+              documents.push({ label: `inline policy ${index + 1} of ${noun} ${resource.id}`, document });
+            }
+          } else {
+            managed.push(...strings(inner.node, resolver, inner.via));
+          }
+        }
+      });
+    }
+  } else {
+    for (const candidate of resolver.lookup(props, ['Policies', '[]'])) {
+      if (candidate.node?.kind !== 'map') continue;
+      const name = policyName(mapEntry(candidate.node, 'PolicyName'));
+      for (const document of readPolicyDocuments(mapEntry(candidate.node, 'PolicyDocument'), resolver, candidate.via)) {
+        documents.push({ label: `inline policy ${name} of ${noun} ${resource.id}`, document });
+      }
+    }
+  }
+  const arns = mapEntry(props, 'ManagedPolicyArns');
+  if (arns) managed.push(...strings(arns, resolver));
+  return { documents, managed };
+}
+
+function policyName(node: ValueNode | undefined): string {
+  return node?.kind === 'scalar' && node.value !== null ? `'${String(node.value)}'` : '(unnamed)';
+}
+
+const ADMIN_ARN = /^arn:(aws|aws-cn|aws-us-gov|\$\{[^}]+\}):iam::aws:policy\/AdministratorAccess$/;
+
+/** The AWS managed AdministratorAccess policy, by ARN (also with ${AWS::Partition}) or, in SAM, by name. */
+export function isAdministratorAccess(value: PolicyString): boolean {
+  const text = value.value ?? value.text;
+  return text === 'AdministratorAccess' || ADMIN_ARN.test(text);
+}

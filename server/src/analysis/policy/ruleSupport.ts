@@ -1,0 +1,99 @@
+// What the policy rules share: metadata from a knowledge-base setting, and the "public principal without a
+// restricting condition" check of resource policies (bucket, queue, topic, key policies, role trust policies).
+import { describeVia } from '../cloudformation/resolve';
+import { getDefault, getItem, getSetting } from '../knowledge';
+import type { RuleOutcome } from '../rules/outcome';
+import { docsUrl } from '../rules/references';
+import type { RuleMeta } from '../rules/rule';
+import { severityFor } from '../rules/settingRule';
+import type { OffsetRange, Severity } from '../types';
+import type { PolicyDocument, PolicyStatement, PolicyString } from './document';
+import { actionSummary, allows, everyonePrincipals, restrictingConditions, statementLabel } from './judge';
+
+/** Rule metadata from the knowledge-base setting `settingId`, for the CloudFormation types a custom rule reads. */
+export function settingMeta(settingId: string, cloudformationTypes: readonly string[], options: { id?: string; severity?: Severity; settings?: readonly string[] } = {}): RuleMeta {
+  const setting = getSetting(settingId);
+  if (!setting) throw new Error(`Unknown setting ${settingId}`);
+  const id = options.id ?? setting.id;
+  const awsDefault = setting.defaultId ? getDefault(setting.defaultId) : undefined;
+  return {
+    id,
+    item: setting.item,
+    title: setting.title,
+    severity: options.severity ?? severityFor(setting),
+    rationale: getItem(setting.item)?.why ?? '',
+    awsDefault: awsDefault
+      ? { summary: awsDefault.summary, ...(awsDefault.since ? { since: awsDefault.since } : {}) }
+      : { summary: setting.cloudformation?.absent.text ?? setting.noncompliant },
+    references: {
+      checkov: setting.references.checkov,
+      fsbp: setting.references.fsbp,
+      trivy: setting.references.trivy,
+      cfnNag: setting.references.cfnNag,
+    },
+    docsUrl: docsUrl(id),
+    resourceTypes: { cloudformation: cloudformationTypes, terraform: setting.terraform ? [setting.terraform.type] : [] },
+    settings: options.settings ?? [setting.id],
+  };
+}
+
+export interface PublicCheck {
+  /** "bucket policy ReportsPolicy on bucket ReportsBucket", "key policy of key DataKey": the policy, in words. */
+  readonly policy: string;
+  /** Completes the message: what anyone can do as a result. */
+  readonly consequence: string;
+  /** Statement-level exceptions (e.g. a Lambda permission's SourceArn). */
+  readonly restricted?: (statement: PolicyStatement) => boolean;
+}
+
+/**
+ * Findings for Allow statements whose Principal is `*` (or `{AWS: "*"}`) without a condition that limits who,
+ * and for Allow with NotPrincipal. One finding per range (a JSON-string document has one range).
+ */
+export function publicPrincipalOutcomes(documents: readonly PolicyDocument[], check: PublicCheck): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  const seen = new Set<string>();
+  const push = (range: OffsetRange, message: string, definite: boolean) => {
+    const key = `${range.start}:${range.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
+  };
+  for (const document of documents) {
+    for (const statement of document.statements) {
+      if (!allows(statement)) continue;
+      if (restrictingConditions(statement).length > 0 || check.restricted?.(statement)) continue;
+      const everyone = everyonePrincipals(statement.principal);
+      if (everyone.length > 0) {
+        const value = everyone.find((candidate) => candidate.definite) ?? everyone[0];
+        push(value.range, `${capitalise(statementLabel(statement))} of the ${check.policy} allows ${actionSummary(statement)} to Principal '*'${viaText(value)} with no condition that limits who (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce...): ${check.consequence}`, value.definite && effectDefinite(statement));
+        continue;
+      }
+      if (statement.notPrincipal) {
+        push(statement.notPrincipal.range, `${capitalise(statementLabel(statement))} of the ${check.policy} uses Allow with NotPrincipal, which allows everyone except the principals listed: ${check.consequence}`, effectDefinite(statement));
+      }
+    }
+  }
+  return outcomes;
+}
+
+function viaText(value: PolicyString): string {
+  return describeVia(value.via);
+}
+
+/** The Effect is Allow for every deployment (not only for some parameter values or conditions). */
+export function effectDefinite(statement: PolicyStatement): boolean {
+  const values = statement.effect?.values ?? [];
+  return values.length > 0 && values.every((value) => value.definite && value.value?.toLowerCase() === 'allow');
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The addressed outcome when a policy check found nothing. */
+export function noPublicGrant(policy: string, documents: readonly PolicyDocument[]): RuleOutcome {
+  return documents.length === 0
+    ? { kind: 'addressed', detail: `The ${policy} cannot be read from the template.` }
+    : { kind: 'addressed', detail: `No statement of the ${policy} allows everyone without a limiting condition.` };
+}

@@ -1,0 +1,23 @@
+// A function URL with AuthType NONE is a public, unauthenticated endpoint (AWS::Lambda::Url and SAM FunctionUrlConfig).
+import { settingMeta } from '../policy';
+import type { Rule } from './rule';
+import { checkSetting } from './setting';
+
+const consequence = 'anyone on the internet can invoke the function through its URL without signing in; use AWS_IAM, or authenticate every request in the function code.';
+
+export const lambdaUrlAuth: Rule = {
+  meta: settingMeta('lambda-url-auth', ['AWS::Lambda::Url', 'AWS::Serverless::Function']),
+  cloudformation: {
+    check(resource, context) {
+      const sam = resource.type === 'AWS::Serverless::Function';
+      return checkSetting(resource, context, {
+        path: sam ? ['FunctionUrlConfig', 'AuthType'] : ['AuthType'],
+        isCompliant: (value) => String(value).toUpperCase() === 'AWS_IAM',
+        absent: sam
+          ? { kind: 'not-applicable', detail: 'The function has no function URL.' }
+          : { kind: 'not-applicable', detail: 'AuthType is required.' },
+        consequence,
+      });
+    },
+  },
+};

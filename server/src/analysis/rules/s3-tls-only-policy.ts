@@ -1,0 +1,45 @@
+// A bucket should have a policy statement that denies requests made without TLS (aws:SecureTransport false).
+// The setting lives in AWS::S3::BucketPolicy, but the duty is the bucket's: the rule runs on each bucket and
+// considers every bucket policy of the template that points at it.
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/model';
+import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, settingMeta } from '../policy';
+import type { RelatedLocation } from '../types';
+import type { Rule } from './rule';
+
+const POLICY_TYPE = 'AWS::S3::BucketPolicy';
+
+export const s3TlsOnlyPolicy: Rule = {
+  meta: settingMeta('s3-tls-only-policy', ['AWS::S3::Bucket']),
+  cloudformation: {
+    check(bucket, context) {
+      const attached: CfnResource[] = [];
+      const unlinked: CfnResource[] = [];
+      for (const policy of context.resourcesOfType(POLICY_TYPE)) {
+        const target = linkTargets(mapEntry(policy.properties, 'Bucket'), context);
+        if (linksTo(target, bucket, 'BucketName', context)) attached.push(policy);
+        else if (target.ids.length === 0 && target.literals.length === 0 && target.patterns.length === 0) unlinked.push(policy);
+      }
+      const denying = attached.find((policy) => hasTlsDeny(policy, context));
+      if (denying) return [{ kind: 'addressed', detail: `Bucket policy ${denying.id} denies requests without TLS (aws:SecureTransport false).`, range: denying.idRange }];
+      const unreadable = attached.find((policy) => readPolicyDocuments(mapEntry(policy.properties, 'PolicyDocument'), context.resolver).length === 0);
+      if (unreadable) return [{ kind: 'addressed', detail: `The document of bucket policy ${unreadable.id} cannot be read from the template; it may deny requests without TLS.` }];
+      const maybe = unlinked.find((policy) => hasTlsDeny(policy, context));
+      if (maybe) return [{ kind: 'addressed', detail: `Bucket policy ${maybe.id} denies requests without TLS; which bucket it applies to is decided at deployment.` }];
+      const related: RelatedLocation[] = attached.map((policy) => ({
+        message: `Bucket policy ${policy.id} has no Deny statement for aws:SecureTransport false.`,
+        range: mapEntry(policy.properties, 'PolicyDocument')?.range ?? policy.idRange,
+      }));
+      const names = attached.map((policy) => policy.id).join(' and ');
+      const message = attached.length === 0
+        ? `${bucket.id} has no bucket policy that denies requests without TLS (aws:SecureTransport): clients can read and write its objects over plain HTTP. Add a bucket policy with a Deny statement for Condition Bool aws:SecureTransport false.`
+        : `${bucket.id} has no bucket policy that denies requests without TLS (aws:SecureTransport): its policy ${names} lacks the Deny, so clients can read and write its objects over plain HTTP. Add a Deny statement for Condition Bool aws:SecureTransport false.`;
+      return [{ kind: 'finding', message, range: bucket.idRange, related }];
+    },
+  },
+};
+
+function hasTlsDeny(policy: CfnResource, context: CfnRuleContext): boolean {
+  return readPolicyDocuments(mapEntry(policy.properties, 'PolicyDocument'), context.resolver)
+    .some((document) => document.statements.some(isTlsDeny));
+}
