@@ -1,4 +1,350 @@
 // Setting rules for network services. Each entry names a knowledge-base setting and says how to judge it.
+// SSH, RDP and all-ports exposure in security groups is sg-open-admin-ports (rules/sg-open-admin-ports.ts).
+import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
+import { mapEntry } from '../../cloudformation/model';
+import { describeVia, quote } from '../../cloudformation/resolve';
+import type { MapNode, ValueNode } from '../../types';
+import { naclNoWorldAdminPorts } from '../nacl-no-world-admin-ports';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { checkSetting } from '../setting';
+import { settingRule } from '../settingRule';
+import type { SettingRuleSpec } from '../settingRule';
+import { sgEgressRestricted } from '../sg-egress-restricted';
+import { sgNoWorldHighRiskPorts } from '../sg-no-world-high-risk-ports';
+import { pointingAt, vpcFlowLogs } from '../vpc-flow-logs';
+import { elementRule } from './compute';
 
-export const NETWORK_RULES: readonly Rule[] = [];
+function scalarsOf(node: ValueNode | undefined, context: CfnRuleContext): string[] {
+  if (!node) return [];
+  return context.resolver.scalars(node).flatMap((resolved) => (resolved.known ? [String(resolved.value)] : []));
+}
+
+function loadBalancerType(resource: CfnResource, context: CfnRuleContext): string {
+  return scalarsOf(mapEntry(resource.properties, 'Type'), context)[0]?.toLowerCase() ?? 'application';
+}
+
+/** A rule whose metadata comes from the knowledge base and whose check is written by hand. */
+function customRule(spec: Pick<SettingRuleSpec, 'setting' | 'severity'> & { types?: readonly string[] }, check: (resource: CfnResource, context: CfnRuleContext) => RuleOutcome[]): Rule {
+  const base = settingRule({ setting: spec.setting, ...(spec.severity ? { severity: spec.severity } : {}), cloudformation: { compliant: { present: true }, consequence: '', ...(spec.types ? { types: spec.types } : {}) } });
+  return { meta: base.meta, cloudformation: { check } };
+}
+
+/**
+ * An ELBv2 load balancer attribute ({Key, Value} in LoadBalancerAttributes): compliant when the key's value
+ * passes, missed when the key is absent.
+ */
+function attributeRule(setting: string, key: string, isCompliant: (value: string) => boolean, consequence: string, applies: (type: string) => boolean): Rule {
+  return customRule({ setting }, (resource, context) => {
+    const type = loadBalancerType(resource, context);
+    if (!applies(type)) return [{ kind: 'not-applicable', detail: `Not available on a ${type} load balancer.` }];
+    for (const candidate of context.resolver.lookup(resource.properties, ['LoadBalancerAttributes', '[]'])) {
+      const entry = candidate.node;
+      if (entry?.kind !== 'map' || scalarsOf(mapEntry(entry, 'Key'), context)[0] !== key) continue;
+      const valueNode = mapEntry(entry, 'Value');
+      if (!valueNode) continue;
+      const outcomes: RuleOutcome[] = [];
+      for (const resolved of context.resolver.scalars(valueNode, candidate.via)) {
+        if (!resolved.known || isCompliant(String(resolved.value).toLowerCase())) continue;
+        const message = `${key} is ${quote(resolved.value)}${describeVia(resolved.via)}: ${consequence}`;
+        const definite = !resolved.fromParameter || resolved.fromParameter.isDefault;
+        outcomes.push(definite ? { kind: 'finding', message, range: valueNode.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: valueNode.range });
+      }
+      return outcomes.length > 0 ? outcomes.slice(0, 1) : [{ kind: 'addressed', detail: `${key} is set.`, range: valueNode.range }];
+    }
+    return [{ kind: 'finding', message: `${key} is not set: ${consequence}`, range: resource.idRange }];
+  });
+}
+
+/** WAFv2 association pointing at the resource (or, for a stage, at its REST API). */
+function wafRule(setting: string, types: readonly string[], consequence: string, applies?: (resource: CfnResource, context: CfnRuleContext) => boolean): Rule {
+  return customRule({ setting, types }, (resource, context) => {
+    if (applies && !applies(resource, context)) return [{ kind: 'not-applicable', detail: 'WAF cannot be attached to this resource.' }];
+    const targets = [resource.id];
+    const api = mapEntry(resource.properties, 'RestApiId');
+    if (api?.kind === 'intrinsic' && api.name === 'Ref' && api.argument.kind === 'scalar') targets.push(String(api.argument.value));
+    const associations = targets.flatMap((id) => pointingAt({ ...resource, id }, context, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn'));
+    if (associations.length > 0) return [{ kind: 'addressed', detail: `${associations[0].id} attaches a web ACL.` }];
+    return [{ kind: 'finding', message: `No AWS::WAFv2::WebACLAssociation in this template points at it: ${consequence}`, range: resource.idRange }];
+  });
+}
+
+const S3_WEBSITE = /s3-website[.-]/i;
+function isS3Origin(origin: MapNode, context: CfnRuleContext): boolean {
+  if (mapEntry(origin, 'S3OriginConfig')) return true;
+  if (mapEntry(origin, 'CustomOriginConfig')) return false;
+  const domain = mapEntry(origin, 'DomainName');
+  if (domain?.kind === 'intrinsic' && domain.name === 'Fn::GetAtt') {
+    const target = domain.argument.kind === 'seq' ? domain.argument.items[0] : domain.argument;
+    const id = target?.kind === 'scalar' ? String(target.value).split('.')[0] : '';
+    return context.template.resourcesById.get(id)?.type === 'AWS::S3::Bucket';
+  }
+  return scalarsOf(domain, context).some((name) => /\.s3[.-]/i.test(name) && !S3_WEBSITE.test(name));
+}
+
+const viewerHttps = customRule({ setting: 'cloudfront-viewer-https' }, (resource, context) => {
+  const check = (path: string[]) => checkSetting(resource, context, {
+    path,
+    isCompliant: (value) => String(value).toLowerCase() !== 'allow-all',
+    absent: { kind: 'not-applicable', detail: 'ViewerProtocolPolicy is required.' },
+    consequence: 'viewers can fetch content over plain HTTP, readable and alterable on the way; use redirect-to-https or https-only.',
+  });
+  const outcomes = [
+    ...check(['DistributionConfig', 'DefaultCacheBehavior', 'ViewerProtocolPolicy']),
+    ...check(['DistributionConfig', 'CacheBehaviors', '[]', 'ViewerProtocolPolicy']),
+  ];
+  const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  return gaps.length > 0 ? gaps : outcomes.slice(0, 1);
+});
+
+const minTlsCustom = settingRule({
+  setting: 'cloudfront-min-tls',
+  cloudformation: {
+    compliant: { oneOf: ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'] },
+    consequence: 'viewers can connect with protocols or ciphers older than the TLSv1.2_2021 policy.',
+    whenMissing: 'the security policy defaults to TLSv1, so viewers can connect with TLS 1.0; set TLSv1.2_2021 or newer.',
+  },
+});
+const minTls: Rule = {
+  meta: minTlsCustom.meta,
+  cloudformation: {
+    check(resource, context) {
+      const certificate = mapEntry(mapEntry(resource.properties, 'DistributionConfig') as MapNode | undefined, 'ViewerCertificate');
+      const custom = certificate?.kind === 'map' && (mapEntry(certificate, 'AcmCertificateArn') || mapEntry(certificate, 'IamCertificateId'));
+      if (custom || (certificate && certificate.kind !== 'map')) return minTlsCustom.cloudformation?.check(resource, context) ?? [];
+      return [{
+        kind: 'finding',
+        severity: 'info',
+        message: 'The distribution uses the default *.cloudfront.net certificate: its security policy is TLSv1 and cannot be raised, so viewers can connect with TLS 1.0; serve it on your own domain with an ACM certificate and MinimumProtocolVersion TLSv1.2_2021.',
+        range: certificate?.range ?? resource.idRange,
+      }];
+    },
+  },
+};
+
+const executionLogging = customRule({ setting: 'apigw-execution-logging', types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'] }, (resource, context) => {
+  let off: RuleOutcome | undefined;
+  for (const candidate of context.resolver.lookup(resource.properties, ['MethodSettings', '[]', 'LoggingLevel'])) {
+    if (!candidate.node) continue;
+    for (const resolved of context.resolver.scalars(candidate.node, candidate.via)) {
+      if (!resolved.known) return [{ kind: 'addressed', detail: 'LoggingLevel cannot be read in the template.' }];
+      if (['error', 'info'].includes(String(resolved.value).toLowerCase())) return [{ kind: 'addressed', detail: `LoggingLevel is ${quote(resolved.value)}.`, range: candidate.node.range }];
+      off ??= { kind: 'finding', message: `LoggingLevel is ${quote(resolved.value)}${describeVia(resolved.via)}: API Gateway writes no execution logs, leaving no trail of errors or requests for investigations.`, range: candidate.node.range };
+    }
+  }
+  return [off ?? { kind: 'finding', message: 'MethodSettings LoggingLevel is not set: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.', range: resource.idRange }];
+});
+
+const isApplicationLb = (resource: CfnResource, context: CfnRuleContext) => loadBalancerType(resource, context) === 'application'
+  && scalarsOf(mapEntry(resource.properties, 'Scheme'), context)[0] !== 'internal';
+
+export const NETWORK_RULES: readonly Rule[] = [
+  // --- Security groups, network ACLs, subnets, VPCs, transit gateways
+  sgNoWorldHighRiskPorts,
+  sgEgressRestricted,
+  naclNoWorldAdminPorts,
+  settingRule({
+    setting: 'subnet-no-auto-public-ip',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'every instance launched in the subnet gets a public address unless it opts out, so it is reachable from the internet wherever its security groups allow.',
+    },
+  }),
+  vpcFlowLogs,
+  settingRule({
+    setting: 'tgw-no-auto-accept',
+    cloudformation: {
+      compliant: { equals: 'disable' },
+      consequence: 'any account the gateway is shared with can attach its VPCs without your review, joining your network.',
+      fix: 'disable',
+    },
+  }),
+  // --- Load balancers
+  settingRule({
+    setting: 'alb-https-listener',
+    cloudformation: {
+      compliant: { noneOf: ['HTTP'] },
+      consequence: 'requests and responses cross the network in plain text; listen on HTTPS, or redirect HTTP to HTTPS.',
+      skip: (resource, context) => {
+        const redirects = context.resolver.lookup(resource.properties, ['DefaultActions', '[]']).some((candidate) => {
+          const action = candidate.node?.kind === 'map' ? candidate.node : undefined;
+          return scalarsOf(mapEntry(action, 'Type'), context)[0]?.toLowerCase() === 'redirect'
+            && scalarsOf(mapEntry(mapEntry(action, 'RedirectConfig') as MapNode | undefined, 'Protocol'), context)[0]?.toUpperCase() === 'HTTPS';
+        });
+        return redirects ? 'The HTTP listener redirects to HTTPS.' : undefined;
+      },
+    },
+  }),
+  settingRule({
+    setting: 'alb-tls-policy',
+    cloudformation: {
+      // TLS 1.2-minimum policies: ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-*, -FS-1-2-* (and FIPS variants).
+      compliant: { matches: /(TLS13-1-[23]|TLS-1-2|FS-1-2)-/i },
+      consequence: 'the listener accepts TLS 1.0 or 1.1 clients, protocols with known weaknesses; use ELBSecurityPolicy-TLS13-1-2-2021-06 or a stricter policy.',
+    },
+  }),
+  attributeRule('alb-drop-invalid-headers', 'routing.http.drop_invalid_header_fields.enabled', (value) => value === 'true',
+    'requests with malformed headers reach the targets, a path for HTTP request smuggling and header injection.', (type) => type === 'application'),
+  attributeRule('alb-access-logs', 'access_logs.s3.enabled', (value) => value === 'true',
+    'requests to the load balancer are not logged, leaving no trail of who called what for investigations.', (type) => type !== 'gateway'),
+  settingRule({
+    setting: 'lb-internal-scheme',
+    // Information, not the knowledge base's medium: an internet-facing load balancer is usually the point of it;
+    // the hint is to make the exposure a conscious choice (with WAF and HTTPS).
+    severity: 'info',
+    cloudformation: {
+      compliant: { equals: 'internal' },
+      consequence: 'the load balancer is reachable from the internet; if that is intended, put WAF and HTTPS in front of it.',
+      whenMissing: 'Scheme defaults to internet-facing, so the load balancer is reachable from the internet; if that is intended, put WAF and HTTPS in front of it.',
+    },
+  }),
+  settingRule({
+    setting: 'clb-https-listener',
+    cloudformation: {
+      compliant: { oneOf: ['HTTPS', 'SSL'] },
+      consequence: 'traffic between clients and the load balancer is not encrypted; use HTTPS or SSL with an ACM certificate.',
+    },
+  }),
+  settingRule({
+    setting: 'clb-access-logs',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'requests to the load balancer are not logged, leaving no trail of who called what for investigations.',
+    },
+  }),
+  // --- CloudFront
+  viewerHttps,
+  minTls,
+  elementRule({
+    setting: 'cloudfront-origin-https',
+    list: 'DistributionConfig.Origins',
+    // S3 website endpoints only speak HTTP; their problem is the public bucket, not the protocol.
+    applies: (origin, context) => mapEntry(origin, 'CustomOriginConfig') !== undefined && !scalarsOf(mapEntry(origin, 'DomainName'), context).some((name) => S3_WEBSITE.test(name)),
+    cloudformation: {
+      path: 'CustomOriginConfig.OriginProtocolPolicy',
+      compliant: { equals: 'https-only' },
+      absent: 'not-applicable',
+      consequence: 'CloudFront can fetch from the origin over plain HTTP, readable and alterable between the edge and the origin.',
+    },
+  }),
+  settingRule({
+    setting: 'cloudfront-logging',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'viewer requests are not logged, leaving no trail for investigations.',
+      // Standard logging v2 is an AWS::Logs::DeliverySource pointing at the distribution.
+      skip: (resource, context) => (pointingAt(resource, context, 'AWS::Logs::DeliverySource', 'ResourceArn').length > 0 ? 'Logs are delivered by an AWS::Logs::DeliverySource.' : undefined),
+    },
+  }),
+  settingRule({
+    setting: 'cloudfront-waf',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'requests reach the origin without web-exploit or bot filtering.',
+      whenMissing: 'no web ACL filters requests before they reach the origin (common exploits, bots, floods).',
+    },
+  }),
+  elementRule({
+    setting: 'cloudfront-s3-oac',
+    list: 'DistributionConfig.Origins',
+    // A legacy origin access identity also keeps the bucket private.
+    applies: (origin, context) => isS3Origin(origin, context)
+      && scalarsOf(mapEntry(mapEntry(origin, 'S3OriginConfig') as MapNode | undefined, 'OriginAccessIdentity'), context).every((oai) => oai === ''),
+    cloudformation: {
+      path: 'OriginAccessControlId',
+      compliant: { present: true },
+      consequence: 'the S3 origin has neither origin access control nor an origin access identity, so the bucket must be public for CloudFront to read it.',
+    },
+  }),
+  // --- API Gateway
+  executionLogging,
+  settingRule({
+    setting: 'apigw-access-logging',
+    cloudformation: {
+      types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
+      compliant: { present: true },
+      consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
+    },
+  }),
+  settingRule({
+    setting: 'apigw-cache-encrypted',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'cached responses are stored unencrypted.',
+      skip: (resource, context) => {
+        const cluster = scalarsOf(mapEntry(resource.properties, 'CacheClusterEnabled'), context).some((value) => value.toLowerCase() === 'true');
+        const method = context.resolver.lookup(resource.properties, ['MethodSettings', '[]', 'CachingEnabled'])
+          .some((candidate) => scalarsOf(candidate.node, context).some((value) => value.toLowerCase() === 'true'));
+        return cluster || method ? undefined : 'Caching is not enabled.';
+      },
+    },
+  }),
+  settingRule({
+    setting: 'apigw-client-cert',
+    cloudformation: {
+      compliant: { present: true },
+      consequence: 'an HTTP backend cannot tell API Gateway calls from anyone else\'s.',
+      // Information when absent: only HTTP backends can check the certificate; Lambda and AWS integrations cannot use it.
+      missingSeverity: 'info',
+      whenMissing: 'an HTTP backend cannot tell API Gateway calls from anyone else\'s (irrelevant for Lambda and AWS service integrations).',
+    },
+  }),
+  settingRule({
+    setting: 'apigw-method-authorization',
+    cloudformation: {
+      compliant: { noneOf: ['NONE'] },
+      // CloudFormation does not require AuthorizationType; without it the method is NONE (open).
+      absent: 'missed',
+      consequence: 'anyone who can reach the API can call this method; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
+      whenMissing: 'the method defaults to NONE, so anyone who can reach the API can call it; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
+      skip: (resource, context) => {
+        if (scalarsOf(mapEntry(resource.properties, 'HttpMethod'), context).some((method) => method.toUpperCase() === 'OPTIONS')) return 'CORS preflight (OPTIONS) methods are open by design.';
+        if (scalarsOf(mapEntry(resource.properties, 'ApiKeyRequired'), context).some((value) => value.toLowerCase() === 'true')) return 'The method requires an API key.';
+        return undefined;
+      },
+    },
+  }),
+  settingRule({
+    setting: 'apigw-domain-tls',
+    cloudformation: {
+      compliant: { matches: /^(TLS_1_2|SecurityPolicy_TLS13_.*|SecurityPolicy_TLS12_.*)$/i },
+      consequence: 'clients can connect to the custom domain with TLS 1.0 or 1.1.',
+      whenMissing: 'SecurityPolicy defaults to TLS_1_0, so clients can connect to the custom domain with TLS 1.0; set TLS_1_2.',
+      fix: 'TLS_1_2',
+    },
+  }),
+  settingRule({
+    setting: 'apigwv2-access-logging',
+    cloudformation: {
+      types: ['AWS::ApiGatewayV2::Stage', 'AWS::Serverless::HttpApi'],
+      compliant: { present: true },
+      consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
+    },
+  }),
+  settingRule({
+    setting: 'apigwv2-route-authorization',
+    cloudformation: {
+      compliant: { oneOf: ['AWS_IAM', 'JWT', 'CUSTOM'] },
+      consequence: 'anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
+      whenMissing: 'AuthorizationType defaults to NONE, so anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
+      skip: (resource, context) => {
+        const key = scalarsOf(mapEntry(resource.properties, 'RouteKey'), context)[0] ?? '';
+        if (/^OPTIONS /i.test(key)) return 'CORS preflight (OPTIONS) routes are open by design.';
+        const api = mapEntry(resource.properties, 'ApiId');
+        const apiId = api?.kind === 'intrinsic' && api.name === 'Ref' && api.argument.kind === 'scalar' ? String(api.argument.value) : undefined;
+        const target = apiId ? context.template.resourcesById.get(apiId) : undefined;
+        const websocket = target ? scalarsOf(mapEntry(target.properties, 'ProtocolType'), context)[0] === 'WEBSOCKET' : !/^(\$default|\S+ \/.*)$/.test(key);
+        // WebSocket APIs authorize on $connect only; other routes cannot take an authorizer.
+        return websocket && key !== '$connect' ? 'WebSocket routes other than $connect cannot have authorization.' : undefined;
+      },
+    },
+  }),
+  // --- WAF
+  wafRule('alb-waf', ['AWS::ElasticLoadBalancingV2::LoadBalancer'], 'the load balancer has no web ACL filtering common exploits, bots and floods.', isApplicationLb),
+  wafRule('apigw-waf', ['AWS::ApiGateway::Stage'], 'the API stage has no web ACL filtering common exploits, bots and floods.'),
+  customRule({ setting: 'waf-logging', types: ['AWS::WAFv2::WebACL'] }, (resource, context) => {
+    const configurations = pointingAt(resource, context, 'AWS::WAFv2::LoggingConfiguration', 'ResourceArn');
+    if (configurations.length > 0) return [{ kind: 'addressed', detail: `${configurations[0].id} logs the web ACL.` }];
+    return [{ kind: 'finding', message: 'No AWS::WAFv2::LoggingConfiguration in this template points at this web ACL: the requests it allows and blocks are not logged.', range: resource.idRange }];
+  }),
+];
