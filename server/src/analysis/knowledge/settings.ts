@@ -3664,7 +3664,7 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::AmazonMQ::Broker',
       propertyPath: 'AutoMinorVersionUpgrade',
       compliant: 'true',
-      absent: { meaning: 'insecure', text: 'Automatic minor version upgrades are off unless set.' },
+      absent: { meaning: 'aws-default', text: 'AutoMinorVersionUpgrade defaults to true when not specified (Amazon MQ CreateBroker API); ActiveMQ 5.18+ and RabbitMQ 3.13+ force it on.' },
       verified: true,
     },
     terraform: { type: 'aws_mq_broker', argumentPath: 'auto_minor_version_upgrade', compliant: 'true', verified: true },
@@ -3730,7 +3730,7 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::DMS::ReplicationInstance',
       propertyPath: 'AutoMinorVersionUpgrade',
       compliant: 'true',
-      absent: { meaning: 'insecure', text: 'Set AutoMinorVersionUpgrade explicitly; the reference treats absence as off.' },
+      absent: { meaning: 'aws-default', text: 'AutoMinorVersionUpgrade defaults to true (DMS CreateReplicationInstance API: "Default: true"); only an explicit false is a gap.' },
       verified: true,
     },
     terraform: {
