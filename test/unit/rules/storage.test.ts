@@ -91,7 +91,7 @@ Resources:
       { ruleId: rule, severity: 'info', message: ['Depends on the deployment', "allowed value 'PublicRead'"] },
     ]);
   });
-  test('s3-acls-disabled: ObjectWriter keeps ACLs; log-delivery buckets are skipped', () => {
+  test('s3-acls-disabled: ObjectWriter keeps ACLs; log-delivery and CloudFront log buckets are skipped', () => {
     const rule = 's3-acls-disabled';
     expectFindings('t.yaml', `${head}Resources:
   A:
@@ -111,6 +111,15 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       OwnershipControls: { Rules: [{ ObjectOwnership: BucketOwnerEnforced }] }
+  CfLogs:
+    Type: AWS::S3::Bucket
+    Properties:
+      OwnershipControls: { Rules: [{ ObjectOwnership: BucketOwnerPreferred }] }
+  Cf:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Logging: { Bucket: !GetAtt CfLogs.RegionalDomainName }
 `, rule, [{ ruleId: rule, severity: 'warning', message: ["ObjectOwnership is 'ObjectWriter'", 'ACLs stay in force'] }]);
   });
   test('s3-versioning: Suspended and absence are reported; Fn::If decided by defaults', () => {

@@ -112,10 +112,13 @@ export const STORAGE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { equals: 'BucketOwnerEnforced' },
       consequence: 'ACLs stay in force, so object grants can give access that bucket policies and IAM do not show.',
-      // A bucket that receives logs through the log-delivery ACL needs ACLs enabled.
-      skip: (resource) => (literal(resource, 'AccessControl') === 'LogDeliveryWrite'
-        ? 'The bucket receives logs through the LogDeliveryWrite ACL, which needs ACLs enabled.'
-        : undefined),
+      // Log delivery through the LogDeliveryWrite ACL, and CloudFront standard logging, need ACLs enabled.
+      skip: (resource, context) => {
+        if (literal(resource, 'AccessControl') === 'LogDeliveryWrite') return 'The bucket receives logs through the LogDeliveryWrite ACL, which needs ACLs enabled.';
+        const distribution = context.resourcesOfType('AWS::CloudFront::Distribution').find((candidate) =>
+          context.resolver.lookup(candidate.properties, ['DistributionConfig', 'Logging', 'Bucket']).some((found) => refersTo(found.node, resource.id)));
+        return distribution ? `The bucket receives the standard logs of ${distribution.id}, which CloudFront writes through an ACL.` : undefined;
+      },
     },
   }),
   settingRule({
