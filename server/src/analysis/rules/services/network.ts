@@ -186,7 +186,8 @@ export const NETWORK_RULES: readonly Rule[] = [
   attributeRule('alb-drop-invalid-headers', 'routing.http.drop_invalid_header_fields.enabled', (value) => value === 'true',
     'requests with malformed headers reach the targets, a path for HTTP request smuggling and header injection.', (type) => type === 'application'),
   attributeRule('alb-access-logs', 'access_logs.s3.enabled', (value) => value === 'true',
-    'requests to the load balancer are not logged, leaving no trail of who called what for investigations.', (type) => type !== 'gateway'),
+    // Application load balancers only: NLBs log TLS listeners alone and gateway load balancers not at all.
+    'requests to the load balancer are not logged, leaving no trail of who called what for investigations.', (type) => type === 'application'),
   settingRule({
     setting: 'lb-internal-scheme',
     // Information, not the knowledge base's medium: an internet-facing load balancer is usually the point of it;
