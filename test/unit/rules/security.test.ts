@@ -445,6 +445,45 @@ Resources:
   });
 });
 
+describe('ecr-policy-not-public and secretsmanager-policy-not-public', () => {
+  test('a repository policy open to everyone is reported; one limited by aws:PrincipalOrgID is not', () => {
+    const rule = 'ecr-policy-not-public';
+    expectFindings('t.yaml', `${head}Resources:
+  Repo:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryPolicyText:
+        Statement:
+          - Effect: Allow
+            Principal: ⟦"*"⟧
+            Action: [ecr:BatchGetImage, ecr:GetDownloadUrlForLayer]
+  OrgRepo:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryPolicyText:
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: ecr:BatchGetImage
+            Condition: { StringEquals: { aws:PrincipalOrgID: o-1 } }
+  Private:
+    Type: AWS::ECR::Repository
+`, rule, [{ ruleId: rule, severity: 'error', message: ['repository policy of repository Repo', "'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'"] }]);
+  });
+  test('a secret resource policy open to everyone names the secret', () => {
+    const rule = 'secretsmanager-policy-not-public';
+    expectFindings('t.yaml', `${head}Resources:
+  Secret:
+    Type: AWS::SecretsManager::Secret
+  SecretPolicy:
+    Type: AWS::SecretsManager::ResourcePolicy
+    Properties:
+      SecretId: !Ref Secret
+      ResourcePolicy: ⟦'{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "secretsmanager:GetSecretValue", "Resource": "*"}]}'⟧
+`, rule, [{ ruleId: rule, severity: 'error', message: ['resource policy SecretPolicy on secret Secret'] }]);
+  });
+});
+
 describe('lambda-permission-not-public', () => {
   const rule = 'lambda-permission-not-public';
   test('Principal * is an error, a service principal without SourceArn a warning, with SourceAccount fine', () => {

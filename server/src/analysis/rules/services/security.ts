@@ -1,5 +1,6 @@
 // Rules for security and audit services and for policies across services: IAM identity and trust policies,
 // resource policies (bucket, queue, topic, key, Lambda permissions and URLs), CloudTrail, GuardDuty and Config.
+import { ecrPolicyNotPublic } from '../ecr-policy-not-public';
 import { iamNoAdminStar } from '../iam-no-admin-star';
 import { iamNoServiceWildcard } from '../iam-no-service-wildcard';
 import { iamNoUserPolicies } from '../iam-no-user-policies';
@@ -10,6 +11,7 @@ import { lambdaUrlAuth } from '../lambda-url-auth';
 import type { Rule } from '../rule';
 import { s3PolicyNoPublicPrincipal } from '../s3-policy-no-public-principal';
 import { s3TlsOnlyPolicy } from '../s3-tls-only-policy';
+import { secretsManagerPolicyNotPublic } from '../secretsmanager-policy-not-public';
 import { settingRule } from '../settingRule';
 import { snsPolicyNotPublic } from '../sns-policy-not-public';
 import { sqsPolicyNotPublic } from '../sqs-policy-not-public';
@@ -29,6 +31,8 @@ export const SECURITY_RULES: readonly Rule[] = [
   kmsPolicyNoWildcardPrincipal,
   lambdaPermissionNotPublic,
   lambdaUrlAuth,
+  ecrPolicyNotPublic,
+  secretsManagerPolicyNotPublic,
   // CloudTrail
   settingRule({
     setting: 'cloudtrail-multi-region',

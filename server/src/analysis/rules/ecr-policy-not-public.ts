@@ -1,0 +1,22 @@
+// A repository policy that allows Principal '*' without a condition limiting who lets any AWS account pull
+// (or push, as the actions allow) the repository's images.
+import { mapEntry } from '../cloudformation/model';
+import { noPublicGrant, publicPrincipalOutcomes, readPolicyDocuments, settingMeta } from '../policy';
+import type { Rule } from './rule';
+
+export const ecrPolicyNotPublic: Rule = {
+  meta: settingMeta('ecr-policy-not-public', ['AWS::ECR::Repository']),
+  cloudformation: {
+    check(resource, context) {
+      const text = mapEntry(resource.properties, 'RepositoryPolicyText');
+      if (!text) return [{ kind: 'addressed', detail: 'No repository policy: only the account has access.' }];
+      const policy = `repository policy of repository ${resource.id}`;
+      const documents = readPolicyDocuments(text, context.resolver);
+      const outcomes = publicPrincipalOutcomes(documents, {
+        policy,
+        consequence: 'any AWS account can use these actions on the repository\'s images; name the accounts or add aws:PrincipalOrgID.',
+      });
+      return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents)];
+    },
+  },
+};
