@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TOOL_NAME, TOOL_VERSION, listRules } from '../../server/src/analysis';
+import { getRule } from '../../server/src/analysis/rules/registry';
 import { runCli } from '../helpers/cli';
 
 const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
@@ -99,13 +100,21 @@ describe('iac-hints scan', () => {
   };
 
   test('exit codes follow --fail-on', () => {
-    assert.equal(runCli(['scan', 'error'], { cwd: root }).status, 1);
+    assert.equal(runCli(['scan', 'error'], { cwd: root }).status, 1, 'SSH open to the world is an error');
     assert.equal(runCli(['scan', 'error', '--fail-on', 'none'], { cwd: root }).status, 0);
-    assert.equal(runCli(['scan', 'warning'], { cwd: root }).status, 0, 'warnings do not fail by default');
-    assert.equal(runCli(['scan', 'warning', '--fail-on', 'warning'], { cwd: root }).status, 1);
-    assert.equal(runCli(['scan', 'warning', '--fail-on=info'], { cwd: root }).status, 1);
-    assert.equal(runCli(['scan', 'warning', '--fail-on', 'error'], { cwd: root }).status, 0);
-    assert.equal(runCli(['scan', 'clean', '--fail-on', 'info'], { cwd: root }).status, 0);
+    // The rule set grows: the expected code for each folder and threshold comes from the folder's own findings.
+    const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };
+    for (const folder of ['error', 'warning', 'clean', 'mixed']) {
+      const { report } = json([folder, '--fail-on', 'none']);
+      const worst = Math.min(3, ...report.findings.map((finding) => rank[finding.severity]));
+      for (const failOn of ['error', 'warning', 'info', 'none']) {
+        const expected = failOn !== 'none' && worst <= rank[failOn] ? 1 : 0;
+        const flag = failOn === 'info' ? ['--fail-on=info'] : ['--fail-on', failOn];
+        assert.equal(runCli(['scan', folder, ...flag], { cwd: root }).status, expected, `scan ${folder} --fail-on ${failOn} (worst severity rank ${worst})`);
+      }
+    }
+    assert.ok(json(['warning', '--fail-on', 'none']).report.findings.some((finding) => finding.ruleId === 'rds-storage-encrypted' && finding.severity === 'warning'));
+    assert.equal(runCli(['scan', 'warning'], { cwd: root }).status, json(['warning']).report.findings.some((finding) => finding.severity === 'error') ? 1 : 0, 'the default is --fail-on error');
   });
 
   test('usage errors exit 2 with a message on stderr', () => {
@@ -141,10 +150,10 @@ describe('iac-hints scan', () => {
     assert.equal(report.version, 1);
     assert.deepEqual(report.tool, { name: TOOL_NAME, version: TOOL_VERSION });
     assert.deepEqual(report.files, [{ path: 'error/ssh.yaml', kind: 'cloudformation', problems: [] }]);
-    assert.equal(report.findings.length, 1);
-    const [finding] = report.findings;
+    const ssh = report.findings.filter((finding) => finding.ruleId === 'sg-open-admin-ports');
+    assert.equal(ssh.length, 1, JSON.stringify(report.findings.map((finding) => finding.ruleId)));
+    const [finding] = ssh;
     assert.deepEqual(Object.keys(finding), ['ruleId', 'responsibility', 'severity', 'message', 'file', 'range', 'resource', 'references']);
-    assert.equal(finding.ruleId, 'sg-open-admin-ports');
     assert.equal(finding.responsibility, 'network-exposure');
     assert.equal(finding.severity, 'error');
     assert.match(finding.message, /^Customer responsibility \(network exposure\): SSH \(port 22\)/);
@@ -161,7 +170,7 @@ describe('iac-hints scan', () => {
     const network = resource.responsibilities.find((item) => item.item === 'network-exposure');
     assert.ok(network);
     assert.equal(network.status, 'missed');
-    assert.deepEqual(network.ruleIds, ['sg-open-admin-ports']);
+    assert.ok(network.ruleIds.includes('sg-open-admin-ports'), JSON.stringify(network.ruleIds));
     assert.equal(typeof network.detail, 'string');
   });
 
@@ -204,15 +213,16 @@ describe('iac-hints scan', () => {
     const result = runCli(['scan', 'error', 'warning', 'mixed'], { cwd: root });
     assert.equal(result.status, 1);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.ok(lines.includes('error/ssh.yaml:11:19 error sg-open-admin-ports Customer responsibility (network exposure): SSH (port 22) is open to the internet: CidrIp is \'0.0.0.0/0\'. Allow only known address ranges, or use Session Manager or a bastion.'), result.stdout);
+    assert.ok(lines.some((line) => line.startsWith('error/ssh.yaml:11:19 error sg-open-admin-ports Customer responsibility (network exposure): SSH (port 22) is open to the internet')), result.stdout);
     const findingLines = lines.filter((line) => /^\S+:\d+:\d+ (error|warning|info) \S+ /.test(line));
     const { report } = json(['error', 'warning', 'mixed']);
     assert.equal(findingLines.length, report.findings.length);
     const errors = report.findings.filter((finding) => finding.severity === 'error').length;
     const warnings = report.findings.filter((finding) => finding.severity === 'warning').length;
+    const infos = report.findings.filter((finding) => finding.severity === 'info').length;
     const templates = report.files.filter((file) => file.kind !== 'skipped').length;
     const skipped = report.files.length - templates;
-    assert.match(lines[lines.length - 1], new RegExp(`^${report.findings.length} findings \\(${errors} errors?, ${warnings} warnings?, 0 info\\) in ${templates} templates; ${skipped} files? skipped$`));
+    assert.match(lines[lines.length - 1], new RegExp(`^${report.findings.length} findings \\(${errors} errors?, ${warnings} warnings?, ${infos} info\\) in ${templates} templates; ${skipped} files? skipped$`));
     // NO_COLOR (set by runCli) and a pipe: no escape codes.
     assert.equal(result.stdout.includes('\u001b['), false);
   });
@@ -249,7 +259,10 @@ describe('iac-hints rules', () => {
       assert.match(rule.docsUrl, /^https:/);
     }
     assert.equal(parsed.rules.find((rule) => rule.id === 'rds-storage-encrypted')?.hasFix, true);
-    assert.equal(parsed.rules.find((rule) => rule.id === 'sg-open-admin-ports')?.hasFix, false);
+    for (const rule of parsed.rules) {
+      const fixes = getRule(rule.id)?.fixes;
+      assert.equal(rule.hasFix, fixes !== undefined && Object.keys(fixes).length > 0, `${rule.id}.hasFix`);
+    }
   });
 
   test('rules rejects --fail-on and arguments', () => {
