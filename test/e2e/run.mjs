@@ -103,13 +103,31 @@ const TRUSTED_STEPS = [
     await t.problems('web-stack.yaml');
   }, '06-fixed'),
 
-  step('the grammar scopes intrinsic function tags', async (t) => {
+  step('the grammars scope intrinsic function tags and suppression comments', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
-    const { line, column } = t.locate('cloudformation/web-stack.yaml', 'WebSecurityGroup:', '!Ref');
-    await t.gotoPosition(line, column + 2);
-    const scopes = await t.inspectTokenScopes();
-    assert(/support\.function\.intrinsic\.cloudformation/.test(scopes),
-      `the token inspector shows no support.function.intrinsic.cloudformation scope for !Ref: ${scopes}`);
+    const tag = t.locate('cloudformation/web-stack.yaml', 'WebSecurityGroup:', '!Ref');
+    await t.gotoPosition(tag.line, tag.column + 2);
+    assert(/support\.function\.intrinsic\.cloudformation/.test(await t.inspectTokenScopes('08-grammar')),
+      'the token inspector shows no support.function.intrinsic.cloudformation scope for !Ref');
+
+    // The examples carry no suppression comment, so the step writes one into the workspace copy.
+    const file = 'cloudformation/suppressed.yaml';
+    fs.writeFileSync(path.join(t.folder, file), [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  # iac-hints-ignore s3-versioning, s3-object-lock: scratch bucket, rebuilt every night',
+      '  Scratch:',
+      '    Type: AWS::S3::Bucket',
+      '',
+    ].join('\n'));
+    await t.openFile(file);
+    for (const [needle, scope] of [['iac-hints-ignore', 'keyword.other.directive.suppression.iac-hints'],
+      ['s3-object-lock', 'constant.other.rule-id.iac-hints'], ['scratch bucket', 'string.unquoted.reason.iac-hints']]) {
+      const at = t.locate(file, 'Resources:', needle);
+      await t.gotoPosition(at.line, at.column + 2);
+      const scopes = await t.inspectTokenScopes();
+      assert(scopes.includes(scope), `no ${scope} scope at "${needle}": ${scopes}`);
+    }
   }),
 
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
@@ -460,14 +478,15 @@ class Session {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Text of "Developer: Inspect Editor Tokens and Scopes" at the cursor (screenshot taken while it shows). */
-  async inspectTokenScopes() {
+  /** Text of "Developer: Inspect Editor Tokens and Scopes" at the cursor; `screenshot` names a shot taken while it shows. */
+  async inspectTokenScopes(screenshot) {
     await this.runCommand('Developer: Inspect Editor Tokens and Scopes');
     const widget = this.page.locator('.token-inspect-widget');
     await widget.waitFor({ state: 'visible', timeout: TIMEOUT });
     const text = await widget.innerText();
-    await this.shot('08-grammar');
+    if (screenshot) await this.shot(screenshot);
     await this.page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: TIMEOUT });
     return text.replace(/\s+/g, ' ');
   }
 }
