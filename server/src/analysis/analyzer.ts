@@ -1,7 +1,7 @@
 // The analyzer: detects what a file is, parses it, builds the model, runs the rules, and keeps the last
 // result per document so hovers and code actions on an unchanged text cost nothing.
 import type { AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
-import { checkTemplate } from './cloudformation/check';
+import { checkTemplate, RuleOutcomeCache } from './cloudformation/check';
 import type { TemplateCheck } from './cloudformation/check';
 import { detectTemplate, isCloudFormationCandidatePath, mayBeTemplateText } from './cloudformation/detect';
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
@@ -28,6 +28,7 @@ export function isCandidatePath(path: string): boolean {
 interface CachedAnalysis {
   readonly text: string;
   readonly yamlParser?: IncrementalYamlParser;
+  readonly ruleCache?: RuleOutcomeCache;
   readonly analysis: FileAnalysis;
   readonly template?: CfnTemplate;
   readonly check?: TemplateCheck;
@@ -94,7 +95,8 @@ export class Analyzer {
     let result: CachedAnalysis;
     try {
       const yamlParser = this.incremental ? previous?.yamlParser ?? new IncrementalYamlParser() : undefined;
-      result = this.analyzeFresh(input, yamlParser);
+      const ruleCache = this.incremental ? previous?.ruleCache ?? new RuleOutcomeCache() : undefined;
+      result = this.analyzeFresh(input, yamlParser, ruleCache);
     } catch (error) {
       result = {
         text: input.text,
@@ -108,7 +110,7 @@ export class Analyzer {
     return result;
   }
 
-  private analyzeFresh(input: AnalyzeInput, yamlParser: IncrementalYamlParser | undefined): CachedAnalysis {
+  private analyzeFresh(input: AnalyzeInput, yamlParser: IncrementalYamlParser | undefined, ruleCache: RuleOutcomeCache | undefined): CachedAnalysis {
     const { path, text } = input;
     if (text.length > this.maxFileSize) {
       return { text, analysis: skipped(input, `larger than ${Math.round(this.maxFileSize / 1024 / 1024)} MiB`, [tooLarge(text.length, this.maxFileSize)]) };
@@ -126,7 +128,7 @@ export class Analyzer {
     }
     const problems: Problem[] = [...parsed.problems];
     const template = buildTemplate(parsed.root, parsed.format, problems);
-    const check = checkTemplate(template);
+    const check = checkTemplate(template, text, ruleCache);
     problems.push(...check.problems);
     const lineIndex = new LineIndex(text);
     const suppressions = collectSuppressions(text, lineIndex, template, problems);
@@ -137,6 +139,7 @@ export class Analyzer {
     return {
       text,
       yamlParser,
+      ruleCache,
       template,
       check,
       analysis: {

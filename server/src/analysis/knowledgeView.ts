@@ -1,7 +1,9 @@
 // The knowledge lookups the engine and hovers need, in one seam between them and the knowledge data.
 import type { CfnResource } from './cloudformation/model';
 import type { Resolver } from './cloudformation/resolve';
-import { categoryFor, getCategory, getItem, HYBRIDS, serviceForCloudFormationType } from './knowledge';
+import { categoryFor, getCategory, getItem, HYBRIDS, serviceForCloudFormationType, serviceForTerraformType } from './knowledge';
+import type { TfResource } from './terraform/module';
+import type { TfResolver } from './terraform/resolve';
 import type { Category } from './knowledge';
 import type { ValueNode } from './types';
 
@@ -59,4 +61,28 @@ function plain(node: ValueNode, resolver: Resolver): unknown {
       return resolved.length === 1 && resolved[0].known ? resolved[0].value : undefined;
     }
   }
+}
+
+/** The service, its effective category and who manages what, for a Terraform resource. */
+export function describeTerraformResource(resource: TfResource, resolver: TfResolver): ServiceView | undefined {
+  const group = serviceForTerraformType(resource.type);
+  if (!group) return undefined;
+  const category = categoryFor(resource.type, (path) => {
+    const node = resolver.lookup(resource.body, path.replace(/\[\]$/, '').split('.'))[0]?.node;
+    const values = node ? resolver.scalars(node) : [];
+    return values.length === 1 && values[0].known ? values[0].value : undefined;
+  }) ?? group.category;
+  const hybrid = HYBRIDS.find((candidate) => candidate.types.includes(resource.type));
+  return {
+    service: group.service,
+    category,
+    categoryLabel: getCategory(category).label,
+    awsManages: group.awsManages,
+    customerManages: group.customerManages,
+    ...(hybrid ? { hybridNote: hybrid.summary } : {}),
+  };
+}
+
+export function terraformCategory(resource: TfResource, resolver: TfResolver): string | undefined {
+  return describeTerraformResource(resource, resolver)?.category;
 }

@@ -1,17 +1,15 @@
 // Runs the rules over a template's resources and turns their outcomes into findings and responsibility status.
-import type { ResourceSummary, ResponsibilityStatus } from '../api';
+import type { ResourceSummary } from '../api';
 import { categoryOf, itemLabel } from '../knowledgeView';
-import type { RuleOutcome } from '../rules/outcome';
 import { RULES_BY_CLOUDFORMATION_TYPE } from '../rules/registry';
-import type { Rule } from '../rules/rule';
-import type { Finding, Problem, Severity } from '../types';
+import { summarise } from '../rules/summary';
+import type { RuleRun } from '../rules/summary';
+import type { RuleOutcome } from '../rules/outcome';
+import type { Finding, OffsetRange, Problem, Severity } from '../types';
 import type { CfnResource, CfnRuleContext, CfnTemplate } from './model';
 import { Resolver } from './resolve';
 
-export interface RuleRun {
-  readonly rule: Rule;
-  readonly outcomes: readonly RuleOutcome[];
-}
+export type { RuleRun };
 
 export interface ResourceCheck {
   readonly resource: CfnResource;
@@ -26,7 +24,34 @@ export interface TemplateCheck {
   readonly problems: readonly Problem[];
 }
 
-export function checkTemplate(template: CfnTemplate): TemplateCheck {
+/**
+ * Rule outcomes kept between analyses of one document. A rule run that looked only at its own resource (no
+ * other resources, no template access beyond what resolution reads) depends on the resource's text and on the
+ * template's environment (everything outside Resources, and the set of logical ids); such runs are reused
+ * while both are unchanged, shifted when the resource merely moved. Runs that followed links to other
+ * resources are always recomputed.
+ */
+export class RuleOutcomeCache {
+  private environment = '';
+  private entries = new Map<string, { base: number; runs: RuleRun[] }>();
+
+  /** Starts an analysis; forgets everything when the environment changed. */
+  begin(environment: string): Map<string, { base: number; runs: RuleRun[] }> {
+    if (environment !== this.environment) {
+      this.environment = environment;
+      this.entries = new Map();
+    }
+    const previous = this.entries;
+    this.entries = new Map();
+    return previous;
+  }
+
+  keep(key: string, base: number, runs: RuleRun[]): void {
+    this.entries.set(key, { base, runs });
+  }
+}
+
+export function checkTemplate(template: CfnTemplate, text?: string, cache?: RuleOutcomeCache): TemplateCheck {
   const resolver = new Resolver(template);
   const byType = new Map<string, CfnResource[]>();
   for (const resource of template.resources) {
@@ -35,23 +60,92 @@ export function checkTemplate(template: CfnTemplate): TemplateCheck {
     list.push(resource);
     byType.set(resource.type, list);
   }
-  const context: CfnRuleContext = { template, resolver, resourcesOfType: (type) => byType.get(type) ?? [] };
   const problems: Problem[] = [];
-  const resources = template.resources.map((resource) => checkResource(resource, context, problems));
+  const previous = cache && text !== undefined ? cache.begin(environmentOf(template, text)) : undefined;
+  const resources = template.resources.map((resource) => {
+    const key = text !== undefined ? text.slice(resource.range.start, resource.range.end) : undefined;
+    const reused = key !== undefined ? previous?.get(key) : undefined;
+    const { runs, local } = runRules(resource, template, resolver, byType, problems, reused && { delta: resource.range.start - reused.base, runs: reused.runs });
+    if (cache && key !== undefined) cache.keep(key, resource.range.start, local);
+    return checkResource(resource, resolver, runs);
+  });
   return { resolver, resources, problems };
 }
 
-function checkResource(resource: CfnResource, context: CfnRuleContext, problems: Problem[]): ResourceCheck {
+/** What a resource's own rule runs depend on besides its text: the template outside Resources, and the ids. */
+function environmentOf(template: CfnTemplate, text: string): string {
+  const parts: string[] = [];
+  for (const entry of template.root.entries) {
+    if (entry.key === 'Resources') continue;
+    parts.push(text.slice(entry.keyRange.start, entry.value ? entry.value.range.end : entry.keyRange.end));
+  }
+  parts.push(template.resources.map((resource) => resource.id).join(','));
+  return parts.join('\u0000');
+}
+
+function runRules(
+  resource: CfnResource,
+  template: CfnTemplate,
+  resolver: Resolver,
+  byType: ReadonlyMap<string, CfnResource[]>,
+  problems: Problem[],
+  reused: { delta: number; runs: readonly RuleRun[] } | undefined,
+): { runs: RuleRun[]; local: RuleRun[] } {
   const runs: RuleRun[] = [];
+  const local: RuleRun[] = [];
   const rules = resource.type ? RULES_BY_CLOUDFORMATION_TYPE.get(resource.type) ?? [] : [];
   for (const rule of rules) {
+    const cached = reused?.runs.find((run) => run.rule === rule);
+    if (cached) {
+      const shifted = reused && reused.delta !== 0 ? shiftRun(cached, reused.delta) : cached;
+      runs.push(shifted);
+      local.push(shifted);
+      continue;
+    }
+    let crossResource = false;
+    const context: CfnRuleContext = {
+      get template() {
+        crossResource = true;
+        return template;
+      },
+      resolver,
+      resourcesOfType: (type) => {
+        crossResource = true;
+        return byType.get(type) ?? [];
+      },
+    };
     try {
-      runs.push({ rule, outcomes: rule.cloudformation?.check(resource, context) ?? [] });
+      const run = { rule, outcomes: rule.cloudformation?.check(resource, context) ?? [] };
+      runs.push(run);
+      if (!crossResource) local.push(run);
     } catch (error) {
       // A rule bug must not hide the other rules' findings; say so instead.
       problems.push({ message: `Internal error in rule ${rule.meta.id}: ${String(error)}`, range: resource.idRange, severity: 'warning' });
     }
   }
+  return { runs, local };
+}
+
+function shiftRun(run: RuleRun, delta: number): RuleRun {
+  const shift = (range: OffsetRange): OffsetRange => ({ start: range.start + delta, end: range.end + delta });
+  return {
+    rule: run.rule,
+    outcomes: run.outcomes.map((outcome): RuleOutcome => {
+      switch (outcome.kind) {
+        case 'finding':
+          return { ...outcome, range: shift(outcome.range), ...(outcome.related ? { related: outcome.related.map((related) => (related.file ? related : { ...related, range: shift(related.range) })) } : {}) };
+        case 'depends':
+          return { ...outcome, range: shift(outcome.range) };
+        case 'addressed':
+          return outcome.range ? { ...outcome, range: shift(outcome.range) } : outcome;
+        default:
+          return outcome;
+      }
+    }),
+  };
+}
+
+function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[]): ResourceCheck {
   const findings: Finding[] = [];
   for (const run of runs) {
     for (const outcome of run.outcomes) {
@@ -78,33 +172,9 @@ function checkResource(resource: CfnResource, context: CfnRuleContext, problems:
     summary: {
       id: resource.id,
       type: resource.type ?? '',
-      category: categoryOf(resource, context.resolver),
+      category: categoryOf(resource, resolver),
       range: resource.range,
       responsibilities: summarise(runs),
     },
   };
-}
-
-const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depends', 'addressed', 'aws-default', 'not-applicable'];
-
-/** One status per responsibility item: the worst outcome of the rules that address it. */
-function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
-  const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[] }>();
-  for (const run of runs) {
-    for (const outcome of run.outcomes) {
-      const status: ResponsibilityStatus['status'] = outcome.kind === 'finding' ? 'missed' : outcome.kind;
-      const detail = outcome.kind === 'finding' || outcome.kind === 'depends' ? outcome.message : outcome.detail;
-      const entry = byItem.get(run.rule.meta.item) ?? { status, ruleIds: new Set<string>(), details: [] };
-      if (STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(entry.status)) entry.status = status;
-      entry.ruleIds.add(run.rule.meta.id);
-      entry.details.push(detail);
-      byItem.set(run.rule.meta.item, entry);
-    }
-  }
-  return [...byItem.entries()].map(([item, entry]) => ({
-    item,
-    status: entry.status,
-    ruleIds: [...entry.ruleIds],
-    detail: [...new Set(entry.details)].join(' '),
-  }));
 }

@@ -17,6 +17,21 @@ export function listRules(): readonly RuleMeta[] {
   return RULES.map((rule) => rule.meta);
 }
 
+function indexByType(typesOf: (rule: Rule) => readonly string[] | undefined): ReadonlyMap<string, readonly Rule[]> {
+  const map = new Map<string, Rule[]>();
+  for (const rule of RULES) {
+    for (const type of typesOf(rule) ?? []) {
+      const list = map.get(type) ?? [];
+      list.push(rule);
+      map.set(type, list);
+    }
+  }
+  return map;
+}
+
+/** Rules with a Terraform reader, by Terraform type. */
+export const RULES_BY_TERRAFORM_TYPE = indexByType((rule) => (rule.terraform ? rule.meta.resourceTypes.terraform : undefined));
+
 /** Rules by CloudFormation type, computed once. */
 export const RULES_BY_CLOUDFORMATION_TYPE: ReadonlyMap<string, readonly Rule[]> = (() => {
   const map = new Map<string, Rule[]>();

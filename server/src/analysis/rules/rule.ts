@@ -2,6 +2,7 @@
 // diagnostics, hovers, `iac-hints rules` and docs/rules.md.
 import type { ScalarValue, Severity, ToolReferences } from '../types';
 import type { CfnRuleContext, CfnResource } from '../cloudformation/model';
+import type { TfResource, TfRuleContext } from '../terraform/context';
 import type { RuleOutcome } from './outcome';
 
 export interface AwsDefaultNote {
@@ -35,17 +36,31 @@ export interface CloudFormationReader {
   check(resource: CfnResource, context: CfnRuleContext): RuleOutcome[];
 }
 
+export interface TerraformReader {
+  /** Examines one resource instance (of one of meta.resourceTypes.terraform), seeing its whole module. */
+  check(resource: TfResource, context: TfRuleContext): RuleOutcome[];
+}
+
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
   readonly title: string;
   /** Property path under Properties (CloudFormation). */
   readonly path: readonly string[];
   readonly value: ScalarValue;
+  readonly terraform?: {
+    readonly title: string;
+    /** Argument path (nested blocks by name) in the resource, or in a new split resource. */
+    readonly path: readonly string[];
+    readonly value: ScalarValue;
+    /** The setting lives in a separate resource linked to this one (`aws_s3_bucket_versioning.bucket`). */
+    readonly splitResource?: { readonly type: string; readonly link: string };
+  };
 }
 
 export interface Rule {
   readonly meta: RuleMeta;
   readonly cloudformation?: CloudFormationReader;
+  readonly terraform?: TerraformReader;
   /** Fixes by fix id; a finding names one, and the edit is computed from the current document. */
   readonly fixes?: Readonly<Record<string, SetSettingFix>>;
 }

@@ -1,8 +1,8 @@
 // Secret rotation is a split setting: an AWS::SecretsManager::RotationSchedule points at the secret (SecretId).
 // A secret is checked for a schedule in the same template; a schedule is checked for its interval (<= 90 days).
+import { refersTo } from '../cloudformation/references';
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import { mapEntry } from '../cloudformation/model';
-import type { ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { checkSetting } from './setting';
@@ -59,18 +59,3 @@ function checkSchedule(schedule: CfnResource, context: CfnRuleContext): RuleOutc
   return problems.length > 0 ? problems : [{ kind: 'addressed', detail: `Rotation is scheduled at most every ${MAX_DAYS} days.` }];
 }
 
-/** True when `node` is `Ref <id>`, `Fn::GetAtt <id>.<attribute>` or an `Fn::Sub` naming `${<id>}`. */
-export function refersTo(node: ValueNode | undefined, id: string): boolean {
-  if (node?.kind !== 'intrinsic') return false;
-  const argument = node.argument;
-  if (node.name === 'Ref') return argument.kind === 'scalar' && argument.value === id;
-  if (node.name === 'Fn::GetAtt') {
-    if (argument.kind === 'seq') return argument.items[0]?.kind === 'scalar' && argument.items[0].value === id;
-    return argument.kind === 'scalar' && String(argument.value).split('.')[0] === id;
-  }
-  if (node.name === 'Fn::Sub') {
-    const text = argument.kind === 'seq' ? argument.items[0] : argument;
-    return text?.kind === 'scalar' && new RegExp(`\\$\\{${id}[.}]`).test(String(text.value));
-  }
-  return false;
-}

@@ -2,6 +2,8 @@
 // (item, title, severity, references, AWS default) comes from the knowledge base; the spec adds only what
 // the knowledge cannot say: how to judge a value, what the gap means in words, and the fix.
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import type { TfResource, TfRuleContext } from '../terraform/context';
+import { terraformSettingReader } from './terraformSetting';
 import { getDefault, getItem, getSetting } from '../knowledge';
 import type { Setting } from '../knowledge';
 import type { ScalarValue, Severity } from '../types';
@@ -45,6 +47,20 @@ export interface SettingRuleSpec {
     /** Value written by the quick fix (paths without `[]` only). */
     readonly fix?: ScalarValue;
   };
+  /**
+   * The Terraform reading: by default the knowledge base's argument path (and split resource, and deprecated
+   * inline form) judged with the CloudFormation predicate and words. `false` where the provider cannot
+   * express the setting the same way.
+   */
+  readonly terraform?: false | {
+    readonly path?: string;
+    readonly compliant?: Compliance;
+    readonly consequence?: string;
+    readonly whenMissing?: string;
+    readonly absent?: 'missed' | 'aws-default' | 'compliant' | 'not-applicable';
+    readonly skip?: (resource: TfResource, context: TfRuleContext) => string | undefined;
+    readonly fix?: ScalarValue;
+  };
 }
 
 /** Items where a gap exposes data or access today: their high and critical settings are errors. */
@@ -71,6 +87,21 @@ export function settingRule(spec: SettingRuleSpec): Rule {
   const fixable = spec.cloudformation.fix !== undefined && !path.includes('[]');
   const fixId = fixable ? `set-${path.join('-')}` : undefined;
   const isCompliant = predicate(spec.cloudformation.compliant);
+  const terraform = setting.terraform && spec.terraform !== false
+    ? terraformSettingReader(setting, {
+      compliant: predicate(spec.terraform?.compliant ?? spec.cloudformation.compliant),
+      presenceIsEnough: 'present' in (spec.terraform?.compliant ?? spec.cloudformation.compliant),
+      consequence: spec.terraform?.consequence ?? spec.cloudformation.consequence,
+      absent: spec.terraform?.absent ?? absentKind,
+      whenMissing: spec.terraform?.whenMissing ?? spec.cloudformation.whenMissing ?? spec.terraform?.consequence ?? spec.cloudformation.consequence,
+      absentDetail: absent.kind === 'missed' ? '' : absent.detail,
+      ...(spec.terraform?.path ? { path: spec.terraform.path } : {}),
+      ...(spec.terraform?.skip ? { skip: spec.terraform.skip } : {}),
+      ...(spec.cloudformation.missingSeverity ? { missingSeverity: spec.cloudformation.missingSeverity } : {}),
+      fixId,
+      fixValue: spec.terraform?.fix ?? spec.cloudformation.fix,
+    })
+    : undefined;
   return {
     meta: {
       id,
@@ -83,7 +114,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
         : { summary: knowledge.absent.text },
       references: setting.references,
       docsUrl: docsUrl(id),
-      resourceTypes: { cloudformation: types, terraform: setting.terraform ? [setting.terraform.type] : [] },
+      resourceTypes: { cloudformation: types, terraform: terraform ? terraform.types : [] },
       settings: [setting.id],
     },
     cloudformation: {
@@ -101,8 +132,9 @@ export function settingRule(spec: SettingRuleSpec): Rule {
         });
       },
     },
+    ...(terraform ? { terraform: terraform.reader } : {}),
     ...(fixId && spec.cloudformation.fix !== undefined
-      ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix } } }
+      ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix, ...(terraform?.fix ? { terraform: terraform.fix } : {}) } } }
       : {}),
   };
 }

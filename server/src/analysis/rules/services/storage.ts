@@ -5,7 +5,8 @@ import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import { efsAccessPointIdentity } from '../efs-access-point-identity';
 import type { Rule } from '../rule';
-import { refersTo, secretRotation } from '../secret-rotation';
+import { refersTo } from '../../cloudformation/references';
+import { secretRotation } from '../secret-rotation';
 import { settingRule } from '../settingRule';
 import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
 
@@ -30,13 +31,36 @@ const LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], strin
  * access-logged (that would log its own log writes), and S3 server access logs and ELB access logs can only be
  * written with SSE-S3.
  */
-export function logBucketReason(bucket: CfnResource, context: CfnRuleContext, seen: ReadonlySet<string> = new Set()): string | undefined {
-  if (literal(bucket, 'AccessControl') === 'LogDeliveryWrite') return 'The bucket receives logs (AccessControl LogDeliveryWrite).';
+export function logBucketReason(bucket: CfnResource, context: CfnRuleContext): string | undefined {
+  let reasons = logBucketCache.get(context.resolver);
+  if (!reasons) {
+    reasons = logBucketReasons(context);
+    logBucketCache.set(context.resolver, reasons);
+  }
+  return reasons.get(bucket.id);
+}
+
+/**
+ * Per template check (one resolver per check): every rule asks about every bucket, so the answer is computed
+ * once for all of them.
+ */
+const logBucketCache = new WeakMap<object, Map<string, string>>();
+
+function logBucketReasons(context: CfnRuleContext): Map<string, string> {
+  const buckets = context.resourcesOfType('AWS::S3::Bucket');
+  const reasons = new Map<string, string>();
+  const note = (bucket: CfnResource, reason: string) => {
+    if (!reasons.has(bucket.id)) reasons.set(bucket.id, reason);
+  };
+  for (const bucket of buckets) {
+    if (literal(bucket, 'AccessControl') === 'LogDeliveryWrite') note(bucket, 'The bucket receives logs (AccessControl LogDeliveryWrite).');
+  }
   for (const [type, path, what] of LOG_DESTINATIONS) {
     for (const source of context.resourcesOfType(type)) {
-      if (source.id === bucket.id) continue;
       const candidates = context.resolver.lookup(source.properties, path);
-      if (candidates.some((candidate) => refersTo(candidate.node, bucket.id))) return `The bucket receives the ${what} of ${source.id}.`;
+      for (const bucket of buckets) {
+        if (source.id !== bucket.id && candidates.some((candidate) => refersTo(candidate.node, bucket.id))) note(bucket, `The bucket receives the ${what} of ${source.id}.`);
+      }
     }
   }
   for (const balancer of context.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
@@ -45,19 +69,31 @@ export function logBucketReason(bucket: CfnResource, context: CfnRuleContext, se
     for (const attribute of attributes.items) {
       if (attribute.kind !== 'map') continue;
       const key = mapEntry(attribute, 'Key');
-      if (key?.kind === 'scalar' && String(key.value).endsWith('.s3.bucket') && refersTo(mapEntry(attribute, 'Value'), bucket.id)) {
-        return `The bucket receives the access logs of load balancer ${balancer.id}.`;
+      if (key?.kind !== 'scalar' || !String(key.value).endsWith('.s3.bucket')) continue;
+      for (const bucket of buckets) {
+        if (refersTo(mapEntry(attribute, 'Value'), bucket.id)) note(bucket, `The bucket receives the access logs of load balancer ${balancer.id}.`);
       }
     }
   }
-  // A replica of a log bucket holds the same logs.
-  for (const source of context.resourcesOfType('AWS::S3::Bucket')) {
-    if (source.id === bucket.id || seen.has(source.id)) continue;
-    const destinations = context.resolver.lookup(source.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']);
-    if (!destinations.some((candidate) => refersTo(candidate.node, bucket.id))) continue;
-    if (logBucketReason(source, context, new Set([...seen, bucket.id]))) return `The bucket is a replica of log bucket ${source.id}.`;
+  // A replica of a log bucket holds the same logs (followed until nothing changes, so chains work).
+  const replicaSources = buckets.filter((source) => mapEntry(source.properties, 'ReplicationConfiguration') !== undefined).map((source) => ({
+    source,
+    destinations: context.resolver.lookup(source.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']),
+  })).filter((entry) => entry.destinations.some((candidate) => candidate.node !== undefined));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { source, destinations } of replicaSources) {
+      if (!reasons.has(source.id)) continue;
+      for (const bucket of buckets) {
+        if (bucket.id === source.id || reasons.has(bucket.id)) continue;
+        if (destinations.some((candidate) => refersTo(candidate.node, bucket.id))) {
+          reasons.set(bucket.id, `The bucket is a replica of log bucket ${source.id}.`);
+          changed = true;
+        }
+      }
+    }
   }
-  return undefined;
+  return reasons;
 }
 
 /** A key id or ARN naming an AWS managed key (alias/aws/<service>) rather than a customer managed one. */

@@ -1,0 +1,33 @@
+// The per-resource responsibility status: for each item a rule looked at, the worst outcome and its detail.
+import type { ResponsibilityStatus } from '../api';
+import type { RuleOutcome } from './outcome';
+import type { Rule } from './rule';
+
+export interface RuleRun {
+  readonly rule: Rule;
+  readonly outcomes: readonly RuleOutcome[];
+}
+
+const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depends', 'addressed', 'aws-default', 'not-applicable'];
+
+/** One status per responsibility item: the worst outcome of the rules that address it. */
+export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
+  const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[] }>();
+  for (const run of runs) {
+    for (const outcome of run.outcomes) {
+      const status: ResponsibilityStatus['status'] = outcome.kind === 'finding' ? 'missed' : outcome.kind;
+      const detail = outcome.kind === 'finding' || outcome.kind === 'depends' ? outcome.message : outcome.detail;
+      const entry = byItem.get(run.rule.meta.item) ?? { status, ruleIds: new Set<string>(), details: [] };
+      if (STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(entry.status)) entry.status = status;
+      entry.ruleIds.add(run.rule.meta.id);
+      entry.details.push(detail);
+      byItem.set(run.rule.meta.item, entry);
+    }
+  }
+  return [...byItem.entries()].map(([item, entry]) => ({
+    item,
+    status: entry.status,
+    ruleIds: [...entry.ruleIds],
+    detail: [...new Set(entry.details)].join(' '),
+  }));
+}
