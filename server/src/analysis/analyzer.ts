@@ -11,6 +11,10 @@ import { applySuppressions, collectSuppressions } from './cloudformation/suppres
 import type { CfnTemplate } from './cloudformation/model';
 import { parseTemplateText } from './cloudformation/parse';
 import { IncrementalYamlParser } from './parse/incrementalYaml';
+import { isTerraformPath, TerraformAnalyzer } from './terraform/analyze';
+import type { ModuleAnalysis } from './terraform/analyze';
+import { terraformCodeActions } from './terraform/edit';
+import { terraformHoverAt } from './terraform/hover';
 import { getRule } from './rules/registry';
 import { LineIndex } from './text';
 import type { Finding, OffsetRange, Problem, Severity } from './types';
@@ -18,11 +22,9 @@ import type { Finding, OffsetRange, Problem, Severity } from './types';
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const TERRAFORM_PATH = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
-
 /** Could this path hold something we analyse? (Cheap: by name only.) */
 export function isCandidatePath(path: string): boolean {
-  return TERRAFORM_PATH.test(path) || isCloudFormationCandidatePath(path);
+  return isTerraformPath(path) || isCloudFormationCandidatePath(path);
 }
 
 interface CachedAnalysis {
@@ -32,6 +34,7 @@ interface CachedAnalysis {
   readonly analysis: FileAnalysis;
   readonly template?: CfnTemplate;
   readonly check?: TemplateCheck;
+  readonly terraform?: ModuleAnalysis;
 }
 
 export class Analyzer {
@@ -39,11 +42,13 @@ export class Analyzer {
   private readonly maxFileSize: number;
   private readonly minimumSeverity: Severity;
   private readonly incremental: boolean;
+  private readonly terraform: TerraformAnalyzer;
 
   constructor(options: AnalyzerOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
+    this.terraform = new TerraformAnalyzer(options.files);
   }
 
   analyze(input: AnalyzeInput): FileAnalysis {
@@ -52,8 +57,9 @@ export class Analyzer {
 
   hover(input: AnalyzeInput, offset: number): HoverResult | undefined {
     const cached = this.analyzeCached(input);
-    if (!cached.template || !cached.check) return undefined;
     try {
+      if (cached.terraform) return terraformHoverAt(cached.terraform, input.path, offset);
+      if (!cached.template || !cached.check) return undefined;
       return hoverAt(cached.template, cached.check, offset, cached.check.resolver);
     } catch {
       return undefined;
@@ -63,6 +69,7 @@ export class Analyzer {
   /** Quick fixes, then suppressions, for the reported findings whose range touches `range`. */
   codeActions(input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
     const cached = this.analyzeCached(input);
+    if (cached.terraform) return terraformCodeActions(cached.terraform, cached.analysis, input, range);
     const template = cached.template;
     if (!template || !cached.check) return [];
     const fixes: CodeActionResult[] = [];
@@ -87,11 +94,13 @@ export class Analyzer {
 
   forget(path: string): void {
     this.cache.delete(path);
+    this.terraform.forget(path);
   }
 
   private analyzeCached(input: AnalyzeInput): CachedAnalysis {
     const previous = this.cache.get(input.path);
-    if (previous && previous.text === input.text) return previous;
+    // A Terraform file's result also depends on the other files of its module: the module cache decides.
+    if (previous && previous.text === input.text && !previous.terraform) return previous;
     let result: CachedAnalysis;
     try {
       const yamlParser = this.incremental ? previous?.yamlParser ?? new IncrementalYamlParser() : undefined;
@@ -116,7 +125,11 @@ export class Analyzer {
       return { text, analysis: skipped(input, `larger than ${Math.round(this.maxFileSize / 1024 / 1024)} MiB`, [tooLarge(text.length, this.maxFileSize)]) };
     }
     if (looksBinary(text)) return { text, analysis: skipped(input, 'binary file') };
-    if (TERRAFORM_PATH.test(path)) return { text, analysis: skipped(input, 'Terraform is not analysed yet') };
+    if (isTerraformPath(path)) {
+      const module = this.terraform.analyzeModuleOf(path, text);
+      const analysis = this.terraform.fileAnalysis(path, module, (finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity]);
+      return { text, analysis, terraform: module };
+    }
     if (!isCloudFormationCandidatePath(path)) return { text, analysis: skipped(input, 'not a template file name') };
     if (!mayBeTemplateText(text)) return { text, analysis: skipped(input, 'not a CloudFormation template') };
 

@@ -51,7 +51,19 @@ export interface CodeActionResult {
   readonly finding: Pick<Finding, 'ruleId' | 'range'>;
 }
 
+/**
+ * How the core sees other files (the sibling files of a Terraform module, local modules it calls). Passed in
+ * from outside: the language server lays open editor buffers over the disk, the CLI reads the disk.
+ */
+export interface FileSystemView {
+  /** Names (not paths) of the files of a directory, or undefined when it cannot be read. */
+  listFiles(dir: string): readonly string[] | undefined;
+  readFile(path: string): string | undefined;
+}
+
 export interface AnalyzerOptions {
+  /** Without it, a Terraform file is analysed as a module of its own. */
+  readonly files?: FileSystemView;
   /** Files larger than this are skipped with a message (default 5 MiB). */
   readonly maxFileSize?: number;
   readonly minimumSeverity?: Severity;

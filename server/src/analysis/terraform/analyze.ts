@@ -1,0 +1,137 @@
+// Terraform analysis by module: the directory of the file, with every configuration and tfvars file in it
+// (open buffers laid over the disk by the FileSystemView), and the local modules it calls. A module's result
+// is cached by the text of all its files, so each file of it is answered from one analysis.
+import type { FileAnalysis, FileSystemView, ResourceSummary } from '../api';
+import { basename, dirname, joinPath } from '../paths';
+import { LineIndex } from '../text';
+import type { Finding, OffsetRange, Problem } from '../types';
+import { checkModule } from './check';
+import type { FileFinding, ModuleCheck } from './check';
+import { buildModule, isAutoVariablesFile, isLocalSource, isTerraformConfig, parseTerraformFile } from './module';
+import type { SourceFile, TfFile, TfModule, VariableValue } from './module';
+import { TfResolver } from './resolve';
+import { expressionToNode } from './values';
+
+const MAX_MODULE_DEPTH = 4;
+const CALL_ARGUMENTS_NOT_INPUTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
+
+export interface ModuleAnalysis {
+  readonly module: TfModule;
+  readonly resolver: TfResolver;
+  readonly check: ModuleCheck;
+  /** Findings of called local modules that come from this module's inputs, reported on the call. */
+  readonly callFindings: readonly FileFinding[];
+  readonly lineIndexes: ReadonlyMap<string, LineIndex>;
+}
+
+export function isTerraformPath(path: string): boolean {
+  return isTerraformConfig(path) || /\.tfvars(\.json)?$/i.test(path);
+}
+
+export class TerraformAnalyzer {
+  private readonly modules = new Map<string, { signature: string; analysis: ModuleAnalysis }>();
+  private readonly parsed = new Map<string, TfFile>();
+
+  constructor(private readonly files: FileSystemView | undefined) {}
+
+  /** The module analysis for the directory of `path`, with `text` as that file's content. */
+  analyzeModuleOf(path: string, text: string): ModuleAnalysis {
+    const dir = dirname(path);
+    const sources = this.moduleSources(dir, { path, text });
+    const signature = sources.map((source) => `${source.path}\u0000${source.text}`).join('\u0001');
+    const cached = this.modules.get(dir);
+    if (cached && cached.signature === signature) return cached.analysis;
+    const analysis = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]));
+    this.modules.set(dir, { signature, analysis });
+    return analysis;
+  }
+
+  fileAnalysis(path: string, analysis: ModuleAnalysis, minimumRank: (finding: Finding) => boolean): FileAnalysis {
+    const lineIndex = analysis.lineIndexes.get(path) ?? new LineIndex('');
+    const problems: Problem[] = [
+      ...(analysis.module.problems.get(path) ?? []),
+      ...analysis.check.problems.filter((entry) => entry.file === path).map((entry) => entry.problem),
+    ];
+    const findings = [...analysis.check.resources.flatMap((resource) => resource.findings), ...analysis.callFindings]
+      .filter((entry) => entry.file === path)
+      .map((entry) => entry.finding)
+      .filter(minimumRank)
+      .sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+    const resources: ResourceSummary[] = analysis.check.resources
+      .filter((resource) => resource.resource.file === path)
+      .map((resource) => resource.summary);
+    return { path, kind: 'terraform', problems, findings, suppressed: [], resources, lineIndex };
+  }
+
+  forget(path: string): void {
+    this.parsed.delete(path);
+    this.modules.delete(dirname(path));
+  }
+
+  private moduleSources(dir: string, override?: SourceFile): SourceFile[] {
+    const names = this.files?.listFiles(dir);
+    const sources: SourceFile[] = [];
+    const seen = new Set<string>();
+    for (const name of names ?? []) {
+      const path = joinPath(dir, name);
+      if (!isTerraformConfig(path) && !isAutoVariablesFile(path)) continue;
+      const text = override && samePath(override.path, path) ? override.text : this.files?.readFile(path);
+      if (text === undefined) continue;
+      sources.push({ path: override && samePath(override.path, path) ? override.path : path, text });
+      seen.add(basename(path));
+    }
+    if (override && !seen.has(basename(override.path))) sources.push(override);
+    return sources.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private parse(source: SourceFile): TfFile {
+    const cached = this.parsed.get(source.path);
+    if (cached && cached.text === source.text) return cached;
+    const parsed = parseTerraformFile(source.path, source.text);
+    this.parsed.set(source.path, parsed);
+    return parsed;
+  }
+
+  private analyzeModule(dir: string, sources: readonly SourceFile[], inputs: ReadonlyMap<string, VariableValue>, prefix: string, caller: TfResolver | undefined, depth: number, visiting: ReadonlySet<string>): ModuleAnalysis {
+    const files = sources.map((source) => this.parse(source));
+    const module = buildModule(dir, files, inputs, prefix);
+    const resolver = new TfResolver(module, {}, caller);
+    const check = checkModule(module, resolver);
+    const callFindings: FileFinding[] = [];
+    if (depth < MAX_MODULE_DEPTH) {
+      for (const call of module.moduleCalls) {
+        if (!isLocalSource(call.source)) continue;
+        const childDir = joinPath(dir, call.source);
+        if (visiting.has(childDir)) continue;
+        const childSources = this.moduleSources(childDir);
+        if (childSources.length === 0) continue;
+        const childInputs = new Map<string, VariableValue>();
+        for (const attribute of call.block.body.attributes) {
+          if (CALL_ARGUMENTS_NOT_INPUTS.has(attribute.name)) continue;
+          childInputs.set(attribute.name, { node: expressionToNode(attribute.expression), source: `module.${call.name} input`, resolveIn: 'caller' });
+        }
+        const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]));
+        const marker = `from module.${call.name} input`;
+        const anchor: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
+        for (const entry of [...child.check.resources.flatMap((resource) => resource.findings), ...child.callFindings]) {
+          if (!entry.finding.message.includes(marker) && !entry.finding.message.includes(`${prefix}module.${call.name}.module.`)) continue;
+          callFindings.push({
+            file: call.file,
+            finding: {
+              ...entry.finding,
+              message: `${entry.finding.resource.id}: ${entry.finding.message}`,
+              range: anchor,
+              related: [{ message: `in ${entry.finding.resource.id}`, range: entry.finding.range, file: entry.file }],
+            },
+          });
+        }
+      }
+    }
+    const lineIndexes = new Map(files.map((file) => [file.path, new LineIndex(file.text)]));
+    return { module, resolver, check, callFindings, lineIndexes };
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  return a.replace(/\\/g, '/') === b.replace(/\\/g, '/');
+}

@@ -1,0 +1,86 @@
+// Terraform quick fixes, written in HCL the way the file already looks: set an argument (creating nested
+// blocks as needed) inside the resource, or add the split resource that carries the setting
+// (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
+import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
+import { getRule } from '../rules/registry';
+import type { SetSettingFix } from '../rules/rule';
+import type { OffsetRange, ScalarValue, TextEdit } from '../types';
+import type { ModuleAnalysis } from './analyze';
+import type { HclBlock } from './hcl/ast';
+import type { TfResource } from './module';
+
+export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
+  const actions: CodeActionResult[] = [];
+  for (const finding of file.findings) {
+    if (!finding.fixId || finding.range.start > range.end || range.start > finding.range.end) continue;
+    const plan = getRule(finding.ruleId)?.fixes?.[finding.fixId]?.terraform;
+    const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
+    const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
+    if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
+    const edit = plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+    if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range } });
+  }
+  return actions;
+}
+
+function hclValue(value: ScalarValue): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let index = offset;
+  while (index > 0 && text[index - 1] !== '\n') index--;
+  return index;
+}
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Lines that set `path` (nested blocks, then `name = value`), each prefixed by `indent` plus its depth. */
+function nestedLines(path: readonly string[], value: ScalarValue, indent: string, step: string): string[] {
+  const [head, ...rest] = path;
+  if (rest.length === 0) return [`${indent}${head} = ${hclValue(value)}`];
+  return [`${indent}${head} {`, ...nestedLines(rest, value, indent + step, step), `${indent}}`];
+}
+
+export function setInBlock(text: string, block: HclBlock, path: readonly string[], value: ScalarValue): TextEdit | undefined {
+  let current = block;
+  let depth = 0;
+  while (depth < path.length - 1) {
+    const next = current.body.blocks.find((candidate) => candidate.type === path[depth]);
+    if (!next) break;
+    current = next;
+    depth++;
+  }
+  const remaining = path.slice(depth);
+  if (remaining.length === 1) {
+    const existing = current.body.attributes.find((attribute) => attribute.name === remaining[0]);
+    if (existing) {
+      const expression = existing.expression;
+      const literal = expression.kind === 'literal' || (expression.kind === 'template' && expression.value !== undefined && expression.heredoc === undefined);
+      return literal ? { range: expression.range, newText: hclValue(value) } : undefined; // a reference is the author's wiring
+    }
+  }
+  const closeLine = lineStartOf(text, current.closeBrace);
+  if (!/^[ \t]*$/.test(text.slice(closeLine, current.closeBrace))) return undefined; // `{}` on one line: leave it
+  const blockIndent = text.slice(closeLine, current.closeBrace);
+  const firstStart = current.body.attributes[0]?.nameRange.start ?? current.body.blocks[0]?.typeRange.start;
+  const indent = firstStart !== undefined ? text.slice(lineStartOf(text, firstStart), firstStart) : `${blockIndent}  `;
+  const step = indent.length > blockIndent.length ? indent.slice(blockIndent.length) : '  ';
+  const newline = eol(text);
+  return { range: { start: closeLine, end: closeLine }, newText: nestedLines(remaining, value, indent, step).join(newline) + newline };
+}
+
+function addSplitResource(text: string, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {
+  if (!plan.splitResource || parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  const newline = eol(text);
+  const lines = [
+    `resource "${plan.splitResource.type}" "${parent.name}" {`,
+    `  ${plan.splitResource.link} = ${parent.type}.${parent.name}.id`,
+    ...nestedLines(plan.path, plan.value, '  ', '  '),
+    '}',
+  ];
+  const end = parent.block.range.end;
+  return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
+}
