@@ -6,4 +6,5 @@ export type { Position, LineRange } from './text';
 export { Analyzer, isCandidatePath } from './analyzer';
 export { TOOL_NAME, TOOL_VERSION } from './version';
 export { listRules } from './rules/registry';
-export type { RuleMeta } from './rules/rule';
+export type { RuleInfo, RuleMeta } from './rules/rule';
+export { itemLabel as getItemLabel } from './knowledgeView';

@@ -1,6 +1,6 @@
 // Every rule, listed explicitly (no registration by import side effect).
 import { rdsStorageEncrypted } from './rds-storage-encrypted';
-import type { Rule, RuleMeta } from './rule';
+import type { Rule, RuleInfo } from './rule';
 import { s3BlockPublicAccess } from './s3-block-public-access';
 import { SERVICE_RULES } from './services';
 import { sgOpenAdminPorts } from './sg-open-admin-ports';
@@ -13,8 +13,8 @@ export function getRule(id: string): Rule | undefined {
   return byId.get(id);
 }
 
-export function listRules(): readonly RuleMeta[] {
-  return RULES.map((rule) => rule.meta);
+export function listRules(): readonly RuleInfo[] {
+  return RULES.map((rule) => ({ ...rule.meta, hasFix: rule.fixes !== undefined && Object.keys(rule.fixes).length > 0 }));
 }
 
 function indexByType(typesOf: (rule: Rule) => readonly string[] | undefined): ReadonlyMap<string, readonly Rule[]> {

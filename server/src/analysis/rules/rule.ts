@@ -64,3 +64,8 @@ export interface Rule {
   /** Fixes by fix id; a finding names one, and the edit is computed from the current document. */
   readonly fixes?: Readonly<Record<string, SetSettingFix>>;
 }
+
+/** What `iac-hints rules` and the docs show of a rule. */
+export interface RuleInfo extends RuleMeta {
+  readonly hasFix: boolean;
+}
