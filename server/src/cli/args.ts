@@ -3,7 +3,7 @@ import type { Severity } from '../analysis';
 
 export class UsageError extends Error {}
 
-export type Format = 'text' | 'json';
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = Severity | 'none';
 
 export type Command =
@@ -12,7 +12,8 @@ export type Command =
   | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
   | { readonly name: 'version' };
 
-const FORMATS: readonly Format[] = ['text', 'json'];
+const SCAN_FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const RULES_FORMATS: readonly Format[] = ['text', 'json', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export const USAGE = `Usage: iac-hints <command> [options]
@@ -22,7 +23,7 @@ Commands:
   rules             List every rule with its metadata
 
 Options:
-  --format text|json                   Output format (default: text)
+  --format text|json|sarif             Output format (default: text); rules: text|json|markdown
   --fail-on error|warning|info|none    scan: exit 1 when a finding is at or above this severity (default: error)
   -h, --help                           Show this help
   -v, --version                        Show the version
@@ -74,7 +75,7 @@ export function parseArgs(argv: readonly string[]): Command {
         return { name: 'version' };
       case '--format': {
         const [value, next] = takeValue(rest, index, flag, inline);
-        format = oneOf(flag, value, FORMATS);
+        format = oneOf(flag, value, first === 'rules' ? RULES_FORMATS : SCAN_FORMATS);
         index = next;
         break;
       }

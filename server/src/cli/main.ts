@@ -3,8 +3,9 @@ import { TOOL_NAME, TOOL_VERSION } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
 import type { Command } from './args';
 import { shouldFail, toJsonReport, toTextReport } from './report';
-import { rulesJson, rulesText } from './rules';
-import { collectFiles, scanFiles } from './scan';
+import { rulesJson, rulesMarkdown, rulesText } from './rules';
+import { toSarifReport } from './sarif';
+import { DiskFileSystemView, collectFiles, readTextFile, scanFiles } from './scan';
 
 function run(command: Command): number {
   switch (command.name) {
@@ -15,12 +16,17 @@ function run(command: Command): number {
       process.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     case 'rules':
-      process.stdout.write(command.format === 'json' ? `${JSON.stringify(rulesJson(), null, 2)}\n` : rulesText());
+      if (command.format === 'json') process.stdout.write(`${JSON.stringify(rulesJson(), null, 2)}\n`);
+      else if (command.format === 'markdown') process.stdout.write(rulesMarkdown());
+      else process.stdout.write(rulesText());
       return 0;
     case 'scan': {
-      const files = scanFiles(collectFiles(command.paths));
+      const view = new DiskFileSystemView();
+      const files = scanFiles(collectFiles(command.paths), view);
       if (command.format === 'json') {
-        process.stdout.write(`${JSON.stringify(toJsonReport(files), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(toJsonReport(files, (path) => readTextFile(path)), null, 2)}\n`);
+      } else if (command.format === 'sarif') {
+        process.stdout.write(`${JSON.stringify(toSarifReport(files), null, 2)}\n`);
       } else {
         const colours = { enabled: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
         process.stdout.write(toTextReport(files, colours));
@@ -31,6 +37,10 @@ function run(command: Command): number {
 }
 
 function main(): void {
+  // `iac-hints scan | head`: a closed pipe ends the output, not the process with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   let code: number;
   try {
     code = run(parseArgs(process.argv.slice(2)));

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli } from '../helpers/cli';
+import { REPO_ROOT } from '../helpers/paths';
+
+describe('rule reference and SARIF', () => {
+  test('docs/rules.md is what `iac-hints rules --format markdown` generates (regenerate it when rules change)', () => {
+    const generated = runCli(['rules', '--format', 'markdown']);
+    assert.equal(generated.status, 0, generated.stderr);
+    const committed = readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
+    assert.equal(committed, generated.stdout, 'docs/rules.md is stale: run `node dist/cli.js rules --format markdown > docs/rules.md`');
+  });
+
+  test('scan --format sarif gives SARIF 2.1.0 with one result per finding and 1-based regions', () => {
+    const json = runCli(['scan', 'examples', '--format', 'json', '--fail-on', 'none']);
+    const sarif = runCli(['scan', 'examples', '--format', 'sarif', '--fail-on', 'none']);
+    assert.equal(sarif.status, 0, sarif.stderr);
+    const findings = (JSON.parse(json.stdout) as { findings: { ruleId: string; file: string; range: { start: { line: number; character: number } } }[] }).findings;
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0];
+    assert.equal(run.results.length, findings.length);
+    assert.ok(findings.length > 0);
+    findings.forEach((finding, index) => {
+      const result = run.results[index];
+      assert.equal(result.ruleId, finding.ruleId);
+      assert.equal(run.tool.driver.rules[result.ruleIndex].id, finding.ruleId);
+      const location = result.locations[0].physicalLocation;
+      assert.equal(location.artifactLocation.uri, finding.file);
+      assert.equal(location.region.startLine, finding.range.start.line + 1);
+      assert.equal(location.region.startColumn, finding.range.start.character + 1);
+    });
+  });
+
+  test('an unknown format is a usage error', () => {
+    assert.equal(runCli(['scan', 'examples', '--format', 'markdown']).status, 2);
+    assert.equal(runCli(['rules', '--format', 'sarif']).status, 2);
+  });
+});
