@@ -1,6 +1,6 @@
 // Benchmark (npm run bench, after npm run build): the CLI over the real corpus, the CLI and the core on a
 // generated 1,000-resource template, and the language server's open/change-to-diagnostics latency.
-// Prints a table and writes bench/BENCHMARKS.md. Plain Node, no dependency beyond the project's own.
+// Prints a table and writes BENCHMARKS.md. Plain Node, no dependency beyond the project's own.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -231,8 +231,8 @@ Notes:
 - The server's didChange latency includes the ${DEBOUNCE_MS} ms debounce (DIAGNOSTICS_DEBOUNCE_MS in
   server/src/lsp/diagnostics.ts); the "minus debounce" row is the analysis and transport time.
 `;
-  writeFileSync(join(ROOT, 'bench', 'BENCHMARKS.md'), text);
-  console.log('\nWrote bench/BENCHMARKS.md');
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+  console.log('\nWrote BENCHMARKS.md');
 }
 
 try {
