@@ -7,7 +7,7 @@ import { detectTemplate, isCloudFormationCandidatePath, mayBeTemplateText } from
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/model';
-import { applySuppressions, collectSuppressions } from './cloudformation/suppress';
+import { applySuppressions, collectSuppressions } from './suppress';
 import type { CfnTemplate } from './cloudformation/model';
 import { parseTemplateText } from './cloudformation/parse';
 import { IncrementalYamlParser } from './parse/incrementalYaml';

@@ -3,11 +3,12 @@
 //                                                            above a setting's line, or at the end of that line
 //   # iac-hints-ignore-file <rule-id|all>: <reason>          anywhere (the whole file)
 //   Metadata: { iac-hints: { ignore: { <rule-id>: <reason> } } }   on a resource (YAML and JSON alike)
+// The same comments work in Terraform (.tf), above a `resource` block.
 // A suppression without a reason still applies, but is reported, so reviews can see it.
-import type { LineIndex } from '../text';
-import type { Finding, Problem } from '../types';
-import type { CfnTemplate } from './model';
-import { mapEntry } from './model';
+import type { LineIndex } from './text';
+import type { Finding, Problem } from './types';
+import type { CfnTemplate } from './cloudformation/model';
+import { mapEntry } from './cloudformation/model';
 
 export interface Suppression {
   readonly ruleIds: readonly string[] | 'all';
@@ -25,9 +26,17 @@ const COMMENT = /(^|\s)#\s*iac-hints-ignore(-file)?\b[ \t]*([^:\n#]*?)[ \t]*(?::
 const PLACEHOLDER_REASON = /^(<reason>|todo|)$/i;
 
 export function collectSuppressions(text: string, lines: LineIndex, template: CfnTemplate, problems: Problem[]): Suppression[] {
-  const suppressions: Suppression[] = [];
   const resourceByLine = new Map<number, string>();
   for (const resource of template.resources) resourceByLine.set(lines.positionAt(resource.idRange.start).line, resource.id);
+  return [...commentSuppressions(text, lines, resourceByLine, problems), ...metadataSuppressions(template, problems)];
+}
+
+/**
+ * Suppression comments (`#`, which YAML and HCL share). `resourceByLine` maps the line where a resource starts
+ * (its logical id, or `resource "type" "name" {`) to the id findings carry.
+ */
+export function commentSuppressions(text: string, lines: LineIndex, resourceByLine: ReadonlyMap<number, string>, problems: Problem[]): Suppression[] {
+  const suppressions: Suppression[] = [];
 
   if (text.includes('iac-hints-ignore')) {
     for (let line = 0; line < lines.lineCount; line++) {
@@ -61,7 +70,11 @@ export function collectSuppressions(text: string, lines: LineIndex, template: Cf
       }
     }
   }
+  return suppressions;
+}
 
+function metadataSuppressions(template: CfnTemplate, problems: Problem[]): Suppression[] {
+  const suppressions: Suppression[] = [];
   for (const resource of template.resources) {
     const settings = mapEntry(resource.node, 'Metadata');
     const ours = settings?.kind === 'map' ? mapEntry(settings, 'iac-hints') : undefined;
@@ -87,10 +100,15 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
     const match = suppressions.find((suppression) =>
       (suppression.ruleIds === 'all' || suppression.ruleIds.includes(finding.ruleId))
       && (suppression.scope.kind === 'file'
-        || (suppression.scope.kind === 'resource' && suppression.scope.id === finding.resource.id)
+        || (suppression.scope.kind === 'resource' && coversResource(suppression.scope.id, finding.resource.id))
         || (suppression.scope.kind === 'line' && suppression.scope.line === line)));
     if (match) suppressed.push({ finding, reason: match.reason });
     else kept.push(finding);
   }
   return { kept, suppressed };
+}
+
+/** A resource suppression covers the resource, its instances (`x["a"]`) and, for a module call, what it creates. */
+function coversResource(id: string, findingResource: string): boolean {
+  return findingResource === id || findingResource.startsWith(`${id}[`) || findingResource.startsWith(`${id}.`);
 }

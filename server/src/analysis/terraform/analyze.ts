@@ -5,6 +5,7 @@ import type { FileAnalysis, FileSystemView, ResourceSummary } from '../api';
 import { basename, dirname, joinPath } from '../paths';
 import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
+import { applySuppressions, commentSuppressions } from '../suppress';
 import { checkModule } from './check';
 import type { FileFinding, ModuleCheck } from './check';
 import { buildModule, isAutoVariablesFile, isLocalSource, isTerraformConfig, parseTerraformFile } from './module';
@@ -52,15 +53,26 @@ export class TerraformAnalyzer {
       ...(analysis.module.problems.get(path) ?? []),
       ...analysis.check.problems.filter((entry) => entry.file === path).map((entry) => entry.problem),
     ];
-    const findings = [...analysis.check.resources.flatMap((resource) => resource.findings), ...analysis.callFindings]
+    const text = analysis.module.files.find((file) => file.path === path)?.text ?? '';
+    const resourceByLine = new Map<number, string>();
+    for (const resource of analysis.module.resources) {
+      if (resource.file === path) resourceByLine.set(lineIndex.positionAt(resource.block.range.start).line, resource.address);
+    }
+    for (const call of analysis.module.moduleCalls) {
+      if (call.file === path) resourceByLine.set(lineIndex.positionAt(call.block.range.start).line, `module.${call.name}`);
+    }
+    const suppressions = /\.json$/i.test(path) ? [] : commentSuppressions(text, lineIndex, resourceByLine, problems);
+    const all = [...analysis.check.resources.flatMap((resource) => resource.findings), ...analysis.callFindings]
       .filter((entry) => entry.file === path)
-      .map((entry) => entry.finding)
+      .map((entry) => entry.finding);
+    const { kept, suppressed } = applySuppressions(all, suppressions, lineIndex);
+    const findings = kept
       .filter(minimumRank)
       .sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
     const resources: ResourceSummary[] = analysis.check.resources
       .filter((resource) => resource.resource.file === path)
       .map((resource) => resource.summary);
-    return { path, kind: 'terraform', problems, findings, suppressed: [], resources, lineIndex };
+    return { path, kind: 'terraform', problems, findings, suppressed, resources, lineIndex };
   }
 
   forget(path: string): void {

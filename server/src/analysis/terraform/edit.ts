@@ -20,6 +20,28 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
     const edit = plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
     if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range } });
   }
+  return [...actions, ...suppressActions(analysis, file, input, range)];
+}
+
+/** "Suppress <rule> for <resource> (with a reason)": a comment line above the resource or module block. */
+function suppressActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
+  if (/\.json$/i.test(file.path)) return [];
+  const actions: CodeActionResult[] = [];
+  for (const finding of file.findings) {
+    if (finding.range.start > range.end || range.start > finding.range.end) continue;
+    const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
+    const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
+    const call = resource ? undefined : analysis.module.moduleCalls.find((candidate) => candidate.file === file.path && base.startsWith(`module.${candidate.name}.`));
+    const block = resource?.block ?? call?.block;
+    if (!block) continue;
+    const lineStart = lineStartOf(input.text, block.range.start);
+    const indent = input.text.slice(lineStart, block.range.start);
+    if (!/^[ \t]*$/.test(indent)) continue;
+    const target = resource ? resource.address : `module.${call!.name}`;
+    const title = `Suppress ${finding.ruleId} for ${target} (with a reason)`;
+    const edit = { range: { start: lineStart, end: lineStart }, newText: `${indent}# iac-hints-ignore ${finding.ruleId}: <reason>${eol(input.text)}` };
+    actions.push({ title, kind: 'quickfix', isPreferred: false, fix: { title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range } });
+  }
   return actions;
 }
 
