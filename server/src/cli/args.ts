@@ -19,7 +19,7 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 export const USAGE = `Usage: iac-hints <command> [options]
 
 Commands:
-  scan [paths...]   Analyse CloudFormation templates in the given files and folders (default: .)
+  scan [paths...]   Analyse CloudFormation templates and Terraform modules in the given files and folders (default: .)
   rules             List every rule with its metadata
 
 Options:

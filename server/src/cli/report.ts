@@ -1,6 +1,6 @@
 // Output of `iac-hints scan`: the JSON contract (version 1) and the human text format.
-import { TOOL_NAME, TOOL_VERSION } from '../analysis';
-import type { LineIndex, OffsetRange, Severity } from '../analysis';
+import { LineIndex, TOOL_NAME, TOOL_VERSION } from '../analysis';
+import type { Finding, OffsetRange, Severity } from '../analysis';
 import type { FailOn } from './args';
 import type { ScannedFile } from './scan';
 
@@ -14,8 +14,28 @@ function jsonRange(lineIndex: LineIndex, range: OffsetRange): JsonRange {
   return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
 }
 
-/** The JSON report. Its shape is a contract: change it only with a new `version`. */
-export function toJsonReport(files: readonly ScannedFile[]): unknown {
+/** Reads another file's text to place a related location in it (the CLI passes its disk view). */
+export type TextOf = (path: string) => string | undefined;
+
+function relatedJson(finding: Finding, file: ScannedFile, textOf: TextOf, indexes: Map<string, LineIndex | undefined>): unknown[] {
+  return finding.related.map((related) => {
+    if (!related.file || related.file === file.path) return { message: related.message, file: file.path, range: jsonRange(file.analysis!.lineIndex, related.range) };
+    if (!indexes.has(related.file)) {
+      const text = textOf(related.file);
+      indexes.set(related.file, text === undefined ? undefined : new LineIndex(text));
+    }
+    const lineIndex = indexes.get(related.file);
+    const zero = { line: 0, character: 0 };
+    return { message: related.message, file: related.file, range: lineIndex ? jsonRange(lineIndex, related.range) : { start: zero, end: zero } };
+  });
+}
+
+/**
+ * The JSON report. Its shape is a contract: change it only with a new `version`. (`related` on a finding is an
+ * addition of version 1: present only when the finding points at other places, in this file or another.)
+ */
+export function toJsonReport(files: readonly ScannedFile[], textOf: TextOf = () => undefined): unknown {
+  const indexes = new Map<string, LineIndex | undefined>();
   return {
     version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -40,6 +60,7 @@ export function toJsonReport(files: readonly ScannedFile[]): unknown {
         trivy: [...finding.references.trivy],
         cfnNag: [...finding.references.cfnNag],
       },
+      ...(finding.related.length > 0 ? { related: relatedJson(finding, file, textOf, indexes) } : {}),
     }))),
     resources: files.flatMap((file) => (file.analysis?.resources ?? []).map((resource) => ({
       file: file.path,

@@ -1,8 +1,9 @@
-// `iac-hints scan`: finds candidate files under the given paths, reads them, and hands each to the core.
+// `iac-hints scan`: finds candidate files under the given paths, reads them, and hands each to the core (Terraform
+// files with a view of the disk, so each is analysed with the rest of its module).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { Analyzer, isCandidatePath } from '../analysis';
-import type { FileAnalysis } from '../analysis';
+import type { FileAnalysis, FileSystemView } from '../analysis';
 import { UsageError } from './args';
 
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform']);
@@ -68,20 +69,102 @@ export function collectFiles(paths: readonly string[]): string[] {
   return files;
 }
 
-export function scanFiles(files: readonly string[], analyzer = new Analyzer()): ScannedFile[] {
-  return files.map((file) => {
-    const path = displayPath(file);
-    if (!isCandidatePath(file)) return { path, skipReason: 'not a template file name' };
-    let text: string;
-    try {
-      const size = statSync(file).size;
-      if (size > MAX_FILE_SIZE) return { path, skipReason: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MiB (${size} bytes)` };
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      return { path, skipReason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+/**
+ * The disk as the core sees it (sibling files of a Terraform module, local modules it calls), read once per scan:
+ * every file of a module asks for the whole module, so listings and texts are cached until `release(dir)`.
+ */
+export class DiskFileSystemView implements FileSystemView {
+  private readonly listings = new Map<string, readonly string[] | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
+
+  listFiles(dir: string): readonly string[] | undefined {
+    if (!this.listings.has(dir)) {
+      let names: string[] | undefined;
+      try {
+        names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+      } catch {
+        names = undefined;
+      }
+      this.listings.set(dir, names);
     }
-    const analysis = analyzer.analyze({ path, text });
-    analyzer.forget(path); // Nothing is edited here: keep memory flat on big trees.
-    return analysis.kind === 'skipped' ? { path, analysis, skipReason: analysis.skipReason ?? 'skipped' } : { path, analysis };
+    return this.listings.get(dir);
+  }
+
+  readFile(path: string): string | undefined {
+    if (!this.texts.has(path)) {
+      let text: string | undefined;
+      try {
+        text = statSync(path).size > MAX_FILE_SIZE ? undefined : readFileSync(path, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      this.texts.set(path, text);
+    }
+    return this.texts.get(path);
+  }
+
+  /** Drops what was read from `dir` (its module is done). */
+  release(dir: string): void {
+    this.listings.delete(dir);
+    for (const path of [...this.texts.keys()]) if (dirname(path) === dir) this.texts.delete(path);
+  }
+}
+
+export function scanFiles(files: readonly string[], view = new DiskFileSystemView(), analyzer = new Analyzer({ files: view, incremental: false })): ScannedFile[] {
+  const paths = files.map((file) => displayPath(file));
+  // A Terraform module is analysed once for all its files: keep its analysis until its last file is done.
+  const byDirectory = new Map<string, { paths: string[]; left: number }>();
+  for (const path of paths) {
+    if (!isTerraformPath(path)) continue;
+    const entry = byDirectory.get(dirname(path)) ?? { paths: [], left: 0 };
+    entry.paths.push(path);
+    entry.left++;
+    byDirectory.set(dirname(path), entry);
+  }
+  return files.map((file, index) => {
+    const path = paths[index];
+    const terraform = isTerraformPath(path);
+    try {
+      return scanOne(file, path, analyzer, terraform ? view : undefined);
+    } finally {
+      const entry = terraform ? byDirectory.get(dirname(path)) : undefined;
+      if (entry) {
+        if (--entry.left === 0) {
+          for (const sibling of entry.paths) analyzer.forget(sibling);
+          view.release(dirname(path));
+        }
+      } else {
+        analyzer.forget(path); // Nothing is edited here: keep memory flat on big trees.
+      }
+    }
   });
+}
+
+function scanOne(file: string, path: string, analyzer: Analyzer, view: DiskFileSystemView | undefined): ScannedFile {
+  if (!isCandidatePath(file)) return { path, skipReason: 'not a template file name' };
+  let text: string | undefined;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_SIZE) return { path, skipReason: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MiB (${size} bytes)` };
+    text = view ? view.readFile(path) : undefined;
+    if (text === undefined) text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { path, skipReason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const analysis = analyzer.analyze({ path, text });
+  return analysis.kind === 'skipped' ? { path, analysis, skipReason: analysis.skipReason ?? 'skipped' } : { path, analysis };
+}
+
+/** Whether a path is a Terraform file (configuration or variables), analysed with its module. */
+export function isTerraformPath(path: string): boolean {
+  return /\.tf(\.json)?$|\.tfvars(\.json)?$/i.test(path);
+}
+
+/** A file's text for the report (a related place in another file), or undefined when it cannot be read. */
+export function readTextFile(path: string): string | undefined {
+  try {
+    return statSync(path).size > MAX_FILE_SIZE ? undefined : readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

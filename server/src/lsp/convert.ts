@@ -54,7 +54,10 @@ export function toOffset(lineIndex: LineIndex, position: { line: number; charact
   return lineIndex.offsetAt(position);
 }
 
-export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri: string): Diagnostic {
+/** The line index of another file (a related place in a sibling file of a Terraform module), when it can be read. */
+export type LineIndexOf = (path: string) => LineIndex | undefined;
+
+export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri: string, lineIndexOf: LineIndexOf = () => undefined, path?: string): Diagnostic {
   const data: DiagnosticData = finding.fixId ? { ruleId: finding.ruleId, fixId: finding.fixId } : { ruleId: finding.ruleId };
   const diagnostic: Diagnostic = {
     range: toRange(lineIndex, finding.range),
@@ -66,13 +69,13 @@ export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri:
     data,
   };
   if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
-      message: related.message,
-      // A place in another file: its offsets cannot be mapped without that file's text, so point at its start.
-      location: related.file
-        ? { uri: pathToFileURL(related.file).toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }
-        : { uri, range: toRange(lineIndex, related.range) },
-    }));
+    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => {
+      if (!related.file || related.file === path) return { message: related.message, location: { uri, range: toRange(lineIndex, related.range) } };
+      // A place in another file: mapped with that file's own text; its start when the file cannot be read.
+      const otherIndex = lineIndexOf(related.file);
+      const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      return { message: related.message, location: { uri: pathToFileURL(related.file).toString(), range: otherIndex ? toRange(otherIndex, related.range) : zero } };
+    });
   }
   return diagnostic;
 }
@@ -88,11 +91,11 @@ export function problemToDiagnostic(problem: Problem, lineIndex: LineIndex): Dia
 }
 
 /** Every diagnostic of one analysed file: none at all for a skipped file (not a template, too large...). */
-export function toDiagnostics(analysis: FileAnalysis, uri: string): Diagnostic[] {
+export function toDiagnostics(analysis: FileAnalysis, uri: string, lineIndexOf?: LineIndexOf): Diagnostic[] {
   if (analysis.kind === 'skipped') return [];
   return [
     ...analysis.problems.map((problem) => problemToDiagnostic(problem, analysis.lineIndex)),
-    ...analysis.findings.map((finding) => findingToDiagnostic(finding, analysis.lineIndex, uri)),
+    ...analysis.findings.map((finding) => findingToDiagnostic(finding, analysis.lineIndex, uri, lineIndexOf, analysis.path)),
   ];
 }
 

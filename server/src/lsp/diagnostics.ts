@@ -1,10 +1,14 @@
 // Diagnostics: open documents are analysed as the user types (debounced, the latest version wins); files on
-// disk (workspace scan, closed documents, watched-file changes) are analysed from their saved text.
+// disk (workspace scan, closed documents, watched-file changes) are analysed from their saved text. A Terraform
+// file is analysed with its whole module (its directory): when any file of a module changes, every open or
+// disk-analysed file of that directory is re-published.
 import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { isCandidatePath } from '../analysis';
+import { LineIndex, isCandidatePath } from '../analysis';
 import { toDiagnostics } from './convert';
-import { uriToPath } from './paths';
+import { isTerraformFile } from './files';
+import { pathToUri, uriToPath } from './paths';
 import type { ServerState } from './state';
 
 /** Quiet time after the last keystroke before a document is analysed. */
@@ -29,7 +33,11 @@ export function clearDiagnostics(state: ServerState, uri: string): void {
 function diagnose(state: ServerState, uri: string, path: string, text: string): { diagnostics: Diagnostic[]; analysed: boolean } {
   if (!state.settings.enable || !isCandidatePath(path)) return { diagnostics: [], analysed: false };
   const analysis = state.analyzer.analyze({ path, text });
-  return { diagnostics: toDiagnostics(analysis, uri), analysed: analysis.kind !== 'skipped' };
+  const lineIndexOf = (file: string): LineIndex | undefined => {
+    const other = state.files.readFile(file);
+    return other === undefined ? undefined : new LineIndex(other);
+  };
+  return { diagnostics: toDiagnostics(analysis, uri, lineIndexOf), analysed: analysis.kind !== 'skipped' };
 }
 
 /** Schedules the analysis of an open document; a newer change before the delay replaces it. */
@@ -41,6 +49,10 @@ export function scheduleDocument(state: ServerState, uri: string, delay = DIAGNO
     if (state.pendingTimers.get(uri) === timer) state.pendingTimers.delete(uri);
     try {
       analyseOpenDocument(state, uri, version);
+      const document = state.documents.get(uri);
+      const path = document ? uriToPath(uri, document.languageId) : undefined;
+      // The other files of the module see this buffer's text too: re-publish them now (already debounced).
+      if (path && uri.startsWith('file:') && isTerraformFile(path)) refreshModule(state, dirname(path), uri);
     } catch (error) {
       state.connection.console.error(`iac-hints: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -74,6 +86,7 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
     clearDiagnostics(state, uri);
     return;
   }
+  const terraform = isTerraformFile(path);
   let text: string;
   try {
     const info = await stat(path);
@@ -83,14 +96,60 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
     }
     text = await readFile(path, 'utf8');
   } catch {
+    state.diskTerraformFiles.delete(uri);
     clearDiagnostics(state, uri); // Deleted or unreadable.
     return;
   }
   if (state.documents.get(uri)) return; // Opened while we were reading.
-  const { diagnostics } = diagnose(state, uri, path, text);
-  // The saved text is not kept in memory: the core's cache is for documents being edited.
-  state.analyzer.forget(path);
+  const { diagnostics, analysed } = diagnose(state, uri, path, text);
+  if (terraform) {
+    // Kept: the module's other files are answered from the same analysis (the workspace scan releases it).
+    if (analysed) state.diskTerraformFiles.add(uri);
+  } else {
+    // The saved text is not kept in memory: the core's cache is for documents being edited.
+    state.analyzer.forget(path);
+  }
   if (diagnostics.length > 0 || state.published.has(uri)) publish(state, uri, diagnostics);
+}
+
+/**
+ * Re-publishes the files of the Terraform module in `dir` (but `exceptUri`): open documents from their buffer,
+ * files analysed from disk (workspace scan, watched changes) from the saved text. The module analysis is cached,
+ * so this costs one analysis of the module at most.
+ */
+export function refreshModule(state: ServerState, dir: string, exceptUri?: string): void {
+  if (!state.settings.enable) return;
+  const open = new Set<string>();
+  for (const document of state.documents.all()) {
+    open.add(document.uri);
+    if (document.uri === exceptUri || !document.uri.startsWith('file:')) continue;
+    const path = uriToPath(document.uri, document.languageId);
+    if (!isTerraformFile(path) || dirname(path) !== dir) continue;
+    cancelScheduled(state, document.uri);
+    analyseOpenDocument(state, document.uri);
+  }
+  for (const uri of [...state.diskTerraformFiles]) {
+    if (uri === exceptUri || open.has(uri) || dirname(uriToPath(uri)) !== dir) continue;
+    void analyseFileOnDisk(state, uri).catch((error: unknown) => {
+      state.connection.console.error(`iac-hints: analysing ${uri} failed: ${String(error)}`);
+    });
+  }
+}
+
+/** Schedules `refreshModule` for a directory whose files changed on disk (debounced like typing). */
+export function scheduleModuleRefresh(state: ServerState, dir: string, delay = DIAGNOSTICS_DEBOUNCE_MS): void {
+  const key = `module:${pathToUri(dir)}`;
+  const previous = state.pendingTimers.get(key);
+  if (previous) clearTimeout(previous);
+  const timer = setTimeout(() => {
+    if (state.pendingTimers.get(key) === timer) state.pendingTimers.delete(key);
+    try {
+      refreshModule(state, dir);
+    } catch (error) {
+      state.connection.console.error(`iac-hints: re-analysing ${dir} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }, delay);
+  state.pendingTimers.set(key, timer);
 }
 
 /** Re-analyses every open document now (after a settings change). */

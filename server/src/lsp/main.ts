@@ -1,11 +1,13 @@
 // The language server's entry point (dist/server.js). It speaks LSP over stdio (`--stdio`) or the IPC channel
 // the VS Code client uses (`--node-ipc`), and only wires protocol events to the handler modules: every answer
 // comes from the analysis core, converted in convert.ts. State lives in one object created here.
+import { dirname } from 'node:path';
 import { ProposedFeatures, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onCodeAction } from './codeAction';
 import { rememberPushedSettings } from './configuration';
-import { DIAGNOSTICS_DEBOUNCE_MS, analyseFileOnDisk, cancelScheduled, clearDiagnostics, scheduleDocument } from './diagnostics';
+import { DIAGNOSTICS_DEBOUNCE_MS, analyseFileOnDisk, cancelScheduled, clearDiagnostics, scheduleDocument, scheduleModuleRefresh } from './diagnostics';
+import { isTerraformFile } from './files';
 import { onHover } from './hover';
 import { onInitialize, onInitialized } from './initialize';
 import { uriToPath } from './paths';
@@ -62,14 +64,25 @@ documents.onDidChangeContent(guard('didChange', (s, event) => {
 documents.onDidClose(guard('didClose', (s, event) => {
   cancelScheduled(s, event.document.uri);
   s.justOpened.delete(event.document.uri);
-  s.analyzer.forget(uriToPath(event.document.uri, event.document.languageId));
+  const path = uriToPath(event.document.uri, event.document.languageId);
+  s.analyzer.forget(path);
   // Back to the saved text, as the workspace scan would see it.
   if (s.settings.scanWorkspaceOnStartup) void analyseFileOnDisk(s, event.document.uri).catch(() => clearDiagnostics(s, event.document.uri));
   else clearDiagnostics(s, event.document.uri);
+  // The rest of its Terraform module no longer sees the unsaved buffer.
+  if (event.document.uri.startsWith('file:') && isTerraformFile(path)) scheduleModuleRefresh(s, dirname(path));
 }, undefined));
 
 connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s, params) => {
-  for (const change of params.changes) await analyseFileOnDisk(s, change.uri);
+  const modules = new Set<string>();
+  for (const change of params.changes) {
+    const path = uriToPath(change.uri);
+    s.files.invalidate(path);
+    await analyseFileOnDisk(s, change.uri);
+    if (change.uri.startsWith('file:') && isTerraformFile(path)) modules.add(dirname(path));
+  }
+  // A changed, created or deleted file of a Terraform module changes what its other files report.
+  for (const dir of modules) scheduleModuleRefresh(s, dir);
 }));
 
 connection.onHover(guard('hover', onHover, null));

@@ -1,7 +1,7 @@
 // Document URIs to the paths the analysis core gets (for detection by extension and for messages).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const EXTENSION_BY_LANGUAGE: Readonly<Record<string, string>> = { yaml: '.yaml', json: '.json', jsonc: '.json', terraform: '.tf' };
+const EXTENSION_BY_LANGUAGE: Readonly<Record<string, string>> = { yaml: '.yaml', json: '.json', jsonc: '.json', terraform: '.tf', 'terraform-vars': '.tfvars' };
 
 /**
  * The file system path of a `file:` URI; for other schemes (unsaved `untitled:` buffers) the URI itself, with an

@@ -10,7 +10,7 @@ export async function applySettings(state: ServerState, options: { initial: bool
   const next = await fetchSettings(state);
   state.settings = next;
   const severityChanged = next.minimumSeverity !== previous.minimumSeverity;
-  if (severityChanged) state.analyzer = new Analyzer({ minimumSeverity: next.minimumSeverity });
+  if (severityChanged) state.analyzer = new Analyzer({ files: state.files, minimumSeverity: next.minimumSeverity });
   if (!options.initial && !severityChanged && next.enable === previous.enable && next.scanWorkspaceOnStartup === previous.scanWorkspaceOnStartup) return;
   if (!next.enable) {
     state.scanGeneration++; // Stop a running scan.

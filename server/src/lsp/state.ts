@@ -4,10 +4,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../analysis';
 import { DEFAULT_SETTINGS } from './configuration';
 import type { Settings } from './configuration';
+import { OverlayFileSystemView } from './files';
 
 export interface ServerState {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
+  /** Open buffers over the disk: what the core reads of a Terraform module's other files. */
+  readonly files: OverlayFileSystemView;
+  /** Terraform files analysed from disk (workspace scan, watched changes), re-published when their module changes. */
+  readonly diskTerraformFiles: Set<string>;
   /** Replaced when a setting that changes the analysis (minimumSeverity) changes. */
   analyzer: Analyzer;
   settings: Settings;
@@ -28,10 +33,13 @@ export interface ServerState {
 }
 
 export function createState(connection: Connection, documents: TextDocuments<TextDocument>): ServerState {
+  const files = new OverlayFileSystemView(documents);
   return {
     connection,
     documents,
-    analyzer: new Analyzer({ minimumSeverity: DEFAULT_SETTINGS.minimumSeverity }),
+    files,
+    diskTerraformFiles: new Set(),
+    analyzer: new Analyzer({ files, minimumSeverity: DEFAULT_SETTINGS.minimumSeverity }),
     settings: DEFAULT_SETTINGS,
     pushedSettings: undefined,
     capabilities: {},

@@ -2,9 +2,10 @@
 // connection between files so requests stay answered) and publishes diagnostics for the templates.
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isCandidatePath } from '../analysis';
 import { analyseFileOnDisk } from './diagnostics';
+import { isTerraformFile } from './files';
 import { pathToUri, uriToPath } from './paths';
 import type { ServerState } from './state';
 
@@ -51,6 +52,16 @@ export function startWorkspaceScan(state: ServerState): Promise<void> {
   return run;
 }
 
+/** `files`: the scanned files of `dir`. */
+function releaseModule(state: ServerState, dir: string, files: readonly string[]): void {
+  const members = files.filter(isTerraformFile);
+  if (members.length === 0) return;
+  const open = new Set(state.documents.all().map((document) => document.uri));
+  if (members.some((file) => open.has(pathToUri(file)))) return;
+  for (const file of members) state.analyzer.forget(file);
+  state.files.release(dir);
+}
+
 async function scan(state: ServerState, generation: number): Promise<void> {
   const cancelled = (): boolean => state.scanGeneration !== generation;
   const folders = state.workspaceFolders.filter((folder) => folder.uri.startsWith('file:'));
@@ -67,9 +78,16 @@ async function scan(state: ServerState, generation: number): Promise<void> {
       state.connection.console.warn(`iac-hints: the workspace scan stopped at ${MAX_SCANNED_FILES} files.`);
     }
     let lastPercentage = 0;
+    let directoryStart = 0;
     for (let index = 0; index < files.length; index++) {
       if (cancelled()) return;
       await analyseFileOnDisk(state, pathToUri(files[index]));
+      // Files of a directory come together (breadth first, sorted): once the last Terraform file of a module is
+      // done, its analysis is released (it is redone if one of its files changes).
+      if (index + 1 === files.length || dirname(files[index + 1]) !== dirname(files[index])) {
+        releaseModule(state, dirname(files[index]), files.slice(directoryStart, index + 1));
+        directoryStart = index + 1;
+      }
       const percentage = Math.floor(((index + 1) * 100) / files.length);
       if (percentage !== lastPercentage) {
         lastPercentage = percentage;

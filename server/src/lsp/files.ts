@@ -1,0 +1,76 @@
+// How the core sees other files from the language server: open editor buffers laid over the disk (the buffer's
+// text wins), so a Terraform module is analysed with what the user is typing in any of its files.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute } from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileSystemView } from '../analysis';
+import { uriToPath } from './paths';
+
+/** Files larger than this are not read from disk (the core skips them anyway). */
+const MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** Terraform files: analysed by module (every file of the directory together). */
+export function isTerraformFile(path: string): boolean {
+  return /\.tf(\.json)?$|\.tfvars(\.json)?$/i.test(path);
+}
+
+export class OverlayFileSystemView implements FileSystemView {
+  /** Disk texts by path, kept while the file's modification time and size are unchanged. */
+  private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+
+  /** Open documents by file system path. */
+  private openDocuments(): Map<string, TextDocument> {
+    const byPath = new Map<string, TextDocument>();
+    for (const document of this.documents.all()) {
+      if (document.uri.startsWith('file:')) byPath.set(uriToPath(document.uri), document);
+    }
+    return byPath;
+  }
+
+  listFiles(dir: string): readonly string[] | undefined {
+    // An unsaved buffer's "directory" is not a place on disk: it is a module of its own.
+    if (!isAbsolute(dir)) return undefined;
+    const names = new Set<string>();
+    let readable = true;
+    try {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isFile()) names.add(entry.name);
+    } catch {
+      readable = false;
+    }
+    for (const path of this.openDocuments().keys()) {
+      if (dirname(path) === dir) names.add(basename(path));
+    }
+    return readable || names.size > 0 ? [...names].sort() : undefined;
+  }
+
+  readFile(path: string): string | undefined {
+    const open = this.openDocuments().get(path);
+    if (open) return open.getText();
+    if (!isAbsolute(path)) return undefined;
+    try {
+      const info = statSync(path);
+      if (!info.isFile() || info.size > MAX_FILE_SIZE) return undefined;
+      const cached = this.disk.get(path);
+      if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.text;
+      const text = readFileSync(path, 'utf8');
+      this.disk.set(path, { mtimeMs: info.mtimeMs, size: info.size, text });
+      return text;
+    } catch {
+      this.disk.delete(path);
+      return undefined;
+    }
+  }
+
+  /** Forgets a disk text (changed or deleted on disk; also when its directory's module is released). */
+  invalidate(path: string): void {
+    this.disk.delete(path);
+  }
+
+  /** Forgets every disk text of a directory. */
+  release(dir: string): void {
+    for (const path of [...this.disk.keys()]) if (dirname(path) === dir) this.disk.delete(path);
+  }
+}
