@@ -8,6 +8,8 @@ export interface CfnParameter {
   readonly type: string | undefined;
   readonly defaultValue: ValueNode | undefined;
   readonly allowedValues: readonly ValueNode[] | undefined;
+  /** NoEcho: the value is masked in the console and API output. */
+  readonly noEcho: boolean;
 }
 
 export interface CfnResource {
@@ -65,6 +67,10 @@ export function buildTemplate(root: MapNode, format: 'yaml' | 'json', problems: 
         type: type?.kind === 'scalar' ? String(type.value) : undefined,
         defaultValue: mapEntry(body, 'Default'),
         allowedValues: allowed?.kind === 'seq' ? allowed.items : undefined,
+        noEcho: (() => {
+          const noEcho = mapEntry(body, 'NoEcho');
+          return noEcho?.kind === 'scalar' && String(noEcho.value).toLowerCase() === 'true';
+        })(),
       });
     }
   }

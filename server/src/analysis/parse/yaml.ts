@@ -159,7 +159,10 @@ class Converter {
   private rangeOf(node: YamlNode): OffsetRange {
     const range = node.range;
     if (!range) return { start: 0, end: 0 };
-    return { start: range[0], end: range[1] };
+    // Block scalars (`|`, `>`) end after their last line break; a diagnostic should stop at the text.
+    let end = range[1];
+    while (end > range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return { start: range[0], end };
   }
 }
 

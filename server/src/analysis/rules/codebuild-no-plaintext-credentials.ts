@@ -4,15 +4,10 @@ import { mapEntry } from '../cloudformation/model';
 import { quote } from '../cloudformation/resolve';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
+import { looksLikeCredentialName } from './secrets';
 import { settingRule } from './settingRule';
 
 const base = settingRule({ setting: 'codebuild-no-plaintext-credentials', cloudformation: { compliant: { present: true }, consequence: '' } });
-
-/** Names that look like a credential, but not like where one is kept (an ARN, a name, a path). */
-export function looksLikeCredentialName(name: string): boolean {
-  return /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i.test(name)
-    && !/(_ARN|_NAME|_ID|_PATH|_PARAM|_PARAMETER|_URL|_URI|_FILE|_REGION|_ENDPOINT|_HEADER)$/i.test(name);
-}
 
 export const codebuildNoPlaintextCredentials: Rule = {
   meta: base.meta,

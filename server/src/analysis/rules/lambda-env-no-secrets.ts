@@ -6,26 +6,10 @@ import type { MapEntry } from '../types';
 import { mapEntry } from '../cloudformation/model';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
+import { looksLikeSecret } from './secrets';
 import { settingRule } from './settingRule';
 
 const SAM_FUNCTION = 'AWS::Serverless::Function';
-const SECRET_NAME = /(passw(or)?d|passwd|pwd|secret|token|api[-_]?key|private[-_]?key|credential|auth[-_]?key|access[-_]?key|client[-_]?key)/i;
-/** Names that hold a pointer to a secret, or a property of it, rather than the secret itself. */
-const REFERENCE_NAME = /(arn|name|names|id|ids|url|uri|path|endpoint|region|file|param|parameter|ttl|length|expiry|expiration|header|type|version|table|bucket|queue|topic|key[-_]?id|env|enabled|location|prefix|field)$/i;
-const ACCESS_KEY_ID = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
-
-/** Why a literal value under `name` looks like a secret, or undefined. */
-export function looksLikeSecret(name: string, value: string): string | undefined {
-  const text = value.trim();
-  if (text === '' || text.startsWith('{{resolve:')) return undefined;
-  if (ACCESS_KEY_ID.test(text)) return 'an AWS access key id';
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return 'a private key';
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-  if (!SECRET_NAME.test(words) || REFERENCE_NAME.test(words)) return undefined;
-  if (/^(arn:|https?:\/\/|\/|\$\{)/.test(text) || /^(true|false|yes|no|none|null|\d+)$/i.test(text) || text.length < 4) return undefined;
-  return 'a literal secret';
-}
-
 const base = settingRule({
   setting: 'lambda-env-no-secrets',
   cloudformation: {

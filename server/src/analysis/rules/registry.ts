@@ -1,11 +1,15 @@
 // Every rule, listed explicitly (no registration by import side effect).
+import { ec2UserdataNoSecrets } from './ec2-userdata-no-secrets';
+import { rdsManagedMasterPassword } from './rds-managed-master-password';
 import { rdsStorageEncrypted } from './rds-storage-encrypted';
 import type { Rule, RuleInfo } from './rule';
 import { s3BlockPublicAccess } from './s3-block-public-access';
 import { SERVICE_RULES } from './services';
 import { sgOpenAdminPorts } from './sg-open-admin-ports';
 
-export const RULES: readonly Rule[] = [sgOpenAdminPorts, rdsStorageEncrypted, s3BlockPublicAccess, ...SERVICE_RULES];
+export const RULES: readonly Rule[] = [
+  sgOpenAdminPorts, rdsStorageEncrypted, rdsManagedMasterPassword, s3BlockPublicAccess, ec2UserdataNoSecrets, ...SERVICE_RULES,
+];
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

@@ -20,7 +20,9 @@ export type Compliance =
   | { readonly atLeast: number }
   | { readonly atMost: number }
   | { readonly matches: RegExp }
-  | { readonly present: true };
+  | { readonly present: true }
+  /** A judgement no simpler form expresses; `describe` says what passes, for the docs. */
+  | { readonly satisfies: (value: ScalarValue) => boolean; readonly describe: string };
 
 export interface SettingRuleSpec {
   /** Knowledge-base setting id; also the rule id unless `id` is given. */
@@ -150,5 +152,6 @@ function predicate(compliance: Compliance): (value: ScalarValue) => boolean {
   if ('atLeast' in compliance) return (value) => Number(value) >= compliance.atLeast;
   if ('atMost' in compliance) return (value) => Number(value) <= compliance.atMost;
   if ('matches' in compliance) return (value) => compliance.matches.test(String(value));
+  if ('satisfies' in compliance) return compliance.satisfies;
   return () => true;
 }

@@ -4,7 +4,7 @@ import { mapEntry } from '../cloudformation/model';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
-import { looksLikeSecret } from './lambda-env-no-secrets';
+import { looksLikeSecret } from './secrets';
 
 const base = settingRule({
   setting: 'ssm-parameter-securestring',

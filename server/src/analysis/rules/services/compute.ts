@@ -10,6 +10,7 @@ import { eksControlPlaneLogging } from '../eks-control-plane-logging';
 import { emrSecurityConfiguration } from '../emr-security-configuration';
 import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { looksLikeCredentialName } from '../secrets';
 import { settingRule } from '../settingRule';
 import type { SettingRuleSpec } from '../settingRule';
 
@@ -222,7 +223,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'ecs-no-secrets-in-env',
     cloudformation: {
       // Names that look like credentials, but not names of where a credential is kept (ARN, name, path, id).
-      compliant: { matches: /^(?!.*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)).*$|(_ARN|_NAME|_ID|_PATH|_PARAM|_PARAMETER|_URL|_URI|_FILE|_REGION|_ENDPOINT|_HEADER)$/i },
+      compliant: { satisfies: (name) => !looksLikeCredentialName(String(name)), describe: 'not a credential name' },
       consequence: 'a credential in Environment is stored in plain text in the task definition, visible to anyone who can describe it; pass it with Secrets (ValueFrom a Secrets Manager or SSM ARN).',
     },
   }),

@@ -1,0 +1,111 @@
+// User data is readable by anyone who can describe the instance or launch template (and from the instance's
+// metadata service): credentials written into it leak. Scans the literal text of the script, through Fn::Base64,
+// Fn::Sub and Fn::Join (CloudFormation) or templates and heredocs (Terraform), and literal base64.
+import { getSetting } from '../knowledge';
+import { walkExpressions } from '../terraform/hcl';
+import type { ValueNode } from '../types';
+import type { RuleOutcome } from './outcome';
+import { docsUrl } from './references';
+import type { Rule } from './rule';
+import { secretInText } from './secrets';
+import { severityFor } from './settingRule';
+
+const id = 'ec2-userdata-no-secrets';
+const setting = getSetting(id)!;
+const ADVICE = 'read it at boot from Secrets Manager or SSM Parameter Store with the instance role instead.';
+
+/** CloudFormation: where user data lives per type. */
+const CFN_PATHS: Record<string, readonly string[]> = {
+  'AWS::EC2::Instance': ['UserData'],
+  'AWS::EC2::LaunchTemplate': ['LaunchTemplateData', 'UserData'],
+  'AWS::AutoScaling::LaunchConfiguration': ['UserData'],
+};
+const TF_ARGUMENTS = ['user_data', 'user_data_base64'];
+
+export const ec2UserdataNoSecrets: Rule = {
+  meta: {
+    id,
+    item: setting.item,
+    title: setting.title,
+    severity: severityFor(setting),
+    rationale: 'Credentials are customer data: user data is stored as instance configuration and served by the metadata service, so any credential in it is readable by whoever can describe the instance or reach it.',
+    awsDefault: { summary: 'User data is not encrypted or access-controlled separately from the instance configuration.' },
+    references: setting.references,
+    docsUrl: docsUrl(id),
+    resourceTypes: { cloudformation: Object.keys(CFN_PATHS), terraform: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'] },
+    settings: [id],
+  },
+  cloudformation: {
+    check(resource, context) {
+      const path = CFN_PATHS[resource.type ?? ''] ?? ['UserData'];
+      for (const candidate of context.resolver.lookup(resource.properties, path)) {
+        if (!candidate.node) continue;
+        const reason = firstSecret(cfnStrings(candidate.node));
+        if (reason) return [finding(candidate.node, reason)];
+      }
+      return [{ kind: 'addressed', detail: 'No credential found in user data.' }];
+    },
+  },
+  terraform: {
+    check(resource) {
+      for (const entry of resource.body.entries) {
+        if (!TF_ARGUMENTS.includes(entry.key) || !entry.value) continue;
+        const reason = firstSecret(terraformStrings(entry.value));
+        if (reason) return [finding(entry.value, reason)];
+      }
+      return [{ kind: 'addressed', detail: 'No credential found in user data.' }];
+    },
+  },
+};
+
+function finding(node: ValueNode, reason: string): RuleOutcome {
+  return { kind: 'finding', range: node.range, message: `User data contains ${reason}: it is readable by anyone who can describe the instance or query its metadata; ${ADVICE}` };
+}
+
+function firstSecret(texts: readonly string[]): string | undefined {
+  for (const text of texts) {
+    const reason = secretInText(text) ?? secretInText(decodeBase64(text) ?? '');
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+function decodeBase64(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  try {
+    const decoded = atob(compact);
+    return /^[\x09\x0a\x0d\x20-\x7e]*$/.test(decoded) ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every literal string inside a CloudFormation value (Sub templates, Join parts, plain strings). */
+function cfnStrings(node: ValueNode): string[] {
+  switch (node.kind) {
+    case 'scalar':
+      return typeof node.value === 'string' ? [node.value] : [];
+    case 'seq':
+      return node.items.flatMap(cfnStrings);
+    case 'map':
+      return node.entries.flatMap((entry) => (entry.value ? cfnStrings(entry.value) : []));
+    case 'intrinsic':
+      return node.name === 'Ref' || node.name === 'Fn::GetAtt' ? [] : cfnStrings(node.argument);
+    case 'expression':
+      return [];
+  }
+}
+
+/** Every literal text inside a Terraform value (strings, template and heredoc text parts). */
+function terraformStrings(node: ValueNode): string[] {
+  if (node.kind === 'scalar') return typeof node.value === 'string' ? [node.value] : [];
+  if (node.kind !== 'expression') return [];
+  const texts: string[] = [];
+  walkExpressions(node.expression, (expression) => {
+    if (expression.kind === 'template') {
+      texts.push(expression.parts.map((part) => (part.kind === 'text' ? part.value : ' ')).join(''));
+    }
+  });
+  return texts;
+}
