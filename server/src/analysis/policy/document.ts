@@ -3,8 +3,14 @@
 // Principal/NotPrincipal and Condition, each value with its node and range, resolved through the template's
 // resolver (Ref to parameters, Fn::If, Fn::Sub...). A JSON string is parsed with JSON.parse; its values carry
 // the range of the whole string, so findings in it point at the string.
-import type { ParameterChoice, Resolver } from '../cloudformation/resolve';
+import type { Candidate, ParameterChoice, Resolved } from '../resolution';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
+
+/** What reading a policy needs of a resolver: CloudFormation's Resolver and Terraform's TfResolver both fit. */
+export interface PolicyResolver {
+  expand(candidate: Candidate): Candidate[];
+  scalars(node: ValueNode, via?: readonly string[]): Resolved[];
+}
 
 /** One string a policy field may hold. */
 export interface PolicyString {
@@ -76,7 +82,7 @@ export interface PolicyDocument {
  * Reads the policy documents a node may stand for (more than one under an undecided Fn::If). A string that
  * is not JSON, or an intrinsic that cannot be opened, gives no document.
  */
-export function readPolicyDocuments(node: ValueNode | undefined, resolver: Resolver, via: readonly string[] = []): PolicyDocument[] {
+export function readPolicyDocuments(node: ValueNode | undefined, resolver: PolicyResolver, via: readonly string[] = []): PolicyDocument[] {
   const documents: PolicyDocument[] = [];
   for (const candidate of resolver.expand({ node, via })) {
     const written = candidate.node;
@@ -133,7 +139,7 @@ function fromJson(value: unknown, range: OffsetRange): ValueNode {
   return { kind: 'scalar', value: scalar, range };
 }
 
-function readStatements(document: MapNode, resolver: Resolver, via: readonly string[]): PolicyStatement[] {
+function readStatements(document: MapNode, resolver: PolicyResolver, via: readonly string[]): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   const nodes: { node: ValueNode; via: readonly string[] }[] = [];
   for (const candidate of resolver.expand({ node: entry(document, 'Statement'), via })) {
@@ -169,12 +175,12 @@ function readStatements(document: MapNode, resolver: Resolver, via: readonly str
   return statements;
 }
 
-function field(node: ValueNode | undefined, resolver: Resolver, via: readonly string[]): PolicyField | undefined {
+function field(node: ValueNode | undefined, resolver: PolicyResolver, via: readonly string[]): PolicyField | undefined {
   if (!node) return undefined;
   return { node, range: node.range, values: strings(node, resolver, via) };
 }
 
-function principal(node: ValueNode | undefined, resolver: Resolver, via: readonly string[]): PolicyPrincipal | undefined {
+function principal(node: ValueNode | undefined, resolver: PolicyResolver, via: readonly string[]): PolicyPrincipal | undefined {
   if (!node) return undefined;
   const entries: PrincipalEntry[] = [];
   for (const candidate of resolver.expand({ node, via })) {
@@ -190,7 +196,7 @@ function principal(node: ValueNode | undefined, resolver: Resolver, via: readonl
   return { node, range: node.range, entries };
 }
 
-function conditions(node: ValueNode | undefined, resolver: Resolver, via: readonly string[]): ConditionEntry[] {
+function conditions(node: ValueNode | undefined, resolver: PolicyResolver, via: readonly string[]): ConditionEntry[] {
   const result: ConditionEntry[] = [];
   for (const candidate of resolver.expand({ node, via })) {
     if (candidate.node?.kind !== 'map') continue;
@@ -208,7 +214,7 @@ function conditions(node: ValueNode | undefined, resolver: Resolver, via: readon
 }
 
 /** Every string a value may hold: list items, Fn::If branches, parameter values. */
-export function strings(node: ValueNode, resolver: Resolver, via: readonly string[] = []): PolicyString[] {
+export function strings(node: ValueNode, resolver: PolicyResolver, via: readonly string[] = []): PolicyString[] {
   const result: PolicyString[] = [];
   for (const candidate of resolver.expand({ node, via })) {
     const value = candidate.node;

@@ -4,3 +4,4 @@ export * from './judge';
 export * from './targets';
 export * from './ruleSupport';
 export * from './identity';
+export * from './terraform';

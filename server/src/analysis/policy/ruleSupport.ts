@@ -11,7 +11,7 @@ import type { PolicyDocument, PolicyStatement, PolicyString } from './document';
 import { actionSummary, allows, everyonePrincipals, restrictingConditions, statementLabel } from './judge';
 
 /** Rule metadata from the knowledge-base setting `settingId`, for the CloudFormation types a custom rule reads. */
-export function settingMeta(settingId: string, cloudformationTypes: readonly string[], options: { id?: string; severity?: Severity; settings?: readonly string[] } = {}): RuleMeta {
+export function settingMeta(settingId: string, cloudformationTypes: readonly string[], options: { id?: string; severity?: Severity; settings?: readonly string[]; terraform?: readonly string[] } = {}): RuleMeta {
   const setting = getSetting(settingId);
   if (!setting) throw new Error(`Unknown setting ${settingId}`);
   const id = options.id ?? setting.id;
@@ -32,7 +32,7 @@ export function settingMeta(settingId: string, cloudformationTypes: readonly str
       cfnNag: setting.references.cfnNag,
     },
     docsUrl: docsUrl(id),
-    resourceTypes: { cloudformation: cloudformationTypes, terraform: setting.terraform ? [setting.terraform.type] : [] },
+    resourceTypes: { cloudformation: cloudformationTypes, terraform: options.terraform ?? (setting.terraform ? [setting.terraform.type] : []) },
     settings: options.settings ?? [setting.id],
   };
 }

@@ -1,8 +1,8 @@
 // Full administrator access: an Allow of Action '*' on Resource '*', Allow with NotAction, or the AWS managed
 // AdministratorAccess policy attached, in identity policies of IAM and SAM resources.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, settingMeta, starValues, statementLabel } from '../policy';
-import type { PolicyString } from '../policy';
+import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
+import type { NamedDocument, PolicyString } from '../policy';
 import type { OffsetRange } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
@@ -15,44 +15,55 @@ export const IDENTITY_POLICY_TYPES = [
 const ADVICE = 'grant only the actions and resources the identity needs.';
 
 export const iamNoAdminStar: Rule = {
-  meta: settingMeta('iam-no-admin-star', IDENTITY_POLICY_TYPES),
+  meta: settingMeta('iam-no-admin-star', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES }),
   cloudformation: {
     check(resource, context) {
       const { documents, managed } = identityPolicies(resource, context);
-      const outcomes: RuleOutcome[] = [];
-      const seen = new Set<string>();
-      const push = (range: OffsetRange, message: string, definite: boolean) => {
-        const key = `${range.start}:${range.end}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
-      };
-      for (const { label, document } of documents) {
-        for (const statement of document.statements) {
-          if (!allows(statement)) continue;
-          const where = `${capitalise(statementLabel(statement))} of ${label}`;
-          const actions = starValues(statement.action);
-          const resources = starValues(statement.resource);
-          if (actions.length > 0 && resources.length > 0) {
-            const action = pick(actions);
-            push(action.range, `${where} allows Action '*' on Resource '*'${describeVia(action.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`,
-              action.definite && pick(resources).definite && effectDefinite(statement));
-          } else if (statement.notAction) {
-            const onEverything = resources.length > 0 || statement.notResource !== undefined;
-            push(statement.notAction.range, `${where} uses Allow with NotAction, which allows every action except those listed${onEverything ? ' on every resource' : ''}, including actions AWS adds later; list the allowed actions instead.`,
-              effectDefinite(statement));
-          }
-        }
-      }
-      for (const arn of managed.filter(isAdministratorAccess)) {
-        push(arn.range, `${resource.id} attaches the AWS managed policy AdministratorAccess${describeVia(arn.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`, arn.definite);
-      }
-      if (outcomes.length > 0) return outcomes;
-      if (documents.length === 0 && managed.length === 0) return [{ kind: 'not-applicable', detail: 'No identity policy is written in the template.' }];
-      return [{ kind: 'addressed', detail: 'No policy grants Action \'*\' on Resource \'*\'.' }];
+      return adminOutcomes(documents, managed, resource.id);
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const { documents, managed } = terraformIdentityPolicies(resource, context);
+      return adminOutcomes(documents, managed, resource.address);
     },
   },
 };
+
+/** The judgement of both formats over the identity policies a resource writes or attaches. */
+function adminOutcomes(documents: readonly NamedDocument[], managed: readonly PolicyString[], name: string): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  const seen = new Set<string>();
+  const push = (range: OffsetRange, message: string, definite: boolean) => {
+    const key = `${range.start}:${range.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
+  };
+  for (const { label, document } of documents) {
+    for (const statement of document.statements) {
+      if (!allows(statement)) continue;
+      const where = `${capitalise(statementLabel(statement))} of ${label}`;
+      const actions = starValues(statement.action);
+      const resources = starValues(statement.resource);
+      if (actions.length > 0 && resources.length > 0) {
+        const action = pick(actions);
+        push(action.range, `${where} allows Action '*' on Resource '*'${describeVia(action.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`,
+          action.definite && pick(resources).definite && effectDefinite(statement));
+      } else if (statement.notAction) {
+        const onEverything = resources.length > 0 || statement.notResource !== undefined;
+        push(statement.notAction.range, `${where} uses Allow with NotAction, which allows every action except those listed${onEverything ? ' on every resource' : ''}, including actions AWS adds later; list the allowed actions instead.`,
+          effectDefinite(statement));
+      }
+    }
+  }
+  for (const arn of managed.filter(isAdministratorAccess)) {
+    push(arn.range, `${name} attaches the AWS managed policy AdministratorAccess${describeVia(arn.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`, arn.definite);
+  }
+  if (outcomes.length > 0) return outcomes;
+  if (documents.length === 0 && managed.length === 0) return [{ kind: 'not-applicable', detail: 'No identity policy is written in the template.' }];
+  return [{ kind: 'addressed', detail: 'No policy grants Action \'*\' on Resource \'*\'.' }];
+}
 
 function pick(values: readonly PolicyString[]): PolicyString {
   return values.find((value) => value.definite) ?? values[0];

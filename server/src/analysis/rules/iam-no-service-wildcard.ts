@@ -1,39 +1,49 @@
 // Service-wide wildcard actions (`s3:*`) on Resource '*' in Allow statements of identity policies.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel } from '../policy';
+import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
+import type { NamedDocument } from '../policy';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { IDENTITY_POLICY_TYPES } from './iam-no-admin-star';
 
 export const iamNoServiceWildcard: Rule = {
-  meta: settingMeta('iam-no-service-wildcard', IDENTITY_POLICY_TYPES),
+  meta: settingMeta('iam-no-service-wildcard', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES.filter((type) => !type.endsWith('_attachment')) }),
   cloudformation: {
     check(resource, context) {
-      const { documents } = identityPolicies(resource, context);
-      const outcomes: RuleOutcome[] = [];
-      const byRange = new Map<string, { range: { start: number; end: number }; actions: string[]; definite: boolean; where: string; via: readonly string[] }>();
-      for (const { label, document } of documents) {
-        for (const statement of document.statements) {
-          if (!allows(statement)) continue;
-          const resources = starValues(statement.resource);
-          if (resources.length === 0) continue;
-          for (const action of serviceWildcards(statement.action)) {
-            const key = `${action.range.start}:${action.range.end}`;
-            const entry = byRange.get(key) ?? { range: action.range, actions: [] as string[], definite: true, where: `${capitalise(statementLabel(statement))} of ${label}`, via: action.via };
-            if (!entry.actions.includes(action.text)) entry.actions.push(action.text);
-            entry.definite &&= action.definite && effectDefinite(statement);
-            byRange.set(key, entry);
-          }
-        }
-      }
-      for (const entry of byRange.values()) {
-        const list = entry.actions.map((action) => `'${action}'`).join(', ');
-        const message = `${entry.where} allows ${list} on Resource '*'${describeVia(entry.via)}: every action of the service on every resource, including deletes and permission changes; list the actions and resources needed.`;
-        outcomes.push(entry.definite ? { kind: 'finding', message, range: entry.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: entry.range });
-      }
-      if (outcomes.length > 0) return outcomes;
-      if (documents.length === 0) return [{ kind: 'not-applicable', detail: 'No inline policy document is written in the template.' }];
-      return [{ kind: 'addressed', detail: 'No statement allows a whole service on Resource \'*\'.' }];
+      return wildcardOutcomes(identityPolicies(resource, context).documents);
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      return wildcardOutcomes(terraformIdentityPolicies(resource, context).documents);
     },
   },
 };
+
+/** The judgement of both formats over the policy documents a resource writes. */
+function wildcardOutcomes(documents: readonly NamedDocument[]): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  const byRange = new Map<string, { range: { start: number; end: number }; actions: string[]; definite: boolean; where: string; via: readonly string[] }>();
+  for (const { label, document } of documents) {
+    for (const statement of document.statements) {
+      if (!allows(statement)) continue;
+      const resources = starValues(statement.resource);
+      if (resources.length === 0) continue;
+      for (const action of serviceWildcards(statement.action)) {
+        const key = `${action.range.start}:${action.range.end}`;
+        const entry = byRange.get(key) ?? { range: action.range, actions: [] as string[], definite: true, where: `${capitalise(statementLabel(statement))} of ${label}`, via: action.via };
+        if (!entry.actions.includes(action.text)) entry.actions.push(action.text);
+        entry.definite &&= action.definite && effectDefinite(statement);
+        byRange.set(key, entry);
+      }
+    }
+  }
+  for (const entry of byRange.values()) {
+    const list = entry.actions.map((action) => `'${action}'`).join(', ');
+    const message = `${entry.where} allows ${list} on Resource '*'${describeVia(entry.via)}: every action of the service on every resource, including deletes and permission changes; list the actions and resources needed.`;
+    outcomes.push(entry.definite ? { kind: 'finding', message, range: entry.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: entry.range });
+  }
+  if (outcomes.length > 0) return outcomes;
+  if (documents.length === 0) return [{ kind: 'not-applicable', detail: 'No inline policy document is written in the template.' }];
+  return [{ kind: 'addressed', detail: 'No statement allows a whole service on Resource \'*\'.' }];
+}

@@ -1,12 +1,12 @@
 // A function URL with AuthType NONE is a public, unauthenticated endpoint (AWS::Lambda::Url and SAM FunctionUrlConfig).
 import { settingMeta } from '../policy';
 import type { Rule } from './rule';
-import { checkSetting } from './setting';
+import { checkSetting, judgeSetting } from './setting';
 
 const consequence = 'anyone on the internet can invoke the function through its URL without signing in; use AWS_IAM, or authenticate every request in the function code.';
 
 export const lambdaUrlAuth: Rule = {
-  meta: settingMeta('lambda-url-auth', ['AWS::Lambda::Url', 'AWS::Serverless::Function']),
+  meta: settingMeta('lambda-url-auth', ['AWS::Lambda::Url', 'AWS::Serverless::Function'], { terraform: ['aws_lambda_function_url'] }),
   cloudformation: {
     check(resource, context) {
       const sam = resource.type === 'AWS::Serverless::Function';
@@ -16,6 +16,16 @@ export const lambdaUrlAuth: Rule = {
         absent: sam
           ? { kind: 'not-applicable', detail: 'The function has no function URL.' }
           : { kind: 'not-applicable', detail: 'AuthType is required.' },
+        consequence,
+      });
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      return judgeSetting(resource.body, resource.anchor, context.resolver, {
+        path: ['authorization_type'],
+        isCompliant: (value) => String(value).toUpperCase() === 'AWS_IAM',
+        absent: { kind: 'not-applicable', detail: 'authorization_type is required.' },
         consequence,
       });
     },

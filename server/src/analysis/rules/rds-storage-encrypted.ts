@@ -1,7 +1,8 @@
 import { mapEntry } from '../cloudformation/model';
 import { docsUrl, references } from './references';
 import type { Rule } from './rule';
-import { checkSetting, isTrue } from './setting';
+import { checkSetting, isTrue, judgeSetting } from './setting';
+import type { SettingCheck } from './setting';
 
 const id = 'rds-storage-encrypted';
 
@@ -32,16 +33,40 @@ export const rdsStorageEncrypted: Rule = {
       if (resource.type === 'AWS::RDS::DBCluster' && mapEntry(resource.properties, 'SnapshotIdentifier')) {
         return [{ kind: 'not-applicable', detail: 'A cluster restored from a snapshot inherits its encryption.' }];
       }
-      return checkSetting(resource, context, {
-        path: ['StorageEncrypted'],
-        isCompliant: isTrue,
-        absent: { kind: 'missed', message: 'the database and its backups are stored unencrypted, and encryption cannot be turned on after creation.' },
-        consequence: 'the database and its backups are stored unencrypted.',
-        fixId: 'set-storage-encrypted',
-      });
+      return checkSetting(resource, context, encryptedCheck(['StorageEncrypted']));
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      // aws_rds_cluster_instance has no storage setting: Aurora instances are encrypted by their cluster.
+      const has = (key: string) => resource.body.entries.some((entry) => entry.key === key);
+      if (resource.type === 'aws_db_instance') {
+        const inherited = ['replicate_source_db', 'snapshot_identifier', 'restore_to_point_in_time'].filter(has);
+        if (inherited.length > 0) return [{ kind: 'not-applicable', detail: `A read replica or restore inherits encryption from its source (${inherited.join(', ')}).` }];
+      }
+      if (resource.type === 'aws_rds_cluster') {
+        const inherited = ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time'].filter(has);
+        if (inherited.length > 0) return [{ kind: 'not-applicable', detail: `A cluster restored or replicated from a source inherits its encryption (${inherited.join(', ')}).` }];
+      }
+      return judgeSetting(resource.body, resource.anchor, context.resolver, encryptedCheck(['storage_encrypted']));
     },
   },
   fixes: {
-    'set-storage-encrypted': { title: 'Set StorageEncrypted: true', path: ['StorageEncrypted'], value: true },
+    'set-storage-encrypted': {
+      title: 'Set StorageEncrypted: true',
+      path: ['StorageEncrypted'],
+      value: true,
+      terraform: { title: 'Set storage_encrypted = true', path: ['storage_encrypted'], value: true },
+    },
   },
 };
+
+function encryptedCheck(path: readonly string[]): SettingCheck {
+  return {
+    path,
+    isCompliant: isTrue,
+    absent: { kind: 'missed', message: 'the database and its backups are stored unencrypted, and encryption cannot be turned on after creation.' },
+    consequence: 'the database and its backups are stored unencrypted.',
+    fixId: 'set-storage-encrypted',
+  };
+}

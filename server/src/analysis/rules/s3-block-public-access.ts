@@ -1,11 +1,20 @@
 import { docsUrl, references } from './references';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
-import { checkSetting, isTrue } from './setting';
+import { checkSetting, isTrue, judgeSetting } from './setting';
+import type { SettingCheck } from './setting';
 
 const id = 's3-block-public-access';
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'] as const;
 const SINCE = '2023-04';
+/** The aws_s3_bucket_public_access_block argument of each flag. */
+const TF_FLAGS: Readonly<Record<(typeof FLAGS)[number], string>> = {
+  BlockPublicAcls: 'block_public_acls',
+  BlockPublicPolicy: 'block_public_policy',
+  IgnorePublicAcls: 'ignore_public_acls',
+  RestrictPublicBuckets: 'restrict_public_buckets',
+};
+const TF_BLOCK = 'aws_s3_bucket_public_access_block';
 
 export const s3BlockPublicAccess: Rule = {
   meta: {
@@ -18,30 +27,62 @@ export const s3BlockPublicAccess: Rule = {
     awsDefault: { summary: 'New buckets have all four Block Public Access settings on and ACLs disabled.', since: SINCE },
     references: references({ checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'], fsbp: ['S3.8'], trivy: ['AVD-AWS-0086', 'AVD-AWS-0087', 'AVD-AWS-0091', 'AVD-AWS-0093'] }),
     docsUrl: docsUrl(id),
-    resourceTypes: { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket', 'aws_s3_bucket_public_access_block'] },
+    resourceTypes: { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket', TF_BLOCK] },
     settings: ['s3-bpa-block-public-acls', 's3-bpa-block-public-policy', 's3-bpa-ignore-public-acls', 's3-bpa-restrict-public-buckets'],
   },
   cloudformation: {
     check(resource, context) {
-      const outcomes: RuleOutcome[] = FLAGS.flatMap((flag) => checkSetting(resource, context, {
-        path: ['PublicAccessBlockConfiguration', flag],
-        isCompliant: isTrue,
-        absent: { kind: 'aws-default', detail: `${flag} is on by default for buckets created since April 2023.` },
-        consequence: flag.includes('Policy') || flag.includes('Buckets')
-          ? 'a bucket policy can make the bucket public.'
-          : 'an ACL can make the bucket or its objects public.',
-        fixId: `enable-${flag}`,
-      }));
-      const problems = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-      if (problems.length > 0) return problems;
-      if (outcomes.every((outcome) => outcome.kind === 'aws-default')) {
-        return [{ kind: 'aws-default', detail: `Block Public Access is on by default for buckets created since April 2023 (${SINCE}).` }];
+      const outcomes: RuleOutcome[] = FLAGS.flatMap((flag) => checkSetting(resource, context, flagCheck(flag, ['PublicAccessBlockConfiguration', flag], {
+        kind: 'aws-default', detail: `${flag} is on by default for buckets created since April 2023.`,
+      })));
+      return summariseFlags(outcomes);
+    },
+  },
+  terraform: {
+    // The flags are judged where they are written (aws_s3_bucket_public_access_block, whose arguments default
+    // to false); the bucket says whether a block of the module points at it, else AWS's default applies.
+    check(resource, context) {
+      if (resource.type === TF_BLOCK) {
+        return summariseFlags(FLAGS.flatMap((flag) => judgeSetting(resource.body, resource.anchor, context.resolver, flagCheck(flag, [TF_FLAGS[flag]], {
+          kind: 'missed', message: `the argument defaults to false in ${TF_BLOCK}, so ${consequenceOf(flag)}`,
+        }))));
       }
-      return [{ kind: 'addressed', detail: 'All four Block Public Access settings are on.' }];
+      const blocks = context.linked(resource, TF_BLOCK, 'bucket');
+      if (blocks.length === 0) {
+        return [{ kind: 'aws-default', detail: `No ${TF_BLOCK} points at the bucket: Block Public Access is on by default for buckets created since April 2023 (${SINCE}).` }];
+      }
+      const names = blocks.map((block) => block.address).join(' and ');
+      const judged = blocks.flatMap((block) => FLAGS.flatMap((flag) => judgeSetting(block.body, block.anchor, context.resolver.withBinding({}), flagCheck(flag, [TF_FLAGS[flag]], { kind: 'missed', message: '' }))));
+      if (judged.every((outcome) => outcome.kind === 'addressed')) return [{ kind: 'addressed', detail: `All four Block Public Access settings are on (${names}).` }];
+      return [{ kind: 'not-applicable', detail: `The Block Public Access settings are judged on ${names}.` }];
     },
   },
   fixes: Object.fromEntries(FLAGS.map((flag) => [
     `enable-${flag}`,
-    { title: `Set ${flag}: true`, path: ['PublicAccessBlockConfiguration', flag], value: true },
+    {
+      title: `Set ${flag}: true`,
+      path: ['PublicAccessBlockConfiguration', flag],
+      value: true,
+      terraform: { title: `Set ${TF_FLAGS[flag]} = true`, path: [TF_FLAGS[flag]], value: true },
+    },
   ])),
 };
+
+function consequenceOf(flag: string): string {
+  return flag.includes('Policy') || flag.includes('Buckets')
+    ? 'a bucket policy can make the bucket public.'
+    : 'an ACL can make the bucket or its objects public.';
+}
+
+function flagCheck(flag: (typeof FLAGS)[number], path: readonly string[], absent: SettingCheck['absent']): SettingCheck {
+  return { path, isCompliant: isTrue, absent, consequence: consequenceOf(flag), fixId: `enable-${flag}` };
+}
+
+function summariseFlags(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
+  const problems = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  if (problems.length > 0) return problems;
+  if (outcomes.every((outcome) => outcome.kind === 'aws-default')) {
+    return [{ kind: 'aws-default', detail: `Block Public Access is on by default for buckets created since April 2023 (${SINCE}).` }];
+  }
+  return [{ kind: 'addressed', detail: 'All four Block Public Access settings are on.' }];
+}

@@ -3,14 +3,15 @@
 // considers every bucket policy of the template that points at it.
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import { mapEntry } from '../cloudformation/model';
-import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, settingMeta } from '../policy';
+import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, readTerraformPolicies, settingMeta, tfArgument } from '../policy';
+import type { PolicyDocument } from '../policy';
 import type { RelatedLocation } from '../types';
 import type { Rule } from './rule';
 
 const POLICY_TYPE = 'AWS::S3::BucketPolicy';
 
 export const s3TlsOnlyPolicy: Rule = {
-  meta: settingMeta('s3-tls-only-policy', ['AWS::S3::Bucket']),
+  meta: settingMeta('s3-tls-only-policy', ['AWS::S3::Bucket'], { terraform: ['aws_s3_bucket'] }),
   cloudformation: {
     check(bucket, context) {
       const attached: CfnResource[] = [];
@@ -37,9 +38,35 @@ export const s3TlsOnlyPolicy: Rule = {
       return [{ kind: 'finding', message, range: bucket.idRange, related }];
     },
   },
+  terraform: {
+    // Every aws_s3_bucket_policy of the module whose `bucket` points at this bucket.
+    check(bucket, context) {
+      const attached = context.linked(bucket, 'aws_s3_bucket_policy', 'bucket').map((policy) => ({
+        policy,
+        documents: readTerraformPolicies(tfArgument(policy, 'policy'), { ...context, resolver: context.resolver.withBinding({}) }, policy.file),
+      }));
+      const denying = attached.find(({ documents }) => documentsDenyPlainHttp(documents));
+      if (denying) return [{ kind: 'addressed', detail: `Bucket policy ${denying.policy.address} denies requests without TLS (aws:SecureTransport false).` }];
+      const unreadable = attached.find(({ documents }) => documents.length === 0);
+      if (unreadable) return [{ kind: 'addressed', detail: `The document of bucket policy ${unreadable.policy.address} cannot be read from the module; it may deny requests without TLS.` }];
+      const related: RelatedLocation[] = attached.map(({ policy }) => ({
+        message: `Bucket policy ${policy.address} has no Deny statement for aws:SecureTransport false.`,
+        range: tfArgument(policy, 'policy')?.range ?? policy.anchor,
+        file: policy.file,
+      }));
+      const names = attached.map(({ policy }) => policy.address).join(' and ');
+      const message = attached.length === 0
+        ? `${context.address} has no aws_s3_bucket_policy that denies requests without TLS (aws:SecureTransport): clients can read and write its objects over plain HTTP. Add an aws_s3_bucket_policy with a Deny statement for condition Bool aws:SecureTransport false.`
+        : `${context.address} has no bucket policy that denies requests without TLS (aws:SecureTransport): its policy ${names} lacks the Deny, so clients can read and write its objects over plain HTTP. Add a Deny statement for condition Bool aws:SecureTransport false.`;
+      return [{ kind: 'finding', message, range: bucket.anchor, related }];
+    },
+  },
 };
 
+function documentsDenyPlainHttp(documents: readonly PolicyDocument[]): boolean {
+  return documents.some((document) => document.statements.some(isTlsDeny));
+}
+
 function hasTlsDeny(policy: CfnResource, context: CfnRuleContext): boolean {
-  return readPolicyDocuments(mapEntry(policy.properties, 'PolicyDocument'), context.resolver)
-    .some((document) => document.statements.some(isTlsDeny));
+  return documentsDenyPlainHttp(readPolicyDocuments(mapEntry(policy.properties, 'PolicyDocument'), context.resolver));
 }

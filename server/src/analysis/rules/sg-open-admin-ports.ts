@@ -1,8 +1,7 @@
-import type { CfnRuleContext } from '../cloudformation/model';
 import { mapEntry } from '../cloudformation/model';
-import { describeVia, quote } from '../cloudformation/resolve';
-import type { Resolved } from '../cloudformation/resolve';
-import type { MapNode, ValueNode } from '../types';
+import { describeVia, isConditionalStep, quote } from '../resolution';
+import type { Resolved, ValueResolver } from '../resolution';
+import type { MapNode, OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl, references } from './references';
 import type { Rule } from './rule';
@@ -38,43 +37,87 @@ export const sgOpenAdminPorts: Rule = {
       const outcomes: RuleOutcome[] = [];
       for (const rule of rules) {
         if (rule.node.kind !== 'map') continue;
-        outcomes.push(...checkIngress(rule.node, rule.via, context));
+        outcomes.push(...checkIngress(rule.node, rule.via, context.resolver, CFN_KEYS));
       }
-      if (outcomes.length === 0) {
-        return [{ kind: 'addressed', detail: rules.length === 0 ? 'No inbound rules.' : 'No inbound rule opens SSH, RDP or all ports to the internet.' }];
+      return outcomes.length > 0 ? outcomes : [noOpenRule(rules.length)];
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const resolver = context.resolver;
+      const rules: { node: ValueNode; via: readonly string[] }[] = [];
+      if (resource.type === 'aws_security_group') {
+        // Inline `ingress` blocks (repeated blocks are a list; `dynamic "ingress"` content included).
+        for (const candidate of resolver.lookup(resource.body, ['ingress', '[]'])) {
+          if (candidate.node) rules.push({ node: candidate.node, via: candidate.via });
+        }
+      } else if (resource.type === 'aws_security_group_rule') {
+        const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+        if (types.length > 0 && types.every((type) => type.known && String(type.value) !== 'ingress')) {
+          return [{ kind: 'not-applicable', detail: 'An egress rule.' }];
+        }
+        rules.push({ node: resource.body, via: [] });
+      } else {
+        rules.push({ node: resource.body, via: [] });
       }
-      return outcomes;
+      const keys = resource.type === 'aws_vpc_security_group_ingress_rule' ? TF_VPC_RULE_KEYS : TF_KEYS;
+      const outcomes: RuleOutcome[] = [];
+      for (const rule of rules) {
+        if (rule.node.kind !== 'map') continue;
+        outcomes.push(...checkIngress(rule.node, rule.via, resolver, keys));
+      }
+      return outcomes.length > 0 ? outcomes : [noOpenRule(rules.length)];
     },
   },
 };
 
-function checkIngress(rule: MapNode, via: readonly string[], context: CfnRuleContext): RuleOutcome[] {
+/** How one format names the parts of an inbound rule; `list` keys hold lists of ranges (Terraform cidr_blocks). */
+interface IngressKeys {
+  readonly cidrs: readonly { readonly key: string; readonly list: boolean }[];
+  readonly protocol: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+const CFN_KEYS: IngressKeys = { cidrs: [{ key: 'CidrIp', list: false }, { key: 'CidrIpv6', list: false }], protocol: 'IpProtocol', from: 'FromPort', to: 'ToPort' };
+const TF_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_blocks', list: true }, { key: 'ipv6_cidr_blocks', list: true }], protocol: 'protocol', from: 'from_port', to: 'to_port' };
+const TF_VPC_RULE_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_ipv4', list: false }, { key: 'cidr_ipv6', list: false }], protocol: 'ip_protocol', from: 'from_port', to: 'to_port' };
+
+function noOpenRule(count: number): RuleOutcome {
+  return { kind: 'addressed', detail: count === 0 ? 'No inbound rules.' : 'No inbound rule opens SSH, RDP or all ports to the internet.' };
+}
+
+function checkIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
-  for (const key of ['CidrIp', 'CidrIpv6']) {
-    const cidrNode = mapEntry(rule, key);
-    if (!cidrNode) continue;
-    const open = context.resolver.scalars(cidrNode, via).filter((resolved): resolved is Extract<Resolved, { known: true }> =>
-      resolved.known && WORLD.has(String(resolved.value)));
+  for (const { key, list } of keys.cidrs) {
+    const open: { resolved: Extract<Resolved, { known: true }>; range: OffsetRange }[] = [];
+    for (const candidate of resolver.lookup(rule, list ? [key, '[]'] : [key], via)) {
+      if (!candidate.node) continue;
+      for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
+        if (resolved.known && WORLD.has(String(resolved.value))) open.push({ resolved, range: candidate.node.range });
+      }
+    }
     if (open.length === 0) continue;
-    const exposed = exposedPorts(rule, context);
+    const exposed = exposedPorts(rule, resolver, keys);
     if (exposed === undefined) continue;
-    const world = open.find((resolved) => !resolved.fromParameter || resolved.fromParameter.isDefault) ?? open[0];
-    const definite = !world.fromParameter || world.fromParameter.isDefault;
-    const message = `${exposed} open to the internet: ${key} is ${quote(world.value)}${describeVia(world.via)}. Allow only known address ranges, or use Session Manager or a bastion.`;
+    const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && !resolved.via.some(isConditionalStep);
+    const world = open.find((hit) => isDefinite(hit.resolved)) ?? open[0];
+    const definite = isDefinite(world.resolved);
+    const message = `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(world.resolved.value)}${describeVia(world.resolved.via)}. Allow only known address ranges, or use Session Manager or a bastion.`;
     outcomes.push(definite
-      ? { kind: 'finding', message, range: cidrNode.range }
-      : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: cidrNode.range });
+      ? { kind: 'finding', message, range: world.range }
+      : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: world.range });
   }
   return outcomes;
 }
 
 /** Which administrative exposure the rule's protocol and ports give, or undefined for none. */
-function exposedPorts(rule: MapNode, context: CfnRuleContext): string | undefined {
-  const protocol = single(mapEntry(rule, 'IpProtocol'), context);
+function exposedPorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
+  const protocol = single(mapEntry(rule, keys.protocol), resolver);
   if (protocol === '-1' || protocol === 'all' || protocol === '-1.0') return 'All ports are';
   if (protocol !== undefined && !['tcp', '6', 'udp', '17'].includes(protocol.toLowerCase())) return undefined;
-  const from = Number(single(mapEntry(rule, 'FromPort'), context));
-  const to = Number(single(mapEntry(rule, 'ToPort'), context));
+  const from = Number(single(mapEntry(rule, keys.from), resolver));
+  const to = Number(single(mapEntry(rule, keys.to), resolver));
   if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
   if (from === -1 || (from <= 0 && to >= 65535)) return 'All ports are';
   const hits = ADMIN_PORTS.filter(([port]) => from <= port && port <= to).map(([, label]) => label);
@@ -82,8 +125,9 @@ function exposedPorts(rule: MapNode, context: CfnRuleContext): string | undefine
   return `${hits.join(' and ')} ${hits.length > 1 ? 'are' : 'is'}`;
 }
 
-function single(node: ValueNode | undefined, context: CfnRuleContext): string | undefined {
+function single(node: ValueNode | undefined, resolver: ValueResolver): string | undefined {
   if (!node) return undefined;
-  const resolved = context.resolver.scalars(node);
+  const resolved = resolver.scalars(node);
   return resolved.length > 0 && resolved[0].known ? String(resolved[0].value) : undefined;
 }
+
