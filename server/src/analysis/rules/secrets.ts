@@ -6,8 +6,14 @@ const SECRET_NAME = /(passw(or)?d|passwd|pwd|secret|token|api[-_]?key|private[-_
 const REFERENCE_NAME = /(arn|name|names|id|ids|url|uri|path|endpoint|region|file|param|parameter|ttl|length|expiry|expiration|header|type|version|table|bucket|queue|topic|key[-_]?id|env|enabled|location|prefix|field)$/i;
 const ACCESS_KEY_ID = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-/** `password=...`, `export DB_PASSWORD="..."`, `aws_secret_access_key = ...` inside a script, with a literal value. */
-const ASSIGNED_SECRET = /\b([A-Za-z_]*(?:passw(?:or)?d|secret|token|api[-_]?key|access[-_]?key)[A-Za-z_]*)\s*[:=]\s*["']?([^\s"'$`{}()]{6,})/i;
+/**
+ * `password=...`, `export DB_PASSWORD="..."`, `aws_secret_access_key = ...` inside a script, with a literal value.
+ * Bounded name length and no nested stars: linear on any input (user data can be large).
+ */
+const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]*[:=][ \t]*["']?([^\s"'$`{}()]{6,200})/g;
+const ASSIGNED_SECRET_NAME = /(passw(or)?d|secret|token|api[-_]?key|access[-_]?key)/i;
+/** Scripts longer than this are scanned up to it: a credential is a line of setup, not a megabyte in. */
+const MAX_SCANNED = 256 * 1024;
 
 /** Names that look like a credential, but not like where one is kept (an ARN, a name, a path). */
 export function looksLikeCredentialName(name: string): boolean {
@@ -27,10 +33,14 @@ export function looksLikeSecret(name: string, value: string): string | undefined
 }
 
 /** A secret written inside a script or document (user data), described, or undefined. */
-export function secretInText(text: string): string | undefined {
+export function secretInText(fullText: string): string | undefined {
+  const text = fullText.length > MAX_SCANNED ? fullText.slice(0, MAX_SCANNED) : fullText;
   if (ACCESS_KEY_ID.test(text)) return 'an AWS access key id';
   if (PRIVATE_KEY.test(text)) return 'a private key';
-  const assigned = ASSIGNED_SECRET.exec(text);
-  if (assigned && !/^(\{\{resolve:|arn:|\/)/.test(assigned[2])) return `a literal value for ${assigned[1]}`;
+  for (const match of text.matchAll(ASSIGNMENT)) {
+    const [, name, value] = match;
+    if (!ASSIGNED_SECRET_NAME.test(name) || /^(\{\{resolve:|arn:|\/)/.test(value)) continue;
+    return `a literal value for ${name}`;
+  }
   return undefined;
 }
