@@ -50,3 +50,21 @@ describe('bad input never throws', () => {
     }
   });
 });
+
+describe('bad Terraform input never throws', () => {
+  test('random garbage and every prefix of a module file analyse without throwing', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = 'resource "aws_s3_bucket" {}[]()=:,.${}%~<<EOF\n\t#/*"\\ var.x each.key count.index ? : 0 true null';
+    const analyzer = new Analyzer();
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      for (let i = 0; i < 300; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assert.equal(analyzer.analyze({ path: `/g/${round}.tf`, text }).kind, 'terraform');
+    }
+    const module = 'variable "x" {\n  default = true\n}\nresource "aws_db_instance" "db" {\n  for_each = { a = 1 }\n  publicly_accessible = var.x ? true : false\n  tags = { Name = "${each.key}-db" }\n}\n';
+    for (let end = 0; end <= module.length; end += 3) {
+      assert.equal(analyzer.analyze({ path: '/p/main.tf', text: module.slice(0, end) }).kind, 'terraform');
+    }
+  });
+});
