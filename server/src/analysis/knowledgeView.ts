@@ -4,7 +4,7 @@ import type { Resolver } from './cloudformation/resolve';
 import { categoryFor, getCategory, getItem, HYBRIDS, serviceForCloudFormationType, serviceForTerraformType } from './knowledge';
 import type { TfResource } from './terraform/module';
 import type { TfResolver } from './terraform/resolve';
-import type { Category } from './knowledge';
+import type { Category, PropertyReader, ResourceGroup } from './knowledge';
 import type { ValueNode } from './types';
 
 export function itemLabel(item: string): string {
@@ -26,8 +26,13 @@ export function describeCloudFormationResource(resource: CfnResource, resolver: 
   if (!resource.type) return undefined;
   const group = serviceForCloudFormationType(resource.type);
   if (!group) return undefined;
-  const category = categoryFor(resource.type, (path) => readProperty(resource, resolver, path)) ?? group.category;
-  const hybrid = HYBRIDS.find((candidate) => candidate.types.includes(resource.type ?? ''));
+  return serviceView(resource.type, group, (path) => readProperty(resource, resolver, path));
+}
+
+/** The view of a service group, with the category a hybrid's properties decide. */
+function serviceView(type: string, group: ResourceGroup, read: PropertyReader): ServiceView {
+  const category = categoryFor(type, read) ?? group.category;
+  const hybrid = HYBRIDS.find((candidate) => candidate.types.includes(type));
   return {
     service: group.service,
     category,
@@ -67,20 +72,11 @@ function plain(node: ValueNode, resolver: Resolver): unknown {
 export function describeTerraformResource(resource: TfResource, resolver: TfResolver): ServiceView | undefined {
   const group = serviceForTerraformType(resource.type);
   if (!group) return undefined;
-  const category = categoryFor(resource.type, (path) => {
+  return serviceView(resource.type, group, (path) => {
     const node = resolver.lookup(resource.body, path.replace(/\[\]$/, '').split('.'))[0]?.node;
     const values = node ? resolver.scalars(node) : [];
     return values.length === 1 && values[0].known ? values[0].value : undefined;
-  }) ?? group.category;
-  const hybrid = HYBRIDS.find((candidate) => candidate.types.includes(resource.type));
-  return {
-    service: group.service,
-    category,
-    categoryLabel: getCategory(category).label,
-    awsManages: group.awsManages,
-    customerManages: group.customerManages,
-    ...(hybrid ? { hybridNote: hybrid.summary } : {}),
-  };
+  });
 }
 
 export function terraformCategory(resource: TfResource, resolver: TfResolver): string | undefined {
