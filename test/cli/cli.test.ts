@@ -233,7 +233,8 @@ describe('iac-hints scan', () => {
     const report = JSON.parse(result.stdout) as JsonReport;
     const rules = new Set(report.findings.map((finding) => finding.ruleId));
     for (const rule of ['sg-open-admin-ports', 'rds-storage-encrypted', 's3-block-public-access']) assert.ok(rules.has(rule), `${rule} in ${[...rules].join(', ')}`);
-    assert.ok(report.findings.every((finding) => finding.file.startsWith('examples/cloudformation/')));
+    // CloudFormation templates and Terraform modules (the CLI scans both); nothing from the non-templates.
+    assert.ok(report.findings.every((finding) => finding.file.startsWith('examples/cloudformation/') || finding.file.startsWith('examples/terraform/')));
     assert.equal(report.files.find((file) => file.path === 'examples/not-cloudformation/deployment.yaml')?.kind, 'skipped');
   });
 });

@@ -131,7 +131,8 @@ export class TerraformAnalyzer {
             file: call.file,
             finding: {
               ...entry.finding,
-              message: `${entry.finding.resource.id}: ${entry.finding.message}`,
+              // A finding already lifted from a deeper call carries the address: name it once.
+              message: entry.finding.message.startsWith(`${entry.finding.resource.id}: `) ? entry.finding.message : `${entry.finding.resource.id}: ${entry.finding.message}`,
               range: anchor,
               related: [{ message: `in ${entry.finding.resource.id}`, range: entry.finding.range, file: entry.file }],
             },
