@@ -1,6 +1,7 @@
 // Terraform readers of the custom rules (rules written by hand rather than from the knowledge base).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { expectFindings } from '../support/ruleTester';
 import { analyseTerraform, expectTerraformFindings } from '../support/terraformTester';
 
 describe('sg-open-admin-ports (Terraform)', () => {
@@ -398,5 +399,123 @@ resource "aws_lambda_function_url" "iam" {
   authorization_type = "AWS_IAM"
 }
 `, rule, [{ ruleId: rule, message: ["authorization_type is 'NONE'"] }]);
+  });
+});
+
+describe('Terraform-only settings', () => {
+  test('ebs-default-encryption: enabled = false through a variable; absent is the provider default', () => {
+    expectTerraformFindings(`variable "on" {
+  default = false
+}
+resource "aws_ebs_encryption_by_default" "this" {
+  enabled = ⟦var.on⟧
+}
+resource "aws_ebs_encryption_by_default" "implicit" {}
+`, 'ebs-default-encryption', [{ ruleId: 'ebs-default-encryption', message: ['enabled is false (var.on, default)'] }]);
+  });
+  test('sg-default-restrict-all: rules kept on the default security group', () => {
+    expectTerraformFindings(`resource "aws_default_security_group" "default" {
+  vpc_id = "vpc-1"
+  ⟦ingress⟧ {
+    protocol  = -1
+    self      = true
+    from_port = 0
+    to_port   = 0
+  }
+}
+resource "aws_default_security_group" "empty" {
+  vpc_id = "vpc-2"
+}
+`, 'sg-default-restrict-all', [{ ruleId: 'sg-default-restrict-all', message: ['keeps ingress rules'] }]);
+  });
+  test('iam-password-policy: short length and missing character classes', () => {
+    expectTerraformFindings(`resource "aws_iam_account_password_policy" ⟦"strict"⟧ {
+  minimum_password_length      = ⟦8⟧
+  require_symbols              = true
+  require_numbers              = true
+  require_uppercase_characters = true
+}
+`, 'iam-password-policy', [{ ruleId: 'iam-password-policy', message: ['require_lowercase_characters is not set'] }, { ruleId: 'iam-password-policy', message: ['minimum_password_length is 8'] }]);
+  });
+  test('s3-mfa-delete: versioning without MFA delete', () => {
+    expectTerraformFindings(`resource "aws_s3_bucket_versioning" "v" {
+  bucket = "b"
+  versioning_configuration {
+    status     = "Enabled"
+    mfa_delete = ⟦"Disabled"⟧
+  }
+}
+`, 's3-mfa-delete', [{ ruleId: 's3-mfa-delete', message: ["versioning_configuration.mfa_delete is 'Disabled'"] }]);
+  });
+});
+
+describe('data-residency-regions', () => {
+  const rule = 'data-residency-regions';
+  test('Terraform: DynamoDB replicas, backup copy to another Region, provider alias and the region argument', () => {
+    expectTerraformFindings(`provider "aws" {
+  region = "eu-central-1"
+}
+provider "aws" {
+  alias  = "west"
+  region = var.dr_region
+}
+variable "dr_region" {
+  default = "us-west-2"
+}
+resource "aws_dynamodb_table" "t" {
+  name = "t"
+  replica {
+    region_name = ⟦"us-west-2"⟧
+  }
+  replica {
+    region_name = "eu-west-1"
+  }
+}
+resource "aws_backup_plan" "p" {
+  name = "p"
+  rule {
+    rule_name         = "r"
+    target_vault_name = "v"
+    copy_action {
+      destination_vault_arn = ⟦"arn:aws:backup:ap-southeast-2:111122223333:backup-vault:dr"⟧
+    }
+  }
+}
+resource "aws_s3_bucket" "dr" {
+  provider = ⟦aws.west⟧
+}
+resource "aws_s3_bucket" "pinned" {
+  region = ⟦"eu-west-3"⟧
+}
+resource "aws_s3_bucket" "home" {}
+`, rule, [
+      { ruleId: rule, severity: 'info', message: ['Customer responsibility (data residency): table data is replicated to us-west-2 and eu-west-1: make sure each Region is allowed for this data.'] },
+      { ruleId: rule, message: ['backups are copied to ap-southeast-2'] },
+      { ruleId: rule, message: ['aws_s3_bucket.dr is placed in us-west-2 through provider aws.west'] },
+      { ruleId: rule, message: ['aws_s3_bucket.pinned is placed in eu-west-3 (region argument)'] },
+    ]);
+  });
+  test('CloudFormation: global table replicas and backup copy actions', () => {
+    expectFindings('t.yaml', `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Table:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      Replicas:
+        - Region: ⟦us-east-1⟧
+        - Region: eu-west-1
+  Plan:
+    Type: AWS::Backup::BackupPlan
+    Properties:
+      BackupPlan:
+        BackupPlanName: p
+        BackupPlanRule:
+          - RuleName: r
+            TargetBackupVault: v
+            CopyActions:
+              - DestinationBackupVaultArn: ⟦arn:aws:backup:eu-north-1:111122223333:backup-vault:dr⟧
+`, rule, [{ ruleId: rule, severity: 'info', message: ['table data is replicated to us-east-1 and eu-west-1'] }, { ruleId: rule, message: ['backups are copied to eu-north-1'] }]);
   });
 });

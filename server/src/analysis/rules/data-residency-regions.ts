@@ -1,0 +1,123 @@
+// Data residency: where a template or module places or copies data in other Regions. Information, not a gap:
+// which Regions may hold the data is the customer's decision. CloudFormation: DynamoDB global table replicas,
+// Backup plan copy actions (the Region is the 4th field of the destination vault ARN), S3 replication
+// destinations. Terraform: the same (aws_dynamodb_table replica blocks, aws_backup_plan copy_action, S3
+// replication configurations), the per-resource `region` argument of AWS provider 6, and an aliased provider
+// whose Region differs from the default provider's.
+import { getItem } from '../knowledge';
+import type { PolicyResolver } from '../policy';
+import { strings } from '../policy';
+import type { TfRuleContext } from '../terraform/context';
+import type { TfResource } from '../terraform/module';
+import type { OffsetRange, ValueNode } from '../types';
+import type { RuleOutcome } from './outcome';
+import { docsUrl, references } from './references';
+import type { Rule } from './rule';
+
+const id = 'data-residency-regions';
+const ADVICE = 'make sure each Region is allowed for this data.';
+
+/** Data-holding Terraform types checked for a `region` argument or an aliased provider. */
+const PLACED_TYPES = ['aws_s3_bucket', 'aws_db_instance', 'aws_rds_cluster', 'aws_backup_vault', 'aws_efs_file_system', 'aws_ebs_volume', 'aws_kinesis_stream', 'aws_sqs_queue', 'aws_sns_topic'];
+
+export const dataResidencyRegions: Rule = {
+  meta: {
+    id,
+    item: 'data-residency',
+    title: 'Know the Regions your data is copied to',
+    severity: 'info',
+    rationale: getItem('data-residency')?.why ?? 'AWS keeps content in the Regions the customer chooses; choosing them is the customer\'s side of the model.',
+    awsDefault: { summary: 'AWS does not move content out of the Region where the customer stores it.' },
+    references: references({ checkov: [], fsbp: [], trivy: [], cfnNag: [] }),
+    docsUrl: docsUrl(id),
+    resourceTypes: {
+      cloudformation: ['AWS::DynamoDB::GlobalTable', 'AWS::Backup::BackupPlan', 'AWS::S3::Bucket'],
+      terraform: ['aws_dynamodb_table', 'aws_backup_plan', 'aws_s3_bucket_replication_configuration', ...PLACED_TYPES],
+    },
+  },
+  cloudformation: {
+    check(resource, context) {
+      const resolver = context.resolver;
+      if (resource.type === 'AWS::DynamoDB::GlobalTable') {
+        return placed('table data is replicated to', regions(resolver.lookup(resource.properties, ['Replicas', '[]', 'Region']), resolver, (value) => value), 'The global table has no replicas.');
+      }
+      if (resource.type === 'AWS::Backup::BackupPlan') {
+        return placed('backups are copied to', regions(resolver.lookup(resource.properties, ['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']), resolver, arnRegion), 'No copy action sends backups to another Region.');
+      }
+      return placed('objects are replicated to', regions(resolver.lookup(resource.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']), resolver, bucketName), 'The bucket is not replicated.');
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const resolver = context.resolver;
+      switch (resource.type) {
+        case 'aws_dynamodb_table':
+          return placed('table data is replicated to', regions(resolver.lookup(resource.body, ['replica', '[]', 'region_name']), resolver, (value) => value), 'The table has no replicas.', providerPlacement(resource, context));
+        case 'aws_backup_plan':
+          return placed('backups are copied to', regions(resolver.lookup(resource.body, ['rule', '[]', 'copy_action', '[]', 'destination_vault_arn']), resolver, arnRegion), 'No copy action sends backups to another Region.');
+        case 'aws_s3_bucket_replication_configuration':
+          return placed('objects are replicated to', regions(resolver.lookup(resource.body, ['rule', '[]', 'destination', '[]', 'bucket']), resolver, bucketName), 'No replication destination.');
+        default:
+          return providerPlacement(resource, context) ?? [{ kind: 'not-applicable', detail: 'The resource is placed in the provider\'s Region.' }];
+      }
+    },
+  },
+};
+
+interface Place {
+  readonly text: string;
+  readonly range: OffsetRange;
+}
+
+function regions(candidates: readonly { node: ValueNode | undefined; via: readonly string[] }[], resolver: PolicyResolver, name: (value: string) => string | undefined): Place[] {
+  const places: Place[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.node) continue;
+    for (const value of strings(candidate.node, resolver, candidate.via)) {
+      const text = value.value !== undefined ? name(value.value) : undefined;
+      places.push({ text: text ?? `a Region decided at deployment (${value.text})`, range: value.range });
+    }
+  }
+  return places;
+}
+
+/** The Region field of an ARN (`arn:aws:backup:eu-west-1:111122223333:backup-vault:v`). */
+function arnRegion(arn: string): string | undefined {
+  const region = arn.split(':')[3];
+  return region ? region : undefined;
+}
+
+/** S3 bucket ARNs carry no Region: name the bucket. */
+function bucketName(arn: string): string {
+  return `bucket ${arn.replace(/^arn:[^:]+:s3:::/, '')} (its Region is not in the ARN)`;
+}
+
+function placed(what: string, places: readonly Place[], none: string, extra?: RuleOutcome[]): RuleOutcome[] {
+  if (places.length === 0) return extra ?? [{ kind: 'not-applicable', detail: none }];
+  const names = [...new Set(places.map((place) => place.text))];
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return [{ kind: 'finding', message: `${what} ${list}: ${ADVICE}`, range: places[0].range, severity: 'info' }, ...(extra ?? [])];
+}
+
+/** A provider-6 `region` argument, or an aliased provider with a known Region other than the default provider's. */
+function providerPlacement(resource: TfResource, context: TfRuleContext): RuleOutcome[] | undefined {
+  const resolver = context.resolver;
+  const own = resource.body.entries.find((entry) => entry.key === 'region')?.value;
+  if (own) {
+    const places = regions([{ node: own, via: [] }], resolver, (value) => value);
+    return [{ kind: 'finding', message: `${resource.address} is placed in ${places.map((place) => place.text).join(' or ')} (region argument): ${ADVICE}`, range: own.range, severity: 'info' }];
+  }
+  if (!resource.provider?.startsWith('aws.')) return undefined;
+  const alias = resource.provider.slice(4);
+  const aliased = context.module.providers.find((provider) => provider.name === 'aws' && provider.alias === alias);
+  const base = context.module.providers.find((provider) => provider.name === 'aws' && provider.alias === undefined);
+  const regionOf = (expression: typeof aliased extends undefined ? never : NonNullable<typeof aliased>['region']) => {
+    if (!expression) return undefined;
+    const values = resolver.scalars({ kind: 'expression', expression, range: expression.range });
+    return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
+  };
+  const region = regionOf(aliased?.region);
+  if (!region || region === regionOf(base?.region)) return undefined;
+  const range = resource.block.body.attributes.find((attribute) => attribute.name === 'provider')?.expression.range ?? resource.anchor;
+  return [{ kind: 'finding', message: `${resource.address} is placed in ${region} through provider aws.${alias}: ${ADVICE}`, range, severity: 'info' }];
+}

@@ -1,0 +1,23 @@
+// Terraform only: aws_default_security_group adopts the VPC's default security group; it should keep no
+// ingress and no egress rules so that nothing relies on it. CloudFormation cannot manage the default group.
+import { settingMeta } from '../policy';
+import type { RuleOutcome } from './outcome';
+import type { Rule } from './rule';
+
+export const sgDefaultRestrictAll: Rule = {
+  meta: settingMeta('sg-default-restrict-all', []),
+  terraform: {
+    check(resource) {
+      const outcomes: RuleOutcome[] = [];
+      for (const entry of resource.body.entries) {
+        if ((entry.key !== 'ingress' && entry.key !== 'egress') || !entry.value) continue;
+        outcomes.push({
+          kind: 'finding',
+          message: `${resource.address} keeps ${entry.key} rules on the VPC's default security group: every instance launched without a group gets them; remove the ${entry.key} blocks and use purpose-made groups.`,
+          range: entry.keyRange,
+        });
+      }
+      return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'The default security group has no ingress or egress rules.' }];
+    },
+  },
+};
