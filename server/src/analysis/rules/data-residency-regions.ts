@@ -96,7 +96,7 @@ function placed(what: string, places: readonly Place[], none: string, extra?: Ru
   if (places.length === 0) return extra ?? [{ kind: 'not-applicable', detail: none }];
   const names = [...new Set(places.map((place) => place.text))];
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return [{ kind: 'finding', message: `${what} ${list}: ${ADVICE}`, range: places[0].range, severity: 'info' }, ...(extra ?? [])];
+  return [{ kind: 'depends', message: `${what} ${list}: ${ADVICE}`, range: places[0].range }, ...(extra ?? [])];
 }
 
 /** A provider-6 `region` argument, or an aliased provider with a known Region other than the default provider's. */
@@ -105,7 +105,7 @@ function providerPlacement(resource: TfResource, context: TfRuleContext): RuleOu
   const own = resource.body.entries.find((entry) => entry.key === 'region')?.value;
   if (own) {
     const places = regions([{ node: own, via: [] }], resolver, (value) => value);
-    return [{ kind: 'finding', message: `${resource.address} is placed in ${places.map((place) => place.text).join(' or ')} (region argument): ${ADVICE}`, range: own.range, severity: 'info' }];
+    return [{ kind: 'depends', message: `${resource.address} is placed in ${places.map((place) => place.text).join(' or ')} (region argument): ${ADVICE}`, range: own.range }];
   }
   if (!resource.provider?.startsWith('aws.')) return undefined;
   const alias = resource.provider.slice(4);
@@ -119,5 +119,5 @@ function providerPlacement(resource: TfResource, context: TfRuleContext): RuleOu
   const region = regionOf(aliased?.region);
   if (!region || region === regionOf(base?.region)) return undefined;
   const range = resource.block.body.attributes.find((attribute) => attribute.name === 'provider')?.expression.range ?? resource.anchor;
-  return [{ kind: 'finding', message: `${resource.address} is placed in ${region} through provider aws.${alias}: ${ADVICE}`, range, severity: 'info' }];
+  return [{ kind: 'depends', message: `${resource.address} is placed in ${region} through provider aws.${alias}: ${ADVICE}`, range }];
 }
