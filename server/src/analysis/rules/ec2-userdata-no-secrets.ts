@@ -75,7 +75,7 @@ function decodeBase64(text: string): string | undefined {
   if (compact.length < 16 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
   try {
     const decoded = atob(compact);
-    return /^[\x09\x0a\x0d\x20-\x7e]*$/.test(decoded) ? decoded : undefined;
+    return /^[\t\n\r\x20-\x7e]*$/.test(decoded) ? decoded : undefined;
   } catch {
     return undefined;
   }
