@@ -34,6 +34,7 @@ export const dataResidencyRegions: Rule = {
       cloudformation: ['AWS::DynamoDB::GlobalTable', 'AWS::Backup::BackupPlan', 'AWS::S3::Bucket'],
       terraform: ['aws_dynamodb_table', 'aws_backup_plan', 'aws_s3_bucket_replication_configuration', ...PLACED_TYPES],
     },
+    settings: ['dynamodb-replica-regions', 's3-replication-destination', 'tf-region-pinning'],
   },
   cloudformation: {
     check(resource, context) {
