@@ -15,7 +15,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SERVER = join(ROOT, 'dist', 'server.js');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'cloudformation');
-const DEBOUNCE_MS = 150; // server/src/lsp/diagnostics.ts DIAGNOSTICS_DEBOUNCE_MS
+// The server's debounce, read from its source so the "minus debounce" figure stays right when it changes.
+const DEBOUNCE_MS = Number(/DIAGNOSTICS_DEBOUNCE_MS = (\d+)/.exec(readFileSync(new URL('../server/src/lsp/diagnostics.ts', import.meta.url), 'utf8'))?.[1] ?? 0);
 const RESOURCES = 1000;
 const RUNS = 7;
 
