@@ -15,6 +15,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SERVER = join(ROOT, 'dist', 'server.js');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'cloudformation');
+const TERRAFORM_CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'terraform');
 // The server's debounce, read from its source so the "minus debounce" figure stays right when it changes.
 const DEBOUNCE_MS = Number(/DIAGNOSTICS_DEBOUNCE_MS = (\d+)/.exec(readFileSync(new URL('../server/src/lsp/diagnostics.ts', import.meta.url), 'utf8'))?.[1] ?? 0);
 const RESOURCES = 1000;
@@ -79,6 +80,15 @@ async function main() {
     record('(a) CLI over the CloudFormation corpus (wall)', ms(elapsed), `${report.files.length} files, ${templates} templates, ${report.findings.length} findings`);
   } else {
     record('(a) CLI over the CloudFormation corpus (wall)', 'n/a', `corpus missing at ${CORPUS}`);
+  }
+
+  // (a') The CLI over the Terraform corpus: every module directory, its tfvars and local module calls.
+  if (existsSync(TERRAFORM_CORPUS)) {
+    const { elapsed, report } = runCli([TERRAFORM_CORPUS]);
+    const modules = new Set(report.files.filter((file) => file.kind === 'terraform').map((file) => dirname(file.path))).size;
+    record('(a) CLI over the Terraform corpus (wall)', ms(elapsed), `${report.files.length} files in ${modules} module directories, ${report.findings.length} findings`);
+  } else {
+    record('(a) CLI over the Terraform corpus (wall)', 'n/a', `corpus missing at ${TERRAFORM_CORPUS}`);
   }
 
   // (b) The CLI on the generated template.
@@ -220,7 +230,7 @@ machine, not across machines.
 - Machine: ${nproc} CPUs (\`nproc\`), ${cpuModel}
 - Node: ${process.version}
 - Date: ${new Date().toISOString()}
-- Corpus: \`../shared/corpus/cloudformation\` (see ../shared/corpus/SOURCES.md)
+- Corpus: \`../shared/corpus/cloudformation\` and \`../shared/corpus/terraform\` (see ../shared/corpus/SOURCES.md)
 - Generated template: ${RESOURCES} resources (S3 buckets, security groups, RDS instances in turn), ${templateSize} characters
 
 ${table}
