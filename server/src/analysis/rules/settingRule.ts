@@ -89,7 +89,10 @@ export function settingRule(spec: SettingRuleSpec): Rule {
   const fixable = spec.cloudformation.fix !== undefined && !path.includes('[]');
   const fixId = fixable ? `set-${path.join('-')}` : undefined;
   const isCompliant = predicate(spec.cloudformation.compliant);
-  const terraform = setting.terraform && spec.terraform !== false
+  // A variant of a setting's rule (its own id, e.g. the SAM reading) would repeat the main rule's Terraform
+  // findings: only the main rule reads Terraform unless the variant asks for it.
+  const readsTerraform = spec.terraform !== false && (spec.id === undefined || spec.id === setting.id || spec.terraform !== undefined);
+  const terraform = setting.terraform && readsTerraform
     ? terraformSettingReader(setting, {
       compliant: predicate(spec.terraform?.compliant ?? spec.cloudformation.compliant),
       presenceIsEnough: 'present' in (spec.terraform?.compliant ?? spec.cloudformation.compliant),
