@@ -2,8 +2,8 @@
 // driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
 // (tools come from scripts/e2e-install.sh into .e2e/).
 //
-// Every check is a step (name + async function) in TRUSTED_STEPS or RESTRICTED_STEPS below;
-// later issues add their Terraform steps there. Each step ends with a screenshot under
+// Every check is a step (name + async function) in TERRAFORM_STEPS, TRUSTED_STEPS or RESTRICTED_STEPS
+// below; a new check is one more step() in the right list. Each step ends with a screenshot under
 // test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -37,6 +37,79 @@ if (!fs.existsSync(VSIX)) fail(`${VSIX} does not exist: run npm run package firs
 // ---------------------------------------------------------------------------------------------
 // Steps. `t` is the test context (see Session below): t.page, t.folder, t.open(), t.problems() ...
 
+// examples/terraform: one module over four files. VS Code has no built-in Terraform language, so
+// the .tf files may open as Plain Text; the client's documentSelector also matches them by pattern.
+const TF_MAIN = 'terraform/main.tf';
+
+const TERRAFORM_STEPS = [
+  step('Terraform: diagnostics appear as squiggles in main.tf', async (t) => {
+    await t.openFile(TF_MAIN);
+    const language = await t.languageMode();
+    log(`    ${TF_MAIN} opened as ${language}`);
+    // The findings start below the first screen (the Problems panel may be open): bring them into view.
+    const ssh = t.locate(TF_MAIN, 'SSH for the operators', 'var.admin_cidr');
+    await t.gotoPosition(ssh.line, ssh.column);
+    await t.waitForSquiggles().catch((error) => {
+      throw new Error(`no squiggles in ${TF_MAIN} (language mode "${language}"): the language server published no`
+        + ` Terraform diagnostics for it\n${error.message}`);
+    });
+  }, '09-terraform-diagnostics'),
+
+  step('Terraform: the Problems panel lists the security group and database findings of main.tf', async (t) => {
+    await t.openFile(TF_MAIN);
+    await t.showProblems();
+    // Errors sort first, so these rows are among those the (virtual) list renders.
+    const wanted = [
+      ['SSH open to the internet through var.admin_cidr', (r) => /SSH \(port 22\)/.test(r.message) && /var\.admin_cidr/.test(r.message)],
+      ['the public database', (r) => /publicly_accessible is true/.test(r.message)],
+      ['the unencrypted database', (r) => /storage_encrypted is false/.test(r.message)],
+    ];
+    const rows = await t.waitFor(`these findings of main.tf in the Problems panel: ${wanted.map(([what]) => what).join('; ')}`,
+      async () => {
+        const ours = await t.ourProblems('main.tf');
+        return wanted.every(([, match]) => ours.some(match)) ? ours : undefined;
+      }, async () => `rows: ${JSON.stringify(await t.problems('main.tf'), null, 1)}`);
+    log(`    main.tf: ${rows.length} findings shown, e.g. "${rows[0].message}"`);
+  }, '10-terraform-problems'),
+
+  step('Terraform: versioning split into s3.tf counts: a finding on the reports bucket, none on logs', async (t) => {
+    await t.openFile(TF_MAIN);
+    const at = (block) => t.locate(TF_MAIN, block, block).line;
+    const [reports, logs] = [at('resource "aws_s3_bucket" "reports"'), at('resource "aws_s3_bucket" "logs"')];
+    const isVersioning = (m) => /no aws_s3_bucket_versioning points at it/.test(m.message);
+    // Every marker of the file (the Problems list only renders the rows in view).
+    const all = await t.markers();
+    const describe = () => JSON.stringify(all.map((m) => `${m.line}: ${m.message.split('\n')[0]}`), null, 1);
+    assert(all.some((m) => m.line === reports && isVersioning(m)), `no versioning finding on the reports bucket (line ${reports}); markers: ${describe()}`);
+    const falseAlarm = all.find((m) => m.line === logs && isVersioning(m));
+    assert(!falseAlarm, `versioning finding on the logs bucket although s3.tf enables it: ${falseAlarm?.message}`);
+    log(`    main.tf: ${all.length} markers, versioning only on line ${reports}`);
+  }),
+
+  step('Terraform: the Block Public Access finding sits in s3.tf', async (t) => {
+    await t.openFile('terraform/s3.tf');
+    await t.showProblems();
+    const line = t.locate('terraform/s3.tf', 'aws_s3_bucket_public_access_block', 'block_public_policy').line;
+    await t.waitFor('the block_public_policy finding of s3.tf in the Problems panel', async () =>
+      (await t.ourProblems('s3.tf')).some((r) => r.line === line && /block_public_policy is false/.test(r.message)),
+    async () => `rows: ${JSON.stringify(await t.problems('s3.tf'), null, 1)}`);
+    await t.problems(); // clear the filter
+  }),
+
+  step('Terraform: hover on "aws_db_instance" explains the service category and the customer share', async (t) => {
+    await t.openFile(TF_MAIN);
+    const { line, column } = t.locate(TF_MAIN, 'resource "aws_db_instance"', '"aws_db_instance"');
+    const text = await t.hoverAt(line, column + 3, (s) => /Container/.test(s) && /Customer/.test(s));
+    log(`    hover: ${oneLine(text)}`);
+  }, '11-terraform-hover-type'),
+
+  step('Terraform: hover on publicly_accessible names the responsibility item', async (t) => {
+    const { line, column } = t.locate(TF_MAIN, 'resource "aws_db_instance"', 'publicly_accessible');
+    const text = await t.hoverAt(line, column + 2, (s) => /responsibility/i.test(s) && /network exposure/i.test(s));
+    log(`    hover: ${oneLine(text)}`);
+  }, '12-terraform-hover-setting'),
+];
+
 const TRUSTED_STEPS = [
   step('the extension is installed and activates', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
@@ -53,7 +126,7 @@ const TRUSTED_STEPS = [
     await t.showProblems();
     for (const file of ['web-stack.json', 'web-stack.yaml']) {
       const rows = await t.waitFor(`findings of ${file} in the Problems panel`, async () => {
-        const ours = (await t.problems(file)).filter((r) => r.file === file && r.message.startsWith(MESSAGE_PREFIX));
+        const ours = await t.ourProblems(file);
         return ours.length > 0 ? ours : undefined;
       }, async () => `rows: ${JSON.stringify(await t.problems(file))}`);
       log(`    ${file}: ${rows.length} findings, e.g. "${rows[0].message}"`);
@@ -64,7 +137,11 @@ const TRUSTED_STEPS = [
   step('hover on the S3 bucket type explains the service category and the customer share', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
     const { line, column } = t.locate('cloudformation/web-stack.yaml', 'ReportsBucket:', 'AWS::S3::Bucket');
-    const text = await t.hoverAt(line, column + 2, (s) => /Abstracted/.test(s) && /Customer/.test(s));
+    const text = await t.hoverAt(line, column + 2, (s) => /Abstracted/.test(s) && /Customer/.test(s)
+      && /Customer items in this template/.test(s));
+    // The status of each customer item, rendered from "- public access: **missed** (rule ids)".
+    assert(/public access: missed\b/.test(text), `the hover lists no "public access: missed" item: ${JSON.stringify(text)}`);
+    await t.revealInHover(/public access: missed/);
     log(`    hover: ${oneLine(text)}`);
   }, '03-hover-type'),
 
@@ -78,7 +155,7 @@ const TRUSTED_STEPS = [
     const file = 'cloudformation/web-stack.yaml';
     const isDatabaseEncryption = (m) => t.resourceAt(file, m.line) === 'Database' && /StorageEncrypted|encrypt/i.test(m.message);
     await t.openFile(file);
-    // F8 walks the file's markers and leaves the cursor on the Database encryption finding.
+    // Alt+F8 walks the file's markers and leaves the cursor on the Database encryption finding.
     const seen = await t.markers(isDatabaseEncryption);
     const finding = seen.at(-1);
     assert(finding && isDatabaseEncryption(finding), `no encryption finding inside Database; markers: ${JSON.stringify(seen)}`);
@@ -129,6 +206,8 @@ const TRUSTED_STEPS = [
       assert(scopes.includes(scope), `no ${scope} scope at "${needle}": ${scopes}`);
     }
   }),
+
+  ...TERRAFORM_STEPS,
 
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
     const before = await t.waitFor('one language server process', () => {
@@ -374,9 +453,28 @@ class Session {
     });
   }
 
+  /** Our rows of the Problems panel for one file name: messages starting with MESSAGE_PREFIX. */
+  async ourProblems(file) {
+    return (await this.problems(file)).filter((r) => r.file === file && r.message.startsWith(MESSAGE_PREFIX));
+  }
+
+  /** The language mode shown in the status bar for the active editor ("Plain Text", "YAML", ...). */
+  async languageMode() {
+    return (await this.page.locator('.statusbar-item[id="status.editor.mode"]').innerText().catch(() => '')).trim();
+  }
+
+  /** Scrolls the visible hover so that its first element whose text matches `pattern` is in view. */
+  async revealInHover(pattern) {
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    const target = hover.locator('li, p').filter({ hasText: pattern }).first();
+    await target.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+    await this.waitFor(`"${pattern.source}" to be visible in the hover`, () => target.isVisible());
+  }
+
   /**
-   * All markers of the active editor as { message, line, column }, visited with F8 (Go to Next
-   * Problem), which also leaves the cursor on the last one visited. Stops early when `stop` accepts one.
+   * All markers of the active editor as { message, line, column }, visited with Alt+F8 (Go to Next
+   * Problem, within the file: F8 would walk on into other files, such as the Terraform example's),
+   * which also leaves the cursor on the last one visited. Stops early when `stop` accepts one.
    */
   async markers(stop) {
     await this.focusEditor();
@@ -384,7 +482,7 @@ class Session {
     const out = [];
     for (let i = 0; ; i++) {
       const previous = i === 0 ? '' : await this.markerTitle();
-      await this.page.keyboard.press('F8');
+      await this.page.keyboard.press('Alt+F8');
       const header = await this.waitFor('the marker widget to move', async () => {
         if (!(await widget.isVisible())) return undefined;
         const title = await this.markerTitle();
@@ -430,7 +528,7 @@ class Session {
   async hoverAt(line, column, accept) {
     await this.gotoPosition(line, column);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
-    return this.waitFor(`a hover at ${line}:${column} with the expected text`, async () => {
+    const text = await this.waitFor(`a hover at ${line}:${column} with the expected text`, async () => {
       if (!(await hover.isVisible())) {
         await this.page.keyboard.press(`${MOD}+KeyK`);
         await this.page.keyboard.press(`${MOD}+KeyI`);
@@ -440,6 +538,17 @@ class Session {
       this.lastHover = text;
       return accept(text) ? text : undefined;
     }, () => `last hover text: ${JSON.stringify(this.lastHover ?? '')}`);
+    await this.settled(hover);
+    return text;
+  }
+
+  /** Waits until no CSS animation (the hover's fade-in, say) runs in or around `locator`, for clean screenshots. */
+  async settled(locator) {
+    await this.waitFor('animations to finish', () => locator.evaluate((el) => {
+      const animations = el.getAnimations({ subtree: true });
+      for (let up = el.parentElement; up; up = up.parentElement) animations.push(...up.getAnimations());
+      return animations.every((a) => a.playState !== 'running');
+    }));
   }
 
   /** With the code action menu open, moves the selection to the first action whose title matches. */
