@@ -113,3 +113,14 @@ describe('Terraform core', () => {
     assert.ok(result.findings.some((finding) => finding.ruleId === 'rds-not-public'));
   });
 });
+
+describe('Terraform module calls', () => {
+  test('a remote module source is noted as not analysed, never guessed', () => {
+    const text = 'module "bucket" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.0"\n}\n';
+    const { result } = analyse({ 'main.tf': text });
+    const note = result.problems.find((problem) => problem.message.includes('not a local path'));
+    assert.ok(note);
+    assert.equal(note.severity, 'info');
+    assert.equal(text.slice(note.range.start, note.range.end), '"terraform-aws-modules/s3-bucket/aws"');
+  });
+});

@@ -164,6 +164,14 @@ export function buildModule(dir: string, files: readonly TfFile[], inputs: Reado
           const source = block.body.attributes.find((candidate) => candidate.name === 'source')?.expression;
           const sourceValue = source ? literalValue(source) : undefined;
           moduleCalls.push({ name: labels[0] ?? '', source: typeof sourceValue === 'string' ? sourceValue : undefined, block, file: file.path });
+          if (source && !isLocalSource(typeof sourceValue === 'string' ? sourceValue : undefined)) {
+            // Remote modules are never fetched or guessed: say that their resources are outside the analysis.
+            problems.get(file.path)?.push({
+              message: `module "${labels[0] ?? ''}": ${typeof sourceValue === 'string' ? `"${sourceValue}"` : 'its source'} is not a local path, so the resources it creates are not analysed.`,
+              range: source.range,
+              severity: 'info',
+            });
+          }
           break;
         }
         default:
