@@ -140,4 +140,19 @@ describe('language server: Terraform modules', () => {
     assert.ok(related, JSON.stringify(finding.relatedInformation));
     assert.deepEqual(related.location.range, { start: { line: 5, character: 40 }, end: { line: 5, character: 61 } });
   });
+
+  test('editing the called module re-publishes the finding on the module call in the caller', async () => {
+    const root = join(FIXTURES, 'child-module', 'main.tf');
+    const child = join(FIXTURES, 'child-module', 'modules', 'db', 'main.tf');
+    const childText = readFileSync(child, 'utf8');
+    const childUri = await client.open(child, childText, 'terraform');
+    const republished = client.diagnostics.next(
+      (params) => params.uri === fileUri(root) && !codes(params.diagnostics).includes('rds-storage-encrypted'),
+      'the root module without the storage finding',
+    );
+    // The child now encrypts whatever the caller passes: the call no longer creates an unencrypted database.
+    await client.change(childUri, childText.replace('storage_encrypted                   = var.storage_encrypted', 'storage_encrypted                   = true'));
+    await republished;
+    await client.close(childUri);
+  });
 });

@@ -92,6 +92,11 @@ export class Analyzer {
     return [...fixes, ...suppressions];
   }
 
+  /** Directories of analysed Terraform modules that call the module in `dir`: their call findings depend on it. */
+  terraformCallersOf(dir: string): string[] {
+    return this.terraform.callersOf(dir);
+  }
+
   forget(path: string): void {
     this.cache.delete(path);
     this.terraform.forget(path);

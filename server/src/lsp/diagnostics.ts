@@ -121,7 +121,7 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
  * files analysed from disk (workspace scan, watched changes) from the saved text. The module analysis is cached,
  * so this costs one analysis of the module at most.
  */
-export function refreshModule(state: ServerState, dir: string, exceptUri?: string): void {
+export function refreshModule(state: ServerState, dir: string, exceptUri?: string, visited: Set<string> = new Set()): void {
   if (!state.settings.enable) return;
   const open = new Set<string>();
   for (const document of state.documents.all()) {
@@ -137,6 +137,11 @@ export function refreshModule(state: ServerState, dir: string, exceptUri?: strin
     void analyseFileOnDisk(state, uri).catch((error: unknown) => {
       state.connection.console.error(`iac-hints: analysing ${uri} failed: ${String(error)}`);
     });
+  }
+  // Modules that call this one report its findings on their `module` blocks: refresh them too.
+  visited.add(dir);
+  for (const caller of state.analyzer.terraformCallersOf(dir)) {
+    if (!visited.has(caller)) refreshModule(state, caller, undefined, visited);
   }
 }
 

@@ -30,7 +30,7 @@ export function isTerraformPath(path: string): boolean {
 }
 
 export class TerraformAnalyzer {
-  private readonly modules = new Map<string, { signature: string; analysis: ModuleAnalysis }>();
+  private readonly modules = new Map<string, { signature: string; analysis: ModuleAnalysis; calledSources: readonly SourceFile[] }>();
   private readonly parsed = new Map<string, TfFile>();
 
   constructor(private readonly files: FileSystemView | undefined) {}
@@ -41,10 +41,22 @@ export class TerraformAnalyzer {
     const sources = this.moduleSources(dir, { path, text });
     const signature = sources.map((source) => `${source.path}\u0000${source.text}`).join('\u0001');
     const cached = this.modules.get(dir);
-    if (cached && cached.signature === signature) return cached.analysis;
-    const analysis = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]));
-    this.modules.set(dir, { signature, analysis });
+    // The result also depends on the files of the local modules it calls: a change there invalidates it too.
+    if (cached && cached.signature === signature && cached.calledSources.every((source) => this.files?.readFile(source.path) === source.text)) {
+      return cached.analysis;
+    }
+    const calledSources: SourceFile[] = [];
+    const analysis = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]), calledSources);
+    this.modules.set(dir, { signature, analysis, calledSources });
     return analysis;
+  }
+
+  /** Directories of analysed modules that call the module in `dir` (directly or through other local modules). */
+  callersOf(dir: string): string[] {
+    const target = dir.replace(/\\/g, '/');
+    return [...this.modules.entries()]
+      .filter(([callerDir, entry]) => callerDir !== dir && entry.calledSources.some((source) => dirname(source.path).replace(/\\/g, '/') === target))
+      .map(([callerDir]) => callerDir);
   }
 
   fileAnalysis(path: string, analysis: ModuleAnalysis, minimumRank: (finding: Finding) => boolean): FileAnalysis {
@@ -104,7 +116,7 @@ export class TerraformAnalyzer {
     return parsed;
   }
 
-  private analyzeModule(dir: string, sources: readonly SourceFile[], inputs: ReadonlyMap<string, VariableValue>, prefix: string, caller: TfResolver | undefined, depth: number, visiting: ReadonlySet<string>): ModuleAnalysis {
+  private analyzeModule(dir: string, sources: readonly SourceFile[], inputs: ReadonlyMap<string, VariableValue>, prefix: string, caller: TfResolver | undefined, depth: number, visiting: ReadonlySet<string>, calledSources: SourceFile[]): ModuleAnalysis {
     const files = sources.map((source) => this.parse(source));
     const module = buildModule(dir, files, inputs, prefix);
     const resolver = new TfResolver(module, {}, caller);
@@ -117,12 +129,13 @@ export class TerraformAnalyzer {
         if (visiting.has(childDir)) continue;
         const childSources = this.moduleSources(childDir);
         if (childSources.length === 0) continue;
+        calledSources.push(...childSources);
         const childInputs = new Map<string, VariableValue>();
         for (const attribute of call.block.body.attributes) {
           if (CALL_ARGUMENTS_NOT_INPUTS.has(attribute.name)) continue;
           childInputs.set(attribute.name, { node: expressionToNode(attribute.expression), source: `module.${call.name} input`, resolveIn: 'caller' });
         }
-        const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]));
+        const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]), calledSources);
         const marker = `from module.${call.name} input`;
         const anchor: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
         for (const entry of [...child.check.resources.flatMap((resource) => resource.findings), ...child.callFindings]) {
