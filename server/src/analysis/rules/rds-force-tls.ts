@@ -6,6 +6,9 @@ import { mapEntry } from '../cloudformation/model';
 import { describeVia, quote } from '../cloudformation/resolve';
 import { getDefault, getItem, getSetting } from '../knowledge';
 import type { OffsetRange, RelatedLocation, ScalarValue, ValueNode } from '../types';
+import type { ValueResolver } from '../resolution';
+import type { TfResource, TfRuleContext } from '../terraform/context';
+import { referenceParts } from '../terraform/hcl';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
 import type { Rule, RuleMeta } from './rule';
@@ -14,7 +17,7 @@ import { severityFor } from './settingRule';
 const id = 'rds-force-tls';
 
 /** Rule metadata from the knowledge base, for custom rules that check one setting. */
-export function settingMeta(settingId: string, cloudformationTypes: readonly string[], ruleId = settingId): RuleMeta {
+export function settingMeta(settingId: string, cloudformationTypes: readonly string[], ruleId = settingId, terraformTypes?: readonly string[]): RuleMeta {
   const setting = getSetting(settingId);
   if (!setting?.cloudformation) throw new Error(`Unknown CloudFormation setting ${settingId}`);
   const awsDefault = setting.defaultId ? getDefault(setting.defaultId) : undefined;
@@ -29,13 +32,13 @@ export function settingMeta(settingId: string, cloudformationTypes: readonly str
       : { summary: setting.cloudformation.absent.text },
     references: setting.references,
     docsUrl: docsUrl(ruleId),
-    resourceTypes: { cloudformation: cloudformationTypes, terraform: setting.terraform ? [setting.terraform.type] : [] },
+    resourceTypes: { cloudformation: cloudformationTypes, terraform: terraformTypes ?? (setting.terraform ? [setting.terraform.type] : []) },
     settings: [settingId],
   };
 }
 
 /** The one known string a node resolves to (lower-cased), if it has exactly one. */
-export function singleString(node: ValueNode | undefined, context: CfnRuleContext): string | undefined {
+export function singleString(node: ValueNode | undefined, context: { readonly resolver: ValueResolver }): string | undefined {
   if (!node) return undefined;
   const resolved = context.resolver.scalars(node);
   return resolved.length === 1 && resolved[0].known ? String(resolved[0].value).toLowerCase() : undefined;
@@ -64,14 +67,34 @@ export interface ParameterGroupCheck {
   readonly consequence: string;
 }
 
-type Link =
+/** The Terraform form of a check: the database's argument naming its group, and the group resource type. */
+export interface TfParameterGroupCheck {
+  /** Argument on the database naming its group (parameter_group_name). */
+  readonly link: string;
+  readonly groupType: string;
+  readonly expect: (group: TfResource | undefined) => GroupExpectation | string;
+  readonly consequence: string;
+}
+
+type Link<G> =
   | { kind: 'absent'; via: readonly string[] }
-  | { kind: 'group'; group: CfnResource; range: OffsetRange; via: readonly string[] }
+  | { kind: 'group'; group: G; range: OffsetRange; via: readonly string[] }
   | { kind: 'default'; name: string; range: OffsetRange; via: readonly string[] }
   | { kind: 'unknown'; text: string };
 
-function links(resource: CfnResource, context: CfnRuleContext, check: ParameterGroupCheck): Link[] {
-  const result: Link[] = [];
+/** How the judgement sees a group of either format. */
+interface GroupAccess<G> {
+  readonly link: string;
+  readonly expect: (group: G | undefined) => GroupExpectation | string;
+  readonly parameter: (group: G, name: string) => { node: ValueNode; via: readonly string[] }[];
+  readonly name: (group: G) => string;
+  /** Where "add the parameter here" points. */
+  readonly parametersRange: (group: G) => OffsetRange;
+  readonly consequence: string;
+}
+
+function links(resource: CfnResource, context: CfnRuleContext, check: ParameterGroupCheck): Link<CfnResource>[] {
+  const result: Link<CfnResource>[] = [];
   for (const candidate of context.resolver.lookup(resource.properties, [check.link])) {
     const node = candidate.node;
     if (!node) {
@@ -100,12 +123,79 @@ function links(resource: CfnResource, context: CfnRuleContext, check: ParameterG
   return result;
 }
 
+/** Terraform: the group by reference (aws_db_parameter_group.x.name / .id) or by its literal name in this module. */
+function tfLinks(resource: TfResource, context: TfRuleContext, check: TfParameterGroupCheck): Link<TfResource>[] {
+  const result: Link<TfResource>[] = [];
+  const groups = context.resourcesOfType(check.groupType);
+  for (const candidate of context.resolver.lookup(resource.body, [check.link])) {
+    const node = candidate.node;
+    if (!node) {
+      result.push({ kind: 'absent', via: candidate.via });
+      continue;
+    }
+    const reference = node.kind === 'expression' ? referenceParts(node.expression) : undefined;
+    if (reference && reference.names[0] !== 'var' && reference.names[0] !== 'local' && reference.names.length >= 2) {
+      const target = reference.names[0] === check.groupType ? groups.find((group) => group.name === reference.names[1]) : undefined;
+      if (target) result.push({ kind: 'group', group: target, range: node.range, via: candidate.via });
+      else result.push({ kind: 'unknown', text: `${check.link} refers to ${reference.parts.join('.')}` });
+      continue;
+    }
+    for (const resolved of context.resolver.scalars(node, candidate.via)) {
+      if (!resolved.known) {
+        result.push({ kind: 'unknown', text: `${check.link} is ${resolved.description}${describeVia(resolved.via)}` });
+        continue;
+      }
+      const name = String(resolved.value);
+      const named = groups.find((group) => singleString(mapEntry(group.body, 'name'), context) === name.toLowerCase());
+      if (named) result.push({ kind: 'group', group: named, range: node.range, via: resolved.via });
+      else if (name.toLowerCase().startsWith('default.')) result.push({ kind: 'default', name, range: node.range, via: resolved.via });
+      else result.push({ kind: 'unknown', text: `${check.link} is ${quote(name)}, a group defined outside this module` });
+    }
+  }
+  return result;
+}
+
 function isConditional(via: readonly string[]): boolean {
   return via.some((step) => step === 'if' || step.startsWith('if ') || step.startsWith('unless '));
 }
 
 /** Follows the database's parameter group link and judges the group's parameters. */
 export function checkParameterGroup(resource: CfnResource, context: CfnRuleContext, check: ParameterGroupCheck): RuleOutcome[] {
+  return judgeParameterGroup(links(resource, context, check), resource.idRange, context.resolver, {
+    link: check.link,
+    expect: check.expect,
+    parameter: (group, name) => check.readParameter(group, name, context),
+    name: (group) => group.id,
+    parametersRange: (group) => keyRange(group, 'Parameters') ?? group.idRange,
+    consequence: check.consequence,
+  });
+}
+
+/** The Terraform reading: `parameter { name = ... value = ... }` blocks of the linked group, same judgement. */
+export function checkTfParameterGroup(resource: TfResource, context: TfRuleContext, check: TfParameterGroupCheck): RuleOutcome[] {
+  return judgeParameterGroup(tfLinks(resource, context, check), resource.anchor, context.resolver, {
+    link: check.link,
+    expect: (group) => {
+      const expectation = check.expect(group);
+      return typeof expectation === 'string' ? expectation : { ...expectation, example: tfExample(expectation.example) };
+    },
+    parameter: (group, name) => context.resolver.lookup(group.body, ['parameter', '[]']).flatMap((candidate) => {
+      if (candidate.node?.kind !== 'map' || singleString(mapEntry(candidate.node, 'name'), context) !== name.toLowerCase()) return [];
+      const value = mapEntry(candidate.node, 'value');
+      return value ? [{ node: value, via: candidate.via }] : [];
+    }),
+    name: (group) => group.address,
+    parametersRange: (group) => group.anchor,
+    consequence: check.consequence,
+  });
+}
+
+/** "rds.force_ssl: 1" -> 'parameter { name = "rds.force_ssl" value = "1" }'. */
+function tfExample(example: string): string {
+  return example.replace(/([\w.]+): '?([\w.-]+)'?/g, 'parameter { name = "$1" value = "$2" }');
+}
+
+function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRange, resolver: ValueResolver, check: GroupAccess<G>): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   const fine: string[] = [];
   const report = (message: string, range: OffsetRange, via: readonly string[], related: RelatedLocation[] = []) => {
@@ -113,7 +203,7 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
       ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range }
       : { kind: 'finding', message, range, ...(related.length > 0 ? { related } : {}) });
   };
-  for (const link of links(resource, context, check)) {
+  for (const link of groupLinks) {
     if (link.kind === 'unknown') {
       fine.push(`${link.text}; cannot be checked in the template`);
       continue;
@@ -127,21 +217,21 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
     if (link.kind === 'absent' || link.kind === 'default') {
       const what = link.kind === 'absent' ? `${check.link} is not set${via}, so the default parameter group applies` : `${check.link} is the default group ${quote(link.name)}${via}`;
       if (expectation.enforcedByDefault) fine.push(`${what}, which enforces it`);
-      else report(`${what}: ${check.consequence} Use a parameter group with ${expectation.example}.`, link.kind === 'absent' ? resource.idRange : link.range, link.via);
+      else report(`${what}: ${check.consequence} Use a parameter group with ${expectation.example}.`, link.kind === 'absent' ? anchor : link.range, link.via);
       continue;
     }
     const group = link.group;
-    const relatedRange = keyRange(group, 'Parameters') ?? group.idRange;
+    const groupName = check.name(group);
     let set = false;
     let enforced = false;
     const bad: { text: string; range: OffsetRange; definite: boolean; parameter: string }[] = [];
     for (const name of expectation.parameters) {
-      for (const value of check.readParameter(group, name, context)) {
+      for (const value of check.parameter(group, name)) {
         set = true;
-        for (const resolved of context.resolver.scalars(value.node, value.via)) {
+        for (const resolved of resolver.scalars(value.node, value.via)) {
           if (!resolved.known) {
             enforced = true; // cannot be judged: do not alarm
-            fine.push(`${name} in ${group.id} is ${resolved.description}; cannot be checked in the template`);
+            fine.push(`${name} in ${groupName} is ${resolved.description}; cannot be checked in the template`);
             continue;
           }
           if (expectation.isEnforcing(resolved.value)) {
@@ -149,7 +239,7 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
             continue;
           }
           bad.push({
-            text: `${name} is ${quote(resolved.value)} in parameter group ${group.id}${describeVia(resolved.via)}`,
+            text: `${name} is ${quote(resolved.value)} in parameter group ${groupName}${describeVia(resolved.via)}`,
             range: value.node.range,
             definite: !isConditional(resolved.via) && (!resolved.fromParameter || resolved.fromParameter.isDefault),
             parameter: name,
@@ -158,9 +248,9 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
       }
     }
     if (!set) {
-      if (expectation.enforcedByDefault) fine.push(`${group.id} leaves the parameter at its default, which enforces it`);
-      else report(`parameter group ${group.id} does not set ${expectation.parameters.join(' or ')}${via}: ${check.consequence}`, link.range, link.via,
-        [{ message: `Add ${expectation.example} to the parameters of ${group.id}.`, range: relatedRange }]);
+      if (expectation.enforcedByDefault) fine.push(`${groupName} leaves the parameter at its default, which enforces it`);
+      else report(`parameter group ${groupName} does not set ${expectation.parameters.join(' or ')}${via}: ${check.consequence}`, link.range, link.via,
+        [{ message: `Add ${expectation.example} to the parameters of ${groupName}.`, range: check.parametersRange(group) }]);
       continue;
     }
     const failure = bad.find((entry) => entry.definite) ?? bad[0];
@@ -168,7 +258,7 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
       report(`${failure.text}: ${check.consequence}`, link.range, failure.definite ? link.via : [...link.via, 'if'],
         [{ message: `Set ${expectation.example} here.`, range: failure.range }]);
     } else {
-      fine.push(`${group.id} sets ${expectation.parameters.join(' or ')}`);
+      fine.push(`${groupName} sets ${expectation.parameters.join(' or ')}`);
     }
   }
   if (outcomes.length > 0) return outcomes;
@@ -203,17 +293,23 @@ function majorVersion(text: string | undefined): number | undefined {
 
 const ON = new Set(['1', 'on', 'true']);
 
-function rdsExpectation(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined): GroupExpectation | string {
-  const engineName = singleString(mapEntry(resource.properties, 'Engine'), context);
-  const family = group ? singleString(mapEntry(group.properties, 'Family'), context) : undefined;
-  const engine = rdsEngine(engineName) ?? rdsEngine(family);
+/** The database's engine and version and the group's family, read by each format. */
+interface EngineFacts {
+  readonly engine: string | undefined;
+  readonly version: string | undefined;
+  readonly versionSet: boolean;
+  readonly family: string | undefined;
+}
+
+function rdsExpectation(facts: EngineFacts): GroupExpectation | string {
+  const family = facts.family;
+  const engine = rdsEngine(facts.engine) ?? rdsEngine(family);
   if (engine === 'oracle') return 'Oracle takes TLS from an option group (SSL option), not from the parameter group.';
   if (engine === 'db2') return 'Db2 TLS is configured with ssl_svcename and an option group, not checked here.';
   // RDS for PostgreSQL 15 and later sets rds.force_ssl to 1 by default; without EngineVersion RDS picks a current (>= 15) major.
-  const versionText = family && rdsEngine(family) === 'postgres' ? family.slice('postgres'.length) : singleString(mapEntry(resource.properties, 'EngineVersion'), context);
-  const versionNode = mapEntry(resource.properties, 'EngineVersion');
+  const versionText = family && rdsEngine(family) === 'postgres' ? family.slice('postgres'.length) : facts.version;
   const major = majorVersion(versionText);
-  const postgresDefault = engine === 'postgres' && (major !== undefined ? major >= 15 : !versionNode && !family);
+  const postgresDefault = engine === 'postgres' && (major !== undefined ? major >= 15 : !facts.versionSet && !family);
   if (engine === 'postgres' || engine === 'aurora-postgresql' || engine === 'sqlserver') {
     return { parameters: ['rds.force_ssl'], isEnforcing: (value) => ON.has(String(value).toLowerCase()), enforcedByDefault: postgresDefault, example: 'rds.force_ssl: 1' };
   }
@@ -228,13 +324,31 @@ function rdsExpectation(resource: CfnResource, context: CfnRuleContext, group: C
   };
 }
 
+function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined): EngineFacts {
+  return {
+    engine: singleString(mapEntry(resource.properties, 'Engine'), context),
+    version: singleString(mapEntry(resource.properties, 'EngineVersion'), context),
+    versionSet: mapEntry(resource.properties, 'EngineVersion') !== undefined,
+    family: group ? singleString(mapEntry(group.properties, 'Family'), context) : undefined,
+  };
+}
+
+function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined): EngineFacts {
+  return {
+    engine: singleString(mapEntry(resource.body, 'engine'), context),
+    version: singleString(mapEntry(resource.body, 'engine_version'), context),
+    versionSet: mapEntry(resource.body, 'engine_version') !== undefined,
+    family: group ? singleString(mapEntry(group.body, 'family'), context) : undefined,
+  };
+}
+
 const readMapParameter = (group: CfnResource, name: string, context: CfnRuleContext) =>
   context.resolver.lookup(group.properties, ['Parameters', name]).flatMap((candidate) => (candidate.node ? [{ node: candidate.node, via: candidate.via }] : []));
 
 const CONSEQUENCE = 'TLS is optional, so clients may connect without encryption and credentials and data cross the network in clear text.';
 
 export const rdsForceTls: Rule = {
-  meta: settingMeta('rds-force-tls', ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], id),
+  meta: settingMeta('rds-force-tls', ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], id, ['aws_db_instance', 'aws_rds_cluster']),
   cloudformation: {
     check(resource, context) {
       if (resource.type === 'AWS::RDS::DBInstance') {
@@ -244,7 +358,7 @@ export const rdsForceTls: Rule = {
         return checkParameterGroup(resource, context, {
           link: 'DBParameterGroupName',
           groupType: 'AWS::RDS::DBParameterGroup',
-          expect: (group) => rdsExpectation(resource, context, group),
+          expect: (group) => rdsExpectation(cfnFacts(resource, context, group)),
           readParameter: readMapParameter,
           consequence: CONSEQUENCE,
         });
@@ -254,8 +368,21 @@ export const rdsForceTls: Rule = {
       return checkParameterGroup(resource, context, {
         link: 'DBClusterParameterGroupName',
         groupType: 'AWS::RDS::DBClusterParameterGroup',
-        expect: (group) => rdsExpectation(resource, context, group),
+        expect: (group) => rdsExpectation(cfnFacts(resource, context, group)),
         readParameter: readMapParameter,
+        consequence: CONSEQUENCE,
+      });
+    },
+  },
+  terraform: {
+    // Aurora members are aws_rds_cluster_instance (not checked): they take TLS from the cluster's group.
+    check(resource, context) {
+      const cluster = resource.type === 'aws_rds_cluster';
+      if (cluster && singleString(mapEntry(resource.body, 'engine_mode'), context) === 'serverless') return [{ kind: 'not-applicable', detail: 'Aurora Serverless v1 (retired) is not checked.' }];
+      return checkTfParameterGroup(resource, context, {
+        link: cluster ? 'db_cluster_parameter_group_name' : 'parameter_group_name',
+        groupType: cluster ? 'aws_rds_cluster_parameter_group' : 'aws_db_parameter_group',
+        expect: (group) => rdsExpectation(tfFacts(resource, context, group)),
         consequence: CONSEQUENCE,
       });
     },

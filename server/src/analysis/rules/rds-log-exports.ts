@@ -3,12 +3,16 @@
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import { mapEntry } from '../cloudformation/model';
 import { describeVia } from '../cloudformation/resolve';
+import type { ValueResolver } from '../resolution';
+import type { TfResource, TfRuleContext } from '../terraform/context';
+import type { OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { rdsEngine, settingMeta, singleString } from './rds-force-tls';
 import type { Rule } from './rule';
 
 const id = 'rds-log-exports';
 const PROPERTY = 'EnableCloudwatchLogsExports';
+const TF_ARGUMENT = 'enabled_cloudwatch_logs_exports';
 
 export interface LogExportsCheck {
   /** Log types of which at least one must be exported; undefined = any non-empty list. */
@@ -18,10 +22,21 @@ export interface LogExportsCheck {
 }
 
 export function checkLogExports(resource: CfnResource, context: CfnRuleContext, check: LogExportsCheck): RuleOutcome[] {
+  return judgeLogExports(resource.properties, resource.idRange, context.resolver, PROPERTY, check);
+}
+
+/** The Terraform reading: the same judgement of the `argument` list (enabled_cloudwatch_logs_exports). */
+export function checkTfLogExports(resource: TfResource, context: TfRuleContext, check: LogExportsCheck, argument = TF_ARGUMENT): RuleOutcome[] {
+  return judgeLogExports(resource.body, resource.anchor, context.resolver, argument, check);
+}
+
+/** The format-neutral judgement of a list of exported log types at `property` of `start`. */
+function judgeLogExports(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, property: string, check: LogExportsCheck): RuleOutcome[] {
+  const PROPERTY = property;
   const outcomes: RuleOutcome[] = [];
   const fine: string[] = [];
   const evidencePath = [PROPERTY];
-  for (const candidate of context.resolver.lookup(resource.properties, [PROPERTY])) {
+  for (const candidate of resolver.lookup(start, [PROPERTY])) {
     const conditional = candidate.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
     const via = describeVia(candidate.via);
     const node = candidate.node;
@@ -32,7 +47,7 @@ export function checkLogExports(resource: CfnResource, context: CfnRuleContext, 
       const values: string[] = [];
       let unknown = false;
       for (const item of node.items) {
-        for (const resolved of context.resolver.scalars(item, candidate.via)) {
+        for (const resolved of resolver.scalars(item, candidate.via)) {
           if (resolved.known) values.push(String(resolved.value).toLowerCase());
           else unknown = true;
         }
@@ -44,7 +59,7 @@ export function checkLogExports(resource: CfnResource, context: CfnRuleContext, 
       fine.push(`${PROPERTY} is computed${via}; cannot be checked in the template`);
     }
     if (problem) {
-      const range = node ? node.range : resource.idRange;
+      const range = node ? node.range : anchor;
       outcomes.push(conditional
         ? { kind: 'depends', message: `Depends on the deployment: ${problem}`, range, evidence: { path: evidencePath, text: problem } }
         : { kind: 'finding', message: problem, range, evidence: { path: evidencePath, text: problem } });
@@ -72,6 +87,11 @@ export function rdsAuditLogs(engineName: string | undefined): readonly string[] 
   }
 }
 
+/** The judgement of both readers: the engine's audit log must be exported. */
+export function rdsLogExportsCheck(engine: string | undefined): LogExportsCheck {
+  return { required: rdsAuditLogs(engine), consequence: 'database activity leaves no trail in CloudWatch for investigations.' };
+}
+
 export const rdsLogExports: Rule = {
   meta: settingMeta(id, ['AWS::RDS::DBInstance']),
   cloudformation: {
@@ -79,11 +99,13 @@ export const rdsLogExports: Rule = {
       if (mapEntry(resource.properties, 'DBClusterIdentifier')) {
         return [{ kind: 'not-applicable', detail: 'An Aurora or cluster member instance exports logs through its cluster.' }];
       }
-      const engine = singleString(mapEntry(resource.properties, 'Engine'), context);
-      return checkLogExports(resource, context, {
-        required: rdsAuditLogs(engine),
-        consequence: 'database activity leaves no trail in CloudWatch for investigations.',
-      });
+      return checkLogExports(resource, context, rdsLogExportsCheck(singleString(mapEntry(resource.properties, 'Engine'), context)));
+    },
+  },
+  terraform: {
+    // Aurora members are aws_rds_cluster_instance (not checked here): they export through aws_rds_cluster.
+    check(resource, context) {
+      return checkTfLogExports(resource, context, rdsLogExportsCheck(singleString(mapEntry(resource.body, 'engine'), context)));
     },
   },
 };

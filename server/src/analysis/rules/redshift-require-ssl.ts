@@ -1,7 +1,8 @@
 // Redshift requires SSL through require_ssl in the cluster parameter group the cluster names.
 import { mapEntry } from '../cloudformation/model';
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { checkParameterGroup, settingMeta, singleString } from './rds-force-tls';
+import { checkParameterGroup, checkTfParameterGroup, settingMeta, singleString } from './rds-force-tls';
+import type { GroupExpectation } from './rds-force-tls';
 import type { Rule } from './rule';
 import { isTrue } from './setting';
 
@@ -18,16 +19,29 @@ function readListParameter(group: CfnResource, name: string, context: CfnRuleCon
   return values;
 }
 
+const EXPECT: GroupExpectation = { parameters: ['require_ssl'], isEnforcing: isTrue, enforcedByDefault: false, example: "require_ssl: 'true'" };
+const CONSEQUENCE = 'SSL is optional, so SQL clients may connect without encryption.';
+
 export const redshiftRequireSsl: Rule = {
-  meta: settingMeta(id, ['AWS::Redshift::Cluster']),
+  meta: settingMeta(id, ['AWS::Redshift::Cluster'], id, ['aws_redshift_cluster']),
   cloudformation: {
     check(resource, context) {
       return checkParameterGroup(resource, context, {
         link: 'ClusterParameterGroupName',
         groupType: 'AWS::Redshift::ClusterParameterGroup',
-        expect: () => ({ parameters: ['require_ssl'], isEnforcing: isTrue, enforcedByDefault: false, example: "require_ssl: 'true'" }),
+        expect: () => EXPECT,
         readParameter: readListParameter,
-        consequence: 'SSL is optional, so SQL clients may connect without encryption.',
+        consequence: CONSEQUENCE,
+      });
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      return checkTfParameterGroup(resource, context, {
+        link: 'cluster_parameter_group_name',
+        groupType: 'aws_redshift_parameter_group',
+        expect: () => EXPECT,
+        consequence: CONSEQUENCE,
       });
     },
   },

@@ -1,6 +1,6 @@
 // Setting rules for compute services. Each entry names a knowledge-base setting and says how to judge it.
 import { mapEntry } from '../../cloudformation/model';
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
+import type { CfnRuleContext } from '../../cloudformation/model';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import { codebuildNoPlaintextCredentials } from '../codebuild-no-plaintext-credentials';
 import { ebManagedPlatformUpdates } from '../eb-managed-platform-updates';
@@ -9,59 +9,101 @@ import { ec2SsmPatching } from '../ec2-ssm-patching';
 import { eksControlPlaneLogging } from '../eks-control-plane-logging';
 import { emrSecurityConfiguration } from '../emr-security-configuration';
 import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
+import type { Rule, TerraformReader } from '../rule';
+import type { Candidate, ValueResolver } from '../../resolution';
+import type { TfRuleContext } from '../../terraform/context';
 import { looksLikeCredentialName } from '../secrets';
 import { settingRule } from '../settingRule';
 import type { SettingRuleSpec } from '../settingRule';
+
+/** The Terraform form of an element rule: the repeated blocks holding the elements, and the path in each. */
+export interface TfElements {
+  /** Repeated blocks (or lists of objects) whose elements are judged, e.g. root_block_device and ebs_block_device. */
+  readonly lists: readonly string[];
+  /** Argument path relative to an element. */
+  readonly path: string;
+  readonly applies?: (element: MapNode, context: TfRuleContext) => boolean;
+}
 
 /**
  * A setting checked in each element of a list that the element applies to (a volume mapping with an Ebs
  * block, an EFS volume, a custom origin): `list` is the list's path, `cloudformation.path` is relative to the
  * element. Elements the setting does not apply to are left alone instead of being read as "not set". An
- * absent list is reported with `whenListMissing`, or means nothing to check.
+ * absent list is reported with `whenListMissing`, or means nothing to check. `elements` gives the Terraform
+ * blocks; 'argument' where Terraform has one argument on the resource instead (the knowledge base's reading);
+ * false where Terraform cannot express the setting the same way (the rule then lists no Terraform type).
  */
 export function elementRule(spec: SettingRuleSpec & {
   readonly list: string;
   readonly applies?: (element: MapNode, context: CfnRuleContext) => boolean;
   readonly whenListMissing?: { readonly message: string; readonly severity?: 'warning' | 'info' };
+  readonly elements: TfElements | 'argument' | false;
 }): Rule {
   const relative = spec.cloudformation.path;
   if (!relative) throw new Error(`elementRule ${spec.setting} needs a relative path`);
-  const outer = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, path: `${spec.list}[].${relative}`, fix: undefined } });
-  const inner = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, skip: undefined, fix: undefined } });
+  const tf = spec.elements;
+  const outer = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, path: `${spec.list}[].${relative}`, fix: undefined }, ...(tf === 'argument' ? {} : { terraform: false }) });
+  const inner = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, skip: undefined, fix: undefined }, terraform: tf && tf !== 'argument' ? { path: tf.path } : false });
   const listPath = spec.list.split('.');
+  const terraformTypes = tf === false ? [] : tf === 'argument' ? outer.meta.resourceTypes.terraform : inner.meta.resourceTypes.terraform;
   return {
-    meta: outer.meta,
+    meta: { ...outer.meta, resourceTypes: { ...outer.meta.resourceTypes, terraform: terraformTypes } },
     cloudformation: {
       check(resource, context) {
         const reason = spec.cloudformation.skip?.(resource, context);
         if (reason) return [{ kind: 'not-applicable', detail: reason }];
-        const outcomes: RuleOutcome[] = [];
-        let listSeen = false;
-        let applicable = 0;
-        for (const candidate of context.resolver.lookup(resource.properties, listPath)) {
-          if (!candidate.node) continue;
-          listSeen = true;
-          const elements = candidate.node.kind === 'seq'
-            ? candidate.node.items.flatMap((item) => context.resolver.expand({ node: item, via: candidate.via }))
-            : [];
-          for (const element of elements) {
-            if (element.node?.kind !== 'map') continue;
-            if (spec.applies && !spec.applies(element.node, context)) continue;
-            applicable++;
-            const pseudo: CfnResource = { ...resource, properties: element.node, idRange: elementRange(element.node) };
-            outcomes.push(...(inner.cloudformation?.check(pseudo, context) ?? []));
-          }
-        }
-        if (!listSeen && spec.whenListMissing) {
-          return [{ kind: 'finding', message: `${spec.list} is not set: ${spec.whenListMissing.message}`, range: resource.idRange, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
-        }
-        if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${spec.list} entry this setting applies to.` }];
-        const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-        return gaps.length > 0 ? gaps : outcomes;
+        return judgeElements(spec, spec.list, [listPath], resource.properties, resource.idRange, context, spec.applies,
+          (element) => inner.cloudformation?.check({ ...resource, properties: element, idRange: elementRange(element) }, context) ?? []);
       },
     },
+    ...(tf === 'argument' && outer.terraform ? { terraform: outer.terraform } : {}),
+    ...(tf && tf !== 'argument' && inner.terraform
+      ? {
+        terraform: {
+          check: (resource, context) => judgeElements(spec, tf.lists.join(' and '), tf.lists.map((list) => list.split('.')), resource.body, resource.anchor, context, tf.applies,
+            (element) => inner.terraform?.check({ ...resource, body: element, anchor: elementRange(element) }, context) ?? [], true),
+        } satisfies TerraformReader,
+      }
+      : {}),
   };
+}
+
+/** The judgement of both formats: every applicable element of the lists, or what an absent list means. */
+function judgeElements<C extends { readonly resolver: ValueResolver & { expand(candidate: Candidate): Candidate[] } }>(
+  spec: { readonly whenListMissing?: { readonly message: string; readonly severity?: 'warning' | 'info' } },
+  listName: string,
+  listPaths: readonly (readonly string[])[],
+  start: MapNode | undefined,
+  anchor: OffsetRange,
+  context: C,
+  applies: ((element: MapNode, context: C) => boolean) | undefined,
+  judge: (element: MapNode) => RuleOutcome[],
+  /** Terraform: a single block is one element (repeated blocks are a list). */
+  singleBlock = false,
+): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  let listSeen = false;
+  let applicable = 0;
+  for (const listPath of listPaths) {
+    for (const candidate of context.resolver.lookup(start, listPath)) {
+      if (!candidate.node) continue;
+      listSeen = true;
+      const items = candidate.node.kind === 'seq' ? candidate.node.items : candidate.node.kind === 'map' && singleBlock ? [candidate.node] : [];
+      const elements = items.flatMap((item) => context.resolver.expand({ node: item, via: candidate.via }));
+      for (const element of elements) {
+        if (element.node?.kind !== 'map') continue;
+        if (applies && !applies(element.node, context)) continue;
+        applicable++;
+        outcomes.push(...judge(element.node));
+      }
+    }
+  }
+  if (!listSeen && spec.whenListMissing) {
+    return [{ kind: 'finding', message: `${listName} is not set: ${spec.whenListMissing.message}`, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
+  }
+  if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${listName} entry this setting applies to.` }];
+  const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  return gaps.length > 0 ? gaps : outcomes;
 }
 
 /** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
@@ -88,6 +130,8 @@ function scalar(node: ValueNode | undefined): string | undefined {
 }
 
 const hasEbs = (element: MapNode) => has(element, 'Ebs');
+/** Terraform's root and extra EBS volumes of an instance or launch configuration. */
+const TF_VOLUMES = ['root_block_device', 'ebs_block_device'];
 const blockDevicesMissing = {
   message: 'the root volume is encrypted only if the AMI\'s snapshot is or account-level EBS encryption by default is on.',
   severity: 'info' as const,
@@ -103,6 +147,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'ec2-no-public-ip',
     list: 'NetworkInterfaces',
+    elements: 'argument',
     cloudformation: {
       path: 'AssociatePublicIpAddress',
       compliant: { equals: false },
@@ -112,6 +157,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'ec2-ebs-encrypted',
     list: 'BlockDeviceMappings',
+    elements: { lists: TF_VOLUMES, path: 'encrypted' },
     applies: hasEbs,
     whenListMissing: blockDevicesMissing,
     cloudformation: {
@@ -158,6 +204,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'lt-no-public-ip',
     list: 'LaunchTemplateData.NetworkInterfaces',
+    elements: { lists: ['network_interfaces'], path: 'associate_public_ip_address' },
     cloudformation: {
       path: 'AssociatePublicIpAddress',
       compliant: { equals: false },
@@ -167,6 +214,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'lt-ebs-encrypted',
     list: 'LaunchTemplateData.BlockDeviceMappings',
+    elements: { lists: ['block_device_mappings'], path: 'ebs.encrypted', applies: (element) => has(element, 'ebs') },
     applies: hasEbs,
     cloudformation: {
       path: 'Ebs.Encrypted',
@@ -189,6 +237,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'lc-ebs-encrypted',
     list: 'BlockDeviceMappings',
+    elements: { lists: TF_VOLUMES, path: 'encrypted' },
     applies: hasEbs,
     cloudformation: {
       path: 'Ebs.Encrypted',
@@ -230,6 +279,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'ecs-logging',
     list: 'ContainerDefinitions',
+    // Terraform gives the containers as one JSON document (container_definitions = jsonencode(...) or a file),
+    // not as blocks the element walk can read: no Terraform reading.
+    elements: false,
     cloudformation: {
       path: 'LogConfiguration.LogDriver',
       compliant: { present: true },
@@ -239,6 +291,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   elementRule({
     setting: 'ecs-efs-transit-encryption',
     list: 'Volumes',
+    elements: { lists: ['volume'], path: 'efs_volume_configuration.transit_encryption', applies: (element) => has(element, 'efs_volume_configuration') },
     applies: (element) => has(element, 'EFSVolumeConfiguration'),
     cloudformation: {
       path: 'EFSVolumeConfiguration.TransitEncryption',
