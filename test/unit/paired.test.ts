@@ -27,13 +27,8 @@ const PAIRS: Readonly<Record<string, readonly string[]>> = {
   Instance: ['aws_instance.instance'],
 };
 
-/**
- * Differences known to come from a rule's Terraform reader (reported to the rules' owner), tolerated here:
- * ebs-volume-cmk: the Terraform reader reports "kms_key_id is not set: the volume is encrypted with the AWS managed
- * aws/ebs key" on a volume with encrypted = false; the CloudFormation reader leaves an unencrypted volume to
- * ebs-volume-encrypted.
- */
-const KNOWN_DIFFERENCES: ReadonlySet<string> = new Set(['Volume ebs-volume-cmk']);
+/** Differences known to come from a rule's Terraform reader (reported to the rules' owner), tolerated here: none. */
+const KNOWN_DIFFERENCES: ReadonlySet<string> = new Set<string>([]);
 
 function ruleIdsOf(analysis: FileAnalysis, ids: readonly string[], rules: ReadonlySet<string>): string[] {
   return [...new Set(analysis.findings.filter((finding) => ids.includes(finding.resource.id) && rules.has(finding.ruleId)).map((finding) => finding.ruleId))].sort();

@@ -5,3 +5,4 @@ export * from './targets';
 export * from './ruleSupport';
 export * from './identity';
 export * from './terraform';
+export * from './publicPolicyRule';

@@ -1,29 +1,14 @@
 // A repository policy that allows Principal '*' without a condition limiting who lets any AWS account pull
 // (or push, as the actions allow) the repository's images.
-import { mapEntry } from '../cloudformation/model';
-import { noPublicGrant, publicPrincipalOutcomes, readPolicyDocuments, settingMeta, terraformPublicPolicy } from '../policy';
-import type { Rule } from './rule';
+import { POLICY_REQUIRED, publicPolicyRule, settingMeta } from '../policy';
 
-const CONSEQUENCE = 'any AWS account can use these actions on the repository\'s images; name the accounts or add aws:PrincipalOrgID.';
-
-export const ecrPolicyNotPublic: Rule = {
+export const ecrPolicyNotPublic = publicPolicyRule({
   meta: settingMeta('ecr-policy-not-public', ['AWS::ECR::Repository'], { terraform: ['aws_ecr_repository_policy'] }),
+  consequence: 'any AWS account can use these actions on the repository\'s images; name the accounts or add aws:PrincipalOrgID.',
   cloudformation: {
-    check(resource, context) {
-      const text = mapEntry(resource.properties, 'RepositoryPolicyText');
-      if (!text) return [{ kind: 'addressed', detail: 'No repository policy: only the account has access.' }];
-      const policy = `repository policy of repository ${resource.id}`;
-      const documents = readPolicyDocuments(text, context.resolver);
-      const outcomes = publicPrincipalOutcomes(documents, {
-        policy,
-        consequence: CONSEQUENCE,
-      });
-      return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents)];
-    },
+    document: 'RepositoryPolicyText',
+    policy: (resource) => `repository policy of repository ${resource.id}`,
+    absent: () => ({ kind: 'addressed', detail: 'No repository policy: only the account has access.' }),
   },
-  terraform: {
-    check(resource, context) {
-      return terraformPublicPolicy(resource, context, 'policy', { policy: `repository policy ${resource.address}`, consequence: CONSEQUENCE }, { kind: 'not-applicable', detail: 'policy is required.' });
-    },
-  },
-};
+  terraform: { policy: (resource) => `repository policy ${resource.address}`, absent: () => POLICY_REQUIRED },
+});

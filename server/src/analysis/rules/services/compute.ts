@@ -129,6 +129,13 @@ function scalar(node: ValueNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
+/** Both formats: the key choice is moot unless the volume is encrypted (ebs-volume-encrypted reports that). */
+function unencryptedVolume(body: MapNode | undefined, key: string, context: { readonly resolver: ValueResolver }): string | undefined {
+  const encrypted = mapEntry(body, key);
+  const values = encrypted ? context.resolver.scalars(encrypted) : [];
+  return values.some((value) => value.known && String(value.value).toLowerCase() === 'true') ? undefined : 'Only an encrypted volume uses a KMS key (see ebs-volume-encrypted).';
+}
+
 const hasEbs = (element: MapNode) => has(element, 'Ebs');
 /** Terraform's root and extra EBS volumes of an instance or launch configuration. */
 const TF_VOLUMES = ['root_block_device', 'ebs_block_device'];
@@ -189,12 +196,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { present: true },
       consequence: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
-      skip: (resource, context) => {
-        const encrypted = mapEntry(resource.properties, 'Encrypted');
-        const values = encrypted ? context.resolver.scalars(encrypted) : [];
-        return values.some((value) => value.known && String(value.value).toLowerCase() === 'true') ? undefined : 'Only an encrypted volume uses a KMS key (see ebs-volume-encrypted).';
-      },
+      skip: (resource, context) => unencryptedVolume(resource.properties, 'Encrypted', context),
     },
+    terraform: { skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context) },
   }),
   // --- Launch template
   settingRule({

@@ -20,6 +20,14 @@ function engineOf(resource: CfnResource, context: CfnRuleContext): string | unde
   return singleString(mapEntry(resource.properties, 'Engine'), context);
 }
 
+/**
+ * IAM database authentication exists for MySQL, MariaDB and PostgreSQL (and Aurora MySQL and PostgreSQL), not
+ * for SQL Server, Oracle or Db2. Says why the rule does not apply, for both formats; an unknown engine is checked.
+ */
+export function iamAuthUnsupported(engine: string | undefined): string | undefined {
+  return engine && !/^(mysql|mariadb|postgres|aurora)/.test(engine) ? `IAM database authentication is not available for ${engine}.` : undefined;
+}
+
 /** ElastiCache cache clusters that are members of a replication group take these settings from the group. */
 function cacheSkip(resource: CfnResource): string | undefined {
   if (resource.type !== 'AWS::ElastiCache::CacheCluster') return undefined;
@@ -55,15 +63,11 @@ export const DATABASES_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { equals: true },
       consequence: 'database users sign in only with long-lived passwords instead of short-lived IAM tokens.',
-      skip: (resource, context) => {
-        const member = clusterMember(resource);
-        if (member) return member;
-        const engine = engineOf(resource, context);
-        if (engine && !/^(mysql|mariadb|postgres)/.test(engine)) return `IAM database authentication is not available for ${engine}.`;
-        return undefined;
-      },
+      skip: (resource, context) => clusterMember(resource) ?? iamAuthUnsupported(engineOf(resource, context)),
       fix: true,
     },
+    // aws_db_instance is never a cluster member (those are aws_rds_cluster_instance).
+    terraform: { skip: (resource, context) => iamAuthUnsupported(singleString(mapEntry(resource.body, 'engine'), context)) },
   }),
   settingRule({
     setting: 'rds-auto-minor-upgrade',
