@@ -325,3 +325,42 @@ resource "aws_db_instance" ⟦"maria"⟧ {
     expectFindings('t.yaml', instance('postgres', true), 'rds-iam-auth', [{ ruleId: 'rds-iam-auth', message: ['EnableIAMDatabaseAuthentication is not set'] }]);
   });
 });
+
+describe('security group high-risk ports and VPC flow logs (Terraform)', () => {
+  test('sg-no-world-high-risk-ports shares the world-range walk of sg-open-admin-ports', () => {
+    expectTerraformFindings(`resource "aws_security_group" "db" {
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = [⟦"0.0.0.0/0"⟧]
+  }
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_vpc_security_group_ingress_rule" "mysql" {
+  security_group_id = aws_security_group.db.id
+  cidr_ipv4         = ⟦"0.0.0.0/0"⟧
+  from_port         = 3306
+  to_port           = 3306
+  ip_protocol       = "tcp"
+}
+`, 'sg-no-world-high-risk-ports', [
+      { ruleId: 'sg-no-world-high-risk-ports', message: ['PostgreSQL (port 5432) is open to the internet', "cidr_blocks contains '0.0.0.0/0'"] },
+      { ruleId: 'sg-no-world-high-risk-ports', message: ['MySQL (port 3306) is open', "cidr_ipv4 is '0.0.0.0/0'"] },
+    ]);
+  });
+  test('vpc-flow-logs: an aws_flow_log pointing at the VPC', () => {
+    expectTerraformFindings(`resource "aws_vpc" ⟦"bare"⟧ {}
+resource "aws_vpc" "logged" {}
+resource "aws_flow_log" "f" {
+  vpc_id       = aws_vpc.logged.id
+  traffic_type = "ALL"
+}
+`, 'vpc-flow-logs', [{ ruleId: 'vpc-flow-logs', message: ['No aws_flow_log in this module points at this VPC'] }]);
+  });
+});

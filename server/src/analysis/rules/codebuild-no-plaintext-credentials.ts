@@ -10,7 +10,8 @@ import { settingRule } from './settingRule';
 const base = settingRule({ setting: 'codebuild-no-plaintext-credentials', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const codebuildNoPlaintextCredentials: Rule = {
-  meta: base.meta,
+  // No Terraform reading yet, so no Terraform types: environment.environment_variable blocks need the same credential-name walk; not written yet.
+  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
   cloudformation: {
     check(resource, context) {
       const outcomes: RuleOutcome[] = [];

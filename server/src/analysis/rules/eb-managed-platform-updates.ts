@@ -61,7 +61,8 @@ export function judgeOption(resource: CfnResource, values: readonly OptionValue[
 const base = settingRule({ setting: 'eb-managed-platform-updates', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const ebManagedPlatformUpdates: Rule = {
-  meta: base.meta,
+  // No Terraform reading yet, so no Terraform types: setting { namespace name value } blocks need their own option lookup (judgeOption reads OptionSettings); not written yet.
+  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
   cloudformation: {
     check(resource, context) {
       const enabled = findOption(resource, context, 'aws:elasticbeanstalk:managedactions', 'ManagedActionsEnabled');

@@ -5,7 +5,8 @@ import { findOption, judgeOption } from './eb-managed-platform-updates';
 const base = settingRule({ setting: 'eb-stream-logs', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const ebStreamLogs: Rule = {
-  meta: base.meta,
+  // No Terraform reading yet, so no Terraform types: setting { namespace name value } blocks need their own option lookup (judgeOption reads OptionSettings); not written yet.
+  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
   cloudformation: {
     check(resource, context) {
       return judgeOption(resource, findOption(resource, context, 'aws:elasticbeanstalk:cloudwatch:logs', 'StreamLogs'),

@@ -11,7 +11,8 @@ const PATCH_DOCUMENTS = new Set(['aws-runpatchbaseline', 'aws-applypatchbaseline
 export const ec2SsmPatching: Rule = {
   // Severity info, not the knowledge base's high: patching is often set up account-wide (Quick Setup, patch
   // policies) outside the template, so a template without it is a hint, not a certain gap.
-  meta: { ...base.meta, severity: 'info', resourceTypes: { ...base.meta.resourceTypes, cloudformation: ['AWS::EC2::Instance'] } },
+  // No Terraform reading yet, so no Terraform types: the knowledge base names aws_ssm_association, but the duty is checked on the instance (aws_instance); a reader over aws_ssm_association / aws_ssm_maintenance_window_task is not written yet.
+  meta: { ...base.meta, severity: 'info', resourceTypes: { terraform: [], cloudformation: ['AWS::EC2::Instance'] } },
   cloudformation: {
     check(resource, context) {
       const how = patchingIn(context);

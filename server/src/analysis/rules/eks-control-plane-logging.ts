@@ -7,7 +7,8 @@ const base = settingRule({ setting: 'eks-control-plane-logging', cloudformation:
 const PATH = ['Logging', 'ClusterLogging', 'EnabledTypes', '[]', 'Type'];
 
 export const eksControlPlaneLogging: Rule = {
-  meta: base.meta,
+  // No Terraform reading yet, so no Terraform types: enabled_cluster_log_types is a flat list, not Logging.ClusterLogging.EnabledTypes[].Type; its reader is not written yet.
+  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
   cloudformation: {
     check(resource, context) {
       const types: string[] = [];

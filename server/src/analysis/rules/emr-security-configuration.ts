@@ -10,7 +10,8 @@ import { settingRule } from './settingRule';
 const base = settingRule({ setting: 'emr-security-configuration', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const emrSecurityConfiguration: Rule = {
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, cloudformation: ['AWS::EMR::Cluster', 'AWS::EMR::SecurityConfiguration'] } },
+  // No Terraform reading yet, so no Terraform types: the configuration is a JSON document in a separate aws_emr_security_configuration named by the cluster; not written yet.
+  meta: { ...base.meta, resourceTypes: { terraform: [], cloudformation: ['AWS::EMR::Cluster', 'AWS::EMR::SecurityConfiguration'] } },
   cloudformation: {
     check(resource, context) {
       if (resource.type === 'AWS::EMR::Cluster') {

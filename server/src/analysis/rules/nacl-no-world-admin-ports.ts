@@ -11,7 +11,8 @@ const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const naclNoWorldAdminPorts: Rule = {
-  meta: base.meta,
+  // No Terraform reading yet, so no Terraform types: aws_network_acl_rule (a split resource) and inline ingress blocks; not written yet.
+  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
   cloudformation: {
     check(resource, context) {
       const properties = resource.properties;

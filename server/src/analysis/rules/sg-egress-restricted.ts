@@ -13,7 +13,8 @@ const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'sg-egress-restricted', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const sgEgressRestricted: Rule = {
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, cloudformation: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'] } },
+  // No Terraform reading yet, so no Terraform types: egress blocks, aws_security_group_rule and aws_vpc_security_group_egress_rule, and Terraform removing AWS's default allow-all egress rule, differ from CloudFormation; not written yet.
+  meta: { ...base.meta, resourceTypes: { terraform: [], cloudformation: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'] } },
   cloudformation: {
     check(resource, context) {
       if (resource.type === 'AWS::EC2::SecurityGroupEgress') {

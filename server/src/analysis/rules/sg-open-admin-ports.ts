@@ -1,4 +1,6 @@
 import { mapEntry } from '../cloudformation/model';
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Resolved, ValueResolver } from '../resolution';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
@@ -26,60 +28,59 @@ export const sgOpenAdminPorts: Rule = {
   },
   cloudformation: {
     check(resource, context) {
-      const rules: { node: ValueNode; via: readonly string[] }[] = [];
-      if (resource.type === 'AWS::EC2::SecurityGroupIngress') {
-        if (resource.properties) rules.push({ node: resource.properties, via: [] });
-      } else {
-        for (const candidate of context.resolver.lookup(resource.properties, ['SecurityGroupIngress', '[]'])) {
-          if (candidate.node) rules.push({ node: candidate.node, via: candidate.via });
-        }
-      }
-      const outcomes: RuleOutcome[] = [];
-      for (const rule of rules) {
-        if (rule.node.kind !== 'map') continue;
-        outcomes.push(...checkIngress(rule.node, rule.via, context.resolver, CFN_KEYS));
-      }
+      const rules = cfnIngressRules(resource, context);
+      const outcomes = rules.flatMap((rule) => checkIngress(rule.node, rule.via, context.resolver, CFN_KEYS));
       return outcomes.length > 0 ? outcomes : [noOpenRule(rules.length)];
     },
   },
   terraform: {
     check(resource, context) {
-      const resolver = context.resolver;
-      const rules: { node: ValueNode; via: readonly string[] }[] = [];
-      if (resource.type === 'aws_security_group') {
-        // Inline `ingress` blocks (repeated blocks are a list; `dynamic "ingress"` content included).
-        for (const candidate of resolver.lookup(resource.body, ['ingress', '[]'])) {
-          if (candidate.node) rules.push({ node: candidate.node, via: candidate.via });
-        }
-      } else if (resource.type === 'aws_security_group_rule') {
-        const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
-        if (types.length > 0 && types.every((type) => type.known && String(type.value) !== 'ingress')) {
-          return [{ kind: 'not-applicable', detail: 'An egress rule.' }];
-        }
-        rules.push({ node: resource.body, via: [] });
-      } else {
-        rules.push({ node: resource.body, via: [] });
-      }
-      const keys = resource.type === 'aws_vpc_security_group_ingress_rule' ? TF_VPC_RULE_KEYS : TF_KEYS;
-      const outcomes: RuleOutcome[] = [];
-      for (const rule of rules) {
-        if (rule.node.kind !== 'map') continue;
-        outcomes.push(...checkIngress(rule.node, rule.via, resolver, keys));
-      }
-      return outcomes.length > 0 ? outcomes : [noOpenRule(rules.length)];
+      const found = tfIngressRules(resource, context);
+      if ('notApplicable' in found) return [{ kind: 'not-applicable', detail: found.notApplicable }];
+      const outcomes = found.rules.flatMap((rule) => checkIngress(rule.node, rule.via, context.resolver, found.keys));
+      return outcomes.length > 0 ? outcomes : [noOpenRule(found.rules.length)];
     },
   },
 };
 
+/** One inbound rule: an inline entry or a standalone rule resource's body. */
+export interface IngressRule {
+  readonly node: MapNode;
+  readonly via: readonly string[];
+}
+
+/** CloudFormation: the inline SecurityGroupIngress entries, or an AWS::EC2::SecurityGroupIngress itself. */
+export function cfnIngressRules(resource: CfnResource, context: CfnRuleContext): IngressRule[] {
+  if (resource.type === 'AWS::EC2::SecurityGroupIngress') return resource.properties ? [{ node: resource.properties, via: [] }] : [];
+  return context.resolver.lookup(resource.properties, ['SecurityGroupIngress', '[]'])
+    .flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
+}
+
+/** Terraform: inline `ingress` blocks (dynamic ones included), an ingress aws_security_group_rule, or a VPC ingress rule. */
+export function tfIngressRules(resource: TfResource, context: TfRuleContext): { rules: IngressRule[]; keys: IngressKeys } | { notApplicable: string } {
+  const resolver = context.resolver;
+  const keys = resource.type === 'aws_vpc_security_group_ingress_rule' ? TF_VPC_RULE_KEYS : TF_KEYS;
+  if (resource.type === 'aws_security_group') {
+    const rules = resolver.lookup(resource.body, ['ingress', '[]'])
+      .flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
+    return { rules, keys };
+  }
+  if (resource.type === 'aws_security_group_rule') {
+    const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+    if (types.length > 0 && types.every((type) => type.known && String(type.value) !== 'ingress')) return { notApplicable: 'An egress rule.' };
+  }
+  return { rules: [{ node: resource.body, via: [] }], keys };
+}
+
 /** How one format names the parts of an inbound rule; `list` keys hold lists of ranges (Terraform cidr_blocks). */
-interface IngressKeys {
+export interface IngressKeys {
   readonly cidrs: readonly { readonly key: string; readonly list: boolean }[];
   readonly protocol: string;
   readonly from: string;
   readonly to: string;
 }
 
-const CFN_KEYS: IngressKeys = { cidrs: [{ key: 'CidrIp', list: false }, { key: 'CidrIpv6', list: false }], protocol: 'IpProtocol', from: 'FromPort', to: 'ToPort' };
+export const CFN_KEYS: IngressKeys = { cidrs: [{ key: 'CidrIp', list: false }, { key: 'CidrIpv6', list: false }], protocol: 'IpProtocol', from: 'FromPort', to: 'ToPort' };
 const TF_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_blocks', list: true }, { key: 'ipv6_cidr_blocks', list: true }], protocol: 'protocol', from: 'from_port', to: 'to_port' };
 const TF_VPC_RULE_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_ipv4', list: false }, { key: 'cidr_ipv6', list: false }], protocol: 'ip_protocol', from: 'from_port', to: 'to_port' };
 
@@ -88,6 +89,24 @@ function noOpenRule(count: number): RuleOutcome {
 }
 
 function checkIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys): RuleOutcome[] {
+  return worldIngress(rule, via, resolver, keys, {
+    exposed: exposedPorts,
+    advice: 'Allow only known address ranges, or use Session Manager or a bastion.',
+    conditionalIsDefinite: false,
+  });
+}
+
+export interface WorldIngressCheck {
+  /** Which exposure the rule's protocol and ports give ("SSH (port 22) is"), or undefined for none. */
+  readonly exposed: (rule: MapNode, resolver: ValueResolver, keys: IngressKeys) => string | undefined;
+  /** Ends the message. */
+  readonly advice: string;
+  /** A value reached through an undecided condition still counts as certain. */
+  readonly conditionalIsDefinite: boolean;
+}
+
+/** Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. */
+export function worldIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys, check: WorldIngressCheck): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   for (const { key, list } of keys.cidrs) {
     const open: { resolved: Extract<Resolved, { known: true }>; range: OffsetRange }[] = [];
@@ -98,12 +117,12 @@ function checkIngress(rule: MapNode, via: readonly string[], resolver: ValueReso
       }
     }
     if (open.length === 0) continue;
-    const exposed = exposedPorts(rule, resolver, keys);
+    const exposed = check.exposed(rule, resolver, keys);
     if (exposed === undefined) continue;
-    const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && !resolved.via.some(isConditionalStep);
+    const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && (check.conditionalIsDefinite || !resolved.via.some(isConditionalStep));
     const world = open.find((hit) => isDefinite(hit.resolved)) ?? open[0];
     const definite = isDefinite(world.resolved);
-    const message = `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(world.resolved.value)}${describeVia(world.resolved.via)}. Allow only known address ranges, or use Session Manager or a bastion.`;
+    const message = `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(world.resolved.value)}${describeVia(world.resolved.via)}. ${check.advice}`;
     outcomes.push(definite
       ? { kind: 'finding', message, range: world.range }
       : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: world.range });
@@ -125,7 +144,7 @@ function exposedPorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys)
   return `${hits.join(' and ')} ${hits.length > 1 ? 'are' : 'is'}`;
 }
 
-function single(node: ValueNode | undefined, resolver: ValueResolver): string | undefined {
+export function single(node: ValueNode | undefined, resolver: ValueResolver): string | undefined {
   if (!node) return undefined;
   const resolved = resolver.scalars(node);
   return resolved.length > 0 && resolved[0].known ? String(resolved[0].value) : undefined;
