@@ -220,9 +220,10 @@ describe('iac-hints scan', () => {
     const errors = report.findings.filter((finding) => finding.severity === 'error').length;
     const warnings = report.findings.filter((finding) => finding.severity === 'warning').length;
     const infos = report.findings.filter((finding) => finding.severity === 'info').length;
-    const templates = report.files.filter((file) => file.kind !== 'skipped').length;
-    const skipped = report.files.length - templates;
-    assert.match(lines[lines.length - 1], new RegExp(`^${report.findings.length} findings \\(${errors} errors?, ${warnings} warnings?, ${infos} info\\) in ${templates} templates; ${skipped} files? skipped$`));
+    const templates = report.files.filter((file) => file.kind === 'cloudformation').length;
+    const terraform = report.files.filter((file) => file.kind === 'terraform').length;
+    const skipped = report.files.length - templates - terraform;
+    assert.match(lines[lines.length - 1], new RegExp(`^${report.findings.length} findings \\(${errors} errors?, ${warnings} warnings?, ${infos} info\\) in ${templates} CloudFormation templates? and ${terraform} Terraform files?; ${skipped} files? skipped$`));
     // NO_COLOR (set by runCli) and a pipe: no escape codes.
     assert.equal(result.stdout.includes('\u001b['), false);
   });

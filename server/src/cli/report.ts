@@ -121,9 +121,11 @@ export function toTextReport(files: readonly ScannedFile[], colours: Colours): s
   }
   const counts = countFindings(files);
   const total = counts.error + counts.warning + counts.info;
-  const templates = files.filter((file) => file.analysis && file.analysis.kind !== 'skipped').length;
-  const skipped = files.length - templates;
-  let summary = `${total} ${total === 1 ? 'finding' : 'findings'} (${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}, ${counts.info} info) in ${templates} ${templates === 1 ? 'template' : 'templates'}; ${skipped} ${skipped === 1 ? 'file' : 'files'} skipped`;
+  const cloudformation = files.filter((file) => file.analysis?.kind === 'cloudformation').length;
+  const terraform = files.filter((file) => file.analysis?.kind === 'terraform').length;
+  const skipped = files.length - cloudformation - terraform;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  let summary = `${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(cloudformation, 'CloudFormation template')} and ${plural(terraform, 'Terraform file')}; ${plural(skipped, 'file')} skipped`;
   if (problemCount > 0) summary += `; ${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the input`;
   blocks.push(summary);
   return `${blocks.join('\n\n')}\n`;
