@@ -364,3 +364,376 @@ resource "aws_flow_log" "f" {
 `, 'vpc-flow-logs', [{ ruleId: 'vpc-flow-logs', message: ['No aws_flow_log in this module points at this VPC'] }]);
   });
 });
+
+describe('eks-control-plane-logging (Terraform)', () => {
+  test('enabled_cluster_log_types must include audit; absent is reported on the label', () => {
+    const rule = 'eks-control-plane-logging';
+    expectTerraformFindings(`resource "aws_eks_cluster" "a" {
+  enabled_cluster_log_types = ⟦["api", "authenticator"]⟧
+}
+resource "aws_eks_cluster" ⟦"b"⟧ {}
+resource "aws_eks_cluster" "ok" {
+  enabled_cluster_log_types = ["api", "audit"]
+}
+`, rule, [{ ruleId: rule, message: ["enabled_cluster_log_types does not include 'audit'"] }, { ruleId: rule, message: ['enabled_cluster_log_types is not set'] }]);
+  });
+});
+
+describe('Elastic Beanstalk options (Terraform)', () => {
+  const good = `  setting {
+    namespace = "aws:elasticbeanstalk:managedactions"
+    name      = "ManagedActionsEnabled"
+    value     = "true"
+  }
+  setting {
+    namespace = "aws:elasticbeanstalk:managedactions:platformupdate"
+    name      = "UpdateLevel"
+    value     = "minor"
+  }
+  setting {
+    namespace = "aws:elasticbeanstalk:cloudwatch:logs"
+    name      = "StreamLogs"
+    value     = "true"
+  }
+`;
+  test('eb-managed-platform-updates: setting blocks on the environment, or on the configuration template it names', () => {
+    const rule = 'eb-managed-platform-updates';
+    expectTerraformFindings(`resource "aws_elastic_beanstalk_environment" "ok" {
+  application = "app"
+${good}}
+resource "aws_elastic_beanstalk_environment" "off" {
+  application = "app"
+${good.replace('value     = "true"', 'value     = ⟦"false"⟧')}}
+resource "aws_elastic_beanstalk_environment" ⟦"bare"⟧ {
+  application = "app"
+}
+resource "aws_elastic_beanstalk_configuration_template" "t" {
+  name        = "base"
+  application = "app"
+${good}}
+resource "aws_elastic_beanstalk_environment" "by_reference" {
+  application   = "app"
+  template_name = aws_elastic_beanstalk_configuration_template.t.name
+}
+resource "aws_elastic_beanstalk_environment" "by_name" {
+  application   = "app"
+  template_name = "base"
+}
+resource "aws_elastic_beanstalk_environment" "elsewhere" {
+  application   = "app"
+  template_name = "defined-elsewhere"
+}
+`, rule, [
+      { ruleId: rule, message: ["ManagedActionsEnabled is 'false'"] },
+      { ruleId: rule, message: ['ManagedActionsEnabled is not set'] },
+    ]);
+  });
+  test('eb-stream-logs: StreamLogs in a setting block, in a named template, or missing', () => {
+    const rule = 'eb-stream-logs';
+    expectTerraformFindings(`resource "aws_elastic_beanstalk_configuration_template" "quiet" {
+  name        = "quiet"
+  application = "app"
+  setting {
+    namespace = "aws:elasticbeanstalk:cloudwatch:logs"
+    name      = "StreamLogs"
+    value     = ⟦"false"⟧
+  }
+}
+resource "aws_elastic_beanstalk_environment" "templated" {
+  application   = "app"
+  template_name = aws_elastic_beanstalk_configuration_template.quiet.name
+}
+resource "aws_elastic_beanstalk_environment" ⟦"bare"⟧ {
+  application = "app"
+}
+resource "aws_elastic_beanstalk_environment" "ok" {
+  application = "app"
+${good}}
+`, rule, [{ ruleId: rule, message: ["StreamLogs is 'false'"] }, { ruleId: rule, message: ['StreamLogs is not set'] }]);
+  });
+});
+
+describe('emr-security-configuration (Terraform)', () => {
+  test('the cluster names a configuration; jsonencode and JSON-string configurations must encrypt at rest and in transit', () => {
+    const rule = 'emr-security-configuration';
+    expectTerraformFindings(`resource "aws_emr_cluster" ⟦"bare"⟧ {
+  name = "c"
+}
+resource "aws_emr_cluster" "named" {
+  name                   = "d"
+  security_configuration = aws_emr_security_configuration.good.name
+}
+resource "aws_emr_security_configuration" "good" {
+  configuration = jsonencode({
+    EncryptionConfiguration = {
+      EnableAtRestEncryption    = true
+      EnableInTransitEncryption = true
+    }
+  })
+}
+resource "aws_emr_security_configuration" "transit_off" {
+  configuration = jsonencode({
+    EncryptionConfiguration = {
+      EnableAtRestEncryption    = true
+      EnableInTransitEncryption = ⟦false⟧
+    }
+  })
+}
+resource "aws_emr_security_configuration" "string" {
+  configuration = ⟦"{\\"EncryptionConfiguration\\": {\\"EnableInTransitEncryption\\": true}}"⟧
+}
+resource "aws_emr_security_configuration" "from_file" {
+  configuration = file("security.json")
+}
+`, rule, [
+      { ruleId: rule, message: ['no security configuration'] },
+      { ruleId: rule, message: ['EnableInTransitEncryption is false', 'in transit'] },
+      { ruleId: rule, message: ['EnableAtRestEncryption is not set', 'at rest'] },
+    ]);
+  });
+});
+
+describe('ec2-ssm-patching (Terraform)', () => {
+  test('an AWS-RunPatchBaseline association targeting the instance by id or tag, or a maintenance window task, discharges it', () => {
+    const rule = 'ec2-ssm-patching';
+    expectTerraformFindings(`resource "aws_instance" "by_id" {
+  ami = "ami-1"
+}
+resource "aws_instance" "by_tag" {
+  ami  = "ami-1"
+  tags = { Patch = "yes" }
+}
+resource "aws_instance" ⟦"untargeted"⟧ {
+  ami  = "ami-1"
+  tags = { Patch = "no" }
+}
+resource "aws_ssm_association" "ids" {
+  name = "AWS-RunPatchBaseline"
+  targets {
+    key    = "InstanceIds"
+    values = [aws_instance.by_id.id]
+  }
+}
+resource "aws_ssm_association" "tags" {
+  name = "AWS-RunPatchBaseline"
+  targets {
+    key    = "tag:Patch"
+    values = ["yes"]
+  }
+}
+`, rule, [{ ruleId: rule, severity: 'info', message: ['runs AWS-RunPatchBaseline on this instance', 'aws_ssm_association.ids, aws_ssm_association.tags target other instances'] }]);
+    expectTerraformFindings(`resource "aws_instance" ⟦"lonely"⟧ {
+  ami = "ami-1"
+}
+`, rule, [{ ruleId: rule, severity: 'info', message: ['No SSM association or maintenance window task in this module'] }]);
+    expectTerraformFindings(`resource "aws_instance" "a" {
+  ami = "ami-1"
+}
+resource "aws_ssm_maintenance_window_task" "patch" {
+  window_id = "mw-1"
+  task_type = "RUN_COMMAND"
+  task_arn  = "AWS-RunPatchBaseline"
+}
+`, rule);
+  });
+  test('CloudFormation: an association whose InstanceIds name another instance does not count', () => {
+    expectFindings('t.yaml', `Resources:
+  A:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+  ⟦B⟧:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+  Patch:
+    Type: AWS::SSM::Association
+    Properties:
+      Name: AWS-RunPatchBaseline
+      Targets:
+        - Key: InstanceIds
+          Values: [!Ref A]
+`, 'ec2-ssm-patching', [{ ruleId: 'ec2-ssm-patching', message: ['Patch targets other instances'] }]);
+  });
+});
+
+describe('codebuild-no-plaintext-credentials (Terraform)', () => {
+  test('environment_variable blocks: type defaults to PLAINTEXT; SECRETS_MANAGER and non-credential names pass', () => {
+    const rule = 'codebuild-no-plaintext-credentials';
+    expectTerraformFindings(`resource "aws_codebuild_project" "p" {
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+    type         = "LINUX_CONTAINER"
+    environment_variable {
+      name  = "GITHUB_TOKEN"
+      value = ⟦"ghp_x"⟧
+    }
+    environment_variable {
+      name  = "DB_PASSWORD"
+      value = ⟦"hunter2"⟧
+      type  = "PLAINTEXT"
+    }
+    environment_variable {
+      name  = "NPM_TOKEN"
+      value = "npm-token"
+      type  = "SECRETS_MANAGER"
+    }
+    environment_variable {
+      name  = "STAGE"
+      value = "prod"
+    }
+  }
+}
+resource "aws_codebuild_project" "clean" {
+  environment {
+    image = "aws/codebuild/standard:7.0"
+  }
+}
+`, rule, [
+      { ruleId: rule, message: ["'GITHUB_TOKEN' is PLAINTEXT (type is not set)"] },
+      { ruleId: rule, message: ["'DB_PASSWORD' is of type PLAINTEXT"] },
+    ]);
+  });
+});
+
+describe('sg-egress-restricted (Terraform)', () => {
+  test('egress blocks and egress rule resources; a group without egress blocks has no egress in Terraform', () => {
+    const rule = 'sg-egress-restricted';
+    expectTerraformFindings(`resource "aws_security_group" "none" {
+  description = "no egress blocks: the provider removes the default allow-all rule"
+}
+resource "aws_security_group" "open" {
+  egress {
+    protocol         = "-1"
+    from_port        = 0
+    to_port          = 0
+    cidr_blocks      = [⟦"0.0.0.0/0"⟧]
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}
+resource "aws_security_group" "https" {
+  egress {
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group_rule" "all_out" {
+  type              = "egress"
+  security_group_id = aws_security_group.none.id
+  protocol          = "all"
+  from_port         = 0
+  to_port           = 65535
+  ipv6_cidr_blocks  = [⟦"::/0"⟧]
+}
+resource "aws_security_group_rule" "all_in" {
+  type              = "ingress"
+  security_group_id = aws_security_group.none.id
+  protocol          = "-1"
+  from_port         = 0
+  to_port           = 0
+  cidr_blocks       = ["10.0.0.0/8"]
+}
+resource "aws_vpc_security_group_egress_rule" "v4" {
+  security_group_id = aws_security_group.none.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = ⟦"0.0.0.0/0"⟧
+}
+resource "aws_vpc_security_group_egress_rule" "dns" {
+  security_group_id = aws_security_group.none.id
+  ip_protocol       = "udp"
+  from_port         = 53
+  to_port           = 53
+  cidr_ipv4         = "0.0.0.0/0"
+}
+`, rule, [
+      { ruleId: rule, message: ["cidr_blocks contains '0.0.0.0/0'"] },
+      { ruleId: rule, message: ["ipv6_cidr_blocks contains '::/0'"] },
+      { ruleId: rule, message: ["cidr_ipv4 is '0.0.0.0/0'"] },
+    ]);
+  });
+});
+
+describe('nacl-no-world-admin-ports (Terraform)', () => {
+  test('inline ingress blocks and aws_network_acl_rule: allow entries opening SSH, RDP or all ports to the world', () => {
+    const rule = 'nacl-no-world-admin-ports';
+    expectTerraformFindings(`resource "aws_network_acl" "a" {
+  vpc_id = "vpc-1"
+  ingress {
+    rule_no    = 100
+    protocol   = "tcp"
+    action     = "allow"
+    cidr_block = ⟦"0.0.0.0/0"⟧
+    from_port  = 0
+    to_port    = 1024
+  }
+  ingress {
+    rule_no    = 110
+    protocol   = "tcp"
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 443
+    to_port    = 443
+  }
+  ingress {
+    rule_no    = 120
+    protocol   = "tcp"
+    action     = "deny"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 3389
+    to_port    = 3389
+  }
+  egress {
+    rule_no    = 100
+    protocol   = "-1"
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}
+resource "aws_network_acl" "scoped" {
+  vpc_id = "vpc-1"
+  ingress {
+    rule_no    = 100
+    protocol   = "tcp"
+    action     = "allow"
+    cidr_block = "10.0.0.0/8"
+    from_port  = 22
+    to_port    = 22
+  }
+}
+resource "aws_network_acl_rule" "rdp" {
+  network_acl_id  = aws_network_acl.scoped.id
+  rule_number     = 200
+  egress          = false
+  protocol        = "6"
+  rule_action     = "allow"
+  ipv6_cidr_block = ⟦"::/0"⟧
+  from_port       = 3389
+  to_port         = 3389
+}
+resource "aws_network_acl_rule" "all" {
+  network_acl_id = aws_network_acl.scoped.id
+  rule_number    = 210
+  protocol       = "-1"
+  rule_action    = "allow"
+  cidr_block     = ⟦"0.0.0.0/0"⟧
+}
+resource "aws_network_acl_rule" "out" {
+  network_acl_id = aws_network_acl.scoped.id
+  rule_number    = 220
+  egress         = true
+  protocol       = "-1"
+  rule_action    = "allow"
+  cidr_block     = "0.0.0.0/0"
+}
+`, rule, [
+      { ruleId: rule, message: ['SSH (port 22) is allowed in from the internet', "cidr_block is '0.0.0.0/0'"] },
+      { ruleId: rule, message: ['RDP (port 3389) is allowed', "ipv6_cidr_block is '::/0'"] },
+      { ruleId: rule, message: ['All ports are allowed'] },
+    ]);
+  });
+});

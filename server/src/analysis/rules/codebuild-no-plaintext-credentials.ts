@@ -1,7 +1,10 @@
-// CodeBuild environment variables of Type PLAINTEXT (the default) are stored and shown in the project
-// configuration; credentials belong in PARAMETER_STORE or SECRETS_MANAGER variables.
+// CodeBuild environment variables of type PLAINTEXT (the default) are stored and shown in the project
+// configuration; credentials belong in PARAMETER_STORE or SECRETS_MANAGER variables. CloudFormation:
+// Environment.EnvironmentVariables[] {Name, Value, Type}; Terraform: environment { environment_variable { name value type } }.
 import { mapEntry } from '../cloudformation/model';
-import { quote } from '../cloudformation/resolve';
+import { quote } from '../resolution';
+import type { ValueResolver } from '../resolution';
+import type { ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { looksLikeCredentialName } from './secrets';
@@ -9,31 +12,49 @@ import { settingRule } from './settingRule';
 
 const base = settingRule({ setting: 'codebuild-no-plaintext-credentials', cloudformation: { compliant: { present: true }, consequence: '' } });
 
+/** How one format names the variables and their parts. */
+interface VariableKeys {
+  readonly list: readonly string[];
+  readonly name: string;
+  readonly value: string;
+  readonly type: string;
+}
+
+const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type' };
+const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type' };
+
 export const codebuildNoPlaintextCredentials: Rule = {
-  // No Terraform reading yet, so no Terraform types: environment.environment_variable blocks need the same credential-name walk; not written yet.
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
+  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_codebuild_project'] } },
   cloudformation: {
-    check(resource, context) {
-      const outcomes: RuleOutcome[] = [];
-      let variables = 0;
-      for (const candidate of context.resolver.lookup(resource.properties, ['Environment', 'EnvironmentVariables', '[]'])) {
-        const variable = candidate.node;
-        if (variable?.kind !== 'map') continue;
-        variables++;
-        const name = mapEntry(variable, 'Name');
-        if (name?.kind !== 'scalar' || !looksLikeCredentialName(String(name.value))) continue;
-        const typeNode = mapEntry(variable, 'Type');
-        const types = typeNode ? context.resolver.scalars(typeNode, candidate.via) : [];
-        const plaintext = types.length === 0 || types.some((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT');
-        if (!plaintext) continue;
-        outcomes.push({
-          kind: 'finding',
-          message: `Environment variable ${quote(String(name.value))} is ${typeNode ? 'of Type PLAINTEXT' : 'PLAINTEXT (Type is not set)'}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use Type PARAMETER_STORE or SECRETS_MANAGER.`,
-          range: mapEntry(variable, 'Value')?.range ?? name.range,
-        });
-      }
-      if (outcomes.length > 0) return outcomes;
-      return [{ kind: 'addressed', detail: variables === 0 ? 'No environment variables.' : 'No plaintext environment variable looks like a credential.' }];
-    },
+    check: (resource, context) => plaintextCredentials(resource.properties, context.resolver, CFN_KEYS),
+  },
+  terraform: {
+    check: (resource, context) => plaintextCredentials(resource.body, context.resolver, TF_KEYS),
   },
 };
+
+/** Both formats: every variable whose name looks like a credential must not be PLAINTEXT (the default type). */
+function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResolver, keys: VariableKeys): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  let variables = 0;
+  for (const candidate of resolver.lookup(start, keys.list)) {
+    const variable = candidate.node;
+    if (variable?.kind !== 'map') continue;
+    variables++;
+    const nameNode = mapEntry(variable, keys.name);
+    const names = nameNode ? resolver.scalars(nameNode, candidate.via) : [];
+    const name = names.find((resolved) => resolved.known && looksLikeCredentialName(String(resolved.value)));
+    if (!nameNode || !name?.known) continue;
+    const typeNode = mapEntry(variable, keys.type);
+    const types = typeNode ? resolver.scalars(typeNode, candidate.via) : [];
+    const plaintext = types.length === 0 || types.some((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT');
+    if (!plaintext) continue;
+    outcomes.push({
+      kind: 'finding',
+      message: `Environment variable ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`,
+      range: mapEntry(variable, keys.value)?.range ?? nameNode.range,
+    });
+  }
+  if (outcomes.length > 0) return outcomes;
+  return [{ kind: 'addressed', detail: variables === 0 ? 'No environment variables.' : 'No plaintext environment variable looks like a credential.' }];
+}

@@ -1,8 +1,13 @@
-// Elastic Beanstalk settings live in OptionSettings as {Namespace, OptionName, Value} entries, on the
-// environment or on a configuration template it names (TemplateName).
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+// Elastic Beanstalk settings are option entries {namespace, option name, value}: CloudFormation OptionSettings
+// on the environment or on a configuration template it names (TemplateName); Terraform `setting { namespace
+// name value }` blocks on aws_elastic_beanstalk_environment or on an aws_elastic_beanstalk_configuration_template
+// it names (template_name). Each format reads the entries; the judgement is shared.
 import { mapEntry } from '../cloudformation/model';
-import { describeVia, quote } from '../cloudformation/resolve';
+import { describeVia, quote } from '../resolution';
+import type { ValueResolver } from '../resolution';
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import type { TfResource, TfRuleContext } from '../terraform/context';
+import { referenceParts } from '../terraform/hcl';
 import type { MapNode, OffsetRange } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
@@ -14,30 +19,84 @@ export interface OptionValue {
   readonly text: string;
 }
 
-/** The option's values in the environment, then in a configuration template of this template it names. */
-export function findOption(resource: CfnResource, context: CfnRuleContext, namespace: string, option: string): OptionValue[] {
-  const found = optionIn(resource.properties, context, namespace, option);
-  if (found.length > 0) return found;
-  const templateName = mapEntry(resource.properties, 'TemplateName');
-  if (templateName?.kind === 'intrinsic' && templateName.name === 'Ref' && templateName.argument.kind === 'scalar') {
-    const target = context.template.resourcesById.get(String(templateName.argument.value));
-    if (target?.type === 'AWS::ElasticBeanstalk::ConfigurationTemplate') return optionIn(target.properties, context, namespace, option);
-  }
-  return [];
+/** How one format writes option entries. */
+interface OptionKeys {
+  readonly list: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly value: string;
 }
 
-function optionIn(properties: MapNode | undefined, context: CfnRuleContext, namespace: string, option: string): OptionValue[] {
+/** An environment as both formats give it: its own options, and the configuration template it names. */
+export interface EbEnvironment {
+  readonly options: MapNode | undefined;
+  /** The named configuration template's body when it is in this template or module. */
+  readonly template: MapNode | undefined;
+  /** A configuration template is named but is defined elsewhere, so its options cannot be read. */
+  readonly templateOutside: boolean;
+  readonly anchor: OffsetRange;
+  readonly keys: OptionKeys;
+  readonly resolver: ValueResolver;
+}
+
+const CFN_KEYS: OptionKeys = { list: 'OptionSettings', namespace: 'Namespace', name: 'OptionName', value: 'Value' };
+const TF_KEYS: OptionKeys = { list: 'setting', namespace: 'namespace', name: 'name', value: 'value' };
+
+/** CloudFormation: the environment and a configuration template it names with Ref. */
+export function cfnEnvironment(resource: CfnResource, context: CfnRuleContext): EbEnvironment {
+  const templateName = mapEntry(resource.properties, 'TemplateName');
+  let template: MapNode | undefined;
+  if (templateName?.kind === 'intrinsic' && templateName.name === 'Ref' && templateName.argument.kind === 'scalar') {
+    const target = context.template.resourcesById.get(String(templateName.argument.value));
+    if (target?.type === 'AWS::ElasticBeanstalk::ConfigurationTemplate') template = target.properties;
+  }
+  return { options: resource.properties, template, templateOutside: templateName !== undefined && !template, anchor: resource.idRange, keys: CFN_KEYS, resolver: context.resolver };
+}
+
+const TF_TEMPLATE = 'aws_elastic_beanstalk_configuration_template';
+
+/** Terraform: the environment and the aws_elastic_beanstalk_configuration_template its template_name refers to or names. */
+export function tfEnvironment(resource: TfResource, context: TfRuleContext): EbEnvironment {
+  const templateName = mapEntry(resource.body, 'template_name');
+  let template: MapNode | undefined;
+  if (templateName) {
+    const templates = context.resourcesOfType(TF_TEMPLATE);
+    const reference = templateName.kind === 'expression' ? referenceParts(templateName.expression) : undefined;
+    if (reference && reference.names[0] === TF_TEMPLATE) {
+      template = templates.find((candidate) => candidate.name === reference.names[1])?.body;
+    } else {
+      const names = context.resolver.scalars(templateName);
+      const name = names.length === 1 && names[0].known ? String(names[0].value) : undefined;
+      template = name === undefined ? undefined : templates.find((candidate) => {
+        const own = mapEntry(candidate.body, 'name');
+        return own !== undefined && context.resolver.scalars(own).some((value) => value.known && String(value.value) === name);
+      })?.body;
+    }
+  }
+  return { options: resource.body, template, templateOutside: templateName !== undefined && !template, anchor: resource.anchor, keys: TF_KEYS, resolver: context.resolver };
+}
+
+/** The option's values in the environment, then in the configuration template it names. */
+export function findOption(environment: EbEnvironment, namespace: string, option: string): OptionValue[] {
+  const found = optionIn(environment.options, environment, namespace, option);
+  if (found.length > 0) return found;
+  return environment.template ? optionIn(environment.template, environment, namespace, option) : [];
+}
+
+function optionIn(start: MapNode | undefined, environment: EbEnvironment, namespace: string, option: string): OptionValue[] {
+  const { keys, resolver } = environment;
+  const known = (node: ReturnType<typeof mapEntry>, via: readonly string[]) => {
+    const values = node ? resolver.scalars(node, via) : [];
+    return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
+  };
   const result: OptionValue[] = [];
-  for (const candidate of context.resolver.lookup(properties, ['OptionSettings', '[]'])) {
+  for (const candidate of resolver.lookup(start, [keys.list, '[]'])) {
     const entry = candidate.node;
     if (entry?.kind !== 'map') continue;
-    const ns = mapEntry(entry, 'Namespace');
-    const name = mapEntry(entry, 'OptionName');
-    if (ns?.kind !== 'scalar' || name?.kind !== 'scalar') continue;
-    if (String(ns.value).toLowerCase() !== namespace || String(name.value) !== option) continue;
-    const valueNode = mapEntry(entry, 'Value');
+    if (known(mapEntry(entry, keys.namespace), candidate.via)?.toLowerCase() !== namespace || known(mapEntry(entry, keys.name), candidate.via) !== option) continue;
+    const valueNode = mapEntry(entry, keys.value);
     if (!valueNode) continue;
-    for (const resolved of context.resolver.scalars(valueNode, candidate.via)) {
+    for (const resolved of resolver.scalars(valueNode, candidate.via)) {
       const value = resolved.known ? String(resolved.value) : undefined;
       result.push({ value, range: valueNode.range, text: `${option} is ${resolved.known ? quote(resolved.value) : resolved.description}${describeVia(resolved.via)}` });
     }
@@ -45,13 +104,13 @@ function optionIn(properties: MapNode | undefined, context: CfnRuleContext, name
   return result;
 }
 
-/** Judges one option: every known value must be compliant; absent is the gap. */
-export function judgeOption(resource: CfnResource, values: readonly OptionValue[], isCompliant: (value: string) => boolean, consequence: string, whenMissing: string): RuleOutcome[] {
+/** Judges one option: every known value must be compliant; absent is the gap unless a template defined elsewhere may set it. */
+export function judgeOption(environment: EbEnvironment, values: readonly OptionValue[], isCompliant: (value: string) => boolean, consequence: string, whenMissing: string): RuleOutcome[] {
   if (values.length === 0) {
-    if (mapEntry(resource.properties, 'TemplateName') && !mapEntry(resource.properties, 'OptionSettings')) {
-      return [{ kind: 'not-applicable', detail: 'Options come from a configuration template outside this template.' }];
+    if (environment.templateOutside) {
+      return [{ kind: 'not-applicable', detail: 'Options may come from a configuration template defined outside this file.' }];
     }
-    return [{ kind: 'finding', message: whenMissing, range: resource.idRange }];
+    return [{ kind: 'finding', message: whenMissing, range: environment.anchor }];
   }
   const bad = values.find((option) => option.value !== undefined && !isCompliant(option.value));
   if (bad) return [{ kind: 'finding', message: `${bad.text}: ${consequence}`, range: bad.range }];
@@ -60,22 +119,23 @@ export function judgeOption(resource: CfnResource, values: readonly OptionValue[
 
 const base = settingRule({ setting: 'eb-managed-platform-updates', cloudformation: { compliant: { present: true }, consequence: '' } });
 
+/** Both formats: managed actions on, with an UpdateLevel of minor or patch. */
+function managedUpdates(environment: EbEnvironment): RuleOutcome[] {
+  const enabled = findOption(environment, 'aws:elasticbeanstalk:managedactions', 'ManagedActionsEnabled');
+  const outcomes = judgeOption(environment, enabled, (value) => value.toLowerCase() === 'true',
+    'the platform (OS, runtime, web server) is not patched automatically in a maintenance window.',
+    'aws:elasticbeanstalk:managedactions ManagedActionsEnabled is not set: the platform (OS, runtime, web server) is not patched automatically; turn on managed actions with an UpdateLevel of minor or patch.');
+  if (outcomes.some((outcome) => outcome.kind !== 'addressed')) return outcomes;
+  const level = findOption(environment, 'aws:elasticbeanstalk:managedactions:platformupdate', 'UpdateLevel');
+  if (level.length === 0) {
+    return [{ kind: 'finding', message: 'aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel is not set: managed actions are on, but without an UpdateLevel no platform update is applied.', range: environment.anchor }];
+  }
+  return judgeOption(environment, level, (value) => ['minor', 'patch'].includes(value.toLowerCase()),
+    'no platform update is applied.', '');
+}
+
 export const ebManagedPlatformUpdates: Rule = {
-  // No Terraform reading yet, so no Terraform types: setting { namespace name value } blocks need their own option lookup (judgeOption reads OptionSettings); not written yet.
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
-  cloudformation: {
-    check(resource, context) {
-      const enabled = findOption(resource, context, 'aws:elasticbeanstalk:managedactions', 'ManagedActionsEnabled');
-      const outcomes = judgeOption(resource, enabled, (value) => value.toLowerCase() === 'true',
-        'the platform (OS, runtime, web server) is not patched automatically in a maintenance window.',
-        'aws:elasticbeanstalk:managedactions ManagedActionsEnabled is not set: the platform (OS, runtime, web server) is not patched automatically; turn on managed actions with an UpdateLevel of minor or patch.');
-      if (outcomes.some((outcome) => outcome.kind !== 'addressed')) return outcomes;
-      const level = findOption(resource, context, 'aws:elasticbeanstalk:managedactions:platformupdate', 'UpdateLevel');
-      if (level.length === 0) {
-        return [{ kind: 'finding', message: 'aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel is not set: managed actions are on, but without an UpdateLevel no platform update is applied.', range: resource.idRange }];
-      }
-      return judgeOption(resource, level, (value) => ['minor', 'patch'].includes(value.toLowerCase()),
-        'no platform update is applied.', '');
-    },
-  },
+  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_elastic_beanstalk_environment'] } },
+  cloudformation: { check: (resource, context) => managedUpdates(cfnEnvironment(resource, context)) },
+  terraform: { check: (resource, context) => managedUpdates(tfEnvironment(resource, context)) },
 };

@@ -1,18 +1,20 @@
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
-import { findOption, judgeOption } from './eb-managed-platform-updates';
+import { cfnEnvironment, findOption, judgeOption, tfEnvironment } from './eb-managed-platform-updates';
+import type { EbEnvironment } from './eb-managed-platform-updates';
 
 const base = settingRule({ setting: 'eb-stream-logs', cloudformation: { compliant: { present: true }, consequence: '' } });
 
+/** Both formats: aws:elasticbeanstalk:cloudwatch:logs StreamLogs must be true. */
+function streamLogs(environment: EbEnvironment) {
+  return judgeOption(environment, findOption(environment, 'aws:elasticbeanstalk:cloudwatch:logs', 'StreamLogs'),
+    (value) => value.toLowerCase() === 'true',
+    'instance logs stay on the instances and are lost when they are replaced, leaving no trail for investigations.',
+    'aws:elasticbeanstalk:cloudwatch:logs StreamLogs is not set: instance logs stay on the instances and are lost when they are replaced, leaving no trail for investigations.');
+}
+
 export const ebStreamLogs: Rule = {
-  // No Terraform reading yet, so no Terraform types: setting { namespace name value } blocks need their own option lookup (judgeOption reads OptionSettings); not written yet.
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
-  cloudformation: {
-    check(resource, context) {
-      return judgeOption(resource, findOption(resource, context, 'aws:elasticbeanstalk:cloudwatch:logs', 'StreamLogs'),
-        (value) => value.toLowerCase() === 'true',
-        'instance logs stay on the instances and are lost when they are replaced, leaving no trail for investigations.',
-        'aws:elasticbeanstalk:cloudwatch:logs StreamLogs is not set: instance logs stay on the instances and are lost when they are replaced, leaving no trail for investigations.');
-    },
-  },
+  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_elastic_beanstalk_environment'] } },
+  cloudformation: { check: (resource, context) => streamLogs(cfnEnvironment(resource, context)) },
+  terraform: { check: (resource, context) => streamLogs(tfEnvironment(resource, context)) },
 };

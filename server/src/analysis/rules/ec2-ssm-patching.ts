@@ -1,39 +1,166 @@
 // Guest-OS patching is the customer's for EC2. A template can only show whether patching is wired up: an
-// SSM association or maintenance window task that runs AWS-RunPatchBaseline. Checked on each instance.
+// SSM association or maintenance window task that runs AWS-RunPatchBaseline. Checked on each instance
+// (AWS::EC2::Instance, aws_instance). An association counts unless its targets certainly miss the instance:
+// InstanceIds naming another instance, or tag targets whose values the instance's tags do not have.
+// Maintenance window tasks count as they are (their targets live in separate window targets).
 import { mapEntry } from '../cloudformation/model';
-import type { CfnRuleContext } from '../cloudformation/model';
+import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mentions } from '../cloudformation/references';
+import type { ValueResolver } from '../resolution';
+import type { TfResource, TfRuleContext } from '../terraform/context';
+import { referenceParts } from '../terraform/hcl';
+import type { OffsetRange, ValueNode } from '../types';
+import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
 
 const base = settingRule({ setting: 'ec2-ssm-patching', cloudformation: { compliant: { present: true }, consequence: '' } });
 const PATCH_DOCUMENTS = new Set(['aws-runpatchbaseline', 'aws-applypatchbaseline', 'aws-runpatchbaselinewithhooks', 'aws-runpatchbaselineassociation']);
 
+/** A target value as read: this instance, another one, a literal text, or something not readable. */
+type TargetValue = { readonly kind: 'this' } | { readonly kind: 'other' } | { readonly kind: 'text'; readonly value: string } | { readonly kind: 'unknown' };
+
+interface Target {
+  readonly key: string | undefined;
+  readonly values: readonly TargetValue[];
+}
+
+/** A patching resource of either format: its name, what it runs, and its targets (undefined when it names none). */
+interface PatchSource {
+  readonly name: string;
+  readonly document: string | undefined;
+  readonly targets: readonly Target[] | undefined;
+}
+
+/** The instance's tags: key -> values (undefined when the tags cannot be read). */
+type Tags = ReadonlyMap<string, readonly string[]> | undefined;
+
 export const ec2SsmPatching: Rule = {
   // Severity info, not the knowledge base's high: patching is often set up account-wide (Quick Setup, patch
-  // policies) outside the template, so a template without it is a hint, not a certain gap.
-  // No Terraform reading yet, so no Terraform types: the knowledge base names aws_ssm_association, but the duty is checked on the instance (aws_instance); a reader over aws_ssm_association / aws_ssm_maintenance_window_task is not written yet.
-  meta: { ...base.meta, severity: 'info', resourceTypes: { terraform: [], cloudformation: ['AWS::EC2::Instance'] } },
+  // policies) outside the template, so a template without it is a hint, not a certain gap. The knowledge base
+  // names aws_ssm_association, but the duty is checked on the instance.
+  meta: { ...base.meta, severity: 'info', resourceTypes: { cloudformation: ['AWS::EC2::Instance'], terraform: ['aws_instance'] } },
   cloudformation: {
-    check(resource, context) {
-      const how = patchingIn(context);
-      if (how) return [{ kind: 'addressed', detail: how }];
-      return [{
-        kind: 'finding',
-        message: 'No SSM association or maintenance window task in this template runs AWS-RunPatchBaseline: the guest OS is patched only if patching is set up elsewhere (Quick Setup, a patch policy).',
-        range: resource.idRange,
-      }];
-    },
+    check: (resource, context) => judgePatching(cfnSources(resource, context), cfnTags(resource, context), 'this template', resource.idRange),
+  },
+  terraform: {
+    check: (resource, context) => judgePatching(tfSources(resource, context), tfTags(resource, context), 'this module', resource.anchor),
   },
 };
 
-function patchingIn(context: CfnRuleContext): string | undefined {
+/** Both formats: a patching association or task that may reach the instance discharges the duty (as far as a template can show). */
+function judgePatching(sources: readonly PatchSource[], tags: Tags, where: string, anchor: OffsetRange): RuleOutcome[] {
+  const patching = sources.filter((source) => source.document !== undefined && PATCH_DOCUMENTS.has(source.document.toLowerCase()));
+  const reaching = patching.find((source) => reaches(source.targets, tags));
+  if (reaching) return [{ kind: 'addressed', detail: `${reaching.name} runs ${reaching.document ?? ''}.` }];
+  const elsewhere = patching.length > 0 ? ` (${patching.map((source) => source.name).join(', ')} target${patching.length > 1 ? '' : 's'} other instances)` : '';
+  return [{
+    kind: 'finding',
+    message: `No SSM association or maintenance window task in ${where} runs AWS-RunPatchBaseline on this instance${elsewhere}: the guest OS is patched only if patching is set up elsewhere (Quick Setup, a patch policy).`,
+    range: anchor,
+  }];
+}
+
+/** Whether targets may include the instance: only a certain miss says no. */
+function reaches(targets: readonly Target[] | undefined, tags: Tags): boolean {
+  if (targets === undefined || targets.length === 0) return true;
+  return targets.some((target) => {
+    const key = target.key?.toLowerCase();
+    if (target.values.some((value) => value.kind === 'unknown') || key === undefined) return true;
+    if (key === 'instanceids') return target.values.some((value) => value.kind === 'this' || (value.kind === 'text' && value.value === '*'));
+    if (key.startsWith('tag:')) {
+      const has = tags?.get(target.key?.slice(4) ?? '');
+      return tags === undefined || target.values.some((value) => value.kind !== 'text' || (has?.includes(value.value) ?? false));
+    }
+    if (key === 'tag-key') return tags === undefined || target.values.some((value) => value.kind !== 'text' || tags.has(value.value));
+    return true; // resource groups and other keys: not judged
+  });
+}
+
+function known(node: ValueNode | undefined, resolver: ValueResolver): string | undefined {
+  const values = node ? resolver.scalars(node) : [];
+  return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
+}
+
+// --- CloudFormation
+
+function cfnSources(resource: CfnResource, context: CfnRuleContext): PatchSource[] {
+  const value = (node: ValueNode): TargetValue => {
+    if (mentions(node, resource.id)) return { kind: 'this' };
+    if (node.kind === 'intrinsic' && (node.name === 'Ref' || node.name === 'Fn::GetAtt')) {
+      const target = node.argument.kind === 'scalar' ? String(node.argument.value).split('.')[0] : node.argument.kind === 'seq' && node.argument.items[0]?.kind === 'scalar' ? String(node.argument.items[0].value) : undefined;
+      if (target !== undefined && context.template.resourcesById.has(target)) return { kind: 'other' };
+    }
+    const text = known(node, context.resolver);
+    return text === undefined ? { kind: 'unknown' } : { kind: 'text', value: text };
+  };
+  const sources: PatchSource[] = [];
   for (const association of context.resourcesOfType('AWS::SSM::Association')) {
-    const name = mapEntry(association.properties, 'Name');
-    if (name?.kind === 'scalar' && PATCH_DOCUMENTS.has(String(name.value).toLowerCase())) return `${association.id} runs ${String(name.value)}.`;
+    const targets: Target[] = context.resolver.lookup(association.properties, ['Targets', '[]']).flatMap((candidate) => {
+      if (candidate.node?.kind !== 'map') return [];
+      const values = mapEntry(candidate.node, 'Values');
+      return [{ key: known(mapEntry(candidate.node, 'Key'), context.resolver), values: values?.kind === 'seq' ? values.items.map(value) : values ? [value(values)] : [] }];
+    });
+    const instanceId = mapEntry(association.properties, 'InstanceId');
+    if (instanceId) targets.push({ key: 'InstanceIds', values: [value(instanceId)] });
+    sources.push({ name: association.id, document: known(mapEntry(association.properties, 'Name'), context.resolver), targets: targets.length > 0 ? targets : undefined });
   }
   for (const task of context.resourcesOfType('AWS::SSM::MaintenanceWindowTask')) {
-    const arn = mapEntry(task.properties, 'TaskArn');
-    if (arn?.kind === 'scalar' && PATCH_DOCUMENTS.has(String(arn.value).toLowerCase())) return `${task.id} runs ${String(arn.value)}.`;
+    sources.push({ name: task.id, document: known(mapEntry(task.properties, 'TaskArn'), context.resolver), targets: undefined });
   }
-  return undefined;
+  return sources;
+}
+
+function cfnTags(resource: CfnResource, context: CfnRuleContext): Tags {
+  const tags = new Map<string, string[]>();
+  for (const candidate of context.resolver.lookup(resource.properties, ['Tags', '[]'])) {
+    if (!candidate.node) continue;
+    if (candidate.node.kind !== 'map') return undefined;
+    const key = known(mapEntry(candidate.node, 'Key'), context.resolver);
+    const value = known(mapEntry(candidate.node, 'Value'), context.resolver);
+    if (key === undefined || value === undefined) return undefined;
+    tags.set(key, [...(tags.get(key) ?? []), value]);
+  }
+  return tags;
+}
+
+// --- Terraform
+
+function tfSources(resource: TfResource, context: TfRuleContext): PatchSource[] {
+  const resolver = context.resolver;
+  const value = (node: ValueNode): TargetValue => {
+    const reference = node.kind === 'expression' ? referenceParts(node.expression) : undefined;
+    if (reference && reference.names[0] === resource.type && reference.names.length >= 2) return reference.names[1] === resource.name ? { kind: 'this' } : { kind: 'other' };
+    const text = known(node, resolver);
+    return text === undefined ? { kind: 'unknown' } : { kind: 'text', value: text };
+  };
+  const sources: PatchSource[] = [];
+  for (const association of context.resourcesOfType('aws_ssm_association')) {
+    const targets: Target[] = resolver.lookup(association.body, ['targets', '[]']).flatMap((candidate) => {
+      if (candidate.node?.kind !== 'map') return [];
+      const values = mapEntry(candidate.node, 'values');
+      return [{ key: known(mapEntry(candidate.node, 'key'), resolver), values: values?.kind === 'seq' ? values.items.map(value) : values ? [value(values)] : [] }];
+    });
+    const instanceId = mapEntry(association.body, 'instance_id');
+    if (instanceId) targets.push({ key: 'InstanceIds', values: [value(instanceId)] });
+    sources.push({ name: association.address, document: known(mapEntry(association.body, 'name'), resolver), targets: targets.length > 0 ? targets : undefined });
+  }
+  for (const task of context.resourcesOfType('aws_ssm_maintenance_window_task')) {
+    sources.push({ name: task.address, document: known(mapEntry(task.body, 'task_arn'), resolver), targets: undefined });
+  }
+  return sources;
+}
+
+function tfTags(resource: TfResource, context: TfRuleContext): Tags {
+  const tags = new Map<string, string[]>();
+  const node = mapEntry(resource.body, 'tags');
+  if (!node) return tags;
+  const expanded = context.resolver.expand({ node, via: [] });
+  if (expanded.length !== 1 || expanded[0].node?.kind !== 'map') return undefined;
+  for (const entry of expanded[0].node.entries) {
+    const value = known(entry.value, context.resolver);
+    if (value === undefined) return undefined;
+    tags.set(entry.key, [value]);
+  }
+  return tags;
 }

@@ -1,35 +1,59 @@
 // EKS control plane logging: the list of enabled log types must include 'audit' (FSBP EKS.8).
-import { describeVia } from '../cloudformation/resolve';
+// CloudFormation: Logging.ClusterLogging.EnabledTypes[].Type; Terraform: enabled_cluster_log_types (a flat list).
+import { describeVia } from '../resolution';
+import type { ValueResolver } from '../resolution';
+import type { OffsetRange, ValueNode } from '../types';
+import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
 
 const base = settingRule({ setting: 'eks-control-plane-logging', cloudformation: { compliant: { present: true }, consequence: '' } });
-const PATH = ['Logging', 'ClusterLogging', 'EnabledTypes', '[]', 'Type'];
+const CFN_PATH = ['Logging', 'ClusterLogging', 'EnabledTypes', '[]', 'Type'];
+const TF_PATH = ['enabled_cluster_log_types', '[]'];
+
+/** How one format names the list of log types. */
+interface LogTypesReading {
+  /** Path to each log type name. */
+  readonly path: readonly string[];
+  /** Path to the list itself (where a finding goes). */
+  readonly listPath: readonly string[];
+  /** The list's name in messages. */
+  readonly name: string;
+}
 
 export const eksControlPlaneLogging: Rule = {
-  // No Terraform reading yet, so no Terraform types: enabled_cluster_log_types is a flat list, not Logging.ClusterLogging.EnabledTypes[].Type; its reader is not written yet.
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
+  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_eks_cluster'] } },
   cloudformation: {
     check(resource, context) {
-      const types: string[] = [];
-      let unknown = false;
-      let conditional: string | undefined;
-      for (const candidate of context.resolver.lookup(resource.properties, PATH)) {
-        if (!candidate.node) continue;
-        for (const resolved of context.resolver.scalars(candidate.node, candidate.via)) {
-          if (!resolved.known) unknown = true;
-          else types.push(String(resolved.value).toLowerCase());
-          if (resolved.via.length > 0) conditional ??= describeVia(resolved.via);
-        }
-      }
-      const evidence = { path: PATH, text: types.length > 0 ? `EnabledTypes: ${types.join(', ')}` : 'no EnabledTypes' };
-      if (types.includes('audit')) return [{ kind: 'addressed', detail: `The audit log is enabled${conditional ?? ''}.`, evidence }];
-      if (unknown) return [{ kind: 'addressed', detail: 'EnabledTypes cannot be read in the template.', evidence }];
-      const list = context.resolver.lookup(resource.properties, ['Logging', 'ClusterLogging', 'EnabledTypes']).find((candidate) => candidate.node);
-      const message = types.length > 0
-        ? `Logging.ClusterLogging.EnabledTypes does not include 'audit': Kubernetes API calls (who did what in the cluster) are not logged, leaving no trail for investigations.`
-        : 'Logging.ClusterLogging.EnabledTypes is not set: no control plane logs (audit, api, authenticator) are sent to CloudWatch, leaving no trail for investigations.';
-      return [{ kind: 'finding', message, range: list?.node?.range ?? resource.idRange, evidence }];
+      return judgeLogTypes(resource.properties, resource.idRange, context.resolver, { path: CFN_PATH, listPath: ['Logging', 'ClusterLogging', 'EnabledTypes'], name: 'Logging.ClusterLogging.EnabledTypes' });
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      return judgeLogTypes(resource.body, resource.anchor, context.resolver, { path: TF_PATH, listPath: ['enabled_cluster_log_types'], name: 'enabled_cluster_log_types' });
     },
   },
 };
+
+/** Both formats: the audit log must be among the enabled types; unreadable lists are given the benefit of the doubt. */
+function judgeLogTypes(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, reading: LogTypesReading): RuleOutcome[] {
+  const types: string[] = [];
+  let unknown = false;
+  let conditional: string | undefined;
+  for (const candidate of resolver.lookup(start, reading.path)) {
+    if (!candidate.node) continue;
+    for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
+      if (!resolved.known) unknown = true;
+      else types.push(String(resolved.value).toLowerCase());
+      if (resolved.via.length > 0) conditional ??= describeVia(resolved.via);
+    }
+  }
+  const evidence = { path: reading.path, text: types.length > 0 ? `${reading.name}: ${types.join(', ')}` : `no ${reading.name}` };
+  if (types.includes('audit')) return [{ kind: 'addressed', detail: `The audit log is enabled${conditional ?? ''}.`, evidence }];
+  if (unknown) return [{ kind: 'addressed', detail: `${reading.name} cannot be read in the template.`, evidence }];
+  const list = resolver.lookup(start, reading.listPath).find((candidate) => candidate.node);
+  const message = types.length > 0
+    ? `${reading.name} does not include 'audit': Kubernetes API calls (who did what in the cluster) are not logged, leaving no trail for investigations.`
+    : `${reading.name} is not set: no control plane logs (audit, api, authenticator) are sent to CloudWatch, leaving no trail for investigations.`;
+  return [{ kind: 'finding', message, range: list?.node?.range ?? anchor, evidence }];
+}

@@ -1,56 +1,97 @@
-// EMR encryption lives in an AWS::EMR::SecurityConfiguration (a JSON document) that the cluster names.
-import type { CfnRuleContext } from '../cloudformation/model';
+// EMR encryption lives in a security configuration (a JSON document) that the cluster names: CloudFormation
+// AWS::EMR::SecurityConfiguration named by AWS::EMR::Cluster SecurityConfiguration; Terraform
+// aws_emr_security_configuration.configuration (a JSON string or jsonencode) named by aws_emr_cluster.security_configuration.
 import { mapEntry } from '../cloudformation/model';
-import type { MapNode, ValueNode } from '../types';
+import type { ValueResolver } from '../resolution';
+import type { TfRuleContext } from '../terraform/context';
+import { expressionToNode } from '../terraform/values';
+import type { MapNode, OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
-import { checkSetting, isTrue } from './setting';
+import type { SettingCheck } from './setting';
+import { checkSetting, isTrue, judgeSetting } from './setting';
 import { settingRule } from './settingRule';
 
 const base = settingRule({ setting: 'emr-security-configuration', cloudformation: { compliant: { present: true }, consequence: '' } });
 
+/** Both formats: the cluster names a security configuration; its encryption is judged on the configuration. */
+const clusterCheck = (path: string): SettingCheck => ({
+  path: [path],
+  isCompliant: () => true,
+  presenceIsEnough: true,
+  absent: { kind: 'missed', message: 'the cluster has no security configuration, so its data is not encrypted at rest (EMRFS, local disks) or in transit.' },
+  consequence: '',
+});
+
 export const emrSecurityConfiguration: Rule = {
-  // No Terraform reading yet, so no Terraform types: the configuration is a JSON document in a separate aws_emr_security_configuration named by the cluster; not written yet.
-  meta: { ...base.meta, resourceTypes: { terraform: [], cloudformation: ['AWS::EMR::Cluster', 'AWS::EMR::SecurityConfiguration'] } },
+  meta: {
+    ...base.meta,
+    resourceTypes: { cloudformation: ['AWS::EMR::Cluster', 'AWS::EMR::SecurityConfiguration'], terraform: ['aws_emr_cluster', 'aws_emr_security_configuration'] },
+  },
   cloudformation: {
     check(resource, context) {
-      if (resource.type === 'AWS::EMR::Cluster') {
-        return checkSetting(resource, context, {
-          path: ['SecurityConfiguration'],
-          isCompliant: () => true,
-          presenceIsEnough: true,
-          absent: { kind: 'missed', message: 'the cluster has no security configuration, so its data is not encrypted at rest (EMRFS, local disks) or in transit.' },
-          consequence: '',
-        });
-      }
+      if (resource.type === 'AWS::EMR::Cluster') return checkSetting(resource, context, clusterCheck('SecurityConfiguration'));
       const document = mapEntry(resource.properties, 'SecurityConfiguration');
-      const encryption = mapEntry(asMap(document, context), 'EncryptionConfiguration');
-      const encryptionMap = asMap(encryption, context);
-      if (document && !encryptionMap && document.kind !== 'map' && !(document.kind === 'scalar' && typeof document.value === 'string')) {
-        return [{ kind: 'addressed', detail: 'The security configuration cannot be read in the template.' }];
-      }
-      const outcomes: RuleOutcome[] = [];
-      for (const [key, what] of [['EnableAtRestEncryption', 'at rest'], ['EnableInTransitEncryption', 'in transit']] as const) {
-        const flag = mapEntry(encryptionMap, key);
-        const values = flag ? context.resolver.scalars(flag) : [];
-        if (values.some((value) => value.known && isTrue(value.value)) || values.some((value) => !value.known)) continue;
-        outcomes.push({
-          kind: 'finding',
-          message: `EncryptionConfiguration.${key} is ${flag ? 'false' : 'not set'}: clusters using this configuration do not encrypt data ${what}.`,
-          range: flag?.range ?? encryption?.range ?? document?.range ?? resource.idRange,
-        });
-      }
-      return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'Encryption at rest and in transit are enabled.' }];
+      return judgeEncryption(document, document ? [asMap(document)] : [], resource.idRange, context.resolver);
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      if (resource.type === 'aws_emr_cluster') return judgeSetting(resource.body, resource.anchor, context.resolver, clusterCheck('security_configuration'));
+      const document = mapEntry(resource.body, 'configuration');
+      return judgeEncryption(document, document ? tfDocuments(document, context) : [], resource.anchor, context.resolver);
     },
   },
 };
 
-/** The document as a mapping: YAML/JSON objects directly, JSON strings parsed (ranges then point at the string). */
-function asMap(node: ValueNode | undefined, _context: CfnRuleContext): MapNode | undefined {
+/**
+ * Both formats: at-rest and in-transit encryption must be enabled in EncryptionConfiguration. `documents` are
+ * the mappings the document may be (undefined for one that cannot be read).
+ */
+function judgeEncryption(document: ValueNode | undefined, documents: readonly (MapNode | undefined)[], anchor: OffsetRange, resolver: ValueResolver): RuleOutcome[] {
+  if (documents.some((map) => map === undefined)) return [{ kind: 'addressed', detail: 'The security configuration cannot be read in the template.' }];
+  const outcomes: RuleOutcome[] = [];
+  for (const map of documents.length > 0 ? documents : [undefined]) {
+    const encryption = mapEntry(map, 'EncryptionConfiguration');
+    for (const [key, what] of [['EnableAtRestEncryption', 'at rest'], ['EnableInTransitEncryption', 'in transit']] as const) {
+      const flags = resolver.lookup(map, ['EncryptionConfiguration', key]).filter((candidate) => candidate.node);
+      const flag = flags[0]?.node;
+      const values = flags.flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+      if (values.some((value) => value.known && isTrue(value.value)) || values.some((value) => !value.known)) continue;
+      outcomes.push({
+        kind: 'finding',
+        message: `EncryptionConfiguration.${key} is ${flag ? 'false' : 'not set'}: clusters using this configuration do not encrypt data ${what}.`,
+        range: flag?.range ?? encryption?.range ?? document?.range ?? anchor,
+      });
+    }
+  }
+  return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'Encryption at rest and in transit are enabled.' }];
+}
+
+/** Terraform: `jsonencode({...})`, a JSON string (quoted, heredoc, or with known interpolations), through variables and locals. */
+function tfDocuments(node: ValueNode, context: TfRuleContext): (MapNode | undefined)[] {
+  const resolver = context.resolver;
+  return resolver.expand({ node, via: [] }).map((candidate) => {
+    const written = candidate.node;
+    if (written?.kind === 'expression' && written.expression.kind === 'call' && written.expression.name === 'jsonencode' && written.expression.args.length === 1) {
+      const encoded = resolver.expand({ node: expressionToNode(written.expression.args[0]), via: candidate.via });
+      return encoded.length === 1 ? asMap(encoded[0].node) : undefined;
+    }
+    if (written?.kind === 'expression') {
+      const texts = resolver.scalars(written, candidate.via);
+      return texts.length === 1 && texts[0].known ? asMap({ kind: 'scalar', value: texts[0].value, range: written.range }) : undefined;
+    }
+    return asMap(written);
+  });
+}
+
+/** The document as a mapping: objects directly, JSON strings parsed (ranges then point at the string). */
+function asMap(node: ValueNode | undefined): MapNode | undefined {
   if (node?.kind === 'map') return node;
   if (node?.kind === 'scalar' && typeof node.value === 'string') {
     try {
-      return toNode(JSON.parse(node.value), node.range) as MapNode;
+      const parsed = toNode(JSON.parse(node.value), node.range);
+      return parsed.kind === 'map' ? parsed : undefined;
     } catch {
       return undefined;
     }

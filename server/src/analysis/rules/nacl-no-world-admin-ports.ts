@@ -1,52 +1,68 @@
 // Network ACL entries that allow SSH or RDP (or everything) in from the whole internet (Security Hub EC2.21).
-import type { CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
-import { quote } from '../cloudformation/resolve';
-import type { ValueNode } from '../types';
+// CloudFormation: AWS::EC2::NetworkAclEntry; Terraform: aws_network_acl_rule and the inline `ingress` blocks
+// of aws_network_acl. The port logic is sg-open-admin-ports' (portExposure).
+import type { ValueResolver } from '../resolution';
+import { quote } from '../resolution';
+import type { MapNode, OffsetRange } from '../types';
+import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { isTrue } from './setting';
 import { settingRule } from './settingRule';
+import { portExposure, single } from './sg-open-admin-ports';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 
+/** How one format names the parts of an entry. `egress` is absent where the block itself says the direction. */
+interface EntryKeys {
+  readonly egress?: string;
+  readonly action: string;
+  readonly protocol: string;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly cidrs: readonly string[];
+}
+
+const CFN_KEYS: EntryKeys = { egress: 'Egress', action: 'RuleAction', protocol: 'Protocol', from: ['PortRange', 'From'], to: ['PortRange', 'To'], cidrs: ['CidrBlock', 'Ipv6CidrBlock'] };
+const TF_RULE_KEYS: EntryKeys = { egress: 'egress', action: 'rule_action', protocol: 'protocol', from: ['from_port'], to: ['to_port'], cidrs: ['cidr_block', 'ipv6_cidr_block'] };
+const TF_INLINE_KEYS: EntryKeys = { action: 'action', protocol: 'protocol', from: ['from_port'], to: ['to_port'], cidrs: ['cidr_block', 'ipv6_cidr_block'] };
+
 export const naclNoWorldAdminPorts: Rule = {
-  // No Terraform reading yet, so no Terraform types: aws_network_acl_rule (a split resource) and inline ingress blocks; not written yet.
-  meta: { ...base.meta, resourceTypes: { ...base.meta.resourceTypes, terraform: [] } },
+  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_network_acl', 'aws_network_acl_rule'] } },
   cloudformation: {
+    check: (resource, context) => (resource.properties ? [judgeEntry(resource.properties, [], context.resolver, CFN_KEYS)] : []),
+  },
+  terraform: {
     check(resource, context) {
-      const properties = resource.properties;
-      const egress = single(mapEntry(properties, 'Egress'), context);
-      if (egress !== undefined && isTrue(egress)) return [{ kind: 'not-applicable', detail: 'An outbound entry.' }];
-      const action = single(mapEntry(properties, 'RuleAction'), context);
-      if (action?.toLowerCase() !== 'allow') return [{ kind: 'addressed', detail: 'The entry does not allow traffic.' }];
-      const protocol = single(mapEntry(properties, 'Protocol'), context);
-      let exposed: string | undefined;
-      if (protocol === '-1') exposed = 'All ports are';
-      else if (protocol === '6' || protocol === '17') {
-        const range = mapEntry(properties, 'PortRange');
-        const from = Number(single(mapEntry(range?.kind === 'map' ? range : undefined, 'From'), context));
-        const to = Number(single(mapEntry(range?.kind === 'map' ? range : undefined, 'To'), context));
-        if (Number.isFinite(from) && Number.isFinite(to)) {
-          const hits = [[22, 'SSH (port 22)'], [3389, 'RDP (port 3389)']].filter(([port]) => from <= Number(port) && Number(port) <= to).map(([, label]) => label);
-          if (hits.length > 0) exposed = `${hits.join(' and ')} ${hits.length > 1 ? 'are' : 'is'}`;
-        }
-      }
-      if (!exposed) return [{ kind: 'addressed', detail: 'The entry does not allow SSH or RDP.' }];
-      for (const key of ['CidrBlock', 'Ipv6CidrBlock']) {
-        const node = mapEntry(properties, key);
-        const value = single(node, context);
-        if (node && value && WORLD.has(value)) {
-          return [{ kind: 'finding', message: `${exposed} allowed in from the internet by this network ACL entry: ${key} is ${quote(value)}. Allow remote administration only from known address ranges.`, range: node.range }];
-        }
-      }
-      return [{ kind: 'addressed', detail: 'The entry is limited to known address ranges.' }];
+      const resolver = context.resolver;
+      if (resource.type === 'aws_network_acl_rule') return [judgeEntry(resource.body, [], resolver, TF_RULE_KEYS)];
+      const entries = resolver.lookup(resource.body, ['ingress', '[]']).flatMap((candidate) => (candidate.node?.kind === 'map' ? [judgeEntry(candidate.node, candidate.via, resolver, TF_INLINE_KEYS)] : []));
+      if (entries.length === 0) return [{ kind: 'addressed', detail: 'No inbound entries (aws_network_acl_rule resources are checked on their own).' }];
+      const gaps = entries.filter((outcome) => outcome.kind === 'finding');
+      return gaps.length > 0 ? gaps : entries;
     },
   },
 };
 
-function single(node: ValueNode | undefined, context: CfnRuleContext): string | undefined {
-  if (!node) return undefined;
-  const resolved = context.resolver.scalars(node);
-  return resolved.length > 0 && resolved[0].known ? String(resolved[0].value) : undefined;
+/** Both formats: an inbound allow entry must not open SSH, RDP or all ports to a world range. */
+function judgeEntry(entry: MapNode, via: readonly string[], resolver: ValueResolver, keys: EntryKeys): RuleOutcome {
+  const at = (path: readonly string[]) => single(resolver.lookup(entry, path, via).find((candidate) => candidate.node)?.node, resolver);
+  const egress = keys.egress ? at([keys.egress]) : undefined;
+  if (egress !== undefined && isTrue(egress)) return { kind: 'not-applicable', detail: 'An outbound entry.' };
+  if (at([keys.action])?.toLowerCase() !== 'allow') return { kind: 'addressed', detail: 'The entry does not allow traffic.' };
+  const protocol = at([keys.protocol]);
+  const exposed = protocol === undefined ? undefined : portExposure(protocol, at(keys.from), at(keys.to));
+  if (!exposed) return { kind: 'addressed', detail: 'The entry does not allow SSH or RDP.' };
+  for (const key of keys.cidrs) {
+    for (const candidate of resolver.lookup(entry, [key], via)) {
+      if (!candidate.node) continue;
+      const value = single(candidate.node, resolver);
+      if (value && WORLD.has(value)) return finding(exposed, key, value, candidate.node.range);
+    }
+  }
+  return { kind: 'addressed', detail: 'The entry is limited to known address ranges.' };
+}
+
+function finding(exposed: string, key: string, value: string, range: OffsetRange): RuleOutcome {
+  return { kind: 'finding', message: `${exposed} allowed in from the internet by this network ACL entry: ${key} is ${quote(value)}. Allow remote administration only from known address ranges.`, range };
 }

@@ -1,55 +1,95 @@
-// Egress: a security group without egress rules gets AWS's allow-all rule; an explicit all-traffic rule to
-// the internet is the same. Informational: many workloads need broad egress, but exfiltration paths are yours.
+// Egress: an explicit all-traffic rule to the internet (0.0.0.0/0, ::/0) is an open exfiltration path.
+// Informational: many workloads need broad egress, but exfiltration paths are yours.
+//
+// What "no egress rules" means differs between the formats. CloudFormation: AWS adds its allow-all egress
+// rule to a security group created without SecurityGroupEgress (the knowledge base's reading), so that is a
+// finding unless an AWS::EC2::SecurityGroupEgress adds rules to the group. Terraform: the AWS provider revokes
+// that default rule right after creating an aws_security_group, so a group without egress blocks allows no
+// outbound traffic at all: compliant. Egress added by aws_security_group_rule (type = "egress") or
+// aws_vpc_security_group_egress_rule is judged on those resources themselves.
 import type { CfnRuleContext } from '../cloudformation/model';
 import { mapEntry } from '../cloudformation/model';
-import { quote } from '../cloudformation/resolve';
-import type { MapNode, ValueNode } from '../types';
+import { quote } from '../resolution';
+import type { Candidate, ValueResolver } from '../resolution';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
+import { CFN_KEYS, single, TF_KEYS, TF_VPC_RULE_KEYS } from './sg-open-admin-ports';
+import type { IngressKeys, IngressRule } from './sg-open-admin-ports';
 import { pointingAt } from './vpc-flow-logs';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'sg-egress-restricted', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const sgEgressRestricted: Rule = {
-  // No Terraform reading yet, so no Terraform types: egress blocks, aws_security_group_rule and aws_vpc_security_group_egress_rule, and Terraform removing AWS's default allow-all egress rule, differ from CloudFormation; not written yet.
-  meta: { ...base.meta, resourceTypes: { terraform: [], cloudformation: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'] } },
+  meta: {
+    ...base.meta,
+    resourceTypes: {
+      cloudformation: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'],
+      terraform: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_egress_rule'],
+    },
+  },
   cloudformation: {
     check(resource, context) {
       if (resource.type === 'AWS::EC2::SecurityGroupEgress') {
-        return resource.properties ? allTrafficToWorld(resource.properties, context) : [];
+        return resource.properties ? judgeEgress([{ node: resource.properties, via: [] }], context.resolver, CFN_KEYS, NO_RULES) : [];
       }
-      const inline = context.resolver.lookup(resource.properties, ['SecurityGroupEgress', '[]']).filter((candidate) => candidate.node);
-      if (inline.length === 0) {
-        const standalone = pointingAt(resource, context, 'AWS::EC2::SecurityGroupEgress', 'GroupId');
-        if (standalone.length > 0) return [{ kind: 'addressed', detail: `Egress is defined by ${standalone.map((egress) => egress.id).join(', ')}.` }];
-        return [{ kind: 'finding', message: 'SecurityGroupEgress is not set: AWS adds a rule allowing all outbound traffic to anywhere, an open path for data exfiltration and command-and-control; list the destinations the workload needs.', range: resource.idRange }];
+      return judgeEgress(mapsAt(context.resolver.lookup(resource.properties, ['SecurityGroupEgress', '[]'])), context.resolver, CFN_KEYS, cfnDefaultEgress(resource, context));
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const resolver = context.resolver;
+      if (resource.type === 'aws_security_group') {
+        return judgeEgress(mapsAt(resolver.lookup(resource.body, ['egress', '[]'])), resolver, TF_KEYS, {
+          kind: 'addressed',
+          detail: 'No egress blocks: the AWS provider removes AWS\'s default allow-all egress rule from the groups it creates, so the group allows no outbound traffic (egress rule resources are checked on their own).',
+        });
       }
-      const outcomes = inline.flatMap((candidate) => (candidate.node?.kind === 'map' ? allTrafficToWorld(candidate.node, context) : []));
-      return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'Egress rules are scoped.' }];
+      if (resource.type === 'aws_security_group_rule') {
+        const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+        if (types.length > 0 && types.every((type) => type.known && String(type.value) !== 'egress')) return [{ kind: 'not-applicable', detail: 'An ingress rule.' }];
+        return judgeEgress([{ node: resource.body, via: [] }], resolver, TF_KEYS, NO_RULES);
+      }
+      return judgeEgress([{ node: resource.body, via: [] }], resolver, TF_VPC_RULE_KEYS, NO_RULES);
     },
   },
 };
 
-function allTrafficToWorld(rule: MapNode, context: CfnRuleContext): RuleOutcome[] {
-  const protocol = single(mapEntry(rule, 'IpProtocol'), context);
-  const from = Number(single(mapEntry(rule, 'FromPort'), context));
-  const to = Number(single(mapEntry(rule, 'ToPort'), context));
+const NO_RULES: RuleOutcome = { kind: 'addressed', detail: 'No egress rules.' };
+
+function mapsAt(candidates: readonly Candidate[]): IngressRule[] {
+  return candidates.flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
+}
+
+/** CloudFormation without inline egress: AWS's allow-all rule, unless standalone egress rules replace it. */
+function cfnDefaultEgress(resource: Parameters<typeof pointingAt>[0], context: CfnRuleContext): RuleOutcome {
+  const standalone = pointingAt(resource, context, 'AWS::EC2::SecurityGroupEgress', 'GroupId');
+  if (standalone.length > 0) return { kind: 'addressed', detail: `Egress is defined by ${standalone.map((egress) => egress.id).join(', ')}.` };
+  return { kind: 'finding', message: 'SecurityGroupEgress is not set: AWS adds a rule allowing all outbound traffic to anywhere, an open path for data exfiltration and command-and-control; list the destinations the workload needs.', range: resource.idRange };
+}
+
+/** Both formats: `whenNone` for a group without egress rules; otherwise every rule allowing all traffic to the world. */
+function judgeEgress(rules: readonly IngressRule[], resolver: ValueResolver, keys: IngressKeys, whenNone: RuleOutcome): RuleOutcome[] {
+  if (rules.length === 0) return [whenNone];
+  const outcomes = rules.flatMap((rule) => allTrafficToWorld(rule, resolver, keys));
+  return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'Egress rules are scoped.' }];
+}
+
+function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: IngressKeys): RuleOutcome[] {
+  const protocol = single(mapEntry(rule.node, keys.protocol), resolver);
+  const from = Number(single(mapEntry(rule.node, keys.from), resolver));
+  const to = Number(single(mapEntry(rule.node, keys.to), resolver));
   const allTraffic = protocol === '-1' || protocol === 'all' || from === -1 || (from <= 0 && to >= 65535);
   if (!allTraffic) return [];
-  for (const key of ['CidrIp', 'CidrIpv6']) {
-    const node = mapEntry(rule, key);
-    const value = single(node, context);
-    if (node && value && WORLD.has(value)) {
-      return [{ kind: 'finding', message: `All outbound traffic is allowed to the internet: ${key} is ${quote(value)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`, range: node.range }];
+  for (const { key, list } of keys.cidrs) {
+    for (const candidate of resolver.lookup(rule.node, list ? [key, '[]'] : [key], rule.via)) {
+      if (!candidate.node) continue;
+      const value = single(candidate.node, resolver);
+      if (value && WORLD.has(value)) {
+        return [{ kind: 'finding', message: `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(value)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`, range: candidate.node.range }];
+      }
     }
   }
   return [];
-}
-
-function single(node: ValueNode | undefined, context: CfnRuleContext): string | undefined {
-  if (!node) return undefined;
-  const resolved = context.resolver.scalars(node);
-  return resolved.length > 0 && resolved[0].known ? String(resolved[0].value) : undefined;
 }

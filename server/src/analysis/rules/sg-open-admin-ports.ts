@@ -81,8 +81,8 @@ export interface IngressKeys {
 }
 
 export const CFN_KEYS: IngressKeys = { cidrs: [{ key: 'CidrIp', list: false }, { key: 'CidrIpv6', list: false }], protocol: 'IpProtocol', from: 'FromPort', to: 'ToPort' };
-const TF_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_blocks', list: true }, { key: 'ipv6_cidr_blocks', list: true }], protocol: 'protocol', from: 'from_port', to: 'to_port' };
-const TF_VPC_RULE_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_ipv4', list: false }, { key: 'cidr_ipv6', list: false }], protocol: 'ip_protocol', from: 'from_port', to: 'to_port' };
+export const TF_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_blocks', list: true }, { key: 'ipv6_cidr_blocks', list: true }], protocol: 'protocol', from: 'from_port', to: 'to_port' };
+export const TF_VPC_RULE_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_ipv4', list: false }, { key: 'cidr_ipv6', list: false }], protocol: 'ip_protocol', from: 'from_port', to: 'to_port' };
 
 function noOpenRule(count: number): RuleOutcome {
   return { kind: 'addressed', detail: count === 0 ? 'No inbound rules.' : 'No inbound rule opens SSH, RDP or all ports to the internet.' };
@@ -132,12 +132,19 @@ export function worldIngress(rule: MapNode, via: readonly string[], resolver: Va
 
 /** Which administrative exposure the rule's protocol and ports give, or undefined for none. */
 function exposedPorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
-  const protocol = single(mapEntry(rule, keys.protocol), resolver);
+  return portExposure(single(mapEntry(rule, keys.protocol), resolver), single(mapEntry(rule, keys.from), resolver), single(mapEntry(rule, keys.to), resolver));
+}
+
+/**
+ * Which administrative exposure a protocol and port range give ("SSH (port 22) is", "All ports are"), or
+ * undefined for none; shared with network ACL entries (nacl-no-world-admin-ports).
+ */
+export function portExposure(protocol: string | undefined, fromText: string | undefined, toText: string | undefined): string | undefined {
   if (protocol === '-1' || protocol === 'all' || protocol === '-1.0') return 'All ports are';
   if (protocol !== undefined && !['tcp', '6', 'udp', '17'].includes(protocol.toLowerCase())) return undefined;
-  const from = Number(single(mapEntry(rule, keys.from), resolver));
-  const to = Number(single(mapEntry(rule, keys.to), resolver));
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return undefined;
+  const from = Number(fromText);
+  const to = Number(toText);
+  if (fromText === undefined || toText === undefined || !Number.isFinite(from) || !Number.isFinite(to)) return undefined;
   if (from === -1 || (from <= 0 && to >= 65535)) return 'All ports are';
   const hits = ADMIN_PORTS.filter(([port]) => from <= port && port <= to).map(([, label]) => label);
   if (hits.length === 0) return undefined;
