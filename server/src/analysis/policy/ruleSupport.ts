@@ -51,14 +51,7 @@ export interface PublicCheck {
  * and for Allow with NotPrincipal. One finding per range (a JSON-string document has one range).
  */
 export function publicPrincipalOutcomes(documents: readonly PolicyDocument[], check: PublicCheck): RuleOutcome[] {
-  const outcomes: RuleOutcome[] = [];
-  const seen = new Set<string>();
-  const push = (range: OffsetRange, message: string, definite: boolean) => {
-    const key = `${range.start}:${range.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
-  };
+  const { outcomes, push } = outcomeCollector();
   for (const document of documents) {
     for (const statement of document.statements) {
       if (!allows(statement)) continue;
@@ -96,4 +89,20 @@ export function noPublicGrant(policy: string, documents: readonly PolicyDocument
   return documents.length === 0
     ? { kind: 'addressed', detail: `The ${policy} cannot be read from the template.` }
     : { kind: 'addressed', detail: `No statement of the ${policy} allows everyone without a limiting condition.` };
+}
+
+/**
+ * Collects policy findings, one per range (a JSON-string document has one range for all its statements): a
+ * certain one as a finding, one that holds only for some deployments as "depends".
+ */
+export function outcomeCollector(): { outcomes: RuleOutcome[]; push: (range: OffsetRange, message: string, definite: boolean) => void } {
+  const outcomes: RuleOutcome[] = [];
+  const seen = new Set<string>();
+  const push = (range: OffsetRange, message: string, definite: boolean) => {
+    const key = `${range.start}:${range.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
+  };
+  return { outcomes, push };
 }

@@ -1,9 +1,8 @@
 // Full administrator access: an Allow of Action '*' on Resource '*', Allow with NotAction, or the AWS managed
 // AdministratorAccess policy attached, in identity policies of IAM and SAM resources.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
+import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
 import type { NamedDocument, PolicyString } from '../policy';
-import type { OffsetRange } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 
@@ -32,14 +31,7 @@ export const iamNoAdminStar: Rule = {
 
 /** The judgement of both formats over the identity policies a resource writes or attaches. */
 function adminOutcomes(documents: readonly NamedDocument[], managed: readonly PolicyString[], name: string): RuleOutcome[] {
-  const outcomes: RuleOutcome[] = [];
-  const seen = new Set<string>();
-  const push = (range: OffsetRange, message: string, definite: boolean) => {
-    const key = `${range.start}:${range.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
-  };
+  const { outcomes, push } = outcomeCollector();
   for (const { label, document } of documents) {
     for (const statement of document.statements) {
       if (!allows(statement)) continue;
