@@ -114,6 +114,18 @@ const TRUSTED_STEPS = [
   step('the extension is installed and activates', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
     await t.waitFor('the language server process to start', () => serverPids(t.extensionsDir).length > 0);
+    // The client writes its activation time to its output channel, which code-server logs to a file.
+    const logs = path.join(path.dirname(t.extensionsDir), 'user-data', 'logs');
+    const timing = await t.waitFor('the activation time in our output channel log', () => {
+      for (const file of walk(logs)) {
+        if (!file.endsWith('IaC Responsibility Hints.log')) continue;
+        const match = /activated in (\d+) ms; language server ready after (\d+) ms/.exec(fs.readFileSync(file, 'utf8'));
+        if (match) return { activation: Number(match[1]), ready: Number(match[2]) };
+      }
+      return undefined;
+    });
+    log(`    activated in ${timing.activation} ms, language server ready after ${timing.ready} ms`);
+    assert(timing.activation < 1000, `activation took ${timing.activation} ms`);
   }),
 
   step('diagnostics appear as squiggles in web-stack.yaml', async (t) => {
