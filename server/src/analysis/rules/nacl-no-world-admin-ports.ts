@@ -8,9 +8,8 @@ import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { isTrue } from './setting';
 import { settingRule } from './settingRule';
-import { portExposure, single } from './sg-open-admin-ports';
+import { portExposure, single, WORLD } from './sg-open-admin-ports';
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 /** How one format names the parts of an entry. `egress` is absent where the block itself says the direction. */

@@ -9,7 +9,8 @@ import { docsUrl, references } from './references';
 import type { Rule } from './rule';
 
 const id = 'sg-open-admin-ports';
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
+/** Addresses that mean "the whole internet". */
+export const WORLD: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
 const ADMIN_PORTS: ReadonlyArray<readonly [number, string]> = [[22, 'SSH (port 22)'], [3389, 'RDP (port 3389)']];
 
 export const sgOpenAdminPorts: Rule = {
