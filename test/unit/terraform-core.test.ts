@@ -124,3 +124,14 @@ describe('Terraform module calls', () => {
     assert.equal(text.slice(note.range.start, note.range.end), '"terraform-aws-modules/s3-bucket/aws"');
   });
 });
+
+describe('Terraform hovers on split resources', () => {
+  test('an argument of aws_s3_bucket_versioning says which duty it carries for the bucket, and its value', () => {
+    const versioning = 'resource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n';
+    const { analyzer, input } = analyse({ 'main.tf': 'resource "aws_s3_bucket" "data" {}\n', 'versioning.tf': versioning }, 'versioning.tf');
+    const hover = analyzer.hover(input, versioning.indexOf('status') + 2);
+    assert.match(hover?.markdown ?? '', /Customer responsibility: integrity and versioning/);
+    assert.match(hover?.markdown ?? '', /versioning_configuration\.status is 'Enabled'/);
+    assert.match(hover?.markdown ?? '', /aws_s3_bucket/);
+  });
+});
