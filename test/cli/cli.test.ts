@@ -146,7 +146,7 @@ describe('iac-hints scan', () => {
   test('the JSON report follows the contract, with exact 0-based ranges and relative paths', () => {
     const { status, report } = json(['error']);
     assert.equal(status, 1);
-    assert.deepEqual(Object.keys(report), ['version', 'tool', 'files', 'findings', 'resources']);
+    assert.deepEqual(Object.keys(report), ['version', 'tool', 'files', 'findings', 'resources', 'suppressed']);
     assert.equal(report.version, 1);
     assert.deepEqual(report.tool, { name: TOOL_NAME, version: TOOL_VERSION });
     assert.deepEqual(report.files, [{ path: 'error/ssh.yaml', kind: 'cloudformation', problems: [] }]);

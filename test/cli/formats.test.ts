@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../helpers/cli';
@@ -37,5 +38,16 @@ describe('rule reference and SARIF', () => {
   test('an unknown format is a usage error', () => {
     assert.equal(runCli(['scan', 'examples', '--format', 'markdown']).status, 2);
     assert.equal(runCli(['rules', '--format', 'sarif']).status, 2);
+  });
+});
+
+describe('suppressions in the CLI output', () => {
+  test('JSON lists what was suppressed and why; the text summary counts it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iac-hints-suppressed-'));
+    writeFileSync(path.join(dir, 'db.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  # iac-hints-ignore rds-storage-encrypted: synthetic data only\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n');
+    const json = JSON.parse(runCli(['scan', dir, '--format', 'json', '--fail-on', 'none']).stdout) as { findings: { ruleId: string }[]; suppressed: { ruleId: string; reason: string; resource: { id: string } }[] };
+    assert.deepEqual(json.suppressed.map((entry) => [entry.ruleId, entry.resource.id, entry.reason]), [['rds-storage-encrypted', 'Db', 'synthetic data only']]);
+    assert.ok(!json.findings.some((finding) => finding.ruleId === 'rds-storage-encrypted'));
+    assert.match(runCli(['scan', dir, '--fail-on', 'none']).stdout, /; 1 suppressed with a reason\n$/);
   });
 });

@@ -69,6 +69,14 @@ export function toJsonReport(files: readonly ScannedFile[], textOf: TextOf = () 
       category: resource.category ?? null,
       responsibilities: resource.responsibilities.map((item) => ({ item: item.item, status: item.status, ruleIds: [...item.ruleIds], detail: item.detail })),
     }))),
+    // Additive to version 1: what was silenced, and why, so reviews can audit suppressions.
+    suppressed: files.flatMap((file) => (file.analysis?.suppressed ?? []).map(({ finding, reason }) => ({
+      ruleId: finding.ruleId,
+      file: file.path,
+      range: jsonRange(file.analysis!.lineIndex, finding.range),
+      resource: { id: finding.resource.id, type: finding.resource.type },
+      reason,
+    }))),
   };
 }
 
@@ -127,6 +135,8 @@ export function toTextReport(files: readonly ScannedFile[], colours: Colours): s
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   let summary = `${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(cloudformation, 'CloudFormation template')} and ${plural(terraform, 'Terraform file')}; ${plural(skipped, 'file')} skipped`;
   if (problemCount > 0) summary += `; ${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the input`;
+  const suppressedCount = files.reduce((count, file) => count + (file.analysis?.suppressed.length ?? 0), 0);
+  if (suppressedCount > 0) summary += `; ${suppressedCount} suppressed with a reason`;
   blocks.push(summary);
   return `${blocks.join('\n\n')}\n`;
 }
