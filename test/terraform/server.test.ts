@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { Analyzer, listRules } from '../../server/src/analysis';
+import { Analyzer } from '../../server/src/analysis';
 import { TestLspClient, fileUri } from '../helpers/lspClient';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -53,8 +53,6 @@ const DB = `resource "aws_db_instance" "app" {
 }
 `;
 
-/** The open-to-the-world rule under test: SSH when it has a Terraform reader, else a public database. */
-const sshRule = listRules().find((rule) => rule.id === 'sg-open-admin-ports' && rule.resourceTypes.terraform.includes('aws_security_group'));
 
 function codes(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((diagnostic) => String(diagnostic.code));
@@ -84,7 +82,7 @@ describe('language server: Terraform modules', () => {
     const published = client.diagnostics.next(forUri(fileUri(main)), 'diagnostics of main.tf');
     await client.open(main, MAIN, 'terraform');
     const { diagnostics } = await published;
-    if (sshRule) assert.ok(codes(diagnostics).includes('sg-open-admin-ports'), codes(diagnostics).join(', '));
+    assert.ok(codes(diagnostics).includes('sg-open-admin-ports'), codes(diagnostics).join(', '));
     assert.ok(!codes(diagnostics).includes('s3-versioning'), 'versioning is enabled in s3.tf');
     assert.ok(diagnostics.every((diagnostic) => diagnostic.code !== 'parse'));
   });
