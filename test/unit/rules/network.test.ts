@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import { expectFindings } from '../support/ruleTester';
+import { expectTerraformFindings } from '../support/terraformTester';
 
 const head = 'AWSTemplateFormatVersion: "2010-09-09"\n';
 const res = (type: string, props: string, id = 'R') => `${head}Resources:\n  ${id}:\n    Type: ${type}\n    Properties:\n${props.replace(/^/gm, '      ')}\n`;
@@ -41,10 +42,9 @@ describe('load balancers', () => {
     expectFindings('t.yaml', res('AWS::ElasticLoadBalancingV2::Listener', 'LoadBalancerArn: !Ref Lb\nPort: 80\nProtocol: ⟦HTTP⟧\nDefaultActions:\n  - Type: forward\n    TargetGroupArn: !Ref Tg'), 'alb-https-listener', [{ ruleId: 'alb-https-listener', severity: 'warning', message: ["Protocol is 'HTTP'"] }]);
     expectFindings('t.yaml', res('AWS::ElasticLoadBalancingV2::Listener', 'LoadBalancerArn: !Ref Lb\nPort: 80\nProtocol: HTTP\nDefaultActions:\n  - Type: redirect\n    RedirectConfig: {Protocol: HTTPS, Port: "443", StatusCode: HTTP_301}'), 'alb-https-listener');
   });
-  test('alb-tls-policy: old policies are reported; absence is the AWS default', () => {
+  test('alb-tls-policy: old policies are reported (absence: see the block below)', () => {
     expectFindings('t.yaml', res('AWS::ElasticLoadBalancingV2::Listener', 'Protocol: HTTPS\nSslPolicy: ⟦ELBSecurityPolicy-2016-08⟧'), 'alb-tls-policy', [{ ruleId: 'alb-tls-policy', message: ['TLS 1.0'] }]);
     expectFindings('t.yaml', res('AWS::ElasticLoadBalancingV2::Listener', 'Protocol: HTTPS\nSslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06'), 'alb-tls-policy');
-    expectFindings('t.yaml', res('AWS::ElasticLoadBalancingV2::Listener', 'Protocol: HTTPS'), 'alb-tls-policy');
   });
   test('alb attributes: drop invalid headers and access logs', () => {
     expectFindings('t.yaml', bare('AWS::ElasticLoadBalancingV2::LoadBalancer', 'Scheme: internal\nSubnets: [a, b]'), 'alb-drop-invalid-headers', [{ ruleId: 'alb-drop-invalid-headers', severity: 'warning', message: ['routing.http.drop_invalid_header_fields.enabled is not set'] }]);
@@ -135,5 +135,39 @@ describe('API Gateway and WAF', () => {
   test('waf-logging', () => {
     expectFindings('t.yaml', bare('AWS::WAFv2::WebACL', 'Scope: REGIONAL', 'Acl'), 'waf-logging', [{ ruleId: 'waf-logging', severity: 'info' }]);
     expectFindings('t.yaml', `${head}Resources:\n  Acl:\n    Type: AWS::WAFv2::WebACL\n    Properties:\n      Scope: REGIONAL\n  Log:\n    Type: AWS::WAFv2::LoggingConfiguration\n    Properties:\n      ResourceArn: !GetAtt Acl.Arn\n      LogDestinationConfigs: [arn]\n`, 'waf-logging');
+  });
+});
+
+describe('alb-tls-policy: a listener without SslPolicy gets ELBSecurityPolicy-2016-08 outside the console', () => {
+  test('CloudFormation: an HTTPS listener without SslPolicy is reported on its logical id; HTTP listeners have no policy', () => {
+    expectFindings('t.yaml', `${head}Resources:
+  ⟦Https⟧:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      Port: 443
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTP
+      Port: 80
+  Strict:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: TLS
+      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06
+`, 'alb-tls-policy', [{ ruleId: 'alb-tls-policy', message: ['ELBSecurityPolicy-2016-08'] }]);
+  });
+  test('Terraform: the same on aws_lb_listener', () => {
+    expectTerraformFindings(`resource "aws_lb_listener" ⟦"https"⟧ {
+  protocol = "HTTPS"
+  port     = 443
+}
+
+resource "aws_lb_listener" "http" {
+  protocol = "HTTP"
+  port     = 80
+}
+`, 'alb-tls-policy', [{ ruleId: 'alb-tls-policy', message: ['ELBSecurityPolicy-2016-08'] }]);
   });
 });

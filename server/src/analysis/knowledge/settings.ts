@@ -1992,17 +1992,17 @@ export const SETTINGS: readonly Setting[] = [
     cloudformation: {
       type: 'AWS::ElasticLoadBalancingV2::Listener',
       propertyPath: 'SslPolicy',
-      compliant: "TLS1.2+ policy, e.g. 'ELBSecurityPolicy-TLS13-1-2-2021-06' (current default) or 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'",
+      compliant: "TLS1.2+ policy, e.g. 'ELBSecurityPolicy-TLS13-1-2-2021-06' (the console's default) or 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'",
       absent: {
-        meaning: 'aws-default',
-        text: 'HTTPS/TLS listeners without SslPolicy get the current default policy (ELBSecurityPolicy-TLS13-1-2-2021-06 per the reference).',
+        meaning: 'insecure',
+        text: 'An HTTPS/TLS listener created without SslPolicy by CloudFormation, the CLI or the CDK gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1 (ELB security policy docs; only the console defaults to TLS13-1-2).',
       },
       verified: true,
     },
     terraform: { type: 'aws_lb_listener', argumentPath: 'ssl_policy', compliant: 'same', verified: true },
     noncompliant: 'policies allowing TLS1.0/1.1 (e.g. ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS-1-1-2017-01)',
     references: { fsbp: ['ELB.17'], securityHub: [], checkov: ['CKV_AWS_103'], trivy: ['AVD-AWS-0047'], cfnNag: ['W55'] },
-    notes: 'Exact ELB.17 recommended-policy list not retrieved; checkov CKV_AWS_103 accepts a list of TLS1.2 policies.',
+    notes: 'Exact ELB.17 recommended-policy list not retrieved; checkov CKV_AWS_103 accepts a list of TLS1.2 policies. The reference said a missing SslPolicy gets TLS13-1-2-2021-06; the Elastic Load Balancing security-policy page says that is the console default only, and CloudFormation/CLI/CDK listeners get ELBSecurityPolicy-2016-08 (checked 2026-11-23).',
     unverifiedFacts: [
       {
         fact: 'The ELB.17 list of allowed security policies',

@@ -255,6 +255,13 @@ export const NETWORK_RULES: readonly Rule[] = [
       // TLS 1.2-minimum policies: ELBSecurityPolicy-TLS13-1-2-*, -TLS13-1-3-*, -TLS-1-2-*, -FS-1-2-* (and FIPS variants).
       compliant: { matches: /(TLS13-1-[23]|TLS-1-2|FS-1-2)-/i },
       consequence: 'the listener accepts TLS 1.0 or 1.1 clients, protocols with known weaknesses; use ELBSecurityPolicy-TLS13-1-2-2021-06 or a stricter policy.',
+      whenMissing: 'a listener created outside the console gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1 clients; set ELBSecurityPolicy-TLS13-1-2-2021-06 or a stricter policy.',
+      // Only HTTPS and TLS listeners have a security policy.
+      skip: (resource, context) => encryptedListener(context.resolver, resource.properties, 'Protocol'),
+      fix: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    },
+    terraform: {
+      skip: (resource, context) => encryptedListener(context.resolver, resource.body, 'protocol'),
     },
   }),
   attributeRule('alb-drop-invalid-headers', 'routing.http.drop_invalid_header_fields.enabled', (value) => value === 'true',
@@ -434,3 +441,11 @@ export const NETWORK_RULES: readonly Rule[] = [
   (resource, context) => pointedAtOutcome(tfPointing(resource, context, 'aws_wafv2_web_acl_logging_configuration', 'resource_arn'),
     'aws_wafv2_web_acl_logging_configuration in this module', 'logs the web ACL.', resource.anchor, WAF_LOGGING, 'this web ACL')),
 ];
+
+/** Why a listener has no security policy to judge (not HTTPS/TLS), or undefined for HTTPS and TLS listeners. */
+function encryptedListener(resolver: ValueResolver, body: ValueNode | undefined, key: string): string | undefined {
+  const protocols = resolver.lookup(body, [key]).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  if (protocols.length === 0) return 'No Protocol: the listener is not HTTPS or TLS.';
+  const encrypted = protocols.some((protocol) => !protocol.known || ['HTTPS', 'TLS'].includes(String(protocol.value).toUpperCase()));
+  return encrypted ? undefined : 'An HTTP, TCP or UDP listener has no TLS security policy.';
+}
