@@ -51,3 +51,16 @@ describe('suppressions in the CLI output', () => {
     assert.match(runCli(['scan', dir, '--fail-on', 'none']).stdout, /; 1 suppressed with a reason\n$/);
   });
 });
+
+describe('--allowed-regions', () => {
+  test('a replica outside the allowed Regions fails a scan at --fail-on warning; without the flag it is information', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iac-hints-regions-'));
+    writeFileSync(path.join(dir, 'table.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Table:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n        - Region: us-east-1\n');
+    const residency = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings.filter((finding) => finding.ruleId === 'data-residency-regions');
+    assert.deepEqual(residency(runCli(['scan', dir, '--format', 'json', '--fail-on', 'none']).stdout).map((finding) => finding.severity), ['info']);
+    const restricted = runCli(['scan', dir, '--format', 'json', '--fail-on', 'none', '--allowed-regions', 'eu-west-1,eu-central-1']);
+    assert.deepEqual(residency(restricted.stdout).map((finding) => finding.severity), ['warning']);
+    assert.equal(runCli(['scan', dir, '--allowed-regions', 'eu-west-1', '--fail-on', 'warning']).status, 1);
+    assert.equal(runCli(['scan', dir, '--allowed-regions', '']).status, 2);
+  });
+});

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, MarkupContent } from 'vscode-languageserver/node';
+import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TestLspClient, fileUri } from '../helpers/lspClient';
 import { withTimeout } from '../helpers/waitFor';
 
@@ -270,6 +270,25 @@ describe('language server over stdio', () => {
     const disabled = client.nextDiagnostics(fileUri(join(workspace, 'never-opened.yaml')), (params) => params.diagnostics.length === 0, 'cleared diagnostics when disabled');
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iacHints: client.settings } });
     await disabled;
+    await client.close(uri);
+  });
+
+  test('iacHints.allowedRegions turns a replica outside them into a data-residency finding', async () => {
+    const path = join(workspace, 'global-table.yaml');
+    const uri = fileUri(path);
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Table:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n        - Region: us-east-1\n';
+    const residency = (params: PublishDiagnosticsParams) => params.diagnostics.filter((diagnostic) => diagnostic.code === 'data-residency-regions');
+    client.settings = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iacHints: client.settings } });
+    const opened = client.nextDiagnostics(uri, (params) => residency(params).length > 0, 'the residency information');
+    await client.open(path, text);
+    assert.equal(residency(await opened)[0].severity, 3, 'information while no Regions are configured');
+    client.settings = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true, allowedRegions: ['eu-west-1'] };
+    const restricted = client.nextDiagnostics(uri, (params) => residency(params).some((diagnostic) => diagnostic.severity === 2), 'a residency warning');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iacHints: client.settings } });
+    const warning = residency(await restricted).find((diagnostic) => diagnostic.severity === 2);
+    assert.match(String(warning?.message ?? ''), /us-east-1, which is not among the allowed Regions \(eu-west-1\)/);
+    assert.equal(warning?.range.start.line, 7);
     await client.close(uri);
   });
 

@@ -1,6 +1,6 @@
 // The analyzer: detects what a file is, parses it, builds the model, runs the rules, and keeps the last
 // result per document so hovers and code actions on an unchanged text cost nothing.
-import type { AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
+import type { AnalysisSettings, AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
 import { checkTemplate, RuleOutcomeCache } from './cloudformation/check';
 import type { TemplateCheck } from './cloudformation/check';
 import { detectTemplate, isCloudFormationCandidatePath, mayBeTemplateText } from './cloudformation/detect';
@@ -43,12 +43,14 @@ export class Analyzer {
   private readonly minimumSeverity: Severity;
   private readonly incremental: boolean;
   private readonly terraform: TerraformAnalyzer;
+  private readonly settings: AnalysisSettings;
 
   constructor(options: AnalyzerOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
-    this.terraform = new TerraformAnalyzer(options.files);
+    this.settings = options.allowedRegions ? { allowedRegions: options.allowedRegions } : {};
+    this.terraform = new TerraformAnalyzer(options.files, this.settings);
   }
 
   analyze(input: AnalyzeInput): FileAnalysis {
@@ -146,7 +148,7 @@ export class Analyzer {
     }
     const problems: Problem[] = [...parsed.problems];
     const template = buildTemplate(parsed.root, parsed.format, problems);
-    const check = checkTemplate(template, text, ruleCache);
+    const check = checkTemplate(template, text, ruleCache, this.settings);
     problems.push(...check.problems);
     const lineIndex = new LineIndex(text);
     const suppressions = collectSuppressions(text, lineIndex, template, problems);

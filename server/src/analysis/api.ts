@@ -61,7 +61,16 @@ export interface FileSystemView {
   readFile(path: string): string | undefined;
 }
 
-export interface AnalyzerOptions {
+/** The user's policy that rules may read (both formats). */
+export interface AnalysisSettings {
+  /**
+   * Regions where data may live. When given, data placed or copied to another Region is a missed
+   * data-residency duty; without it, where data goes is only said (information).
+   */
+  readonly allowedRegions?: readonly string[];
+}
+
+export interface AnalyzerOptions extends AnalysisSettings {
   /** Without it, a Terraform file is analysed as a module of its own. */
   readonly files?: FileSystemView;
   /** Files larger than this are skipped with a message (default 5 MiB). */

@@ -7,7 +7,7 @@ export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = Severity | 'none';
 
 export type Command =
-  | { readonly name: 'scan'; readonly paths: readonly string[]; readonly format: Format; readonly failOn: FailOn }
+  | { readonly name: 'scan'; readonly paths: readonly string[]; readonly format: Format; readonly failOn: FailOn; readonly allowedRegions: readonly string[] }
   | { readonly name: 'rules'; readonly format: Format }
   | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
   | { readonly name: 'version' };
@@ -25,6 +25,7 @@ Commands:
 Options:
   --format text|json|sarif             Output format (default: text); rules: text|json|markdown
   --fail-on error|warning|info|none    scan: exit 1 when a finding is at or above this severity (default: error)
+  --allowed-regions r1,r2              scan: Regions where data may live; data placed or copied elsewhere is reported
   -h, --help                           Show this help
   -v, --version                        Show the version
 
@@ -50,6 +51,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   let format: Format = 'text';
   let failOn: FailOn = 'error';
+  let allowedRegions: string[] = [];
   const paths: string[] = [];
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index++) {
@@ -79,6 +81,14 @@ export function parseArgs(argv: readonly string[]): Command {
         index = next;
         break;
       }
+      case '--allowed-regions': {
+        if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+        const [value, next] = takeValue(rest, index, flag, inline);
+        allowedRegions = value.split(',').map((region) => region.trim()).filter(Boolean);
+        if (allowedRegions.length === 0) throw new UsageError(`${flag} needs at least one Region`);
+        index = next;
+        break;
+      }
       case '--fail-on': {
         if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
         const [value, next] = takeValue(rest, index, flag, inline);
@@ -91,5 +101,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (first === 'rules') return { name: 'rules', format };
-  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn };
+  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions };
 }

@@ -1,5 +1,5 @@
 // The `iac-hints` command line (dist/cli.js). All analysis goes through the core; this file does the I/O.
-import { TOOL_NAME, TOOL_VERSION } from '../analysis';
+import { Analyzer, TOOL_NAME, TOOL_VERSION } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
 import type { Command } from './args';
 import { shouldFail, toJsonReport, toTextReport } from './report';
@@ -22,7 +22,8 @@ function run(command: Command): number {
       return 0;
     case 'scan': {
       const view = new DiskFileSystemView();
-      const files = scanFiles(collectFiles(command.paths), view);
+      const analyzer = new Analyzer({ files: view, incremental: false, ...(command.allowedRegions.length > 0 ? { allowedRegions: command.allowedRegions } : {}) });
+      const files = scanFiles(collectFiles(command.paths), view, analyzer);
       if (command.format === 'json') {
         process.stdout.write(`${JSON.stringify(toJsonReport(files, (path) => readTextFile(path)), null, 2)}\n`);
       } else if (command.format === 'sarif') {

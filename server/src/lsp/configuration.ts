@@ -1,6 +1,7 @@
 // Settings under `iacHints.*`: read through workspace/configuration when the client can answer it (cached,
 // refreshed on didChangeConfiguration), else taken from what didChangeConfiguration pushes.
-import type { Severity } from '../analysis';
+import { Analyzer } from '../analysis';
+import type { FileSystemView, Severity } from '../analysis';
 import type { ServerState } from './state';
 
 export const SETTINGS_SECTION = 'iacHints';
@@ -9,9 +10,11 @@ export interface Settings {
   readonly enable: boolean;
   readonly minimumSeverity: Severity;
   readonly scanWorkspaceOnStartup: boolean;
+  /** Regions where data may live (empty: where data goes is only said, as information). */
+  readonly allowedRegions: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true };
+export const DEFAULT_SETTINGS: Settings = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true, allowedRegions: [] };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -22,6 +25,9 @@ export function normalizeSettings(raw: unknown): Settings {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     minimumSeverity: SEVERITIES.includes(value.minimumSeverity as Severity) ? (value.minimumSeverity as Severity) : DEFAULT_SETTINGS.minimumSeverity,
     scanWorkspaceOnStartup: typeof value.scanWorkspaceOnStartup === 'boolean' ? value.scanWorkspaceOnStartup : DEFAULT_SETTINGS.scanWorkspaceOnStartup,
+    allowedRegions: Array.isArray(value.allowedRegions)
+      ? value.allowedRegions.filter((region): region is string => typeof region === 'string' && region.trim() !== '').map((region) => region.trim())
+      : DEFAULT_SETTINGS.allowedRegions,
   };
 }
 
@@ -41,4 +47,9 @@ export async function fetchSettings(state: ServerState): Promise<Settings> {
 export function rememberPushedSettings(state: ServerState, params: { settings?: unknown }): void {
   const settings = params.settings as Record<string, unknown> | undefined;
   if (settings && typeof settings === 'object' && SETTINGS_SECTION in settings) state.pushedSettings = settings[SETTINGS_SECTION];
+}
+
+/** The analyzer for these settings (the severity floor and the allowed Regions live in it). */
+export function createAnalyzer(files: FileSystemView, settings: Settings): Analyzer {
+  return new Analyzer({ files, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) });
 }

@@ -1,6 +1,5 @@
 // Applying (new) settings: a new analyzer when the minimum severity changes, then everything re-published.
-import { Analyzer } from '../analysis';
-import { fetchSettings } from './configuration';
+import { createAnalyzer, fetchSettings } from './configuration';
 import { clearAll, reanalyseOpenDocuments } from './diagnostics';
 import type { ServerState } from './state';
 import { startWorkspaceScan } from './workspaceScan';
@@ -9,8 +8,10 @@ export async function applySettings(state: ServerState, options: { initial: bool
   const previous = state.settings;
   const next = await fetchSettings(state);
   state.settings = next;
-  const severityChanged = next.minimumSeverity !== previous.minimumSeverity;
-  if (severityChanged) state.analyzer = new Analyzer({ files: state.files, minimumSeverity: next.minimumSeverity });
+  // The analyzer holds the severity floor and the allowed Regions: a change to either needs a new one.
+  const severityChanged = next.minimumSeverity !== previous.minimumSeverity
+    || next.allowedRegions.join(',') !== previous.allowedRegions.join(',');
+  if (severityChanged) state.analyzer = createAnalyzer(state.files, next);
   if (!options.initial && !severityChanged && next.enable === previous.enable && next.scanWorkspaceOnStartup === previous.scanWorkspaceOnStartup) return;
   if (!next.enable) {
     state.scanGeneration++; // Stop a running scan.

@@ -1,8 +1,8 @@
 // The server's state, created once in main.ts and passed to every handler (no module-level mutable state).
 import type { ClientCapabilities, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from '../analysis';
-import { DEFAULT_SETTINGS } from './configuration';
+import type { Analyzer } from '../analysis';
+import { DEFAULT_SETTINGS, createAnalyzer } from './configuration';
 import type { Settings } from './configuration';
 import { OverlayFileSystemView } from './files';
 
@@ -39,7 +39,7 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
     documents,
     files,
     diskTerraformFiles: new Set(),
-    analyzer: new Analyzer({ files, minimumSeverity: DEFAULT_SETTINGS.minimumSeverity }),
+    analyzer: createAnalyzer(files, DEFAULT_SETTINGS),
     settings: DEFAULT_SETTINGS,
     pushedSettings: undefined,
     capabilities: {},

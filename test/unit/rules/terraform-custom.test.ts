@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectFindings } from '../support/ruleTester';
 import { analyseTerraform, expectTerraformFindings } from '../support/terraformTester';
+import { Analyzer } from '../../../server/src/analysis';
 
 describe('sg-open-admin-ports (Terraform)', () => {
   const rule = 'sg-open-admin-ports';
@@ -517,5 +518,24 @@ Resources:
             CopyActions:
               - DestinationBackupVaultArn: ⟦arn:aws:backup:eu-north-1:111122223333:backup-vault:dr⟧
 `, rule, [{ ruleId: rule, severity: 'info', message: ['table data is replicated to us-east-1 and eu-west-1'] }, { ruleId: rule, message: ['backups are copied to eu-north-1'] }]);
+  });
+});
+
+describe('data-residency-regions with allowed Regions', () => {
+  const rule = 'data-residency-regions';
+  const globalTable = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Table:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas:\n        - Region: eu-west-1\n        - Region: us-east-1\n';
+  test('a Region outside the allowed ones is a warning on it; inside them, nothing is reported', () => {
+    const restricted = new Analyzer({ allowedRegions: ['eu-west-1'] }).analyze({ path: 't.yaml', text: globalTable }).findings.filter((finding) => finding.ruleId === rule);
+    assert.deepEqual(restricted.map((finding) => [finding.severity, globalTable.slice(finding.range.start, finding.range.end)]), [['warning', 'us-east-1']]);
+    assert.match(restricted[0].message, /which is not among the allowed Regions \(eu-west-1\)/);
+    const allowed = new Analyzer({ allowedRegions: ['eu-west-1', 'us-east-1'] }).analyze({ path: 't.yaml', text: globalTable });
+    assert.deepEqual(allowed.findings.filter((finding) => finding.ruleId === rule), []);
+    assert.equal(allowed.resources[0].responsibilities.find((status) => status.item === 'data-residency')?.status, 'addressed');
+  });
+  test('Terraform: a resource placed by its region argument outside the allowed Regions', () => {
+    const text = 'resource "aws_sqs_queue" "q" {\n  region = "us-west-2"\n}\n';
+    const result = new Analyzer({ allowedRegions: ['eu-central-1'] }).analyze({ path: '/m/main.tf', text });
+    const findings = result.findings.filter((finding) => finding.ruleId === rule);
+    assert.deepEqual(findings.map((finding) => text.slice(finding.range.start, finding.range.end)), ['"us-west-2"']);
   });
 });

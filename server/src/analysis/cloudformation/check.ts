@@ -1,5 +1,5 @@
 // Runs the rules over a template's resources and turns their outcomes into findings and responsibility status.
-import type { ResourceSummary } from '../api';
+import type { AnalysisSettings, ResourceSummary } from '../api';
 import { categoryOf, itemLabel } from '../knowledgeView';
 import { RULES_BY_CLOUDFORMATION_TYPE } from '../rules/registry';
 import { summarise } from '../rules/summary';
@@ -51,7 +51,7 @@ export class RuleOutcomeCache {
   }
 }
 
-export function checkTemplate(template: CfnTemplate, text?: string, cache?: RuleOutcomeCache): TemplateCheck {
+export function checkTemplate(template: CfnTemplate, text?: string, cache?: RuleOutcomeCache, settings: AnalysisSettings = {}): TemplateCheck {
   const resolver = new Resolver(template);
   const byType = new Map<string, CfnResource[]>();
   for (const resource of template.resources) {
@@ -65,7 +65,7 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
   const resources = template.resources.map((resource) => {
     const key = text !== undefined ? text.slice(resource.range.start, resource.range.end) : undefined;
     const reused = key !== undefined ? previous?.get(key) : undefined;
-    const { runs, local } = runRules(resource, template, resolver, byType, problems, reused && { delta: resource.range.start - reused.base, runs: reused.runs });
+    const { runs, local } = runRules(resource, template, resolver, settings, byType, problems, reused && { delta: resource.range.start - reused.base, runs: reused.runs });
     if (cache && key !== undefined) cache.keep(key, resource.range.start, local);
     return checkResource(resource, resolver, runs);
   });
@@ -87,6 +87,7 @@ function runRules(
   resource: CfnResource,
   template: CfnTemplate,
   resolver: Resolver,
+  settings: AnalysisSettings,
   byType: ReadonlyMap<string, CfnResource[]>,
   problems: Problem[],
   reused: { delta: number; runs: readonly RuleRun[] } | undefined,
@@ -109,6 +110,7 @@ function runRules(
         return template;
       },
       resolver,
+      settings,
       resourcesOfType: (type) => {
         crossResource = true;
         return byType.get(type) ?? [];

@@ -1,4 +1,5 @@
 // The template model: parameters, conditions, mappings and resources, each with its source ranges.
+import type { AnalysisSettings } from '../api';
 import type { MapNode, OffsetRange, Problem, ValueNode } from '../types';
 import type { Resolver } from './resolve';
 
@@ -42,6 +43,7 @@ export interface CfnTemplate {
 /** What a rule sees besides the resource it checks. */
 export interface CfnRuleContext {
   readonly template: CfnTemplate;
+  readonly settings: AnalysisSettings;
   readonly resolver: Resolver;
   /** Resources of the template by type, for rules that follow links (bucket policy -> bucket). */
   resourcesOfType(type: string): readonly CfnResource[];

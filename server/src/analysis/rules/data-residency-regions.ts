@@ -9,6 +9,7 @@ import type { PolicyResolver } from '../policy';
 import { strings } from '../policy';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
+import type { AnalysisSettings } from '../api';
 import type { OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl, references } from './references';
@@ -40,12 +41,12 @@ export const dataResidencyRegions: Rule = {
     check(resource, context) {
       const resolver = context.resolver;
       if (resource.type === 'AWS::DynamoDB::GlobalTable') {
-        return placed('table data is replicated to', regions(resolver.lookup(resource.properties, ['Replicas', '[]', 'Region']), resolver, (value) => value), 'The global table has no replicas.');
+        return placed('table data is replicated to', regions(resolver.lookup(resource.properties, ['Replicas', '[]', 'Region']), resolver, (value) => value), 'The global table has no replicas.', context.settings);
       }
       if (resource.type === 'AWS::Backup::BackupPlan') {
-        return placed('backups are copied to', regions(resolver.lookup(resource.properties, ['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']), resolver, arnRegion), 'No copy action sends backups to another Region.');
+        return placed('backups are copied to', regions(resolver.lookup(resource.properties, ['BackupPlan', 'BackupPlanRule', '[]', 'CopyActions', '[]', 'DestinationBackupVaultArn']), resolver, arnRegion), 'No copy action sends backups to another Region.', context.settings);
       }
-      return placed('objects are replicated to', regions(resolver.lookup(resource.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']), resolver, bucketName), 'The bucket is not replicated.');
+      return placed('objects are replicated to', regions(resolver.lookup(resource.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']), resolver, bucketName), 'The bucket is not replicated.', context.settings);
     },
   },
   terraform: {
@@ -53,11 +54,11 @@ export const dataResidencyRegions: Rule = {
       const resolver = context.resolver;
       switch (resource.type) {
         case 'aws_dynamodb_table':
-          return placed('table data is replicated to', regions(resolver.lookup(resource.body, ['replica', '[]', 'region_name']), resolver, (value) => value), 'The table has no replicas.', providerPlacement(resource, context));
+          return placed('table data is replicated to', regions(resolver.lookup(resource.body, ['replica', '[]', 'region_name']), resolver, (value) => value), 'The table has no replicas.', context.settings, providerPlacement(resource, context));
         case 'aws_backup_plan':
-          return placed('backups are copied to', regions(resolver.lookup(resource.body, ['rule', '[]', 'copy_action', '[]', 'destination_vault_arn']), resolver, arnRegion), 'No copy action sends backups to another Region.');
+          return placed('backups are copied to', regions(resolver.lookup(resource.body, ['rule', '[]', 'copy_action', '[]', 'destination_vault_arn']), resolver, arnRegion), 'No copy action sends backups to another Region.', context.settings);
         case 'aws_s3_bucket_replication_configuration':
-          return placed('objects are replicated to', regions(resolver.lookup(resource.body, ['rule', '[]', 'destination', '[]', 'bucket']), resolver, bucketName), 'No replication destination.');
+          return placed('objects are replicated to', regions(resolver.lookup(resource.body, ['rule', '[]', 'destination', '[]', 'bucket']), resolver, bucketName), 'No replication destination.', context.settings);
         default:
           return providerPlacement(resource, context) ?? [{ kind: 'not-applicable', detail: 'The resource is placed in the provider\'s Region.' }];
       }
@@ -68,7 +69,11 @@ export const dataResidencyRegions: Rule = {
 interface Place {
   readonly text: string;
   readonly range: OffsetRange;
+  /** The Region itself, when the value names one. */
+  readonly region?: string;
 }
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 function regions(candidates: readonly { node: ValueNode | undefined; via: readonly string[] }[], resolver: PolicyResolver, name: (value: string) => string | undefined): Place[] {
   const places: Place[] = [];
@@ -76,7 +81,7 @@ function regions(candidates: readonly { node: ValueNode | undefined; via: readon
     if (!candidate.node) continue;
     for (const value of strings(candidate.node, resolver, candidate.via)) {
       const text = value.value !== undefined ? name(value.value) : undefined;
-      places.push({ text: text ?? `a Region decided at deployment (${value.text})`, range: value.range });
+      places.push({ text: text ?? `a Region decided at deployment (${value.text})`, range: value.range, ...(text && REGION.test(text) ? { region: text } : {}) });
     }
   }
   return places;
@@ -93,11 +98,34 @@ function bucketName(arn: string): string {
   return `bucket ${arn.replace(/^arn:[^:]+:s3:::/, '')} (its Region is not in the ARN)`;
 }
 
-function placed(what: string, places: readonly Place[], none: string, extra?: RuleOutcome[]): RuleOutcome[] {
+/**
+ * Where data goes. With allowed Regions configured, a Region outside them is a missed duty (a finding on it)
+ * and known Regions inside them are addressed; otherwise, or for Regions decided at deployment, it is said as
+ * information ("depends").
+ */
+function placed(what: string, places: readonly Place[], none: string, settings: AnalysisSettings, extra?: RuleOutcome[], how = ''): RuleOutcome[] {
   if (places.length === 0) return extra ?? [{ kind: 'not-applicable', detail: none }];
+  const allowed = settings.allowedRegions ?? [];
+  if (allowed.length > 0) {
+    const outside = places.filter((place) => place.region !== undefined && !allowed.includes(place.region));
+    if (outside.length > 0) {
+      return [...outside.map((place): RuleOutcome => ({
+        kind: 'finding',
+        severity: 'warning',
+        message: `${what} ${place.region}${how}, which is not among the allowed Regions (${allowed.join(', ')}): the data leaves the places it may be stored.`,
+        range: place.range,
+      })), ...(extra ?? [])];
+    }
+    if (places.every((place) => place.region !== undefined)) {
+      return [{ kind: 'addressed', detail: `${what} ${listOf(places)}${how}, all among the allowed Regions.` }, ...(extra ?? [])];
+    }
+  }
+  return [{ kind: 'depends', message: `${what} ${listOf(places)}${how}: ${ADVICE}`, range: places[0].range }, ...(extra ?? [])];
+}
+
+function listOf(places: readonly Place[]): string {
   const names = [...new Set(places.map((place) => place.text))];
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return [{ kind: 'depends', message: `${what} ${list}: ${ADVICE}`, range: places[0].range }, ...(extra ?? [])];
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** A provider-6 `region` argument, or an aliased provider with a known Region other than the default provider's. */
@@ -105,8 +133,7 @@ function providerPlacement(resource: TfResource, context: TfRuleContext): RuleOu
   const resolver = context.resolver;
   const own = resource.body.entries.find((entry) => entry.key === 'region')?.value;
   if (own) {
-    const places = regions([{ node: own, via: [] }], resolver, (value) => value);
-    return [{ kind: 'depends', message: `${resource.address} is placed in ${places.map((place) => place.text).join(' or ')} (region argument): ${ADVICE}`, range: own.range }];
+    return placed(`${resource.address} is placed in`, regions([{ node: own, via: [] }], resolver, (value) => value), 'No region argument.', context.settings, undefined, ' (region argument)');
   }
   if (!resource.provider?.startsWith('aws.')) return undefined;
   const alias = resource.provider.slice(4);
@@ -120,5 +147,5 @@ function providerPlacement(resource: TfResource, context: TfRuleContext): RuleOu
   const region = regionOf(aliased?.region);
   if (!region || region === regionOf(base?.region)) return undefined;
   const range = resource.block.body.attributes.find((attribute) => attribute.name === 'provider')?.expression.range ?? resource.anchor;
-  return [{ kind: 'depends', message: `${resource.address} is placed in ${region} through provider aws.${alias}: ${ADVICE}`, range }];
+  return placed(`${resource.address} is placed in`, [{ text: region, range, ...(REGION.test(region) ? { region } : {}) }], 'No aliased provider Region.', context.settings, undefined, ` through provider aws.${alias}`);
 }

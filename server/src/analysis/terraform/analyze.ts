@@ -1,7 +1,7 @@
 // Terraform analysis by module: the directory of the file, with every configuration and tfvars file in it
 // (open buffers laid over the disk by the FileSystemView), and the local modules it calls. A module's result
 // is cached by the text of all its files, so each file of it is answered from one analysis.
-import type { FileAnalysis, FileSystemView, ResourceSummary } from '../api';
+import type { AnalysisSettings, FileAnalysis, FileSystemView, ResourceSummary } from '../api';
 import { basename, dirname, joinPath } from '../paths';
 import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
@@ -33,7 +33,7 @@ export class TerraformAnalyzer {
   private readonly modules = new Map<string, { signature: string; analysis: ModuleAnalysis; calledSources: readonly SourceFile[] }>();
   private readonly parsed = new Map<string, TfFile>();
 
-  constructor(private readonly files: FileSystemView | undefined) {}
+  constructor(private readonly files: FileSystemView | undefined, private readonly settings: AnalysisSettings = {}) {}
 
   /** The module analysis for the directory of `path`, with `text` as that file's content. */
   analyzeModuleOf(path: string, text: string): ModuleAnalysis {
@@ -120,7 +120,7 @@ export class TerraformAnalyzer {
     const files = sources.map((source) => this.parse(source));
     const module = buildModule(dir, files, inputs, prefix);
     const resolver = new TfResolver(module, {}, caller);
-    const check = checkModule(module, resolver);
+    const check = checkModule(module, resolver, this.settings);
     const callFindings: FileFinding[] = [];
     if (depth < MAX_MODULE_DEPTH) {
       for (const call of module.moduleCalls) {

@@ -1,6 +1,6 @@
 // Runs the rules over a Terraform module: every managed resource, every known instance of it (count /
 // for_each), seeing every file of the module. Findings carry the file they belong to.
-import type { ResourceSummary } from '../api';
+import type { AnalysisSettings, ResourceSummary } from '../api';
 import { summarise } from '../rules/summary';
 import type { RuleRun } from '../rules/summary';
 import { RULES_BY_TERRAFORM_TYPE } from '../rules/registry';
@@ -30,7 +30,7 @@ export interface ModuleCheck {
   readonly problems: readonly { readonly file: string; readonly problem: Problem }[];
 }
 
-export function checkModule(module: TfModule, resolver: TfResolver): ModuleCheck {
+export function checkModule(module: TfModule, resolver: TfResolver, settings: AnalysisSettings = {}): ModuleCheck {
   const byType = new Map<string, TfResource[]>();
   for (const resource of module.resources) {
     if (resource.mode !== 'managed') continue;
@@ -42,12 +42,12 @@ export function checkModule(module: TfModule, resolver: TfResolver): ModuleCheck
   const resources: TfResourceCheck[] = [];
   for (const resource of module.resources) {
     if (resource.mode !== 'managed') continue;
-    resources.push(checkResource(resource, module, resolver, byType, problems));
+    resources.push(checkResource(resource, module, resolver, settings, byType, problems));
   }
   return { resources, problems };
 }
 
-function checkResource(resource: TfResource, module: TfModule, resolver: TfResolver, byType: Map<string, TfResource[]>, problems: { file: string; problem: Problem }[]): TfResourceCheck {
+function checkResource(resource: TfResource, module: TfModule, resolver: TfResolver, settings: AnalysisSettings, byType: Map<string, TfResource[]>, problems: { file: string; problem: Problem }[]): TfResourceCheck {
   const rules = RULES_BY_TERRAFORM_TYPE.get(resource.type) ?? [];
   const instances = instancesOf(resource, resolver);
   const runs: RuleRun[] = [];
@@ -56,6 +56,7 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
     const instanceResolver = resolver.withBinding(instance.binding);
     const context: TfRuleContext = {
       module,
+      settings,
       resolver: instanceResolver,
       address: instance.address,
       resourcesOfType: (type) => byType.get(type) ?? [],

@@ -1,4 +1,5 @@
 // What a rule sees of a Terraform module while it checks one resource instance.
+import type { AnalysisSettings } from '../api';
 import type { TfModule, TfResource } from './module';
 import type { TfResolver } from './resolve';
 
@@ -6,6 +7,7 @@ export type { TfResource };
 
 export interface TfRuleContext {
   readonly module: TfModule;
+  readonly settings: AnalysisSettings;
   /** Bound to the instance being checked (each.key, count.index). */
   readonly resolver: TfResolver;
   /** The instance address (`aws_s3_bucket.logs["a"]`), for messages. */
