@@ -539,3 +539,29 @@ describe('data-residency-regions with allowed Regions', () => {
     assert.deepEqual(findings.map((finding) => text.slice(finding.range.start, finding.range.end)), ['"us-west-2"']);
   });
 });
+
+describe('emr-block-public-access (Terraform only)', () => {
+  const rule = 'emr-block-public-access';
+  test('turned off, or an exception wider than SSH, is reported; on with port 22 only is fine', () => {
+    expectTerraformFindings(`resource "aws_emr_block_public_access_configuration" "off" {
+  block_public_security_group_rules = ⟦false⟧
+}
+`, rule, [{ ruleId: rule, severity: 'error', message: ['block_public_security_group_rules is false'] }]);
+    expectTerraformFindings(`resource "aws_emr_block_public_access_configuration" "wide" {
+  block_public_security_group_rules = true
+  ⟦permitted_public_security_group_rule_range {
+    min_range = 22
+    max_range = 8080
+  }⟧
+}
+`, rule, [{ ruleId: rule, message: ['ports 22-8080'] }]);
+    expectTerraformFindings(`resource "aws_emr_block_public_access_configuration" "ok" {
+  block_public_security_group_rules = true
+  permitted_public_security_group_rule_range {
+    min_range = 22
+    max_range = 22
+  }
+}
+`, rule);
+  });
+});
