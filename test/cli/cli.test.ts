@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { TOOL_NAME, TOOL_VERSION, listRules } from '../../server/src/analysis';
 import { getRule } from '../../server/src/analysis/rules/registry';
 import { runCli } from '../helpers/cli';
+import { KUBERNETES, MALFORMED } from '../helpers/fixtures';
 
 const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -39,21 +40,6 @@ const CLEAN = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Topic:
     Type: AWS::SNS::Topic
-`;
-
-const KUBERNETES = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-`;
-
-const MALFORMED = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  Broken: [
-    Type: AWS::S3::Bucket
-  - {
 `;
 
 interface JsonPosition { line: number; character: number }

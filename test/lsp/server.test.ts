@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TestLspClient, fileUri } from '../helpers/lspClient';
 import { withTimeout } from '../helpers/waitFor';
+import { KUBERNETES, MALFORMED } from '../helpers/fixtures';
 
 /** Diagnostic messages may be MarkupContent since LSP 3.18; this server sends strings. */
 function messageOf(diagnostic: Diagnostic): string {
@@ -50,21 +51,6 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       BucketName: reports
-`;
-
-const KUBERNETES = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-`;
-
-const MALFORMED = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  Broken: [
-    Type: AWS::S3::Bucket
-  - {
 `;
 
 describe('language server over stdio', () => {

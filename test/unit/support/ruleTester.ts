@@ -40,7 +40,12 @@ export function expectFindings(path: string, marked: string, ruleId: string, exp
   const { text, ranges } = unmark(marked);
   const result = analyse(path, text);
   assert.equal(result.kind, 'cloudformation', `${path} should be analysed as CloudFormation (${result.skipReason ?? ''})`);
-  const findings = result.findings.filter((finding) => finding.ruleId === ruleId);
+  return assertMarkedFindings(text, ranges, result.findings, ruleId, expected);
+}
+
+/** The comparison both formats' testers share: exact ranges of `ruleId`, then severities and message fragments. */
+export function assertMarkedFindings(text: string, ranges: Marked['ranges'], all: readonly Finding[], ruleId: string, expected: readonly ExpectedFinding[]): Finding[] {
+  const findings = all.filter((finding) => finding.ruleId === ruleId);
   const describe = (finding: Finding) => `${JSON.stringify(text.slice(finding.range.start, finding.range.end))} @${finding.range.start}-${finding.range.end}: ${finding.message}`;
   assert.deepEqual(
     findings.map((finding) => ({ start: finding.range.start, end: finding.range.end })),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Analyzer } from '../../../server/src/analysis';
 import type { Finding } from '../../../server/src/analysis';
 import type { ExpectedFinding } from './ruleTester';
-import { unmark } from './ruleTester';
+import { assertMarkedFindings, unmark } from './ruleTester';
 
 const DIR = '/module';
 
@@ -26,20 +26,7 @@ export function expectTerraformFindings(marked: string, ruleId: string, expected
   const { text, ranges } = unmark(marked);
   const result = analyseTerraform(text, others);
   assert.equal(result.kind, 'terraform', `should be analysed as Terraform (${result.skipReason ?? ''})`);
-  const findings = result.findings.filter((finding) => finding.ruleId === ruleId);
-  const describe = (finding: Finding) => `${JSON.stringify(text.slice(finding.range.start, finding.range.end))} @${finding.range.start}-${finding.range.end}: ${finding.message}`;
-  assert.deepEqual(
-    findings.map((finding) => ({ start: finding.range.start, end: finding.range.end })),
-    ranges,
-    `ranges of ${ruleId}:\n${findings.map(describe).join('\n')}`,
-  );
-  expected.forEach((want, index) => {
-    const finding = findings[index];
-    assert.ok(finding, `expected finding ${index} of ${ruleId}`);
-    if (want.severity) assert.equal(finding.severity, want.severity, describe(finding));
-    for (const fragment of want.message ?? []) assert.ok(finding.message.includes(fragment), `message should contain ${JSON.stringify(fragment)}: ${finding.message}`);
-  });
-  return findings;
+  return assertMarkedFindings(text, ranges, result.findings, ruleId, expected);
 }
 
 /** The responsibility statuses the analysis gives one resource (by address) for one rule, for compliant cases. */
