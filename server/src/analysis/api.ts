@@ -11,7 +11,11 @@ export interface AnalyzeInput {
 
 export interface ResponsibilityStatus {
   readonly item: string;
-  readonly status: 'addressed' | 'missed' | 'aws-default' | 'not-applicable' | 'depends';
+  /**
+   * The verdict algebra, worst first: missed (certain), depends (some deployments), cannot-be-checked (a
+   * deciding value is unknown; `detail` says why), addressed, aws-default, not-applicable.
+   */
+  readonly status: 'missed' | 'depends' | 'cannot-be-checked' | 'addressed' | 'aws-default' | 'not-applicable';
   readonly ruleIds: readonly string[];
   readonly detail: string;
 }

@@ -9,6 +9,7 @@ import type { MapNode, OffsetRange, ValueNode } from './types';
 const STATUS_TEXT: Record<string, string> = {
   missed: 'missed',
   depends: 'depends on the deployment',
+  'cannot-be-checked': 'cannot be checked',
   addressed: 'addressed',
   'aws-default': 'covered by an AWS default',
   'not-applicable': 'not applicable',
@@ -32,7 +33,8 @@ export function resourceMarkdown(type: string, service: ServiceView | undefined,
   if (statuses.length > 0) {
     lines.push('', `**Customer items in this ${where}:**`, '');
     for (const status of statuses) {
-      lines.push(`- ${itemLabel(status.item)}: **${STATUS_TEXT[status.status] ?? status.status}** (${status.ruleIds.join(', ')})`);
+      const why = status.status === 'cannot-be-checked' ? `: ${status.detail.replace(/^cannot be checked: /, '')}` : '';
+      lines.push(`- ${itemLabel(status.item)}: **${STATUS_TEXT[status.status] ?? status.status}**${why} (${status.ruleIds.join(', ')})`);
     }
   }
   return lines.join('\n');
@@ -48,7 +50,8 @@ export function settingMarkdown(runs: readonly RuleRun[], path: readonly string[
     for (const outcome of run.outcomes) {
       if (outcome.kind === 'not-applicable' || !outcome.evidence || pathKey(outcome.evidence.path) !== key) continue;
       const meta = run.rule.meta;
-      const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})`, '', `${meta.title}. ${meta.rationale}`, '', `Resolved: ${outcome.evidence.text}`];
+      const resolved = outcome.kind === 'unknown' ? `Cannot be checked: ${outcome.evidence.text}` : `Resolved: ${outcome.evidence.text}`;
+      const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})`, '', `${meta.title}. ${meta.rationale}`, '', resolved];
       if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
       return lines.join('\n');
     }

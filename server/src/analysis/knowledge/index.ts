@@ -12,6 +12,8 @@ export {
   serviceForCloudFormationType, serviceForTerraformType, getResourceGroup,
 } from './resourceTypes';
 export { AWS_DEFAULTS, getDefault, defaultsForType } from './awsDefaults';
+export { TYPE_ALIASES, canonicalType, withAliases } from './typeAliases';
+export type { TypeAlias } from './typeAliases';
 export { SETTINGS };
 
 /** Settings that belong to no resource group on purpose (none today). */

@@ -24,6 +24,11 @@ export type RuleOutcome =
   | { readonly kind: 'depends'; readonly message: string; readonly range: OffsetRange; readonly fixId?: string; readonly evidence?: Evidence }
   /** Discharged by a setting of the template. */
   | { readonly kind: 'addressed'; readonly detail: string; readonly range?: OffsetRange; readonly evidence?: Evidence }
+  /**
+   * The value that decides the duty cannot be known from the code (another resource's attribute, an unset
+   * variable, an expression not evaluated): never "addressed", never a finding; said as "cannot be checked".
+   */
+  | { readonly kind: 'unknown'; readonly reason: string; readonly evidence?: Evidence }
   /** Not set, and AWS's default covers it (since a date). */
   | { readonly kind: 'aws-default'; readonly detail: string; readonly evidence?: Evidence }
   /** The duty does not apply to this resource as written (for example an Aurora instance encrypted by its cluster). */

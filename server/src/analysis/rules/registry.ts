@@ -2,14 +2,23 @@
 import { ec2UserdataNoSecrets } from './ec2-userdata-no-secrets';
 import { rdsManagedMasterPassword } from './rds-managed-master-password';
 import { rdsStorageEncrypted } from './rds-storage-encrypted';
+import { withAliases } from '../knowledge';
 import type { Rule, RuleInfo } from './rule';
 import { s3BlockPublicAccess } from './s3-block-public-access';
 import { SERVICE_RULES } from './services';
 import { sgOpenAdminPorts } from './sg-open-admin-ports';
 
+/** A rule reads the aliases of its types too (knowledge/typeAliases: aws_alb is aws_lb). */
+function withTypeAliases(rule: Rule): Rule {
+  const { cloudformation, terraform } = rule.meta.resourceTypes;
+  const expanded = { cloudformation: withAliases(cloudformation, 'cloudformation', rule.meta.id), terraform: withAliases(terraform, 'terraform', rule.meta.id) };
+  if (expanded.cloudformation.length === cloudformation.length && expanded.terraform.length === terraform.length) return rule;
+  return { ...rule, meta: { ...rule.meta, resourceTypes: expanded } };
+}
+
 export const RULES: readonly Rule[] = [
   sgOpenAdminPorts, rdsStorageEncrypted, rdsManagedMasterPassword, s3BlockPublicAccess, ec2UserdataNoSecrets, ...SERVICE_RULES,
-];
+].map(withTypeAliases);
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

@@ -78,7 +78,8 @@ export function judgeSetting(start: ValueNode | undefined, anchor: OffsetRange, 
   const evidence = { path: check.path, text: texts.join('; or ') };
   const failures = verdicts.filter((verdict) => !verdict.ok);
   if (failures.length === 0) {
-    if (verdicts.length === 0 && unknown) return [{ kind: 'addressed', detail: `${unknown}; cannot be checked in the template`, evidence }];
+    // Unknown is never addressed: a value we cannot read decides nothing (unless a known value already fails).
+    if (unknown && !check.presenceIsEnough) return [{ kind: 'unknown', reason: unknown, evidence }];
     const absentOnly = verdicts.length > 0 && verdicts.every((verdict) => verdict.range === undefined);
     if (absentOnly && check.absent.kind === 'aws-default') return [{ kind: 'aws-default', detail: check.absent.detail, evidence }];
     if (absentOnly && check.absent.kind === 'compliant') return [{ kind: 'addressed', detail: check.absent.detail, evidence }];

@@ -8,15 +8,15 @@ export interface RuleRun {
   readonly outcomes: readonly RuleOutcome[];
 }
 
-const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depends', 'addressed', 'aws-default', 'not-applicable'];
+const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depends', 'cannot-be-checked', 'addressed', 'aws-default', 'not-applicable'];
 
 /** One status per responsibility item: the worst outcome of the rules that address it. */
 export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
   const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[] }>();
   for (const run of runs) {
     for (const outcome of run.outcomes) {
-      const status: ResponsibilityStatus['status'] = outcome.kind === 'finding' ? 'missed' : outcome.kind;
-      const detail = outcome.kind === 'finding' || outcome.kind === 'depends' ? outcome.message : outcome.detail;
+      const status: ResponsibilityStatus['status'] = outcome.kind === 'finding' ? 'missed' : outcome.kind === 'unknown' ? 'cannot-be-checked' : outcome.kind;
+      const detail = outcome.kind === 'finding' || outcome.kind === 'depends' ? outcome.message : outcome.kind === 'unknown' ? `cannot be checked: ${outcome.reason}` : outcome.detail;
       const entry = byItem.get(run.rule.meta.item) ?? { status, ruleIds: new Set<string>(), details: [] };
       if (STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(entry.status)) entry.status = status;
       entry.ruleIds.add(run.rule.meta.id);

@@ -5,6 +5,7 @@ import { summarise } from '../rules/summary';
 import type { RuleRun } from '../rules/summary';
 import { RULES_BY_TERRAFORM_TYPE } from '../rules/registry';
 import type { Finding, Problem, Severity } from '../types';
+import { canonicalType } from '../knowledge';
 import { itemLabel, terraformCategory } from '../knowledgeView';
 import type { TfRuleContext } from './context';
 import { referenceParts } from './hcl';
@@ -31,12 +32,14 @@ export interface ModuleCheck {
 }
 
 export function checkModule(module: TfModule, resolver: TfResolver, settings: AnalysisSettings = {}): ModuleCheck {
+  // Keyed by the canonical type, so a rule asking for aws_lb_listener sees aws_alb_listener too.
   const byType = new Map<string, TfResource[]>();
   for (const resource of module.resources) {
     if (resource.mode !== 'managed') continue;
-    const list = byType.get(resource.type) ?? [];
+    const type = canonicalType(resource.type);
+    const list = byType.get(type) ?? [];
     list.push(resource);
-    byType.set(resource.type, list);
+    byType.set(type, list);
   }
   const problems: { file: string; problem: Problem }[] = [];
   const resources: TfResourceCheck[] = [];
@@ -59,8 +62,8 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
       settings,
       resolver: instanceResolver,
       address: instance.address,
-      resourcesOfType: (type) => byType.get(type) ?? [],
-      linked: (parent, childType, link) => linkedResources(parent, byType.get(childType) ?? [], link),
+      resourcesOfType: (type) => byType.get(canonicalType(type)) ?? [],
+      linked: (parent, childType, link) => linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link),
     };
     const findings: Finding[] = [];
     for (const rule of rules) {
