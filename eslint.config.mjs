@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', '.e2e/', 'test-results/', '.vscode-test/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', '.test-one/', '.e2e/', 'test-results/', '.vscode-test/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

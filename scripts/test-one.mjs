@@ -3,16 +3,15 @@
 // `npm test` remains the full check (type check, lint, every suite).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file) {
   console.error('usage: node scripts/test-one.mjs <test file.ts> [node --test options]');
   process.exit(2);
 }
-const outfile = join(mkdtempSync(join(tmpdir(), 'iac-hints-test-')), basename(file).replace(/\.ts$/, '.js'));
+// Mirrors out/test/<area>/ (under .test-one/) so that test/helpers/paths.ts finds the repository root.
+const outfile = join('.test-one', relative(process.cwd(), resolve(file)).replace(/\.ts$/, '.js'));
 await esbuild.build({ entryPoints: [file], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, mainFields: ['module', 'main'], logLevel: 'warning', sourcemap: 'inline' });
 const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...rest, outfile], { stdio: 'inherit', cwd: process.cwd() });
 process.exit(result.status ?? 1);

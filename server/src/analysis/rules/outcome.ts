@@ -7,6 +7,8 @@ export interface Evidence {
   /** Property path under Properties, `[]` for list elements. */
   readonly path: readonly string[];
   readonly text: string;
+  /** Set when a value the judgement needed could not be known: why (e.g. "Ref to the attribute Key.Arn"). */
+  readonly unknown?: string;
 }
 
 export type RuleOutcome =

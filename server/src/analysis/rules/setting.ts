@@ -75,7 +75,7 @@ export function judgeSetting(start: ValueNode | undefined, anchor: OffsetRange, 
   }
   const texts = [...new Set(verdicts.map((verdict) => verdict.text))];
   if (unknown) texts.push(unknown);
-  const evidence = { path: check.path, text: texts.join('; or ') };
+  const evidence = { path: check.path, text: texts.join('; or '), ...(unknown ? { unknown } : {}) };
   const failures = verdicts.filter((verdict) => !verdict.ok);
   if (failures.length === 0) {
     // Unknown is never addressed: a value we cannot read decides nothing (unless a known value already fails).

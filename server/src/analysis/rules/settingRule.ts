@@ -73,6 +73,36 @@ export function severityFor(setting: Setting): Severity {
   return setting.severity === 'medium' ? 'warning' : 'info';
 }
 
+/**
+ * Where a rule's Terraform reading silently reuses its CloudFormation reading (enum spellings, words naming
+ * CloudFormation properties, a CloudFormation-only `skip`): the vocabulary differs often enough that the spec
+ * must say so explicitly. Checked by a test; empty for every rule.
+ */
+const terraformReadingGaps = new Map<string, readonly string[]>();
+
+/** The gaps found in the setting rule with this id (none for other rules). */
+export function terraformVocabularyGaps(ruleId: string): readonly string[] {
+  return terraformReadingGaps.get(ruleId) ?? [];
+}
+
+function vocabularyGaps(spec: SettingRuleSpec, cfnPath: readonly string[]): string[] {
+  const tf = spec.terraform;
+  if (tf === false) return [];
+  const gaps: string[] = [];
+  const compliance = spec.cloudformation.compliant;
+  const values = 'equals' in compliance ? [compliance.equals] : 'oneOf' in compliance ? compliance.oneOf : 'noneOf' in compliance ? compliance.noneOf : [];
+  const enumLike = values.some((value) => typeof value === 'string' && !/^(true|false|-?\d+)$/i.test(value));
+  if (tf?.compliant === undefined && (enumLike || 'matches' in compliance || 'satisfies' in compliance)) gaps.push('the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant');
+  if (spec.cloudformation.skip && tf?.skip === undefined) gaps.push('the CloudFormation reading has a skip the Terraform reading lacks; give terraform.skip (or say why none is needed)');
+  const names = cfnPath.filter((segment) => segment !== '[]' && /^[A-Z]/.test(segment));
+  const words = [spec.cloudformation.consequence, spec.cloudformation.whenMissing ?? ''].join(' ');
+  const named = names.filter((name) => new RegExp(`\\b${name}\\b`).test(words));
+  if (named.length > 0 && (tf?.consequence === undefined || (spec.cloudformation.whenMissing !== undefined && tf?.whenMissing === undefined))) {
+    gaps.push(`the Terraform message would name CloudFormation properties (${named.join(', ')}); give terraform.consequence / whenMissing`);
+  }
+  return gaps;
+}
+
 export function settingRule(spec: SettingRuleSpec): Rule {
   const setting = getSetting(spec.setting);
   if (!setting || !setting.cloudformation) throw new Error(`Unknown CloudFormation setting ${spec.setting}`);
@@ -107,7 +137,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       fixValue: spec.terraform?.fix ?? spec.cloudformation.fix,
     })
     : undefined;
-  return {
+  const rule: Rule = {
     meta: {
       id,
       item: setting.item,
@@ -142,6 +172,8 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix, ...(terraform?.fix ? { terraform: terraform.fix } : {}) } } }
       : {}),
   };
+  if (terraform) terraformReadingGaps.set(id, [...new Set([...(terraformReadingGaps.get(id) ?? []), ...vocabularyGaps(spec, path)])]);
+  return rule;
 }
 
 function normalise(value: ScalarValue): string {

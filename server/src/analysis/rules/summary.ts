@@ -14,7 +14,10 @@ const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depe
 export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
   const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[] }>();
   for (const run of runs) {
-    for (const outcome of run.outcomes) {
+    for (const raw of run.outcomes) {
+      // The value model's one law, kept here for every rule: a judgement that needed a value it could not
+      // know is not "addressed".
+      const outcome: RuleOutcome = raw.kind === 'addressed' && raw.evidence?.unknown ? { kind: 'unknown', reason: raw.evidence.unknown, evidence: raw.evidence } : raw;
       const status: ResponsibilityStatus['status'] = outcome.kind === 'finding' ? 'missed' : outcome.kind === 'unknown' ? 'cannot-be-checked' : outcome.kind;
       const detail = outcome.kind === 'finding' || outcome.kind === 'depends' ? outcome.message : outcome.kind === 'unknown' ? `cannot be checked: ${outcome.reason}` : outcome.detail;
       const entry = byItem.get(run.rule.meta.item) ?? { status, ruleIds: new Set<string>(), details: [] };
