@@ -135,6 +135,8 @@ export function toTextReport(files: readonly ScannedFile[], colours: Colours): s
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   let summary = `${plural(total, 'finding')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(cloudformation, 'CloudFormation template')} and ${plural(terraform, 'Terraform file')}; ${plural(skipped, 'file')} skipped`;
   if (problemCount > 0) summary += `; ${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} in the input`;
+  const unknownCount = files.reduce((count, file) => count + (file.analysis?.resources ?? []).reduce((sum, resource) => sum + resource.responsibilities.filter((status) => status.status === 'cannot-be-checked').length, 0), 0);
+  if (unknownCount > 0) summary += `; ${unknownCount} ${unknownCount === 1 ? 'duty' : 'duties'} cannot be checked (a deciding value is unknown; see --format json)`;
   const suppressedCount = files.reduce((count, file) => count + (file.analysis?.suppressed.length ?? 0), 0);
   if (suppressedCount > 0) summary += `; ${suppressedCount} suppressed with a reason`;
   blocks.push(summary);

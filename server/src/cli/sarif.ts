@@ -50,6 +50,13 @@ export function toSarifReport(files: readonly ScannedFile[]): unknown {
         },
       },
       results,
+      // The duties that could not be judged, with the reason: not alerts (nothing was found), but a reviewer must
+      // know they were not checked. SARIF keeps such data in a property bag.
+      properties: {
+        cannotBeChecked: files.flatMap((file) => (file.analysis?.resources ?? []).flatMap((resource) => resource.responsibilities
+          .filter((status) => status.status === 'cannot-be-checked')
+          .map((status) => ({ file: file.path, resource: resource.id, type: resource.type, responsibility: status.item, ruleIds: [...status.ruleIds], message: status.detail })))),
+      },
     }],
   };
 }
