@@ -6,7 +6,8 @@ import { summarise } from '../rules/summary';
 import type { RuleRun } from '../rules/summary';
 import type { RuleOutcome } from '../rules/outcome';
 import type { Finding, OffsetRange, Problem, Severity } from '../types';
-import type { CfnResource, CfnRuleContext, CfnTemplate } from './model';
+import type { CfnRuleContext } from './context';
+import type { CfnResource, CfnTemplate } from './template';
 import { Resolver } from './resolve';
 
 export type { RuleRun };
