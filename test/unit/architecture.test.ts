@@ -127,7 +127,8 @@ interface Import {
 export function importsOf(text: string): Import[] {
   const out: Import[] = [];
   const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
-  const statement = /^[ \t]*(import|export)\b(\s+type\b)?([^;'"]*?)\bfrom\s*['"]([^'"]+)['"]/gm;
+  // The names part may span lines but never reaches into the next statement (a line starting import/export).
+  const statement = /^[ \t]*(import|export)\b(\s+type\b)?((?:(?!\n[ \t]*(?:import|export)\b)[^;'"])*?)\bfrom\s*['"]([^'"]+)['"]/gm;
   for (let m = statement.exec(text); m; m = statement.exec(text)) {
     const names = m[3] ?? '';
     const braces = /\{([^}]*)\}/.exec(names);
@@ -314,10 +315,12 @@ describe('architecture: the import reader', () => {
       "import './side';",
       "let x: import('./inline').T;",
       "import { readFileSync } from 'node:fs';",
+      'export interface Local {\n  readonly a: number\n}',
+      "import type { Later } from './later';",
     ].join('\n');
     assert.deepEqual(
       importsOf(text).map((i) => `${i.specifier}${i.typeOnly ? ' (type)' : ''}`),
-      ['./a', './b (type)', '../c', './e', './f (type)', './g (type)', 'node:fs', './side', './inline (type)'],
+      ['./a', './b (type)', '../c', './e', './f (type)', './g (type)', 'node:fs', './later (type)', './side', './inline (type)'],
     );
   });
 });
