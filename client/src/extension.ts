@@ -9,11 +9,13 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+// The one description of the file formats (pure data, bundled into the client too).
+import { candidateGlob } from '../../server/src/analysis/formats';
 
 // The id doubles as the settings prefix: vscode-languageclient reads `iacHints.trace.server`.
 const CLIENT_ID = 'iacHints';
 const CLIENT_NAME = 'IaC Responsibility Hints';
-const FILE_PATTERN = '**/*.{yaml,yml,json,template,tf,tf.json,tfvars}';
+const FILE_PATTERN = candidateGlob();
 const LANGUAGES = ['yaml', 'json', 'jsonc', 'terraform'];
 
 /**

@@ -98,7 +98,7 @@ describe('language server over stdio', () => {
     await client.findDiagnostics(fileUri(join(workspace, 'never-opened.yaml')));
     const watch = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watch, 'expected a didChangeWatchedFiles registration');
-    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/*.{yaml,yml,json,template,tf,tfvars}' }] });
+    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/*.{tf,json,tfvars,yaml,yml,template,cfn}' }] });
   });
 
   test('didOpen of a template with SSH open to the world publishes an exact diagnostic', async () => {

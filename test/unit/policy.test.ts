@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseYaml } from '../../server/src/analysis/parse/yaml';
 import { parseJson } from '../../server/src/analysis/parse/json';
-import { buildTemplate, mapEntry } from '../../server/src/analysis/cloudformation/model';
-import type { CfnRuleContext } from '../../server/src/analysis/cloudformation/model';
+import { buildTemplate, mapEntry } from '../../server/src/analysis/cloudformation/template';
+import type { CfnRuleContext } from '../../server/src/analysis/cloudformation/context';
 import { Resolver } from '../../server/src/analysis/cloudformation/resolve';
 import type { MapNode } from '../../server/src/analysis';
 import {

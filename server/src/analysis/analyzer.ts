@@ -3,29 +3,24 @@
 import type { AnalysisSettings, AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
 import { checkTemplate, RuleOutcomeCache } from './cloudformation/check';
 import type { TemplateCheck } from './cloudformation/check';
-import { detectTemplate, isCloudFormationCandidatePath, mayBeTemplateText } from './cloudformation/detect';
+import { detectTemplate, mayBeTemplateText } from './cloudformation/detect';
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { hoverAt } from './cloudformation/hover';
-import { buildTemplate } from './cloudformation/model';
+import { buildTemplate } from './cloudformation/template';
 import { applySuppressions, collectSuppressions } from './suppress';
-import type { CfnTemplate } from './cloudformation/model';
+import type { CfnTemplate } from './cloudformation/template';
 import { parseTemplateText } from './cloudformation/parse';
 import { IncrementalYamlParser } from './parse/incrementalYaml';
-import { isTerraformPath, TerraformAnalyzer } from './terraform/analyze';
+import { TerraformAnalyzer } from './terraform/analyze';
 import type { ModuleAnalysis } from './terraform/analyze';
 import { terraformCodeActions } from './terraform/edit';
 import { terraformHoverAt } from './terraform/hover';
 import { getRule } from './rules/registry';
+import { CLOUDFORMATION, formatOfPath, MAX_FILE_SIZE, TERRAFORM } from './formats';
 import { LineIndex } from './text';
 import type { Finding, OffsetRange, Problem, Severity } from './types';
 
-const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Could this path hold something we analyse? (Cheap: by name only.) */
-export function isCandidatePath(path: string): boolean {
-  return isTerraformPath(path) || isCloudFormationCandidatePath(path);
-}
 
 interface CachedAnalysis {
   readonly text: string;
@@ -46,7 +41,7 @@ export class Analyzer {
   private readonly settings: AnalysisSettings;
 
   constructor(options: AnalyzerOptions = {}) {
-    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.maxFileSize = options.maxFileSize ?? MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
     this.settings = options.allowedRegions ? { allowedRegions: options.allowedRegions } : {};
@@ -132,12 +127,13 @@ export class Analyzer {
       return { text, analysis: skipped(input, `larger than ${Math.round(this.maxFileSize / 1024 / 1024)} MiB`, [tooLarge(text.length, this.maxFileSize)]) };
     }
     if (looksBinary(text)) return { text, analysis: skipped(input, 'binary file') };
-    if (isTerraformPath(path)) {
+    const format = formatOfPath(path);
+    if (format === TERRAFORM) {
       const module = this.terraform.analyzeModuleOf(path, text);
       const analysis = this.terraform.fileAnalysis(path, module, (finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity]);
       return { text, analysis, terraform: module };
     }
-    if (!isCloudFormationCandidatePath(path)) return { text, analysis: skipped(input, 'not a template file name') };
+    if (format !== CLOUDFORMATION) return { text, analysis: skipped(input, 'not a template file name') };
     if (!mayBeTemplateText(text)) return { text, analysis: skipped(input, 'not a CloudFormation template') };
 
     const parsed = parseTemplateText(path, text, yamlParser);

@@ -1,5 +1,5 @@
 // The knowledge lookups the engine and hovers need, in one seam between them and the knowledge data.
-import type { CfnResource } from './cloudformation/model';
+import type { CfnResource } from './cloudformation/template';
 import type { Resolver } from './cloudformation/resolve';
 import { categoryFor, getCategory, getItem, HYBRIDS, serviceForCloudFormationType, serviceForTerraformType } from './knowledge';
 import type { TfResource } from './terraform/module';

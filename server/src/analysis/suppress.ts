@@ -7,8 +7,8 @@
 // A suppression without a reason still applies, but is reported, so reviews can see it.
 import type { LineIndex } from './text';
 import type { Finding, Problem } from './types';
-import type { CfnTemplate } from './cloudformation/model';
-import { mapEntry } from './cloudformation/model';
+import type { CfnTemplate } from './cloudformation/template';
+import { mapEntry } from './cloudformation/template';
 
 export interface Suppression {
   readonly ruleIds: readonly string[] | 'all';

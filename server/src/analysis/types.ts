@@ -1,24 +1,13 @@
-import type { HclExpression } from './terraform/hcl/ast';
-
 // Core data types shared by every stage of the analysis. Positions are offsets into the document text;
 // they become line/character only at the edges (see text.ts), so edits and caches stay cheap.
+// The value tree embeds the HCL expression tree (ExpressionNode), whose type declarations sit in
+// terraform/hcl/ast.ts; both build on offsets.ts, so neither imports the other's file back.
+import type { OffsetRange, Problem, Severity } from './offsets';
+import type { HclExpression } from './terraform/hcl/ast';
 
-/** Half-open offset range [start, end) into the document text. */
-export interface OffsetRange {
-  readonly start: number;
-  readonly end: number;
-}
-
-export type Severity = 'error' | 'warning' | 'info';
+export type { OffsetRange, Problem, Severity };
 
 export type FileKind = 'cloudformation' | 'terraform' | 'skipped';
-
-/** Something wrong with the input itself (syntax, unsupported construct), not a security finding. */
-export interface Problem {
-  readonly message: string;
-  readonly range: OffsetRange;
-  readonly severity: Severity;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Value tree: what YAML and JSON parse into. Intrinsic functions are normalised to their long names.

@@ -2,12 +2,9 @@
 // files with a view of the disk, so each is analysed with the rest of its module).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { Analyzer, isCandidatePath } from '../analysis';
+import { Analyzer, MAX_FILE_SIZE, isCandidatePath, isSkippedDirectory, isTerraformPath } from '../analysis';
 import type { FileAnalysis, FileSystemView } from '../analysis';
 import { UsageError } from './args';
-
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform']);
-export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export interface ScannedFile {
   /** Relative to the current directory, with forward slashes. */
@@ -23,7 +20,11 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return sep === '/' ? relativePath : relativePath.split(sep).join('/');
 }
 
-/** Candidate files under the given paths, in a stable order, each once. Throws UsageError for a missing path. */
+/**
+ * Candidate files under the given paths, in a stable order, each once. Throws UsageError for a missing path.
+ * Which names are candidates and which folders are skipped is the core's format description (analysis/formats.ts),
+ * shared with the language server's workspace scan.
+ */
 export function collectFiles(paths: readonly string[]): string[] {
   for (const path of paths) {
     try {
@@ -56,7 +57,7 @@ export function collectFiles(paths: readonly string[]): string[] {
         continue;
       }
       if (info.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name)) walk(path);
+        if (!isSkippedDirectory(name)) walk(path);
       } else if (info.isFile() && isCandidatePath(path)) {
         add(path);
       }
@@ -153,11 +154,6 @@ function scanOne(file: string, path: string, analyzer: Analyzer, view: DiskFileS
   }
   const analysis = analyzer.analyze({ path, text });
   return analysis.kind === 'skipped' ? { path, analysis, skipReason: analysis.skipReason ?? 'skipped' } : { path, analysis };
-}
-
-/** Whether a path is a Terraform file (configuration or variables), analysed with its module. */
-export function isTerraformPath(path: string): boolean {
-  return /\.tf(\.json)?$|\.tfvars(\.json)?$/i.test(path);
 }
 
 /** A file's text for the report (a related place in another file), or undefined when it cannot be read. */

@@ -5,9 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { LineIndex, isCandidatePath } from '../analysis';
+import { LineIndex, MAX_FILE_SIZE, isCandidatePath, isTerraformPath } from '../analysis';
 import { toDiagnostics } from './convert';
-import { isTerraformFile } from './files';
 import { pathToUri, uriToPath } from './paths';
 import type { ServerState } from './state';
 
@@ -17,8 +16,6 @@ import type { ServerState } from './state';
  * coalesce: changes that arrive while an analysis runs are queued, and only the latest version is analysed.
  */
 export const DIAGNOSTICS_DEBOUNCE_MS = 15;
-/** Files larger than this are not read from disk (the core skips them anyway). */
-export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 function publish(state: ServerState, uri: string, diagnostics: Diagnostic[], version?: number): void {
   if (diagnostics.length > 0) state.published.add(uri);
@@ -56,7 +53,7 @@ export function scheduleDocument(state: ServerState, uri: string, delay = DIAGNO
       const document = state.documents.get(uri);
       const path = document ? uriToPath(uri, document.languageId) : undefined;
       // The other files of the module see this buffer's text too: re-publish them now (already debounced).
-      if (path && uri.startsWith('file:') && isTerraformFile(path)) refreshModule(state, dirname(path), uri);
+      if (path && uri.startsWith('file:') && isTerraformPath(path)) refreshModule(state, dirname(path), uri);
     } catch (error) {
       state.connection.console.error(`iac-hints: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -90,7 +87,7 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
     clearDiagnostics(state, uri);
     return;
   }
-  const terraform = isTerraformFile(path);
+  const terraform = isTerraformPath(path);
   let text: string;
   try {
     const info = await stat(path);
@@ -128,7 +125,7 @@ export function refreshModule(state: ServerState, dir: string, exceptUri?: strin
     open.add(document.uri);
     if (document.uri === exceptUri || !document.uri.startsWith('file:')) continue;
     const path = uriToPath(document.uri, document.languageId);
-    if (!isTerraformFile(path) || dirname(path) !== dir) continue;
+    if (!isTerraformPath(path) || dirname(path) !== dir) continue;
     cancelScheduled(state, document.uri);
     analyseOpenDocument(state, document.uri);
   }

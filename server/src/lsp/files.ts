@@ -4,16 +4,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_FILE_SIZE } from '../analysis';
 import type { FileSystemView } from '../analysis';
 import { uriToPath } from './paths';
-
-/** Files larger than this are not read from disk (the core skips them anyway). */
-const MAX_FILE_SIZE = 5 * 1024 * 1024;
-
-/** Terraform files: analysed by module (every file of the directory together). */
-export function isTerraformFile(path: string): boolean {
-  return /\.tf(\.json)?$|\.tfvars(\.json)?$/i.test(path);
-}
 
 export class OverlayFileSystemView implements FileSystemView {
   /** Disk texts by path, kept while the file's modification time and size are unchanged. */

@@ -6,13 +6,13 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
-import { TOOL_NAME, TOOL_VERSION } from '../analysis';
+import { TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
 import { applySettings } from './settingsChange';
 import type { ServerState } from './state';
 import { startWorkspaceScan } from './workspaceScan';
 
 /** Files whose changes on disk are re-analysed (registered dynamically when the client allows it). */
-export const WATCHED_FILES_GLOB = '**/*.{yaml,yml,json,template,tf,tfvars}';
+export const WATCHED_FILES_GLOB = candidateGlob();
 
 export function onInitialize(state: ServerState, params: InitializeParams): InitializeResult {
   state.capabilities = params.capabilities ?? {};

@@ -7,9 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onCodeAction } from './codeAction';
 import { rememberPushedSettings } from './configuration';
 import { DIAGNOSTICS_DEBOUNCE_MS, analyseFileOnDisk, cancelScheduled, clearDiagnostics, scheduleDocument, scheduleModuleRefresh } from './diagnostics';
-import { isTerraformFile } from './files';
 import { onHover } from './hover';
 import { onInitialize, onInitialized } from './initialize';
+import { isTerraformPath } from '../analysis';
 import { uriToPath } from './paths';
 import { applySettings } from './settingsChange';
 import { createState } from './state';
@@ -70,7 +70,7 @@ documents.onDidClose(guard('didClose', (s, event) => {
   if (s.settings.scanWorkspaceOnStartup) void analyseFileOnDisk(s, event.document.uri).catch(() => clearDiagnostics(s, event.document.uri));
   else clearDiagnostics(s, event.document.uri);
   // The rest of its Terraform module no longer sees the unsaved buffer.
-  if (event.document.uri.startsWith('file:') && isTerraformFile(path)) scheduleModuleRefresh(s, dirname(path));
+  if (event.document.uri.startsWith('file:') && isTerraformPath(path)) scheduleModuleRefresh(s, dirname(path));
 }, undefined));
 
 connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s, params) => {
@@ -79,7 +79,7 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
     const path = uriToPath(change.uri);
     s.files.invalidate(path);
     await analyseFileOnDisk(s, change.uri);
-    if (change.uri.startsWith('file:') && isTerraformFile(path)) modules.add(dirname(path));
+    if (change.uri.startsWith('file:') && isTerraformPath(path)) modules.add(dirname(path));
   }
   // A changed, created or deleted file of a Terraform module changes what its other files report.
   for (const dir of modules) scheduleModuleRefresh(s, dir);

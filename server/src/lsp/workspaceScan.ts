@@ -3,20 +3,20 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { isCandidatePath } from '../analysis';
+import { isCandidatePath, isSkippedDirectory, isTerraformPath } from '../analysis';
 import { analyseFileOnDisk } from './diagnostics';
-import { isTerraformFile } from './files';
 import { pathToUri, uriToPath } from './paths';
 import type { ServerState } from './state';
 
-/** Folders never descended into. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform', 'dist', 'out', 'cdk.out']);
 /** The scan stops listing files after this many candidates. */
 export const MAX_SCANNED_FILES = 10_000;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Candidate files under `root`, breadth first, at most `limit`. */
+/**
+ * Candidate files under `root`, breadth first, at most `limit`. Candidate names and skipped folders come from the
+ * core's format description (analysis/formats.ts), shared with the CLI's file walk.
+ */
 export async function listCandidateFiles(root: string, limit = MAX_SCANNED_FILES, isCancelled: () => boolean = () => false): Promise<string[]> {
   const files: string[] = [];
   const queue = [root];
@@ -32,7 +32,7 @@ export async function listCandidateFiles(root: string, limit = MAX_SCANNED_FILES
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) queue.push(path);
+        if (!isSkippedDirectory(entry.name)) queue.push(path);
       } else if (entry.isFile() && isCandidatePath(path)) {
         files.push(path);
         if (files.length >= limit) break;
@@ -54,7 +54,7 @@ export function startWorkspaceScan(state: ServerState): Promise<void> {
 
 /** `files`: the scanned files of `dir`. */
 function releaseModule(state: ServerState, dir: string, files: readonly string[]): void {
-  const members = files.filter(isTerraformFile);
+  const members = files.filter(isTerraformPath);
   if (members.length === 0) return;
   const open = new Set(state.documents.all().map((document) => document.uri));
   if (members.some((file) => open.has(pathToUri(file)))) return;

@@ -1,12 +1,14 @@
 // Runs the rules over a template's resources and turns their outcomes into findings and responsibility status.
 import type { AnalysisSettings, ResourceSummary } from '../api';
-import { categoryOf, itemLabel } from '../knowledgeView';
+import { findingsOf, runGuarded } from '../findings';
+import { categoryOf } from '../knowledgeView';
 import { RULES_BY_CLOUDFORMATION_TYPE } from '../rules/registry';
 import { summarise } from '../rules/summary';
 import type { RuleRun } from '../rules/summary';
 import type { RuleOutcome } from '../rules/outcome';
-import type { Finding, OffsetRange, Problem, Severity } from '../types';
-import type { CfnResource, CfnRuleContext, CfnTemplate } from './model';
+import type { Finding, OffsetRange, Problem } from '../types';
+import type { CfnRuleContext } from './context';
+import type { CfnResource, CfnTemplate } from './template';
 import { Resolver } from './resolve';
 
 export type { RuleRun };
@@ -116,14 +118,11 @@ function runRules(
         return byType.get(type) ?? [];
       },
     };
-    try {
-      const run = { rule, outcomes: rule.cloudformation?.check(resource, context) ?? [] };
-      runs.push(run);
-      if (!crossResource) local.push(run);
-    } catch (error) {
-      // A rule bug must not hide the other rules' findings; say so instead.
-      problems.push({ message: `Internal error in rule ${rule.meta.id}: ${String(error)}`, range: resource.idRange, severity: 'warning' });
-    }
+    const outcomes = runGuarded(rule, resource.idRange, (problem) => problems.push(problem), () => rule.cloudformation?.check(resource, context) ?? []);
+    if (outcomes === undefined) continue;
+    const run = { rule, outcomes };
+    runs.push(run);
+    if (!crossResource) local.push(run);
   }
   return { runs, local };
 }
@@ -148,25 +147,8 @@ function shiftRun(run: RuleRun, delta: number): RuleRun {
 }
 
 function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[]): ResourceCheck {
-  const findings: Finding[] = [];
-  for (const run of runs) {
-    for (const outcome of run.outcomes) {
-      if (outcome.kind !== 'finding' && outcome.kind !== 'depends') continue;
-      const severity: Severity = outcome.kind === 'depends' ? 'info' : outcome.severity ?? run.rule.meta.severity;
-      findings.push({
-        ruleId: run.rule.meta.id,
-        responsibility: run.rule.meta.item,
-        severity,
-        message: `Customer responsibility (${itemLabel(run.rule.meta.item)}): ${outcome.message}`,
-        range: outcome.range,
-        resource: { id: resource.id, type: resource.type ?? '' },
-        references: run.rule.meta.references,
-        docsUrl: run.rule.meta.docsUrl,
-        related: outcome.kind === 'finding' ? outcome.related ?? [] : [],
-        ...(outcome.fixId ? { fixId: outcome.fixId } : {}),
-      });
-    }
-  }
+  const ref = { id: resource.id, type: resource.type ?? '' };
+  const findings = runs.flatMap((run) => findingsOf(run.rule, run.outcomes, ref));
   return {
     resource,
     runs,

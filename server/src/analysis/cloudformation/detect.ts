@@ -1,15 +1,6 @@
 // Is this text a CloudFormation template? Cheap text checks first (most workspace files are not templates),
-// then a structural check on the parsed tree.
+// then a structural check on the parsed tree. Which file *names* may hold one is said in ../formats.ts.
 import type { MapNode, ValueNode } from '../types';
-
-const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template|cfn)$/i;
-/** Files that are never templates even when they mention AWS types. */
-const NEVER_TEMPLATES = /(^|[\\/])(package(-lock)?\.json|tsconfig(\.[\w-]+)?\.json|jsconfig\.json|composer\.json|serverless\.ya?ml|docker-compose(\.[\w-]+)?\.ya?ml|compose\.ya?ml|\.eslintrc(\.json)?|pnpm-lock\.yaml|\.pre-commit-config\.yaml|mkdocs\.ya?ml|buildspec\.ya?ml)$/i;
-const WORKFLOW_PATH = /(^|[\\/])\.github[\\/]/;
-
-export function isCloudFormationCandidatePath(path: string): boolean {
-  return TEMPLATE_EXTENSIONS.test(path) && !NEVER_TEMPLATES.test(path) && !WORKFLOW_PATH.test(path);
-}
 
 /** A quick look at the raw text: no template lacks all of these words. */
 export function mayBeTemplateText(text: string): boolean {

@@ -2,8 +2,8 @@
 // it replaces a wrong value, or inserts the missing key (and any missing parent mappings) into the nearest
 // existing mapping. When the layout is too unusual to edit safely it returns no fix rather than a wrong one.
 import type { Fix, MapNode, ScalarValue, TextEdit } from '../types';
-import { mapEntry } from './model';
-import type { CfnResource, CfnTemplate } from './model';
+import { mapEntry } from './template';
+import type { CfnResource, CfnTemplate } from './template';
 import type { SetSettingFix } from '../rules/rule';
 
 export function writeSetSettingFix(text: string, template: CfnTemplate, resource: CfnResource, plan: SetSettingFix): Fix | undefined {

@@ -4,7 +4,7 @@ import type { HoverResult } from '../api';
 import { contains, locateKey, resourceMarkdown, settingMarkdown } from '../hoverText';
 import { describeCloudFormationResource } from '../knowledgeView';
 import type { TemplateCheck } from './check';
-import type { CfnTemplate } from './model';
+import type { CfnTemplate } from './template';
 import type { Resolver } from './resolve';
 
 export function hoverAt(_template: CfnTemplate, check: TemplateCheck, offset: number, resolver: Resolver): HoverResult | undefined {

@@ -5,8 +5,8 @@
 import type { Candidate, ParameterChoice, Resolved, ValueResolver } from '../resolution';
 import { describeVia, quote } from '../resolution';
 import type { MapNode, ScalarValue, ValueNode } from '../types';
-import type { CfnTemplate } from './model';
-import { mapEntry } from './model';
+import type { CfnTemplate } from './template';
+import { mapEntry } from './template';
 
 export type { Candidate, ParameterChoice, Resolved };
 export { describeVia, quote };

@@ -1,8 +1,9 @@
 // The shape shared by the resource-policy rules (bucket, queue, topic, repository, secret, key, role trust):
 // a policy document that must not allow Principal '*' without a condition, read from a CloudFormation
 // property and a Terraform argument, judged by publicPrincipalOutcomes in both formats.
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
+import type { CfnRuleContext } from '../cloudformation/context';
+import type { CfnResource } from '../cloudformation/template';
+import { mapEntry } from '../cloudformation/template';
 import type { RuleOutcome } from '../rules/outcome';
 import type { Rule, RuleMeta } from '../rules/rule';
 import type { TfResource } from '../terraform/context';

@@ -2,13 +2,14 @@
 // (open buffers laid over the disk by the FileSystemView), and the local modules it calls. A module's result
 // is cached by the text of all its files, so each file of it is answered from one analysis.
 import type { AnalysisSettings, FileAnalysis, FileSystemView, ResourceSummary } from '../api';
+import { isTerraformConfigPath } from '../formats';
 import { basename, dirname, joinPath } from '../paths';
 import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
 import { applySuppressions, commentSuppressions } from '../suppress';
 import { checkModule } from './check';
 import type { FileFinding, ModuleCheck } from './check';
-import { buildModule, isAutoVariablesFile, isLocalSource, isTerraformConfig, parseTerraformFile } from './module';
+import { buildModule, isAutoVariablesFile, isLocalSource, parseTerraformFile } from './module';
 import type { SourceFile, TfFile, TfModule, VariableValue } from './module';
 import { TfResolver } from './resolve';
 import { expressionToNode } from './values';
@@ -23,10 +24,6 @@ export interface ModuleAnalysis {
   /** Findings of called local modules that come from this module's inputs, reported on the call. */
   readonly callFindings: readonly FileFinding[];
   readonly lineIndexes: ReadonlyMap<string, LineIndex>;
-}
-
-export function isTerraformPath(path: string): boolean {
-  return isTerraformConfig(path) || /\.tfvars(\.json)?$/i.test(path);
 }
 
 export class TerraformAnalyzer {
@@ -98,7 +95,7 @@ export class TerraformAnalyzer {
     const seen = new Set<string>();
     for (const name of names ?? []) {
       const path = joinPath(dir, name);
-      if (!isTerraformConfig(path) && !isAutoVariablesFile(path)) continue;
+      if (!isTerraformConfigPath(path) && !isAutoVariablesFile(path)) continue;
       const text = override && samePath(override.path, path) ? override.text : this.files?.readFile(path);
       if (text === undefined) continue;
       sources.push({ path: override && samePath(override.path, path) ? override.path : path, text });

@@ -4,9 +4,10 @@ import type { AnalysisSettings, ResourceSummary } from '../api';
 import { summarise } from '../rules/summary';
 import type { RuleRun } from '../rules/summary';
 import { RULES_BY_TERRAFORM_TYPE } from '../rules/registry';
-import type { Finding, Problem, Severity } from '../types';
+import type { Finding, Problem } from '../types';
 import { canonicalType } from '../knowledge';
-import { itemLabel, terraformCategory } from '../knowledgeView';
+import { findingsOf, runGuarded } from '../findings';
+import { terraformCategory } from '../knowledgeView';
 import type { TfRuleContext } from './context';
 import { referenceParts } from './hcl';
 import type { TfModule, TfResource } from './module';
@@ -67,28 +68,10 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
     };
     const findings: Finding[] = [];
     for (const rule of rules) {
-      try {
-        const outcomes = rule.terraform?.check(resource, context) ?? [];
-        if (instance === instances[0]) runs.push({ rule, outcomes });
-        for (const outcome of outcomes) {
-          if (outcome.kind !== 'finding' && outcome.kind !== 'depends') continue;
-          const severity: Severity = outcome.kind === 'depends' ? 'info' : outcome.severity ?? rule.meta.severity;
-          findings.push({
-            ruleId: rule.meta.id,
-            responsibility: rule.meta.item,
-            severity,
-            message: `Customer responsibility (${itemLabel(rule.meta.item)}): ${outcome.message}`,
-            range: outcome.range,
-            resource: { id: instance.address, type: resource.type },
-            references: rule.meta.references,
-            docsUrl: rule.meta.docsUrl,
-            related: outcome.kind === 'finding' ? outcome.related ?? [] : [],
-            ...(outcome.fixId ? { fixId: outcome.fixId } : {}),
-          });
-        }
-      } catch (error) {
-        problems.push({ file: resource.file, problem: { message: `Internal error in rule ${rule.meta.id}: ${String(error)}`, range: resource.anchor, severity: 'warning' } });
-      }
+      const outcomes = runGuarded(rule, resource.anchor, (problem) => problems.push({ file: resource.file, problem }), () => rule.terraform?.check(resource, context) ?? []);
+      if (outcomes === undefined) continue;
+      if (instance === instances[0]) runs.push({ rule, outcomes });
+      findings.push(...findingsOf(rule, outcomes, { id: instance.address, type: resource.type }));
     }
     perInstance.push({ address: instance.address, findings });
   }

@@ -1,5 +1,6 @@
 // A Terraform module is a directory: every .tf / .tf.json file of it, its tfvars, and the local modules it
 // calls. This builds that model (resources with addresses, variables, locals, providers, module calls).
+import { isTerraformConfigPath } from '../formats';
 import { basename } from '../paths';
 import type { MapNode, OffsetRange, Problem, ValueNode } from '../types';
 import { literalValue, parseHcl, parseTerraformJson } from './hcl';
@@ -80,10 +81,6 @@ export interface TfModule {
   readonly problems: ReadonlyMap<string, readonly Problem[]>;
 }
 
-export function isTerraformConfig(path: string): boolean {
-  return /\.tf(\.json)?$/i.test(path);
-}
-
 /** tfvars files Terraform loads on its own: terraform.tfvars(.json) and *.auto.tfvars(.json). */
 export function isAutoVariablesFile(path: string): boolean {
   return /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/i.test(basename(path));
@@ -105,7 +102,7 @@ export function buildModule(dir: string, files: readonly TfFile[], inputs: Reado
   const variableValues = new Map<string, VariableValue>();
 
   // Declaration files first; tfvars in Terraform's order (terraform.tfvars, then *.auto.tfvars by name).
-  const configs = files.filter((file) => isTerraformConfig(file.path));
+  const configs = files.filter((file) => isTerraformConfigPath(file.path));
   const tfvars = files.filter((file) => isAutoVariablesFile(file.path))
     .sort((a, b) => rankVars(a.path) - rankVars(b.path) || basename(a.path).localeCompare(basename(b.path)));
 

@@ -1,6 +1,6 @@
 // The syntax model shared by the native (.tf) and JSON (.tf.json) readers. Every node carries a half-open
 // offset range into the text it came from; nothing here refers to lines or columns.
-import type { OffsetRange, Problem } from '../../types';
+import type { OffsetRange, Problem } from '../../offsets';
 
 export interface HclFile {
   readonly body: HclBody;

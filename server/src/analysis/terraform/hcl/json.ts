@@ -5,7 +5,7 @@
 // Strings containing `${` or `%{` are parsed as templates, their ranges mapped back into the JSON text.
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import type { OffsetRange, Problem } from '../../types';
+import type { OffsetRange, Problem } from '../../offsets';
 import type { HclAttribute, HclBlock, HclBody, HclExpression, HclFile, HclLabel, ObjectItem } from './ast';
 import { Parser } from './parser';
 import { parseTemplateText } from './template';

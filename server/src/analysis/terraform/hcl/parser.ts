@@ -1,7 +1,7 @@
 // Recursive-descent parser for HCL native syntax: bodies, blocks, attributes and expressions.
 // Error tolerant by design: every loop makes progress, problems are collected instead of thrown, and recovery
 // happens at line ends and at a column-0 line that starts a new top-level block.
-import type { OffsetRange, Problem } from '../../types';
+import type { OffsetRange, Problem } from '../../offsets';
 import type {
   AttrStep, BinaryOperator, CallExpr, ForExpr, ForVariable, HclAttribute, HclBlock, HclBody, HclExpression, HclLabel,
   ObjectExpr, ObjectItem, TraversalStep, TupleExpr,
@@ -9,6 +9,7 @@ import type {
 import { TOP_LEVEL_BLOCKS, describeToken, isColumnZero, isFirstOnLine, scanToken } from './lexer';
 import type { LexProblem, Token } from './lexer';
 import { parseHeredoc, parseQuoted } from './template';
+import type { TemplateHost } from './template';
 
 const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
   ['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%'],
@@ -20,7 +21,7 @@ const STOPPERS = new Set([')', ']', '}', ',', ':', '=', '?', '=>', '...', '~']);
 const MAX_DEPTH = 200;
 const MAX_PROBLEMS = 500;
 
-export class Parser {
+export class Parser implements TemplateHost {
   /** End of the last consumed token: where scanning resumes. */
   pos = 0;
   /** End of the last consumed token that was not a newline. */

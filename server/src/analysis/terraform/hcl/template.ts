@@ -3,11 +3,34 @@
 import type { HclExpression, TemplateExpr, TemplateFor, TemplateIf, TemplatePart } from './ast';
 import { TOP_LEVEL_BLOCKS } from './lexer';
 import type { Token } from './lexer';
-import type { Parser } from './parser';
+import type { OffsetRange, Problem } from '../../offsets';
+
+/**
+ * What the template reader needs of the expression parser (parser.ts implements it). Declared here so the two
+ * files do not import each other: the parser calls the template reader, the reader calls back through this.
+ */
+export interface TemplateHost {
+  readonly text: string;
+  readonly limit: number;
+  readonly pos: number;
+  lastStart: number;
+  lastEnd: number;
+  readonly problems: Problem[];
+  peek(): Token;
+  peekAfter(token: Token): Token;
+  next(): Token;
+  seek(offset: number): void;
+  at(value: string): boolean;
+  withNewlines<T>(ignore: boolean, fn: () => T): T;
+  withLimit<T>(limit: number, fn: () => T): T;
+  error(message: string, range: OffsetRange): void;
+  rewind(pos: number, lastEnd: number, problemCount: number, lastStart?: number): void;
+  parseExpression(): HclExpression;
+}
 
 const MAX_DIRECTIVE_DEPTH = 64;
 
-export function parseQuoted(p: Parser, quote: Token): TemplateExpr {
+export function parseQuoted(p: TemplateHost, quote: Token): TemplateExpr {
   const reader = new TemplateReader(p, true, quote.end, p.limit);
   const { parts } = reader.readParts([]);
   let end = reader.pos;
@@ -22,7 +45,7 @@ export function parseQuoted(p: Parser, quote: Token): TemplateExpr {
   return { kind: 'template', parts, value: literalText(parts), heredoc: undefined, range: { start: quote.start, end } };
 }
 
-export function parseHeredoc(p: Parser, opener: Token): TemplateExpr {
+export function parseHeredoc(p: TemplateHost, opener: Token): TemplateExpr {
   const text = p.text;
   const limit = p.limit;
   const marker = opener.value;
@@ -65,7 +88,7 @@ export function parseHeredoc(p: Parser, opener: Token): TemplateExpr {
 }
 
 /** Template text without delimiters (a JSON string's content): `${ }` and `%{ }` are read, escapes are not. */
-export function parseTemplateText(p: Parser, start: number, end: number): TemplateExpr {
+export function parseTemplateText(p: TemplateHost, start: number, end: number): TemplateExpr {
   const reader = new TemplateReader(p, false, start, end);
   const { parts } = reader.readParts([]);
   return { kind: 'template', parts, value: literalText(parts), heredoc: undefined, range: { start, end } };
@@ -137,7 +160,7 @@ class TemplateReader {
   broken = false;
   private directiveDepth = 0;
 
-  constructor(private readonly p: Parser, private readonly quoted: boolean, start: number, private readonly limit: number) {
+  constructor(private readonly p: TemplateHost, private readonly quoted: boolean, start: number, private readonly limit: number) {
     this.pos = start;
   }
 

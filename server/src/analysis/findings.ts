@@ -1,0 +1,41 @@
+// The one path from rule outcomes to findings, for both formats, and from a rule that throws to a problem.
+// cloudformation/check.ts and terraform/check.ts run the rules; what a finding says is decided only here.
+import { itemLabel } from './knowledgeView';
+import type { RuleOutcome } from './rules/outcome';
+import type { Rule } from './rules/rule';
+import type { Finding, OffsetRange, Problem, ResourceRef, Severity } from './types';
+
+/**
+ * Runs one rule's check. A rule that throws must not hide the other rules' findings: the error becomes a
+ * warning problem at `anchor` (the resource's id or block) and the result is undefined.
+ */
+export function runGuarded(rule: Rule, anchor: OffsetRange, report: (problem: Problem) => void, check: () => readonly RuleOutcome[]): readonly RuleOutcome[] | undefined {
+  try {
+    return check();
+  } catch (error) {
+    report({ message: `Internal error in rule ${rule.meta.id}: ${String(error)}`, range: anchor, severity: 'warning' });
+    return undefined;
+  }
+}
+
+/** The findings a rule's outcomes give about one resource: missed duties, and "depends" as information. */
+export function findingsOf(rule: Rule, outcomes: readonly RuleOutcome[], resource: ResourceRef): Finding[] {
+  const findings: Finding[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') continue;
+    const severity: Severity = outcome.kind === 'depends' ? 'info' : outcome.severity ?? rule.meta.severity;
+    findings.push({
+      ruleId: rule.meta.id,
+      responsibility: rule.meta.item,
+      severity,
+      message: `Customer responsibility (${itemLabel(rule.meta.item)}): ${outcome.message}`,
+      range: outcome.range,
+      resource,
+      references: rule.meta.references,
+      docsUrl: rule.meta.docsUrl,
+      related: outcome.kind === 'finding' ? outcome.related ?? [] : [],
+      ...(outcome.fixId ? { fixId: outcome.fixId } : {}),
+    });
+  }
+  return findings;
+}
