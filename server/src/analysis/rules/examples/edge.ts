@@ -61,7 +61,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
       bad: [
         { name: 'http-only to a custom origin', code: dist('Enabled: true\nOrigins:\n  - {Id: api, DomainName: api.example.com, CustomOriginConfig: {OriginProtocolPolicy: ⟦http-only⟧}}'), expect: [{ severity: 'warning', message: ["OriginProtocolPolicy is 'http-only'"] }] },
-        { name: 'match-viewer while a behaviour allows HTTP viewers', code: dist('Enabled: true\nDefaultCacheBehavior: {TargetOriginId: api, ViewerProtocolPolicy: allow-all}\nOrigins:\n  - {Id: api, DomainName: api.example.com, CustomOriginConfig: {OriginProtocolPolicy: ⟦match-viewer⟧}}'), expect: [{ severity: 'warning', message: ["OriginProtocolPolicy is 'match-viewer'", 'whenever a viewer uses HTTP'] }] },
+        { name: 'match-viewer while a behaviour allows HTTP viewers', code: dist('Enabled: true\nDefaultCacheBehavior: {TargetOriginId: api, ViewerProtocolPolicy: allow-all}\nOrigins:\n  - {Id: api, DomainName: api.example.com, CustomOriginConfig: {OriginProtocolPolicy: ⟦match-viewer⟧}}'), expect: [{ severity: 'warning', message: ["OriginProtocolPolicy is 'match-viewer'", 'match-viewer is HTTPS only while every cache behaviour keeps viewers on HTTPS'] }] },
       ],
     },
     terraform: {

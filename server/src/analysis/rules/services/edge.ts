@@ -249,7 +249,7 @@ interface OriginWords {
   readonly behaviours: readonly (readonly string[])[];
 }
 
-const ORIGIN_PLAIN_HTTP = 'CloudFront can fetch from the origin over plain HTTP (with match-viewer, whenever a viewer uses HTTP), readable and alterable between the edge and the origin; use https-only.';
+const ORIGIN_PLAIN_HTTP = 'CloudFront can fetch from the origin over plain HTTP, readable and alterable between the edge and the origin; use https-only (match-viewer is HTTPS only while every cache behaviour keeps viewers on HTTPS).';
 
 function judgeOriginHttps(start: MapNode | undefined, origins: readonly Candidate[], resolver: ValueResolver, words: OriginWords): RuleOutcome[] {
   // match-viewer speaks HTTPS to the origin whenever every cache behaviour keeps viewers on HTTPS.
