@@ -1,0 +1,689 @@
+// Rules for the edge services: CloudFront, API Gateway (REST, HTTP and WebSocket APIs) and WAF. Both formats
+// read through the resolver (Fn::If, parameters, variables); a container given in a shape the rule cannot read
+// (a map-typed property as !Ref, a scalar or a list; a Terraform block written as an expression) is 'unknown'.
+import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
+import { mapEntry } from '../../cloudformation/model';
+import { mentions, refersTo } from '../../cloudformation/references';
+import type { Candidate, Resolved, ValueResolver } from '../../resolution';
+import { describeVia, isConditionalStep, quote } from '../../resolution';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import { referenceParts } from '../../terraform/hcl';
+import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
+import type { RuleOutcome } from '../outcome';
+import type { Rule } from '../rule';
+import type { SettingCheck } from '../setting';
+import { judgeSetting } from '../setting';
+import { settingRule } from '../settingRule';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared helpers
+
+interface Resolving { readonly resolver: ValueResolver }
+
+function scalarsOf(node: ValueNode | undefined, context: Resolving): string[] {
+  if (!node) return [];
+  return context.resolver.scalars(node).flatMap((resolved) => (resolved.known ? [String(resolved.value)] : []));
+}
+
+/** The metadata of a knowledge-base setting's rule, for rules whose checks are written by hand. */
+function metaRule(setting: string, check: Rule['cloudformation'], terraform: Rule['terraform'], types?: { cloudformation?: readonly string[]; terraform?: readonly string[] }): Rule {
+  const base = settingRule({ setting, cloudformation: { compliant: { present: true }, consequence: '', ...(types?.cloudformation ? { types: types.cloudformation } : {}) } });
+  const resourceTypes = { cloudformation: base.meta.resourceTypes.cloudformation, terraform: types?.terraform ?? base.meta.resourceTypes.terraform };
+  return { meta: { ...base.meta, resourceTypes }, ...(check ? { cloudformation: check } : {}), ...(terraform ? { terraform } : {}) };
+}
+
+function describeNode(node: ValueNode): string {
+  switch (node.kind) {
+    case 'scalar': return quote(node.value);
+    case 'seq': return 'a list';
+    case 'map': return 'a mapping';
+    case 'expression': return 'an expression';
+    case 'intrinsic': return node.name === 'Ref' && node.argument.kind === 'scalar' ? `Ref ${String(node.argument.value)}` : node.name;
+  }
+}
+
+type Shape = 'map' | 'seq';
+/** A container a rule reads (a property path, `[]` for list elements) and the shape it must have. */
+type Container = readonly [path: readonly string[], shape: Shape];
+
+/** CloudFormation: the first container (any branch of Fn::If) that is not of its shape makes the setting unreadable. */
+function cfnShapeProblem(resolver: ValueResolver, start: MapNode | undefined, containers: readonly Container[]): RuleOutcome | undefined {
+  for (const [path, shape] of containers) {
+    for (const candidate of resolver.lookup(start, path)) {
+      const node = candidate.node;
+      if (!node || node.kind === shape) continue;
+      const name = path.filter((segment) => segment !== '[]').join('.');
+      return { kind: 'unknown', reason: `${name} is ${describeNode(node)}${describeVia(candidate.via)}, not a ${shape === 'map' ? 'mapping' : 'list'}: the setting cannot be read.` };
+    }
+  }
+  return undefined;
+}
+
+/** Terraform: a nested block written as an expression (`s3_origin_config = var.oai`) cannot be read as a block. */
+function tfShapeProblem(body: MapNode, blocks: readonly (readonly string[])[]): RuleOutcome | undefined {
+  for (const path of blocks) {
+    let nodes: ValueNode[] = [body];
+    for (let index = 0; index < path.length; index++) {
+      nodes = nodes.flatMap((node) => (node.kind === 'seq' ? node.items : [node]))
+        .flatMap((node) => (node.kind === 'map' ? [mapEntry(node, path[index])].filter((value): value is ValueNode => value !== undefined) : []));
+      const bad = nodes.flatMap((node) => (node.kind === 'seq' ? node.items : [node])).find((node) => node.kind !== 'map');
+      if (bad) return { kind: 'unknown', reason: `${path.slice(0, index + 1).join('.')} is ${describeNode(bad)}, not a block: the setting cannot be read.` };
+    }
+  }
+  return undefined;
+}
+
+/** A rule whose readers first make sure the containers they read have the expected shape. */
+function guarded(rule: Rule, cloudformation: readonly Container[], terraform: readonly (readonly string[])[]): Rule {
+  const cfn = rule.cloudformation;
+  const tf = rule.terraform;
+  return {
+    ...rule,
+    ...(cfn ? { cloudformation: { check: (resource, context) => { const problem = cfnShapeProblem(context.resolver, resource.properties, cloudformation); return problem ? [problem] : cfn.check(resource, context); } } } : {}),
+    ...(tf ? { terraform: { check: (resource, context) => { const problem = tfShapeProblem(resource.body, terraform); return problem ? [problem] : tf.check(resource, context); } } } : {}),
+  };
+}
+
+/** True when a value holds only for some deployments: one branch of an undecided condition, a non-default parameter value. */
+function uncertain(via: readonly string[], resolved?: Resolved): boolean {
+  return via.some(isConditionalStep) || (resolved?.known === true && resolved.fromParameter !== undefined && !resolved.fromParameter.isDefault);
+}
+
+/** A finding that holds only on one branch of an undecided condition is information: "Depends on the deployment". */
+function onBranch(outcome: RuleOutcome, via: readonly string[]): RuleOutcome {
+  if (outcome.kind !== 'finding' || !via.some(isConditionalStep)) return outcome;
+  return { kind: 'depends', message: `Depends on the deployment: ${outcome.message}${outcome.message.includes(describeVia(via)) ? '' : describeVia(via)}`, range: outcome.range, ...(outcome.fixId ? { fixId: outcome.fixId } : {}) };
+}
+
+const RANK: Record<RuleOutcome['kind'], number> = { finding: 0, depends: 1, unknown: 2, addressed: 3, 'aws-default': 4, 'not-applicable': 5 };
+
+/** One verdict over several branches or elements: every gap, else the least certain of the rest. */
+function worst(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
+  const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  const seen = new Set<string>();
+  const unique = gaps.filter((gap) => {
+    const key = `${gap.range.start}:${gap.range.end}:${'message' in gap ? gap.message : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length > 0) return unique;
+  return [...outcomes].sort((a, b) => RANK[a.kind] - RANK[b.kind]).slice(0, 1);
+}
+
+/** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
+function elementRange(element: MapNode): OffsetRange {
+  const first = element.entries[0];
+  return first ? { start: first.keyRange.start, end: contentEnd(element) } : element.range;
+}
+
+function contentEnd(node: ValueNode): number {
+  if (node.kind === 'map' && node.entries.length > 0) {
+    const last = node.entries[node.entries.length - 1];
+    return last.value ? contentEnd(last.value) : last.keyRange.end;
+  }
+  if (node.kind === 'seq' && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]);
+  return node.range.end;
+}
+
+/** CloudFormation: resources of a type whose property refers to the resource. */
+function pointingAt(resource: CfnResource, context: CfnRuleContext, type: string, property: string): CfnResource[] {
+  return context.resourcesOfType(type).filter((other) => mentions(mapEntry(other.properties, property), resource.id));
+}
+
+/** Both formats: a resource of another type that points at this one discharges the duty (a WAF association, a logging configuration). */
+function pointedAtOutcome(pointing: readonly string[], what: string, addressed: string, anchor: OffsetRange, consequence: string, target = 'it'): RuleOutcome[] {
+  if (pointing.length > 0) return [{ kind: 'addressed', detail: `${pointing[0]} ${addressed}` }];
+  return [{ kind: 'finding', message: `No ${what} points at ${target}: ${consequence}`, range: anchor }];
+}
+
+/** Terraform: the resource a reference argument names (`rest_api_id = aws_api_gateway_rest_api.api.id`), if in this module. */
+function tfReferenced(resource: TfResource, context: TfRuleContext, argument: string, type: string): TfResource | undefined {
+  const expression = resource.block.body.attributes.find((attribute) => attribute.name === argument)?.expression;
+  const names = expression ? referenceParts(expression)?.names : undefined;
+  if (!names || names[0] !== type) return undefined;
+  return context.resourcesOfType(type).find((other) => other.mode === 'managed' && other.name === names[1]);
+}
+
+/** CloudFormation: the resource a property refers to with Ref or Fn::GetAtt, if in this template. */
+function cfnReferenced(node: ValueNode | undefined, context: CfnRuleContext): CfnResource | undefined {
+  if (node?.kind !== 'intrinsic') return undefined;
+  return context.template.resources.find((other) => refersTo(node, other.id));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CloudFront
+
+const DISTRIBUTION: Container = [['DistributionConfig'], 'map'];
+const S3_WEBSITE = /s3-website[.-]/i;
+const VIEWER_PLAIN_HTTP = 'viewers can fetch content over plain HTTP, readable and alterable on the way; use redirect-to-https or https-only.';
+
+/** Both formats: every cache behaviour's viewer protocol policy (default and ordered), judged alike. */
+function judgeViewerHttps(start: MapNode | undefined, anchor: OffsetRange, resolver: ValueResolver, paths: readonly (readonly string[])[], name: string): RuleOutcome[] {
+  const outcomes = paths.flatMap((path) => judgeSetting(start, anchor, resolver, {
+    path,
+    isCompliant: (value) => String(value).toLowerCase() !== 'allow-all',
+    absent: { kind: 'not-applicable', detail: `${name} is required.` },
+    consequence: VIEWER_PLAIN_HTTP,
+  }));
+  const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  if (gaps.length > 0) return gaps;
+  return outcomes.find((outcome) => outcome.kind === 'unknown') ? [outcomes.find((outcome) => outcome.kind === 'unknown') as RuleOutcome] : outcomes.slice(0, 1);
+}
+
+const CFN_BEHAVIOURS = [['DistributionConfig', 'DefaultCacheBehavior', 'ViewerProtocolPolicy'], ['DistributionConfig', 'CacheBehaviors', '[]', 'ViewerProtocolPolicy']] as const;
+const TF_BEHAVIOURS = [['default_cache_behavior', 'viewer_protocol_policy'], ['ordered_cache_behavior', 'viewer_protocol_policy']] as const;
+const CFN_BEHAVIOUR_SHAPES: readonly Container[] = [DISTRIBUTION, [['DistributionConfig', 'DefaultCacheBehavior'], 'map'], [['DistributionConfig', 'CacheBehaviors'], 'seq'], [['DistributionConfig', 'CacheBehaviors', '[]'], 'map']];
+const TF_BEHAVIOUR_BLOCKS = [['default_cache_behavior'], ['ordered_cache_behavior']];
+
+const viewerHttps = guarded(metaRule('cloudfront-viewer-https',
+  { check: (resource, context) => judgeViewerHttps(resource.properties, resource.idRange, context.resolver, CFN_BEHAVIOURS, 'ViewerProtocolPolicy') },
+  { check: (resource, context) => judgeViewerHttps(resource.body, resource.anchor, context.resolver, TF_BEHAVIOURS, 'viewer_protocol_policy') }),
+CFN_BEHAVIOUR_SHAPES, TF_BEHAVIOUR_BLOCKS);
+
+/** True when every viewer protocol policy of the distribution is known and keeps viewers on HTTPS. */
+function viewersAllHttps(start: MapNode | undefined, resolver: ValueResolver, paths: readonly (readonly string[])[]): boolean {
+  const values = paths.flatMap((path) => resolver.lookup(start, path)).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  return values.length > 0 && values.every((value) => value.known && String(value.value).toLowerCase() !== 'allow-all');
+}
+
+interface CertificateWords {
+  readonly custom: readonly string[];
+  readonly version: string;
+  readonly fix: string;
+}
+
+const CFN_CERTIFICATE: CertificateWords = { custom: ['AcmCertificateArn', 'IamCertificateId'], version: 'MinimumProtocolVersion', fix: 'MinimumProtocolVersion TLSv1.2_2021' };
+const TF_CERTIFICATE: CertificateWords = { custom: ['acm_certificate_arn', 'iam_certificate_id'], version: 'minimum_protocol_version', fix: 'minimum_protocol_version = "TLSv1.2_2021"' };
+const MODERN_TLS = ['tlsv1.2_2021', 'tlsv1.2_2025', 'tlsv1.3_2025'];
+
+/**
+ * Both formats, per way the viewer certificate may turn out: the default *.cloudfront.net certificate always
+ * gets the TLSv1 policy (CloudFront API reference, ViewerCertificate.MinimumProtocolVersion), a custom
+ * certificate the policy it names (TLSv1 when none is named).
+ */
+function judgeMinTls(certificates: readonly Candidate[], anchor: OffsetRange, resolver: ValueResolver, words: CertificateWords): RuleOutcome[] {
+  return worst(certificates.flatMap((candidate): RuleOutcome[] => {
+    const node = candidate.node;
+    if (node && node.kind !== 'map') return [{ kind: 'unknown', reason: `The viewer certificate is ${describeNode(node)}${describeVia(candidate.via)}: the security policy cannot be read.` }];
+    const custom = node !== undefined && words.custom.some((key) => resolver.lookup(node, [key], candidate.via).some((found) => found.node !== undefined));
+    if (!custom) {
+      return [onBranch({
+        kind: 'finding',
+        severity: 'info',
+        message: `The distribution uses the default *.cloudfront.net certificate${describeVia(candidate.via)}: its security policy is TLSv1 and cannot be raised, so viewers can connect with TLS 1.0; serve it on your own domain with an ACM certificate and ${words.fix}.`,
+        range: node?.range ?? anchor,
+      }, candidate.via)];
+    }
+    const check: SettingCheck = {
+      path: [words.version],
+      isCompliant: (value) => MODERN_TLS.includes(String(value).toLowerCase()),
+      absent: { kind: 'missed', message: `the security policy defaults to TLSv1, so viewers can connect with TLS 1.0; set ${words.fix} or newer.` },
+      consequence: 'viewers can connect with protocols or ciphers older than the TLSv1.2_2021 policy.',
+    };
+    return judgeSetting(node, anchor, resolver, check).map((outcome) => onBranch(outcome, candidate.via));
+  }));
+}
+
+const minTls = guarded(metaRule('cloudfront-min-tls',
+  { check: (resource, context) => judgeMinTls(context.resolver.lookup(resource.properties, ['DistributionConfig', 'ViewerCertificate']), resource.idRange, context.resolver, CFN_CERTIFICATE) },
+  // viewer_certificate is required in Terraform; cloudfront_default_certificate = true is the default certificate.
+  { check: (resource, context) => judgeMinTls(context.resolver.lookup(resource.body, ['viewer_certificate']), resource.anchor, context.resolver, TF_CERTIFICATE) }),
+[DISTRIBUTION, [['DistributionConfig', 'ViewerCertificate'], 'map']], [['viewer_certificate']]);
+
+/** Both formats: every origin (through conditions), judged by `judge`, or not applicable when none is of its kind. */
+function judgeOrigins(origins: readonly Candidate[], what: string, judge: (origin: MapNode, via: readonly string[]) => RuleOutcome[] | undefined): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  for (const candidate of origins) {
+    if (candidate.node?.kind !== 'map') continue;
+    const judged = judge(candidate.node, candidate.via);
+    if (judged) outcomes.push(...judged.map((outcome) => onBranch(outcome, candidate.via)));
+  }
+  return outcomes.length > 0 ? worst(outcomes) : [{ kind: 'not-applicable', detail: `No ${what} origin.` }];
+}
+
+interface OriginWords {
+  readonly custom: string;
+  readonly policy: string;
+  readonly domain: string;
+  readonly behaviours: readonly (readonly string[])[];
+}
+
+const ORIGIN_PLAIN_HTTP = 'CloudFront can fetch from the origin over plain HTTP, readable and alterable between the edge and the origin; use https-only (match-viewer is HTTPS only while every cache behaviour keeps viewers on HTTPS).';
+
+function judgeOriginHttps(start: MapNode | undefined, origins: readonly Candidate[], resolver: ValueResolver, words: OriginWords): RuleOutcome[] {
+  // match-viewer speaks HTTPS to the origin whenever every cache behaviour keeps viewers on HTTPS.
+  const viewersHttps = viewersAllHttps(start, resolver, words.behaviours);
+  return judgeOrigins(origins, 'custom', (origin) => {
+    if (!mapEntry(origin, words.custom)) return undefined;
+    // S3 website endpoints only speak HTTP; their problem is the public bucket, not the protocol.
+    const domains = resolver.lookup(origin, [words.domain]).flatMap((found) => (found.node ? resolver.scalars(found.node, found.via) : []));
+    if (domains.some((domain) => domain.known && S3_WEBSITE.test(String(domain.value)))) return undefined;
+    const outcomes = judgeSetting(origin, elementRange(origin), resolver, {
+      path: [words.custom, words.policy],
+      isCompliant: (value) => String(value).toLowerCase() === 'https-only' || (viewersHttps && String(value).toLowerCase() === 'match-viewer'),
+      absent: { kind: 'not-applicable', detail: `${words.policy} is required.` },
+      consequence: ORIGIN_PLAIN_HTTP,
+      displayName: words.policy,
+    });
+    return outcomes.every((outcome) => outcome.kind === 'not-applicable') ? undefined : outcomes;
+  });
+}
+
+const originHttps = guarded(metaRule('cloudfront-origin-https',
+  { check: (resource, context) => judgeOriginHttps(resource.properties, context.resolver.lookup(resource.properties, ['DistributionConfig', 'Origins', '[]']), context.resolver, { custom: 'CustomOriginConfig', policy: 'OriginProtocolPolicy', domain: 'DomainName', behaviours: CFN_BEHAVIOURS }) },
+  { check: (resource, context) => judgeOriginHttps(resource.body, context.resolver.lookup(resource.body, ['origin', '[]']), context.resolver, { custom: 'custom_origin_config', policy: 'origin_protocol_policy', domain: 'domain_name', behaviours: TF_BEHAVIOURS }) }),
+[DISTRIBUTION, [['DistributionConfig', 'Origins'], 'seq'], [['DistributionConfig', 'Origins', '[]'], 'map'], [['DistributionConfig', 'Origins', '[]', 'CustomOriginConfig'], 'map'], ...CFN_BEHAVIOUR_SHAPES.slice(1)],
+[['origin'], ['origin', 'custom_origin_config'], ...TF_BEHAVIOUR_BLOCKS]);
+
+function isS3Origin(origin: MapNode, context: CfnRuleContext): boolean {
+  if (mapEntry(origin, 'S3OriginConfig')) return true;
+  if (mapEntry(origin, 'CustomOriginConfig')) return false;
+  const bucket = cfnReferenced(mapEntry(origin, 'DomainName'), context);
+  if (bucket) return bucket.type === 'AWS::S3::Bucket';
+  return scalarsOf(mapEntry(origin, 'DomainName'), context).some((name) => /\.s3[.-]/i.test(name) && !S3_WEBSITE.test(name));
+}
+
+/** Terraform: an s3_origin_config block, a bucket's domain attribute, or an S3 (not website) domain name. */
+function isTfS3Origin(origin: MapNode, context: TfRuleContext): boolean {
+  if (mapEntry(origin, 's3_origin_config')) return true;
+  if (mapEntry(origin, 'custom_origin_config')) return false;
+  const domain = mapEntry(origin, 'domain_name');
+  const reference = domain?.kind === 'expression' ? referenceParts(domain.expression) : undefined;
+  if (reference?.names[0] === 'aws_s3_bucket') return !reference.names.includes('website_endpoint') && !reference.names.includes('website_domain');
+  return scalarsOf(domain, context).some((name) => /\.s3[.-]/i.test(name) && !S3_WEBSITE.test(name));
+}
+
+interface OacWords { readonly oac: string; readonly s3: string; readonly oai: string }
+
+/**
+ * One S3 origin: private when it names an origin access control, or a legacy origin access identity (an empty
+ * identity is the documented way to say "none"). Each way the two may turn out is judged.
+ */
+function judgeOac(origin: MapNode, via: readonly string[], resolver: ValueResolver, words: OacWords): RuleOutcome[] {
+  const set = (candidate: Candidate) => candidate.node !== undefined && !resolver.scalars(candidate.node, candidate.via).every((value) => value.known && value.value === '');
+  const oacs = resolver.lookup(origin, [words.oac], via);
+  if (oacs.length > 0 && oacs.every(set)) return [{ kind: 'addressed', detail: `${words.oac} is set.` }];
+  const outcomes: RuleOutcome[] = [];
+  for (const oac of oacs) {
+    if (set(oac)) {
+      outcomes.push({ kind: 'addressed', detail: `${words.oac} is set.` });
+      continue;
+    }
+    for (const oai of resolver.lookup(origin, [words.s3, words.oai], oac.via)) {
+      if (set(oai)) {
+        outcomes.push({ kind: 'addressed', detail: `${words.s3}.${words.oai} is set (a legacy origin access identity).` });
+        continue;
+      }
+      const text = `${words.oac} is not set and ${oai.node ? `${words.s3}.${words.oai} is empty` : `there is no ${words.s3}.${words.oai}`}${describeVia(oai.via)}`;
+      outcomes.push(onBranch({ kind: 'finding', message: `${text}: the S3 origin has neither origin access control nor an origin access identity, so the bucket must be public for CloudFront to read it.`, range: elementRange(origin) }, oai.via));
+    }
+  }
+  return worst(outcomes);
+}
+
+const CFN_OAC: OacWords = { oac: 'OriginAccessControlId', s3: 'S3OriginConfig', oai: 'OriginAccessIdentity' };
+const TF_OAC: OacWords = { oac: 'origin_access_control_id', s3: 's3_origin_config', oai: 'origin_access_identity' };
+
+const s3Oac = guarded(metaRule('cloudfront-s3-oac',
+  { check: (resource, context) => judgeOrigins(context.resolver.lookup(resource.properties, ['DistributionConfig', 'Origins', '[]']), 'S3', (origin, via) => (isS3Origin(origin, context) ? judgeOac(origin, via, context.resolver, CFN_OAC) : undefined)) },
+  { check: (resource, context) => judgeOrigins(context.resolver.lookup(resource.body, ['origin', '[]']), 'S3', (origin, via) => (isTfS3Origin(origin, context) ? judgeOac(origin, via, context.resolver, TF_OAC) : undefined)) }),
+[DISTRIBUTION, [['DistributionConfig', 'Origins'], 'seq'], [['DistributionConfig', 'Origins', '[]'], 'map'], [['DistributionConfig', 'Origins', '[]', 'S3OriginConfig'], 'map']],
+[['origin'], ['origin', 's3_origin_config']]);
+
+const cloudfrontLogging = guarded(settingRule({
+  setting: 'cloudfront-logging',
+  cloudformation: {
+    compliant: { present: true },
+    consequence: 'viewer requests are not logged, leaving no trail for investigations.',
+    // Standard logging v2 is an AWS::Logs::DeliverySource pointing at the distribution.
+    skip: (resource, context) => (pointingAt(resource, context, 'AWS::Logs::DeliverySource', 'ResourceArn').length > 0 ? 'Logs are delivered by an AWS::Logs::DeliverySource.' : undefined),
+  },
+  terraform: {
+    consequence: 'viewer requests are not logged, leaving no trail for investigations; set logging_config, or deliver standard logs (v2) with aws_cloudwatch_log_delivery_source.',
+    skip: (resource, context) => (context.linked(resource, 'aws_cloudwatch_log_delivery_source', 'resource_arn').length > 0 ? 'Logs are delivered by an aws_cloudwatch_log_delivery_source.' : undefined),
+  },
+}), [DISTRIBUTION, [['DistributionConfig', 'Logging'], 'map']], [['logging_config']]);
+
+const cloudfrontWaf = guarded(settingRule({
+  setting: 'cloudfront-waf',
+  cloudformation: {
+    compliant: { present: true },
+    consequence: 'requests reach the origin without web-exploit or bot filtering.',
+    whenMissing: 'no web ACL filters requests before they reach the origin (common exploits, bots, floods).',
+  },
+}), [DISTRIBUTION], []);
+
+// ---------------------------------------------------------------------------------------------------------------
+// API Gateway
+
+const NO_EXECUTION_LOGS = 'API Gateway writes no execution logs, leaving no trail of errors or requests for investigations.';
+
+/** Both formats: some method setting logs at ERROR or INFO; else the first other level, or undefined when none is set. */
+function judgeExecutionLogging(levels: readonly Candidate[], resolver: ValueResolver, name: string, range: (node: ValueNode) => OffsetRange): RuleOutcome[] | undefined {
+  const outcomes: RuleOutcome[] = [];
+  for (const candidate of levels) {
+    if (!candidate.node) continue;
+    for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
+      if (!resolved.known) {
+        outcomes.push({ kind: 'unknown', reason: `${name} is ${resolved.description}${describeVia(resolved.via)}.` });
+        continue;
+      }
+      const text = `${name} is ${quote(resolved.value)}${describeVia(resolved.via)}`;
+      if (['error', 'info'].includes(String(resolved.value).toLowerCase())) {
+        // One logging method setting is enough, unless it only logs on some deployments.
+        if (!uncertain(resolved.via, resolved)) return [{ kind: 'addressed', detail: `${text}.`, range: range(candidate.node) }];
+        outcomes.push({ kind: 'addressed', detail: `${text}.`, range: range(candidate.node) });
+        continue;
+      }
+      const message = `${text}: ${NO_EXECUTION_LOGS}`;
+      outcomes.push(uncertain(resolved.via, resolved) ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range: range(candidate.node) } : { kind: 'finding', message, range: range(candidate.node) });
+    }
+  }
+  if (outcomes.length === 0) return undefined;
+  const gaps = worst(outcomes);
+  return gaps.slice(0, 1);
+}
+
+const METHOD_SETTINGS: readonly Container[] = [[['MethodSettings'], 'seq'], [['MethodSettings', '[]'], 'map']];
+
+const executionLogging = guarded(metaRule('apigw-execution-logging', {
+  check: (resource, context) => judgeExecutionLogging(context.resolver.lookup(resource.properties, ['MethodSettings', '[]', 'LoggingLevel']), context.resolver, 'LoggingLevel', (node) => node.range)
+    ?? [{ kind: 'finding', message: 'MethodSettings LoggingLevel is not set: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.', range: resource.idRange }],
+}, {
+  check: (resource, context) => {
+    // aws_api_gateway_method_settings names the stage (stage_name = aws_api_gateway_stage.x.stage_name); it may
+    // sit in another file of the module, so its findings are reported on the stage.
+    const settings = context.linked(resource, 'aws_api_gateway_method_settings', 'stage_name');
+    const problem = settings.map((method) => tfShapeProblem(method.body, [['settings']])).find((found) => found !== undefined);
+    if (problem) return [problem];
+    const resolver = context.resolver.withBinding({});
+    const levels = settings.flatMap((method) => resolver.lookup(method.body, ['settings', 'logging_level']));
+    return judgeExecutionLogging(levels, resolver, `${settings[0]?.address ?? 'aws_api_gateway_method_settings'}: settings.logging_level`, () => resource.anchor)
+      ?? [{ kind: 'finding', message: `${settings.length > 0 ? `${settings[0].address} does not set settings.logging_level` : 'No aws_api_gateway_method_settings in this module names this stage'}: execution logging is off, leaving no trail of errors or requests for investigations; set logging_level = "ERROR" or "INFO" for method_path "*/*".`, range: resource.anchor }];
+  },
+}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), METHOD_SETTINGS, []);
+
+const accessLogging = guarded(settingRule({
+  setting: 'apigw-access-logging',
+  cloudformation: {
+    types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
+    compliant: { present: true },
+    consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
+  },
+  terraform: { consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations; add an access_log_settings block with destination_arn and format.' },
+}), [[['AccessLogSetting'], 'map']], [['access_log_settings']]);
+
+const UNENCRYPTED_CACHE = 'cached responses are stored unencrypted.';
+
+interface CacheWords {
+  readonly caching: string;
+  readonly encrypted: string;
+  readonly noEntry: string;
+}
+
+/**
+ * Both formats: with a stage cache, every method setting that caches (CachingEnabled true, or unset: GET
+ * methods cache by default once the stage has a cache) must set CacheDataEncrypted, which defaults to false.
+ */
+function judgeCacheEntries(entries: readonly { readonly node: MapNode; readonly anchor: OffsetRange; readonly via: readonly string[]; readonly name: string }[], resolver: ValueResolver, words: CacheWords, anchor: OffsetRange): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  let switchedOff = false;
+  for (const entry of entries) {
+    const caching = resolver.lookup(entry.node, [words.caching], entry.via).flatMap((found) => (found.node ? resolver.scalars(found.node, found.via) : []));
+    if (caching.length > 0 && caching.every((value) => value.known && !isTrueValue(value.value))) {
+      switchedOff = true;
+      continue;
+    }
+    outcomes.push(...judgeSetting(entry.node, entry.anchor, resolver, {
+      path: [words.encrypted],
+      isCompliant: isTrueValue,
+      absent: { kind: 'missed', message: `it defaults to false, so ${UNENCRYPTED_CACHE}` },
+      consequence: UNENCRYPTED_CACHE,
+      displayName: `${entry.name}${words.encrypted}`,
+    }).map((outcome) => onBranch(outcome, entry.via)));
+  }
+  if (outcomes.length > 0) return worst(outcomes);
+  if (switchedOff) return [{ kind: 'not-applicable', detail: `${words.caching} is false in the method settings.` }];
+  return [{ kind: 'finding', message: words.noEntry, range: anchor }];
+}
+
+function isTrueValue(value: ScalarValue): boolean {
+  return String(value).toLowerCase() === 'true';
+}
+
+/** Both formats: the stage cache is on (certainly), on for some deployments only, off, or unknown. */
+function cacheCluster(node: ValueNode | undefined, resolver: ValueResolver, name: string): { readonly on: 'yes' | 'some' | 'no'; readonly via: readonly string[] } | RuleOutcome {
+  const values = node ? resolver.scalars(node) : [];
+  const unknown = values.find((value) => !value.known);
+  if (unknown && !unknown.known) return { kind: 'unknown', reason: `${name} is ${unknown.description}${describeVia(unknown.via)}.` };
+  const on = values.filter((value) => value.known && isTrueValue(value.value));
+  if (on.length === 0) return { on: 'no', via: [] };
+  const certain = on.find((value) => !uncertain(value.via, value));
+  return certain ? { on: 'yes', via: certain.via } : { on: 'some', via: on[0].via };
+}
+
+function withCache(cluster: ReturnType<typeof cacheCluster>, name: string, judge: () => RuleOutcome[]): RuleOutcome[] {
+  if ('kind' in cluster) return [cluster];
+  if (cluster.on === 'no') return [{ kind: 'not-applicable', detail: `${name} is not true: the stage has no cache.` }];
+  const outcomes = judge();
+  if (cluster.on === 'yes') return outcomes;
+  // The cache exists only for some deployments: a gap is only possible there.
+  return outcomes.map((outcome) => (outcome.kind === 'finding' ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message} (${name} is true only ${cluster.via.join('; ') || 'for some parameter values'})`, range: outcome.range } : outcome));
+}
+
+const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
+  check: (resource, context) => withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => judgeCacheEntries(
+    context.resolver.lookup(resource.properties, ['MethodSettings', '[]']).flatMap((found) => (found.node?.kind === 'map' ? [{ node: found.node, anchor: elementRange(found.node), via: found.via, name: '' }] : [])),
+    context.resolver,
+    { caching: 'CachingEnabled', encrypted: 'CacheDataEncrypted', noEntry: 'CacheClusterEnabled is true and no MethodSettings entry sets CacheDataEncrypted: GET methods are cached by default, and the cache is not encrypted unless CacheDataEncrypted is true.' },
+    resource.idRange,
+  )),
+}, {
+  check: (resource, context) => withCache(cacheCluster(mapEntry(resource.body, 'cache_cluster_enabled'), context.resolver, 'cache_cluster_enabled'), 'cache_cluster_enabled', () => {
+    const settings = context.linked(resource, 'aws_api_gateway_method_settings', 'stage_name');
+    const problem = settings.map((method) => tfShapeProblem(method.body, [['settings']])).find((found) => found !== undefined);
+    if (problem) return [problem];
+    const resolver = context.resolver.withBinding({});
+    // Method settings may sit in another file: their findings are reported on the stage.
+    const entries = settings.flatMap((method) => resolver.lookup(method.body, ['settings']).flatMap((found) => (found.node?.kind === 'map' ? [{ node: found.node, anchor: resource.anchor, via: found.via, name: `${method.address}: settings.` }] : [])));
+    return judgeCacheEntries(entries, resolver, {
+      caching: 'caching_enabled',
+      encrypted: 'cache_data_encrypted',
+      noEntry: 'cache_cluster_enabled is true and no aws_api_gateway_method_settings for this stage sets settings.cache_data_encrypted = true: GET methods are cached by default, and the cache is not encrypted.',
+    }, resource.anchor).map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor, fixId: undefined } : outcome));
+  }),
+}), METHOD_SETTINGS, []);
+
+const HTTP_INTEGRATIONS = ['http', 'http_proxy'];
+
+/**
+ * The integration types of a REST API's methods, when they can all be listed: Lambda (AWS_PROXY), AWS service
+ * (AWS) and MOCK integrations never see the client certificate, which API Gateway presents to HTTP
+ * integrations only (API Gateway developer guide, "Generate and configure an SSL certificate for backend
+ * authentication"). Undefined when the methods or one of their types cannot be known.
+ */
+function nonHttpOnly(types: readonly Resolved[]): boolean {
+  return types.length > 0 && types.every((type) => type.known && !HTTP_INTEGRATIONS.includes(String(type.value).toLowerCase()));
+}
+
+/** CloudFormation: integration types in an OpenAPI Body (x-amazon-apigateway-integration.type). */
+function openApiIntegrationTypes(node: ValueNode | undefined, resolver: ValueResolver, out: Resolved[]): void {
+  if (!node) return;
+  if (node.kind === 'seq') for (const item of node.items) openApiIntegrationTypes(item, resolver, out);
+  if (node.kind !== 'map') return;
+  for (const entry of node.entries) {
+    if (entry.key === 'x-amazon-apigateway-integration') {
+      const type = entry.value?.kind === 'map' ? mapEntry(entry.value, 'type') : undefined;
+      out.push(...(type ? resolver.scalars(type) : [{ known: false as const, description: 'an integration without a readable type', via: [] }]));
+    } else {
+      openApiIntegrationTypes(entry.value, resolver, out);
+    }
+  }
+}
+
+function cfnOnlyNonHttp(stage: CfnResource, context: CfnRuleContext): boolean {
+  const api = cfnReferenced(mapEntry(stage.properties, 'RestApiId'), context);
+  if (!api || api.type !== 'AWS::ApiGateway::RestApi') return false;
+  if (mapEntry(api.properties, 'BodyS3Location')) return false;
+  const types: Resolved[] = [];
+  const body = mapEntry(api.properties, 'Body');
+  if (body) {
+    openApiIntegrationTypes(body, context.resolver, types);
+    if (types.length === 0) return false;
+  }
+  for (const method of context.resourcesOfType('AWS::ApiGateway::Method')) {
+    if (!refersTo(mapEntry(method.properties, 'RestApiId'), api.id)) continue;
+    const found = context.resolver.lookup(method.properties, ['Integration', 'Type']);
+    for (const candidate of found) {
+      types.push(...(candidate.node ? context.resolver.scalars(candidate.node, candidate.via) : [{ known: false as const, description: 'no integration type', via: candidate.via }]));
+    }
+  }
+  return nonHttpOnly(types);
+}
+
+function tfOnlyNonHttp(stage: TfResource, context: TfRuleContext): boolean {
+  const api = tfReferenced(stage, context, 'rest_api_id', 'aws_api_gateway_rest_api');
+  // An OpenAPI body (usually jsonencode or a file) cannot be read reliably: its integrations stay unknown.
+  if (!api || mapEntry(api.body, 'body')) return false;
+  const resolver = context.resolver.withBinding({});
+  const types = context.linked(api, 'aws_api_gateway_integration', 'rest_api_id')
+    .flatMap((integration) => {
+      const type = mapEntry(integration.body, 'type');
+      return type ? resolver.scalars(type) : [{ known: false as const, description: 'no integration type', via: [] }];
+    });
+  return nonHttpOnly(types);
+}
+
+const NOT_HTTP = 'Every integration of the API is a Lambda, AWS service or mock integration (AWS_PROXY, AWS, MOCK): API Gateway presents the client certificate to HTTP integrations only.';
+const CLIENT_CERT = 'an HTTP backend cannot tell API Gateway calls from anyone else\'s';
+
+const clientCert = settingRule({
+  setting: 'apigw-client-cert',
+  cloudformation: {
+    compliant: { present: true },
+    consequence: `${CLIENT_CERT}.`,
+    // Information when absent: only HTTP integrations can check the certificate.
+    missingSeverity: 'info',
+    whenMissing: `${CLIENT_CERT} (this matters for HTTP and HTTP_PROXY integrations only, not for Lambda or AWS service integrations).`,
+    skip: (resource, context) => (cfnOnlyNonHttp(resource, context) ? NOT_HTTP : undefined),
+  },
+  terraform: {
+    whenMissing: `${CLIENT_CERT} (this matters for HTTP and HTTP_PROXY integrations only, not for Lambda or AWS service integrations); set client_certificate_id = aws_api_gateway_client_certificate.<name>.id.`,
+    skip: (resource, context) => (tfOnlyNonHttp(resource, context) ? NOT_HTTP : undefined),
+  },
+});
+
+const methodAuthorization = settingRule({
+  setting: 'apigw-method-authorization',
+  cloudformation: {
+    compliant: { noneOf: ['NONE'] },
+    // CloudFormation does not require AuthorizationType; without it the method is NONE (open).
+    absent: 'missed',
+    consequence: 'anyone who can reach the API can call this method; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
+    whenMissing: 'the method defaults to NONE, so anyone who can reach the API can call it; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
+    skip: (resource, context) => openByDesign(mapEntry(resource.properties, 'HttpMethod'), mapEntry(resource.properties, 'ApiKeyRequired'), context),
+  },
+  terraform: {
+    // authorization is a required argument of aws_api_gateway_method.
+    absent: 'not-applicable',
+    consequence: 'anyone who can reach the API can call this method; set authorization = "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM" (with authorizer_id), or api_key_required = true.',
+    skip: (resource, context) => openByDesign(mapEntry(resource.body, 'http_method'), mapEntry(resource.body, 'api_key_required'), context),
+  },
+});
+
+/** Both formats: CORS preflight methods are open by design; a method that requires an API key is not open. */
+function openByDesign(method: ValueNode | undefined, apiKey: ValueNode | undefined, context: Resolving): string | undefined {
+  if (scalarsOf(method, context).some((value) => value.toUpperCase() === 'OPTIONS')) return 'CORS preflight (OPTIONS) methods are open by design.';
+  if (scalarsOf(apiKey, context).some((value) => value.toLowerCase() === 'true')) return 'The method requires an API key.';
+  return undefined;
+}
+
+const domainTls = settingRule({
+  setting: 'apigw-domain-tls',
+  cloudformation: {
+    compliant: { matches: /^(TLS_1_2|SecurityPolicy_TLS13_.*|SecurityPolicy_TLS12_.*)$/i },
+    consequence: 'clients can connect to the custom domain with TLS 1.0 or 1.1.',
+    whenMissing: 'SecurityPolicy defaults to TLS_1_0, so clients can connect to the custom domain with TLS 1.0; set TLS_1_2.',
+    fix: 'TLS_1_2',
+  },
+  terraform: {
+    whenMissing: 'security_policy defaults to "TLS_1_0", so clients can connect to the custom domain with TLS 1.0; set security_policy = "TLS_1_2".',
+  },
+});
+
+const v2AccessLogging = guarded(settingRule({
+  setting: 'apigwv2-access-logging',
+  cloudformation: {
+    types: ['AWS::ApiGatewayV2::Stage', 'AWS::Serverless::HttpApi'],
+    compliant: { present: true },
+    consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
+  },
+  terraform: { consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations; add an access_log_settings block with destination_arn and format.' },
+}), [[['AccessLogSettings'], 'map']], [['access_log_settings']]);
+
+/**
+ * Both formats: CORS preflight (OPTIONS) routes are open by design, and WebSocket APIs authorize on $connect
+ * only (other routes cannot take an authorizer).
+ */
+function routeOpenByDesign(key: string, protocol: string | undefined): string | undefined {
+  if (/^OPTIONS /i.test(key)) return 'CORS preflight (OPTIONS) routes are open by design.';
+  const websocket = protocol !== undefined ? protocol.toUpperCase() === 'WEBSOCKET' : !/^(\$default|\S+ \/.*)$/.test(key);
+  return websocket && key !== '$connect' ? 'WebSocket routes other than $connect cannot have authorization.' : undefined;
+}
+
+const routeAuthorization = settingRule({
+  setting: 'apigwv2-route-authorization',
+  cloudformation: {
+    compliant: { oneOf: ['AWS_IAM', 'JWT', 'CUSTOM'] },
+    consequence: 'anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
+    whenMissing: 'AuthorizationType defaults to NONE, so anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
+    skip: (resource, context) => {
+      const key = scalarsOf(mapEntry(resource.properties, 'RouteKey'), context)[0] ?? '';
+      const api = cfnReferenced(mapEntry(resource.properties, 'ApiId'), context);
+      return routeOpenByDesign(key, api ? scalarsOf(mapEntry(api.properties, 'ProtocolType'), context)[0] ?? '' : undefined);
+    },
+  },
+  terraform: {
+    consequence: 'anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
+    whenMissing: 'authorization_type defaults to "NONE", so anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
+    skip: (resource, context) => {
+      const key = scalarsOf(mapEntry(resource.body, 'route_key'), context)[0] ?? '';
+      const api = tfReferenced(resource, context, 'api_id', 'aws_apigatewayv2_api');
+      return routeOpenByDesign(key, api ? scalarsOf(mapEntry(api.body, 'protocol_type'), context)[0] ?? '' : undefined);
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// WAF
+
+const STAGE_WAF = 'the API stage has no web ACL filtering common exploits, bots and floods.';
+
+/** A WAFv2 association pointing at the stage (or, in CloudFormation, at its REST API: the ARN is built with !Sub). */
+const apigwWaf = metaRule('apigw-waf', {
+  check(resource, context) {
+    const targets = [resource.id];
+    const api = mapEntry(resource.properties, 'RestApiId');
+    if (api?.kind === 'intrinsic' && api.name === 'Ref' && api.argument.kind === 'scalar') targets.push(String(api.argument.value));
+    const associations = targets.flatMap((id) => pointingAt({ ...resource, id }, context, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn'));
+    return pointedAtOutcome(associations.map((association) => association.id), 'AWS::WAFv2::WebACLAssociation in this template', 'attaches a web ACL.', resource.idRange, STAGE_WAF);
+  },
+}, {
+  check: (resource, context) => pointedAtOutcome(context.linked(resource, 'aws_wafv2_web_acl_association', 'resource_arn').map((other) => other.address),
+    'aws_wafv2_web_acl_association in this module', 'attaches a web ACL.', resource.anchor, STAGE_WAF),
+}, { cloudformation: ['AWS::ApiGateway::Stage'] });
+
+const WAF_LOGGING = 'the requests it allows and blocks are not logged.';
+
+const wafLogging = metaRule('waf-logging', {
+  check: (resource, context) => pointedAtOutcome(pointingAt(resource, context, 'AWS::WAFv2::LoggingConfiguration', 'ResourceArn').map((configuration) => configuration.id),
+    'AWS::WAFv2::LoggingConfiguration in this template', 'logs the web ACL.', resource.idRange, WAF_LOGGING, 'this web ACL'),
+}, {
+  check: (resource, context) => pointedAtOutcome(context.linked(resource, 'aws_wafv2_web_acl_logging_configuration', 'resource_arn').map((other) => other.address),
+    'aws_wafv2_web_acl_logging_configuration in this module', 'logs the web ACL.', resource.anchor, WAF_LOGGING, 'this web ACL'),
+}, { cloudformation: ['AWS::WAFv2::WebACL'] });
+
+export const CLOUDFRONT_RULES: readonly Rule[] = [viewerHttps, minTls, originHttps, cloudfrontLogging, cloudfrontWaf, s3Oac];
+export const APIGW_RULES: readonly Rule[] = [executionLogging, accessLogging, cacheEncrypted, clientCert, methodAuthorization, domainTls, v2AccessLogging, routeAuthorization];
+export const EDGE_WAF_RULES: readonly Rule[] = [apigwWaf, wafLogging];
