@@ -8,6 +8,7 @@ import { ebStreamLogs } from '../eb-stream-logs';
 import { ec2SsmPatching } from '../ec2-ssm-patching';
 import { eksControlPlaneLogging } from '../eks-control-plane-logging';
 import { emrSecurityConfiguration } from '../emr-security-configuration';
+import { ec2Imdsv2, lcImdsv2, ltImdsv2 } from '../imdsv2';
 import type { RuleOutcome } from '../outcome';
 import type { Rule, TerraformReader } from '../rule';
 import type { Candidate, ValueResolver } from '../../resolution';
@@ -143,14 +144,10 @@ const blockDevicesMissing = {
   message: 'the root volume is encrypted only if the AMI\'s snapshot is or account-level EBS encryption by default is on.',
   severity: 'info' as const,
 };
-const IMDS = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance role\'s credentials.';
 
 export const COMPUTE_RULES: readonly Rule[] = [
   // --- EC2 instance
-  settingRule({
-    setting: 'ec2-imdsv2',
-    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
-  }),
+  ec2Imdsv2,
   elementRule({
     setting: 'ec2-no-public-ip',
     list: 'NetworkInterfaces',
@@ -201,10 +198,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     terraform: { skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context) },
   }),
   // --- Launch template
-  settingRule({
-    setting: 'lt-imdsv2',
-    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
-  }),
+  ltImdsv2,
   elementRule({
     setting: 'lt-no-public-ip',
     list: 'LaunchTemplateData.NetworkInterfaces',
@@ -227,10 +221,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   }),
   // --- Launch configuration
-  settingRule({
-    setting: 'lc-imdsv2',
-    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
-  }),
+  lcImdsv2,
   settingRule({
     setting: 'lc-no-public-ip',
     cloudformation: {
