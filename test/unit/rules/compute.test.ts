@@ -7,7 +7,7 @@ const res = (type: string, props: string, id = 'R') => `${head}Resources:\n  ${i
 describe('EC2 instance', () => {
   test('ec2-imdsv2: optional tokens and absence are reported; required is not', () => {
     expectFindings('t.yaml', res('AWS::EC2::Instance', 'MetadataOptions:\n  HttpTokens: ⟦optional⟧'), 'ec2-imdsv2', [{ ruleId: 'ec2-imdsv2', severity: 'warning', message: ["HttpTokens is 'optional'", 'IMDSv1'] }]);
-    expectFindings('t.yaml', `${head}Resources:\n  ⟦R⟧:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n`, 'ec2-imdsv2', [{ ruleId: 'ec2-imdsv2', message: ['is not set'] }]);
+    expectFindings('t.yaml', `${head}Resources:\n  ⟦R⟧:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n`, 'ec2-imdsv2', [{ ruleId: 'ec2-imdsv2', severity: 'info', message: ['Depends on the deployment', 'is not set', 'ImdsSupport v2.0'] }]);
     expectFindings('t.yaml', res('AWS::EC2::Instance', 'MetadataOptions:\n  HttpTokens: required'), 'ec2-imdsv2');
   });
   test('ec2-imdsv2 through a parameter with AllowedValues: a non-default optional depends on the deployment', () => {
@@ -41,7 +41,7 @@ describe('EBS, launch templates, launch configurations', () => {
     expectFindings('t.yaml', res('AWS::EC2::Volume', 'Size: 10'), 'ebs-volume-cmk');
   });
   test('launch template settings live under LaunchTemplateData', () => {
-    expectFindings('t.yaml', res('AWS::EC2::LaunchTemplate', 'LaunchTemplateData:\n  MetadataOptions:\n    HttpTokens: ⟦optional⟧\n  NetworkInterfaces:\n    - AssociatePublicIpAddress: true\n  BlockDeviceMappings:\n    - DeviceName: /dev/xvda\n      Ebs:\n        Encrypted: false'), 'lt-imdsv2', [{ ruleId: 'lt-imdsv2', severity: 'info' }]);
+    expectFindings('t.yaml', res('AWS::EC2::LaunchTemplate', 'LaunchTemplateData:\n  MetadataOptions:\n    HttpTokens: ⟦optional⟧\n  NetworkInterfaces:\n    - AssociatePublicIpAddress: true\n  BlockDeviceMappings:\n    - DeviceName: /dev/xvda\n      Ebs:\n        Encrypted: false'), 'lt-imdsv2', [{ ruleId: 'lt-imdsv2', severity: 'warning' }]);
     expectFindings('t.yaml', res('AWS::EC2::LaunchTemplate', 'LaunchTemplateData:\n  NetworkInterfaces:\n    - AssociatePublicIpAddress: ⟦true⟧'), 'lt-no-public-ip', [{ ruleId: 'lt-no-public-ip', severity: 'error' }]);
     expectFindings('t.yaml', res('AWS::EC2::LaunchTemplate', 'LaunchTemplateData:\n  BlockDeviceMappings:\n    - DeviceName: /dev/xvda\n      Ebs:\n        Encrypted: ⟦false⟧'), 'lt-ebs-encrypted', [{ ruleId: 'lt-ebs-encrypted', message: ['Ebs.Encrypted is false'] }]);
     expectFindings('t.yaml', res('AWS::EC2::LaunchTemplate', 'LaunchTemplateData:\n  MetadataOptions:\n    HttpTokens: required\n  BlockDeviceMappings:\n    - DeviceName: /dev/xvda\n      Ebs:\n        Encrypted: true'), 'lt-ebs-encrypted');
@@ -51,7 +51,7 @@ describe('EBS, launch templates, launch configurations', () => {
     expectFindings('t.yaml', res('AWS::AutoScaling::LaunchConfiguration', props), 'lc-no-public-ip', [{ ruleId: 'lc-no-public-ip', severity: 'error' }]);
     expectFindings('t.yaml', res('AWS::AutoScaling::LaunchConfiguration', props.replace(/[⟦⟧]/g, '')), 'lc-imdsv2');
     expectFindings('t.yaml', res('AWS::AutoScaling::LaunchConfiguration', props.replace(/[⟦⟧]/g, '').replace('  - DeviceName', '  - ⟦DeviceName').replace('VolumeSize: 8', 'VolumeSize: 8⟧')), 'lc-ebs-encrypted', [{ ruleId: 'lc-ebs-encrypted', message: ['Ebs.Encrypted is not set'] }]);
-    expectFindings('t.yaml', `${head}Resources:\n  ⟦R⟧:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n`, 'lc-imdsv2', [{ ruleId: 'lc-imdsv2', severity: 'warning' }]);
+    expectFindings('t.yaml', `${head}Resources:\n  ⟦R⟧:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n`, 'lc-imdsv2', [{ ruleId: 'lc-imdsv2', severity: 'info', message: ['Depends on the deployment', 'ImdsSupport v2.0'] }]);
   });
 });
 

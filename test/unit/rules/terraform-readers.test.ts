@@ -173,7 +173,7 @@ describe('element rules (Terraform)', () => {
   }
 }
 resource "aws_instance" ⟦"b"⟧ {}
-`, 'ec2-ebs-encrypted', [{ ruleId: 'ec2-ebs-encrypted', message: ['encrypted is false'] }, { ruleId: 'ec2-ebs-encrypted', severity: 'info', message: ['root_block_device and ebs_block_device is not set'] }]);
+`, 'ec2-ebs-encrypted', [{ ruleId: 'ec2-ebs-encrypted', message: ['encrypted is false'] }, { ruleId: 'ec2-ebs-encrypted', severity: 'info', message: ['Depends on the deployment', 'root_block_device and ebs_block_device are not set'] }]);
   });
   test('lt-ebs-encrypted, ecs-efs-transit-encryption, cloudfront-origin-https, cloudfront-s3-oac', () => {
     expectTerraformFindings(`resource "aws_launch_template" "lt" {
@@ -184,8 +184,8 @@ resource "aws_instance" ⟦"b"⟧ {}
     }
   }
 }
-resource "aws_launch_template" "none" {}
-`, 'lt-ebs-encrypted', [{ ruleId: 'lt-ebs-encrypted', message: ["ebs.encrypted is 'false'"] }]);
+resource "aws_launch_template" ⟦"none"⟧ {}
+`, 'lt-ebs-encrypted', [{ ruleId: 'lt-ebs-encrypted', message: ["ebs.encrypted is 'false'"] }, { ruleId: 'lt-ebs-encrypted', severity: 'info', message: ['Depends on the deployment', 'block_device_mappings is not set', 'AMI\'s snapshot'] }]);
     expectTerraformFindings(`resource "aws_ecs_task_definition" "t" {
   volume {
     name = "data"

@@ -1898,7 +1898,10 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::AutoScaling::LaunchConfiguration',
       propertyPath: 'MetadataOptions.HttpTokens',
       compliant: "'required'",
-      absent: { meaning: 'insecure', text: 'IMDSv1 stays available.' },
+      absent: {
+        meaning: 'insecure',
+        text: 'Depends on the AMI ImdsSupport and the account default; without them IMDSv1 stays available.',
+      },
       verified: true,
     },
     terraform: {

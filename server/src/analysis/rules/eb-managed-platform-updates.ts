@@ -104,16 +104,47 @@ function optionIn(start: MapNode | undefined, environment: EbEnvironment, namesp
   return result;
 }
 
+/**
+ * Why the option entries cannot all be read (the list or an entry given as a Ref or an expression, a
+ * namespace or name that is not a known text), or undefined when every entry was read.
+ */
+export function unreadableOptions(environment: EbEnvironment): string | undefined {
+  const { keys, resolver } = environment;
+  for (const start of [environment.options, environment.template]) {
+    for (const list of resolver.lookup(start, [keys.list])) {
+      if (!list.node) continue;
+      // Terraform gives one block as a mapping, repeated blocks as a list.
+      if (list.node.kind !== 'seq' && list.node.kind !== 'map') return `${keys.list} cannot be read as a list of options${describeVia(list.via)}`;
+    }
+    for (const candidate of resolver.lookup(start, [keys.list, '[]'])) {
+      const entry = candidate.node;
+      if (!entry) continue;
+      if (entry.kind !== 'map') return `an entry of ${keys.list} cannot be read${describeVia(candidate.via)}`;
+      for (const key of [keys.namespace, keys.name]) {
+        const node = mapEntry(entry, key);
+        const values = node ? resolver.scalars(node, candidate.via) : [];
+        if (values.some((value) => !value.known)) return `an entry of ${keys.list} has a ${key} that cannot be read${describeVia(candidate.via)}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Judges one option: every known value must be compliant; absent is the gap unless a template defined elsewhere may set it. */
 export function judgeOption(environment: EbEnvironment, values: readonly OptionValue[], isCompliant: (value: string) => boolean, consequence: string, whenMissing: string): RuleOutcome[] {
   if (values.length === 0) {
     if (environment.templateOutside) {
       return [{ kind: 'not-applicable', detail: 'Options may come from a configuration template defined outside this file.' }];
     }
+    const unreadable = unreadableOptions(environment);
+    if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
     return [{ kind: 'finding', message: whenMissing, range: environment.anchor }];
   }
   const bad = values.find((option) => option.value !== undefined && !isCompliant(option.value));
   if (bad) return [{ kind: 'finding', message: `${bad.text}: ${consequence}`, range: bad.range }];
+  // A value we cannot read decides nothing.
+  const unknown = values.find((option) => option.value === undefined);
+  if (unknown) return [{ kind: 'unknown', reason: unknown.text }];
   return [{ kind: 'addressed', detail: values[0].text, range: values[0].range }];
 }
 
@@ -128,6 +159,8 @@ function managedUpdates(environment: EbEnvironment): RuleOutcome[] {
   if (outcomes.some((outcome) => outcome.kind !== 'addressed')) return outcomes;
   const level = findOption(environment, 'aws:elasticbeanstalk:managedactions:platformupdate', 'UpdateLevel');
   if (level.length === 0) {
+    const unreadable = unreadableOptions(environment);
+    if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
     return [{ kind: 'finding', message: 'aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel is not set: managed actions are on, but without an UpdateLevel no platform update is applied.', range: environment.anchor }];
   }
   return judgeOption(environment, level, (value) => ['minor', 'patch'].includes(value.toLowerCase()),

@@ -18,21 +18,35 @@ export const emrBlockPublicAccess: Rule = {
         fixId: 'block-emr-public-access',
       });
       // Exceptions beyond SSH widen what may be open to the world.
-      for (const candidate of context.resolver.lookup(resource.body, ['permitted_public_security_group_rule_range'])) {
-        if (!candidate.node || candidate.node.kind !== 'map') continue;
+      // One block is a mapping, repeated blocks a list of them.
+      const ranges = context.resolver.lookup(resource.body, ['permitted_public_security_group_rule_range'])
+        .flatMap((candidate) => (candidate.node?.kind === 'seq' ? candidate.node.items : candidate.node ? [candidate.node] : []));
+      let unreadable: string | undefined;
+      for (const range of ranges) {
+        if (range.kind !== 'map') {
+          unreadable ??= 'permitted_public_security_group_rule_range cannot be read as a block';
+          continue;
+        }
         const [from, to] = ['min_range', 'max_range'].map((key) => {
-          const node = candidate.node?.kind === 'map' ? candidate.node.entries.find((entry) => entry.key === key)?.value : undefined;
+          const node = range.entries.find((entry) => entry.key === key)?.value;
           const values = node ? context.resolver.scalars(node) : [];
           return values.length === 1 && values[0].known ? Number(values[0].value) : undefined;
         });
-        if (from === undefined || to === undefined || (from === 22 && to === 22)) continue;
+        if (from === undefined || to === undefined) {
+          unreadable ??= 'a permitted_public_security_group_rule_range has a port that cannot be read';
+          continue;
+        }
+        if (from === 22 && to === 22) continue;
         outcomes.push({
           kind: 'finding',
-          range: candidate.node.range,
+          range: range.range,
           message: `permitted_public_security_group_rule_range allows ports ${from}-${to} to be opened to the world: keep the exception to port 22, or none.`,
         });
       }
-      return outcomes.some((outcome) => outcome.kind === 'finding') ? outcomes.filter((outcome) => outcome.kind === 'finding') : outcomes;
+      if (outcomes.some((outcome) => outcome.kind === 'finding')) return outcomes.filter((outcome) => outcome.kind === 'finding');
+      // Blocking is on, but an exception we cannot read may open any port: not addressed.
+      if (unreadable && outcomes.some((outcome) => outcome.kind === 'addressed')) return [{ kind: 'unknown', reason: unreadable }];
+      return outcomes;
     },
   },
   fixes: {

@@ -49,15 +49,22 @@ export const emrSecurityConfiguration: Rule = {
  * the mappings the document may be (undefined for one that cannot be read).
  */
 function judgeEncryption(document: ValueNode | undefined, documents: readonly (MapNode | undefined)[], anchor: OffsetRange, resolver: ValueResolver): RuleOutcome[] {
-  if (documents.some((map) => map === undefined)) return [{ kind: 'addressed', detail: 'The security configuration cannot be read in the template.' }];
+  // A document we cannot read decides nothing: never addressed.
+  if (documents.some((map) => map === undefined)) return [{ kind: 'unknown', reason: 'The security configuration document cannot be read here (not a literal JSON document or mapping).' }];
   const outcomes: RuleOutcome[] = [];
+  let unknown: string | undefined;
   for (const map of documents.length > 0 ? documents : [undefined]) {
     const encryption = mapEntry(map, 'EncryptionConfiguration');
     for (const [key, what] of [['EnableAtRestEncryption', 'at rest'], ['EnableInTransitEncryption', 'in transit']] as const) {
       const flags = resolver.lookup(map, ['EncryptionConfiguration', key]).filter((candidate) => candidate.node);
       const flag = flags[0]?.node;
       const values = flags.flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
-      if (values.some((value) => value.known && isTrue(value.value)) || values.some((value) => !value.known)) continue;
+      const unreadable = values.find((value) => !value.known);
+      if (unreadable && !unreadable.known) {
+        unknown ??= `EncryptionConfiguration.${key} is ${unreadable.description}`;
+        continue;
+      }
+      if (values.some((value) => value.known && isTrue(value.value))) continue;
       outcomes.push({
         kind: 'finding',
         message: `EncryptionConfiguration.${key} is ${flag ? 'false' : 'not set'}: clusters using this configuration do not encrypt data ${what}.`,
@@ -65,7 +72,8 @@ function judgeEncryption(document: ValueNode | undefined, documents: readonly (M
       });
     }
   }
-  return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'Encryption at rest and in transit are enabled.' }];
+  if (outcomes.length > 0) return outcomes;
+  return unknown ? [{ kind: 'unknown', reason: unknown }] : [{ kind: 'addressed', detail: 'Encryption at rest and in transit are enabled.' }];
 }
 
 /** Terraform: `jsonencode({...})`, a JSON string (quoted, heredoc, or with known interpolations), through variables and locals. */

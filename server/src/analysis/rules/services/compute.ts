@@ -8,8 +8,10 @@ import { ebStreamLogs } from '../eb-stream-logs';
 import { ec2SsmPatching } from '../ec2-ssm-patching';
 import { eksControlPlaneLogging } from '../eks-control-plane-logging';
 import { emrSecurityConfiguration } from '../emr-security-configuration';
+import { ec2Imdsv2, lcImdsv2, ltImdsv2 } from '../imdsv2';
 import type { RuleOutcome } from '../outcome';
 import type { Rule, TerraformReader } from '../rule';
+import { describeVia } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfRuleContext } from '../../terraform/context';
 import { looksLikeCredentialName } from '../secrets';
@@ -36,8 +38,10 @@ export interface TfElements {
 export function elementRule(spec: SettingRuleSpec & {
   readonly list: string;
   readonly applies?: (element: MapNode, context: CfnRuleContext) => boolean;
-  readonly whenListMissing?: { readonly message: string; readonly severity?: 'warning' | 'info' };
+  readonly whenListMissing?: ListMissing;
   readonly elements: TfElements | 'argument' | false;
+  /** Reconsiders one element's outcomes (e.g. a volume restored from a snapshot, a root volume). */
+  readonly refine?: (element: MapNode, outcomes: RuleOutcome[], where: ElementWhere) => RuleOutcome[];
 }): Rule {
   const relative = spec.cloudformation.path;
   if (!relative) throw new Error(`elementRule ${spec.setting} needs a relative path`);
@@ -52,58 +56,92 @@ export function elementRule(spec: SettingRuleSpec & {
       check(resource, context) {
         const reason = spec.cloudformation.skip?.(resource, context);
         if (reason) return [{ kind: 'not-applicable', detail: reason }];
-        return judgeElements(spec, spec.list, [listPath], resource.properties, resource.idRange, context, spec.applies,
-          (element) => inner.cloudformation?.check({ ...resource, properties: element, idRange: elementRange(element) }, context) ?? []);
+        return judgeElements(spec, spec.list, [listPath], resource.properties, resource.idRange, context, spec.applies, (element) => {
+          const outcomes = inner.cloudformation?.check({ ...resource, properties: element, idRange: elementRange(element) }, context) ?? [];
+          return spec.refine ? spec.refine(element, outcomes, { format: 'cloudformation', list: spec.list, resolver: context.resolver }) : outcomes;
+        });
       },
     },
     ...(tf === 'argument' && outer.terraform ? { terraform: outer.terraform } : {}),
     ...(tf && tf !== 'argument' && inner.terraform
       ? {
         terraform: {
-          check: (resource, context) => judgeElements(spec, tf.lists.join(' and '), tf.lists.map((list) => list.split('.')), resource.body, resource.anchor, context, tf.applies,
-            (element) => inner.terraform?.check({ ...resource, body: element, anchor: elementRange(element) }, context) ?? [], true),
+          check: (resource, context) => judgeElements(spec, tf.lists.join(' and '), tf.lists.map((list) => list.split('.')), resource.body, resource.anchor, context, tf.applies, (element, list) => {
+            const outcomes = inner.terraform?.check({ ...resource, body: element, anchor: elementRange(element) }, context) ?? [];
+            return spec.refine ? spec.refine(element, outcomes, { format: 'terraform', list, resolver: context.resolver }) : outcomes;
+          }, true),
         } satisfies TerraformReader,
       }
       : {}),
   };
 }
 
+/** What an absent list means: a gap (with a severity), or a gap that depends on things outside the file. */
+export interface ListMissing {
+  readonly message: string;
+  readonly severity?: 'warning' | 'info';
+  readonly depends?: boolean;
+}
+
+export interface ElementWhere {
+  readonly format: 'cloudformation' | 'terraform';
+  /** The list (CloudFormation path, Terraform block name) the element belongs to. */
+  readonly list: string;
+  readonly resolver: ValueResolver;
+}
+
 /** The judgement of both formats: every applicable element of the lists, or what an absent list means. */
 function judgeElements<C extends { readonly resolver: ValueResolver & { expand(candidate: Candidate): Candidate[] } }>(
-  spec: { readonly whenListMissing?: { readonly message: string; readonly severity?: 'warning' | 'info' } },
+  spec: { readonly whenListMissing?: ListMissing },
   listName: string,
   listPaths: readonly (readonly string[])[],
   start: MapNode | undefined,
   anchor: OffsetRange,
   context: C,
   applies: ((element: MapNode, context: C) => boolean) | undefined,
-  judge: (element: MapNode) => RuleOutcome[],
+  judge: (element: MapNode, list: string) => RuleOutcome[],
   /** Terraform: a single block is one element (repeated blocks are a list). */
   singleBlock = false,
 ): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   let listSeen = false;
   let applicable = 0;
+  let unreadable: string | undefined;
   for (const listPath of listPaths) {
+    const list = listPath.join('.');
     for (const candidate of context.resolver.lookup(start, listPath)) {
       if (!candidate.node) continue;
+      // An empty list sets nothing: the same as no list.
+      if (candidate.node.kind === 'seq' && candidate.node.items.length === 0) continue;
       listSeen = true;
-      const items = candidate.node.kind === 'seq' ? candidate.node.items : candidate.node.kind === 'map' && singleBlock ? [candidate.node] : [];
+      // A list given as something that is not a list of mappings (a Ref, an expression, a scalar) cannot be read.
+      if (candidate.node.kind !== 'seq' && !(candidate.node.kind === 'map' && singleBlock)) {
+        unreadable ??= `${list} cannot be read as a list of entries${describeVia(candidate.via)}`;
+        continue;
+      }
+      const items = candidate.node.kind === 'seq' ? candidate.node.items : [candidate.node];
       const elements = items.flatMap((item) => context.resolver.expand({ node: item, via: candidate.via }));
       for (const element of elements) {
-        if (element.node?.kind !== 'map') continue;
+        if (element.node?.kind !== 'map') {
+          if (element.node) unreadable ??= `an entry of ${list} cannot be read${describeVia(element.via)}`;
+          continue;
+        }
         if (applies && !applies(element.node, context)) continue;
         applicable++;
-        outcomes.push(...judge(element.node));
+        outcomes.push(...judge(element.node, list));
       }
     }
   }
   if (!listSeen && spec.whenListMissing) {
-    return [{ kind: 'finding', message: `${listName} is not set: ${spec.whenListMissing.message}`, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
+    const message = `${listName} ${listPaths.length > 1 ? 'are' : 'is'} not set: ${spec.whenListMissing.message}`;
+    if (spec.whenListMissing.depends) return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor }];
+    return [{ kind: 'finding', message, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
   }
-  if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${listName} entry this setting applies to.` }];
   const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-  return gaps.length > 0 ? gaps : outcomes;
+  if (gaps.length > 0) return gaps;
+  if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
+  if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${listName} entry this setting applies to.` }];
+  return outcomes;
 }
 
 /** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
@@ -129,28 +167,76 @@ function scalar(node: ValueNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
 
+/** Both formats: whether the volume's Encrypted value is true, false (or absent), or cannot be read. */
+function volumeEncryption(body: MapNode | undefined, key: string, resolver: ValueResolver): 'true' | 'false' | string {
+  const encrypted = mapEntry(body, key);
+  const values = encrypted ? resolver.scalars(encrypted) : [];
+  if (values.some((value) => value.known && String(value.value).toLowerCase() === 'true')) return 'true';
+  const unknown = values.find((value) => !value.known);
+  return unknown && !unknown.known ? `${key} is ${unknown.description}${describeVia(unknown.via)}` : 'false';
+}
+
 /** Both formats: the key choice is moot unless the volume is encrypted (ebs-volume-encrypted reports that). */
 function unencryptedVolume(body: MapNode | undefined, key: string, context: { readonly resolver: ValueResolver }): string | undefined {
-  const encrypted = mapEntry(body, key);
-  const values = encrypted ? context.resolver.scalars(encrypted) : [];
-  return values.some((value) => value.known && String(value.value).toLowerCase() === 'true') ? undefined : 'Only an encrypted volume uses a KMS key (see ebs-volume-encrypted).';
+  return volumeEncryption(body, key, context.resolver) === 'false' ? 'Only an encrypted volume uses a KMS key (see ebs-volume-encrypted).' : undefined;
+}
+
+/** The key rule cannot say anything while the volume's encryption cannot be read. */
+function unlessEncryptionUnknown(rule: Rule): Rule {
+  return {
+    ...rule,
+    ...(rule.cloudformation ? {
+      cloudformation: {
+        check: (resource, context) => {
+          const state = volumeEncryption(resource.properties, 'Encrypted', context.resolver);
+          return state !== 'true' && state !== 'false' ? [{ kind: 'unknown', reason: state }] : rule.cloudformation?.check(resource, context) ?? [];
+        },
+      },
+    } : {}),
+    ...(rule.terraform ? {
+      terraform: {
+        check: (resource, context) => {
+          const state = volumeEncryption(resource.body, 'encrypted', context.resolver);
+          return state !== 'true' && state !== 'false' ? [{ kind: 'unknown', reason: state }] : rule.terraform?.check(resource, context) ?? [];
+        },
+      },
+    } : {}),
+  };
 }
 
 const hasEbs = (element: MapNode) => has(element, 'Ebs');
 /** Terraform's root and extra EBS volumes of an instance or launch configuration. */
 const TF_VOLUMES = ['root_block_device', 'ebs_block_device'];
-const blockDevicesMissing = {
-  message: 'the root volume is encrypted only if the AMI\'s snapshot is or account-level EBS encryption by default is on.',
-  severity: 'info' as const,
-};
-const IMDS = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance role\'s credentials.';
+const ROOT_VOLUME = 'the root volume is encrypted only if the AMI\'s snapshot is or account-level EBS encryption by default is on.';
+const blockDevicesMissing = { message: ROOT_VOLUME, depends: true };
+/** Root device names of AWS's AMIs (Amazon Linux: /dev/xvda; Ubuntu, Windows, RHEL: /dev/sda1): such a mapping overrides the AMI's root volume. */
+const ROOT_DEVICES = new Set(['/dev/xvda', '/dev/sda1', '/dev/sda', 'xvda', 'sda1']);
+
+/**
+ * Both formats, an EBS mapping without Encrypted: a volume restored from a snapshot inherits the snapshot's
+ * encryption, and the root volume the AMI's snapshot's, so only a new blank volume is certainly unencrypted
+ * (EC2 User Guide, "Encryption rules" of Amazon EBS encryption).
+ */
+function refineVolume(element: MapNode, outcomes: RuleOutcome[], where: ElementWhere): RuleOutcome[] {
+  const absent = (outcome: RuleOutcome) => outcome.kind === 'finding' && / is not set: /.test(outcome.message);
+  if (!outcomes.some(absent)) return outcomes;
+  const cfn = where.format === 'cloudformation';
+  const ebs = cfn ? mapEntry(element, 'Ebs') : where.list === 'block_device_mappings' ? mapEntry(element, 'ebs') : element;
+  const volume = ebs?.kind === 'map' ? ebs : undefined;
+  if (has(volume, cfn ? 'SnapshotId' : 'snapshot_id')) {
+    return [{ kind: 'not-applicable', detail: 'A volume restored from a snapshot inherits the snapshot\'s encryption when Encrypted is not given.' }];
+  }
+  const device = scalar(mapEntry(element, cfn ? 'DeviceName' : 'device_name'));
+  const root = where.list === 'root_block_device' || (device !== undefined && ROOT_DEVICES.has(device));
+  if (!root) return outcomes;
+  return outcomes.map((outcome) => (outcome.kind === 'finding' && absent(outcome)
+    ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message.replace(/ is not set: .*$/s, ` is not set: ${ROOT_VOLUME}`)}`, range: outcome.range }
+    : outcome));
+}
 
 export const COMPUTE_RULES: readonly Rule[] = [
   // --- EC2 instance
-  settingRule({
-    setting: 'ec2-imdsv2',
-    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
-  }),
+  ec2Imdsv2,
   elementRule({
     setting: 'ec2-no-public-ip',
     list: 'NetworkInterfaces',
@@ -167,6 +253,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     elements: { lists: TF_VOLUMES, path: 'encrypted' },
     applies: hasEbs,
     whenListMissing: blockDevicesMissing,
+    refine: refineVolume,
     cloudformation: {
       path: 'Ebs.Encrypted',
       compliant: { equals: true },
@@ -190,21 +277,23 @@ export const COMPUTE_RULES: readonly Rule[] = [
       skip: (resource) => (has(resource.properties, 'SnapshotId') && !has(resource.properties, 'Encrypted') ? 'A volume restored from a snapshot (SnapshotId) inherits the snapshot\'s encryption.' : undefined),
       fix: true,
     },
+    terraform: {
+      skip: (resource) => (has(resource.body, 'snapshot_id') && !has(resource.body, 'encrypted') ? 'A volume restored from a snapshot (snapshot_id) inherits the snapshot\'s encryption.' : undefined),
+    },
   }),
-  settingRule({
+  unlessEncryptionUnknown(settingRule({
     setting: 'ebs-volume-cmk',
     cloudformation: {
-      compliant: { present: true },
+      // Naming the AWS managed key (alias/aws/ebs) is the same as naming none.
+      compliant: { satisfies: (key) => !/(^|:)alias\/aws\/ebs$/.test(String(key)), describe: 'a key other than alias/aws/ebs' },
       consequence: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
+      whenMissing: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       skip: (resource, context) => unencryptedVolume(resource.properties, 'Encrypted', context),
     },
     terraform: { skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context) },
-  }),
+  })),
   // --- Launch template
-  settingRule({
-    setting: 'lt-imdsv2',
-    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
-  }),
+  ltImdsv2,
   elementRule({
     setting: 'lt-no-public-ip',
     list: 'LaunchTemplateData.NetworkInterfaces',
@@ -220,6 +309,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
     list: 'LaunchTemplateData.BlockDeviceMappings',
     elements: { lists: ['block_device_mappings'], path: 'ebs.encrypted', applies: (element) => has(element, 'ebs') },
     applies: hasEbs,
+    whenListMissing: blockDevicesMissing,
+    refine: refineVolume,
     cloudformation: {
       path: 'Ebs.Encrypted',
       compliant: { equals: true },
@@ -227,10 +318,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   }),
   // --- Launch configuration
-  settingRule({
-    setting: 'lc-imdsv2',
-    cloudformation: { compliant: { equals: 'required' }, consequence: IMDS, fix: 'required' },
-  }),
+  lcImdsv2,
   settingRule({
     setting: 'lc-no-public-ip',
     cloudformation: {
@@ -243,6 +331,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
     list: 'BlockDeviceMappings',
     elements: { lists: TF_VOLUMES, path: 'encrypted' },
     applies: hasEbs,
+    whenListMissing: blockDevicesMissing,
+    refine: refineVolume,
     cloudformation: {
       path: 'Ebs.Encrypted',
       compliant: { equals: true },
