@@ -39,3 +39,20 @@ export function describeVia(via: readonly string[]): string {
 export function isConditionalStep(step: string): boolean {
   return step.startsWith('if ') || step.startsWith('unless ');
 }
+
+/**
+ * The stand-in `lookup` returns when a path goes on inside a value it cannot open: a key under `!Ref P` or a
+ * scalar where a mapping (or a Terraform block) is expected. Its scalars are unknown, with `reason`; a rule that
+ * only asks whether the key is present learns that it cannot know. Shape: an intrinsic node named OPAQUE whose
+ * argument is a scalar holding the reason.
+ */
+export const OPAQUE = 'IacHints::ValueInside';
+
+export function opaque(container: ValueNode, key: string, what: string): ValueNode {
+  return { kind: 'intrinsic', name: OPAQUE, nameRange: container.range, range: container.range, argument: { kind: 'scalar', value: `${key} inside ${what}`, range: container.range } };
+}
+
+/** Why a node stands for a value that cannot be read (see OPAQUE), or undefined for any other node. */
+export function opaqueReason(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'intrinsic' && node.name === OPAQUE && node.argument.kind === 'scalar' ? String(node.argument.value) : undefined;
+}

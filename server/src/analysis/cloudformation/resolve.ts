@@ -3,7 +3,7 @@
 // defaults, Fn::FindInMap over literal mappings, Fn::Sub, Fn::Join, Fn::Select. What cannot be known stays
 // "unknown" with a description, so rules can say "depends on ..." instead of guessing.
 import type { Candidate, ParameterChoice, Resolved, ValueResolver } from '../resolution';
-import { describeVia, quote } from '../resolution';
+import { describeVia, OPAQUE, opaque, opaqueReason, quote } from '../resolution';
 import type { MapNode, ScalarValue, ValueNode } from '../types';
 import type { CfnTemplate } from './template';
 import { mapEntry } from './template';
@@ -38,8 +38,11 @@ export class Resolver implements ValueResolver {
             }
           } else if (node.kind === 'map') {
             next.push({ node: mapEntry(node, segment), via: expanded.via });
+          } else if (opaqueReason(node) !== undefined) {
+            next.push({ node, via: expanded.via });
           } else {
-            next.push({ node, via: expanded.via }); // an intrinsic we cannot open: it stands for the whole subtree
+            // A Ref, GetAtt or scalar where a mapping is expected: the key's value cannot be read from it.
+            next.push({ node: opaque(node, segment, describeContainer(node)), via: expanded.via });
           }
         }
       }
@@ -88,6 +91,8 @@ export class Resolver implements ValueResolver {
 
   private intrinsicScalars(name: string, argument: ValueNode, via: readonly string[], depth: number): Resolved[] {
     switch (name) {
+      case OPAQUE:
+        return [{ known: false, description: String(argument.kind === 'scalar' ? argument.value : 'a value that cannot be opened'), via }];
       case 'Ref':
         return this.refScalars(argument, via);
       case 'Fn::If': {
@@ -258,4 +263,14 @@ export class Resolver implements ValueResolver {
     const resolved = this.scalars(node);
     return resolved.length === 1 && resolved[0].known ? String(resolved[0].value ?? '') : undefined;
   }
+}
+
+/** "a Ref to Access where a mapping is expected": what stands where a mapping should be. */
+function describeContainer(node: ValueNode): string {
+  if (node.kind === 'intrinsic') {
+    const target = node.argument.kind === 'scalar' ? ` ${String(node.argument.value)}` : '';
+    return `${node.name === 'Ref' ? `a Ref to${target}` : `the result of ${node.name}`}, where a mapping is expected`;
+  }
+  if (node.kind === 'scalar') return `the scalar ${quote(node.value ?? 'null')}, where a mapping is expected`;
+  return 'a value where a mapping is expected';
 }

@@ -2,7 +2,7 @@
 // means. Resolves the value through parameters and conditions, and reports provenance.
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import type { Candidate, Resolved, ValueResolver } from '../resolution';
-import { describeVia, isConditionalStep, quote } from '../resolution';
+import { describeVia, isConditionalStep, opaqueReason, quote } from '../resolution';
 import type { OffsetRange, ScalarValue, Severity, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 
@@ -54,6 +54,11 @@ export function judgeSetting(start: ValueNode | undefined, anchor: OffsetRange, 
     if (candidate.node === undefined) {
       const ok = check.absent.kind !== 'missed';
       verdicts.push({ ok, definite: !conditional, text: `${name} is not set${describeVia(candidate.via)}`, range: undefined });
+      continue;
+    }
+    const inside = opaqueReason(candidate.node);
+    if (inside !== undefined) {
+      unknown ??= `${name} is ${inside}${describeVia(candidate.via)}`;
       continue;
     }
     if (check.presenceIsEnough) {

@@ -3,6 +3,7 @@
 // count.index for one instance, conditionals (decided when their condition is known, both branches
 // otherwise), literal templates and a few pure functions. References to other resources stay unknown.
 import type { Candidate, Resolved, ValueResolver } from '../resolution';
+import { opaque, opaqueReason } from '../resolution';
 import type { MapEntry, OffsetRange, ScalarValue, ValueNode } from '../types';
 import type { HclExpression, TraversalStep } from './hcl/ast';
 import type { TfModule } from './module';
@@ -50,8 +51,13 @@ export class TfResolver implements ValueResolver {
           next.push(candidate);
         } else if (node.kind === 'map') {
           next.push(...this.expand({ node: entryValue(node, segment), via: candidate.via }));
+        } else if (opaqueReason(node) !== undefined) {
+          next.push(candidate);
         } else {
-          next.push(candidate); // an unresolved expression stands for the whole subtree
+          // An unresolved expression or a scalar where a block or object is expected: the argument's value
+          // cannot be read from it.
+          const what = node.kind === 'scalar' ? `the value ${JSON.stringify(node.value)}, where a block is expected` : 'an expression that is not evaluated, where a block is expected';
+          next.push({ node: opaque(node, segment, what), via: candidate.via });
         }
       }
       current = next;
@@ -75,7 +81,7 @@ export class TfResolver implements ValueResolver {
       else if (resolvedNode.kind === 'map') results.push({ known: false, description: 'an object', via: candidate.via });
       else if (resolvedNode.kind === 'seq') results.push({ known: false, description: 'a list', via: candidate.via });
       else if (resolvedNode.kind === 'expression') results.push(this.evaluate(resolvedNode.expression, candidate.via, depth + 1));
-      else results.push({ known: false, description: 'a value', via: candidate.via });
+      else results.push({ known: false, description: opaqueReason(resolvedNode) ?? 'a value', via: candidate.via });
     }
     return results;
   }
