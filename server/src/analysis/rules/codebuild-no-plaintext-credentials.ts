@@ -37,6 +37,7 @@ export const codebuildNoPlaintextCredentials: Rule = {
 function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResolver, keys: VariableKeys): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   let variables = 0;
+  let unknown: string | undefined;
   for (const candidate of resolver.lookup(start, keys.list)) {
     const variable = candidate.node;
     if (variable?.kind !== 'map') continue;
@@ -48,6 +49,9 @@ function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResol
     const typeNode = mapEntry(variable, keys.type);
     const types = typeNode ? resolver.scalars(typeNode, candidate.via) : [];
     const plaintext = types.length === 0 || types.some((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT');
+    // A type that cannot be read decides nothing: never "addressed".
+    const unreadable = types.find((type) => !type.known);
+    if (!plaintext && unreadable && !unreadable.known) unknown ??= `the ${keys.type} of environment variable ${quote(String(name.value))} is ${unreadable.description}`;
     if (!plaintext) continue;
     outcomes.push({
       kind: 'finding',
@@ -56,5 +60,6 @@ function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResol
     });
   }
   if (outcomes.length > 0) return outcomes;
+  if (unknown) return [{ kind: 'unknown', reason: unknown }];
   return [{ kind: 'addressed', detail: variables === 0 ? 'No environment variables.' : 'No plaintext environment variable looks like a credential.' }];
 }
