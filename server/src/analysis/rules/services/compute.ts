@@ -17,6 +17,7 @@ import { isTrue } from '../setting';
 import { settingRule } from '../settingRule';
 import { withContainerDefinitions } from '../ecsContainerDefinitions';
 import { eksEndpointPrivate } from '../eks-endpoint-private';
+import { eksSecretsEncryption } from '../eks-secrets-encryption';
 import { guardShapes } from '../shapeGuard';
 import type { SettingRuleSpec } from '../settingRule';
 
@@ -342,8 +343,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
   settingRule({
     setting: 'ecs-fargate-latest-platform',
     cloudformation: {
-      compliant: { equals: 'LATEST' },
-      consequence: 'tasks stay on a pinned platform version and miss the kernel and runtime patches of newer ones.',
+      // 1.4.0 is what LATEST points to on Linux and 1.0.0 the only Windows version (Linux 1.0.0-1.2.0 are
+      // retired): pinning them is the latest platform (ECS developer guide, Fargate platform versions).
+      compliant: { oneOf: ['LATEST', '1.4.0', '1.0.0'] },
+      consequence: 'tasks stay on an older Fargate platform version than LATEST (1.4.0 on Linux): they miss the kernel and runtime updates of newer versions, and stop launching when AWS retires it.',
     },
   }),
   guardShapes(settingRule({
@@ -356,13 +359,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   }), { cloudformation: ['ClusterSettings[].Value'], terraform: ['setting.value'] }),
   // --- EKS
   eksEndpointPrivate,
-  guardShapes(settingRule({
-    setting: 'eks-secrets-encryption',
-    cloudformation: {
-      compliant: { present: true },
-      consequence: 'Kubernetes secrets are encrypted only with an AWS owned key you cannot control or audit.',
-    },
-  }), { cloudformation: ['EncryptionConfig[].Provider.KeyArn'], terraform: ['encryption_config.provider.key_arn'] }),
+  eksSecretsEncryption,
   guardShapes(eksControlPlaneLogging, { cloudformation: ['Logging.ClusterLogging.EnabledTypes[].Type'] }),
   settingRule({
     setting: 'eks-supported-version',
