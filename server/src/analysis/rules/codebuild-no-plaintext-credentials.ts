@@ -18,10 +18,12 @@ interface VariableKeys {
   readonly name: string;
   readonly value: string;
   readonly type: string;
+  /** How a variable is named in messages. */
+  readonly variable: string;
 }
 
-const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type' };
-const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type' };
+const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type', variable: 'Environment variable' };
+const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type', variable: 'environment_variable' };
 
 export const codebuildNoPlaintextCredentials: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_codebuild_project'] } },
@@ -51,11 +53,11 @@ function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResol
     const plaintext = types.length === 0 || types.some((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT');
     // A type that cannot be read decides nothing: never "addressed".
     const unreadable = types.find((type) => !type.known);
-    if (!plaintext && unreadable && !unreadable.known) unknown ??= `the ${keys.type} of environment variable ${quote(String(name.value))} is ${unreadable.description}`;
+    if (!plaintext && unreadable && !unreadable.known) unknown ??= `the ${keys.type} of ${keys.variable} ${quote(String(name.value))} is ${unreadable.description}`;
     if (!plaintext) continue;
     outcomes.push({
       kind: 'finding',
-      message: `Environment variable ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`,
+      message: `${keys.variable} ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`,
       range: mapEntry(variable, keys.value)?.range ?? nameNode.range,
     });
   }

@@ -1563,7 +1563,7 @@ resource "aws_eks_node_group" "limited" {
   }
 }
 `,
-          expect: [{ severity: 'error', message: ["Environment variable 'DB_PASSWORD' is of type PLAINTEXT", 'use type PARAMETER_STORE or SECRETS_MANAGER'] }],
+          expect: [{ severity: 'error', message: ["environment_variable 'DB_PASSWORD' is of type PLAINTEXT", 'use type PARAMETER_STORE or SECRETS_MANAGER'] }],
         },
       ],
     },

@@ -360,7 +360,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
   // --- EKS
   eksEndpointPrivate,
   eksSecretsEncryption,
-  guardShapes(eksControlPlaneLogging, { cloudformation: ['Logging.ClusterLogging.EnabledTypes[].Type'] }),
+  guardShapes(eksControlPlaneLogging, { cloudformation: ['Logging.ClusterLogging.EnabledTypes[].Type'], terraform: ['enabled_cluster_log_types[]'] }),
   settingRule({
     setting: 'eks-supported-version',
     cloudformation: {
