@@ -224,3 +224,50 @@ describe('ECS container_definitions (Terraform) are read per container, never ju
     assert.equal(result.findings.filter((finding) => finding.ruleId === 'ecs-no-privileged').length, 1);
   });
 });
+
+describe('verdicts of the containers rules (status, not only findings)', () => {
+  const tf = (text: string) => analyseExample('terraform', 'main.tf', text);
+  const cfn = (text: string) => analyseExample('cloudformation', 'template.yaml', `AWSTemplateFormatVersion: "2010-09-09"\n${text}`);
+
+  test('eks-endpoint-private: public access restricted to known CIDRs is addressed (both formats)', () => {
+    const terraform = tf(`resource "aws_eks_cluster" "c" {\n  name     = "c"\n  role_arn = "r"\n  vpc_config {\n    subnet_ids          = ["s"]\n    public_access_cidrs = ["203.0.113.0/24"]\n  }\n}\n`);
+    assert.equal(statusOf(terraform, 'aws_eks_cluster.c', 'eks-endpoint-private')?.status, 'addressed');
+    const template = cfn(`Resources:\n  C:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: r\n      ResourcesVpcConfig:\n        SubnetIds: [s]\n        PublicAccessCidrs: [203.0.113.0/24]\n`);
+    assert.equal(statusOf(template, 'C', 'eks-endpoint-private')?.status, 'addressed');
+  });
+
+  test('eks-endpoint-private: CIDRs from a parameter that cannot be read are "cannot be checked"', () => {
+    const template = cfn(`Parameters:\n  Cidrs:\n    Type: CommaDelimitedList\nResources:\n  C:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: r\n      ResourcesVpcConfig:\n        SubnetIds: [s]\n        EndpointPublicAccess: true\n        PublicAccessCidrs: !Ref Cidrs\n`);
+    assert.deepEqual(template.findings.filter((finding) => finding.ruleId === 'eks-endpoint-private'), []);
+    assert.equal(statusOf(template, 'C', 'eks-endpoint-private')?.status, 'cannot-be-checked');
+  });
+
+  test('ecs-container-insights: an absent setting depends on the account default', () => {
+    const terraform = tf(`resource "aws_ecs_cluster" "c" {\n  name = "c"\n}\n`);
+    assert.equal(statusOf(terraform, 'aws_ecs_cluster.c', 'ecs-container-insights')?.status, 'depends');
+  });
+
+  test('eks-control-plane-logging: log types from an unset variable are "cannot be checked", never addressed', () => {
+    const terraform = tf(`variable "types" {}\nresource "aws_eks_cluster" "c" {\n  name                      = "c"\n  role_arn                  = "r"\n  enabled_cluster_log_types = var.types\n  vpc_config {\n    subnet_ids = ["s"]\n  }\n}\n`);
+    assert.equal(statusOf(terraform, 'aws_eks_cluster.c', 'eks-control-plane-logging')?.status, 'cannot-be-checked');
+  });
+
+  test('codebuild-no-plaintext-credentials: a credential whose type cannot be read is "cannot be checked"', () => {
+    const terraform = tf(`variable "kind" {}\nresource "aws_codebuild_project" "p" {\n  name = "p"\n  environment {\n    compute_type = "BUILD_GENERAL1_SMALL"\n    image        = "aws/codebuild/standard:7.0"\n    type         = "LINUX_CONTAINER"\n    environment_variable {\n      name  = "DB_PASSWORD"\n      value = "/db"\n      type  = var.kind\n    }\n  }\n}\n`);
+    assert.deepEqual(terraform.findings.filter((finding) => finding.ruleId === 'codebuild-no-plaintext-credentials'), []);
+    assert.equal(statusOf(terraform, 'aws_codebuild_project.p', 'codebuild-no-plaintext-credentials')?.status, 'cannot-be-checked');
+  });
+
+  test('ecs-service-no-public-ip: the provider boolean false is addressed and true is the finding with a Terraform fix', () => {
+    const terraform = tf(`resource "aws_ecs_service" "a" {\n  name = "a"\n  network_configuration {\n    subnets          = ["s"]\n    assign_public_ip = false\n  }\n}\n`);
+    assert.equal(statusOf(terraform, 'aws_ecs_service.a', 'ecs-service-no-public-ip')?.status, 'addressed');
+    const fix = getRule('ecs-service-no-public-ip')?.fixes?.['set-NetworkConfiguration-AwsvpcConfiguration-AssignPublicIp']?.terraform;
+    assert.equal(fix?.title, 'Set network_configuration.assign_public_ip = false');
+    assert.equal(fix?.value, false);
+  });
+
+  test('eks-secrets-encryption: a one-digit minor read as a number (YAML 1.30 -> 1.3) is not taken for an old version', () => {
+    const template = cfn(`Resources:\n  C:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: r\n      Version: 1.30\n      ResourcesVpcConfig:\n        SubnetIds: [s]\n`);
+    assert.deepEqual(template.findings.filter((finding) => finding.ruleId === 'eks-secrets-encryption'), []);
+  });
+});

@@ -47,10 +47,13 @@ function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResol
     const nameNode = mapEntry(variable, keys.name);
     const names = nameNode ? resolver.scalars(nameNode, candidate.via) : [];
     const name = names.find((resolved) => resolved.known && looksLikeCredentialName(String(resolved.value)));
-    if (!nameNode || !name?.known) continue;
     const typeNode = mapEntry(variable, keys.type);
     const types = typeNode ? resolver.scalars(typeNode, candidate.via) : [];
     const plaintext = types.length === 0 || types.some((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT');
+    // A PLAINTEXT variable whose name cannot be read may hold a credential: it cannot be checked.
+    const unreadableName = names.find((resolved) => !resolved.known);
+    if (!name && plaintext && unreadableName && !unreadableName.known) unknown ??= `the name of a PLAINTEXT environment variable is ${unreadableName.description}`;
+    if (!nameNode || !name?.known) continue;
     // A type that cannot be read decides nothing: never "addressed".
     const unreadable = types.find((type) => !type.known);
     if (!plaintext && unreadable && !unreadable.known) unknown ??= `the ${keys.type} of ${keys.variable} ${quote(String(name.value))} is ${unreadable.description}`;

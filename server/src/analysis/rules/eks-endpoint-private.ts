@@ -52,8 +52,12 @@ const base = settingRule({
 const CFN_CIDRS = ['ResourcesVpcConfig', 'PublicAccessCidrs'];
 const TF_CIDRS = ['vpc_config', 'public_access_cidrs'];
 
-/** A public endpoint whose CIDR list cannot be read: the exposure is unknown, not a finding. */
-function unlessCidrsUnknown(outcomes: RuleOutcome[], state: CidrState): RuleOutcome[] {
+/**
+ * A public endpoint whose CIDR list cannot be read: the exposure is unknown, not a finding. A list that keeps
+ * the world out addresses the duty (the skip only says the open-endpoint check does not apply).
+ */
+function unlessCidrsUnknown(outcomes: RuleOutcome[], state: CidrState, name: string): RuleOutcome[] {
+  if (state === 'restricted') return outcomes.map((outcome) => (outcome.kind === 'not-applicable' ? { kind: 'addressed', detail: `The public endpoint is restricted to ${name}, without 0.0.0.0/0 or ::/0.` } : outcome));
   if (typeof state !== 'object' || !outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
   return [{ kind: 'unknown', reason: `the endpoint is public and ${state.unknown}` }];
 }
@@ -63,9 +67,9 @@ const guarded = guardShapes(base, { cloudformation: ['ResourcesVpcConfig.Endpoin
 export const eksEndpointPrivate: Rule = {
   ...guarded,
   cloudformation: {
-    check: (resource, context) => unlessCidrsUnknown(guarded.cloudformation?.check(resource, context) ?? [], cidrState(context.resolver, resource.properties, CFN_CIDRS, 'PublicAccessCidrs')),
+    check: (resource, context) => unlessCidrsUnknown(guarded.cloudformation?.check(resource, context) ?? [], cidrState(context.resolver, resource.properties, CFN_CIDRS, 'PublicAccessCidrs'), 'PublicAccessCidrs'),
   },
   terraform: {
-    check: (resource, context) => unlessCidrsUnknown(guarded.terraform?.check(resource, context) ?? [], cidrState(context.resolver, resource.body, TF_CIDRS, 'vpc_config.public_access_cidrs')),
+    check: (resource, context) => unlessCidrsUnknown(guarded.terraform?.check(resource, context) ?? [], cidrState(context.resolver, resource.body, TF_CIDRS, 'vpc_config.public_access_cidrs'), 'vpc_config.public_access_cidrs'),
   },
 };

@@ -648,7 +648,7 @@ resource "aws_ecs_service" "b" {
     Properties:
       ClusterName: demo
 `,
-          expect: [{ severity: 'info', message: ['unless the account default turns it on'] }],
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'unless the account default turns it on'] }],
         },
       ],
     },

@@ -16,6 +16,7 @@ import { looksLikeCredentialName } from '../secrets';
 import { isTrue } from '../setting';
 import { settingRule } from '../settingRule';
 import { withContainerDefinitions } from '../ecsContainerDefinitions';
+import { ecsContainerInsights } from '../ecs-container-insights';
 import { eksEndpointPrivate } from '../eks-endpoint-private';
 import { eksSecretsEncryption } from '../eks-secrets-encryption';
 import { guardShapes } from '../shapeGuard';
@@ -349,14 +350,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       consequence: 'tasks stay on an older Fargate platform version than LATEST (1.4.0 on Linux): they miss the kernel and runtime updates of newer versions, and stop launching when AWS retires it.',
     },
   }),
-  guardShapes(settingRule({
-    setting: 'ecs-container-insights',
-    cloudformation: {
-      compliant: { oneOf: ['enabled', 'enhanced'] },
-      consequence: 'no container-level metrics or performance logs are collected for the cluster.',
-      whenMissing: 'Container Insights is off unless the account default turns it on, so no container-level metrics are collected.',
-    },
-  }), { cloudformation: ['ClusterSettings[].Value'], terraform: ['setting.value'] }),
+  ecsContainerInsights,
   // --- EKS
   eksEndpointPrivate,
   eksSecretsEncryption,
