@@ -271,3 +271,13 @@ describe('verdicts of the containers rules (status, not only findings)', () => {
     assert.deepEqual(template.findings.filter((finding) => finding.ruleId === 'eks-secrets-encryption'), []);
   });
 });
+
+describe('codebuild-artifact-encryption applies to S3 artifacts only', () => {
+  test('CODEPIPELINE artifacts with EncryptionDisabled: true are not a finding (both formats)', () => {
+    const template = analyseExample('cloudformation', 'template.yaml', `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Build:\n    Type: AWS::CodeBuild::Project\n    Properties:\n      Artifacts:\n        Type: CODEPIPELINE\n        EncryptionDisabled: true\n`);
+    assert.deepEqual(template.findings.filter((finding) => finding.ruleId === 'codebuild-artifact-encryption'), []);
+    assert.equal(statusOf(template, 'Build', 'codebuild-artifact-encryption')?.status, 'not-applicable');
+    const module = analyseExample('terraform', 'main.tf', `resource "aws_codebuild_project" "p" {\n  name = "p"\n  artifacts {\n    type                = "CODEPIPELINE"\n    encryption_disabled = true\n  }\n}\n`);
+    assert.deepEqual(module.findings.filter((finding) => finding.ruleId === 'codebuild-artifact-encryption'), []);
+  });
+});

@@ -1590,6 +1590,23 @@ resource "aws_eks_node_group" "limited" {
         Image: aws/codebuild/standard:7.0
 `,
         },
+        {
+          name: 'CODEPIPELINE artifacts: EncryptionDisabled applies to S3 artifacts only (the pipeline stores these)',
+          code: `Resources:
+  Build:
+    Type: AWS::CodeBuild::Project
+    Properties:
+      ServiceRole: arn:aws:iam::111122223333:role/codebuild
+      Artifacts:
+        Type: CODEPIPELINE
+        EncryptionDisabled: true
+      Source: {Type: CODEPIPELINE, BuildSpec: buildspec.yml}
+      Environment:
+        Type: LINUX_CONTAINER
+        ComputeType: BUILD_GENERAL1_SMALL
+        Image: aws/codebuild/standard:7.0
+`,
+        },
       ],
       bad: [
         {

@@ -132,6 +132,16 @@ function noSshKey(resolver: ValueResolver, start: ValueNode | undefined, path: r
   return resolver.lookup(start, path).every((candidate) => candidate.node === undefined);
 }
 
+/**
+ * Both formats: EncryptionDisabled is valid only for S3 artifacts (CloudFormation reference, CodeBuild
+ * Project Artifacts); CODEPIPELINE artifacts live in the pipeline's artifact store, NO_ARTIFACTS produce none.
+ */
+function notS3Artifacts(resolver: ValueResolver, start: ValueNode | undefined, path: readonly string[]): string | undefined {
+  const types = resolver.lookup(start, path).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  const known = types.length > 0 && types.every((type) => type.known && String(type.value).toUpperCase() !== 'S3');
+  return known ? `The artifacts are not stored by CodeBuild in S3 (${path.join('.')} is ${types.map((type) => (type.known ? String(type.value) : '')).join(' or ')}): artifact encryption is not this project's setting.` : undefined;
+}
+
 function has(node: MapNode | undefined, key: string): boolean {
   return mapEntry(node, key) !== undefined;
 }
@@ -419,6 +429,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: 'build artifacts are stored in S3 unencrypted.',
       fix: false,
+      skip: (resource, context) => notS3Artifacts(context.resolver, resource.properties, ['Artifacts', 'Type']),
     },
+    terraform: { skip: (resource, context) => notS3Artifacts(context.resolver, resource.body, ['artifacts', 'type']) },
   }), { cloudformation: ['Artifacts.EncryptionDisabled'], terraform: ['artifacts.encryption_disabled'] }),
 ];
