@@ -18,10 +18,12 @@ interface VariableKeys {
   readonly name: string;
   readonly value: string;
   readonly type: string;
+  /** How a variable is named in messages. */
+  readonly variable: string;
 }
 
-const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type' };
-const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type' };
+const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type', variable: 'Environment variable' };
+const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type', variable: 'environment_variable' };
 
 export const codebuildNoPlaintextCredentials: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_codebuild_project'] } },
@@ -37,6 +39,7 @@ export const codebuildNoPlaintextCredentials: Rule = {
 function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResolver, keys: VariableKeys): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   let variables = 0;
+  let unknown: string | undefined;
   for (const candidate of resolver.lookup(start, keys.list)) {
     const variable = candidate.node;
     if (variable?.kind !== 'map') continue;
@@ -44,17 +47,24 @@ function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResol
     const nameNode = mapEntry(variable, keys.name);
     const names = nameNode ? resolver.scalars(nameNode, candidate.via) : [];
     const name = names.find((resolved) => resolved.known && looksLikeCredentialName(String(resolved.value)));
-    if (!nameNode || !name?.known) continue;
     const typeNode = mapEntry(variable, keys.type);
     const types = typeNode ? resolver.scalars(typeNode, candidate.via) : [];
     const plaintext = types.length === 0 || types.some((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT');
+    // A PLAINTEXT variable whose name cannot be read may hold a credential: it cannot be checked.
+    const unreadableName = names.find((resolved) => !resolved.known);
+    if (!name && plaintext && unreadableName && !unreadableName.known) unknown ??= `the name of a PLAINTEXT environment variable is ${unreadableName.description}`;
+    if (!nameNode || !name?.known) continue;
+    // A type that cannot be read decides nothing: never "addressed".
+    const unreadable = types.find((type) => !type.known);
+    if (!plaintext && unreadable && !unreadable.known) unknown ??= `the ${keys.type} of ${keys.variable} ${quote(String(name.value))} is ${unreadable.description}`;
     if (!plaintext) continue;
     outcomes.push({
       kind: 'finding',
-      message: `Environment variable ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`,
+      message: `${keys.variable} ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`,
       range: mapEntry(variable, keys.value)?.range ?? nameNode.range,
     });
   }
   if (outcomes.length > 0) return outcomes;
+  if (unknown) return [{ kind: 'unknown', reason: unknown }];
   return [{ kind: 'addressed', detail: variables === 0 ? 'No environment variables.' : 'No plaintext environment variable looks like a credential.' }];
 }

@@ -35,7 +35,7 @@ export const eksControlPlaneLogging: Rule = {
   },
 };
 
-/** Both formats: the audit log must be among the enabled types; unreadable lists are given the benefit of the doubt. */
+/** Both formats: the audit log must be among the enabled types; a list that cannot be read cannot be checked. */
 function judgeLogTypes(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, reading: LogTypesReading): RuleOutcome[] {
   const types: string[] = [];
   let unknown = false;
@@ -50,7 +50,7 @@ function judgeLogTypes(start: ValueNode | undefined, anchor: OffsetRange, resolv
   }
   const evidence = { path: reading.path, text: types.length > 0 ? `${reading.name}: ${types.join(', ')}` : `no ${reading.name}` };
   if (types.includes('audit')) return [{ kind: 'addressed', detail: `The audit log is enabled${conditional ?? ''}.`, evidence }];
-  if (unknown) return [{ kind: 'addressed', detail: `${reading.name} cannot be read in the template.`, evidence }];
+  if (unknown) return [{ kind: 'unknown', reason: `${reading.name} cannot be read in the ${reading.path[0] === 'Logging' ? 'template' : 'module'}`, evidence }];
   const list = resolver.lookup(start, reading.listPath).find((candidate) => candidate.node);
   const message = types.length > 0
     ? `${reading.name} does not include 'audit': Kubernetes API calls (who did what in the cluster) are not logged, leaving no trail for investigations.`

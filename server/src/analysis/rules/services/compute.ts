@@ -15,7 +15,13 @@ import { describeVia } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfRuleContext } from '../../terraform/context';
 import { looksLikeCredentialName } from '../secrets';
+import { isTrue } from '../setting';
 import { settingRule } from '../settingRule';
+import { withContainerDefinitions } from '../ecsContainerDefinitions';
+import { ecsContainerInsights } from '../ecs-container-insights';
+import { eksEndpointPrivate } from '../eks-endpoint-private';
+import { eksSecretsEncryption } from '../eks-secrets-encryption';
+import { guardShapes } from '../shapeGuard';
 import type { SettingRuleSpec } from '../settingRule';
 
 /** The Terraform form of an element rule: the repeated blocks holding the elements, and the path in each. */
@@ -159,12 +165,23 @@ function contentEnd(node: ValueNode): number {
   return node.range.end;
 }
 
-function has(node: MapNode | undefined, key: string): boolean {
-  return mapEntry(node, key) !== undefined;
+/** Both formats: no way the node group gets an SSH key (every branch leaves it out). */
+function noSshKey(resolver: ValueResolver, start: ValueNode | undefined, path: readonly string[]): boolean {
+  return resolver.lookup(start, path).every((candidate) => candidate.node === undefined);
 }
 
-function scalar(node: ValueNode | undefined): string | undefined {
-  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+/**
+ * Both formats: EncryptionDisabled is valid only for S3 artifacts (CloudFormation reference, CodeBuild
+ * Project Artifacts); CODEPIPELINE artifacts live in the pipeline's artifact store, NO_ARTIFACTS produce none.
+ */
+function notS3Artifacts(resolver: ValueResolver, start: ValueNode | undefined, path: readonly string[]): string | undefined {
+  const types = resolver.lookup(start, path).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  const known = types.length > 0 && types.every((type) => type.known && String(type.value).toUpperCase() !== 'S3');
+  return known ? `The artifacts are not stored by CodeBuild in S3 (${path.join('.')} is ${types.map((type) => (type.known ? String(type.value) : '')).join(' or ')}): artifact encryption is not this project's setting.` : undefined;
+}
+
+function has(node: MapNode | undefined, key: string): boolean {
+  return mapEntry(node, key) !== undefined;
 }
 
 /** Both formats: whether the volume's Encrypted value is true, false (or absent), or cannot be read. */
@@ -340,20 +357,31 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   }),
   // --- ECS
-  settingRule({
+  // Terraform: container_definitions is one JSON document, read per container (ecsContainerDefinitions.ts).
+  withContainerDefinitions(guardShapes(settingRule({
     setting: 'ecs-no-privileged',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'the container has root access to the host\'s devices and kernel, so a compromised container owns the host.',
     },
+  }), { cloudformation: ['ContainerDefinitions[].Privileged'] }), {
+    path: ['privileged'],
+    isCompliant: (value) => !isTrue(value),
+    absent: { kind: 'compliant', detail: 'privileged defaults to false.' },
+    consequence: 'the container has root access to the host\'s devices and kernel, so a compromised container owns the host.',
   }),
-  settingRule({
+  withContainerDefinitions(guardShapes(settingRule({
     setting: 'ecs-readonly-rootfs',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'an attacker in the container can write and persist tools and changes in its file system.',
       whenMissing: 'the root file system is writable, so an attacker in the container can write and persist tools and changes.',
     },
+  }), { cloudformation: ['ContainerDefinitions[].ReadonlyRootFilesystem'] }), {
+    path: ['readonlyRootFilesystem'],
+    isCompliant: isTrue,
+    absent: { kind: 'missed', message: 'the root file system is writable, so an attacker in the container can write and persist tools and changes.' },
+    consequence: 'an attacker in the container can write and persist tools and changes in its file system.',
   }),
   settingRule({
     setting: 'ecs-no-host-pid',
@@ -362,27 +390,37 @@ export const COMPUTE_RULES: readonly Rule[] = [
       consequence: 'containers see and can signal every process on the host, breaking the isolation between tasks.',
     },
   }),
-  settingRule({
+  withContainerDefinitions(guardShapes(settingRule({
     setting: 'ecs-no-secrets-in-env',
     cloudformation: {
       // Names that look like credentials, but not names of where a credential is kept (ARN, name, path, id).
       compliant: { satisfies: (name) => !looksLikeCredentialName(String(name)), describe: 'not a credential name' },
       consequence: 'a credential in Environment is stored in plain text in the task definition, visible to anyone who can describe it; pass it with Secrets (ValueFrom a Secrets Manager or SSM ARN).',
     },
+  }), { cloudformation: ['ContainerDefinitions[].Environment[].Name'] }), {
+    path: ['environment', '[]', 'name'],
+    isCompliant: (name) => !looksLikeCredentialName(String(name)),
+    absent: { kind: 'compliant', detail: 'No environment variables, nothing to leak.' },
+    consequence: 'a credential in environment is stored in plain text in the task definition, visible to anyone who can describe it; pass it in secrets (valueFrom a Secrets Manager or SSM Parameter Store ARN).',
   }),
-  elementRule({
+  withContainerDefinitions(guardShapes(elementRule({
     setting: 'ecs-logging',
     list: 'ContainerDefinitions',
-    // Terraform gives the containers as one JSON document (container_definitions = jsonencode(...) or a file),
-    // not as blocks the element walk can read: no Terraform reading.
+    // Terraform gives the containers as one JSON document, read by withContainerDefinitions, not as blocks.
     elements: false,
     cloudformation: {
       path: 'LogConfiguration.LogDriver',
       compliant: { present: true },
       consequence: 'the container\'s output goes nowhere you can read it after the task stops, leaving no trail for investigations.',
     },
+  }), { cloudformation: ['ContainerDefinitions[].LogConfiguration.LogDriver'] }), {
+    path: ['logConfiguration', 'logDriver'],
+    isCompliant: () => true,
+    presenceIsEnough: true,
+    absent: { kind: 'missed', message: 'the container\'s output goes nowhere you can read it after the task stops, leaving no trail for investigations.' },
+    consequence: '',
   }),
-  elementRule({
+  guardShapes(elementRule({
     setting: 'ecs-efs-transit-encryption',
     list: 'Volumes',
     elements: { lists: ['volume'], path: 'efs_volume_configuration.transit_encryption', applies: (element) => has(element, 'efs_volume_configuration') },
@@ -392,56 +430,31 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: 'ENABLED' },
       consequence: 'file data travels between the task and EFS unencrypted.',
     },
-  }),
-  settingRule({
+  }), { cloudformation: ['Volumes[].EFSVolumeConfiguration.TransitEncryption'], terraform: ['volume.efs_volume_configuration.transit_encryption'] }),
+  guardShapes(settingRule({
     setting: 'ecs-service-no-public-ip',
     cloudformation: {
       compliant: { equals: 'DISABLED' },
       consequence: 'each task gets a public address and is reachable from the internet wherever its security groups allow.',
       fix: 'DISABLED',
     },
-  }),
+    // The provider's assign_public_ip is a boolean (default false), not the API's ENABLED/DISABLED.
+    terraform: { compliant: { satisfies: (value) => !isTrue(value), describe: 'false or absent' }, fix: false },
+  }), { cloudformation: ['NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp'], terraform: ['network_configuration.assign_public_ip'] }),
   settingRule({
     setting: 'ecs-fargate-latest-platform',
     cloudformation: {
-      compliant: { equals: 'LATEST' },
-      consequence: 'tasks stay on a pinned platform version and miss the kernel and runtime patches of newer ones.',
+      // 1.4.0 is what LATEST points to on Linux and 1.0.0 the only Windows version (Linux 1.0.0-1.2.0 are
+      // retired): pinning them is the latest platform (ECS developer guide, Fargate platform versions).
+      compliant: { oneOf: ['LATEST', '1.4.0', '1.0.0'] },
+      consequence: 'tasks stay on an older Fargate platform version than LATEST (1.4.0 on Linux): they miss the kernel and runtime updates of newer versions, and stop launching when AWS retires it.',
     },
   }),
-  settingRule({
-    setting: 'ecs-container-insights',
-    cloudformation: {
-      compliant: { oneOf: ['enabled', 'enhanced'] },
-      consequence: 'no container-level metrics or performance logs are collected for the cluster.',
-      whenMissing: 'Container Insights is off unless the account default turns it on, so no container-level metrics are collected.',
-    },
-  }),
+  ecsContainerInsights,
   // --- EKS
-  settingRule({
-    setting: 'eks-endpoint-private',
-    cloudformation: {
-      compliant: { equals: false },
-      consequence: 'the Kubernetes API server is reachable from the internet (0.0.0.0/0 unless PublicAccessCidrs narrows it); set EndpointPrivateAccess: true and EndpointPublicAccess: false, or restrict PublicAccessCidrs.',
-      whenMissing: 'the Kubernetes API server is public by default, open to 0.0.0.0/0; set EndpointPublicAccess: false (with EndpointPrivateAccess: true) or restrict PublicAccessCidrs.',
-      skip: (resource, context) => {
-        const cidrs = context.resolver.lookup(resource.properties, ['ResourcesVpcConfig', 'PublicAccessCidrs']);
-        const restricted = cidrs.length > 0 && cidrs.every((candidate) =>
-          candidate.node?.kind === 'seq' && candidate.node.items.length > 0 && candidate.node.items.every((item) => {
-            const value = scalar(item);
-            return value !== undefined && value !== '0.0.0.0/0' && value !== '::/0';
-          }));
-        return restricted ? 'The public endpoint is restricted to PublicAccessCidrs.' : undefined;
-      },
-    },
-  }),
-  settingRule({
-    setting: 'eks-secrets-encryption',
-    cloudformation: {
-      compliant: { present: true },
-      consequence: 'Kubernetes secrets are encrypted only with an AWS owned key you cannot control or audit.',
-    },
-  }),
-  eksControlPlaneLogging,
+  eksEndpointPrivate,
+  eksSecretsEncryption,
+  guardShapes(eksControlPlaneLogging, { cloudformation: ['Logging.ClusterLogging.EnabledTypes[].Type'], terraform: ['enabled_cluster_log_types[]'] }),
   settingRule({
     setting: 'eks-supported-version',
     cloudformation: {
@@ -451,15 +464,19 @@ export const COMPUTE_RULES: readonly Rule[] = [
       consequence: 'this Kubernetes version is out of EKS standard support: it gets no further patches unless you pay for extended support, which also ends.',
     },
   }),
-  settingRule({
+  guardShapes(settingRule({
     setting: 'eks-nodegroup-ssh',
     cloudformation: {
       compliant: { present: true },
       absent: 'missed',
       consequence: 'with an SSH key and no SourceSecurityGroups, EKS opens SSH (port 22) on the nodes to 0.0.0.0/0.',
-      skip: (resource) => (has(mapEntry(resource.properties, 'RemoteAccess') as MapNode | undefined, 'Ec2SshKey') ? undefined : 'No RemoteAccess.Ec2SshKey: no SSH access to the nodes.'),
+      skip: (resource, context) => (noSshKey(context.resolver, resource.properties, ['RemoteAccess', 'Ec2SshKey']) ? 'No RemoteAccess.Ec2SshKey: no SSH access to the nodes.' : undefined),
     },
-  }),
+    terraform: {
+      consequence: 'with an ec2_ssh_key and no source_security_group_ids, EKS opens SSH (port 22) on the nodes to 0.0.0.0/0.',
+      skip: (resource, context) => (noSshKey(context.resolver, resource.body, ['remote_access', 'ec2_ssh_key']) ? 'No remote_access.ec2_ssh_key: no SSH access to the nodes.' : undefined),
+    },
+  }), { cloudformation: ['RemoteAccess.Ec2SshKey'], terraform: ['remote_access.ec2_ssh_key'] }),
   // --- Elastic Beanstalk, EMR, SageMaker, SSM, CodeBuild
   ebManagedPlatformUpdates,
   ebStreamLogs,
@@ -470,6 +487,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: 'Disabled' },
       consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set Disabled with a SubnetId.',
     },
+    terraform: { consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set direct_internet_access = "Disabled" with a subnet_id.' },
   }),
   settingRule({
     setting: 'sagemaker-no-root',
@@ -487,20 +505,22 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   }),
   ec2SsmPatching,
-  settingRule({
+  guardShapes(settingRule({
     setting: 'codebuild-no-privileged',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'build commands run with root access to the build host\'s Docker daemon; keep it for builds that must build images.',
     },
-  }),
-  codebuildNoPlaintextCredentials,
-  settingRule({
+  }), { cloudformation: ['Environment.PrivilegedMode'], terraform: ['environment.privileged_mode'] }),
+  guardShapes(codebuildNoPlaintextCredentials, { cloudformation: ['Environment.EnvironmentVariables[].Type'], terraform: ['environment.environment_variable.type'] }),
+  guardShapes(settingRule({
     setting: 'codebuild-artifact-encryption',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'build artifacts are stored in S3 unencrypted.',
       fix: false,
+      skip: (resource, context) => notS3Artifacts(context.resolver, resource.properties, ['Artifacts', 'Type']),
     },
-  }),
+    terraform: { skip: (resource, context) => notS3Artifacts(context.resolver, resource.body, ['artifacts', 'type']) },
+  }), { cloudformation: ['Artifacts.EncryptionDisabled'], terraform: ['artifacts.encryption_disabled'] }),
 ];
