@@ -162,7 +162,7 @@ function judgeListener(resolver: ValueResolver, body: MapNode | undefined, ancho
     if (redirect.kind === 'unknown') return { kind: 'unknown', reason: `The listener may serve HTTP, and whether its default action redirects to HTTPS cannot be known: ${redirect.reason}.` };
     if (redirect.kind === 'some') {
       const message = outcome.kind === 'depends' ? outcome.message : `Depends on the deployment: ${outcome.message}`;
-      return { kind: 'depends', message: `${message} (the default action redirects to HTTPS only on some branches)`, range: outcome.range };
+      return { kind: 'depends', message: `${message.replace(/\.$/, '')}; the default action redirects to HTTPS only on some branches.`, range: outcome.range };
     }
     return outcome;
   });
@@ -207,9 +207,13 @@ const albHttpsListener: Rule = {
 // --- alb-tls-policy
 
 /** Why a listener has no security policy to judge (not HTTPS/TLS), or undefined for HTTPS and TLS listeners. */
-function encryptedListener(resolver: ValueResolver, body: ValueNode | undefined, key: string): string | undefined {
+function encryptedListener(resolver: ValueResolver, body: ValueNode | undefined, key: string, policy: string, certificate: string): string | undefined {
   const protocols = valuesAt(resolver, body, [key]).values;
-  if (protocols.length === 0) return `${key} is not set: the listener is not HTTPS or TLS.`;
+  if (protocols.length === 0) {
+    // HTTPS and TLS listeners need a certificate: without protocol, a policy or a certificate says which it is.
+    const secured = [policy, certificate].some((name) => resolver.lookup(body, [name]).some((candidate) => candidate.node !== undefined));
+    return secured ? undefined : `${key} is not set and the listener has no certificate: it is not HTTPS or TLS.`;
+  }
   const encrypted = protocols.some((protocol) => !protocol.known || ['HTTPS', 'TLS'].includes(String(protocol.value).toUpperCase()));
   return encrypted ? undefined : 'An HTTP, TCP or UDP listener has no TLS security policy.';
 }
@@ -222,12 +226,12 @@ const albTlsPolicy = settingRule({
     consequence: 'the listener accepts TLS 1.0 or 1.1 clients, protocols with known weaknesses; use ELBSecurityPolicy-TLS13-1-2-2021-06 or a stricter policy.',
     whenMissing: 'a listener created outside the console gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1 clients; set ELBSecurityPolicy-TLS13-1-2-2021-06 or a stricter policy.',
     // Only HTTPS and TLS listeners have a security policy.
-    skip: (resource, context) => encryptedListener(context.resolver, resource.properties, 'Protocol'),
+    skip: (resource, context) => encryptedListener(context.resolver, resource.properties, 'Protocol', 'SslPolicy', 'Certificates'),
     fix: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
   },
   terraform: {
     whenMissing: 'the listener gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1 clients; set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" or a stricter policy.',
-    skip: (resource, context) => encryptedListener(context.resolver, resource.body, 'protocol'),
+    skip: (resource, context) => encryptedListener(context.resolver, resource.body, 'protocol', 'ssl_policy', 'certificate_arn'),
   },
 });
 
