@@ -409,3 +409,49 @@ Resources:
     assert.equal(statusOf(result, 'Sg', 'sg-open-admin-ports').status, 'cannot-be-checked');
   });
 });
+
+describe('variants: address ranges and ports that cannot be read', () => {
+  test('Terraform: an SSH rule whose ranges, or a world rule whose ports, come from unset variables cannot be checked', () => {
+    const text = `variable "cidrs" {}
+variable "port" {}
+
+resource "aws_security_group" "ranges" {
+  egress = []
+
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+
+resource "aws_security_group" "ports" {
+  egress = []
+
+  ingress {
+    from_port   = var.port
+    to_port     = var.port
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_network_acl_rule" "entry" {
+  network_acl_id = "acl-0123456789abcdef0"
+  rule_number    = 100
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  cidr_block     = var.cidrs
+  from_port      = 22
+  to_port        = 22
+}
+`;
+    const result = analyse('terraform', text);
+    for (const rule of ['sg-open-admin-ports', 'sg-no-world-high-risk-ports', 'nacl-no-world-admin-ports']) assert.deepEqual(findingsOf(result, text, rule), [], rule);
+    assert.equal(statusOf(result, 'aws_security_group.ranges', 'sg-open-admin-ports').status, 'cannot-be-checked');
+    assert.equal(statusOf(result, 'aws_security_group.ports', 'sg-open-admin-ports').status, 'cannot-be-checked');
+    assert.equal(statusOf(result, 'aws_network_acl_rule.entry', 'nacl-no-world-admin-ports').status, 'cannot-be-checked');
+  });
+});

@@ -123,17 +123,25 @@ export interface WorldIngressCheck {
 /** Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. */
 export function worldIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys, check: WorldIngressCheck): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
+  // A range or a port that cannot be read decides nothing: the rule is then 'unknown', never 'closed'.
+  let unknown: string | undefined;
+  let unknownRange: string | undefined;
   for (const { key, list } of keys.cidrs) {
     const open: { resolved: Extract<Resolved, { known: true }>; range: OffsetRange }[] = [];
     for (const candidate of resolver.lookup(rule, list ? [key, '[]'] : [key], via)) {
       if (!candidate.node) continue;
       for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
         if (resolved.known && WORLD.has(String(resolved.value))) open.push({ resolved, range: candidate.node.range });
+        else if (!resolved.known) unknownRange ??= `${key} is ${resolved.description}${describeVia(resolved.via)}`;
       }
     }
     if (open.length === 0) continue;
     const exposed = check.exposed(rule, resolver, keys);
-    if (exposed === undefined) continue;
+    if (exposed === undefined) {
+      const ports = unreadablePorts(rule, resolver, keys);
+      if (ports) unknown ??= `${key} opens the rule to the internet, and ${ports}`;
+      continue;
+    }
     const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && (check.conditionalIsDefinite || !resolved.via.some(isConditionalStep));
     const world = open.find((hit) => isDefinite(hit.resolved)) ?? open[0];
     const definite = isDefinite(world.resolved);
@@ -142,7 +150,21 @@ export function worldIngress(rule: MapNode, via: readonly string[], resolver: Va
       ? { kind: 'finding', message, range: world.range }
       : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: world.range });
   }
+  if (outcomes.length > 0) return outcomes;
+  if (unknown) return [{ kind: 'unknown', reason: `${unknown}.` }];
+  if (unknownRange && check.exposed(rule, resolver, keys) !== undefined) return [{ kind: 'unknown', reason: `${unknownRange}, so whether the rule opens these ports to the internet cannot be known.` }];
   return outcomes;
+}
+
+/** Why the protocol or ports of a rule cannot be read (set, but to a value not known here), or undefined. */
+function unreadablePorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
+  for (const key of [keys.protocol, keys.from, keys.to]) {
+    const node = mapEntry(rule, key);
+    const values = node ? resolver.scalars(node) : [];
+    const missing = values.find((value) => !value.known);
+    if (missing && !missing.known) return `${key} is ${missing.description}`;
+  }
+  return undefined;
 }
 
 /** Which administrative exposure the rule's protocol and ports give, or undefined for none. */
