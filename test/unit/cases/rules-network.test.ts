@@ -455,3 +455,45 @@ resource "aws_network_acl_rule" "entry" {
     assert.equal(statusOf(result, 'aws_network_acl_rule.entry', 'nacl-no-world-admin-ports').status, 'cannot-be-checked');
   });
 });
+
+describe('variants: TCP and UDP listeners pass connections through', () => {
+  test('an NLB TCP listener and a Classic TCP listener cannot be checked (neither addressed nor missed); HTTP beside TCP is missed', () => {
+    const text = `resource "aws_lb_listener" "db" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/db/0a1b2c3d"
+  port              = 5432
+  protocol          = "TCP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = "${TG_ARN}"
+  }
+}
+
+resource "aws_elb" "tcp" {
+  availability_zones = ["eu-west-1a"]
+
+  listener {
+    lb_port           = 443
+    lb_protocol       = "tcp"
+    instance_port     = 443
+    instance_protocol = "tcp"
+  }
+}
+`;
+    const result = analyse('terraform', text);
+    assert.equal(statusOf(result, 'aws_lb_listener.db', 'alb-https-listener').status, 'cannot-be-checked');
+    assert.equal(statusOf(result, 'aws_elb.tcp', 'clb-https-listener').status, 'cannot-be-checked');
+    const cfn = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Clb:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      AvailabilityZones: [eu-west-1a]
+      Listeners:
+        - {LoadBalancerPort: "443", InstancePort: "443", Protocol: TCP}
+        - {LoadBalancerPort: "80", InstancePort: "80", Protocol: HTTP}
+`;
+    const findings = findingsOf(analyse('cloudformation', cfn), cfn, 'clb-https-listener');
+    assert.deepEqual(findings.map((finding) => finding.at), ['HTTP']);
+  });
+});

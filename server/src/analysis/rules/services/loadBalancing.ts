@@ -158,6 +158,7 @@ function judgeListener(resolver: ValueResolver, body: MapNode | undefined, ancho
     consequence: keys.consequence,
   });
   return outcomes.map((outcome) => {
+    if (outcome.kind === 'addressed') return passThrough(resolver, body, [keys.protocol]) ?? outcome;
     if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
     if (redirect.kind === 'unknown') return { kind: 'unknown', reason: `The listener may serve HTTP, and whether its default action redirects to HTTPS cannot be known: ${redirect.reason}.` };
     if (redirect.kind === 'some') {
@@ -169,6 +170,18 @@ function judgeListener(resolver: ValueResolver, body: MapNode | undefined, ancho
 }
 
 type MissingProtocol = AbsentMeaning | { readonly kind: 'unknown'; readonly reason: string };
+
+const PASS_THROUGH = new Set(['TCP', 'UDP', 'TCP_UDP']);
+
+/**
+ * A TCP or UDP listener passes connections through without terminating them: whether clients speak TLS to the
+ * targets is the application's, not visible in the file, so it is neither addressed nor missed here.
+ */
+function passThrough(resolver: ValueResolver, body: ValueNode | undefined, path: readonly string[]): RuleOutcome | undefined {
+  const value = valuesAt(resolver, body, path).values.find((resolved) => resolved.known && PASS_THROUGH.has(String(resolved.value).toUpperCase()));
+  if (!value?.known) return undefined;
+  return { kind: 'unknown', reason: `${path.filter((step) => step !== '[]').join('.')} is ${quote(value.value)}: the load balancer passes connections through, so whether clients use TLS end to end cannot be known from the file.` };
+}
 
 /** What a listener without a protocol gets, from the kind of its load balancer. */
 function missingProtocol(kind: LbKind, format: 'cloudformation' | 'terraform'): MissingProtocol {
@@ -374,10 +387,11 @@ const lbInternalScheme = settingRule({
 
 // --- Classic Load Balancer
 
-const clbHttpsListener = settingRule({
+const clbHttpsListenerBase = settingRule({
   setting: 'clb-https-listener',
   cloudformation: {
-    compliant: { oneOf: ['HTTPS', 'SSL'] },
+    // Plain HTTP is the gap; TCP passes connections through (judged below as unknown).
+    compliant: { noneOf: ['HTTP'] },
     consequence: 'traffic between clients and the load balancer is not encrypted; use HTTPS or SSL with an ACM certificate.',
   },
   terraform: {
@@ -385,6 +399,22 @@ const clbHttpsListener = settingRule({
     consequence: 'traffic between clients and the load balancer is not encrypted; use lb_protocol = "https" or "ssl" with an ACM certificate (ssl_certificate_id).',
   },
 });
+
+const clbHttpsListener: Rule = {
+  ...clbHttpsListenerBase,
+  cloudformation: {
+    check(resource, context) {
+      const outcomes = clbHttpsListenerBase.cloudformation?.check(resource, context) ?? [];
+      return outcomes.map((outcome) => (outcome.kind === 'addressed' ? passThrough(context.resolver, resource.properties, ['Listeners', '[]', 'Protocol']) ?? outcome : outcome));
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const outcomes = clbHttpsListenerBase.terraform?.check(resource, context) ?? [];
+      return outcomes.map((outcome) => (outcome.kind === 'addressed' ? passThrough(context.resolver, resource.body, ['listener', '[]', 'lb_protocol']) ?? outcome : outcome));
+    },
+  },
+};
 
 const clbAccessLogsBase = settingRule({
   setting: 'clb-access-logs',
