@@ -90,6 +90,7 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
   const to = Number(single(mapEntry(rule.node, keys.to), resolver));
   const allTraffic = protocol === '-1' || protocol === 'all' || from === -1 || (from <= 0 && to >= 65535);
   if (!allTraffic) return [];
+  let unknown: string | undefined;
   for (const { key, list } of keys.cidrs) {
     for (const candidate of resolver.lookup(rule.node, list ? [key, '[]'] : [key], rule.via)) {
       if (!candidate.node) continue;
@@ -97,7 +98,8 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
       if (value && WORLD.has(value)) {
         return [{ kind: 'finding', message: `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(value)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`, range: candidate.node.range }];
       }
+      if (value === undefined) unknown ??= `${key} cannot be read here, so whether all outbound traffic may go to the internet cannot be known.`;
     }
   }
-  return [];
+  return unknown ? [{ kind: 'unknown', reason: unknown }] : [];
 }
