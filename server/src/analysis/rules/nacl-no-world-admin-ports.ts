@@ -46,12 +46,19 @@ export const naclNoWorldAdminPorts: Rule = {
 /** Both formats: an inbound allow entry must not open SSH, RDP or all ports to a world range. */
 function judgeEntry(entry: MapNode, via: readonly string[], resolver: ValueResolver, keys: EntryKeys): RuleOutcome {
   const at = (path: readonly string[]) => single(resolver.lookup(entry, path, via).find((candidate) => candidate.node)?.node, resolver);
+  // Set to a value that cannot be read here (an unset variable, another resource's attribute).
+  const unread = (path: readonly string[]) => resolver.lookup(entry, path, via).some((candidate) => candidate.node !== undefined && single(candidate.node, resolver) === undefined);
   const egress = keys.egress ? at([keys.egress]) : undefined;
   if (egress !== undefined && isTrue(egress)) return { kind: 'not-applicable', detail: 'An outbound entry.' };
+  const cannot = (key: string) => ({ kind: 'unknown', reason: `${key} cannot be read here, so whether the entry lets SSH or RDP in from the internet cannot be known.` } as const);
+  if (unread([keys.action])) return cannot(keys.action);
   if (at([keys.action])?.toLowerCase() !== 'allow') return { kind: 'addressed', detail: 'The entry does not allow traffic.' };
   const protocol = at([keys.protocol]);
   const exposed = protocol === undefined ? undefined : portExposure(protocol, at(keys.from), at(keys.to));
-  if (!exposed) return { kind: 'addressed', detail: 'The entry does not allow SSH or RDP.' };
+  if (!exposed) {
+    const unreadable = [[keys.protocol], keys.from, keys.to].find((path) => unread(path));
+    return unreadable ? cannot(unreadable.join('.')) : { kind: 'addressed', detail: 'The entry does not allow SSH or RDP.' };
+  }
   for (const key of keys.cidrs) {
     for (const candidate of resolver.lookup(entry, [key], via)) {
       if (!candidate.node) continue;
@@ -59,7 +66,8 @@ function judgeEntry(entry: MapNode, via: readonly string[], resolver: ValueResol
       if (value && WORLD.has(value)) return finding(exposed, key, value, candidate.node.range);
     }
   }
-  return { kind: 'addressed', detail: 'The entry is limited to known address ranges.' };
+  const unreadable = keys.cidrs.find((key) => unread([key]));
+  return unreadable ? cannot(unreadable) : { kind: 'addressed', detail: 'The entry is limited to known address ranges.' };
 }
 
 function finding(exposed: string, key: string, value: string, range: OffsetRange): RuleOutcome {

@@ -14,7 +14,7 @@ import type { Candidate, ValueResolver } from '../resolution';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
-import { CFN_KEYS, single, TF_KEYS, TF_VPC_RULE_KEYS } from './sg-open-admin-ports';
+import { CFN_KEYS, single, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules } from './sg-open-admin-ports';
 import type { IngressKeys, IngressRule } from './sg-open-admin-ports';
 import { pointingAt } from './vpc-flow-logs';
 
@@ -34,17 +34,19 @@ export const sgEgressRestricted: Rule = {
       if (resource.type === 'AWS::EC2::SecurityGroupEgress') {
         return resource.properties ? judgeEgress([{ node: resource.properties, via: [] }], context.resolver, CFN_KEYS, NO_RULES) : [];
       }
-      return judgeEgress(mapsAt(context.resolver.lookup(resource.properties, ['SecurityGroupEgress', '[]'])), context.resolver, CFN_KEYS, cfnDefaultEgress(resource, context));
+      const candidates = context.resolver.lookup(resource.properties, ['SecurityGroupEgress', '[]']);
+      return unknownIfUnreadable(judgeEgress(mapsAt(candidates), context.resolver, CFN_KEYS, cfnDefaultEgress(resource, context)), unreadableRules(candidates, 'SecurityGroupEgress'));
     },
   },
   terraform: {
     check(resource, context) {
       const resolver = context.resolver;
       if (resource.type === 'aws_security_group') {
-        return judgeEgress(mapsAt(resolver.lookup(resource.body, ['egress', '[]'])), resolver, TF_KEYS, {
+        const candidates = resolver.lookup(resource.body, ['egress', '[]']);
+        return unknownIfUnreadable(judgeEgress(mapsAt(candidates), resolver, TF_KEYS, {
           kind: 'addressed',
           detail: 'No egress blocks: the AWS provider removes AWS\'s default allow-all egress rule from the groups it creates, so the group allows no outbound traffic (egress rule resources are checked on their own).',
-        });
+        }), unreadableRules(candidates, 'egress'));
       }
       if (resource.type === 'aws_security_group_rule') {
         const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
@@ -57,6 +59,12 @@ export const sgEgressRestricted: Rule = {
 };
 
 const NO_RULES: RuleOutcome = { kind: 'addressed', detail: 'No egress rules.' };
+
+/** Rules that cannot be read decide nothing: without a finding among the readable ones, the group cannot be checked. */
+function unknownIfUnreadable(outcomes: RuleOutcome[], unreadable: string | undefined): RuleOutcome[] {
+  if (!unreadable || outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+  return [{ kind: 'unknown', reason: unreadable }];
+}
 
 function mapsAt(candidates: readonly Candidate[]): IngressRule[] {
   return candidates.flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
@@ -82,6 +90,7 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
   const to = Number(single(mapEntry(rule.node, keys.to), resolver));
   const allTraffic = protocol === '-1' || protocol === 'all' || from === -1 || (from <= 0 && to >= 65535);
   if (!allTraffic) return [];
+  let unknown: string | undefined;
   for (const { key, list } of keys.cidrs) {
     for (const candidate of resolver.lookup(rule.node, list ? [key, '[]'] : [key], rule.via)) {
       if (!candidate.node) continue;
@@ -89,7 +98,8 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
       if (value && WORLD.has(value)) {
         return [{ kind: 'finding', message: `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(value)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`, range: candidate.node.range }];
       }
+      if (value === undefined) unknown ??= `${key} cannot be read here, so whether all outbound traffic may go to the internet cannot be known.`;
     }
   }
-  return [];
+  return unknown ? [{ kind: 'unknown', reason: unknown }] : [];
 }

@@ -6,7 +6,7 @@ import type { MapNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
-import { CFN_KEYS, cfnIngressRules, single, tfIngressRules, worldIngress } from './sg-open-admin-ports';
+import { CFN_KEYS, cfnIngressRules, single, tfIngressRules, unreadableRules, worldIngress } from './sg-open-admin-ports';
 import type { IngressKeys, WorldIngressCheck } from './sg-open-admin-ports';
 
 const HIGH_RISK: ReadonlyArray<readonly [number, string]> = [
@@ -38,6 +38,8 @@ export const sgNoWorldHighRiskPorts: Rule = {
   cloudformation: {
     check(resource, context) {
       const outcomes = cfnIngressRules(resource, context).flatMap((rule) => worldIngress(rule.node, rule.via, context.resolver, CFN_KEYS, CHECK));
+      const unreadable = resource.type === 'AWS::EC2::SecurityGroup' ? unreadableRules(context.resolver.lookup(resource.properties, ['SecurityGroupIngress', '[]']), 'SecurityGroupIngress') : undefined;
+      if (outcomes.length === 0 && unreadable) return [{ kind: 'unknown', reason: unreadable }];
       return outcomes.length > 0 ? outcomes : [NONE_OPEN];
     },
   },
@@ -46,6 +48,7 @@ export const sgNoWorldHighRiskPorts: Rule = {
       const found = tfIngressRules(resource, context);
       if ('notApplicable' in found) return [{ kind: 'not-applicable', detail: found.notApplicable }];
       const outcomes = found.rules.flatMap((rule) => worldIngress(rule.node, rule.via, context.resolver, found.keys, CHECK));
+      if (outcomes.length === 0 && found.unreadable) return [{ kind: 'unknown', reason: found.unreadable }];
       return outcomes.length > 0 ? outcomes : [NONE_OPEN];
     },
   },

@@ -1,8 +1,9 @@
 import { mapEntry } from '../cloudformation/model';
+import { canonicalType } from '../knowledge';
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeVia, isConditionalStep, quote } from '../resolution';
-import type { Resolved, ValueResolver } from '../resolution';
+import type { Candidate, Resolved, ValueResolver } from '../resolution';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl, references } from './references';
@@ -31,6 +32,8 @@ export const sgOpenAdminPorts: Rule = {
     check(resource, context) {
       const rules = cfnIngressRules(resource, context);
       const outcomes = rules.flatMap((rule) => checkIngress(rule.node, rule.via, context.resolver, CFN_KEYS));
+      const unreadable = resource.type === 'AWS::EC2::SecurityGroup' ? unreadableRules(context.resolver.lookup(resource.properties, ['SecurityGroupIngress', '[]']), 'SecurityGroupIngress') : undefined;
+      if (outcomes.length === 0 && unreadable) return [{ kind: 'unknown', reason: unreadable }];
       return outcomes.length > 0 ? outcomes : [noOpenRule(rules.length)];
     },
   },
@@ -39,6 +42,7 @@ export const sgOpenAdminPorts: Rule = {
       const found = tfIngressRules(resource, context);
       if ('notApplicable' in found) return [{ kind: 'not-applicable', detail: found.notApplicable }];
       const outcomes = found.rules.flatMap((rule) => checkIngress(rule.node, rule.via, context.resolver, found.keys));
+      if (outcomes.length === 0 && found.unreadable) return [{ kind: 'unknown', reason: found.unreadable }];
       return outcomes.length > 0 ? outcomes : [noOpenRule(found.rules.length)];
     },
   },
@@ -57,14 +61,24 @@ export function cfnIngressRules(resource: CfnResource, context: CfnRuleContext):
     .flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
 }
 
+/**
+ * Why a list of rules cannot be read (an element that is a reference or an expression, not a rule map), or
+ * undefined: such a list decides nothing, so a group is never called closed because of it.
+ */
+export function unreadableRules(candidates: readonly Candidate[], name: string): string | undefined {
+  const other = candidates.find((candidate) => candidate.node !== undefined && candidate.node.kind !== 'map');
+  return other ? `${name} is an expression or reference whose rules cannot be read here` : undefined;
+}
+
 /** Terraform: inline `ingress` blocks (dynamic ones included), an ingress aws_security_group_rule, or a VPC ingress rule. */
-export function tfIngressRules(resource: TfResource, context: TfRuleContext): { rules: IngressRule[]; keys: IngressKeys } | { notApplicable: string } {
+export function tfIngressRules(resource: TfResource, context: TfRuleContext): { rules: IngressRule[]; keys: IngressKeys; unreadable?: string } | { notApplicable: string } {
   const resolver = context.resolver;
   const keys = resource.type === 'aws_vpc_security_group_ingress_rule' ? TF_VPC_RULE_KEYS : TF_KEYS;
-  if (resource.type === 'aws_security_group') {
-    const rules = resolver.lookup(resource.body, ['ingress', '[]'])
-      .flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
-    return { rules, keys };
+  if (canonicalType(resource.type) === 'aws_security_group') {
+    const candidates = resolver.lookup(resource.body, ['ingress', '[]']);
+    const rules = candidates.flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
+    const unreadable = unreadableRules(candidates, 'ingress');
+    return { rules, keys, ...(unreadable ? { unreadable } : {}) };
   }
   if (resource.type === 'aws_security_group_rule') {
     const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
@@ -109,17 +123,25 @@ export interface WorldIngressCheck {
 /** Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. */
 export function worldIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys, check: WorldIngressCheck): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
+  // A range or a port that cannot be read decides nothing: the rule is then 'unknown', never 'closed'.
+  let unknown: string | undefined;
+  let unknownRange: string | undefined;
   for (const { key, list } of keys.cidrs) {
     const open: { resolved: Extract<Resolved, { known: true }>; range: OffsetRange }[] = [];
     for (const candidate of resolver.lookup(rule, list ? [key, '[]'] : [key], via)) {
       if (!candidate.node) continue;
       for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
         if (resolved.known && WORLD.has(String(resolved.value))) open.push({ resolved, range: candidate.node.range });
+        else if (!resolved.known) unknownRange ??= `${key} is ${resolved.description}${describeVia(resolved.via)}`;
       }
     }
     if (open.length === 0) continue;
     const exposed = check.exposed(rule, resolver, keys);
-    if (exposed === undefined) continue;
+    if (exposed === undefined) {
+      const ports = unreadablePorts(rule, resolver, keys);
+      if (ports) unknown ??= `${key} opens the rule to the internet, and ${ports}`;
+      continue;
+    }
     const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && (check.conditionalIsDefinite || !resolved.via.some(isConditionalStep));
     const world = open.find((hit) => isDefinite(hit.resolved)) ?? open[0];
     const definite = isDefinite(world.resolved);
@@ -128,7 +150,21 @@ export function worldIngress(rule: MapNode, via: readonly string[], resolver: Va
       ? { kind: 'finding', message, range: world.range }
       : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: world.range });
   }
+  if (outcomes.length > 0) return outcomes;
+  if (unknown) return [{ kind: 'unknown', reason: `${unknown}.` }];
+  if (unknownRange && check.exposed(rule, resolver, keys) !== undefined) return [{ kind: 'unknown', reason: `${unknownRange}, so whether the rule opens these ports to the internet cannot be known.` }];
   return outcomes;
+}
+
+/** Why the protocol or ports of a rule cannot be read (set, but to a value not known here), or undefined. */
+function unreadablePorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
+  for (const key of [keys.protocol, keys.from, keys.to]) {
+    const node = mapEntry(rule, key);
+    const values = node ? resolver.scalars(node) : [];
+    const missing = values.find((value) => !value.known);
+    if (missing && !missing.known) return `${key} is ${missing.description}`;
+  }
+  return undefined;
 }
 
 /** Which administrative exposure the rule's protocol and ports give, or undefined for none. */

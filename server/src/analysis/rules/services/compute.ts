@@ -180,6 +180,10 @@ function notS3Artifacts(resolver: ValueResolver, start: ValueNode | undefined, p
   return known ? `The artifacts are not stored by CodeBuild in S3 (${path.join('.')} is ${types.map((type) => (type.known ? String(type.value) : '')).join(' or ')}): artifact encryption is not this project's setting.` : undefined;
 }
 
+function scalar(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
 function has(node: MapNode | undefined, key: string): boolean {
   return mapEntry(node, key) !== undefined;
 }
