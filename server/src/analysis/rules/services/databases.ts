@@ -1,6 +1,9 @@
 // Setting rules for database services. Each entry names a knowledge-base setting and says how to judge it.
 import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import type { ValueNode } from '../../types';
+import type { ValueResolver } from '../../resolution';
 import { docdbAuditLogs } from '../docdb-audit-logs';
 import { docdbTls } from '../docdb-tls';
 import { neptuneAuditLogs } from '../neptune-audit-logs';
@@ -8,6 +11,7 @@ import { rdsClusterLogExports } from '../rds-cluster-log-exports';
 import { rdsForceTls, singleString } from '../rds-force-tls';
 import { rdsLogExports } from '../rds-log-exports';
 import { redshiftRequireSsl } from '../redshift-require-ssl';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { settingRule } from '../settingRule';
 
@@ -35,6 +39,67 @@ function cacheSkip(resource: CfnResource): string | undefined {
   return undefined;
 }
 
+/** Terraform: the one known string an argument resolves to (lower-cased). */
+function tfString(resource: TfResource, context: TfRuleContext, argument: string): string | undefined {
+  return singleString(mapEntry(resource.body, argument), context);
+}
+
+/** Terraform: the argument is written (whatever its value). */
+function tfHas(resource: TfResource, ...arguments_: string[]): string | undefined {
+  return arguments_.find((argument) => mapEntry(resource.body, argument) !== undefined);
+}
+
+/** aws_elasticache_cluster members of a replication group take these settings from the group. */
+function tfCacheSkip(resource: TfResource): string | undefined {
+  return resource.type === 'aws_elasticache_cluster' && tfHas(resource, 'replication_group_id') ? 'A member of a replication group takes this setting from the group (replication_group_id).' : undefined;
+}
+
+/** A non-empty RBAC user group list (UserGroupIds / user_group_ids) written as a list. */
+function hasUserGroups(node: ValueNode | undefined): boolean {
+  return node?.kind === 'seq' && node.items.length > 0;
+}
+
+/** DMS endpoints to AWS services (and Kafka, with its own SecurityProtocol) do not use SslMode. */
+function dmsSslNotApplicable(engine: string | undefined, name: string): string | undefined {
+  if (engine && ['s3', 'dynamodb', 'kinesis', 'kafka', 'elasticsearch', 'opensearch', 'neptune', 'redshift', 'redshift-serverless', 'timestream'].includes(engine)) {
+    return `${name} does not apply to ${engine} endpoints.`;
+  }
+  return undefined;
+}
+
+const VALKEY_AT_REST = 'ElastiCache encrypts Valkey replication groups at rest unless told otherwise (CreateReplicationGroup AtRestEncryptionEnabled: "Default: true when using Valkey, false when using Redis OSS").';
+
+/**
+ * AtRestEncryptionEnabled defaults to true for Valkey and false for Redis OSS: an absent setting on a Valkey group
+ * is the AWS default, and on a group whose engine cannot be read it cannot be judged.
+ */
+function valkeyEncryptedByDefault(rule: Rule): Rule {
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  const judge = (setting: ValueNode | undefined, engine: ValueNode | undefined, context: { readonly resolver: ValueResolver }, name: string): RuleOutcome[] | undefined => {
+    if (setting) return undefined;
+    if (!engine) return undefined; // Engine defaults to redis
+    const values = context.resolver.scalars(engine);
+    if (values.length > 0 && values.every((value) => value.known && String(value.value).toLowerCase() === 'valkey')) return [{ kind: 'aws-default', detail: VALKEY_AT_REST }];
+    const unknown = values.find((value) => !value.known);
+    if (unknown && !unknown.known) return [{ kind: 'unknown', reason: `${name} is not set and the engine is ${unknown.description}: encryption at rest is on by default for Valkey only.` }];
+    return undefined;
+  };
+  return {
+    ...rule,
+    ...(cloudformation ? {
+      cloudformation: {
+        check: (resource, context) => judge(mapEntry(resource.properties, 'AtRestEncryptionEnabled'), mapEntry(resource.properties, 'Engine'), context, 'AtRestEncryptionEnabled') ?? cloudformation.check(resource, context),
+      },
+    } : {}),
+    ...(terraform ? {
+      terraform: {
+        check: (resource, context) => judge(mapEntry(resource.body, 'at_rest_encryption_enabled'), mapEntry(resource.body, 'engine'), context, 'at_rest_encryption_enabled') ?? terraform.check(resource, context),
+      },
+    } : {}),
+  };
+}
+
 export const DATABASES_RULES: readonly Rule[] = [
   settingRule({
     setting: 'rds-not-public',
@@ -45,6 +110,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       missingSeverity: 'warning',
       fix: false,
     },
+    // The AWS provider sends publicly_accessible = false when the argument is absent (schema Default: false).
+    terraform: { absent: 'compliant' },
   }),
   // --- RDS instances
   settingRule({
@@ -56,6 +123,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource) => clusterMember(resource)
         ?? (mapEntry(resource.properties, 'SourceDBInstanceIdentifier') ? 'Read replicas are not backed up on their own; the source instance keeps the backups.' : undefined),
       fix: 7,
+    },
+    terraform: {
+      whenMissing: 'backup_retention_period is not set, so RDS keeps automated backups for 1 day only and older data cannot be restored.',
+      skip: (resource) => (tfHas(resource, 'replicate_source_db') ? 'Read replicas are not backed up on their own; the source instance keeps the backups.' : undefined),
     },
   }),
   settingRule({
@@ -99,6 +170,9 @@ export const DATABASES_RULES: readonly Rule[] = [
         ? 'Aurora Serverless v1 does not support IAM database authentication.' : undefined),
       fix: true,
     },
+    terraform: {
+      skip: (resource, context) => (tfString(resource, context, 'engine_mode') === 'serverless' ? 'Aurora Serverless v1 does not support IAM database authentication.' : undefined),
+    },
   }),
   settingRule({
     setting: 'rds-cluster-backup-retention',
@@ -119,14 +193,14 @@ export const DATABASES_RULES: readonly Rule[] = [
   }),
   rdsClusterLogExports,
   // --- ElastiCache
-  settingRule({
+  valkeyEncryptedByDefault(settingRule({
     setting: 'elasticache-at-rest',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'cached data and backups are stored unencrypted, and encryption can only be chosen at creation.',
       fix: true,
     },
-  }),
+  })),
   settingRule({
     setting: 'elasticache-in-transit',
     cloudformation: {
@@ -141,7 +215,11 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { present: true },
       consequence: 'any client that reaches the port can read and write the cache.',
       whenMissing: 'neither an AUTH token nor RBAC user groups (UserGroupIds), so any client that reaches the port can read and write the cache.',
-      skip: (resource) => (mapEntry(resource.properties, 'UserGroupIds') ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
+      skip: (resource) => (hasUserGroups(mapEntry(resource.properties, 'UserGroupIds')) ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
+    },
+    terraform: {
+      whenMissing: 'neither auth_token nor RBAC user groups (user_group_ids), so any client that reaches the port can read and write the cache.',
+      skip: (resource) => (hasUserGroups(mapEntry(resource.body, 'user_group_ids')) ? 'Access is controlled by RBAC user groups (user_group_ids).' : undefined),
     },
   }),
   settingRule({
@@ -155,6 +233,9 @@ export const DATABASES_RULES: readonly Rule[] = [
         ?? (engineOf(resource, context) === 'memcached' ? 'Memcached has no backups.' : undefined),
       fix: 7,
     },
+    terraform: {
+      skip: (resource, context) => tfCacheSkip(resource) ?? (tfString(resource, context, 'engine') === 'memcached' ? 'Memcached has no backups.' : undefined),
+    },
   }),
   settingRule({
     setting: 'elasticache-auto-minor',
@@ -165,9 +246,13 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: cacheSkip,
       fix: true,
     },
+    terraform: { skip: tfCacheSkip },
   }),
   settingRule({
     setting: 'elasticache-custom-subnet-group',
+    // ElastiCache nodes have no public address: the default subnet group is a placement choice, not an open door,
+    // so an explicit 'default' is a warning like an absent group (the knowledge base's high would make it an error).
+    severity: 'warning',
     cloudformation: {
       types: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
       compliant: { noneOf: ['default'] },
@@ -176,6 +261,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       // Absence places the cache in the default VPC, which is not by itself an exposure: a warning, not an error.
       missingSeverity: 'warning',
       skip: cacheSkip,
+    },
+    terraform: {
+      whenMissing: 'without subnet_group_name the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
+      skip: tfCacheSkip,
     },
   }),
   // --- Redshift
@@ -199,6 +288,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       missingSeverity: 'warning',
       fix: false,
     },
+    // The provider's default for publicly_accessible changed between major versions: say what to write, in HCL.
+    terraform: { whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.' },
   }),
   redshiftRequireSsl,
   settingRule({
@@ -209,6 +300,9 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { present: true },
       consequence: 'connections and user activity leave no audit trail.',
     },
+    // Any aws_redshift_logging for the cluster turns logging on (S3 by bucket_name or log_destination_type):
+    // cluster_identifier is its one required argument.
+    terraform: { path: 'cluster_identifier' },
   }),
   settingRule({
     setting: 'redshift-snapshots',
@@ -247,6 +341,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource) => (mapEntry(resource.properties, 'SnapshotIdentifier') ? 'A cluster restored from a snapshot inherits its encryption.' : undefined),
       fix: true,
     },
+    terraform: { skip: (resource) => (tfHas(resource, 'snapshot_identifier') ? 'A cluster restored from a snapshot inherits its encryption (snapshot_identifier).' : undefined) },
   }),
   settingRule({
     setting: 'docdb-backup-retention',
@@ -268,6 +363,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource) => (mapEntry(resource.properties, 'SnapshotIdentifier') ? 'A cluster restored from a snapshot inherits its encryption.' : undefined),
       fix: true,
     },
+    terraform: { skip: (resource) => (tfHas(resource, 'snapshot_identifier') ? 'A cluster restored from a snapshot inherits its encryption (snapshot_identifier).' : undefined) },
   }),
   settingRule({
     setting: 'neptune-iam-auth',
@@ -311,6 +407,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       whenMissing: 'PubliclyAccessible defaults to true, so the replication instance gets a public address.',
       fix: false,
     },
+    // The AWS provider always sends PubliclyAccessible: an absent publicly_accessible is sent as false (private).
+    terraform: { absent: 'compliant' },
   }),
   settingRule({
     setting: 'dms-endpoint-ssl',
@@ -318,15 +416,12 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { oneOf: ['require', 'verify-ca', 'verify-full'] },
       consequence: 'data is migrated over an unencrypted connection to the database.',
       whenMissing: 'SslMode defaults to none, so data is migrated over an unencrypted connection to the database.',
-      skip: (resource, context) => {
-        const engine = singleString(mapEntry(resource.properties, 'EngineName'), context);
-        // Endpoints to AWS services (and Kafka, with its own SecurityProtocol) do not use SslMode.
-        if (engine && ['s3', 'dynamodb', 'kinesis', 'kafka', 'elasticsearch', 'opensearch', 'neptune', 'redshift', 'redshift-serverless', 'timestream'].includes(engine)) {
-          return `SslMode does not apply to ${engine} endpoints.`;
-        }
-        return undefined;
-      },
+      skip: (resource, context) => dmsSslNotApplicable(singleString(mapEntry(resource.properties, 'EngineName'), context), 'SslMode'),
       fix: 'require',
+    },
+    terraform: {
+      whenMissing: 'ssl_mode defaults to none, so data is migrated over an unencrypted connection to the database.',
+      skip: (resource, context) => dmsSslNotApplicable(tfString(resource, context, 'engine_name'), 'ssl_mode'),
     },
   }),
   settingRule({
@@ -337,6 +432,11 @@ export const DATABASES_RULES: readonly Rule[] = [
       absent: 'aws-default',
       consequence: 'engine security fixes are not applied to the replication instance automatically.',
       fix: true,
+    },
+    // Unlike the API, the AWS provider always sends AutoMinorVersionUpgrade: an absent argument is sent as false.
+    terraform: {
+      absent: 'missed',
+      whenMissing: 'the AWS provider sends auto_minor_version_upgrade = false when it is not set, so engine security fixes are not applied automatically.',
     },
   }),
 ];
