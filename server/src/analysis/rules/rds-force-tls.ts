@@ -95,6 +95,8 @@ interface GroupAccess<G> {
   readonly name: (group: G) => string;
   /** Where "add the parameter here" points. */
   readonly parametersRange: (group: G) => OffsetRange;
+  /** Why some of the group's parameters cannot be read (a dynamic block, a variable), if so. */
+  readonly unreadable: (group: G) => string | undefined;
   readonly consequence: string;
 }
 
@@ -172,6 +174,8 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
     parameter: (group, name) => check.readParameter(group, name, context),
     name: (group) => group.id,
     parametersRange: (group) => keyRange(group, 'Parameters') ?? group.idRange,
+    unreadable: (group) => context.resolver.lookup(group.properties, ['Parameters']).some((candidate) => candidate.node !== undefined && candidate.node.kind !== 'map' && candidate.node.kind !== 'seq')
+      ? `Parameters of ${group.id} is computed` : undefined,
     consequence: check.consequence,
   });
 }
@@ -191,6 +195,16 @@ export function checkTfParameterGroup(resource: TfResource, context: TfRuleConte
     }),
     name: (group) => group.address,
     parametersRange: (group) => group.anchor,
+    unreadable: (group) => {
+      for (const candidate of context.resolver.lookup(group.body, ['parameter'])) {
+        const node = candidate.node;
+        if (!node) continue;
+        const blocks = node.kind === 'seq' ? node.items : [node];
+        // `parameter = var.x`, or a block (dynamic "parameter" content) whose name is an expression.
+        if (blocks.some((block) => block.kind !== 'map' || singleString(mapEntry(block, 'name'), context) === undefined)) return `a parameter of ${group.address} is computed (a dynamic block or an expression)`;
+      }
+      return undefined;
+    },
     consequence: check.consequence,
   });
 }
@@ -254,6 +268,11 @@ function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRa
           });
         }
       }
+    }
+    const unreadable = set ? undefined : check.unreadable(group);
+    if (unreadable) {
+      unknowns.push(`${unreadable}, so whether ${groupName} sets ${expectation.parameters.join(' or ')} cannot be checked in the code`);
+      continue;
     }
     if (!set) {
       if (expectation.enforcedByDefault) fine.push(`${groupName} leaves the parameter at its default, which enforces it`);

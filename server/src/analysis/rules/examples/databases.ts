@@ -25,6 +25,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [
         ex('encrypted instance', 'resource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = true\n}\n'),
         ex('read replica inherits encryption', 'resource "aws_db_instance" "replica" {\n  replicate_source_db = "main-db"\n}\n'),
+        ex('Aurora Serverless v1 is always encrypted', 'resource "aws_rds_cluster" "legacy" {\n  engine      = "aurora-mysql"\n  engine_mode = "serverless"\n}\n'),
       ],
       bad: [
         ex('storage_encrypted not set', 'resource "aws_rds_cluster" ⟦"main"⟧ {\n  engine = "aurora-postgresql"\n}\n', { expect: [{ severity: 'warning', message: ['storage_encrypted is not set'] }] }),
@@ -65,7 +66,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
         ex('private instance', 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n'),
         ex('not set: the provider sends false', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'),
       ],
-      bad: [ex('public instance', 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ["publicly_accessible is true"] }] })],
+      bad: [
+        ex('public instance', 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ["publicly_accessible is true"] }] }),
+        ex('Aurora instance without publicly_accessible: RDS decides from the subnets', 'resource "aws_rds_cluster_instance" ⟦"writer"⟧ {\n  cluster_identifier = "main"\n  instance_class     = "db.r6g.large"\n}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible is not set', 'publicly_accessible = false'] }] }),
+      ],
     },
   },
   {
@@ -104,6 +108,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [
         ex('IAM auth on', 'resource "aws_db_instance" "db" {\n  engine                              = "mysql"\n  iam_database_authentication_enabled = true\n}\n'),
         ex('Oracle has no IAM auth', 'resource "aws_db_instance" "db" {\n  engine = "oracle-se2"\n}\n'),
+        ex('engine from an unset variable: cannot be checked', 'variable "engine" {\n  type = string\n}\n\nresource "aws_db_instance" "db" {\n  engine = var.engine\n}\n'),
       ],
       bad: [ex('off', 'resource "aws_db_instance" "db" {\n  engine                              = "mariadb"\n  iam_database_authentication_enabled = ⟦false⟧\n}\n', { expect: [{ message: ["iam_database_authentication_enabled is false"] }] })],
     },
@@ -210,6 +215,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
     terraform: {
       good: [
         ex('MySQL group with require_secure_transport ON', 'resource "aws_db_parameter_group" "tls" {\n  family = "mysql8.0"\n  parameter {\n    name  = "require_secure_transport"\n    value = "ON"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "mysql"\n  parameter_group_name = aws_db_parameter_group.tls.name\n}\n'),
+        ex('parameters from a dynamic block: cannot be checked', 'variable "parameters" {\n  type = list(object({ name = string, value = string }))\n}\n\nresource "aws_db_parameter_group" "g" {\n  family = "postgres14"\n  dynamic "parameter" {\n    for_each = var.parameters\n    content {\n      name  = parameter.value.name\n      value = parameter.value.value\n    }\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "postgres"\n  parameter_group_name = aws_db_parameter_group.g.name\n}\n'),
         ex('engine unknown, group sets db2comm SSL', 'variable "family" {\n  type = string\n}\n\nresource "aws_db_parameter_group" "g" {\n  family = var.family\n  parameter {\n    name  = "db2comm"\n    value = "SSL"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  parameter_group_name = aws_db_parameter_group.g.name\n}\n'),
       ],
       bad: [
@@ -333,7 +339,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
         ex('Memcached has no backups', 'resource "aws_elasticache_cluster" "c" {\n  engine = "memcached"\n}\n'),
         ex('member of a replication group', 'resource "aws_elasticache_cluster" "replica" {\n  replication_group_id = "sessions"\n}\n'),
       ],
-      bad: [ex('snapshots off', 'resource "aws_elasticache_cluster" "c" {\n  engine                   = "redis"\n  snapshot_retention_limit = ⟦0⟧\n}\n', { expect: [{ message: ['snapshot_retention_limit is 0'] }] })],
+      bad: [
+        ex('snapshots off', 'resource "aws_elasticache_cluster" "c" {\n  engine                   = "redis"\n  snapshot_retention_limit = ⟦0⟧\n}\n', { expect: [{ message: ['snapshot_retention_limit is 0'] }] }),
+        ex('replication group without snapshots', 'resource "aws_elasticache_replication_group" ⟦"sessions"⟧ {\n  description = "sessions"\n  engine      = "valkey"\n}\n', { expect: [{ severity: 'warning', message: ['snapshot_retention_limit is not set'] }] }),
+      ],
     },
   },
   {
@@ -360,7 +369,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
     },
     terraform: {
-      good: [ex('own subnet group', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n')],
+      good: [ex('replication group in its own subnet group', 'resource "aws_elasticache_replication_group" "g" {\n  description       = "cache"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n'), ex('own subnet group', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n')],
       bad: [ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['without subnet_group_name'] }] })],
     },
   },
@@ -424,7 +433,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       bad: [ex('no logging', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus', '⟦Warehouse⟧'), { expect: [{ severity: 'warning', message: ['no audit trail'] }] })],
     },
     terraform: {
-      good: [ex('aws_redshift_logging to S3', 'resource "aws_redshift_cluster" "w" {\n  cluster_identifier = "warehouse"\n}\n\nresource "aws_redshift_logging" "w" {\n  cluster_identifier = aws_redshift_cluster.w.id\n  bucket_name        = "audit-logs-7731"\n}\n')],
+      good: [ex('inline logging block (provider v5)', 'resource "aws_redshift_cluster" "w" {\n  cluster_identifier = "warehouse"\n  logging {\n    enable      = true\n    bucket_name = "audit-logs-7731"\n  }\n}\n'), ex('aws_redshift_logging to S3', 'resource "aws_redshift_cluster" "w" {\n  cluster_identifier = "warehouse"\n}\n\nresource "aws_redshift_logging" "w" {\n  cluster_identifier = aws_redshift_cluster.w.id\n  bucket_name        = "audit-logs-7731"\n}\n')],
       bad: [ex('no aws_redshift_logging', 'resource "aws_redshift_cluster" ⟦"w"⟧ {\n  cluster_identifier = "warehouse"\n}\n', { expect: [{ message: ['no aws_redshift_logging points at it'] }] })],
     },
   },

@@ -13,6 +13,7 @@ import { rdsLogExports } from '../rds-log-exports';
 import { redshiftRequireSsl } from '../redshift-require-ssl';
 import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { judgeSetting } from '../setting';
 import { settingRule } from '../settingRule';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
@@ -67,41 +68,68 @@ function dmsSslNotApplicable(engine: string | undefined, name: string): string |
   return undefined;
 }
 
+type Guard<R, C> = (resource: R, context: C) => RuleOutcome[] | undefined;
+
+/**
+ * Runs a format's guard before a rule's reader: a guard that answers (the AWS default of one engine, a value that
+ * cannot be read) replaces the reader's verdict. `terraformTypes` adds sibling types the same arguments apply to.
+ */
+function guarded(rule: Rule, guards: { cloudformation?: Guard<CfnResource, CfnRuleContext>; terraform?: Guard<TfResource, TfRuleContext>; terraformTypes?: readonly string[] }): Rule {
+  const { cloudformation, terraform } = rule;
+  return {
+    ...rule,
+    meta: guards.terraformTypes && terraform
+      ? { ...rule.meta, resourceTypes: { ...rule.meta.resourceTypes, terraform: [...rule.meta.resourceTypes.terraform, ...guards.terraformTypes] } }
+      : rule.meta,
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => guards.cloudformation?.(resource, context) ?? cloudformation.check(resource, context) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => guards.terraform?.(resource, context) ?? terraform.check(resource, context) } } : {}),
+  };
+}
+
+/** The values a node may take, split into known strings (lower-cased) and the description of an unknown one. */
+function engineValues(node: ValueNode, resolver: ValueResolver): { known: string[]; unknown: string | undefined } {
+  const known: string[] = [];
+  let unknown: string | undefined;
+  for (const value of resolver.scalars(node)) {
+    if (value.known) known.push(String(value.value).toLowerCase());
+    else unknown ??= value.description;
+  }
+  return { known, unknown };
+}
+
 const VALKEY_AT_REST = 'ElastiCache encrypts Valkey replication groups at rest unless told otherwise (CreateReplicationGroup AtRestEncryptionEnabled: "Default: true when using Valkey, false when using Redis OSS").';
 
 /**
  * AtRestEncryptionEnabled defaults to true for Valkey and false for Redis OSS: an absent setting on a Valkey group
  * is the AWS default, and on a group whose engine cannot be read it cannot be judged.
  */
-function valkeyEncryptedByDefault(rule: Rule): Rule {
-  const cloudformation = rule.cloudformation;
-  const terraform = rule.terraform;
-  const judge = (setting: ValueNode | undefined, engine: ValueNode | undefined, context: { readonly resolver: ValueResolver }, name: string): RuleOutcome[] | undefined => {
-    if (setting) return undefined;
-    if (!engine) return undefined; // Engine defaults to redis
-    const values = context.resolver.scalars(engine);
-    if (values.length > 0 && values.every((value) => value.known && String(value.value).toLowerCase() === 'valkey')) return [{ kind: 'aws-default', detail: VALKEY_AT_REST }];
-    const unknown = values.find((value) => !value.known);
-    if (unknown && !unknown.known) return [{ kind: 'unknown', reason: `${name} is not set and the engine is ${unknown.description}: encryption at rest is on by default for Valkey only.` }];
-    return undefined;
-  };
-  return {
-    ...rule,
-    ...(cloudformation ? {
-      cloudformation: {
-        check: (resource, context) => judge(mapEntry(resource.properties, 'AtRestEncryptionEnabled'), mapEntry(resource.properties, 'Engine'), context, 'AtRestEncryptionEnabled') ?? cloudformation.check(resource, context),
-      },
-    } : {}),
-    ...(terraform ? {
-      terraform: {
-        check: (resource, context) => judge(mapEntry(resource.body, 'at_rest_encryption_enabled'), mapEntry(resource.body, 'engine'), context, 'at_rest_encryption_enabled') ?? terraform.check(resource, context),
-      },
-    } : {}),
-  };
+function valkeyAtRest(setting: ValueNode | undefined, engine: ValueNode | undefined, resolver: ValueResolver, name: string): RuleOutcome[] | undefined {
+  if (setting || !engine) return undefined; // Engine defaults to redis
+  const { known, unknown } = engineValues(engine, resolver);
+  if (!unknown && known.length > 0 && known.every((value) => value === 'valkey')) return [{ kind: 'aws-default', detail: VALKEY_AT_REST }];
+  if (unknown) return [{ kind: 'unknown', reason: `${name} is not set and the engine is ${unknown}: encryption at rest is on by default for Valkey only.` }];
+  return undefined;
+}
+
+/**
+ * RBAC user groups given as something other than a written list (a parameter, a variable, an expression): whether
+ * access is controlled cannot be told, unless an AUTH token is set anyway.
+ */
+function rbacUnknown(groups: ValueNode | undefined, token: ValueNode | undefined, name: string): RuleOutcome[] | undefined {
+  if (!groups || token || groups.kind === 'seq') return undefined;
+  return [{ kind: 'unknown', reason: `${name} is computed (not a written list): whether RBAC user groups control access cannot be checked in the code.` }];
+}
+
+/** An engine that cannot be read decides whether IAM database authentication exists at all. */
+function iamEngineUnknown(engine: ValueNode | undefined, resolver: ValueResolver, name: string): RuleOutcome[] | undefined {
+  if (!engine) return undefined;
+  const { known, unknown } = engineValues(engine, resolver);
+  if (known.some((value) => iamAuthUnsupported(value) === undefined)) return undefined; // some engine with IAM auth: judged by the reader
+  return unknown ? [{ kind: 'unknown', reason: `${name} is ${unknown}: IAM database authentication exists for MySQL, MariaDB and PostgreSQL only.` }] : undefined;
 }
 
 export const DATABASES_RULES: readonly Rule[] = [
-  settingRule({
+  guarded(settingRule({
     setting: 'rds-not-public',
     cloudformation: {
       compliant: { equals: false },
@@ -112,6 +140,20 @@ export const DATABASES_RULES: readonly Rule[] = [
     },
     // The AWS provider sends publicly_accessible = false when the argument is absent (schema Default: false).
     terraform: { absent: 'compliant' },
+  }), {
+    // Aurora instances: publicly_accessible has no provider default there, so RDS decides from the subnets as in
+    // CloudFormation (public in a default VPC): absence is the same warning.
+    terraformTypes: ['aws_rds_cluster_instance'],
+    terraform: (resource, context) => (resource.type === 'aws_rds_cluster_instance'
+      ? judgeSetting(resource.body, resource.anchor, context.resolver, {
+        path: ['publicly_accessible'],
+        isCompliant: (value) => String(value).toLowerCase() === 'false',
+        absent: { kind: 'missed', message: 'whether the instance is public depends on its cluster\'s subnet group (public in a default VPC); set publicly_accessible = false.' },
+        consequence: 'the database gets a public address and can be reached from the internet wherever its security groups allow.',
+        missingSeverity: 'warning',
+        fixId: 'set-PubliclyAccessible',
+      })
+      : undefined),
   }),
   // --- RDS instances
   settingRule({
@@ -129,7 +171,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource) => (tfHas(resource, 'replicate_source_db') ? 'Read replicas are not backed up on their own; the source instance keeps the backups.' : undefined),
     },
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'rds-iam-auth',
     cloudformation: {
       compliant: { equals: true },
@@ -139,6 +181,9 @@ export const DATABASES_RULES: readonly Rule[] = [
     },
     // aws_db_instance is never a cluster member (those are aws_rds_cluster_instance).
     terraform: { skip: (resource, context) => iamAuthUnsupported(singleString(mapEntry(resource.body, 'engine'), context)) },
+  }), {
+    cloudformation: (resource, context) => (clusterMember(resource) ? undefined : iamEngineUnknown(mapEntry(resource.properties, 'Engine'), context.resolver, 'Engine')),
+    terraform: (resource, context) => iamEngineUnknown(mapEntry(resource.body, 'engine'), context.resolver, 'engine'),
   }),
   settingRule({
     setting: 'rds-auto-minor-upgrade',
@@ -193,14 +238,17 @@ export const DATABASES_RULES: readonly Rule[] = [
   }),
   rdsClusterLogExports,
   // --- ElastiCache
-  valkeyEncryptedByDefault(settingRule({
+  guarded(settingRule({
     setting: 'elasticache-at-rest',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'cached data and backups are stored unencrypted, and encryption can only be chosen at creation.',
       fix: true,
     },
-  })),
+  }), {
+    cloudformation: (resource, context) => valkeyAtRest(mapEntry(resource.properties, 'AtRestEncryptionEnabled'), mapEntry(resource.properties, 'Engine'), context.resolver, 'AtRestEncryptionEnabled'),
+    terraform: (resource, context) => valkeyAtRest(mapEntry(resource.body, 'at_rest_encryption_enabled'), mapEntry(resource.body, 'engine'), context.resolver, 'at_rest_encryption_enabled'),
+  }),
   settingRule({
     setting: 'elasticache-in-transit',
     cloudformation: {
@@ -209,7 +257,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-auth',
     cloudformation: {
       compliant: { present: true },
@@ -221,8 +269,11 @@ export const DATABASES_RULES: readonly Rule[] = [
       whenMissing: 'neither auth_token nor RBAC user groups (user_group_ids), so any client that reaches the port can read and write the cache.',
       skip: (resource) => (hasUserGroups(mapEntry(resource.body, 'user_group_ids')) ? 'Access is controlled by RBAC user groups (user_group_ids).' : undefined),
     },
+  }), {
+    cloudformation: (resource) => rbacUnknown(mapEntry(resource.properties, 'UserGroupIds'), mapEntry(resource.properties, 'AuthToken'), 'UserGroupIds'),
+    terraform: (resource) => rbacUnknown(mapEntry(resource.body, 'user_group_ids'), mapEntry(resource.body, 'auth_token'), 'user_group_ids'),
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-backups',
     cloudformation: {
       // Replication groups carry the same property and are where Redis/Valkey backups are usually set.
@@ -236,8 +287,11 @@ export const DATABASES_RULES: readonly Rule[] = [
     terraform: {
       skip: (resource, context) => tfCacheSkip(resource) ?? (tfString(resource, context, 'engine') === 'memcached' ? 'Memcached has no backups.' : undefined),
     },
+  }), {
+    // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
+    terraformTypes: ['aws_elasticache_replication_group'],
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-auto-minor',
     cloudformation: {
       types: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
@@ -247,8 +301,11 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
     terraform: { skip: tfCacheSkip },
+  }), {
+    // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
+    terraformTypes: ['aws_elasticache_replication_group'],
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-custom-subnet-group',
     // ElastiCache nodes have no public address: the default subnet group is a placement choice, not an open door,
     // so an explicit 'default' is a warning like an absent group (the knowledge base's high would make it an error).
@@ -266,6 +323,9 @@ export const DATABASES_RULES: readonly Rule[] = [
       whenMissing: 'without subnet_group_name the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       skip: tfCacheSkip,
     },
+  }), {
+    // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
+    terraformTypes: ['aws_elasticache_replication_group'],
   }),
   // --- Redshift
   settingRule({
@@ -292,7 +352,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     terraform: { whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.' },
   }),
   redshiftRequireSsl,
-  settingRule({
+  guarded(settingRule({
     setting: 'redshift-audit-logging',
     cloudformation: {
       // A bucket or LogDestinationType 'cloudwatch' both turn logging on: any LoggingProperties block counts.
@@ -303,6 +363,18 @@ export const DATABASES_RULES: readonly Rule[] = [
     // Any aws_redshift_logging for the cluster turns logging on (S3 by bucket_name or log_destination_type):
     // cluster_identifier is its one required argument.
     terraform: { path: 'cluster_identifier' },
+  }), {
+    // Provider v5 and earlier: the inline logging { enable = true } block (removed in v6) also turns logging on.
+    terraform: (resource, context) => {
+      const inline = mapEntry(resource.body, 'logging');
+      const enable = inline?.kind === 'map' ? mapEntry(inline, 'enable') : undefined;
+      if (!enable) return undefined;
+      const values = context.resolver.scalars(enable);
+      if (values.length > 0 && values.every((value) => value.known && String(value.value).toLowerCase() === 'true')) {
+        return [{ kind: 'addressed', detail: 'logging.enable is true (inline logging block of provider v5 and earlier).' }];
+      }
+      return undefined;
+    },
   }),
   settingRule({
     setting: 'redshift-snapshots',
