@@ -129,3 +129,21 @@ describe('case tf-reader-drops-cfn-logic: aws_elasticache_replication_group.sess
     assert.match(finding.message, /AuthToken is not set: neither an AUTH token nor RBAC user groups \(UserGroupIds\)/);
   });
 });
+
+describe('values the database rules cannot read are "cannot be checked", never addressed or a finding', () => {
+  const cases: { name: string; result: () => FileAnalysis; resource: string; rule: string }[] = [
+    { name: 'log types from an unset variable', rule: 'rds-log-exports', resource: 'aws_db_instance.db', result: () => tf('variable "logs" {\n  type = list(string)\n}\n\nresource "aws_db_instance" "db" {\n  engine                          = "mysql"\n  enabled_cloudwatch_logs_exports = var.logs\n}\n') },
+    { name: 'log types from a list parameter', rule: 'rds-log-exports', resource: 'Db', result: () => cfn('Parameters:\n  Logs:\n    Type: CommaDelimitedList\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      EnableCloudwatchLogsExports: !Ref Logs\n') },
+    { name: 'RBAC user groups from a variable', rule: 'elasticache-auth', resource: 'aws_elasticache_replication_group.c', result: () => tf('variable "groups" {\n  type = list(string)\n}\n\nresource "aws_elasticache_replication_group" "c" {\n  description    = "cache"\n  user_group_ids = var.groups\n}\n') },
+    { name: 'engine from an unset variable (at-rest default differs for Valkey)', rule: 'elasticache-at-rest', resource: 'aws_elasticache_replication_group.c', result: () => tf('variable "engine" {\n  type = string\n}\n\nresource "aws_elasticache_replication_group" "c" {\n  description = "cache"\n  engine      = var.engine\n}\n') },
+    { name: 'engine from a parameter without default (IAM auth exists for some engines only)', rule: 'rds-iam-auth', resource: 'Db', result: () => cfn('Parameters:\n  Engine:\n    Type: String\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: !Ref Engine\n') },
+    { name: 'parameter group contents from a dynamic block', rule: 'rds-force-tls', resource: 'aws_db_instance.db', result: () => tf('variable "parameters" {\n  type = list(object({ name = string, value = string }))\n}\n\nresource "aws_db_parameter_group" "g" {\n  family = "mysql8.0"\n  dynamic "parameter" {\n    for_each = var.parameters\n    content {\n      name  = parameter.value.name\n      value = parameter.value.value\n    }\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "mysql"\n  parameter_group_name = aws_db_parameter_group.g.name\n}\n') },
+  ];
+  for (const entry of cases) {
+    test(`${entry.rule}: ${entry.name}`, () => {
+      const result = entry.result();
+      assert.deepEqual(findingsOf(result, entry.rule).map((finding) => finding.message), []);
+      assert.equal(statusOf(result, entry.resource, entry.rule), 'cannot-be-checked');
+    });
+  }
+});

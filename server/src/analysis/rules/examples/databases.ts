@@ -154,7 +154,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
     },
     terraform: {
-      good: [ex('MySQL audit log exported', 'resource "aws_db_instance" "db" {\n  engine                          = "mysql"\n  enabled_cloudwatch_logs_exports = ["audit", "error"]\n}\n')],
+      good: [ex('log types from an unset variable: cannot be checked', 'variable "logs" {\n  type = list(string)\n}\n\nresource "aws_db_instance" "db" {\n  engine                          = "mysql"\n  enabled_cloudwatch_logs_exports = var.logs\n}\n'), ex('MySQL audit log exported', 'resource "aws_db_instance" "db" {\n  engine                          = "mysql"\n  enabled_cloudwatch_logs_exports = ["audit", "error"]\n}\n')],
       bad: [ex('nothing exported', 'resource "aws_db_instance" ⟦"db"⟧ {\n  engine = "postgres"\n}\n', { expect: [{ message: ['enabled_cloudwatch_logs_exports is not set'] }] })],
     },
   },
@@ -310,6 +310,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [
         ex('AUTH token from Secrets Manager', cfn('AWS::ElastiCache::ReplicationGroup', "ReplicationGroupDescription: cache\nTransitEncryptionEnabled: true\nAuthToken: '{{resolve:secretsmanager:cache-token}}'", 'Cache')),
         ex('RBAC user groups', cfn('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: cache\nTransitEncryptionEnabled: true\nUserGroupIds: [app-users]', 'Cache')),
+        ex('user groups from a list parameter: cannot be checked', `Parameters:\n  Groups:\n    Type: CommaDelimitedList\n${cfn('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: cache\nTransitEncryptionEnabled: true\nUserGroupIds: !Ref Groups', 'Cache')}`),
       ],
       bad: [
         ex('neither AUTH nor RBAC', cfn('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: cache\nTransitEncryptionEnabled: true', '⟦Cache⟧'), { expect: [{ severity: 'warning', message: ['AuthToken is not set', 'UserGroupIds'] }] }),
