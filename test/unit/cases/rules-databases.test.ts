@@ -147,3 +147,12 @@ describe('values the database rules cannot read are "cannot be checked", never a
     });
   }
 });
+
+describe('elasticache-custom-subnet-group: a subnet group made in the same template or module is the customer\'s own', () => {
+  test('CloudFormation Ref and Terraform reference are addressed, not "cannot be checked"', () => {
+    const template = cfn('Resources:\n  Subnets:\n    Type: AWS::ElastiCache::SubnetGroup\n    Properties:\n      Description: private\n      SubnetIds: [subnet-1, subnet-2]\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: cache\n      CacheSubnetGroupName: !Ref Subnets\n');
+    assert.equal(statusOf(template, 'Cache', 'elasticache-custom-subnet-group'), 'addressed');
+    const module = tf('resource "aws_elasticache_subnet_group" "private" {\n  name       = "private"\n  subnet_ids = ["subnet-1"]\n}\n\nresource "aws_elasticache_replication_group" "c" {\n  description       = "cache"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n');
+    assert.equal(statusOf(module, 'aws_elasticache_replication_group.c', 'elasticache-custom-subnet-group'), 'addressed');
+  });
+});

@@ -2,6 +2,7 @@
 import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
+import { referenceParts } from '../../terraform/hcl';
 import type { ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
 import { docdbAuditLogs } from '../docdb-audit-logs';
@@ -326,6 +327,18 @@ export const DATABASES_RULES: readonly Rule[] = [
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
+    // A subnet group created here is the customer's own ('default' is reserved): its name is only known at deploy time.
+    cloudformation: (resource, context) => {
+      const node = mapEntry(resource.properties, 'CacheSubnetGroupName');
+      const target = node?.kind === 'intrinsic' && node.name === 'Ref' && node.argument.kind === 'scalar' ? context.template.resourcesById.get(String(node.argument.value)) : undefined;
+      return target?.type === 'AWS::ElastiCache::SubnetGroup' ? [{ kind: 'addressed', detail: `CacheSubnetGroupName is the subnet group ${target.id} of this template.`, range: node!.range }] : undefined;
+    },
+    terraform: (resource) => {
+      const node = mapEntry(resource.body, 'subnet_group_name');
+      const reference = node?.kind === 'expression' ? referenceParts(node.expression) : undefined;
+      return reference?.names[0] === 'aws_elasticache_subnet_group'
+        ? [{ kind: 'addressed', detail: `subnet_group_name refers to ${reference.parts.join('.')}, a subnet group of this module.`, range: node!.range }] : undefined;
+    },
   }),
   // --- Redshift
   settingRule({
