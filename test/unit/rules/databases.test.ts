@@ -193,7 +193,7 @@ describe('ElastiCache rules', () => {
   test('bad values; memcached and replication group members are skipped', () => {
     expectFindings('t.yaml', resource('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nSnapshotRetentionLimit: ⟦0⟧\nAutoMinorVersionUpgrade: false\nCacheSubnetGroupName: default'), 'elasticache-backups', [{ ruleId: 'elasticache-backups' }]);
     expectFindings('t.yaml', resource('AWS::ElastiCache::CacheCluster', 'Engine: redis\nAutoMinorVersionUpgrade: ⟦false⟧\nSnapshotRetentionLimit: 1\nCacheSubnetGroupName: x'), 'elasticache-auto-minor', [{ ruleId: 'elasticache-auto-minor' }]);
-    expectFindings('t.yaml', resource('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheSubnetGroupName: ⟦default⟧'), 'elasticache-custom-subnet-group', [{ ruleId: 'elasticache-custom-subnet-group', severity: 'error', message: ["'default'"] }]);
+    expectFindings('t.yaml', resource('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheSubnetGroupName: ⟦default⟧'), 'elasticache-custom-subnet-group', [{ ruleId: 'elasticache-custom-subnet-group', severity: 'warning', message: ["'default'"] }]);
     expectFindings('t.yaml', resource('AWS::ElastiCache::CacheCluster', 'Engine: memcached\nCacheSubnetGroupName: x'), 'elasticache-backups');
     expectFindings('t.yaml', resource('AWS::ElastiCache::CacheCluster', 'Engine: redis\nReplicationGroupId: !Ref Group'), 'elasticache-backups');
     expectFindings('t.yaml', resource('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: x\nUserGroupIds: [!Ref Users]'), 'elasticache-auth');

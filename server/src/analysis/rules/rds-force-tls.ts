@@ -48,7 +48,12 @@ export function singleString(node: ValueNode | undefined, context: { readonly re
 export interface GroupExpectation {
   /** Parameter names that enforce the duty (any one is enough). */
   readonly parameters: readonly string[];
-  readonly isEnforcing: (value: ScalarValue) => boolean;
+  readonly isEnforcing: (value: ScalarValue, parameter: string) => boolean;
+  /**
+   * Set when the engine cannot be read: a group that sets none of `parameters` (or the default group) cannot be
+   * judged, so it gives 'unknown' with this reason instead of a finding.
+   */
+  readonly engineUnknown?: string;
   /** The default group, or a group without the parameter, already enforces it. */
   readonly enforcedByDefault: boolean;
   /** What to add, e.g. "rds.force_ssl: 1". */
@@ -59,7 +64,7 @@ export interface ParameterGroupCheck {
   /** Property on the database naming its group (DBParameterGroupName). */
   readonly link: string;
   readonly groupType: string;
-  /** What is expected, given the linked group (undefined for the default group); a string says why it does not apply. */
+  /** What is expected, given the linked group (undefined for the default group); a string says why it cannot be judged here ('unknown'). */
   readonly expect: (group: CfnResource | undefined) => GroupExpectation | string;
   /** The value nodes of a parameter in the group; empty when the group does not set it. */
   readonly readParameter: (group: CfnResource, name: string, context: CfnRuleContext) => { node: ValueNode; via: readonly string[] }[];
@@ -90,6 +95,8 @@ interface GroupAccess<G> {
   readonly name: (group: G) => string;
   /** Where "add the parameter here" points. */
   readonly parametersRange: (group: G) => OffsetRange;
+  /** Why some of the group's parameters cannot be read (a dynamic block, a variable), if so. */
+  readonly unreadable: (group: G) => string | undefined;
   readonly consequence: string;
 }
 
@@ -167,6 +174,8 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
     parameter: (group, name) => check.readParameter(group, name, context),
     name: (group) => group.id,
     parametersRange: (group) => keyRange(group, 'Parameters') ?? group.idRange,
+    unreadable: (group) => context.resolver.lookup(group.properties, ['Parameters']).some((candidate) => candidate.node !== undefined && candidate.node.kind !== 'map' && candidate.node.kind !== 'seq')
+      ? `Parameters of ${group.id} is computed` : undefined,
     consequence: check.consequence,
   });
 }
@@ -186,6 +195,16 @@ export function checkTfParameterGroup(resource: TfResource, context: TfRuleConte
     }),
     name: (group) => group.address,
     parametersRange: (group) => group.anchor,
+    unreadable: (group) => {
+      for (const candidate of context.resolver.lookup(group.body, ['parameter'])) {
+        const node = candidate.node;
+        if (!node) continue;
+        const blocks = node.kind === 'seq' ? node.items : [node];
+        // `parameter = var.x`, or a block (dynamic "parameter" content) whose name is an expression.
+        if (blocks.some((block) => block.kind !== 'map' || singleString(mapEntry(block, 'name'), context) === undefined)) return `a parameter of ${group.address} is computed (a dynamic block or an expression)`;
+      }
+      return undefined;
+    },
     consequence: check.consequence,
   });
 }
@@ -198,6 +217,8 @@ function tfExample(example: string): string {
 function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRange, resolver: ValueResolver, check: GroupAccess<G>): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   const fine: string[] = [];
+  // Deciding values this rule cannot read: never 'addressed', never a finding.
+  const unknowns: string[] = [];
   const report = (message: string, range: OffsetRange, via: readonly string[], related: RelatedLocation[] = []) => {
     outcomes.push(isConditional(via)
       ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range }
@@ -205,18 +226,19 @@ function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRa
   };
   for (const link of groupLinks) {
     if (link.kind === 'unknown') {
-      fine.push(`${link.text}; cannot be checked in the template`);
+      unknowns.push(`${link.text}; cannot be checked in the template`);
       continue;
     }
     const expectation = check.expect(link.kind === 'group' ? link.group : undefined);
     if (typeof expectation === 'string') {
-      fine.push(expectation);
+      unknowns.push(expectation);
       continue;
     }
     const via = describeVia(link.via.filter((step) => step !== 'if'));
     if (link.kind === 'absent' || link.kind === 'default') {
       const what = link.kind === 'absent' ? `${check.link} is not set${via}, so the default parameter group applies` : `${check.link} is the default group ${quote(link.name)}${via}`;
       if (expectation.enforcedByDefault) fine.push(`${what}, which enforces it`);
+      else if (expectation.engineUnknown) unknowns.push(`${what}; ${expectation.engineUnknown}`);
       else report(`${what}: ${check.consequence} Use a parameter group with ${expectation.example}.`, link.kind === 'absent' ? anchor : link.range, link.via);
       continue;
     }
@@ -230,11 +252,11 @@ function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRa
         set = true;
         for (const resolved of resolver.scalars(value.node, value.via)) {
           if (!resolved.known) {
-            enforced = true; // cannot be judged: do not alarm
-            fine.push(`${name} in ${groupName} is ${resolved.description}; cannot be checked in the template`);
+            enforced = true; // cannot be judged: do not alarm, and do not call it addressed either
+            unknowns.push(`${name} in ${groupName} is ${resolved.description}; cannot be checked in the template`);
             continue;
           }
-          if (expectation.isEnforcing(resolved.value)) {
+          if (expectation.isEnforcing(resolved.value, name)) {
             enforced = true;
             continue;
           }
@@ -247,8 +269,14 @@ function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRa
         }
       }
     }
+    const unreadable = set ? undefined : check.unreadable(group);
+    if (unreadable) {
+      unknowns.push(`${unreadable}, so whether ${groupName} sets ${expectation.parameters.join(' or ')} cannot be checked in the code`);
+      continue;
+    }
     if (!set) {
       if (expectation.enforcedByDefault) fine.push(`${groupName} leaves the parameter at its default, which enforces it`);
+      else if (expectation.engineUnknown) unknowns.push(`parameter group ${groupName} sets none of ${expectation.parameters.join(', ')}; ${expectation.engineUnknown}`);
       else report(`parameter group ${groupName} does not set ${expectation.parameters.join(' or ')}${via}: ${check.consequence}`, link.range, link.via,
         [{ message: `Add ${expectation.example} to the parameters of ${groupName}.`, range: check.parametersRange(group) }]);
       continue;
@@ -262,6 +290,7 @@ function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRa
     }
   }
   if (outcomes.length > 0) return outcomes;
+  if (unknowns.length > 0) return [{ kind: 'unknown', reason: unknowns.join('; ') }];
   return [{ kind: 'addressed', detail: fine.join('; ') || 'TLS is enforced.' }];
 }
 
@@ -301,26 +330,39 @@ interface EngineFacts {
   readonly family: string | undefined;
 }
 
+/** Whether a parameter's value enforces TLS: rds.force_ssl / require_secure_transport on, Db2's db2comm SSL only. */
+function enforcesTls(value: ScalarValue, parameter: string): boolean {
+  const text = String(value).trim().toLowerCase();
+  // RDS for Db2: DB2COMM 'TCPIP,SSL' keeps the clear-text port open beside the SSL port; only 'SSL' turns it off.
+  if (parameter === 'db2comm') return text === 'ssl';
+  return ON.has(text);
+}
+
 function rdsExpectation(facts: EngineFacts): GroupExpectation | string {
   const family = facts.family;
   const engine = rdsEngine(facts.engine) ?? rdsEngine(family);
-  if (engine === 'oracle') return 'Oracle takes TLS from an option group (SSL option), not from the parameter group.';
-  if (engine === 'db2') return 'Db2 TLS is configured with ssl_svcename and an option group, not checked here.';
+  if (engine === 'oracle') return 'RDS for Oracle takes TLS from an option group (SSL option), which this rule does not read.';
+  if (engine === 'db2') {
+    return { parameters: ['db2comm'], isEnforcing: enforcesTls, enforcedByDefault: false, example: 'db2comm: SSL' };
+  }
   // RDS for PostgreSQL 15 and later sets rds.force_ssl to 1 by default; without EngineVersion RDS picks a current (>= 15) major.
   const versionText = family && rdsEngine(family) === 'postgres' ? family.slice('postgres'.length) : facts.version;
   const major = majorVersion(versionText);
   const postgresDefault = engine === 'postgres' && (major !== undefined ? major >= 15 : !facts.versionSet && !family);
   if (engine === 'postgres' || engine === 'aurora-postgresql' || engine === 'sqlserver') {
-    return { parameters: ['rds.force_ssl'], isEnforcing: (value) => ON.has(String(value).toLowerCase()), enforcedByDefault: postgresDefault, example: 'rds.force_ssl: 1' };
+    return { parameters: ['rds.force_ssl'], isEnforcing: enforcesTls, enforcedByDefault: postgresDefault, example: 'rds.force_ssl: 1' };
   }
   if (engine === 'mysql' || engine === 'aurora-mysql') {
-    return { parameters: ['require_secure_transport'], isEnforcing: (value) => ON.has(String(value).toLowerCase()), enforcedByDefault: false, example: 'require_secure_transport: ON' };
+    return { parameters: ['require_secure_transport'], isEnforcing: enforcesTls, enforcedByDefault: false, example: 'require_secure_transport: ON' };
   }
+  // Engine unknown: a group can only hold the parameters of its own family, so an enforcing value of any engine's
+  // parameter settles it; a group without any of them (or the default group) cannot be judged.
   return {
-    parameters: ['rds.force_ssl', 'require_secure_transport'],
-    isEnforcing: (value) => ON.has(String(value).toLowerCase()),
+    parameters: ['rds.force_ssl', 'require_secure_transport', 'db2comm'],
+    isEnforcing: enforcesTls,
     enforcedByDefault: false,
-    example: 'rds.force_ssl: 1 (PostgreSQL, SQL Server) or require_secure_transport: ON (MySQL, MariaDB)',
+    engineUnknown: `the engine is not known (${facts.engine ? `engine ${quote(facts.engine)}` : 'no engine that can be read'}${family ? `, family ${quote(family)}` : ', no family that can be read'}), so which parameter enforces TLS cannot be told`,
+    example: 'rds.force_ssl: 1 (PostgreSQL, SQL Server), require_secure_transport: ON (MySQL, MariaDB) or db2comm: SSL (Db2)',
   };
 }
 

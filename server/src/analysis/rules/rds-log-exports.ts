@@ -35,6 +35,8 @@ function judgeLogExports(start: ValueNode | undefined, anchor: OffsetRange, reso
   const PROPERTY = property;
   const outcomes: RuleOutcome[] = [];
   const fine: string[] = [];
+  // A list (or an item) this rule cannot read decides nothing: 'unknown', never 'addressed'.
+  const unknowns: string[] = [];
   const evidencePath = [PROPERTY];
   for (const candidate of resolver.lookup(start, [PROPERTY])) {
     const conditional = candidate.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
@@ -52,11 +54,14 @@ function judgeLogExports(start: ValueNode | undefined, anchor: OffsetRange, reso
           else unknown = true;
         }
       }
-      if (!unknown && check.required && !check.required.some((name) => values.includes(name))) {
-        problem = `${PROPERTY} is [${values.join(', ')}]${via}, without ${check.required.map((name) => `'${name}'`).join(' or ')}: ${check.consequence}`;
-      } else fine.push(`${PROPERTY} is [${values.join(', ')}${unknown ? ', ...' : ''}]${via}`);
+      const present = check.required ? check.required.some((name) => values.includes(name)) : values.length > 0;
+      if (present) fine.push(`${PROPERTY} is [${values.join(', ')}${unknown ? ', ...' : ''}]${via}`);
+      else if (unknown) unknowns.push(`${PROPERTY} is [${[...values, '...'].join(', ')}]${via}: an item cannot be read, so whether ${check.required ? check.required.map((name) => `'${name}'`).join(' or ') : 'a log'} is exported cannot be checked`);
+      else problem = `${PROPERTY} is [${values.join(', ')}]${via}, without ${(check.required ?? []).map((name) => `'${name}'`).join(' or ')}: ${check.consequence}`;
     } else {
-      fine.push(`${PROPERTY} is computed${via}; cannot be checked in the template`);
+      const resolved = resolver.scalars(node, candidate.via);
+      const description = resolved.find((value) => !value.known);
+      unknowns.push(`${PROPERTY} is ${description && !description.known ? description.description : 'computed'}${via}; cannot be checked in the template`);
     }
     if (problem) {
       const range = node ? node.range : anchor;
@@ -66,6 +71,7 @@ function judgeLogExports(start: ValueNode | undefined, anchor: OffsetRange, reso
     }
   }
   if (outcomes.length > 0) return [outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes[0]];
+  if (unknowns.length > 0) return [{ kind: 'unknown', reason: unknowns.join('; '), evidence: { path: evidencePath, text: unknowns.join('; ') } }];
   return [{ kind: 'addressed', detail: fine.join('; '), evidence: { path: evidencePath, text: fine.join('; ') } }];
 }
 

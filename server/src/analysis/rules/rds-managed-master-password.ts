@@ -88,6 +88,8 @@ function terraformPassword(resource: TfResource, context: TfRuleContext): RuleOu
   const entry = resource.body.entries.find((candidate) => candidate.key === 'password');
   if (!entry?.value) return [{ kind: 'not-applicable', detail: 'No password argument (managed, restored, or a replica).' }];
   const node = entry.value;
+  // password = null is the argument left out.
+  if (node.kind === 'scalar' && node.value === null) return [{ kind: 'not-applicable', detail: 'password is null (not set).' }];
   if (node.kind === 'scalar') {
     return [finding(node.range, `password is written in the configuration: anyone who can read the code or its history has the master password, and it is kept in the state in plain text; ${TF_ADVICE}`)];
   }

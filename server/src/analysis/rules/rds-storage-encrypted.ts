@@ -1,10 +1,15 @@
 import { mapEntry } from '../cloudformation/model';
+import type { ValueResolver } from '../resolution';
+import type { ValueNode } from '../types';
 import { docsUrl, references } from './references';
 import type { Rule } from './rule';
 import { checkSetting, isTrue, judgeSetting } from './setting';
 import type { SettingCheck } from './setting';
 
 const id = 'rds-storage-encrypted';
+
+// Aurora User Guide, "Using Amazon Aurora Serverless v1": the cluster volume is always encrypted and encryption cannot be disabled.
+const SERVERLESS_V1 = { kind: 'aws-default', detail: 'Aurora Serverless v1 clusters are always encrypted at rest; encryption cannot be turned off.' } as const;
 
 export const rdsStorageEncrypted: Rule = {
   meta: {
@@ -33,6 +38,7 @@ export const rdsStorageEncrypted: Rule = {
       if (resource.type === 'AWS::RDS::DBCluster' && mapEntry(resource.properties, 'SnapshotIdentifier')) {
         return [{ kind: 'not-applicable', detail: 'A cluster restored from a snapshot inherits its encryption.' }];
       }
+      if (resource.type === 'AWS::RDS::DBCluster' && isServerlessV1(mapEntry(resource.properties, 'EngineMode'), context.resolver)) return [SERVERLESS_V1];
       return checkSetting(resource, context, encryptedCheck(['StorageEncrypted']));
     },
   },
@@ -47,6 +53,7 @@ export const rdsStorageEncrypted: Rule = {
       if (resource.type === 'aws_rds_cluster') {
         const inherited = ['snapshot_identifier', 'replication_source_identifier', 'restore_to_point_in_time'].filter(has);
         if (inherited.length > 0) return [{ kind: 'not-applicable', detail: `A cluster restored or replicated from a source inherits its encryption (${inherited.join(', ')}).` }];
+        if (isServerlessV1(mapEntry(resource.body, 'engine_mode'), context.resolver)) return [SERVERLESS_V1];
       }
       return judgeSetting(resource.body, resource.anchor, context.resolver, encryptedCheck(['storage_encrypted']));
     },
@@ -60,6 +67,12 @@ export const rdsStorageEncrypted: Rule = {
     },
   },
 };
+
+/** The engine mode is certainly 'serverless' (Aurora Serverless v1). */
+function isServerlessV1(node: ValueNode | undefined, resolver: ValueResolver): boolean {
+  const values = node ? resolver.scalars(node) : [];
+  return values.length > 0 && values.every((value) => value.known && String(value.value).toLowerCase() === 'serverless');
+}
 
 function encryptedCheck(path: readonly string[]): SettingCheck {
   return {

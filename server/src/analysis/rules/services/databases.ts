@@ -1,6 +1,10 @@
 // Setting rules for database services. Each entry names a knowledge-base setting and says how to judge it.
 import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import { referenceParts } from '../../terraform/hcl';
+import type { ValueNode } from '../../types';
+import type { ValueResolver } from '../../resolution';
 import { docdbAuditLogs } from '../docdb-audit-logs';
 import { docdbTls } from '../docdb-tls';
 import { neptuneAuditLogs } from '../neptune-audit-logs';
@@ -8,7 +12,9 @@ import { rdsClusterLogExports } from '../rds-cluster-log-exports';
 import { rdsForceTls, singleString } from '../rds-force-tls';
 import { rdsLogExports } from '../rds-log-exports';
 import { redshiftRequireSsl } from '../redshift-require-ssl';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { judgeSetting } from '../setting';
 import { settingRule } from '../settingRule';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
@@ -35,8 +41,96 @@ function cacheSkip(resource: CfnResource): string | undefined {
   return undefined;
 }
 
+/** Terraform: the one known string an argument resolves to (lower-cased). */
+function tfString(resource: TfResource, context: TfRuleContext, argument: string): string | undefined {
+  return singleString(mapEntry(resource.body, argument), context);
+}
+
+/** Terraform: the argument is written (whatever its value). */
+function tfHas(resource: TfResource, ...arguments_: string[]): string | undefined {
+  return arguments_.find((argument) => mapEntry(resource.body, argument) !== undefined);
+}
+
+/** aws_elasticache_cluster members of a replication group take these settings from the group. */
+function tfCacheSkip(resource: TfResource): string | undefined {
+  return resource.type === 'aws_elasticache_cluster' && tfHas(resource, 'replication_group_id') ? 'A member of a replication group takes this setting from the group (replication_group_id).' : undefined;
+}
+
+/** A non-empty RBAC user group list (UserGroupIds / user_group_ids) written as a list. */
+function hasUserGroups(node: ValueNode | undefined): boolean {
+  return node?.kind === 'seq' && node.items.length > 0;
+}
+
+/** DMS endpoints to AWS services (and Kafka, with its own SecurityProtocol) do not use SslMode. */
+function dmsSslNotApplicable(engine: string | undefined, name: string): string | undefined {
+  if (engine && ['s3', 'dynamodb', 'kinesis', 'kafka', 'elasticsearch', 'opensearch', 'neptune', 'redshift', 'redshift-serverless', 'timestream'].includes(engine)) {
+    return `${name} does not apply to ${engine} endpoints.`;
+  }
+  return undefined;
+}
+
+type Guard<R, C> = (resource: R, context: C) => RuleOutcome[] | undefined;
+
+/**
+ * Runs a format's guard before a rule's reader: a guard that answers (the AWS default of one engine, a value that
+ * cannot be read) replaces the reader's verdict. `terraformTypes` adds sibling types the same arguments apply to.
+ */
+function guarded(rule: Rule, guards: { cloudformation?: Guard<CfnResource, CfnRuleContext>; terraform?: Guard<TfResource, TfRuleContext>; terraformTypes?: readonly string[] }): Rule {
+  const { cloudformation, terraform } = rule;
+  return {
+    ...rule,
+    meta: guards.terraformTypes && terraform
+      ? { ...rule.meta, resourceTypes: { ...rule.meta.resourceTypes, terraform: [...rule.meta.resourceTypes.terraform, ...guards.terraformTypes] } }
+      : rule.meta,
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => guards.cloudformation?.(resource, context) ?? cloudformation.check(resource, context) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => guards.terraform?.(resource, context) ?? terraform.check(resource, context) } } : {}),
+  };
+}
+
+/** The values a node may take, split into known strings (lower-cased) and the description of an unknown one. */
+function engineValues(node: ValueNode, resolver: ValueResolver): { known: string[]; unknown: string | undefined } {
+  const known: string[] = [];
+  let unknown: string | undefined;
+  for (const value of resolver.scalars(node)) {
+    if (value.known) known.push(String(value.value).toLowerCase());
+    else unknown ??= value.description;
+  }
+  return { known, unknown };
+}
+
+const VALKEY_AT_REST = 'ElastiCache encrypts Valkey replication groups at rest unless told otherwise (CreateReplicationGroup AtRestEncryptionEnabled: "Default: true when using Valkey, false when using Redis OSS").';
+
+/**
+ * AtRestEncryptionEnabled defaults to true for Valkey and false for Redis OSS: an absent setting on a Valkey group
+ * is the AWS default, and on a group whose engine cannot be read it cannot be judged.
+ */
+function valkeyAtRest(setting: ValueNode | undefined, engine: ValueNode | undefined, resolver: ValueResolver, name: string): RuleOutcome[] | undefined {
+  if (setting || !engine) return undefined; // Engine defaults to redis
+  const { known, unknown } = engineValues(engine, resolver);
+  if (!unknown && known.length > 0 && known.every((value) => value === 'valkey')) return [{ kind: 'aws-default', detail: VALKEY_AT_REST }];
+  if (unknown) return [{ kind: 'unknown', reason: `${name} is not set and the engine is ${unknown}: encryption at rest is on by default for Valkey only.` }];
+  return undefined;
+}
+
+/**
+ * RBAC user groups given as something other than a written list (a parameter, a variable, an expression): whether
+ * access is controlled cannot be told, unless an AUTH token is set anyway.
+ */
+function rbacUnknown(groups: ValueNode | undefined, token: ValueNode | undefined, name: string): RuleOutcome[] | undefined {
+  if (!groups || token || groups.kind === 'seq') return undefined;
+  return [{ kind: 'unknown', reason: `${name} is computed (not a written list): whether RBAC user groups control access cannot be checked in the code.` }];
+}
+
+/** An engine that cannot be read decides whether IAM database authentication exists at all. */
+function iamEngineUnknown(engine: ValueNode | undefined, resolver: ValueResolver, name: string): RuleOutcome[] | undefined {
+  if (!engine) return undefined;
+  const { known, unknown } = engineValues(engine, resolver);
+  if (known.some((value) => iamAuthUnsupported(value) === undefined)) return undefined; // some engine with IAM auth: judged by the reader
+  return unknown ? [{ kind: 'unknown', reason: `${name} is ${unknown}: IAM database authentication exists for MySQL, MariaDB and PostgreSQL only.` }] : undefined;
+}
+
 export const DATABASES_RULES: readonly Rule[] = [
-  settingRule({
+  guarded(settingRule({
     setting: 'rds-not-public',
     cloudformation: {
       compliant: { equals: false },
@@ -45,6 +139,22 @@ export const DATABASES_RULES: readonly Rule[] = [
       missingSeverity: 'warning',
       fix: false,
     },
+    // The AWS provider sends publicly_accessible = false when the argument is absent (schema Default: false).
+    terraform: { absent: 'compliant' },
+  }), {
+    // Aurora instances: publicly_accessible has no provider default there, so RDS decides from the subnets as in
+    // CloudFormation (public in a default VPC): absence is the same warning.
+    terraformTypes: ['aws_rds_cluster_instance'],
+    terraform: (resource, context) => (resource.type === 'aws_rds_cluster_instance'
+      ? judgeSetting(resource.body, resource.anchor, context.resolver, {
+        path: ['publicly_accessible'],
+        isCompliant: (value) => String(value).toLowerCase() === 'false',
+        absent: { kind: 'missed', message: 'whether the instance is public depends on its cluster\'s subnet group (public in a default VPC); set publicly_accessible = false.' },
+        consequence: 'the database gets a public address and can be reached from the internet wherever its security groups allow.',
+        missingSeverity: 'warning',
+        fixId: 'set-PubliclyAccessible',
+      })
+      : undefined),
   }),
   // --- RDS instances
   settingRule({
@@ -57,8 +167,12 @@ export const DATABASES_RULES: readonly Rule[] = [
         ?? (mapEntry(resource.properties, 'SourceDBInstanceIdentifier') ? 'Read replicas are not backed up on their own; the source instance keeps the backups.' : undefined),
       fix: 7,
     },
+    terraform: {
+      whenMissing: 'backup_retention_period is not set, so RDS keeps automated backups for 1 day only and older data cannot be restored.',
+      skip: (resource) => (tfHas(resource, 'replicate_source_db') ? 'Read replicas are not backed up on their own; the source instance keeps the backups.' : undefined),
+    },
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'rds-iam-auth',
     cloudformation: {
       compliant: { equals: true },
@@ -68,6 +182,9 @@ export const DATABASES_RULES: readonly Rule[] = [
     },
     // aws_db_instance is never a cluster member (those are aws_rds_cluster_instance).
     terraform: { skip: (resource, context) => iamAuthUnsupported(singleString(mapEntry(resource.body, 'engine'), context)) },
+  }), {
+    cloudformation: (resource, context) => (clusterMember(resource) ? undefined : iamEngineUnknown(mapEntry(resource.properties, 'Engine'), context.resolver, 'Engine')),
+    terraform: (resource, context) => iamEngineUnknown(mapEntry(resource.body, 'engine'), context.resolver, 'engine'),
   }),
   settingRule({
     setting: 'rds-auto-minor-upgrade',
@@ -99,6 +216,9 @@ export const DATABASES_RULES: readonly Rule[] = [
         ? 'Aurora Serverless v1 does not support IAM database authentication.' : undefined),
       fix: true,
     },
+    terraform: {
+      skip: (resource, context) => (tfString(resource, context, 'engine_mode') === 'serverless' ? 'Aurora Serverless v1 does not support IAM database authentication.' : undefined),
+    },
   }),
   settingRule({
     setting: 'rds-cluster-backup-retention',
@@ -119,13 +239,16 @@ export const DATABASES_RULES: readonly Rule[] = [
   }),
   rdsClusterLogExports,
   // --- ElastiCache
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-at-rest',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'cached data and backups are stored unencrypted, and encryption can only be chosen at creation.',
       fix: true,
     },
+  }), {
+    cloudformation: (resource, context) => valkeyAtRest(mapEntry(resource.properties, 'AtRestEncryptionEnabled'), mapEntry(resource.properties, 'Engine'), context.resolver, 'AtRestEncryptionEnabled'),
+    terraform: (resource, context) => valkeyAtRest(mapEntry(resource.body, 'at_rest_encryption_enabled'), mapEntry(resource.body, 'engine'), context.resolver, 'at_rest_encryption_enabled'),
   }),
   settingRule({
     setting: 'elasticache-in-transit',
@@ -135,16 +258,23 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-auth',
     cloudformation: {
       compliant: { present: true },
       consequence: 'any client that reaches the port can read and write the cache.',
       whenMissing: 'neither an AUTH token nor RBAC user groups (UserGroupIds), so any client that reaches the port can read and write the cache.',
-      skip: (resource) => (mapEntry(resource.properties, 'UserGroupIds') ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
+      skip: (resource) => (hasUserGroups(mapEntry(resource.properties, 'UserGroupIds')) ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
     },
+    terraform: {
+      whenMissing: 'neither auth_token nor RBAC user groups (user_group_ids), so any client that reaches the port can read and write the cache.',
+      skip: (resource) => (hasUserGroups(mapEntry(resource.body, 'user_group_ids')) ? 'Access is controlled by RBAC user groups (user_group_ids).' : undefined),
+    },
+  }), {
+    cloudformation: (resource) => rbacUnknown(mapEntry(resource.properties, 'UserGroupIds'), mapEntry(resource.properties, 'AuthToken'), 'UserGroupIds'),
+    terraform: (resource) => rbacUnknown(mapEntry(resource.body, 'user_group_ids'), mapEntry(resource.body, 'auth_token'), 'user_group_ids'),
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-backups',
     cloudformation: {
       // Replication groups carry the same property and are where Redis/Valkey backups are usually set.
@@ -155,8 +285,14 @@ export const DATABASES_RULES: readonly Rule[] = [
         ?? (engineOf(resource, context) === 'memcached' ? 'Memcached has no backups.' : undefined),
       fix: 7,
     },
+    terraform: {
+      skip: (resource, context) => tfCacheSkip(resource) ?? (tfString(resource, context, 'engine') === 'memcached' ? 'Memcached has no backups.' : undefined),
+    },
+  }), {
+    // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
+    terraformTypes: ['aws_elasticache_replication_group'],
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-auto-minor',
     cloudformation: {
       types: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
@@ -165,9 +301,16 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: cacheSkip,
       fix: true,
     },
+    terraform: { skip: tfCacheSkip },
+  }), {
+    // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
+    terraformTypes: ['aws_elasticache_replication_group'],
   }),
-  settingRule({
+  guarded(settingRule({
     setting: 'elasticache-custom-subnet-group',
+    // ElastiCache nodes have no public address: the default subnet group is a placement choice, not an open door,
+    // so an explicit 'default' is a warning like an absent group (the knowledge base's high would make it an error).
+    severity: 'warning',
     cloudformation: {
       types: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
       compliant: { noneOf: ['default'] },
@@ -176,6 +319,25 @@ export const DATABASES_RULES: readonly Rule[] = [
       // Absence places the cache in the default VPC, which is not by itself an exposure: a warning, not an error.
       missingSeverity: 'warning',
       skip: cacheSkip,
+    },
+    terraform: {
+      whenMissing: 'without subnet_group_name the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
+      skip: tfCacheSkip,
+    },
+  }), {
+    // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
+    terraformTypes: ['aws_elasticache_replication_group'],
+    // A subnet group created here is the customer's own ('default' is reserved): its name is only known at deploy time.
+    cloudformation: (resource, context) => {
+      const node = mapEntry(resource.properties, 'CacheSubnetGroupName');
+      const target = node?.kind === 'intrinsic' && node.name === 'Ref' && node.argument.kind === 'scalar' ? context.template.resourcesById.get(String(node.argument.value)) : undefined;
+      return target?.type === 'AWS::ElastiCache::SubnetGroup' ? [{ kind: 'addressed', detail: `CacheSubnetGroupName is the subnet group ${target.id} of this template.`, range: node!.range }] : undefined;
+    },
+    terraform: (resource) => {
+      const node = mapEntry(resource.body, 'subnet_group_name');
+      const reference = node?.kind === 'expression' ? referenceParts(node.expression) : undefined;
+      return reference?.names[0] === 'aws_elasticache_subnet_group'
+        ? [{ kind: 'addressed', detail: `subnet_group_name refers to ${reference.parts.join('.')}, a subnet group of this module.`, range: node!.range }] : undefined;
     },
   }),
   // --- Redshift
@@ -199,15 +361,32 @@ export const DATABASES_RULES: readonly Rule[] = [
       missingSeverity: 'warning',
       fix: false,
     },
+    // The provider's default for publicly_accessible changed between major versions: say what to write, in HCL.
+    terraform: { whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.' },
   }),
   redshiftRequireSsl,
-  settingRule({
+  guarded(settingRule({
     setting: 'redshift-audit-logging',
     cloudformation: {
       // A bucket or LogDestinationType 'cloudwatch' both turn logging on: any LoggingProperties block counts.
       path: 'LoggingProperties',
       compliant: { present: true },
       consequence: 'connections and user activity leave no audit trail.',
+    },
+    // Any aws_redshift_logging for the cluster turns logging on (S3 by bucket_name or log_destination_type):
+    // cluster_identifier is its one required argument.
+    terraform: { path: 'cluster_identifier' },
+  }), {
+    // Provider v5 and earlier: the inline logging { enable = true } block (removed in v6) also turns logging on.
+    terraform: (resource, context) => {
+      const inline = mapEntry(resource.body, 'logging');
+      const enable = inline?.kind === 'map' ? mapEntry(inline, 'enable') : undefined;
+      if (!enable) return undefined;
+      const values = context.resolver.scalars(enable);
+      if (values.length > 0 && values.every((value) => value.known && String(value.value).toLowerCase() === 'true')) {
+        return [{ kind: 'addressed', detail: 'logging.enable is true (inline logging block of provider v5 and earlier).' }];
+      }
+      return undefined;
     },
   }),
   settingRule({
@@ -247,6 +426,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource) => (mapEntry(resource.properties, 'SnapshotIdentifier') ? 'A cluster restored from a snapshot inherits its encryption.' : undefined),
       fix: true,
     },
+    terraform: { skip: (resource) => (tfHas(resource, 'snapshot_identifier') ? 'A cluster restored from a snapshot inherits its encryption (snapshot_identifier).' : undefined) },
   }),
   settingRule({
     setting: 'docdb-backup-retention',
@@ -268,6 +448,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource) => (mapEntry(resource.properties, 'SnapshotIdentifier') ? 'A cluster restored from a snapshot inherits its encryption.' : undefined),
       fix: true,
     },
+    terraform: { skip: (resource) => (tfHas(resource, 'snapshot_identifier') ? 'A cluster restored from a snapshot inherits its encryption (snapshot_identifier).' : undefined) },
   }),
   settingRule({
     setting: 'neptune-iam-auth',
@@ -311,6 +492,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       whenMissing: 'PubliclyAccessible defaults to true, so the replication instance gets a public address.',
       fix: false,
     },
+    // The AWS provider always sends PubliclyAccessible: an absent publicly_accessible is sent as false (private).
+    terraform: { absent: 'compliant' },
   }),
   settingRule({
     setting: 'dms-endpoint-ssl',
@@ -318,15 +501,12 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { oneOf: ['require', 'verify-ca', 'verify-full'] },
       consequence: 'data is migrated over an unencrypted connection to the database.',
       whenMissing: 'SslMode defaults to none, so data is migrated over an unencrypted connection to the database.',
-      skip: (resource, context) => {
-        const engine = singleString(mapEntry(resource.properties, 'EngineName'), context);
-        // Endpoints to AWS services (and Kafka, with its own SecurityProtocol) do not use SslMode.
-        if (engine && ['s3', 'dynamodb', 'kinesis', 'kafka', 'elasticsearch', 'opensearch', 'neptune', 'redshift', 'redshift-serverless', 'timestream'].includes(engine)) {
-          return `SslMode does not apply to ${engine} endpoints.`;
-        }
-        return undefined;
-      },
+      skip: (resource, context) => dmsSslNotApplicable(singleString(mapEntry(resource.properties, 'EngineName'), context), 'SslMode'),
       fix: 'require',
+    },
+    terraform: {
+      whenMissing: 'ssl_mode defaults to none, so data is migrated over an unencrypted connection to the database.',
+      skip: (resource, context) => dmsSslNotApplicable(tfString(resource, context, 'engine_name'), 'ssl_mode'),
     },
   }),
   settingRule({
@@ -337,6 +517,11 @@ export const DATABASES_RULES: readonly Rule[] = [
       absent: 'aws-default',
       consequence: 'engine security fixes are not applied to the replication instance automatically.',
       fix: true,
+    },
+    // Unlike the API, the AWS provider always sends AutoMinorVersionUpgrade: an absent argument is sent as false.
+    terraform: {
+      absent: 'missed',
+      whenMissing: 'the AWS provider sends auto_minor_version_upgrade = false when it is not set, so engine security fixes are not applied automatically.',
     },
   }),
 ];
