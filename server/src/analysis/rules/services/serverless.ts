@@ -231,7 +231,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { matches: /^(?!(.*:)?alias\/aws\/sqs$)/ },
       consequence: 'messages are encrypted with the AWS managed aws/sqs key, whose policy you do not control.',
-      whenMissing: 'messages are encrypted with SQS-owned keys (SSE-SQS), not a KMS key whose policy and audit trail you control.',
+      // Without a key the queue uses SSE-SQS or, with SqsManagedSseEnabled false, no encryption (sqs-encryption says which).
+      whenMissing: 'messages are not encrypted with a KMS key whose policy and audit trail you control.',
     },
   }),
 
