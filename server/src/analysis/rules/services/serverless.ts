@@ -12,6 +12,7 @@ import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { settingRule } from '../settingRule';
 import { sqsEncryption } from '../sqs-encryption';
+import { terraformAbsentDetail, terraformContainerImage } from './terraformWords';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -135,22 +136,20 @@ const noEnvironment = (resource: CfnResource): string | undefined => {
 
 const FUNCTION_TYPES = [LAMBDA, SAM_FUNCTION];
 
-/** Adds the deprecation date to a deprecated-runtime finding. */
+/** Adds the deprecation date to a deprecated-runtime finding (both formats). */
 function withDeprecationDate(rule: Rule): Rule {
-  const inner = rule.cloudformation;
-  if (!inner) return rule;
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  const dated = (outcome: RuleOutcome): RuleOutcome => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    const runtime = /[Rr]untime is '([^']+)'/.exec(outcome.message)?.[1];
+    const date = runtime ? LAMBDA_RUNTIME_DEPRECATION[runtime] : undefined;
+    return date ? { ...outcome, message: `${outcome.message} Deprecated since ${date}.` } : outcome;
+  };
   return {
     ...rule,
-    cloudformation: {
-      check(resource, context) {
-        return inner.check(resource, context).map((outcome) => {
-          if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
-          const runtime = /Runtime is '([^']+)'/.exec(outcome.message)?.[1];
-          const date = runtime ? LAMBDA_RUNTIME_DEPRECATION[runtime] : undefined;
-          return date ? { ...outcome, message: `${outcome.message} Deprecated since ${date}.` } : outcome;
-        });
-      },
-    },
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => cloudformation.check(resource, context).map(dated) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => terraform.check(resource, context).map(dated) } } : {}),
   };
 }
 
@@ -183,6 +182,9 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         consequence: 'environment variables are encrypted with the AWS managed Lambda key only, not a key whose policy you control.',
         skip: noEnvironment,
       },
+      terraform: {
+        skip: (resource) => (resource.body.entries.some((entry) => entry.key === 'environment') ? undefined : 'The function has no environment variables to encrypt.'),
+      },
     }),
     lambdaEnvNoSecrets,
     settingRule({
@@ -192,6 +194,10 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         compliant: { present: true },
         consequence: 'any code package can be deployed to the function, signed or not.',
         skip: containerImage,
+      },
+      terraform: {
+        // Lambda code signing applies to .zip packages only.
+        skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function is not signed through Lambda code signing.' : undefined),
       },
     }),
     settingRule({
@@ -273,14 +279,16 @@ export const SERVERLESS_RULES: readonly Rule[] = [
   }),
 
   // ---- Cognito ----
-  settingRule({
+  // The AWS provider defaults allow_unauthenticated_identities to false (schema Default: false).
+  terraformAbsentDetail(settingRule({
     setting: 'cognito-no-unauth-identities',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'anyone on the internet can get temporary AWS credentials for the pool\'s unauthenticated role.',
       fix: false,
     },
-  }),
+    terraform: { absent: 'compliant' },
+  }), 'allow_unauthenticated_identities is not set: the AWS provider defaults it to false.'),
   settingRule({
     setting: 'cognito-user-pool-mfa',
     cloudformation: {
@@ -296,6 +304,9 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     cloudformation: {
       types: [SAM_TABLE],
       compliant: { present: true },
+      // The table is always encrypted (the AWS default covers encryption at rest); the key-management duty this
+      // rule reads is only discharged by a key of yours, so absence misses it (a hint, like sqs-cmk and secret-cmk).
+      absent: 'missed',
       consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
     },
   }), SAM_TABLE, 'SimpleTable'),
