@@ -39,9 +39,10 @@ export function publicPolicyRule(spec: PublicPolicySpec): Rule {
         const document = mapEntry(resource.properties, spec.cloudformation.document);
         if (!document && spec.cloudformation.absent) return [spec.cloudformation.absent(resource)];
         const policy = spec.cloudformation.policy(resource, context);
-        const documents = readPolicyDocuments(document, context.resolver);
+        const gaps: string[] = [];
+        const documents = readPolicyDocuments(document, context.resolver, [], gaps);
         const outcomes = publicPrincipalOutcomes(documents, { policy, consequence: spec.consequence });
-        return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents)];
+        return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents, gaps)];
       },
     },
     terraform: {
