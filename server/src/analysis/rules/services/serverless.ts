@@ -303,10 +303,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     id: 'dynamodb-cmk-sam',
     cloudformation: {
       types: [SAM_TABLE],
-      compliant: { present: true },
-      // The table is always encrypted (the AWS default covers encryption at rest); the key-management duty this
-      // rule reads is only discharged by a key of yours, so absence misses it (a hint, like sqs-cmk and secret-cmk).
-      absent: 'missed',
+      // Absent is the AWS default (always encrypted); the AWS managed alias/aws/dynamodb is not a key you control.
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
       consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
     },
   }), SAM_TABLE, 'SimpleTable'),

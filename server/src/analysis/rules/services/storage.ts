@@ -251,9 +251,6 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'loggroup-kms',
     cloudformation: {
       compliant: { present: true },
-      // CloudWatch Logs always encrypts log data (the AWS default covers encryption at rest); the duty this rule
-      // reads is key management, which only a KMS key of yours discharges: absence misses it (a hint).
-      absent: 'missed',
       consequence: 'log data is encrypted with CloudWatch Logs keys, not a KMS key you control.',
     },
   }),
