@@ -152,6 +152,11 @@ describe('variant: secrets in Lambda environment variables in Terraform', () => 
     assert.match(entry.detail, /environment\.variables is var\.env/);
   });
 
+  test('an environment block given as an expression is unknown', () => {
+    const result = tf('variable "env" {}\nresource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment   = var.env\n}\n');
+    assert.equal(status(result, 'aws_lambda_function.fn', 'lambda-env-no-secrets').status, 'cannot-be-checked');
+  });
+
   test('CloudFormation: SAM Globals and the function\'s own variables are merged', () => {
     const result = analyseExample('cloudformation', 'template.yaml', `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31

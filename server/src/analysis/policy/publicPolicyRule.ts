@@ -24,6 +24,8 @@ export interface PublicPolicySpec {
     readonly absent?: (resource: CfnResource) => RuleOutcome;
   };
   readonly terraform: {
+    /** The consequence in Terraform words, where it names a setting; defaults to `consequence`. */
+    readonly consequence?: string;
     /** Argument holding the policy document; defaults to `policy`. */
     readonly argument?: string;
     readonly policy: (resource: TfResource) => string;
@@ -48,7 +50,7 @@ export function publicPolicyRule(spec: PublicPolicySpec): Rule {
     terraform: {
       check(resource, context) {
         const argument = spec.terraform.argument ?? 'policy';
-        return terraformPublicPolicy(resource, context, argument, { policy: spec.terraform.policy(resource), consequence: spec.consequence }, spec.terraform.absent(resource));
+        return terraformPublicPolicy(resource, context, argument, { policy: spec.terraform.policy(resource), consequence: spec.terraform.consequence ?? spec.consequence }, spec.terraform.absent(resource));
       },
     },
   };

@@ -93,7 +93,11 @@ function tfVariables(resource: TfResource, context: TfRuleContext): Variables {
     }
   };
   for (const environment of resolver.lookup(resource.body, ['environment'])) {
-    if (environment.node?.kind !== 'map') continue;
+    if (!environment.node) continue;
+    if (environment.node.kind !== 'map') {
+      unreadable ??= `environment is ${environment.node.kind === 'expression' ? describeExpression(environment.node.expression) : 'not a block'}${describeVia(environment.via)}`;
+      continue;
+    }
     collect(environment.node.entries.find((entry) => entry.key === 'variables')?.value, environment.via, 0);
   }
   return { entries, ...(unreadable ? { unreadable } : {}) };

@@ -845,7 +845,7 @@ resource "aws_secretsmanager_secret_policy" "s" {
 {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "secretsmanager:GetSecretValue", "Resource": "*"}]}
 POLICY⟧
 }
-`, expect: [{ severity: 'error', message: ["Principal '*'", 'resource policy aws_secretsmanager_secret_policy.s'] }] },
+`, expect: [{ severity: 'error', message: ["Principal '*'", 'resource policy aws_secretsmanager_secret_policy.s', 'block_public_policy = true'] }] },
       ],
     },
   },

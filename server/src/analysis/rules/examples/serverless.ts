@@ -441,10 +441,14 @@ Resources:
 ` },
       ],
       bad: [
-        { name: 'no VpcConfig', code: `Resources:
+        { name: 'no VpcConfig; empty SubnetIds', code: `Resources:
   ⟦Fn⟧:
     Type: AWS::Lambda::Function
-`, expect: [{ severity: 'info', message: ['VpcConfig.SubnetIds is not set'] }] },
+  Detached:
+    Type: AWS::Lambda::Function
+    Properties:
+      VpcConfig: { SubnetIds: ⟦[]⟧, SecurityGroupIds: [] }
+`, expect: [{ severity: 'info', message: ['VpcConfig.SubnetIds is not set'] }, { severity: 'info', message: ['VpcConfig.SubnetIds is an empty list'] }] },
       ],
     },
     terraform: {
@@ -459,10 +463,17 @@ Resources:
 ` },
       ],
       bad: [
-        { name: 'no vpc_config', code: `resource "aws_lambda_function" ⟦"fn"⟧ {
+        { name: 'no vpc_config; empty subnet list (detached from the VPC)', code: `resource "aws_lambda_function" ⟦"fn"⟧ {
   function_name = "fn"
 }
-`, expect: [{ severity: 'info', message: ['vpc_config.subnet_ids is not set'] }] },
+resource "aws_lambda_function" "detached" {
+  function_name = "detached"
+  vpc_config {
+    subnet_ids         = ⟦[]⟧
+    security_group_ids = []
+  }
+}
+`, expect: [{ severity: 'info', message: ['vpc_config.subnet_ids is not set'] }, { severity: 'info', message: ['vpc_config.subnet_ids is an empty list'] }] },
       ],
     },
   },

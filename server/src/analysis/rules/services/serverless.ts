@@ -6,7 +6,8 @@
 // Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
 import type { CfnResource } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
-import type { MapEntry, MapNode } from '../../types';
+import type { Candidate } from '../../resolution';
+import type { MapEntry, MapNode, OffsetRange } from '../../types';
 import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
 import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
@@ -136,6 +137,35 @@ const noEnvironment = (resource: CfnResource): string | undefined => {
 
 const FUNCTION_TYPES = [LAMBDA, SAM_FUNCTION];
 
+const VPC_CONSEQUENCE = 'the function runs outside your VPC, so security groups and private routing cannot limit what it reaches.';
+
+/**
+ * An empty subnet list is how a function is taken out of its VPC (Lambda developer guide): the presence check
+ * would call it addressed, so an empty list is judged before it.
+ */
+function withEmptySubnets(rule: Rule): Rule {
+  const empty = (candidates: readonly Candidate[], name: string, anchor: OffsetRange): RuleOutcome[] | undefined => {
+    const found = candidates.filter((candidate) => candidate.node !== undefined);
+    if (found.length === 0 || !found.every((candidate) => candidate.node?.kind === 'seq' && candidate.node.items.length === 0)) return undefined;
+    return [{ kind: 'finding', message: `${name} is an empty list: ${VPC_CONSEQUENCE}`, range: found[0].node?.range ?? anchor }];
+  };
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  return {
+    ...rule,
+    ...(cloudformation ? {
+      cloudformation: {
+        check: (resource, context) => empty(context.resolver.lookup(resource.properties, ['VpcConfig', 'SubnetIds']), 'VpcConfig.SubnetIds', resource.idRange) ?? cloudformation.check(resource, context),
+      },
+    } : {}),
+    ...(terraform ? {
+      terraform: {
+        check: (resource, context) => empty(context.resolver.lookup(resource.body, ['vpc_config', 'subnet_ids']), 'vpc_config.subnet_ids', resource.anchor) ?? terraform.check(resource, context),
+      },
+    } : {}),
+  };
+}
+
 /** Adds the deprecation date to a deprecated-runtime finding (both formats). */
 function withDeprecationDate(rule: Rule): Rule {
   const cloudformation = rule.cloudformation;
@@ -200,14 +230,14 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function is not signed through Lambda code signing.' : undefined),
       },
     }),
-    settingRule({
+    withEmptySubnets(settingRule({
       setting: 'lambda-in-vpc',
       cloudformation: {
         types: FUNCTION_TYPES,
         compliant: { present: true },
-        consequence: 'the function runs outside your VPC, so security groups and private routing cannot limit what it reaches.',
+        consequence: VPC_CONSEQUENCE,
       },
-    }),
+    })),
     settingRule({
       setting: 'lambda-tracing',
       cloudformation: {
