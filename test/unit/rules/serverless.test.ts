@@ -216,7 +216,7 @@ describe('SQS and SNS', () => {
     Type: AWS::SQS::Queue
     Properties:
       KmsMasterKeyId: alias/my-key
-`, rule, [{ ruleId: rule, severity: 'info', message: ['SSE-SQS'] }, { ruleId: rule, message: ['aws/sqs'] }]);
+`, rule, [{ ruleId: rule, severity: 'info', message: ['KmsMasterKeyId is not set', 'not encrypted with a KMS key'] }, { ruleId: rule, message: ['aws/sqs'] }]);
   });
   test('sns-kms and sns-data-protection-policy', () => {
     const text = `${head}Resources:

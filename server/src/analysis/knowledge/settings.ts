@@ -1294,14 +1294,7 @@ export const SETTINGS: readonly Setting[] = [
     },
     noncompliant: 'false',
     references: { fsbp: [], securityHub: ['CloudTrail.3'], checkov: ['CKV_AWS_251'], trivy: [], cfnNag: [] },
-    notes: 'TF default for enable_logging not verified against docs in this pass.',
-    unverifiedFacts: [
-      {
-        fact: 'Terraform default of enable_logging',
-        verified: false,
-        checkedNote: 'Only third-party evidence: KICS treats an aws_cloudtrail without enable_logging as compliant (implying default true); the provider docs were not found in the index.',
-      },
-    ],
+    notes: 'AWS provider docs (aws_cloudtrail): enable_logging "Enables logging for the trail. Defaults to true. Setting this to false will pause logging."',
   },
   {
     id: 'loggroup-kms',

@@ -82,22 +82,36 @@ export interface PolicyDocument {
  * Reads the policy documents a node may stand for (more than one under an undecided Fn::If). A string that
  * is not JSON, or an intrinsic that cannot be opened, gives no document.
  */
-export function readPolicyDocuments(node: ValueNode | undefined, resolver: PolicyResolver, via: readonly string[] = []): PolicyDocument[] {
+export function readPolicyDocuments(node: ValueNode | undefined, resolver: PolicyResolver, via: readonly string[] = [], gaps?: string[]): PolicyDocument[] {
   const documents: PolicyDocument[] = [];
   for (const candidate of resolver.expand({ node, via })) {
     const written = candidate.node;
     if (!written) continue;
     const body = asDocumentNode(written);
-    if (!body) continue;
+    if (!body) {
+      gaps?.push(`the policy is ${describeNode(written)}${viaText(candidate.via)}, which cannot be read`);
+      continue;
+    }
     documents.push({
       node: written,
       range: written.range,
       fromJsonString: body !== written,
-      statements: readStatements(body, resolver, candidate.via),
+      statements: readStatements(body, resolver, candidate.via, gaps),
       via: candidate.via,
     });
   }
   return documents;
+}
+
+function describeNode(node: ValueNode): string {
+  if (node.kind === 'scalar') return 'a string that is not a JSON policy';
+  if (node.kind === 'intrinsic') return `${node.name}`;
+  if (node.kind === 'expression') return 'an expression';
+  return node.kind === 'seq' ? 'a list' : 'a value';
+}
+
+function viaText(via: readonly string[]): string {
+  return via.length > 0 ? ` (${via.join('; ')})` : '';
 }
 
 /** The mapping of a document: the node itself, or a JSON string parsed into nodes that carry the string's range. */
@@ -139,7 +153,7 @@ function fromJson(value: unknown, range: OffsetRange): ValueNode {
   return { kind: 'scalar', value: scalar, range };
 }
 
-function readStatements(document: MapNode, resolver: PolicyResolver, via: readonly string[]): PolicyStatement[] {
+function readStatements(document: MapNode, resolver: PolicyResolver, via: readonly string[], gaps?: string[]): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   const nodes: { node: ValueNode; via: readonly string[] }[] = [];
   for (const candidate of resolver.expand({ node: entry(document, 'Statement'), via })) {
@@ -153,7 +167,10 @@ function readStatements(document: MapNode, resolver: PolicyResolver, via: readon
     }
   }
   nodes.forEach(({ node, via: statementVia }, position) => {
-    if (node.kind !== 'map') return;
+    if (node.kind !== 'map') {
+      gaps?.push(`statement ${position + 1} is ${describeNode(node)}${viaText(statementVia)}, which cannot be read`);
+      return;
+    }
     const sid = entry(node, 'Sid');
     statements.push({
       index: position + 1,

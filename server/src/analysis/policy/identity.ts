@@ -18,6 +18,8 @@ export interface IdentityPolicies {
   readonly documents: readonly NamedDocument[];
   /** Managed policies attached by ARN (or, in SAM Policies, by name). */
   readonly managed: readonly PolicyString[];
+  /** Policies or statements that could not be read (they may grant anything). */
+  readonly gaps: readonly string[];
 }
 
 const SAM_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
@@ -25,11 +27,12 @@ const SAM_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateM
 export function identityPolicies(resource: CfnResource, context: CfnRuleContext): IdentityPolicies {
   const documents: NamedDocument[] = [];
   const managed: PolicyString[] = [];
+  const gaps: string[] = [];
   const props = resource.properties;
   const resolver = context.resolver;
   const noun = resource.type?.split('::')[2]?.toLowerCase() ?? 'resource';
   if (resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy') {
-    for (const document of readPolicyDocuments(mapEntry(props, 'PolicyDocument'), resolver)) {
+    for (const document of readPolicyDocuments(mapEntry(props, 'PolicyDocument'), resolver, [], gaps)) {
       documents.push({ label: `${resource.type === 'AWS::IAM::Policy' ? 'policy' : 'managed policy'} ${resource.id}`, document });
     }
   } else if (SAM_TYPES.has(resource.type ?? '')) {
@@ -41,7 +44,7 @@ export function identityPolicies(resource: CfnResource, context: CfnRuleContext)
           if (!inner.node) continue;
           if (inner.node.kind === 'map') {
             if (!mapEntry(inner.node, 'Statement')) continue; // a SAM policy template
-            for (const document of readPolicyDocuments(inner.node, resolver, inner.via)) {
+            for (const document of readPolicyDocuments(inner.node, resolver, inner.via, gaps)) {
               documents.push({ label: `inline policy ${index + 1} of ${noun} ${resource.id}`, document });
             }
           } else {
@@ -54,14 +57,14 @@ export function identityPolicies(resource: CfnResource, context: CfnRuleContext)
     for (const candidate of resolver.lookup(props, ['Policies', '[]'])) {
       if (candidate.node?.kind !== 'map') continue;
       const name = policyName(mapEntry(candidate.node, 'PolicyName'));
-      for (const document of readPolicyDocuments(mapEntry(candidate.node, 'PolicyDocument'), resolver, candidate.via)) {
+      for (const document of readPolicyDocuments(mapEntry(candidate.node, 'PolicyDocument'), resolver, candidate.via, gaps)) {
         documents.push({ label: `inline policy ${name} of ${noun} ${resource.id}`, document });
       }
     }
   }
   const arns = mapEntry(props, 'ManagedPolicyArns');
   if (arns) managed.push(...strings(arns, resolver));
-  return { documents, managed };
+  return { documents, managed, gaps };
 }
 
 function policyName(node: ValueNode | undefined): string {

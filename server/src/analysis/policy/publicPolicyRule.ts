@@ -25,6 +25,8 @@ export interface PublicPolicySpec {
     readonly absent?: (resource: CfnResource) => RuleOutcome;
   };
   readonly terraform: {
+    /** The consequence in Terraform words, where it names a setting; defaults to `consequence`. */
+    readonly consequence?: string;
     /** Argument holding the policy document; defaults to `policy`. */
     readonly argument?: string;
     readonly policy: (resource: TfResource) => string;
@@ -40,15 +42,16 @@ export function publicPolicyRule(spec: PublicPolicySpec): Rule {
         const document = mapEntry(resource.properties, spec.cloudformation.document);
         if (!document && spec.cloudformation.absent) return [spec.cloudformation.absent(resource)];
         const policy = spec.cloudformation.policy(resource, context);
-        const documents = readPolicyDocuments(document, context.resolver);
+        const gaps: string[] = [];
+        const documents = readPolicyDocuments(document, context.resolver, [], gaps);
         const outcomes = publicPrincipalOutcomes(documents, { policy, consequence: spec.consequence });
-        return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents)];
+        return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents, gaps)];
       },
     },
     terraform: {
       check(resource, context) {
         const argument = spec.terraform.argument ?? 'policy';
-        return terraformPublicPolicy(resource, context, argument, { policy: spec.terraform.policy(resource), consequence: spec.consequence }, spec.terraform.absent(resource));
+        return terraformPublicPolicy(resource, context, argument, { policy: spec.terraform.policy(resource), consequence: spec.terraform.consequence ?? spec.consequence }, spec.terraform.absent(resource));
       },
     },
   };

@@ -8,7 +8,7 @@ import type { RuleMeta } from '../rules/rule';
 import { severityFor } from '../rules/settingRule';
 import type { OffsetRange, Severity } from '../types';
 import type { PolicyDocument, PolicyStatement, PolicyString } from './document';
-import { actionSummary, allows, everyonePrincipals, restrictingConditions, statementLabel } from './judge';
+import { actionSummary, allows, denies, everyonePrincipals, restrictingConditions, statementLabel } from './judge';
 
 /** Rule metadata from the knowledge-base setting `settingId`, for the CloudFormation types a custom rule reads. */
 export function settingMeta(settingId: string, cloudformationTypes: readonly string[], options: { id?: string; severity?: Severity; settings?: readonly string[]; terraform?: readonly string[] } = {}): RuleMeta {
@@ -84,11 +84,46 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The addressed outcome when a policy check found nothing. */
-export function noPublicGrant(policy: string, documents: readonly PolicyDocument[]): RuleOutcome {
-  return documents.length === 0
-    ? { kind: 'addressed', detail: `The ${policy} cannot be read from the template.` }
-    : { kind: 'addressed', detail: `No statement of the ${policy} allows everyone without a limiting condition.` };
+/**
+ * The outcome when a policy check found no public grant: addressed only when every statement that may allow
+ * could be read. A policy, statement, Effect or Principal that cannot be read may be the public grant, so it
+ * makes the verdict unknown (`gaps`: what the reader could not read).
+ */
+export function noPublicGrant(policy: string, documents: readonly PolicyDocument[], gaps: readonly string[] = []): RuleOutcome {
+  const unread = [...gaps, ...unreadGrants(documents)];
+  if (unread.length > 0) return { kind: 'unknown', reason: `In the ${policy}, ${unread[0]}.` };
+  if (documents.length === 0) return { kind: 'unknown', reason: `The ${policy} cannot be read from the code.` };
+  return { kind: 'addressed', detail: `No statement of the ${policy} allows everyone without a limiting condition.` };
+}
+
+/**
+ * An unreadable principal that may stand for '*': a parameter or variable without a value, an expression. Not an
+ * ARN pattern, a resource's attribute or id, or a pseudo parameter (those name one account or identity).
+ */
+function mayBeEveryone(value: PolicyString): boolean {
+  if (value.value !== undefined) return false;
+  const text = value.text;
+  if (text.includes(':') || /^(the attribute |the id of resource |the pseudo parameter )/.test(text)) return false;
+  return !/^(data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+(\[[^\]]*\])?\./.test(text);
+}
+
+/** Statements that may allow someone we cannot name: an unknown Effect, or an unknown Principal without a limiting condition. */
+function unreadGrants(documents: readonly PolicyDocument[]): string[] {
+  const found: string[] = [];
+  for (const document of documents) {
+    for (const statement of document.statements) {
+      const effects = statement.effect?.values ?? [];
+      const unknownEffect = effects.find((value) => value.value === undefined);
+      if (unknownEffect && !denies(statement)) {
+        found.push(`the Effect of ${statementLabel(statement)} is ${unknownEffect.text}${viaText(unknownEffect)}`);
+        continue;
+      }
+      if (!allows(statement) || restrictingConditions(statement).length > 0) continue;
+      const principal = statement.principal?.entries.filter((entry) => ['*', 'AWS', 'CanonicalUser'].includes(entry.kind)).flatMap((entry) => entry.values).find(mayBeEveryone);
+      if (principal) found.push(`the Principal of ${statementLabel(statement)} is ${principal.text}${viaText(principal)}`);
+    }
+  }
+  return found;
 }
 
 /**

@@ -6,7 +6,7 @@
 // where it is referenced.
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import type { HclExpression } from '../terraform/hcl';
-import { resite } from '../terraform/resolve';
+import { describeExpression, resite } from '../terraform/resolve';
 import { expressionToNode } from '../terraform/values';
 import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../types';
 import type { PolicyDocument, PolicyString } from './document';
@@ -22,31 +22,33 @@ export function tfArgument(resource: TfResource, name: string): ValueNode | unde
 }
 
 /** The policy documents a Terraform value may stand for. */
-export function readTerraformPolicies(node: ValueNode | undefined, context: TfRuleContext, file: string, via: readonly string[] = []): PolicyDocument[] {
+export function readTerraformPolicies(node: ValueNode | undefined, context: TfRuleContext, file: string, via: readonly string[] = [], gaps?: string[]): PolicyDocument[] {
   const documents: PolicyDocument[] = [];
   const resolver = context.resolver;
   for (const candidate of resolver.expand({ node, via })) {
     const written = candidate.node;
     if (!written) continue;
     if (written.kind !== 'expression') {
-      documents.push(...readPolicyDocuments(written, resolver, candidate.via));
+      documents.push(...readPolicyDocuments(written, resolver, candidate.via, gaps));
       continue;
     }
     const expression: HclExpression = written.expression;
     if (expression.kind === 'call' && expression.name === 'jsonencode' && expression.args.length === 1) {
-      documents.push(...readPolicyDocuments(expressionToNode(expression.args[0]), resolver, candidate.via));
+      documents.push(...readPolicyDocuments(expressionToNode(expression.args[0]), resolver, candidate.via, gaps));
       continue;
     }
     const source = policyDocumentSource(expression, context);
     if (source) {
       const built = documentFromDataSource(source, context);
-      documents.push(...readPolicyDocuments(source.file === file ? built : resite(built, written.range), resolver, [...candidate.via, source.address]));
+      documents.push(...readPolicyDocuments(source.file === file ? built : resite(built, written.range), resolver, [...candidate.via, source.address], gaps));
       continue;
     }
     // A JSON string with interpolations: its text when every interpolation is known.
     const texts = resolver.scalars(written, candidate.via);
     if (texts.length === 1 && texts[0].known && typeof texts[0].value === 'string') {
-      documents.push(...readPolicyDocuments({ kind: 'scalar', value: texts[0].value, range: written.range }, resolver, texts[0].via));
+      documents.push(...readPolicyDocuments({ kind: 'scalar', value: texts[0].value, range: written.range }, resolver, texts[0].via, gaps));
+    } else {
+      gaps?.push(`the policy is ${describeExpression(expression)}${candidate.via.length > 0 ? ` (${candidate.via.join('; ')})` : ''}, which cannot be evaluated`);
     }
   }
   return documents;
@@ -139,6 +141,8 @@ function conditionMap(blocks: Lookup, range: OffsetRange, resolver: TfRuleContex
 export interface TerraformIdentityPolicies {
   readonly documents: readonly NamedDocument[];
   readonly managed: readonly PolicyString[];
+  /** Policies or statements that could not be read (they may grant anything). */
+  readonly gaps: readonly string[];
 }
 
 export const TF_IDENTITY_POLICY_TYPES = [
@@ -153,17 +157,18 @@ const NOUNS: Readonly<Record<string, string>> = {
 export function terraformIdentityPolicies(resource: TfResource, context: TfRuleContext): TerraformIdentityPolicies {
   const documents: NamedDocument[] = [];
   const managed: PolicyString[] = [];
+  const gaps: string[] = [];
   const resolver = context.resolver;
   const noun = NOUNS[resource.type];
   if (noun) {
-    for (const document of readTerraformPolicies(tfArgument(resource, 'policy'), context, resource.file)) documents.push({ label: `${noun} ${resource.address}`, document });
+    for (const document of readTerraformPolicies(tfArgument(resource, 'policy'), context, resource.file, [], gaps)) documents.push({ label: `${noun} ${resource.address}`, document });
   } else if (resource.type === 'aws_iam_role') {
     for (const candidate of resolver.lookup(resource.body, ['inline_policy', '[]'])) {
       if (candidate.node?.kind !== 'map') continue;
       const nameNode = candidate.node.entries.find((entry) => entry.key === 'name')?.value;
       const name = firstString(nameNode, resolver);
       const policy = candidate.node.entries.find((entry) => entry.key === 'policy')?.value;
-      for (const document of readTerraformPolicies(policy, context, resource.file, candidate.via)) {
+      for (const document of readTerraformPolicies(policy, context, resource.file, candidate.via, gaps)) {
         documents.push({ label: `inline policy ${name ? `'${name}'` : '(unnamed)'} of role ${resource.address}`, document });
       }
     }
@@ -173,7 +178,7 @@ export function terraformIdentityPolicies(resource: TfResource, context: TfRuleC
     const arn = tfArgument(resource, 'policy_arn');
     if (arn) managed.push(...strings(arn, resolver));
   }
-  return { documents, managed };
+  return { documents, managed, gaps };
 }
 
 /**
@@ -183,7 +188,8 @@ export function terraformIdentityPolicies(resource: TfResource, context: TfRuleC
 export function terraformPublicPolicy(resource: TfResource, context: TfRuleContext, argument: string, check: PublicCheck, whenAbsent: RuleOutcome): RuleOutcome[] {
   const node = tfArgument(resource, argument);
   if (!node) return [whenAbsent];
-  const documents = readTerraformPolicies(node, context, resource.file);
+  const gaps: string[] = [];
+  const documents = readTerraformPolicies(node, context, resource.file, [], gaps);
   const outcomes = publicPrincipalOutcomes(documents, check);
-  return outcomes.length > 0 ? outcomes : [noPublicGrant(check.policy, documents)];
+  return outcomes.length > 0 ? outcomes : [noPublicGrant(check.policy, documents, gaps)];
 }

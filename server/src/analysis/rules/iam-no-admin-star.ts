@@ -17,20 +17,20 @@ export const iamNoAdminStar: Rule = {
   meta: settingMeta('iam-no-admin-star', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES }),
   cloudformation: {
     check(resource, context) {
-      const { documents, managed } = identityPolicies(resource, context);
-      return adminOutcomes(documents, managed, resource.id);
+      const { documents, managed, gaps } = identityPolicies(resource, context);
+      return adminOutcomes(documents, managed, gaps, resource.id, 'template');
     },
   },
   terraform: {
     check(resource, context) {
-      const { documents, managed } = terraformIdentityPolicies(resource, context);
-      return adminOutcomes(documents, managed, resource.address);
+      const { documents, managed, gaps } = terraformIdentityPolicies(resource, context);
+      return adminOutcomes(documents, managed, gaps, resource.address, 'module');
     },
   },
 };
 
 /** The judgement of both formats over the identity policies a resource writes or attaches. */
-function adminOutcomes(documents: readonly NamedDocument[], managed: readonly PolicyString[], name: string): RuleOutcome[] {
+function adminOutcomes(documents: readonly NamedDocument[], managed: readonly PolicyString[], gaps: readonly string[], name: string, source: string): RuleOutcome[] {
   const { outcomes, push } = outcomeCollector();
   for (const { label, document } of documents) {
     for (const statement of document.statements) {
@@ -53,7 +53,11 @@ function adminOutcomes(documents: readonly NamedDocument[], managed: readonly Po
     push(arn.range, `${name} attaches the AWS managed policy AdministratorAccess${describeVia(arn.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`, arn.definite);
   }
   if (outcomes.length > 0) return outcomes;
-  if (documents.length === 0 && managed.length === 0) return [{ kind: 'not-applicable', detail: 'No identity policy is written in the template.' }];
+  // A policy we cannot read, or a managed policy ARN given at deployment, may be the administrator grant.
+  const unreadArn = managed.find((arn) => arn.value === undefined && !arn.text.includes(':'));
+  if (gaps.length > 0) return [{ kind: 'unknown', reason: `In ${name}, ${gaps[0]}.` }];
+  if (unreadArn) return [{ kind: 'unknown', reason: `${name} attaches a managed policy given as ${unreadArn.text}${describeVia(unreadArn.via)}.` }];
+  if (documents.length === 0 && managed.length === 0) return [{ kind: 'not-applicable', detail: `No identity policy is written in the ${source}.` }];
   return [{ kind: 'addressed', detail: 'No policy grants Action \'*\' on Resource \'*\'.' }];
 }
 

@@ -10,18 +10,20 @@ export const iamNoServiceWildcard: Rule = {
   meta: settingMeta('iam-no-service-wildcard', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES.filter((type) => !type.endsWith('_attachment')) }),
   cloudformation: {
     check(resource, context) {
-      return wildcardOutcomes(identityPolicies(resource, context).documents);
+      const { documents, gaps } = identityPolicies(resource, context);
+      return wildcardOutcomes(documents, gaps, 'template');
     },
   },
   terraform: {
     check(resource, context) {
-      return wildcardOutcomes(terraformIdentityPolicies(resource, context).documents);
+      const { documents, gaps } = terraformIdentityPolicies(resource, context);
+      return wildcardOutcomes(documents, gaps, 'module');
     },
   },
 };
 
 /** The judgement of both formats over the policy documents a resource writes. */
-function wildcardOutcomes(documents: readonly NamedDocument[]): RuleOutcome[] {
+function wildcardOutcomes(documents: readonly NamedDocument[], gaps: readonly string[], source: string): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   const byRange = new Map<string, { range: { start: number; end: number }; actions: string[]; definite: boolean; where: string; via: readonly string[] }>();
   for (const { label, document } of documents) {
@@ -44,6 +46,7 @@ function wildcardOutcomes(documents: readonly NamedDocument[]): RuleOutcome[] {
     outcomes.push(entry.definite ? { kind: 'finding', message, range: entry.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: entry.range });
   }
   if (outcomes.length > 0) return outcomes;
-  if (documents.length === 0) return [{ kind: 'not-applicable', detail: 'No inline policy document is written in the template.' }];
+  if (gaps.length > 0) return [{ kind: 'unknown', reason: `${capitalise(gaps[0])}.` }];
+  if (documents.length === 0) return [{ kind: 'not-applicable', detail: `No inline policy document is written in the ${source}.` }];
   return [{ kind: 'addressed', detail: 'No statement allows a whole service on Resource \'*\'.' }];
 }

@@ -27,7 +27,10 @@ export const iamPasswordPolicy: Rule = {
         })),
       ];
       const problems = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-      return problems.length > 0 ? problems : [{ kind: 'addressed', detail: `Passwords need ${MIN_LENGTH} or more characters of every class.` }];
+      if (problems.length > 0) return problems;
+      // A value we cannot read decides nothing: never addressed.
+      const unknown = outcomes.find((outcome) => outcome.kind === 'unknown');
+      return unknown ? [unknown] : [{ kind: 'addressed', detail: `Passwords need ${MIN_LENGTH} or more characters of every class.` }];
     },
   },
 };

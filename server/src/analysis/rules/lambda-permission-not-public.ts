@@ -42,8 +42,12 @@ function permissionOutcomes(body: MapNode | undefined, resolver: PolicyResolver,
   const urlAuth = authNode !== undefined && strings(authNode, resolver).some((value) => value.value === 'NONE');
   const [sourceArn, sourceAccount, orgId] = keys.scoping;
   const outcomes: RuleOutcome[] = [];
+  let unknown: string | undefined;
   for (const principal of strings(principalNode, resolver)) {
-    if (principal.value === undefined) continue;
+    if (principal.value === undefined) {
+      unknown ??= `${keys.principal} is ${principal.text}${describeVia(principal.via)}`;
+      continue;
+    }
     const shown = `${keys.principal} is ${quote(principal.value)}${describeVia(principal.via)}`;
     if (principal.value === '*') {
       const message = urlAuth
@@ -57,5 +61,8 @@ function permissionOutcomes(body: MapNode | undefined, resolver: PolicyResolver,
     }
     if (outcomes.length > 0) break;
   }
-  return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'The permission names a specific principal.' }];
+  if (outcomes.length > 0) return outcomes;
+  // A principal that cannot be read decides nothing: it may be '*'.
+  if (unknown) return [{ kind: 'unknown', reason: unknown }];
+  return [{ kind: 'addressed', detail: 'The permission names a specific principal.' }];
 }

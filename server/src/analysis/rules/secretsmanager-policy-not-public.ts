@@ -20,5 +20,8 @@ export const secretsManagerPolicyNotPublic = publicPolicyRule({
   },
   consequence: 'any AWS account can read the secret as the actions allow; name the accounts or add aws:PrincipalOrgID. Keep BlockPublicPolicy true.',
   cloudformation: { document: 'ResourcePolicy', policy: policyOnTargets('resource', 'SecretId', 'secret') },
-  terraform: inlineOrStandalone('aws_secretsmanager_secret', 'resource', 'secret', 'aws_secretsmanager_secret_policy'),
+  terraform: {
+    ...inlineOrStandalone('aws_secretsmanager_secret', 'resource', 'secret', 'aws_secretsmanager_secret_policy'),
+    consequence: 'any AWS account can read the secret as the actions allow; name the accounts or add aws:PrincipalOrgID. Keep block_public_policy = true on the aws_secretsmanager_secret_policy.',
+  },
 });

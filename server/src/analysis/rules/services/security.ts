@@ -16,6 +16,7 @@ import { settingRule } from '../settingRule';
 import { snsPolicyNotPublic } from '../sns-policy-not-public';
 import { sqsPolicyNotPublic } from '../sqs-policy-not-public';
 import { mapEntry } from '../../cloudformation/model';
+import { terraformAbsentDetail } from './terraformWords';
 
 export const SECURITY_RULES: readonly Rule[] = [
   // IAM
@@ -65,24 +66,27 @@ export const SECURITY_RULES: readonly Rule[] = [
       consequence: 'events are not sent to CloudWatch Logs, so no metric filter or alarm can react to them.',
     },
   }),
-  settingRule({
+  // AWS provider docs: enable_logging "Defaults to true"; aws_guardduty_detector enable "Defaults to true".
+  terraformAbsentDetail(settingRule({
     setting: 'cloudtrail-logging-on',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'the trail records nothing: account activity leaves no trail for investigations.',
       fix: true,
     },
-  }),
+    terraform: { absent: 'compliant' },
+  }), 'enable_logging is not set: the AWS provider defaults it to true, so the trail logs.'),
   // Account detection
-  settingRule({
+  terraformAbsentDetail(settingRule({
     setting: 'guardduty-enabled',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'the detector is off, so threats in the account go unnoticed.',
       fix: true,
     },
-  }),
-  settingRule({
+    terraform: { absent: 'compliant' },
+  }), 'enable is not set: the AWS provider defaults it to true, so the detector is on.'),
+  terraformAbsentDetail(settingRule({
     setting: 'config-recorder-all',
     cloudformation: {
       compliant: { equals: true },
@@ -101,5 +105,19 @@ export const SECURITY_RULES: readonly Rule[] = [
         return undefined;
       },
     },
-  }),
+    terraform: {
+      // AWS provider docs: recording_group.all_supported "Defaults to true"; no recording_group records all types.
+      absent: 'compliant',
+      skip: (resource, context) => {
+        const groups = context.resolver.lookup(resource.body, ['recording_group']);
+        if (groups.every((group) => group.node === undefined)) return 'Without a recording_group, AWS Config records all supported resource types.';
+        const strategy = context.resolver.lookup(resource.body, ['recording_group', 'recording_strategy', 'use_only'])
+          .flatMap((candidate) => (candidate.node ? context.resolver.scalars(candidate.node) : []));
+        if (strategy.some((value) => value.known && value.value === 'ALL_SUPPORTED_RESOURCE_TYPES')) {
+          return 'recording_strategy use_only ALL_SUPPORTED_RESOURCE_TYPES records all supported resource types.';
+        }
+        return undefined;
+      },
+    },
+  }), 'recording_group.all_supported is not set: the AWS provider defaults it to true.'),
 ];

@@ -6,12 +6,14 @@
 // Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
 import type { CfnResource } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
-import type { MapEntry, MapNode } from '../../types';
+import type { Candidate } from '../../resolution';
+import type { MapEntry, MapNode, OffsetRange } from '../../types';
 import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
 import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { settingRule } from '../settingRule';
 import { sqsEncryption } from '../sqs-encryption';
+import { terraformAbsentDetail, terraformContainerImage } from './terraformWords';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -135,22 +137,49 @@ const noEnvironment = (resource: CfnResource): string | undefined => {
 
 const FUNCTION_TYPES = [LAMBDA, SAM_FUNCTION];
 
-/** Adds the deprecation date to a deprecated-runtime finding. */
-function withDeprecationDate(rule: Rule): Rule {
-  const inner = rule.cloudformation;
-  if (!inner) return rule;
+const VPC_CONSEQUENCE = 'the function runs outside your VPC, so security groups and private routing cannot limit what it reaches.';
+
+/**
+ * An empty subnet list is how a function is taken out of its VPC (Lambda developer guide): the presence check
+ * would call it addressed, so an empty list is judged before it.
+ */
+function withEmptySubnets(rule: Rule): Rule {
+  const empty = (candidates: readonly Candidate[], name: string, anchor: OffsetRange): RuleOutcome[] | undefined => {
+    const found = candidates.filter((candidate) => candidate.node !== undefined);
+    if (found.length === 0 || !found.every((candidate) => candidate.node?.kind === 'seq' && candidate.node.items.length === 0)) return undefined;
+    return [{ kind: 'finding', message: `${name} is an empty list: ${VPC_CONSEQUENCE}`, range: found[0].node?.range ?? anchor }];
+  };
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
   return {
     ...rule,
-    cloudformation: {
-      check(resource, context) {
-        return inner.check(resource, context).map((outcome) => {
-          if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
-          const runtime = /Runtime is '([^']+)'/.exec(outcome.message)?.[1];
-          const date = runtime ? LAMBDA_RUNTIME_DEPRECATION[runtime] : undefined;
-          return date ? { ...outcome, message: `${outcome.message} Deprecated since ${date}.` } : outcome;
-        });
+    ...(cloudformation ? {
+      cloudformation: {
+        check: (resource, context) => empty(context.resolver.lookup(resource.properties, ['VpcConfig', 'SubnetIds']), 'VpcConfig.SubnetIds', resource.idRange) ?? cloudformation.check(resource, context),
       },
-    },
+    } : {}),
+    ...(terraform ? {
+      terraform: {
+        check: (resource, context) => empty(context.resolver.lookup(resource.body, ['vpc_config', 'subnet_ids']), 'vpc_config.subnet_ids', resource.anchor) ?? terraform.check(resource, context),
+      },
+    } : {}),
+  };
+}
+
+/** Adds the deprecation date to a deprecated-runtime finding (both formats). */
+function withDeprecationDate(rule: Rule): Rule {
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  const dated = (outcome: RuleOutcome): RuleOutcome => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    const runtime = /[Rr]untime is '([^']+)'/.exec(outcome.message)?.[1];
+    const date = runtime ? LAMBDA_RUNTIME_DEPRECATION[runtime] : undefined;
+    return date ? { ...outcome, message: `${outcome.message} Deprecated since ${date}.` } : outcome;
+  };
+  return {
+    ...rule,
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => cloudformation.check(resource, context).map(dated) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => terraform.check(resource, context).map(dated) } } : {}),
   };
 }
 
@@ -183,6 +212,9 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         consequence: 'environment variables are encrypted with the AWS managed Lambda key only, not a key whose policy you control.',
         skip: noEnvironment,
       },
+      terraform: {
+        skip: (resource) => (resource.body.entries.some((entry) => entry.key === 'environment') ? undefined : 'The function has no environment variables to encrypt.'),
+      },
     }),
     lambdaEnvNoSecrets,
     settingRule({
@@ -193,15 +225,19 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         consequence: 'any code package can be deployed to the function, signed or not.',
         skip: containerImage,
       },
+      terraform: {
+        // Lambda code signing applies to .zip packages only.
+        skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function is not signed through Lambda code signing.' : undefined),
+      },
     }),
-    settingRule({
+    withEmptySubnets(settingRule({
       setting: 'lambda-in-vpc',
       cloudformation: {
         types: FUNCTION_TYPES,
         compliant: { present: true },
-        consequence: 'the function runs outside your VPC, so security groups and private routing cannot limit what it reaches.',
+        consequence: VPC_CONSEQUENCE,
       },
-    }),
+    })),
     settingRule({
       setting: 'lambda-tracing',
       cloudformation: {
@@ -231,7 +267,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { matches: /^(?!(.*:)?alias\/aws\/sqs$)/ },
       consequence: 'messages are encrypted with the AWS managed aws/sqs key, whose policy you do not control.',
-      whenMissing: 'messages are encrypted with SQS-owned keys (SSE-SQS), not a KMS key whose policy and audit trail you control.',
+      // Without a key the queue uses SSE-SQS or, with SqsManagedSseEnabled false, no encryption (sqs-encryption says which).
+      whenMissing: 'messages are not encrypted with a KMS key whose policy and audit trail you control.',
     },
   }),
 
@@ -272,14 +309,16 @@ export const SERVERLESS_RULES: readonly Rule[] = [
   }),
 
   // ---- Cognito ----
-  settingRule({
+  // The AWS provider defaults allow_unauthenticated_identities to false (schema Default: false).
+  terraformAbsentDetail(settingRule({
     setting: 'cognito-no-unauth-identities',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'anyone on the internet can get temporary AWS credentials for the pool\'s unauthenticated role.',
       fix: false,
     },
-  }),
+    terraform: { absent: 'compliant' },
+  }), 'allow_unauthenticated_identities is not set: the AWS provider defaults it to false.'),
   settingRule({
     setting: 'cognito-user-pool-mfa',
     cloudformation: {
@@ -294,7 +333,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     id: 'dynamodb-cmk-sam',
     cloudformation: {
       types: [SAM_TABLE],
-      compliant: { present: true },
+      // Absent is the AWS default (always encrypted); the AWS managed alias/aws/dynamodb is not a key you control.
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
       consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
     },
   }), SAM_TABLE, 'SimpleTable'),

@@ -263,6 +263,8 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { atLeast: 365 },
       consequence: 'older log events are deleted before the one-year retention that audits commonly expect.',
     },
+    // retention_in_days = 0 keeps events forever (AWS provider docs), like an absent RetentionInDays.
+    terraform: { compliant: { satisfies: (value) => Number(value) === 0 || Number(value) >= 365, describe: '0 (never expire) or at least 365' } },
   }),
   settingRule({
     setting: 'loggroup-data-protection',
@@ -285,6 +287,14 @@ export const STORAGE_RULES: readonly Rule[] = [
         const origin = literal(resource, 'Origin');
         if (origin !== undefined && origin !== 'AWS_KMS') return `Automatic rotation is not available for keys with origin ${origin}.`;
         return undefined;
+      },
+    },
+    terraform: {
+      // aws_kms_key has no origin argument (imported key material is aws_kms_external_key).
+      skip: (resource) => {
+        const node = resource.body.entries.find((entry) => entry.key === 'customer_master_key_spec')?.value;
+        const spec = node?.kind === 'scalar' ? String(node.value) : undefined;
+        return spec !== undefined && spec !== 'SYMMETRIC_DEFAULT' ? `Automatic rotation is not available for ${spec} keys.` : undefined;
       },
     },
   }),
