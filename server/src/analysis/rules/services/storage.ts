@@ -4,8 +4,14 @@
 import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import { efsAccessPointIdentity } from '../efs-access-point-identity';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import type { TfModule } from '../../terraform/module';
+import type { ScalarValue, ValueNode } from '../../types';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { refersTo } from '../../cloudformation/references';
+import { isTrue, judgeSetting } from '../setting';
+import { pointsAt, tfString, withTerraformCheck, writtenAt } from './terraformSupport';
 import { secretRotation } from '../secret-rotation';
 import { settingRule } from '../settingRule';
 import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
@@ -96,9 +102,149 @@ function logBucketReasons(context: CfnRuleContext): Map<string, string> {
   return reasons;
 }
 
+/** Terraform: where services that deliver logs to S3 name their bucket: [resource type, argument path, what]. */
+const TF_LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], string]> = [
+  ['aws_s3_bucket_logging', ['target_bucket'], 'server access logs'],
+  ['aws_s3_bucket', ['logging', 'target_bucket'], 'server access logs'],
+  ['aws_cloudfront_distribution', ['logging_config', 'bucket'], 'access logs'],
+  ['aws_cloudtrail', ['s3_bucket_name'], 'trail'],
+  ['aws_config_delivery_channel', ['s3_bucket_name'], 'configuration history'],
+  ['aws_flow_log', ['log_destination'], 'flow logs'],
+  ['aws_elb', ['access_logs', 'bucket'], 'access logs'],
+  ['aws_lb', ['access_logs', 'bucket'], 'access logs'],
+];
+
+const tfLogBucketCache = new WeakMap<TfModule, Map<string, string | undefined>>();
+
+/** The Terraform reading of logBucketReason: why an aws_s3_bucket receives logs, or undefined. */
+export function tfLogBucketReason(bucket: TfResource, context: TfRuleContext): string | undefined {
+  let reasons = tfLogBucketCache.get(context.module);
+  if (!reasons) {
+    reasons = new Map();
+    tfLogBucketCache.set(context.module, reasons);
+  }
+  if (!reasons.has(bucket.address)) reasons.set(bucket.address, findTfLogBucketReason(bucket, context));
+  return reasons.get(bucket.address);
+}
+
+function findTfLogBucketReason(bucket: TfResource, context: TfRuleContext): string | undefined {
+  const acls = [bucket, ...context.linked(bucket, 'aws_s3_bucket_acl', 'bucket')];
+  if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs (acl "log-delivery-write").';
+  for (const [type, path, what] of TF_LOG_DESTINATIONS) {
+    for (const source of context.resourcesOfType(type)) {
+      if (source === bucket) continue;
+      // An aws_s3_bucket_logging that logs the bucket into itself does not make it a log bucket.
+      if (type === 'aws_s3_bucket_logging' && writtenAt(source.body, ['bucket']).some((node) => pointsAt(node, bucket, 'bucket'))) continue;
+      if (writtenAt(source.body, path).some((node) => pointsAt(node, bucket, 'bucket'))) return `The bucket receives the ${what} of ${source.address}.`;
+    }
+  }
+  return undefined;
+}
+
+/** S3 canned ACLs that grant access to everyone (AllUsers) or to every AWS account (AuthenticatedUsers). */
+const PUBLIC_CANNED_ACLS = { cloudformation: ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'], terraform: ['public-read', 'public-read-write', 'authenticated-read'] } as const;
+const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
+  'http://acs.amazonaws.com/groups/global/AllUsers': 'the AllUsers group (everyone)',
+  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'the AuthenticatedUsers group (any AWS account)',
+};
+
+/**
+ * Explicit grants (aws_s3_bucket_acl access_control_policy.grant, or the deprecated inline `grant` blocks of
+ * aws_s3_bucket) to AllUsers or AuthenticatedUsers: a finding; a grantee URI that cannot be read: unknown.
+ */
+function tfPublicGrants(bucket: TfResource, context: TfRuleContext): RuleOutcome[] {
+  const sources: Array<{ owner: TfResource; grants: readonly ValueNode[]; where: string }> = [
+    { owner: bucket, grants: writtenAt(bucket.body, ['grant']).flatMap(items), where: 'grant' },
+    ...context.linked(bucket, 'aws_s3_bucket_acl', 'bucket').map((acl) => ({ owner: acl, grants: writtenAt(acl.body, ['access_control_policy', 'grant']).flatMap(items), where: 'access_control_policy.grant' })),
+  ];
+  let unknown: string | undefined;
+  for (const { owner, grants, where } of sources) {
+    const resolver = owner === bucket ? context.resolver : context.resolver.withBinding({});
+    for (const grant of grants) {
+      const uris = resolver.lookup(grant, owner === bucket ? ['uri'] : ['grantee', 'uri']);
+      for (const candidate of uris) {
+        if (!candidate.node) continue;
+        for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
+          if (!resolved.known) {
+            unknown ??= `${owner.address}: ${where} grantee uri is ${resolved.description}`;
+            continue;
+          }
+          const group = PUBLIC_GROUPS[String(resolved.value)];
+          if (!group) continue;
+          const permissions = resolver.lookup(grant, owner === bucket ? ['permissions'] : ['permission']).flatMap((found) => (found.node ? resolver.scalars(found.node, found.via) : []))
+            .filter((value) => value.known).map((value) => String(value.value));
+          const what = permissions.length > 0 ? permissions.join(', ') : 'access';
+          const message = `${owner.address} grants ${what} to ${group} in ${where}: the bucket ACL gives access beyond your account; only Block Public Access stands between the bucket and the internet.`;
+          const related = owner === bucket ? undefined : [{ message: `granted in ${owner.address}`, range: candidate.node.range, file: owner.file }];
+          return [{ kind: 'finding', message, range: owner === bucket ? candidate.node.range : bucket.anchor, ...(related ? { related } : {}) }];
+        }
+      }
+    }
+  }
+  return unknown ? [{ kind: 'unknown', reason: unknown }] : [];
+}
+
+function items(node: ValueNode): ValueNode[] {
+  return node.kind === 'seq' ? [...node.items] : [node];
+}
+
+/** S3 versioning in Terraform: aws_s3_bucket_versioning status "Enabled", or the deprecated inline `versioning { enabled = true }`. */
+function versioningOn(value: ScalarValue): boolean {
+  return String(value).toLowerCase() === 'enabled' || isTrue(value);
+}
+
 /** A key id or ARN naming an AWS managed key (alias/aws/<service>) rather than a customer managed one. */
 function notAwsManaged(service: string): RegExp {
   return new RegExp(`^(?!(.*:)?alias/aws/${service}$)`);
+}
+
+function s3AclNotPublic(): Rule {
+  const base = settingRule({
+    setting: 's3-acl-not-public',
+    cloudformation: {
+      // CloudFormation can only write a canned ACL (AccessControl); grants to groups are not a bucket property.
+      compliant: { noneOf: PUBLIC_CANNED_ACLS.cloudformation },
+      consequence: 'the bucket ACL grants access to everyone (or to every AWS account); only Block Public Access stands between the bucket and the internet.',
+      fix: 'Private',
+    },
+    terraform: {
+      compliant: { noneOf: PUBLIC_CANNED_ACLS.terraform },
+      fix: 'private',
+    },
+  });
+  const cannedAcl = base.terraform;
+  // Terraform can also grant to the public groups explicitly (access_control_policy, inline grant blocks).
+  return withTerraformCheck(base, (resource, context) => {
+    const canned = cannedAcl ? cannedAcl.check(resource, context) : [];
+    if (canned.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends' || outcome.kind === 'not-applicable')) return canned;
+    const grants = tfPublicGrants(resource, context);
+    return grants.length > 0 ? grants : canned;
+  });
+}
+
+function s3ObjectLock(): Rule {
+  const base = settingRule({
+    setting: 's3-object-lock',
+    // Object Lock only matters for data that must be immutable (knowledge notes; not an FSBP control): a hint.
+    severity: 'info',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+    },
+  });
+  const reader = base.terraform;
+  // Provider v3 wrote it inline: object_lock_configuration { object_lock_enabled = "Enabled" } (deprecated, still read).
+  return withTerraformCheck(base, (resource, context) => {
+    const outcomes = reader ? reader.check(resource, context) : [];
+    if (!outcomes.some((outcome) => outcome.kind === 'finding' && outcome.range === resource.anchor)) return outcomes;
+    const legacy = judgeSetting(resource.body, resource.anchor, context.resolver, {
+      path: ['object_lock_configuration', 'object_lock_enabled'],
+      isCompliant: (value) => String(value) === 'Enabled',
+      absent: { kind: 'missed', message: '' },
+      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+    });
+    return legacy.some((outcome) => outcome.kind !== 'finding' || outcome.range !== resource.anchor) ? legacy : outcomes;
+  });
 }
 
 export const STORAGE_RULES: readonly Rule[] = [
@@ -125,6 +271,12 @@ export const STORAGE_RULES: readonly Rule[] = [
         return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
       },
     },
+    terraform: {
+      skip: (resource, context) => {
+        const reason = tfLogBucketReason(resource, context);
+        return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
+      },
+    },
   }),
   settingRule({
     setting: 's3-sse-c-blocked',
@@ -135,14 +287,7 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'clients may upload objects encrypted with their own keys (SSE-C), keys AWS never holds and you cannot rotate or revoke.',
     },
   }),
-  settingRule({
-    setting: 's3-acl-not-public',
-    cloudformation: {
-      compliant: { noneOf: ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'] },
-      consequence: 'the bucket ACL grants access to everyone (or to every AWS account); only Block Public Access stands between the bucket and the internet.',
-      fix: 'Private',
-    },
-  }),
+  s3AclNotPublic(),
   settingRule({
     setting: 's3-acls-disabled',
     cloudformation: {
@@ -156,6 +301,15 @@ export const STORAGE_RULES: readonly Rule[] = [
         return distribution ? `The bucket receives the standard logs of ${distribution.id}, which CloudFront writes through an ACL.` : undefined;
       },
     },
+    terraform: {
+      skip: (resource, context) => {
+        const acls = [resource, ...context.linked(resource, 'aws_s3_bucket_acl', 'bucket')];
+        if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs through the log-delivery-write ACL, which needs ACLs enabled.';
+        const distribution = context.resourcesOfType('aws_cloudfront_distribution').find((candidate) =>
+          writtenAt(candidate.body, ['logging_config', 'bucket']).some((node) => pointsAt(node, resource, 'bucket')));
+        return distribution ? `The bucket receives the standard logs of ${distribution.address}, which CloudFront writes through an ACL.` : undefined;
+      },
+    },
   }),
   settingRule({
     setting: 's3-versioning',
@@ -164,16 +318,13 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'overwritten or deleted objects cannot be recovered.',
       fix: 'Enabled',
     },
-  }),
-  settingRule({
-    setting: 's3-object-lock',
-    // Object Lock only matters for data that must be immutable (knowledge notes; not an FSBP control): a hint.
-    severity: 'info',
-    cloudformation: {
-      compliant: { equals: true },
-      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+    // aws_s3_bucket_versioning says "Enabled" | "Suspended" | "Disabled"; the deprecated inline block says
+    // `versioning { enabled = true }`.
+    terraform: {
+      compliant: { satisfies: versioningOn, describe: 'versioning_configuration.status "Enabled" (or inline versioning.enabled = true)' },
     },
   }),
+  s3ObjectLock(),
   settingRule({
     setting: 's3-access-logging',
     cloudformation: {
@@ -182,6 +333,9 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { present: true },
       consequence: 'requests to the bucket leave no access log for investigations.',
       skip: (resource, context) => logBucketReason(resource, context),
+    },
+    terraform: {
+      skip: (resource, context) => tfLogBucketReason(resource, context),
     },
   }),
 
@@ -244,6 +398,9 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { present: true },
       consequence: 'anyone allowed to delete recovery points can remove them before their retention ends, stolen credentials included.',
     },
+    // min_retention_days is optional in aws_backup_vault_lock_configuration: the lock resource itself is the
+    // setting, so any lock configuration pointing at the vault counts.
+    terraform: { path: 'backup_vault_name' },
   }),
 
   // ---- CloudWatch Logs ----
