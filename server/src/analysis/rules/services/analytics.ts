@@ -195,7 +195,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       fix: 'KMS',
     },
     terraform: {
-      whenMissing: 'encryption_type defaults to "NONE", so the records are stored unencrypted in the stream.',
+      whenMissing: 'the provider defaults it to "NONE", so the records are stored unencrypted in the stream.',
     },
   }),
   // --- Kinesis Data Firehose

@@ -11,7 +11,7 @@ import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { refersTo } from '../../cloudformation/references';
 import { isTrue, judgeSetting } from '../setting';
-import { pointsAt, tfString, withTerraformCheck, writtenAt } from './terraformSupport';
+import { pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt } from './terraformSupport';
 import { secretRotation } from '../secret-rotation';
 import { settingRule } from '../settingRule';
 import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
@@ -171,7 +171,7 @@ function tfPublicGrants(bucket: TfResource, context: TfRuleContext): RuleOutcome
           }
           const group = PUBLIC_GROUPS[String(resolved.value)];
           if (!group) continue;
-          const permissions = resolver.lookup(grant, owner === bucket ? ['permissions'] : ['permission']).flatMap((found) => (found.node ? resolver.scalars(found.node, found.via) : []))
+          const permissions = resolver.lookup(grant, owner === bucket ? ['permissions', '[]'] : ['permission']).flatMap((found) => (found.node ? resolver.scalars(found.node, found.via) : []))
             .filter((value) => value.known).map((value) => String(value.value));
           const what = permissions.length > 0 ? permissions.join(', ') : 'access';
           const message = `${owner.address} grants ${what} to ${group} in ${where}: the bucket ACL gives access beyond your account; only Block Public Access stands between the bucket and the internet.`;
@@ -249,13 +249,13 @@ function s3ObjectLock(): Rule {
 
 export const STORAGE_RULES: readonly Rule[] = [
   // ---- S3 (AWS::S3::Bucket settings only) ----
-  settingRule({
+  withInlineUnknown(settingRule({
     setting: 's3-default-encryption',
     cloudformation: {
       compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] },
       consequence: 'S3 accepts only aws:kms, aws:kms:dsse or AES256 as the default encryption.',
     },
-  }),
+  }), 's3-default-encryption'),
   settingRule({
     setting: 's3-kms-cmk',
     cloudformation: {
@@ -278,7 +278,7 @@ export const STORAGE_RULES: readonly Rule[] = [
       },
     },
   }),
-  settingRule({
+  withoutListStep(settingRule({
     setting: 's3-sse-c-blocked',
     cloudformation: {
       // EncryptionType is a list (['SSE-C'] or ['NONE']): every element is judged.
@@ -286,8 +286,10 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { noneOf: ['NONE'] },
       consequence: 'clients may upload objects encrypted with their own keys (SSE-C), keys AWS never holds and you cannot rotate or revoke.',
     },
-  }),
-  s3AclNotPublic(),
+    // blocked_encryption_types is a list of strings too: every element is judged.
+    terraform: { path: 'rule.blocked_encryption_types.[]' },
+  })),
+  withInlineUnknown(s3AclNotPublic(), 's3-acl-not-public'),
   settingRule({
     setting: 's3-acls-disabled',
     cloudformation: {
@@ -311,7 +313,7 @@ export const STORAGE_RULES: readonly Rule[] = [
       },
     },
   }),
-  settingRule({
+  withInlineUnknown(settingRule({
     setting: 's3-versioning',
     cloudformation: {
       compliant: { equals: 'Enabled' },
@@ -323,9 +325,9 @@ export const STORAGE_RULES: readonly Rule[] = [
     terraform: {
       compliant: { satisfies: versioningOn, describe: 'versioning_configuration.status "Enabled" (or inline versioning.enabled = true)' },
     },
-  }),
+  }), 's3-versioning'),
   s3ObjectLock(),
-  settingRule({
+  withInlineUnknown(settingRule({
     setting: 's3-access-logging',
     cloudformation: {
       // LoggingConfiguration alone turns logging on: without DestinationBucketName the logs go to the bucket itself.
@@ -337,7 +339,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     terraform: {
       skip: (resource, context) => tfLogBucketReason(resource, context),
     },
-  }),
+  }), 's3-access-logging'),
 
   // ---- EFS ----
   settingRule({

@@ -3,7 +3,9 @@
 import { referenceParts, walkExpressions } from '../../terraform/hcl';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { ValueNode } from '../../types';
+import { getSetting } from '../../knowledge';
 import type { Rule, TerraformReader } from '../rule';
+import { judgeSetting } from '../setting';
 
 /** The nodes at `path` in a block body as written (repeated blocks: every one), without resolving references. */
 export function writtenAt(start: ValueNode | undefined, path: readonly string[]): ValueNode[] {
@@ -62,4 +64,41 @@ export function tfString(resource: TfResource, context: TfRuleContext, path: rea
 /** The same rule with its Terraform reading replaced (the metadata, Terraform types and fixes kept). */
 export function withTerraformCheck(rule: Rule, check: TerraformReader['check']): Rule {
   return { ...rule, terraform: { check } };
+}
+
+/**
+ * A split setting's deprecated inline form whose value cannot be read (`acl = var.acl` with no value) decides
+ * nothing: the shared reader would count it as "not set inline". Cannot be checked, unless a split resource
+ * points at the bucket (that one is judged).
+ */
+export function withInlineUnknown(rule: Rule, settingId: string): Rule {
+  const knowledge = getSetting(settingId)?.terraform;
+  const reader = rule.terraform;
+  if (!knowledge?.legacy || !knowledge.splitResource || !reader) return rule;
+  const inlinePath = knowledge.legacy.argumentPath.split('.');
+  const childType = knowledge.type;
+  const link = knowledge.splitResource.link;
+  return withTerraformCheck(rule, (resource, context) => {
+    const outcomes = reader.check(resource, context);
+    if (context.linked(resource, childType, link).length > 0) return outcomes;
+    if (outcomes.some((outcome) => outcome.kind === 'not-applicable' || outcome.kind === 'unknown' || (outcome.kind === 'finding' && outcome.range !== resource.anchor))) return outcomes;
+    const inline = judgeSetting(resource.body, resource.anchor, context.resolver, {
+      path: inlinePath, isCompliant: () => true, absent: { kind: 'compliant', detail: '' }, consequence: '', displayName: inlinePath.join('.'),
+    });
+    const unknown = inline.find((outcome) => outcome.kind === 'unknown');
+    return unknown && outcomes.every((outcome) => outcome.kind !== 'depends') ? [unknown] : outcomes;
+  });
+}
+
+/** Messages and reasons without the `.[]` list step of a path ("rule.blocked_encryption_types.[]"). */
+export function withoutListStep(rule: Rule): Rule {
+  const reader = rule.terraform;
+  if (!reader) return rule;
+  const clean = (text: string) => text.split('.[]').join('');
+  return withTerraformCheck(rule, (resource, context) => reader.check(resource, context).map((outcome) => {
+    if (outcome.kind === 'finding' || outcome.kind === 'depends') return { ...outcome, message: clean(outcome.message) };
+    if (outcome.kind === 'unknown') return { ...outcome, reason: clean(outcome.reason) };
+    if (outcome.kind === 'addressed' || outcome.kind === 'aws-default' || outcome.kind === 'not-applicable') return { ...outcome, detail: clean(outcome.detail) };
+    return outcome;
+  }));
 }
