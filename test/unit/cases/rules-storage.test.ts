@@ -122,6 +122,12 @@ describe('variants: S3 canned ACLs in both formats', () => {
       }
     });
   }
+  test('an inline acl finding offers no fix that would add aws_s3_bucket_acl beside it; the missing-resource finding does', () => {
+    const [inline] = of(terraform('resource "aws_s3_bucket" "data" {\n  acl = "public-read"\n}\n'), 's3-acl-not-public');
+    assert.equal(inline.fixId, undefined);
+    const [missing] = of(terraform('resource "aws_s3_bucket" "data" {}\n'), 's3-versioning');
+    assert.equal(missing.fixId, 'set-VersioningConfiguration-Status');
+  });
   test('a canned ACL from a variable without a value cannot be checked (not addressed, no finding)', () => {
     const result = terraform('variable "acl" {}\nresource "aws_s3_bucket" "data" {\n  acl = var.acl\n}\n');
     assert.deepEqual(of(result, 's3-acl-not-public'), []);

@@ -67,7 +67,7 @@ export function withTerraformCheck(rule: Rule, check: TerraformReader['check']):
 }
 
 /**
- * A split setting's deprecated inline form whose value cannot be read (`acl = var.acl` with no value) decides
+ * The deprecated inline form of a split setting. A value that cannot be read (`acl = var.acl` with no value) decides
  * nothing: the shared reader would count it as "not set inline". Cannot be checked, unless a split resource
  * points at the bucket (that one is judged).
  */
@@ -79,8 +79,10 @@ export function withInlineUnknown(rule: Rule, settingId: string): Rule {
   const childType = knowledge.type;
   const link = knowledge.splitResource.link;
   return withTerraformCheck(rule, (resource, context) => {
-    const outcomes = reader.check(resource, context);
-    if (context.linked(resource, childType, link).length > 0) return outcomes;
+    if (context.linked(resource, childType, link).length > 0) return reader.check(resource, context);
+    // A bad inline value: its fix would add the split resource beside the inline form, which the provider
+    // documents as conflicting; no fix rather than a doubtful one.
+    const outcomes = reader.check(resource, context).map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && outcome.range !== resource.anchor ? { ...outcome, fixId: undefined } : outcome));
     if (outcomes.some((outcome) => outcome.kind === 'not-applicable' || outcome.kind === 'unknown' || (outcome.kind === 'finding' && outcome.range !== resource.anchor))) return outcomes;
     const inline = judgeSetting(resource.body, resource.anchor, context.resolver, {
       path: inlinePath, isCompliant: () => true, absent: { kind: 'compliant', detail: '' }, consequence: '', displayName: inlinePath.join('.'),
