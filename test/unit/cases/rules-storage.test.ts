@@ -216,3 +216,14 @@ describe('variants: other Terraform readings in their own vocabulary', () => {
     assert.deepEqual(where(result, text, findings[0]), { line: 8, text: '"/"' });
   });
 });
+
+describe('variants: ECR registry-level scanning', () => {
+  const registry = (filter: string) => `resource "aws_ecr_registry_scanning_configuration" "scanning" {\n  scan_type = "ENHANCED"\n  rule {\n    scan_frequency = "SCAN_ON_PUSH"\n    repository_filter {\n      filter      = "${filter}"\n      filter_type = "WILDCARD"\n    }\n  }\n}\nresource "aws_ecr_repository" "repo" {\n  name = "app"\n}\n`;
+  test('a filter that does not match keeps the repository finding; one that cannot be read makes it cannot be checked', () => {
+    assert.equal(of(terraform(registry('other-*')), 'ecr-scan-on-push').length, 1, 'a filter for other repositories: the repository setting decides');
+    assert.equal(of(terraform(registry('*')), 'ecr-scan-on-push').length, 0);
+    const result = terraform(`variable "f" {}\n${registry('${var.f}')}`);
+    assert.deepEqual(of(result, 'ecr-scan-on-push'), []);
+    assert.equal(status(result, 'aws_ecr_repository.repo', 'os-platform-patching'), 'cannot-be-checked');
+  });
+});

@@ -367,11 +367,17 @@ export const EXAMPLES: readonly RuleExamples[] = [
   {
     rule: 'ecr-scan-on-push',
     cloudformation: {
-      good: [{ name: 'ScanOnPush true', code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageScanningConfiguration:\n        ScanOnPush: true\n' }],
+      good: [
+        { name: 'ScanOnPush true', code: 'Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageScanningConfiguration:\n        ScanOnPush: true\n' },
+        { name: 'registry-level scanning of every repository', code: 'Resources:\n  Scanning:\n    Type: AWS::ECR::RegistryScanningConfiguration\n    Properties:\n      ScanType: ENHANCED\n      Rules:\n        - ScanFrequency: CONTINUOUS_SCAN\n          RepositoryFilters:\n            - Filter: "*"\n              FilterType: WILDCARD\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: app\n' },
+      ],
       bad: [{ name: 'not set', code: 'Resources:\n  ⟦Repo⟧:\n    Type: AWS::ECR::Repository\n', expect: [{ message: ['ImageScanningConfiguration.ScanOnPush is not set'] }] }],
     },
     terraform: {
-      good: [{ name: 'scan_on_push = true', code: 'resource "aws_ecr_repository" "repo" {\n  name = "app"\n  image_scanning_configuration {\n    scan_on_push = true\n  }\n}\n' }],
+      good: [
+        { name: 'scan_on_push = true', code: 'resource "aws_ecr_repository" "repo" {\n  name = "app"\n  image_scanning_configuration {\n    scan_on_push = true\n  }\n}\n' },
+        { name: 'registry-level scanning whose filter matches the repository', code: 'resource "aws_ecr_registry_scanning_configuration" "scanning" {\n  scan_type = "BASIC"\n  rule {\n    scan_frequency = "SCAN_ON_PUSH"\n    repository_filter {\n      filter      = "ap*"\n      filter_type = "WILDCARD"\n    }\n  }\n}\nresource "aws_ecr_repository" "repo" {\n  name = "app"\n}\n' },
+      ],
       bad: [{ name: 'scan_on_push = false', code: 'resource "aws_ecr_repository" "repo" {\n  name = "app"\n  image_scanning_configuration {\n    scan_on_push = ⟦false⟧\n  }\n}\n', expect: [{ message: ['image_scanning_configuration.scan_on_push is false'] }] }],
     },
   },

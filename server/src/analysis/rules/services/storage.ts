@@ -198,6 +198,89 @@ function notAwsManaged(service: string): RegExp {
   return new RegExp(`^(?!(.*:)?alias/aws/${service}$)`);
 }
 
+/** One registry scanning rule as read: how often it scans and the repository filters it applies to. */
+interface RegistryScanRule {
+  readonly frequency: string | undefined;
+  readonly filters: readonly (string | undefined)[];
+}
+
+/**
+ * Registry-level scanning (AWS::ECR::RegistryScanningConfiguration, aws_ecr_registry_scanning_configuration)
+ * scans pushed images of the repositories its filters match, whatever the repository's own setting: a missing
+ * repository-level scan on push is then addressed, or cannot be checked when the match cannot be decided.
+ */
+function registryScanning(rules: readonly RegistryScanRule[], repositoryName: string | undefined, where: string): RuleOutcome | undefined {
+  const scanning = rules.filter((rule) => rule.frequency === undefined || rule.frequency === 'scan_on_push' || rule.frequency === 'continuous_scan');
+  if (scanning.length === 0) return undefined;
+  const matches = (filter: string) => repositoryName !== undefined && new RegExp(`^${filter.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(repositoryName);
+  const filters = scanning.flatMap((rule) => rule.filters);
+  if (scanning.every((rule) => rule.frequency !== undefined) && filters.some((filter) => filter !== undefined && (filter === '*' || matches(filter)))) {
+    return { kind: 'addressed', detail: `Registry-level scanning (${where}) scans the images pushed to this repository.` };
+  }
+  // Every filter and the name known, none matching: the repository's own setting decides.
+  if (repositoryName !== undefined && filters.every((filter) => filter !== undefined)) return undefined;
+  return { kind: 'unknown', reason: `Registry-level scanning (${where}) may scan this repository; whether its filters match cannot be decided from the code.` };
+}
+
+function lowerStrings(values: readonly { readonly known: boolean; readonly value?: unknown }[]): (string | undefined)[] {
+  return values.map((value) => (value.known ? String(value.value).toLowerCase() : undefined));
+}
+
+function ecrScanOnPush(): Rule {
+  const base = settingRule({
+    setting: 'ecr-scan-on-push',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'pushed images are not scanned for known vulnerabilities (unless registry-level scanning is on).',
+      fix: true,
+    },
+  });
+  const missed = (outcomes: RuleOutcome[]) => outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  return {
+    ...base,
+    cloudformation: {
+      check(resource, context) {
+        const outcomes = base.cloudformation ? base.cloudformation.check(resource, context) : [];
+        if (!missed(outcomes)) return outcomes;
+        const resolver = context.resolver;
+        for (const registry of context.resourcesOfType('AWS::ECR::RegistryScanningConfiguration')) {
+          const rules = resolver.lookup(registry.properties, ['Rules', '[]']).filter((found) => found.node !== undefined).map((found): RegistryScanRule => {
+            const frequency = resolver.lookup(found.node, ['ScanFrequency']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : []));
+            const filters = resolver.lookup(found.node, ['RepositoryFilters', '[]', 'Filter']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : []));
+            return { frequency: frequency.length === 1 && frequency[0].known ? String(frequency[0].value).toLowerCase() : undefined, filters: filters.map((value) => (value.known ? String(value.value) : undefined)) };
+          });
+          const name = singleName(resolver.lookup(resource.properties, ['RepositoryName']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : [])));
+          const verdict = registryScanning(rules, name, registry.id);
+          if (verdict) return [verdict];
+        }
+        return outcomes;
+      },
+    },
+    terraform: {
+      check(resource, context) {
+        const outcomes = base.terraform ? base.terraform.check(resource, context) : [];
+        if (!missed(outcomes)) return outcomes;
+        for (const registry of context.resourcesOfType('aws_ecr_registry_scanning_configuration')) {
+          const resolver = context.resolver.withBinding({});
+          const rules = writtenAt(registry.body, ['rule']).flatMap(items).map((rule): RegistryScanRule => {
+            const frequency = lowerStrings(resolver.lookup(rule, ['scan_frequency']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : [])));
+            const filters = resolver.lookup(rule, ['repository_filter', 'filter']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : []));
+            return { frequency: frequency.length === 1 ? frequency[0] : undefined, filters: filters.map((value) => (value.known ? String(value.value) : undefined)) };
+          });
+          const name = singleName(context.resolver.lookup(resource.body, ['name']).flatMap((value) => (value.node ? context.resolver.scalars(value.node, value.via) : [])));
+          const verdict = registryScanning(rules, name, registry.address);
+          if (verdict) return [verdict];
+        }
+        return outcomes;
+      },
+    },
+  };
+}
+
+function singleName(values: readonly { readonly known: boolean; readonly value?: unknown }[]): string | undefined {
+  return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
+}
+
 function s3AclNotPublic(): Rule {
   const base = settingRule({
     setting: 's3-acl-not-public',
@@ -362,14 +445,7 @@ export const STORAGE_RULES: readonly Rule[] = [
   efsAccessPointIdentity,
 
   // ---- ECR ----
-  settingRule({
-    setting: 'ecr-scan-on-push',
-    cloudformation: {
-      compliant: { equals: true },
-      consequence: 'pushed images are not scanned for known vulnerabilities (unless registry-level scanning is on).',
-      fix: true,
-    },
-  }),
+  ecrScanOnPush(),
   settingRule({
     setting: 'ecr-immutable-tags',
     cloudformation: {
