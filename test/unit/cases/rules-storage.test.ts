@@ -227,3 +227,27 @@ describe('variants: ECR registry-level scanning', () => {
     assert.equal(status(result, 'aws_ecr_repository.repo', 'os-platform-patching'), 'cannot-be-checked');
   });
 });
+
+describe('variants: values that cannot be read are never addressed', () => {
+  test('s3-block-public-access: PublicAccessBlockConfiguration from a parameter without a value', () => {
+    const result = cloudformation('Parameters:\n  Block:\n    Type: String\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: !Ref Block\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n      AccessControl: Private\n');
+    assert.deepEqual(of(result, 's3-block-public-access'), []);
+    assert.equal(status(result, 'Data', 'public-access'), 'cannot-be-checked');
+  });
+  test('s3-block-public-access: a Terraform flag from a variable without a value', () => {
+    const result = terraform('variable "block" {}\nresource "aws_s3_bucket" "data" {}\nresource "aws_s3_bucket_public_access_block" "data" {\n  bucket                  = aws_s3_bucket.data.id\n  block_public_acls       = var.block\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n');
+    assert.deepEqual(of(result, 's3-block-public-access'), []);
+    assert.equal(status(result, 'aws_s3_bucket_public_access_block.data', 'public-access'), 'cannot-be-checked');
+  });
+  test('s3-tls-only-policy: a bucket policy document that cannot be read', () => {
+    const result = terraform('variable "policy" {}\nresource "aws_s3_bucket" "data" {}\nresource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = var.policy\n}\n');
+    assert.deepEqual(of(result, 's3-tls-only-policy'), []);
+    assert.equal(status(result, 'aws_s3_bucket.data', 'data-in-transit'), 'cannot-be-checked');
+  });
+  test('opensearch-https-tls: any policy with TLS 1.2 as the minimum passes', () => {
+    for (const policy of ['Policy-Min-TLS-1-2-2019-07', 'Policy-Min-TLS-1-2-PFS-2023-10']) {
+      const result = terraform(`resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  domain_endpoint_options {\n    tls_security_policy = "${policy}"\n  }\n}\n`);
+      assert.deepEqual(of(result, 'opensearch-https-tls'), [], policy);
+    }
+  });
+});
