@@ -251,3 +251,16 @@ describe('variants: values that cannot be read are never addressed', () => {
     }
   });
 });
+
+describe('variants: one unreadable half of a two-part duty', () => {
+  test('msk-in-transit: client_broker TLS but in_cluster unknown is cannot be checked', () => {
+    const result = terraform('variable "in_cluster" {}\nresource "aws_msk_cluster" "kafka" {\n  cluster_name = "events"\n  encryption_info {\n    encryption_in_transit {\n      client_broker = "TLS"\n      in_cluster    = var.in_cluster\n    }\n  }\n}\n');
+    assert.deepEqual(of(result, 'msk-in-transit'), []);
+    assert.equal(status(result, 'aws_msk_cluster.kafka', 'data-in-transit'), 'cannot-be-checked');
+  });
+  test('efs-access-point-identity: posix_user set, root directory unknown is cannot be checked', () => {
+    const result = terraform('variable "root" {}\nresource "aws_efs_access_point" "app" {\n  file_system_id = "fs-1"\n  posix_user {\n    uid = 1000\n    gid = 1000\n  }\n  root_directory {\n    path = var.root\n  }\n}\n');
+    assert.deepEqual(of(result, 'efs-access-point-identity'), []);
+    assert.equal(status(result, 'aws_efs_access_point.app', 'identity-access'), 'cannot-be-checked');
+  });
+});

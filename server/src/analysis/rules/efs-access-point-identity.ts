@@ -35,7 +35,10 @@ const TF_CHECKS = checks(['posix_user', 'uid'], ['root_directory', 'path']);
 
 function both(user: RuleOutcome[], root: RuleOutcome[]): RuleOutcome[] {
   const problems = [...user, ...root].filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-  return problems.length > 0 ? problems : [...user, ...root];
+  if (problems.length > 0) return problems;
+  // Either half unreadable: the access point cannot be called addressed.
+  const unknown = [...user, ...root].find((outcome) => outcome.kind === 'unknown');
+  return unknown ? [unknown] : [...user, ...root];
 }
 
 export const efsAccessPointIdentity: Rule = {

@@ -12,10 +12,15 @@ const id = 'opensearch-https-tls';
  */
 const TLS12 = /^Policy-Min-TLS-1-[2-9](-|$)/i;
 
-/** The outcomes of several checks of one duty: every gap found, or the first addressed outcome. */
+/**
+ * The outcomes of several checks of one duty: every gap found; else a check that cannot be read (the duty
+ * cannot be called addressed); else the first check's outcome.
+ */
 export function combine(results: readonly RuleOutcome[][]): RuleOutcome[] {
   const gaps = results.flat().filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-  return gaps.length > 0 ? gaps : (results[0] ?? []);
+  if (gaps.length > 0) return gaps;
+  const unknown = results.flat().find((outcome) => outcome.kind === 'unknown');
+  return unknown ? [unknown] : (results[0] ?? []);
 }
 
 /** The two checks of both readers; `paths` names EnforceHTTPS and TLSSecurityPolicy in the format. */
