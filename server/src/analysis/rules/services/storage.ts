@@ -214,11 +214,12 @@ function registryScanning(rules: readonly RegistryScanRule[], repositoryName: st
   if (scanning.length === 0) return undefined;
   const matches = (filter: string) => repositoryName !== undefined && new RegExp(`^${filter.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(repositoryName);
   const filters = scanning.flatMap((rule) => rule.filters);
-  if (scanning.every((rule) => rule.frequency !== undefined) && filters.some((filter) => filter !== undefined && (filter === '*' || matches(filter)))) {
+  const certain = scanning.filter((rule) => rule.frequency !== undefined).flatMap((rule) => rule.filters);
+  if (certain.some((filter) => filter !== undefined && (filter === '*' || matches(filter)))) {
     return { kind: 'addressed', detail: `Registry-level scanning (${where}) scans the images pushed to this repository.` };
   }
   // Every filter and the name known, none matching: the repository's own setting decides.
-  if (repositoryName !== undefined && filters.every((filter) => filter !== undefined)) return undefined;
+  if (repositoryName !== undefined && scanning.every((rule) => rule.frequency !== undefined) && filters.every((filter) => filter !== undefined)) return undefined;
   return { kind: 'unknown', reason: `Registry-level scanning (${where}) may scan this repository; whether its filters match cannot be decided from the code.` };
 }
 
