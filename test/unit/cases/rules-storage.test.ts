@@ -264,3 +264,11 @@ describe('variants: one unreadable half of a two-part duty', () => {
     assert.equal(status(result, 'aws_efs_access_point.app', 'identity-access'), 'cannot-be-checked');
   });
 });
+
+describe('variants: s3-tls-only-policy with a module written elsewhere', () => {
+  test('a Rain module beside the bucket may be its policy: cannot be checked', () => {
+    const result = cloudformation('Resources:\n  Data:\n    Type: AWS::S3::Bucket\n  DataAccess:\n    Type: !Rain::Module "bucket-policy.yaml"\n    Properties:\n      PolicyBucketName: data\n');
+    assert.deepEqual(of(result, 's3-tls-only-policy'), []);
+    assert.equal(status(result, 'Data', 'data-in-transit'), 'cannot-be-checked');
+  });
+});
