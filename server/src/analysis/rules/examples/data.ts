@@ -245,7 +245,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
         { name: 'on', code: 'resource "aws_mq_broker" "broker" {\n  broker_name                = "orders"\n  engine_type                = "ActiveMQ"\n  engine_version             = "5.17.6"\n  auto_minor_version_upgrade = true\n}\n' },
         { name: 'RabbitMQ 3.13: AWS manages patch versions', code: 'resource "aws_mq_broker" "broker" {\n  broker_name                = "orders"\n  engine_type                = "RabbitMQ"\n  engine_version             = "3.13"\n  auto_minor_version_upgrade = false\n}\n' },
       ],
-      bad: [{ name: 'turned off', code: 'resource "aws_mq_broker" "broker" {\n  broker_name                = "orders"\n  engine_type                = "ActiveMQ"\n  engine_version             = "5.17.6"\n  auto_minor_version_upgrade = ⟦false⟧\n}\n', expect: [{ message: ['auto_minor_version_upgrade is false'] }] }],
+      bad: [
+        { name: 'turned off', code: 'resource "aws_mq_broker" "broker" {\n  broker_name                = "orders"\n  engine_type                = "ActiveMQ"\n  engine_version             = "5.17.6"\n  auto_minor_version_upgrade = ⟦false⟧\n}\n', expect: [{ message: ['auto_minor_version_upgrade is false'] }] },
+        { name: 'not set: the provider sends false (unlike the API default)', code: 'resource "aws_mq_broker" ⟦"broker"⟧ {\n  broker_name    = "orders"\n  engine_type    = "ActiveMQ"\n  engine_version = "5.17.6"\n}\n', expect: [{ severity: 'warning', message: ['auto_minor_version_upgrade is not set', 'the provider defaults it to false'] }] },
+      ],
     },
   },
   {

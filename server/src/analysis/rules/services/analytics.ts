@@ -9,7 +9,7 @@ import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { isTrue, judgeSetting } from '../setting';
 import { settingRule } from '../settingRule';
-import { tfString, withTerraformCheck, writtenAt } from './terraformSupport';
+import { tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from './terraformSupport';
 
 const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
@@ -73,10 +73,8 @@ function mqNotPublic(): Rule {
     // CloudFormation requires PubliclyAccessible; the provider makes it optional with default false.
     terraform: { absent: 'compliant' },
   });
-  const reader = base.terraform;
   // The absent case would otherwise repeat the CloudFormation knowledge text ("PubliclyAccessible is required").
-  return withTerraformCheck(base, (resource, context) => (reader ? reader.check(resource, context) : []).map((outcome) =>
-    (outcome.kind === 'addressed' && outcome.range === undefined ? { ...outcome, detail: 'publicly_accessible is not set: the provider defaults it to false (no public endpoint).' } : outcome)));
+  return withTerraformDefaultDetail(base, 'publicly_accessible is not set: the provider defaults it to false (no public endpoint).');
 }
 
 export const ANALYTICS_RULES: readonly Rule[] = [
@@ -149,14 +147,14 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       fix: 'DISABLED',
     },
   }),
-  settingRule({
+  withTerraformDefaultDetail(settingRule({
     setting: 'msk-no-unauthenticated',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'clients may connect without authenticating, so anyone who reaches the brokers can produce and consume.',
       fix: false,
     },
-  }),
+  }), 'client_authentication.unauthenticated is not set: unauthenticated access stays off.'),
   // --- Amazon MQ
   mqNotPublic(),
   settingRule({
@@ -181,7 +179,11 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       skip: (resource, context) => (managedVersion(resource, context) ? 'AWS manages patch versions of ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers.' : undefined),
       fix: true,
     },
+    // Unlike the API, the provider has its own default: auto_minor_version_upgrade defaults to false and is sent
+    // to CreateBroker (terraform-provider-aws internal/service/mq/broker.go), so leaving it out turns upgrades off.
     terraform: {
+      absent: 'missed',
+      whenMissing: 'the provider defaults it to false and sends that to Amazon MQ, so engine security fixes are not applied in the maintenance window.',
       skip: (resource, context) => (tfManagedVersion(resource, context) ? 'AWS manages patch versions of ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers.' : undefined),
     },
   }),

@@ -104,3 +104,17 @@ export function withoutListStep(rule: Rule): Rule {
     return outcome;
   }));
 }
+
+/**
+ * The detail said when a Terraform argument is absent (AWS or provider default), in Terraform words: the shared
+ * reader repeats the knowledge base's CloudFormation text ("AutoMinorVersionUpgrade defaults to true").
+ */
+export function withTerraformDefaultDetail(rule: Rule, detail: string): Rule {
+  const reader = rule.terraform;
+  if (!reader) return rule;
+  return withTerraformCheck(rule, (resource, context) => reader.check(resource, context).map((outcome) => {
+    if (outcome.kind === 'aws-default') return { ...outcome, detail };
+    if (outcome.kind === 'addressed' && outcome.range === undefined) return { ...outcome, detail };
+    return outcome;
+  }));
+}
