@@ -6,10 +6,9 @@ import { checkSetting, isTrue, judgeSetting } from './setting';
 import type { SettingCheck } from './setting';
 
 const id = 'msk-in-transit';
-const DEFAULT = { kind: 'aws-default', detail: 'EncryptionInTransit defaults to ClientBroker TLS and InCluster true.' } as const;
-
 /** The two checks of both readers; `base` is the path of EncryptionInTransit, `keys` its two settings. */
 function checks(base: readonly string[], keys: { readonly clientBroker: string; readonly inCluster: string }): SettingCheck[] {
+  const DEFAULT = { kind: 'aws-default', detail: `${base[base.length - 1]} defaults to ${keys.clientBroker} TLS and ${keys.inCluster} true.` } as const;
   return [
     {
       path: [...base, keys.clientBroker],

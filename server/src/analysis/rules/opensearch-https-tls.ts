@@ -6,12 +6,21 @@ import { checkSetting, isTrue, judgeSetting } from './setting';
 import type { SettingCheck } from './setting';
 
 const id = 'opensearch-https-tls';
-const TLS12 = ['Policy-Min-TLS-1-2-2019-07', 'Policy-Min-TLS-1-2-PFS-2023-10'];
+/**
+ * Policies whose minimum is TLS 1.2 or later: today Policy-Min-TLS-1-2-2019-07 and Policy-Min-TLS-1-2-PFS-2023-10
+ * (OpenSearch API DomainEndpointOptions); later Policy-Min-TLS-1-2-* / 1-3-* names keep the same meaning.
+ */
+const TLS12 = /^Policy-Min-TLS-1-[2-9](-|$)/i;
 
-/** The outcomes of several checks of one duty: every gap found, or the first addressed outcome. */
+/**
+ * The outcomes of several checks of one duty: every gap found; else a check that cannot be read (the duty
+ * cannot be called addressed); else the first check's outcome.
+ */
 export function combine(results: readonly RuleOutcome[][]): RuleOutcome[] {
   const gaps = results.flat().filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-  return gaps.length > 0 ? gaps : (results[0] ?? []);
+  if (gaps.length > 0) return gaps;
+  const unknown = results.flat().find((outcome) => outcome.kind === 'unknown');
+  return unknown ? [unknown] : (results[0] ?? []);
 }
 
 /** The two checks of both readers; `paths` names EnforceHTTPS and TLSSecurityPolicy in the format. */
@@ -26,7 +35,7 @@ function checks(paths: { readonly https: readonly string[]; readonly policy: rea
     },
     {
       path: paths.policy,
-      isCompliant: (value) => TLS12.some((policy) => policy.toLowerCase() === String(value).toLowerCase()),
+      isCompliant: (value) => TLS12.test(String(value)),
       // The API's default policy is Policy-Min-TLS-1-0-2019-07 (TLS 1.0 and 1.1 allowed).
       absent: { kind: 'missed', message: 'the default policy Policy-Min-TLS-1-0-2019-07 still accepts TLS 1.0 and 1.1.' },
       consequence: 'clients may still negotiate TLS 1.0 or 1.1.',

@@ -81,6 +81,9 @@ function flagCheck(flag: (typeof FLAGS)[number], path: readonly string[], absent
 function summariseFlags(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
   const problems = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
   if (problems.length > 0) return problems;
+  // A flag that cannot be read decides nothing: cannot be checked, never "all four on".
+  const unknown = outcomes.find((outcome) => outcome.kind === 'unknown');
+  if (unknown) return [unknown];
   if (outcomes.every((outcome) => outcome.kind === 'aws-default')) {
     return [{ kind: 'aws-default', detail: `Block Public Access is on by default for buckets created since April 2023 (${SINCE}).` }];
   }

@@ -24,9 +24,14 @@ export const s3TlsOnlyPolicy: Rule = {
       const denying = attached.find((policy) => hasTlsDeny(policy, context));
       if (denying) return [{ kind: 'addressed', detail: `Bucket policy ${denying.id} denies requests without TLS (aws:SecureTransport false).`, range: denying.idRange }];
       const unreadable = attached.find((policy) => readPolicyDocuments(mapEntry(policy.properties, 'PolicyDocument'), context.resolver).length === 0);
-      if (unreadable) return [{ kind: 'addressed', detail: `The document of bucket policy ${unreadable.id} cannot be read from the template; it may deny requests without TLS.` }];
+      // A document or a target that cannot be read decides nothing: cannot be checked, never addressed.
+      if (unreadable) return [{ kind: 'unknown', reason: `The document of bucket policy ${unreadable.id} cannot be read from the template; it may deny requests without TLS.` }];
       const maybe = unlinked.find((policy) => hasTlsDeny(policy, context));
-      if (maybe) return [{ kind: 'addressed', detail: `Bucket policy ${maybe.id} denies requests without TLS; which bucket it applies to is decided at deployment.` }];
+      if (maybe) return [{ kind: 'unknown', reason: `Bucket policy ${maybe.id} denies requests without TLS; which bucket it applies to is decided at deployment.` }];
+      // A resource whose Type is not a plain name (a Rain module, `!Rain::Module bucket-policy.yaml`) is written
+      // elsewhere and may be the bucket policy: nothing can be said.
+      const module = attached.length === 0 ? context.template.resources.find((resource) => mapEntry(resource.node, 'Type') !== undefined && !(resource.type ?? '').includes('::')) : undefined;
+      if (module) return [{ kind: 'unknown', reason: `${module.id} is a module written outside the template; it may attach a bucket policy that denies requests without TLS.` }];
       const related: RelatedLocation[] = attached.map((policy) => ({
         message: `Bucket policy ${policy.id} has no Deny statement for aws:SecureTransport false.`,
         range: mapEntry(policy.properties, 'PolicyDocument')?.range ?? policy.idRange,
@@ -48,7 +53,7 @@ export const s3TlsOnlyPolicy: Rule = {
       const denying = attached.find(({ documents }) => documentsDenyPlainHttp(documents));
       if (denying) return [{ kind: 'addressed', detail: `Bucket policy ${denying.policy.address} denies requests without TLS (aws:SecureTransport false).` }];
       const unreadable = attached.find(({ documents }) => documents.length === 0);
-      if (unreadable) return [{ kind: 'addressed', detail: `The document of bucket policy ${unreadable.policy.address} cannot be read from the module; it may deny requests without TLS.` }];
+      if (unreadable) return [{ kind: 'unknown', reason: `The document of bucket policy ${unreadable.policy.address} cannot be read from the module; it may deny requests without TLS.` }];
       const related: RelatedLocation[] = attached.map(({ policy }) => ({
         message: `Bucket policy ${policy.address} has no Deny statement for aws:SecureTransport false.`,
         range: tfArgument(policy, 'policy')?.range ?? policy.anchor,

@@ -4,8 +4,12 @@ import { mapEntry } from '../../cloudformation/model';
 import { mskInTransit } from '../msk-in-transit';
 import { opensearchHttpsTls } from '../opensearch-https-tls';
 import { singleString } from '../rds-force-tls';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
+import { isTrue, judgeSetting } from '../setting';
 import { settingRule } from '../settingRule';
+import { tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from './terraformSupport';
 
 const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
@@ -15,14 +19,62 @@ function mqEngine(resource: CfnResource, context: CfnRuleContext): string | unde
 
 /** ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers must have automatic minor upgrades on; AWS manages their patch versions. */
 function managedVersion(resource: CfnResource, context: CfnRuleContext): boolean {
-  const version = singleString(mapEntry(resource.properties, 'EngineVersion'), context);
+  return isManagedVersion(mqEngine(resource, context), singleString(mapEntry(resource.properties, 'EngineVersion'), context));
+}
+
+function tfManagedVersion(resource: TfResource, context: TfRuleContext): boolean {
+  return isManagedVersion(tfString(resource, context, ['engine_type']), tfString(resource, context, ['engine_version']));
+}
+
+/** `engine` in lower case (CloudFormation ACTIVEMQ, Terraform ActiveMQ). */
+function isManagedVersion(engine: string | undefined, version: string | undefined): boolean {
   const match = version ? /^(\d+)\.(\d+)/.exec(version) : null;
   if (!match) return false;
   const [major, minor] = [Number(match[1]), Number(match[2])];
-  const engine = mqEngine(resource, context);
   if (engine === 'rabbitmq') return major > 3 || (major === 3 && minor >= 13);
   if (engine === 'activemq') return major > 5 || (major === 5 && minor >= 18);
   return false;
+}
+
+/**
+ * Terraform audit logs: one of the repeated log_publishing_options blocks with log_type "AUDIT_LOGS" and
+ * `enabled` not false (it defaults to true).
+ */
+function tfAuditLogs(resource: TfResource, context: TfRuleContext): RuleOutcome[] {
+  const blocks = writtenAt(resource.body, ['log_publishing_options']).flatMap((node) => (node.kind === 'seq' ? [...node.items] : [node]));
+  const consequence = 'who read or changed which index leaves no audit trail.';
+  let unknown: RuleOutcome | undefined;
+  for (const block of blocks) {
+    const type = judgeSetting(block, resource.anchor, context.resolver, {
+      path: ['log_type'], isCompliant: (value) => String(value) === 'AUDIT_LOGS', absent: { kind: 'missed', message: '' }, consequence: '', displayName: 'log_publishing_options.log_type',
+    });
+    if (type.some((outcome) => outcome.kind === 'unknown')) {
+      unknown ??= type.find((outcome) => outcome.kind === 'unknown');
+      continue;
+    }
+    if (!type.every((outcome) => outcome.kind === 'addressed')) continue;
+    return judgeSetting(block, resource.anchor, context.resolver, {
+      path: ['enabled'], isCompliant: isTrue, consequence, displayName: 'log_publishing_options (AUDIT_LOGS) enabled',
+      absent: { kind: 'compliant', detail: 'A log_publishing_options block publishes AUDIT_LOGS (enabled defaults to true).' },
+    });
+  }
+  if (unknown) return [unknown];
+  return [{ kind: 'finding', message: 'no log_publishing_options block with log_type = "AUDIT_LOGS": who read or changed which index leaves no audit trail.', range: resource.anchor }];
+}
+
+function mqNotPublic(): Rule {
+  const base = settingRule({
+    setting: 'mq-not-public',
+    cloudformation: {
+      compliant: { equals: false },
+      consequence: 'the broker gets a public endpoint and can be reached from the internet.',
+      fix: false,
+    },
+    // CloudFormation requires PubliclyAccessible; the provider makes it optional with default false.
+    terraform: { absent: 'compliant' },
+  });
+  // The absent case would otherwise repeat the CloudFormation knowledge text ("PubliclyAccessible is required").
+  return withTerraformDefaultDetail(base, 'publicly_accessible is not set: the provider defaults it to false (no public endpoint).');
 }
 
 export const ANALYTICS_RULES: readonly Rule[] = [
@@ -55,6 +107,9 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       consequence: 'the domain has a public endpoint, guarded only by its access policy.',
       whenMissing: 'without VPCOptions the domain gets a public endpoint, guarded only by its access policy.',
     },
+    terraform: {
+      whenMissing: 'without a vpc_options block the domain gets a public endpoint, guarded only by its access policy.',
+    },
   }),
   settingRule({
     setting: 'opensearch-fgac',
@@ -64,7 +119,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       consequence: 'anyone the access policy lets in can read and write every index; there are no per-index or per-document permissions.',
     },
   }),
-  settingRule({
+  withTerraformCheck(settingRule({
     setting: 'opensearch-audit-logs',
     cloudformation: {
       types: DOMAINS,
@@ -73,7 +128,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       consequence: 'who read or changed which index leaves no audit trail.',
       whenMissing: 'audit logs (LogPublishingOptions AUDIT_LOGS) are not published, so who read or changed which index leaves no trail.',
     },
-  }),
+  }), tfAuditLogs),
   settingRule({
     setting: 'opensearch-software-update',
     cloudformation: {
@@ -92,29 +147,25 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       fix: 'DISABLED',
     },
   }),
-  settingRule({
+  withTerraformDefaultDetail(settingRule({
     setting: 'msk-no-unauthenticated',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'clients may connect without authenticating, so anyone who reaches the brokers can produce and consume.',
       fix: false,
     },
-  }),
+  }), 'client_authentication.unauthenticated is not set: unauthenticated access stays off.'),
   // --- Amazon MQ
-  settingRule({
-    setting: 'mq-not-public',
-    cloudformation: {
-      compliant: { equals: false },
-      consequence: 'the broker gets a public endpoint and can be reached from the internet.',
-      fix: false,
-    },
-  }),
+  mqNotPublic(),
   settingRule({
     setting: 'mq-audit-logs',
     cloudformation: {
       compliant: { equals: true },
       consequence: 'management actions on the broker leave no audit trail in CloudWatch.',
       skip: (resource, context) => (mqEngine(resource, context) === 'rabbitmq' ? 'RabbitMQ brokers have no audit log (ActiveMQ only).' : undefined),
+    },
+    terraform: {
+      skip: (resource, context) => (tfString(resource, context, ['engine_type']) === 'rabbitmq' ? 'RabbitMQ brokers have no audit log (ActiveMQ only).' : undefined),
     },
   }),
   settingRule({
@@ -128,6 +179,13 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       skip: (resource, context) => (managedVersion(resource, context) ? 'AWS manages patch versions of ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers.' : undefined),
       fix: true,
     },
+    // Unlike the API, the provider has its own default: auto_minor_version_upgrade defaults to false and is sent
+    // to CreateBroker (terraform-provider-aws internal/service/mq/broker.go), so leaving it out turns upgrades off.
+    terraform: {
+      absent: 'missed',
+      whenMissing: 'the provider defaults it to false and sends that to Amazon MQ, so engine security fixes are not applied in the maintenance window.',
+      skip: (resource, context) => (tfManagedVersion(resource, context) ? 'AWS manages patch versions of ActiveMQ 5.18+ and RabbitMQ 3.13+ brokers.' : undefined),
+    },
   }),
   // --- Kinesis Data Streams
   settingRule({
@@ -137,6 +195,9 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       consequence: 'records are stored unencrypted in the stream.',
       whenMissing: 'without StreamEncryption the records are stored unencrypted in the stream.',
       fix: 'KMS',
+    },
+    terraform: {
+      whenMissing: 'the provider defaults it to "NONE", so the records are stored unencrypted in the stream.',
     },
   }),
   // --- Kinesis Data Firehose
@@ -151,6 +212,18 @@ export const ANALYTICS_RULES: readonly Rule[] = [
         return kind && kind !== 'directput' ? `A ${kind} stream takes encryption from its source; SSE applies to Direct PUT streams.` : undefined;
       },
       fix: 'AWS_OWNED_CMK',
+    },
+    // The provider writes server_side_encryption { enabled = true, key_type = ... }; a stream with a Kinesis or
+    // MSK source takes its encryption from the source.
+    terraform: {
+      compliant: { satisfies: isTrue, describe: 'server_side_encryption.enabled = true' },
+      consequence: 'records buffered by the delivery stream are not encrypted with SSE.',
+      whenMissing: 'without server_side_encryption { enabled = true } the records buffered by a Direct PUT stream are not encrypted with SSE.',
+      skip: (resource) => {
+        const source = ['kinesis_source_configuration', 'msk_source_configuration'].find((block) => writtenAt(resource.body, [block]).length > 0);
+        return source ? `A stream with ${source} takes encryption from its source; SSE applies to Direct PUT streams.` : undefined;
+      },
+      fix: true,
     },
   }),
   // --- Athena

@@ -4,8 +4,14 @@
 import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import { efsAccessPointIdentity } from '../efs-access-point-identity';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import type { TfModule } from '../../terraform/module';
+import type { ScalarValue, ValueNode } from '../../types';
+import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
 import { refersTo } from '../../cloudformation/references';
+import { isTrue, judgeSetting } from '../setting';
+import { pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt } from './terraformSupport';
 import { secretRotation } from '../secret-rotation';
 import { settingRule } from '../settingRule';
 import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
@@ -96,20 +102,244 @@ function logBucketReasons(context: CfnRuleContext): Map<string, string> {
   return reasons;
 }
 
+/** Terraform: where services that deliver logs to S3 name their bucket: [resource type, argument path, what]. */
+const TF_LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], string]> = [
+  ['aws_s3_bucket_logging', ['target_bucket'], 'server access logs'],
+  ['aws_s3_bucket', ['logging', 'target_bucket'], 'server access logs'],
+  ['aws_cloudfront_distribution', ['logging_config', 'bucket'], 'access logs'],
+  ['aws_cloudtrail', ['s3_bucket_name'], 'trail'],
+  ['aws_config_delivery_channel', ['s3_bucket_name'], 'configuration history'],
+  ['aws_flow_log', ['log_destination'], 'flow logs'],
+  ['aws_elb', ['access_logs', 'bucket'], 'access logs'],
+  ['aws_lb', ['access_logs', 'bucket'], 'access logs'],
+];
+
+const tfLogBucketCache = new WeakMap<TfModule, Map<string, string | undefined>>();
+
+/** The Terraform reading of logBucketReason: why an aws_s3_bucket receives logs, or undefined. */
+export function tfLogBucketReason(bucket: TfResource, context: TfRuleContext): string | undefined {
+  let reasons = tfLogBucketCache.get(context.module);
+  if (!reasons) {
+    reasons = new Map();
+    tfLogBucketCache.set(context.module, reasons);
+  }
+  if (!reasons.has(bucket.address)) reasons.set(bucket.address, findTfLogBucketReason(bucket, context));
+  return reasons.get(bucket.address);
+}
+
+function findTfLogBucketReason(bucket: TfResource, context: TfRuleContext): string | undefined {
+  const acls = [bucket, ...context.linked(bucket, 'aws_s3_bucket_acl', 'bucket')];
+  if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs (acl "log-delivery-write").';
+  for (const [type, path, what] of TF_LOG_DESTINATIONS) {
+    for (const source of context.resourcesOfType(type)) {
+      if (source === bucket) continue;
+      // An aws_s3_bucket_logging that logs the bucket into itself does not make it a log bucket.
+      if (type === 'aws_s3_bucket_logging' && writtenAt(source.body, ['bucket']).some((node) => pointsAt(node, bucket, 'bucket'))) continue;
+      if (writtenAt(source.body, path).some((node) => pointsAt(node, bucket, 'bucket'))) return `The bucket receives the ${what} of ${source.address}.`;
+    }
+  }
+  return undefined;
+}
+
+/** S3 canned ACLs that grant access to everyone (AllUsers) or to every AWS account (AuthenticatedUsers). */
+const PUBLIC_CANNED_ACLS = { cloudformation: ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'], terraform: ['public-read', 'public-read-write', 'authenticated-read'] } as const;
+const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
+  'http://acs.amazonaws.com/groups/global/AllUsers': 'the AllUsers group (everyone)',
+  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'the AuthenticatedUsers group (any AWS account)',
+};
+
+/**
+ * Explicit grants (aws_s3_bucket_acl access_control_policy.grant, or the deprecated inline `grant` blocks of
+ * aws_s3_bucket) to AllUsers or AuthenticatedUsers: a finding; a grantee URI that cannot be read: unknown.
+ */
+function tfPublicGrants(bucket: TfResource, context: TfRuleContext): RuleOutcome[] {
+  const sources: Array<{ owner: TfResource; grants: readonly ValueNode[]; where: string }> = [
+    { owner: bucket, grants: writtenAt(bucket.body, ['grant']).flatMap(items), where: 'grant' },
+    ...context.linked(bucket, 'aws_s3_bucket_acl', 'bucket').map((acl) => ({ owner: acl, grants: writtenAt(acl.body, ['access_control_policy', 'grant']).flatMap(items), where: 'access_control_policy.grant' })),
+  ];
+  let unknown: string | undefined;
+  for (const { owner, grants, where } of sources) {
+    const resolver = owner === bucket ? context.resolver : context.resolver.withBinding({});
+    for (const grant of grants) {
+      const uris = resolver.lookup(grant, owner === bucket ? ['uri'] : ['grantee', 'uri']);
+      for (const candidate of uris) {
+        if (!candidate.node) continue;
+        for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
+          if (!resolved.known) {
+            unknown ??= `${owner.address}: ${where} grantee uri is ${resolved.description}`;
+            continue;
+          }
+          const group = PUBLIC_GROUPS[String(resolved.value)];
+          if (!group) continue;
+          const permissions = resolver.lookup(grant, owner === bucket ? ['permissions', '[]'] : ['permission']).flatMap((found) => (found.node ? resolver.scalars(found.node, found.via) : []))
+            .filter((value) => value.known).map((value) => String(value.value));
+          const what = permissions.length > 0 ? permissions.join(', ') : 'access';
+          const message = `${owner.address} grants ${what} to ${group} in ${where}: the bucket ACL gives access beyond your account; only Block Public Access stands between the bucket and the internet.`;
+          const related = owner === bucket ? undefined : [{ message: `granted in ${owner.address}`, range: candidate.node.range, file: owner.file }];
+          return [{ kind: 'finding', message, range: owner === bucket ? candidate.node.range : bucket.anchor, ...(related ? { related } : {}) }];
+        }
+      }
+    }
+  }
+  return unknown ? [{ kind: 'unknown', reason: unknown }] : [];
+}
+
+function items(node: ValueNode): ValueNode[] {
+  return node.kind === 'seq' ? [...node.items] : [node];
+}
+
+/** S3 versioning in Terraform: aws_s3_bucket_versioning status "Enabled", or the deprecated inline `versioning { enabled = true }`. */
+function versioningOn(value: ScalarValue): boolean {
+  return String(value).toLowerCase() === 'enabled' || isTrue(value);
+}
+
 /** A key id or ARN naming an AWS managed key (alias/aws/<service>) rather than a customer managed one. */
 function notAwsManaged(service: string): RegExp {
   return new RegExp(`^(?!(.*:)?alias/aws/${service}$)`);
 }
 
+/** One registry scanning rule as read: how often it scans and the repository filters it applies to. */
+interface RegistryScanRule {
+  readonly frequency: string | undefined;
+  readonly filters: readonly (string | undefined)[];
+}
+
+/**
+ * Registry-level scanning (AWS::ECR::RegistryScanningConfiguration, aws_ecr_registry_scanning_configuration)
+ * scans pushed images of the repositories its filters match, whatever the repository's own setting: a missing
+ * repository-level scan on push is then addressed, or cannot be checked when the match cannot be decided.
+ */
+function registryScanning(rules: readonly RegistryScanRule[], repositoryName: string | undefined, where: string): RuleOutcome | undefined {
+  const scanning = rules.filter((rule) => rule.frequency === undefined || rule.frequency === 'scan_on_push' || rule.frequency === 'continuous_scan');
+  if (scanning.length === 0) return undefined;
+  const matches = (filter: string) => repositoryName !== undefined && new RegExp(`^${filter.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(repositoryName);
+  const filters = scanning.flatMap((rule) => rule.filters);
+  const certain = scanning.filter((rule) => rule.frequency !== undefined).flatMap((rule) => rule.filters);
+  if (certain.some((filter) => filter !== undefined && (filter === '*' || matches(filter)))) {
+    return { kind: 'addressed', detail: `Registry-level scanning (${where}) scans the images pushed to this repository.` };
+  }
+  // Every filter and the name known, none matching: the repository's own setting decides.
+  if (repositoryName !== undefined && scanning.every((rule) => rule.frequency !== undefined) && filters.every((filter) => filter !== undefined)) return undefined;
+  return { kind: 'unknown', reason: `Registry-level scanning (${where}) may scan this repository; whether its filters match cannot be decided from the code.` };
+}
+
+function lowerStrings(values: readonly { readonly known: boolean; readonly value?: unknown }[]): (string | undefined)[] {
+  return values.map((value) => (value.known ? String(value.value).toLowerCase() : undefined));
+}
+
+function ecrScanOnPush(): Rule {
+  const base = settingRule({
+    setting: 'ecr-scan-on-push',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'pushed images are not scanned for known vulnerabilities (unless registry-level scanning is on).',
+      fix: true,
+    },
+  });
+  const missed = (outcomes: RuleOutcome[]) => outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  return {
+    ...base,
+    cloudformation: {
+      check(resource, context) {
+        const outcomes = base.cloudformation ? base.cloudformation.check(resource, context) : [];
+        if (!missed(outcomes)) return outcomes;
+        const resolver = context.resolver;
+        for (const registry of context.resourcesOfType('AWS::ECR::RegistryScanningConfiguration')) {
+          const rules = resolver.lookup(registry.properties, ['Rules', '[]']).filter((found) => found.node !== undefined).map((found): RegistryScanRule => {
+            const frequency = resolver.lookup(found.node, ['ScanFrequency']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : []));
+            const filters = resolver.lookup(found.node, ['RepositoryFilters', '[]', 'Filter']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : []));
+            return { frequency: frequency.length === 1 && frequency[0].known ? String(frequency[0].value).toLowerCase() : undefined, filters: filters.map((value) => (value.known ? String(value.value) : undefined)) };
+          });
+          const name = singleName(resolver.lookup(resource.properties, ['RepositoryName']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : [])));
+          const verdict = registryScanning(rules, name, registry.id);
+          if (verdict) return [verdict];
+        }
+        return outcomes;
+      },
+    },
+    terraform: {
+      check(resource, context) {
+        const outcomes = base.terraform ? base.terraform.check(resource, context) : [];
+        if (!missed(outcomes)) return outcomes;
+        for (const registry of context.resourcesOfType('aws_ecr_registry_scanning_configuration')) {
+          const resolver = context.resolver.withBinding({});
+          const rules = writtenAt(registry.body, ['rule']).flatMap(items).map((rule): RegistryScanRule => {
+            const frequency = lowerStrings(resolver.lookup(rule, ['scan_frequency']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : [])));
+            const filters = resolver.lookup(rule, ['repository_filter', 'filter']).flatMap((value) => (value.node ? resolver.scalars(value.node, value.via) : []));
+            return { frequency: frequency.length === 1 ? frequency[0] : undefined, filters: filters.map((value) => (value.known ? String(value.value) : undefined)) };
+          });
+          const name = singleName(context.resolver.lookup(resource.body, ['name']).flatMap((value) => (value.node ? context.resolver.scalars(value.node, value.via) : [])));
+          const verdict = registryScanning(rules, name, registry.address);
+          if (verdict) return [verdict];
+        }
+        return outcomes;
+      },
+    },
+  };
+}
+
+function singleName(values: readonly { readonly known: boolean; readonly value?: unknown }[]): string | undefined {
+  return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
+}
+
+function s3AclNotPublic(): Rule {
+  const base = settingRule({
+    setting: 's3-acl-not-public',
+    cloudformation: {
+      // CloudFormation can only write a canned ACL (AccessControl); grants to groups are not a bucket property.
+      compliant: { noneOf: PUBLIC_CANNED_ACLS.cloudformation },
+      consequence: 'the bucket ACL grants access to everyone (or to every AWS account); only Block Public Access stands between the bucket and the internet.',
+      fix: 'Private',
+    },
+    terraform: {
+      compliant: { noneOf: PUBLIC_CANNED_ACLS.terraform },
+      fix: 'private',
+    },
+  });
+  const cannedAcl = base.terraform;
+  // Terraform can also grant to the public groups explicitly (access_control_policy, inline grant blocks).
+  return withTerraformCheck(base, (resource, context) => {
+    const canned = cannedAcl ? cannedAcl.check(resource, context) : [];
+    if (canned.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends' || outcome.kind === 'not-applicable')) return canned;
+    const grants = tfPublicGrants(resource, context);
+    return grants.length > 0 ? grants : canned;
+  });
+}
+
+function s3ObjectLock(): Rule {
+  const base = settingRule({
+    setting: 's3-object-lock',
+    // Object Lock only matters for data that must be immutable (knowledge notes; not an FSBP control): a hint.
+    severity: 'info',
+    cloudformation: {
+      compliant: { equals: true },
+      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+    },
+  });
+  const reader = base.terraform;
+  // Provider v3 wrote it inline: object_lock_configuration { object_lock_enabled = "Enabled" } (deprecated, still read).
+  return withTerraformCheck(base, (resource, context) => {
+    const outcomes = reader ? reader.check(resource, context) : [];
+    if (!outcomes.some((outcome) => outcome.kind === 'finding' && outcome.range === resource.anchor)) return outcomes;
+    const legacy = judgeSetting(resource.body, resource.anchor, context.resolver, {
+      path: ['object_lock_configuration', 'object_lock_enabled'],
+      isCompliant: (value) => String(value) === 'Enabled',
+      absent: { kind: 'missed', message: '' },
+      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+    });
+    return legacy.some((outcome) => outcome.kind !== 'finding' || outcome.range !== resource.anchor) ? legacy : outcomes;
+  });
+}
+
 export const STORAGE_RULES: readonly Rule[] = [
   // ---- S3 (AWS::S3::Bucket settings only) ----
-  settingRule({
+  withInlineUnknown(settingRule({
     setting: 's3-default-encryption',
     cloudformation: {
       compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] },
       consequence: 'S3 accepts only aws:kms, aws:kms:dsse or AES256 as the default encryption.',
     },
-  }),
+  }), 's3-default-encryption'),
   settingRule({
     setting: 's3-kms-cmk',
     cloudformation: {
@@ -125,8 +355,14 @@ export const STORAGE_RULES: readonly Rule[] = [
         return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
       },
     },
+    terraform: {
+      skip: (resource, context) => {
+        const reason = tfLogBucketReason(resource, context);
+        return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
+      },
+    },
   }),
-  settingRule({
+  withoutListStep(settingRule({
     setting: 's3-sse-c-blocked',
     cloudformation: {
       // EncryptionType is a list (['SSE-C'] or ['NONE']): every element is judged.
@@ -134,15 +370,10 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { noneOf: ['NONE'] },
       consequence: 'clients may upload objects encrypted with their own keys (SSE-C), keys AWS never holds and you cannot rotate or revoke.',
     },
-  }),
-  settingRule({
-    setting: 's3-acl-not-public',
-    cloudformation: {
-      compliant: { noneOf: ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'] },
-      consequence: 'the bucket ACL grants access to everyone (or to every AWS account); only Block Public Access stands between the bucket and the internet.',
-      fix: 'Private',
-    },
-  }),
+    // blocked_encryption_types is a list of strings too: every element is judged.
+    terraform: { path: 'rule.blocked_encryption_types.[]' },
+  })),
+  withInlineUnknown(s3AclNotPublic(), 's3-acl-not-public'),
   settingRule({
     setting: 's3-acls-disabled',
     cloudformation: {
@@ -156,25 +387,31 @@ export const STORAGE_RULES: readonly Rule[] = [
         return distribution ? `The bucket receives the standard logs of ${distribution.id}, which CloudFront writes through an ACL.` : undefined;
       },
     },
+    terraform: {
+      skip: (resource, context) => {
+        const acls = [resource, ...context.linked(resource, 'aws_s3_bucket_acl', 'bucket')];
+        if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs through the log-delivery-write ACL, which needs ACLs enabled.';
+        const distribution = context.resourcesOfType('aws_cloudfront_distribution').find((candidate) =>
+          writtenAt(candidate.body, ['logging_config', 'bucket']).some((node) => pointsAt(node, resource, 'bucket')));
+        return distribution ? `The bucket receives the standard logs of ${distribution.address}, which CloudFront writes through an ACL.` : undefined;
+      },
+    },
   }),
-  settingRule({
+  withInlineUnknown(settingRule({
     setting: 's3-versioning',
     cloudformation: {
       compliant: { equals: 'Enabled' },
       consequence: 'overwritten or deleted objects cannot be recovered.',
       fix: 'Enabled',
     },
-  }),
-  settingRule({
-    setting: 's3-object-lock',
-    // Object Lock only matters for data that must be immutable (knowledge notes; not an FSBP control): a hint.
-    severity: 'info',
-    cloudformation: {
-      compliant: { equals: true },
-      consequence: 'objects can be deleted or overwritten before any retention period ends.',
+    // aws_s3_bucket_versioning says "Enabled" | "Suspended" | "Disabled"; the deprecated inline block says
+    // `versioning { enabled = true }`.
+    terraform: {
+      compliant: { satisfies: versioningOn, describe: 'versioning_configuration.status "Enabled" (or inline versioning.enabled = true)' },
     },
-  }),
-  settingRule({
+  }), 's3-versioning'),
+  s3ObjectLock(),
+  withInlineUnknown(settingRule({
     setting: 's3-access-logging',
     cloudformation: {
       // LoggingConfiguration alone turns logging on: without DestinationBucketName the logs go to the bucket itself.
@@ -183,7 +420,10 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'requests to the bucket leave no access log for investigations.',
       skip: (resource, context) => logBucketReason(resource, context),
     },
-  }),
+    terraform: {
+      skip: (resource, context) => tfLogBucketReason(resource, context),
+    },
+  }), 's3-access-logging'),
 
   // ---- EFS ----
   settingRule({
@@ -206,14 +446,7 @@ export const STORAGE_RULES: readonly Rule[] = [
   efsAccessPointIdentity,
 
   // ---- ECR ----
-  settingRule({
-    setting: 'ecr-scan-on-push',
-    cloudformation: {
-      compliant: { equals: true },
-      consequence: 'pushed images are not scanned for known vulnerabilities (unless registry-level scanning is on).',
-      fix: true,
-    },
-  }),
+  ecrScanOnPush(),
   settingRule({
     setting: 'ecr-immutable-tags',
     cloudformation: {
@@ -244,6 +477,9 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { present: true },
       consequence: 'anyone allowed to delete recovery points can remove them before their retention ends, stolen credentials included.',
     },
+    // min_retention_days is optional in aws_backup_vault_lock_configuration: the lock resource itself is the
+    // setting, so any lock configuration pointing at the vault counts.
+    terraform: { path: 'backup_vault_name' },
   }),
 
   // ---- CloudWatch Logs ----
