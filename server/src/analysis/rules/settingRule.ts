@@ -42,8 +42,11 @@ export interface SettingRuleSpec {
     readonly consequence: string;
     /** Message for an absent setting, when it differs from `consequence`. */
     readonly whenMissing?: string;
-    /** Returns why the rule does not apply to this resource, or undefined when it does. */
-    readonly skip?: (resource: CfnResource, context: CfnRuleContext) => string | undefined;
+    /**
+     * Returns why the rule does not apply to this resource (not-applicable), the outcomes to give instead of
+     * the setting's judgement (e.g. addressed by another setting, or unknown), or undefined when it applies.
+     */
+    readonly skip?: (resource: CfnResource, context: CfnRuleContext) => string | RuleOutcome[] | undefined;
     /** Severity when the setting is absent (less certain than an explicit bad value). */
     readonly missingSeverity?: Severity;
     /** Value written by the quick fix (paths without `[]` only). */
@@ -60,7 +63,10 @@ export interface SettingRuleSpec {
     readonly consequence?: string;
     readonly whenMissing?: string;
     readonly absent?: 'missed' | 'aws-default' | 'compliant' | 'not-applicable';
-    readonly skip?: (resource: TfResource, context: TfRuleContext) => string | undefined;
+    /** What an absent argument means in Terraform's words (a provider default may differ from the API's). */
+    readonly absentDetail?: string;
+    /** As cloudformation.skip; `null` says the CloudFormation skip has no Terraform counterpart, on purpose. */
+    readonly skip?: ((resource: TfResource, context: TfRuleContext) => string | RuleOutcome[] | undefined) | null;
     readonly fix?: ScalarValue;
   };
 }
@@ -129,7 +135,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       consequence: spec.terraform?.consequence ?? spec.cloudformation.consequence,
       absent: spec.terraform?.absent ?? absentKind,
       whenMissing: spec.terraform?.whenMissing ?? spec.cloudformation.whenMissing ?? spec.terraform?.consequence ?? spec.cloudformation.consequence,
-      absentDetail: absent.kind === 'missed' ? '' : absent.detail,
+      absentDetail: spec.terraform?.absentDetail ?? (absent.kind === 'missed' ? '' : absent.detail),
       ...(spec.terraform?.path ? { path: spec.terraform.path } : {}),
       ...(spec.terraform?.skip ? { skip: spec.terraform.skip } : {}),
       ...(spec.cloudformation.missingSeverity ? { missingSeverity: spec.cloudformation.missingSeverity } : {}),
@@ -155,6 +161,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     cloudformation: {
       check(resource, context): RuleOutcome[] {
         const reason = spec.cloudformation.skip?.(resource, context);
+        if (Array.isArray(reason)) return reason;
         if (reason) return [{ kind: 'not-applicable', detail: reason }];
         return checkSetting(resource, context, {
           path,

@@ -18,7 +18,8 @@ export interface TerraformSettingOptions {
   readonly absent: 'missed' | 'aws-default' | 'compliant' | 'not-applicable';
   readonly absentDetail: string;
   readonly path?: string;
-  readonly skip?: (resource: TfResource, context: TfRuleContext) => string | undefined;
+  /** Why the rule does not apply (not-applicable), or the outcomes to give instead of the setting's judgement. */
+  readonly skip?: (resource: TfResource, context: TfRuleContext) => string | RuleOutcome[] | undefined;
   readonly missingSeverity?: Severity;
   readonly fixId: string | undefined;
   readonly fixValue: ScalarValue | undefined;
@@ -63,6 +64,7 @@ export function terraformSettingReader(setting: Setting, options: TerraformSetti
   const reader: TerraformReader = {
     check(resource, context): RuleOutcome[] {
       const reason = options.skip?.(resource, context);
+      if (Array.isArray(reason)) return reason;
       if (reason) return [{ kind: 'not-applicable', detail: reason }];
       if (!split) return judgeSetting(resource.body, resource.anchor, context.resolver, check(argumentPath));
       return checkSplit(resource, context);
@@ -88,7 +90,8 @@ export function terraformSettingReader(setting: Setting, options: TerraformSetti
     if (good) return [good];
     if (legacyPath) {
       const inline = judgeSetting(resource.body, resource.anchor, context.resolver, check(legacyPath));
-      const inlineSet = inline.some((outcome) => outcome.kind === 'finding' ? outcome.range !== resource.anchor : outcome.kind === 'addressed' || outcome.kind === 'depends');
+      // Set inline (well, badly, or to a value that cannot be read): the inline form decides.
+      const inlineSet = inline.some((outcome) => outcome.kind === 'finding' ? outcome.range !== resource.anchor : outcome.kind === 'addressed' || outcome.kind === 'depends' || outcome.kind === 'unknown');
       if (inlineSet) return inline;
     }
     if (childResults.length > 0) return childResults[0].outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor } : outcome));

@@ -68,6 +68,8 @@ export class TfResolver implements ValueResolver {
   /** Replaces an expression node by the value(s) it resolves to; null means absent. */
   expand(candidate: Candidate, depth = 0): Candidate[] {
     const node = candidate.node;
+    // `x = null` is Terraform's way of leaving an argument unset (the provider default applies).
+    if (node?.kind === 'scalar' && node.value === null) return [{ node: undefined, via: [...candidate.via, 'null'] }];
     if (!node || node.kind !== 'expression' || depth > MAX_DEPTH) return [candidate];
     return this.resolveExpression(node.expression, node.range, candidate.via, depth + 1);
   }

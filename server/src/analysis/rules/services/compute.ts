@@ -61,6 +61,7 @@ export function elementRule(spec: SettingRuleSpec & {
     cloudformation: {
       check(resource, context) {
         const reason = spec.cloudformation.skip?.(resource, context);
+        if (Array.isArray(reason)) return reason;
         if (reason) return [{ kind: 'not-applicable', detail: reason }];
         return judgeElements(spec, spec.list, [listPath], resource.properties, resource.idRange, context, spec.applies, (element) => {
           const outcomes = inner.cloudformation?.check({ ...resource, properties: element, idRange: elementRange(element) }, context) ?? [];
