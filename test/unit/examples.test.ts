@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { getRule, listRules } from '../../server/src/analysis/rules/registry';
 import { PENDING_EXAMPLES, RULE_EXAMPLES } from '../../server/src/analysis/rules/examples';
 import type { Example, RuleExamples } from '../../server/src/analysis/rules/examples';
-import { FORMATS, readerFormats, runExample } from './support/examples';
+import { analyseExample, exampleInput, FORMATS, readerFormats, runExample } from './support/examples';
+import type { Format } from './support/examples';
 
 
 /**
@@ -57,4 +58,34 @@ describe('rule examples', () => {
       });
     }
   }
+});
+
+describe('paired examples', () => {
+  test('an example written in both formats under the same name gets the same verdict (good, or the same severities)', () => {
+    const differences: string[] = [];
+    let pairs = 0;
+    for (const examples of RULE_EXAMPLES) {
+      if (!examples.cloudformation || !examples.terraform) continue;
+      const verdict = (format: Format, example: Example, good: boolean) => {
+        if (good) return 'good';
+        const { path, text } = exampleInput(format, example);
+        const severities = analyseExample(format, path, text, example.files).findings.filter((finding) => finding.ruleId === examples.rule).map((finding) => finding.severity).sort();
+        return `bad: ${[...new Set(severities)].join(', ')}`;
+      };
+      const terraform = new Map<string, string>();
+      for (const example of examples.terraform.good) terraform.set(example.name, verdict('terraform', example, true));
+      for (const example of examples.terraform.bad) terraform.set(example.name, verdict('terraform', example, false));
+      for (const [list, good] of [[examples.cloudformation.good, true], [examples.cloudformation.bad, false]] as const) {
+        for (const example of list) {
+          const other = terraform.get(example.name);
+          if (other === undefined) continue;
+          pairs++;
+          const mine = verdict('cloudformation', example, good);
+          if (mine !== other) differences.push(`${examples.rule} "${example.name}": CloudFormation ${mine}, Terraform ${other}`);
+        }
+      }
+    }
+    assert.ok(pairs >= 100, `only ${pairs} paired examples`);
+    assert.deepEqual(differences, []);
+  });
 });
