@@ -11,7 +11,7 @@ import { emrSecurityConfiguration } from '../emr-security-configuration';
 import { ec2Imdsv2, lcImdsv2, ltImdsv2 } from '../imdsv2';
 import type { RuleOutcome } from '../outcome';
 import type { Rule, TerraformReader } from '../rule';
-import { describeVia } from '../../resolution';
+import { describeVia, isConditionalStep } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfRuleContext } from '../../terraform/context';
 import { looksLikeCredentialName } from '../secrets';
@@ -114,12 +114,16 @@ function judgeElements<C extends { readonly resolver: ValueResolver & { expand(c
   let listSeen = false;
   let applicable = 0;
   let unreadable: string | undefined;
+  // The via of every way the lists may be absent (or empty): one branch of an undecided condition, or certain.
+  const missing: (readonly string[])[] = [];
   for (const listPath of listPaths) {
     const list = listPath.join('.');
     for (const candidate of context.resolver.lookup(start, listPath)) {
-      if (!candidate.node) continue;
       // An empty list sets nothing: the same as no list.
-      if (candidate.node.kind === 'seq' && candidate.node.items.length === 0) continue;
+      if (!candidate.node || (candidate.node.kind === 'seq' && candidate.node.items.length === 0)) {
+        missing.push(candidate.via);
+        continue;
+      }
       listSeen = true;
       // A list given as something that is not a list of mappings (a Ref, an expression, a scalar) cannot be read.
       if (candidate.node.kind !== 'seq' && !(candidate.node.kind === 'map' && singleBlock)) {
@@ -135,20 +139,45 @@ function judgeElements<C extends { readonly resolver: ValueResolver & { expand(c
         }
         if (applies && !applies(element.node, context)) continue;
         applicable++;
-        outcomes.push(...judge(element.node, list));
+        // An element that exists only on one branch of an undecided condition fails only on that branch.
+        outcomes.push(...onlyIf(judge(element.node, list), element.via));
       }
     }
   }
-  if (!listSeen && spec.whenListMissing) {
-    const message = `${listName} ${listPaths.length > 1 ? 'are' : 'is'} not set: ${spec.whenListMissing.message}`;
-    if (spec.whenListMissing.depends) return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor }];
-    return [{ kind: 'finding', message, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
+  if (spec.whenListMissing && missing.length > 0) {
+    // Absent on every way through (several lists: all of them absent) is certain; absent on some branch only depends.
+    const certain = !listSeen && missing.some((via) => !via.some(isConditionalStep));
+    if (!listSeen || missing.some((via) => via.some(isConditionalStep))) {
+      const via = certain ? [] : missing.find((steps) => steps.some(isConditionalStep)) ?? [];
+      const message = `${listName} ${listPaths.length > 1 ? 'are' : 'is'} not set${describeVia(via)}: ${spec.whenListMissing.message}`;
+      const outcome: RuleOutcome = spec.whenListMissing.depends || !certain
+        ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor }
+        : { kind: 'finding', message, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) };
+      if (!listSeen) return [outcome];
+      outcomes.push(outcome);
+    }
   }
   const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
   if (gaps.length > 0) return gaps;
   if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
   if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${listName} entry this setting applies to.` }];
   return outcomes;
+}
+
+/**
+ * Outcomes of an element reached through `via`: when a step of it holds only on one branch of an undecided
+ * condition, a gap is only on that branch ('depends', naming the branch).
+ */
+function onlyIf(outcomes: RuleOutcome[], via: readonly string[]): RuleOutcome[] {
+  if (!via.some(isConditionalStep)) return outcomes;
+  const branch = describeVia(via.filter(isConditionalStep));
+  return outcomes.map((outcome) => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    const text = outcome.message.replace(/^Depends on the deployment: /, '');
+    const colon = text.indexOf(': ');
+    const message = colon < 0 ? `${text}${branch}` : `${text.slice(0, colon)}${branch}${text.slice(colon)}`;
+    return { kind: 'depends', message: `Depends on the deployment: ${message}`, range: outcome.range, ...(outcome.fixId ? { fixId: outcome.fixId } : {}), ...(outcome.evidence ? { evidence: outcome.evidence } : {}) };
+  });
 }
 
 /** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
