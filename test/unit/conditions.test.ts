@@ -13,6 +13,7 @@ import type { PropertySite } from './support/mutate';
 
 /** Pairs where the good example's resource is not the bad one made good, with the reason (kept short). */
 const NOT_PAIRS: Readonly<Record<string, string>> = {
+  'ec2-ssm-patching: the patch association targets other instances by tag': 'the good instance is patched through its association (another resource) naming it in InstanceIds; the instance\'s own Tags match the bad association on neither branch',
 };
 
 /**
@@ -26,7 +27,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   'alb-waf: an internet-facing ALB without a web ACL',
   'apigw-cache-encrypted: a stage cache and no method settings: GET methods cache unencrypted by default',
   'apigw-execution-logging: no method settings',
-  'cloudfront-min-tls: the certificate only on one branch of an undecided condition',
   'elasticache-backups: no snapshots',
   'lambda-in-vpc: no VpcConfig; empty SubnetIds',
   'lambda-permission-not-public: Principal *',
