@@ -49,7 +49,10 @@ function columnOf(text: string, offset: number): number {
 /** The value's source text, re-indented so that it can sit at `column` as a block item. */
 function reindent(text: string, node: ValueNode, column: number): string {
   const source = text.slice(node.range.start, node.range.end).replace(/\s+$/, '');
-  const shift = column - columnOf(text, node.range.start);
+  // Continuation lines are indented relative to the line the value starts on: for a value written after its key
+  // (`UserData: !Base64 |`), that is the key's indentation, not the value's column.
+  const lineStart = text.lastIndexOf('\n', node.range.start - 1) + 1;
+  const shift = column - (/^ */.exec(text.slice(lineStart, node.range.start))?.[0].length ?? columnOf(text, node.range.start));
   return source.split('\n').map((line, index) => {
     if (index === 0 || line.trim() === '') return line;
     return shift >= 0 ? ' '.repeat(shift) + line : line.replace(new RegExp(`^ {0,${-shift}}`), '');

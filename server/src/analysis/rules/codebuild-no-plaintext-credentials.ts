@@ -2,8 +2,8 @@
 // configuration; credentials belong in PARAMETER_STORE or SECRETS_MANAGER variables. CloudFormation:
 // Environment.EnvironmentVariables[] {Name, Value, Type}; Terraform: environment { environment_variable { name value type } }.
 import { mapEntry } from '../cloudformation/model';
-import { quote } from '../resolution';
-import type { ValueResolver } from '../resolution';
+import { describeVia, isConditionalStep, quote } from '../resolution';
+import type { Resolved, ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
@@ -35,6 +35,11 @@ export const codebuildNoPlaintextCredentials: Rule = {
   },
 };
 
+/** A value no undecided condition or non-default parameter value leads to. */
+function certain(resolved: Resolved): boolean {
+  return !resolved.via.some(isConditionalStep) && (!resolved.known || resolved.fromParameter === undefined || resolved.fromParameter.isDefault);
+}
+
 /** Both formats: every variable whose name looks like a credential must not be PLAINTEXT (the default type). */
 function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResolver, keys: VariableKeys): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
@@ -58,11 +63,14 @@ function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResol
     const unreadable = types.find((type) => !type.known);
     if (!plaintext && unreadable && !unreadable.known) unknown ??= `the ${keys.type} of ${keys.variable} ${quote(String(name.value))} is ${unreadable.description}`;
     if (!plaintext) continue;
-    outcomes.push({
-      kind: 'finding',
-      message: `${keys.variable} ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`,
-      range: mapEntry(variable, keys.value)?.range ?? nameNode.range,
-    });
+    // Certain only when neither the variable, its name nor its PLAINTEXT type hangs on an undecided condition
+    // or a non-default parameter value.
+    const plaintextType = types.find((type) => type.known && String(type.value).toUpperCase() === 'PLAINTEXT' && certain(type));
+    const definite = !candidate.via.some(isConditionalStep) && certain(name) && (types.length === 0 || plaintextType !== undefined);
+    const steps = [...new Set([...candidate.via, ...name.via, ...(plaintextType ?? types.find((type) => type.known))?.via ?? []])];
+    const message = `${keys.variable} ${quote(String(name.value))} is ${typeNode ? `of ${keys.type} PLAINTEXT` : `PLAINTEXT (${keys.type} is not set)`}${definite ? '' : describeVia(steps)}: its value is stored in the project configuration in plain text, visible to anyone who can read the project; use ${keys.type} PARAMETER_STORE or SECRETS_MANAGER.`;
+    const range = mapEntry(variable, keys.value)?.range ?? nameNode.range;
+    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
   }
   if (outcomes.length > 0) return outcomes;
   if (unknown) return [{ kind: 'unknown', reason: unknown }];

@@ -3,7 +3,7 @@
 // name value }` blocks on aws_elastic_beanstalk_environment or on an aws_elastic_beanstalk_configuration_template
 // it names (template_name). Each format reads the entries; the judgement is shared.
 import { mapEntry } from '../cloudformation/model';
-import { describeVia, quote } from '../resolution';
+import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
 import type { TfResource, TfRuleContext } from '../terraform/context';
@@ -17,6 +17,10 @@ export interface OptionValue {
   readonly value: string | undefined;
   readonly range: OffsetRange;
   readonly text: string;
+  /** Certain: no undecided condition or non-default parameter value leads to it. */
+  readonly definite: boolean;
+  /** Set on a way through the options where this option is not set: the steps of that way (some hold only on one branch). */
+  readonly missingVia?: readonly string[];
 }
 
 /** How one format writes option entries. */
@@ -77,11 +81,22 @@ export function tfEnvironment(resource: TfResource, context: TfRuleContext): EbE
 }
 
 /** The option's values in the environment, then in the configuration template it names. */
+/**
+ * The option's values in the environment, then in the configuration template it names. Ways through the
+ * options (branches of an undecided condition) where the option is not set come as entries with `missingVia`,
+ * when the option is set on some other way.
+ */
 export function findOption(environment: EbEnvironment, namespace: string, option: string): OptionValue[] {
   const found = optionIn(environment.options, environment, namespace, option);
-  if (found.length > 0) return found;
+  if (found.some((entry) => !entry.missingVia)) {
+    // Where the environment leaves the option out on one branch, the configuration template may set it.
+    if (!environment.template || !found.some((entry) => entry.missingVia)) return found;
+    return [...found.filter((entry) => !entry.missingVia), ...optionIn(environment.template, environment, namespace, option)];
+  }
   return environment.template ? optionIn(environment.template, environment, namespace, option) : [];
 }
+
+const conditional = (via: readonly string[]) => via.filter(isConditionalStep).length;
 
 function optionIn(start: MapNode | undefined, environment: EbEnvironment, namespace: string, option: string): OptionValue[] {
   const { keys, resolver } = environment;
@@ -90,18 +105,27 @@ function optionIn(start: MapNode | undefined, environment: EbEnvironment, namesp
     return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
   };
   const result: OptionValue[] = [];
-  for (const candidate of resolver.lookup(start, [keys.list, '[]'])) {
-    const entry = candidate.node;
-    if (entry?.kind !== 'map') continue;
-    if (known(mapEntry(entry, keys.namespace), candidate.via)?.toLowerCase() !== namespace || known(mapEntry(entry, keys.name), candidate.via) !== option) continue;
-    const valueNode = mapEntry(entry, keys.value);
-    if (!valueNode) continue;
-    for (const resolved of resolver.scalars(valueNode, candidate.via)) {
-      const value = resolved.known ? String(resolved.value) : undefined;
-      result.push({ value, range: valueNode.range, text: `${option} is ${resolved.known ? quote(resolved.value) : resolved.description}${describeVia(resolved.via)}` });
+  const missing: (readonly string[])[] = [];
+  for (const list of resolver.lookup(start, [keys.list])) {
+    // Set on this way through the options when an entry names it on no further branch than the list's own.
+    let set = false;
+    for (const candidate of list.node ? resolver.lookup(list.node, ['[]'], list.via) : []) {
+      const entry = candidate.node;
+      if (entry?.kind !== 'map') continue;
+      if (known(mapEntry(entry, keys.namespace), candidate.via)?.toLowerCase() !== namespace || known(mapEntry(entry, keys.name), candidate.via) !== option) continue;
+      const valueNode = mapEntry(entry, keys.value);
+      if (!valueNode) continue;
+      if (conditional(candidate.via) === conditional(list.via)) set = true;
+      for (const resolved of resolver.scalars(valueNode, candidate.via)) {
+        const value = resolved.known ? String(resolved.value) : undefined;
+        const definite = !resolved.via.some(isConditionalStep) && (!resolved.known || resolved.fromParameter === undefined || resolved.fromParameter.isDefault);
+        result.push({ value, range: valueNode.range, text: `${option} is ${resolved.known ? quote(resolved.value) : resolved.description}${describeVia(resolved.via)}`, definite });
+      }
     }
+    if (!set) missing.push(list.via);
   }
-  return result;
+  if (result.length === 0) return [];
+  return [...result, ...missing.map((via) => ({ value: undefined, range: result[0].range, text: `${option} is not set${describeVia(via)}`, definite: !via.some(isConditionalStep), missingVia: via }))];
 }
 
 /**
@@ -131,7 +155,8 @@ export function unreadableOptions(environment: EbEnvironment): string | undefine
 }
 
 /** Judges one option: every known value must be compliant; absent is the gap unless a template defined elsewhere may set it. */
-export function judgeOption(environment: EbEnvironment, values: readonly OptionValue[], isCompliant: (value: string) => boolean, consequence: string, whenMissing: string): RuleOutcome[] {
+export function judgeOption(environment: EbEnvironment, all: readonly OptionValue[], isCompliant: (value: string) => boolean, consequence: string, whenMissing: string): RuleOutcome[] {
+  const values = all.filter((option) => !option.missingVia);
   if (values.length === 0) {
     if (environment.templateOutside) {
       return [{ kind: 'not-applicable', detail: 'Options may come from a configuration template defined outside this file.' }];
@@ -140,8 +165,16 @@ export function judgeOption(environment: EbEnvironment, values: readonly OptionV
     if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
     return [{ kind: 'finding', message: whenMissing, range: environment.anchor }];
   }
-  const bad = values.find((option) => option.value !== undefined && !isCompliant(option.value));
-  if (bad) return [{ kind: 'finding', message: `${bad.text}: ${consequence}`, range: bad.range }];
+  const bads = values.filter((option) => option.value !== undefined && !isCompliant(option.value));
+  const bad = bads.find((option) => option.definite) ?? bads[0];
+  if (bad?.definite) return [{ kind: 'finding', message: `${bad.text}: ${consequence}`, range: bad.range }];
+  if (bad) return [{ kind: 'depends', message: `Depends on the deployment: ${bad.text}: ${consequence}`, range: bad.range }];
+  // Left out on one branch of an undecided condition only (a configuration template defined elsewhere may set it).
+  const gap = environment.templateOutside ? undefined : all.find((option) => option.missingVia);
+  if (gap?.missingVia && whenMissing) {
+    const message = whenMissing.replace(/ is not set: /, ` is not set${describeVia(gap.missingVia)}: `);
+    return [gap.definite ? { kind: 'finding', message, range: environment.anchor } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: environment.anchor }];
+  }
   // A value we cannot read decides nothing.
   const unknown = values.find((option) => option.value === undefined);
   if (unknown) return [{ kind: 'unknown', reason: unknown.text }];
@@ -158,13 +191,14 @@ function managedUpdates(environment: EbEnvironment): RuleOutcome[] {
     'aws:elasticbeanstalk:managedactions ManagedActionsEnabled is not set: the platform (OS, runtime, web server) is not patched automatically; turn on managed actions with an UpdateLevel of minor or patch.');
   if (outcomes.some((outcome) => outcome.kind !== 'addressed')) return outcomes;
   const level = findOption(environment, 'aws:elasticbeanstalk:managedactions:platformupdate', 'UpdateLevel');
-  if (level.length === 0) {
+  const noLevel = 'aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel is not set: managed actions are on, but without an UpdateLevel no platform update is applied.';
+  if (level.every((entry) => entry.missingVia)) {
     const unreadable = unreadableOptions(environment);
     if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
-    return [{ kind: 'finding', message: 'aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel is not set: managed actions are on, but without an UpdateLevel no platform update is applied.', range: environment.anchor }];
+    return [{ kind: 'finding', message: noLevel, range: environment.anchor }];
   }
   return judgeOption(environment, level, (value) => ['minor', 'patch'].includes(value.toLowerCase()),
-    'no platform update is applied.', '');
+    'no platform update is applied.', noLevel);
 }
 
 export const ebManagedPlatformUpdates: Rule = {

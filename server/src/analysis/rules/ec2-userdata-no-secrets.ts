@@ -3,6 +3,7 @@
 // Fn::Sub and Fn::Join (CloudFormation) or templates and heredocs (Terraform), and literal base64.
 import { getSetting } from '../knowledge';
 import { walkExpressions } from '../terraform/hcl';
+import { describeVia, isConditionalStep } from '../resolution';
 import type { ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
@@ -38,12 +39,21 @@ export const ec2UserdataNoSecrets: Rule = {
   cloudformation: {
     check(resource, context) {
       const path = CFN_PATHS[resource.type ?? ''] ?? ['UserData'];
+      // A credential on one branch of an undecided condition only (the user data, or a part of it under Fn::If) depends.
+      let depends: RuleOutcome | undefined;
       for (const candidate of context.resolver.lookup(resource.properties, path)) {
         if (!candidate.node) continue;
-        const reason = firstSecret(cfnStrings(candidate.node));
-        if (reason) return [finding(candidate.node, reason)];
+        const branch = candidate.via.some(isConditionalStep);
+        const texts = cfnStrings(candidate.node, branch);
+        const reason = firstSecret(texts.filter((text) => !text.conditional).map((text) => text.text));
+        if (reason && !branch) return [finding(candidate.node, reason)];
+        const conditional = reason ?? firstSecret(texts.map((text) => text.text));
+        if (conditional) {
+          const where = describeVia(candidate.via.filter(isConditionalStep)) || ' (in a branch of Fn::If)';
+          depends ??= { kind: 'depends', range: candidate.node.range, message: `Depends on the deployment: ${message(conditional, where)}` };
+        }
       }
-      return [{ kind: 'addressed', detail: 'No credential found in user data.' }];
+      return depends ? [depends] : [{ kind: 'addressed', detail: 'No credential found in user data.' }];
     },
   },
   terraform: {
@@ -59,7 +69,11 @@ export const ec2UserdataNoSecrets: Rule = {
 };
 
 function finding(node: ValueNode, reason: string): RuleOutcome {
-  return { kind: 'finding', range: node.range, message: `User data contains ${reason}: it is readable by anyone who can describe the instance or query its metadata; ${ADVICE}` };
+  return { kind: 'finding', range: node.range, message: message(reason, '') };
+}
+
+function message(reason: string, where: string): string {
+  return `User data contains ${reason}${where}: it is readable by anyone who can describe the instance or query its metadata; ${ADVICE}`;
 }
 
 function firstSecret(texts: readonly string[]): string | undefined {
@@ -81,17 +95,21 @@ function decodeBase64(text: string): string | undefined {
   }
 }
 
-/** Every literal string inside a CloudFormation value (Sub templates, Join parts, plain strings). */
-function cfnStrings(node: ValueNode): string[] {
+/**
+ * Every literal string inside a CloudFormation value (Sub templates, Join parts, plain strings); `conditional`
+ * for those under an Fn::If branch (in the deployment on one branch only).
+ */
+function cfnStrings(node: ValueNode, conditional = false): { readonly text: string; readonly conditional: boolean }[] {
   switch (node.kind) {
     case 'scalar':
-      return typeof node.value === 'string' ? [node.value] : [];
+      return typeof node.value === 'string' ? [{ text: node.value, conditional }] : [];
     case 'seq':
-      return node.items.flatMap(cfnStrings);
+      return node.items.flatMap((item) => cfnStrings(item, conditional));
     case 'map':
-      return node.entries.flatMap((entry) => (entry.value ? cfnStrings(entry.value) : []));
+      return node.entries.flatMap((entry) => (entry.value ? cfnStrings(entry.value, conditional) : []));
     case 'intrinsic':
-      return node.name === 'Ref' || node.name === 'Fn::GetAtt' ? [] : cfnStrings(node.argument);
+      if (node.name === 'Fn::If' && node.argument.kind === 'seq') return node.argument.items.slice(1).flatMap((item) => cfnStrings(item, true));
+      return node.name === 'Ref' || node.name === 'Fn::GetAtt' || node.name === 'Condition' ? [] : cfnStrings(node.argument, conditional);
     case 'expression':
       return [];
   }

@@ -14,6 +14,9 @@ const base = guardShapes(settingRule({
     consequence: 'no container-level metrics or performance logs are collected for the cluster.',
     whenMissing: 'Container Insights is off unless the account default turns it on, so no container-level metrics are collected.',
   },
+  // setting { name = "containerInsights" value = ... } takes the API's values, spelt the same (AWS provider,
+  // aws_ecs_cluster: enhanced, enabled, disabled).
+  terraform: { compliant: { oneOf: ['enabled', 'enhanced'] } },
 }), { cloudformation: ['ClusterSettings[].Value'], terraform: ['setting.value'] });
 
 /** The missing setting is decided by the account default, outside the code. */

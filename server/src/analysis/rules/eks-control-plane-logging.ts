@@ -1,6 +1,6 @@
 // EKS control plane logging: the list of enabled log types must include 'audit' (FSBP EKS.8).
 // CloudFormation: Logging.ClusterLogging.EnabledTypes[].Type; Terraform: enabled_cluster_log_types (a flat list).
-import { describeVia } from '../resolution';
+import { describeVia, isConditionalStep } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
@@ -35,25 +35,61 @@ export const eksControlPlaneLogging: Rule = {
   },
 };
 
-/** Both formats: the audit log must be among the enabled types; a list that cannot be read cannot be checked. */
+/**
+ * Both formats: the audit log must be among the enabled types; a list that cannot be read cannot be checked.
+ * Judged per way through the list (each branch of an undecided condition): audit missing on a branch only
+ * is 'depends'.
+ */
 function judgeLogTypes(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, reading: LogTypesReading): RuleOutcome[] {
-  const types: string[] = [];
+  const conditional = (via: readonly string[]) => via.filter(isConditionalStep).length;
+  const allTypes: string[] = [];
   let unknown = false;
-  let conditional: string | undefined;
-  for (const candidate of resolver.lookup(start, reading.path)) {
-    if (!candidate.node) continue;
-    for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
-      if (!resolved.known) unknown = true;
-      else types.push(String(resolved.value).toLowerCase());
-      if (resolved.via.length > 0) conditional ??= describeVia(resolved.via);
+  let addressed: string | undefined;
+  const gaps: { readonly definite: boolean; readonly hasTypes: boolean; readonly partial: boolean; readonly via: readonly string[]; readonly range: OffsetRange }[] = [];
+  for (const list of resolver.lookup(start, reading.listPath)) {
+    const types: string[] = [];
+    let listUnknown = false;
+    // Audit on every way through this list (not only on a branch of a condition inside it), or only on some.
+    let audit: 'always' | 'sometimes' | undefined;
+    let auditVia: readonly string[] = [];
+    for (const candidate of list.node ? resolver.lookup(list.node, reading.path.slice(reading.listPath.length), list.via) : []) {
+      if (!candidate.node) continue;
+      for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
+        if (!resolved.known) {
+          listUnknown = true;
+          continue;
+        }
+        const type = String(resolved.value).toLowerCase();
+        types.push(type);
+        if (type !== 'audit') continue;
+        const always = conditional(resolved.via) === conditional(list.via) && (resolved.fromParameter === undefined || resolved.fromParameter.isDefault);
+        if (always) audit = 'always';
+        else audit ??= 'sometimes';
+        auditVia = resolved.via;
+      }
     }
+    allTypes.push(...types);
+    if (audit === 'always') {
+      addressed ??= describeVia(auditVia);
+      continue;
+    }
+    if (listUnknown) {
+      unknown = true;
+      continue;
+    }
+    gaps.push({ definite: audit === undefined && conditional(list.via) === 0, hasTypes: types.length > 0, partial: audit !== undefined, via: audit ? auditVia : list.via, range: list.node?.range ?? anchor });
   }
-  const evidence = { path: reading.path, text: types.length > 0 ? `${reading.name}: ${types.join(', ')}` : `no ${reading.name}` };
-  if (types.includes('audit')) return [{ kind: 'addressed', detail: `The audit log is enabled${conditional ?? ''}.`, evidence }];
+  const evidence = { path: reading.path, text: allTypes.length > 0 ? `${reading.name}: ${[...new Set(allTypes)].join(', ')}` : `no ${reading.name}` };
+  const gap = gaps.find((entry) => entry.definite) ?? gaps[0];
+  if (gap) {
+    // For audit on one branch of a condition inside the list, the gap is on the other branch.
+    const where = gap.definite ? '' : gap.partial ? ` (audit only ${gap.via.join('; ')})` : describeVia(gap.via);
+    const message = gap.hasTypes
+      ? `${reading.name} does not include 'audit'${where}: Kubernetes API calls (who did what in the cluster) are not logged, leaving no trail for investigations.`
+      : `${reading.name} is not set${where}: no control plane logs (audit, api, authenticator) are sent to CloudWatch, leaving no trail for investigations.`;
+    if (gap.definite) return [{ kind: 'finding', message, range: gap.range, evidence }];
+    return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range: gap.range, evidence }];
+  }
   if (unknown) return [{ kind: 'unknown', reason: `${reading.name} cannot be read in the ${reading.path[0] === 'Logging' ? 'template' : 'module'}`, evidence }];
-  const list = resolver.lookup(start, reading.listPath).find((candidate) => candidate.node);
-  const message = types.length > 0
-    ? `${reading.name} does not include 'audit': Kubernetes API calls (who did what in the cluster) are not logged, leaving no trail for investigations.`
-    : `${reading.name} is not set: no control plane logs (audit, api, authenticator) are sent to CloudWatch, leaving no trail for investigations.`;
-  return [{ kind: 'finding', message, range: list?.node?.range ?? anchor, evidence }];
+  return [{ kind: 'addressed', detail: `The audit log is enabled${addressed ?? ''}.`, evidence }];
 }

@@ -3,8 +3,8 @@
 // with an AWS owned key (the AWS default, EKS user guide "Default envelope encryption for all Kubernetes API
 // data"); an explicitly older Version gets no envelope encryption at all, which is a gap.
 import type { ValueResolver } from '../resolution';
-import { quote } from '../resolution';
-import type { OffsetRange, ValueNode } from '../types';
+import { describeVia, isConditionalStep, quote } from '../resolution';
+import type { OffsetRange, ScalarValue, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
@@ -18,20 +18,44 @@ const base = guardShapes(settingRule({
   },
 }), { cloudformation: ['EncryptionConfig[].Provider.KeyArn'], terraform: ['encryption_config.provider.key_arn'] });
 
-/** The AWS default covers only 1.28 and later: an older Version written in the code leaves secrets unencrypted. */
+/** Two ways through conditions that cannot both hold ('if X' in one, 'unless X' in the other). */
+function exclusive(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
+}
+
+/**
+ * The AWS default covers only 1.28 and later: an older Version written in the code leaves secrets unencrypted
+ * where no encryption config is given. Judged per way through conditions: a gap on one branch only (or for a
+ * non-default parameter value) is 'depends'.
+ */
 function belowDefault(outcomes: RuleOutcome[], start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, names: { readonly version: string; readonly config: string }): RuleOutcome[] {
-  if (!outcomes.some((outcome) => outcome.kind === 'aws-default')) return outcomes;
-  const version = start?.kind === 'map' ? start.entries.find((entry) => entry.key === names.version)?.value : undefined;
-  const values = version ? resolver.scalars(version) : [];
-  if (values.length !== 1 || !values[0].known) return outcomes;
-  // Two-digit minors only: YAML and HCL read 1.30 as the number 1.3.
-  const match = /^1\.(\d{2})$/.exec(String(values[0].value));
-  if (!match || Number(match[1]) >= 28) return outcomes;
-  return [{
-    kind: 'finding',
-    message: `${names.config} is not set and ${names.version} is ${quote(values[0].value)}: EKS envelope-encrypts Kubernetes API data by default only on 1.28 or later, so the cluster's secrets get no envelope encryption; set ${names.config} with a KMS key (or upgrade).`,
-    range: version?.range ?? anchor,
-  }];
+  if (!outcomes.some((outcome) => outcome.kind === 'aws-default' || outcome.kind === 'addressed')) return outcomes;
+  const absent = resolver.lookup(start, [names.config])
+    .filter((candidate) => candidate.node === undefined || (candidate.node.kind === 'seq' && candidate.node.items.length === 0))
+    .map((candidate) => candidate.via);
+  if (absent.length === 0) return outcomes;
+  const gaps: { readonly value: ScalarValue; readonly via: readonly string[]; readonly range: OffsetRange | undefined; readonly definite: boolean }[] = [];
+  for (const version of resolver.lookup(start, [names.version])) {
+    if (!version.node) continue;
+    for (const resolved of resolver.scalars(version.node, version.via)) {
+      if (!resolved.known) continue;
+      // Two-digit minors only: YAML and HCL read 1.30 as the number 1.3.
+      const match = /^1\.(\d{2})$/.exec(String(resolved.value));
+      if (!match || Number(match[1]) >= 28) continue;
+      for (const via of absent) {
+        if (exclusive(resolved.via, via)) continue;
+        const steps = [...new Set([...resolved.via, ...via])];
+        const definite = !steps.some(isConditionalStep) && (resolved.fromParameter === undefined || resolved.fromParameter.isDefault);
+        gaps.push({ value: resolved.value, via: steps, range: version.node.range, definite });
+      }
+    }
+  }
+  const gap = gaps.find((entry) => entry.definite) ?? gaps[0];
+  if (!gap) return outcomes;
+  const message = `${names.config} is not set and ${names.version} is ${quote(gap.value)}${describeVia(gap.via)}: EKS envelope-encrypts Kubernetes API data by default only on 1.28 or later, so the cluster's secrets get no envelope encryption; set ${names.config} with a KMS key (or upgrade).`;
+  const range = gap.range ?? anchor;
+  if (gap.definite) return [{ kind: 'finding', message, range }];
+  return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range }];
 }
 
 export const eksSecretsEncryption: Rule = {

@@ -749,6 +749,16 @@ resource "aws_ssm_association" "patching" {
 `,
           expect: [{ severity: 'info', message: ['kms_key_id is not set'] }],
         },
+        {
+          name: 'kms_key_id naming the AWS managed key by its alias ARN',
+          code: `resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  encrypted         = true
+  kms_key_id        = ⟦"arn:aws:kms:eu-west-1:111122223333:alias/aws/ebs"⟧
+}
+`,
+          expect: [{ severity: 'info', message: ["kms_key_id is 'arn:aws:kms:eu-west-1:111122223333:alias/aws/ebs'", 'AWS managed aws/ebs key'] }],
+        },
       ],
     },
   },

@@ -446,6 +446,21 @@ resource "aws_ecs_task_definition" "task" {
 `,
           expect: [{ severity: 'warning', message: ["transit_encryption is 'DISABLED'"] }],
         },
+        {
+          name: 'transit_encryption not set: the provider, like the API, defaults it to DISABLED',
+          code: `resource "aws_ecs_task_definition" "task" {
+  family                = "web"
+  container_definitions = jsonencode([{ name = "web", image = "nginx" }])
+  volume {
+    ⟦name = "data"
+    efs_volume_configuration {
+      file_system_id = "fs-12345678"⟧
+    }
+  }
+}
+`,
+          expect: [{ severity: 'warning', message: ['transit_encryption is not set', 'it defaults to DISABLED'] }],
+        },
       ],
     },
   },
@@ -661,6 +676,17 @@ resource "aws_ecs_service" "b" {
   setting {
     name  = "containerInsights"
     value = "enabled"
+  }
+}
+`,
+        },
+        {
+          name: 'value = "enhanced" (Container Insights with enhanced observability)',
+          code: `resource "aws_ecs_cluster" "main" {
+  name = "main"
+  setting {
+    name  = "containerInsights"
+    value = "enhanced"
   }
 }
 `,
@@ -1066,6 +1092,17 @@ resource "aws_eks_cluster" "main" {
 }
 `,
         },
+        {
+          name: 'version not set: the cluster is created on the latest version',
+          code: `resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids = ["subnet-0example"]
+  }
+}
+`,
+        },
       ],
       bad: [
         {
@@ -1254,6 +1291,16 @@ resource "aws_eks_node_group" "limited" {
 `,
           expect: [{ severity: 'error', message: ["direct_internet_access is 'Enabled'", 'set direct_internet_access = "Disabled" with a subnet_id'] }],
         },
+        {
+          name: 'direct_internet_access not set: the provider defaults it to Enabled',
+          code: `resource "aws_sagemaker_notebook_instance" ⟦"nb"⟧ {
+  name          = "nb"
+  role_arn      = "arn:aws:iam::111122223333:role/sagemaker"
+  instance_type = "ml.t3.medium"
+}
+`,
+          expect: [{ severity: 'error', message: ['direct_internet_access is not set', 'it defaults to Enabled', 'set direct_internet_access = "Disabled" with a subnet_id'] }],
+        },
       ],
     },
   },
@@ -1310,7 +1357,7 @@ resource "aws_eks_node_group" "limited" {
   instance_type = "ml.t3.medium"
 }
 `,
-          expect: [{ severity: 'warning', message: ['root_access is not set'] }],
+          expect: [{ severity: 'warning', message: ['root_access is not set', 'it defaults to Enabled'] }],
         },
       ],
     },

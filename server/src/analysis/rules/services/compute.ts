@@ -11,7 +11,7 @@ import { emrSecurityConfiguration } from '../emr-security-configuration';
 import { ec2Imdsv2, lcImdsv2, ltImdsv2 } from '../imdsv2';
 import type { RuleOutcome } from '../outcome';
 import type { Rule, TerraformReader } from '../rule';
-import { describeVia } from '../../resolution';
+import { describeVia, isConditionalStep } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfRuleContext } from '../../terraform/context';
 import { looksLikeCredentialName } from '../secrets';
@@ -53,7 +53,7 @@ export function elementRule(spec: SettingRuleSpec & {
   if (!relative) throw new Error(`elementRule ${spec.setting} needs a relative path`);
   const tf = spec.elements;
   const outer = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, path: `${spec.list}[].${relative}`, fix: undefined }, ...(tf === 'argument' ? {} : { terraform: false }) });
-  const inner = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, skip: undefined, fix: undefined }, terraform: tf && tf !== 'argument' ? { path: tf.path } : false });
+  const inner = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, skip: undefined, fix: undefined }, terraform: tf && tf !== 'argument' ? { ...(spec.terraform || {}), path: tf.path } : false });
   const listPath = spec.list.split('.');
   const terraformTypes = tf === false ? [] : tf === 'argument' ? outer.meta.resourceTypes.terraform : inner.meta.resourceTypes.terraform;
   return {
@@ -114,12 +114,16 @@ function judgeElements<C extends { readonly resolver: ValueResolver & { expand(c
   let listSeen = false;
   let applicable = 0;
   let unreadable: string | undefined;
+  // The via of every way the lists may be absent (or empty): one branch of an undecided condition, or certain.
+  const missing: (readonly string[])[] = [];
   for (const listPath of listPaths) {
     const list = listPath.join('.');
     for (const candidate of context.resolver.lookup(start, listPath)) {
-      if (!candidate.node) continue;
       // An empty list sets nothing: the same as no list.
-      if (candidate.node.kind === 'seq' && candidate.node.items.length === 0) continue;
+      if (!candidate.node || (candidate.node.kind === 'seq' && candidate.node.items.length === 0)) {
+        missing.push(candidate.via);
+        continue;
+      }
       listSeen = true;
       // A list given as something that is not a list of mappings (a Ref, an expression, a scalar) cannot be read.
       if (candidate.node.kind !== 'seq' && !(candidate.node.kind === 'map' && singleBlock)) {
@@ -135,20 +139,45 @@ function judgeElements<C extends { readonly resolver: ValueResolver & { expand(c
         }
         if (applies && !applies(element.node, context)) continue;
         applicable++;
-        outcomes.push(...judge(element.node, list));
+        // An element that exists only on one branch of an undecided condition fails only on that branch.
+        outcomes.push(...onlyIf(judge(element.node, list), element.via));
       }
     }
   }
-  if (!listSeen && spec.whenListMissing) {
-    const message = `${listName} ${listPaths.length > 1 ? 'are' : 'is'} not set: ${spec.whenListMissing.message}`;
-    if (spec.whenListMissing.depends) return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor }];
-    return [{ kind: 'finding', message, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) }];
+  if (spec.whenListMissing && missing.length > 0) {
+    // Absent on every way through (several lists: all of them absent) is certain; absent on some branch only depends.
+    const certain = !listSeen && missing.some((via) => !via.some(isConditionalStep));
+    if (!listSeen || missing.some((via) => via.some(isConditionalStep))) {
+      const via = certain ? [] : missing.find((steps) => steps.some(isConditionalStep)) ?? [];
+      const message = `${listName} ${listPaths.length > 1 ? 'are' : 'is'} not set${describeVia(via)}: ${spec.whenListMissing.message}`;
+      const outcome: RuleOutcome = spec.whenListMissing.depends || !certain
+        ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor }
+        : { kind: 'finding', message, range: anchor, ...(spec.whenListMissing.severity ? { severity: spec.whenListMissing.severity } : {}) };
+      if (!listSeen) return [outcome];
+      outcomes.push(outcome);
+    }
   }
   const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
   if (gaps.length > 0) return gaps;
   if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
   if (applicable === 0) return [{ kind: 'not-applicable', detail: `No ${listName} entry this setting applies to.` }];
   return outcomes;
+}
+
+/**
+ * Outcomes of an element reached through `via`: when a step of it holds only on one branch of an undecided
+ * condition, a gap is only on that branch ('depends', naming the branch).
+ */
+function onlyIf(outcomes: RuleOutcome[], via: readonly string[]): RuleOutcome[] {
+  if (!via.some(isConditionalStep)) return outcomes;
+  const branch = describeVia(via.filter(isConditionalStep));
+  return outcomes.map((outcome) => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    const text = outcome.message.replace(/^Depends on the deployment: /, '');
+    const colon = text.indexOf(': ');
+    const message = colon < 0 ? `${text}${branch}` : `${text.slice(0, colon)}${branch}${text.slice(colon)}`;
+    return { kind: 'depends', message: `Depends on the deployment: ${message}`, range: outcome.range, ...(outcome.fixId ? { fixId: outcome.fixId } : {}), ...(outcome.evidence ? { evidence: outcome.evidence } : {}) };
+  });
 }
 
 /** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
@@ -312,7 +341,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       whenMissing: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       skip: (resource, context) => unencryptedVolume(resource.properties, 'Encrypted', context),
     },
-    terraform: { skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context) },
+    terraform: {
+      // kms_key_id takes the key's ARN (AWS provider, aws_ebs_volume); the AWS managed key's alias ARN
+      // (…:alias/aws/ebs) is the same as naming none.
+      compliant: { satisfies: (key) => !/(^|:)alias\/aws\/ebs$/.test(String(key)), describe: 'a key ARN other than alias/aws/ebs' },
+      skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context),
+    },
   })),
   // --- Launch template
   ltImdsv2,
@@ -394,6 +428,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { noneOf: ['host'] },
       consequence: 'containers see and can signal every process on the host, breaking the isolation between tasks.',
     },
+    // pid_mode takes the API's values, spelt the same (AWS provider, aws_ecs_task_definition: host or task);
+    // unset, each task has its own PID namespace.
+    terraform: { compliant: { noneOf: ['host'] } },
   }),
   withContainerDefinitions(guardShapes(settingRule({
     setting: 'ecs-no-secrets-in-env',
@@ -402,6 +439,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { satisfies: (name) => !looksLikeCredentialName(String(name)), describe: 'not a credential name' },
       consequence: 'a credential in Environment is stored in plain text in the task definition, visible to anyone who can describe it; pass it with Secrets (ValueFrom a Secrets Manager or SSM ARN).',
     },
+    // Terraform gives the containers as one JSON document (container_definitions), read by
+    // withContainerDefinitions below with its own predicate and words: no argument reading here.
+    terraform: false,
   }), { cloudformation: ['ContainerDefinitions[].Environment[].Name'] }), {
     path: ['environment', '[]', 'name'],
     isCompliant: (name) => !looksLikeCredentialName(String(name)),
@@ -435,6 +475,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: 'ENABLED' },
       consequence: 'file data travels between the task and EFS unencrypted.',
     },
+    // transit_encryption takes the API's values, spelt the same (AWS provider: ENABLED or DISABLED; omitted
+    // means DISABLED, as in the API).
+    terraform: {
+      compliant: { equals: 'ENABLED' },
+      whenMissing: 'it defaults to DISABLED, so file data travels between the task and EFS unencrypted.',
+    },
   }), { cloudformation: ['Volumes[].EFSVolumeConfiguration.TransitEncryption'], terraform: ['volume.efs_volume_configuration.transit_encryption'] }),
   guardShapes(settingRule({
     setting: 'ecs-service-no-public-ip',
@@ -454,6 +500,11 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { oneOf: ['LATEST', '1.4.0', '1.0.0'] },
       consequence: 'tasks stay on an older Fargate platform version than LATEST (1.4.0 on Linux): they miss the kernel and runtime updates of newer versions, and stop launching when AWS retires it.',
     },
+    // platform_version takes the API's values, spelt the same; the AWS provider defaults it to LATEST.
+    terraform: {
+      compliant: { oneOf: ['LATEST', '1.4.0', '1.0.0'] },
+      absentDetail: 'platform_version defaults to LATEST (AWS provider, aws_ecs_service).',
+    },
   }),
   ecsContainerInsights,
   // --- EKS
@@ -467,6 +518,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // threshold conservative (it ages), so a version flagged here is certainly out of standard support.
       compliant: { matches: /^1\.(3[3-9]|[4-9]\d)$|^[2-9]\./ },
       consequence: 'this Kubernetes version is out of EKS standard support: it gets no further patches unless you pay for extended support, which also ends.',
+    },
+    // version is the same "1.NN" text (AWS provider, aws_eks_cluster); unset, EKS creates the cluster on the
+    // latest available version.
+    terraform: {
+      compliant: { matches: /^1\.(3[3-9]|[4-9]\d)$|^[2-9]\./ },
+      absentDetail: 'Without version the cluster is created on the latest version EKS offers (AWS provider, aws_eks_cluster).',
     },
   }),
   guardShapes(settingRule({
@@ -492,7 +549,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: 'Disabled' },
       consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set Disabled with a SubnetId.',
     },
-    terraform: { consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set direct_internet_access = "Disabled" with a subnet_id.' },
+    // direct_internet_access takes the API's values, spelt the same (AWS provider: Enabled, the default, or Disabled).
+    terraform: {
+      compliant: { equals: 'Disabled' },
+      consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set direct_internet_access = "Disabled" with a subnet_id.',
+      whenMissing: 'it defaults to Enabled, so the notebook can reach and be reached through the internet outside your VPC controls; set direct_internet_access = "Disabled" with a subnet_id.',
+    },
   }),
   settingRule({
     setting: 'sagemaker-no-root',
@@ -500,6 +562,11 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: 'Disabled' },
       consequence: 'notebook users get root on the instance and can change its software and security settings.',
       fix: 'Disabled',
+    },
+    // root_access takes the API's values, spelt the same (AWS provider: Enabled, the default, or Disabled).
+    terraform: {
+      compliant: { equals: 'Disabled' },
+      whenMissing: 'it defaults to Enabled, so notebook users get root on the instance and can change its software and security settings.',
     },
   }),
   settingRule({
