@@ -43,8 +43,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   'eks-secrets-encryption: no EncryptionConfig on a version below 1.28: no envelope encryption at all',
   'elasticache-backups: no snapshots',
   'emr-security-configuration: a cluster without a security configuration, and one that leaves transit unencrypted',
-  'lambda-in-vpc: no VpcConfig; empty SubnetIds',
-  'lambda-permission-not-public: Principal *',
   'lc-ebs-encrypted: an extra volume without Encrypted',
   'lt-ebs-encrypted: a volume explicitly unencrypted',
   'lt-ebs-encrypted: no mappings: the same hint as an instance',
@@ -58,7 +56,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   'sg-egress-restricted: an explicit all-traffic rule to the internet',
   'sg-egress-restricted: no egress rules: AWS adds allow-all egress',
   "sg-no-world-high-risk-ports: MySQL open to the internet (SSH is sg-open-admin-ports' to report)",
-  'ssm-parameter-securestring: a literal password',
 ]);
 
 interface Mutant {

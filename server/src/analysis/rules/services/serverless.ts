@@ -7,6 +7,7 @@
 import type { CfnResource } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import type { Candidate } from '../../resolution';
+import { describeVia, isConditionalStep } from '../../resolution';
 import type { MapEntry, MapNode, OffsetRange } from '../../types';
 import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
 import type { RuleOutcome } from '../outcome';
@@ -145,9 +146,14 @@ const VPC_CONSEQUENCE = 'the function runs outside your VPC, so security groups 
  */
 function withEmptySubnets(rule: Rule): Rule {
   const empty = (candidates: readonly Candidate[], name: string, anchor: OffsetRange): RuleOutcome[] | undefined => {
-    const found = candidates.filter((candidate) => candidate.node !== undefined);
-    if (found.length === 0 || !found.every((candidate) => candidate.node?.kind === 'seq' && candidate.node.items.length === 0)) return undefined;
-    return [{ kind: 'finding', message: `${name} is an empty list: ${VPC_CONSEQUENCE}`, range: found[0].node?.range ?? anchor }];
+    const emptyLists = candidates.filter((candidate) => candidate.node?.kind === 'seq' && candidate.node.items.length === 0);
+    if (emptyLists.length === 0) return undefined;
+    // An empty list on one branch of an undecided condition detaches the function on that branch only.
+    const certain = emptyLists.find((candidate) => !candidate.via.some(isConditionalStep));
+    const chosen = certain ?? emptyLists[0];
+    const message = `${name} is an empty list${describeVia(chosen.via)}: ${VPC_CONSEQUENCE}`;
+    const range = chosen.node?.range ?? anchor;
+    return [certain ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range }];
   };
   const cloudformation = rule.cloudformation;
   const terraform = rule.terraform;
