@@ -28,8 +28,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   'apigw-cache-encrypted: a stage cache and no method settings: GET methods cache unencrypted by default',
   'apigw-execution-logging: no method settings',
   'elasticache-backups: no snapshots',
-  'lambda-in-vpc: no VpcConfig; empty SubnetIds',
-  'lambda-permission-not-public: Principal *',
   'nacl-no-world-admin-ports: an allow entry whose port range covers SSH',
   'rds-force-tls: Db2 group keeps the clear-text port',
   'rds-force-tls: MySQL on the default group',
@@ -39,7 +37,6 @@ const KNOWN: ReadonlySet<string> = new Set([
   'sg-egress-restricted: an explicit all-traffic rule to the internet',
   'sg-egress-restricted: no egress rules: AWS adds allow-all egress',
   "sg-no-world-high-risk-ports: MySQL open to the internet (SSH is sg-open-admin-ports' to report)",
-  'ssm-parameter-securestring: a literal password',
 ]);
 
 interface Mutant {

@@ -19,7 +19,6 @@ const KNOWN_GAPS: ReadonlySet<string> = new Set([
   'apigwv2-route-authorization: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'athena-workgroup-encryption: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'clb-https-listener: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'cognito-user-pool-mfa: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'dms-endpoint-ssl: the Terraform message would name CloudFormation properties (SslMode); give terraform.consequence / whenMissing',
   'dms-endpoint-ssl: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'dms-not-public: the Terraform message would name CloudFormation properties (PubliclyAccessible); give terraform.consequence / whenMissing',
@@ -30,10 +29,6 @@ const KNOWN_GAPS: ReadonlySet<string> = new Set([
   'elasticache-custom-subnet-group: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'kinesis-stream-encryption: the Terraform message would name CloudFormation properties (StreamEncryption); give terraform.consequence / whenMissing',
   'kinesis-stream-encryption: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'lambda-runtime-update-mode: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'lambda-supported-runtime: the CloudFormation reading has a skip the Terraform reading lacks; give terraform.skip (or say why none is needed)',
-  'lambda-supported-runtime: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'lambda-tracing: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'msk-no-public-access: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'opensearch-audit-logs: the Terraform message would name CloudFormation properties (LogPublishingOptions, AUDIT_LOGS); give terraform.consequence / whenMissing',
   'opensearch-in-vpc: the Terraform message would name CloudFormation properties (VPCOptions); give terraform.consequence / whenMissing',
@@ -44,9 +39,6 @@ const KNOWN_GAPS: ReadonlySet<string> = new Set([
   's3-default-encryption: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   's3-kms-cmk: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   's3-sse-c-blocked: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'secret-cmk: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'sfn-logging: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'sqs-cmk: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
   'tgw-no-auto-accept: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
 ]);
 

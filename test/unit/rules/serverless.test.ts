@@ -300,7 +300,7 @@ describe('Cognito', () => {
 });
 
 describe('SAM SimpleTable', () => {
-  test('dynamodb-cmk-sam: absence is the AWS default (no finding); a key under Globals counts', () => {
+  test('dynamodb-cmk-sam: a key under Globals counts, also merged into the resource SSESpecification map (SAM merges maps)', () => {
     expectFindings('t.yaml', `${sam}Globals:
   SimpleTable:
     SSESpecification: { SSEEnabled: true, KMSMasterKeyId: !Ref Key }
@@ -312,5 +312,16 @@ Resources:
     Properties:
       SSESpecification: { SSEEnabled: true }
 `, 'dynamodb-cmk-sam');
+  });
+  test('dynamodb-cmk-sam: no key (AWS owned or AWS managed) is an info hint', () => {
+    const rule = 'dynamodb-cmk-sam';
+    expectFindings('t.yaml', `${sam}Resources:
+  ⟦T⟧:
+    Type: AWS::Serverless::SimpleTable
+  ⟦U⟧:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      SSESpecification: { SSEEnabled: true }
+`, rule, [{ ruleId: rule, severity: 'info', message: ['KMSMasterKeyId is not set', 'AWS owned or AWS managed key'] }, { ruleId: rule, severity: 'info' }]);
   });
 });

@@ -361,7 +361,7 @@ Resources:
       RetentionInDays: ⟦!Ref Days⟧
 `, rule, [{ ruleId: rule, severity: 'info', message: ['RetentionInDays is 7'] }, { ruleId: rule, message: ['Ref Days, default 14'] }]);
   });
-  test('loggroup-kms is an AWS default; loggroup-data-protection is a hint', () => {
+  test('loggroup-kms and loggroup-data-protection: hints on a group without a key or policy', () => {
     const text = `${head}Resources:
   ⟦A⟧:
     Type: AWS::Logs::LogGroup
@@ -371,7 +371,7 @@ Resources:
       KmsKeyId: !GetAtt Key.Arn
       DataProtectionPolicy: { Name: p, Version: "2021-06-01", Statement: [] }
 `;
-    expectFindings('t.yaml', text.replace(/[⟦⟧]/g, ''), 'loggroup-kms');
+    expectFindings('t.yaml', text, 'loggroup-kms', [{ ruleId: 'loggroup-kms', severity: 'info', message: ['KmsKeyId is not set', 'keys CloudWatch Logs owns'] }]);
     expectFindings('t.yaml', text, 'loggroup-data-protection', [{ ruleId: 'loggroup-data-protection', severity: 'info', message: ['Customer responsibility (data masking)'] }]);
   });
 });

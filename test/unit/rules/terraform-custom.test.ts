@@ -565,3 +565,44 @@ describe('emr-block-public-access (Terraform only)', () => {
 `, rule);
   });
 });
+
+describe('undecided conditionals in custom readers (Terraform)', () => {
+  test('ssm-parameter-securestring: a secret under a conditional type or value is "depends"', () => {
+    const rule = 'ssm-parameter-securestring';
+    expectTerraformFindings(`variable "secure" {
+  type = bool
+}
+variable "prod" {
+  type = bool
+}
+resource "aws_ssm_parameter" "typed" {
+  name  = "/app/db/password"
+  type  = var.secure ? "SecureString" : "String"
+  value = ⟦"hunter2-prod"⟧
+}
+resource "aws_ssm_parameter" "valued" {
+  name  = "/app/db/password"
+  type  = "String"
+  value = ⟦var.prod ? "hunter2-prod" : "{{resolve:secretsmanager:db}}"⟧
+}
+resource "aws_ssm_parameter" "secure" {
+  name  = "/app/db/password"
+  type  = "SecureString"
+  value = "hunter2-prod"
+}
+`, rule, [{ ruleId: rule, severity: 'info', message: ['Depends on the deployment', "type is 'SecureString' only under a condition"] }, { ruleId: rule, severity: 'info', message: ['Depends on the deployment'] }]);
+  });
+  test('lambda-permission-not-public: source_arn under a conditional is "depends"', () => {
+    const rule = 'lambda-permission-not-public';
+    expectTerraformFindings(`variable "scoped" {
+  type = bool
+}
+resource "aws_lambda_permission" "p" {
+  function_name = "fn"
+  action        = "lambda:InvokeFunction"
+  principal     = ⟦"s3.amazonaws.com"⟧
+  source_arn    = var.scoped ? "arn:aws:s3:::uploads" : null
+}
+`, rule, [{ ruleId: rule, severity: 'info', message: ['Depends on the deployment', 'source_arn only under a condition'] }]);
+  });
+});

@@ -36,8 +36,16 @@ function permissionOutcomes(body: MapNode | undefined, resolver: PolicyResolver,
   const get = (key: string): ValueNode | undefined => mapEntry(body, key);
   const principalNode = get(keys.principal);
   if (!principalNode) return [{ kind: 'not-applicable', detail: `${keys.principal} is required.` }];
-  const scoped = keys.scoping.filter((key) => get(key) !== undefined);
+  // A scoping argument under a condition (one branch AWS::NoValue) limits the permission on that branch only.
+  const presence = keys.scoping.map((key) => {
+    const node = get(key);
+    const branches = node ? resolver.expand({ node, via: [] }) : [];
+    return { key, always: branches.length > 0 && branches.every((branch) => branch.node !== undefined), sometimes: branches.some((branch) => branch.node !== undefined) };
+  });
+  const scoped = presence.filter((entry) => entry.always).map((entry) => entry.key);
   if (scoped.length > 0) return [{ kind: 'addressed', detail: `The permission is limited by ${scoped.join(' and ')}.` }];
+  const scopedSometimes = presence.filter((entry) => entry.sometimes).map((entry) => entry.key);
+  const onlyWhen = scopedSometimes.length > 0 ? ` (${scopedSometimes.join(' and ')} only under a condition)` : '';
   const authNode = get(keys.urlAuth);
   const urlAuth = authNode !== undefined && strings(authNode, resolver).some((value) => value.value === 'NONE');
   const [sourceArn, sourceAccount, orgId] = keys.scoping;
@@ -53,15 +61,16 @@ function permissionOutcomes(body: MapNode | undefined, resolver: PolicyResolver,
       const message = urlAuth
         ? `${shown} with ${keys.urlAuth} NONE and no ${sourceArn} or ${sourceAccount}: anyone on the internet can invoke the function through its URL without signing in.`
         : `${shown} with no ${sourceArn}, ${sourceAccount} or ${orgId}: anyone with an AWS account can invoke the function.`;
-      outcomes.push(principal.definite ? { kind: 'finding', message, range: principalNode.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: principalNode.range });
+      outcomes.push(principal.definite && !onlyWhen ? { kind: 'finding', message, range: principalNode.range } : { kind: 'depends', message: `Depends on the deployment: ${message}${onlyWhen}`, range: principalNode.range });
     } else if (/\.amazonaws\.com$/i.test(principal.value)) {
       const message = `${shown} with no ${sourceArn} or ${sourceAccount}: resources of that service in any AWS account can invoke the function (confused deputy); add ${sourceArn} or ${sourceAccount}.`;
       // Less direct than '*': a caller must own a resource of that service pointed at this function.
-      outcomes.push(principal.definite ? { kind: 'finding', message, range: principalNode.range, severity: 'warning' } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: principalNode.range });
+      outcomes.push(principal.definite && !onlyWhen ? { kind: 'finding', message, range: principalNode.range, severity: 'warning' } : { kind: 'depends', message: `Depends on the deployment: ${message}${onlyWhen}`, range: principalNode.range });
     }
-    if (outcomes.length > 0) break;
   }
-  if (outcomes.length > 0) return outcomes;
+  // One outcome: a certain one before one that holds only on some branches.
+  const first = outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes[0];
+  if (first) return [first];
   // A principal that cannot be read decides nothing: it may be '*'.
   if (unknown) return [{ kind: 'unknown', reason: unknown }];
   return [{ kind: 'addressed', detail: 'The permission names a specific principal.' }];

@@ -119,10 +119,14 @@ resource "aws_kms_key" "k" {
 ` },
       ],
       bad: [
-        { name: 'no key', code: `resource "aws_secretsmanager_secret" ⟦"s"⟧ {
+        { name: 'no key; the AWS managed alias', code: `resource "aws_secretsmanager_secret" ⟦"s"⟧ {
   name = "db"
 }
-`, expect: [{ severity: 'info', message: ['kms_key_id is not set'] }] },
+resource "aws_secretsmanager_secret" "managed" {
+  name       = "api"
+  kms_key_id = ⟦"alias/aws/secretsmanager"⟧
+}
+`, expect: [{ severity: 'info', message: ['kms_key_id is not set'] }, { severity: 'info', message: ["kms_key_id is 'alias/aws/secretsmanager'"] }] },
       ],
     },
   },

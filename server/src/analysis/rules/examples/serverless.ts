@@ -6,34 +6,41 @@ const SAM = 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-
 export const EXAMPLES: readonly RuleExamples[] = [
   // ---- CloudWatch Logs ----
   {
-    // No bad example: an absent key is the AWS default (CloudWatch Logs always encrypts) and any key id is a
-    // key of the customer's (CloudWatch Logs has no AWS managed key alias), so the rule never reports.
+    // CloudWatch Logs always encrypts; without a KMS key it uses its own keys, which the customer cannot control
+    // or audit: an info hint, as for sqs-cmk and secret-cmk. Any key id is a key the customer chose.
     rule: 'loggroup-kms',
     cloudformation: {
       good: [
-        { name: 'a KMS key from a GetAtt; no key (AWS default)', code: `Resources:
+        { name: 'a KMS key from a GetAtt', code: `Resources:
   Logs:
     Type: AWS::Logs::LogGroup
     Properties:
       KmsKeyId: !GetAtt LogKey.Arn
-  Plain:
-    Type: AWS::Logs::LogGroup
 ` },
       ],
-      bad: [],
+      bad: [
+        { name: 'no key: CloudWatch Logs service keys', code: `Resources:
+  ⟦Plain⟧:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      RetentionInDays: 365
+`, expect: [{ severity: 'info', message: ['KmsKeyId is not set', 'keys CloudWatch Logs owns'] }] },
+      ],
     },
     terraform: {
       good: [
-        { name: 'kms_key_id from a key resource; no key (AWS default)', code: `resource "aws_cloudwatch_log_group" "app" {
+        { name: 'kms_key_id from a key resource', code: `resource "aws_cloudwatch_log_group" "app" {
   name       = "/app"
   kms_key_id = aws_kms_key.logs.arn
 }
-resource "aws_cloudwatch_log_group" "plain" {
-  name = "/plain"
-}
 ` },
       ],
-      bad: [],
+      bad: [
+        { name: 'no kms_key_id: CloudWatch Logs service keys', code: `resource "aws_cloudwatch_log_group" ⟦"plain"⟧ {
+  name = "/plain"
+}
+`, expect: [{ severity: 'info', message: ['kms_key_id is not set', 'keys CloudWatch Logs owns'] }] },
+      ],
     },
   },
   {
@@ -510,13 +517,16 @@ resource "aws_lambda_function" "detached" {
 ` },
       ],
       bad: [
-        { name: 'PassThrough', code: `resource "aws_lambda_function" "fn" {
+        { name: 'PassThrough; no tracing_config (PassThrough)', code: `resource "aws_lambda_function" "fn" {
   function_name = "fn"
   tracing_config {
     mode = ⟦"PassThrough"⟧
   }
 }
-`, expect: [{ severity: 'info', message: ["tracing_config.mode is 'PassThrough'"] }] },
+resource "aws_lambda_function" ⟦"plain"⟧ {
+  function_name = "plain"
+}
+`, expect: [{ severity: 'info', message: ["tracing_config.mode is 'PassThrough'"] }, { severity: 'info', message: ['tracing_config.mode is not set'] }] },
       ],
     },
   },
@@ -651,10 +661,16 @@ resource "aws_sqs_queue" "q" {
 ` },
       ],
       bad: [
-        { name: 'the AWS managed alias', code: `resource "aws_sqs_queue" "q" {
+        { name: 'the AWS managed alias, by name and by ARN; no key', code: `resource "aws_sqs_queue" "q" {
   kms_master_key_id = ⟦"alias/aws/sqs"⟧
 }
-`, expect: [{ severity: 'info', message: ["kms_master_key_id is 'alias/aws/sqs'"] }] },
+resource "aws_sqs_queue" "arn" {
+  kms_master_key_id = ⟦"arn:aws:kms:eu-west-1:111122223333:alias/aws/sqs"⟧
+}
+resource "aws_sqs_queue" ⟦"plain"⟧ {
+  name = "plain"
+}
+`, expect: [{ severity: 'info', message: ["kms_master_key_id is 'alias/aws/sqs'"] }, { severity: 'info', message: ['alias/aws/sqs'] }, { severity: 'info', message: ['kms_master_key_id is not set', 'not encrypted with a KMS key'] }] },
       ],
     },
   },
@@ -771,10 +787,16 @@ resource "aws_sns_topic_data_protection_policy" "t" {
 ` },
       ],
       bad: [
-        { name: 'no logging_configuration', code: `resource "aws_sfn_state_machine" ⟦"m"⟧ {
+        { name: 'no logging_configuration; level OFF', code: `resource "aws_sfn_state_machine" ⟦"m"⟧ {
   name = "m"
 }
-`, expect: [{ severity: 'warning', message: ['logging_configuration.level is not set'] }] },
+resource "aws_sfn_state_machine" "off" {
+  name = "off"
+  logging_configuration {
+    level = ⟦"OFF"⟧
+  }
+}
+`, expect: [{ severity: 'warning', message: ['logging_configuration.level is not set'] }, { severity: 'warning', message: ["logging_configuration.level is 'OFF'"] }] },
       ],
     },
   },
@@ -864,17 +886,28 @@ resource "aws_cognito_identity_pool" "b" {
     },
     terraform: {
       good: [
-        { name: 'OPTIONAL', code: `resource "aws_cognito_user_pool" "users" {
+        { name: 'OPTIONAL; ON', code: `resource "aws_cognito_user_pool" "users" {
   name              = "users"
   mfa_configuration = "OPTIONAL"
+}
+resource "aws_cognito_user_pool" "admins" {
+  name              = "admins"
+  mfa_configuration = "ON"
+  software_token_mfa_configuration {
+    enabled = true
+  }
 }
 ` },
       ],
       bad: [
-        { name: 'not set (OFF)', code: `resource "aws_cognito_user_pool" ⟦"users"⟧ {
+        { name: 'not set (OFF); OFF', code: `resource "aws_cognito_user_pool" ⟦"users"⟧ {
   name = "users"
 }
-`, expect: [{ severity: 'warning', message: ['mfa_configuration is not set'] }] },
+resource "aws_cognito_user_pool" "off" {
+  name              = "off"
+  mfa_configuration = ⟦"OFF"⟧
+}
+`, expect: [{ severity: 'warning', message: ['mfa_configuration is not set'] }, { severity: 'warning', message: ["mfa_configuration is 'OFF'"] }] },
       ],
     },
   },
@@ -903,6 +936,12 @@ Resources:
         SSEEnabled: true
         KMSMasterKeyId: ⟦alias/aws/dynamodb⟧
 `, expect: [{ severity: 'info', message: ["SSESpecification.KMSMasterKeyId is 'alias/aws/dynamodb'", 'not a key whose policy you control'] }] },
+        { name: 'no key: an AWS owned key', code: `${SAM}Resources:
+  ⟦Table⟧:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      PrimaryKey: { Name: id, Type: String }
+`, expect: [{ severity: 'info', message: ['SSESpecification.KMSMasterKeyId is not set', 'not one you can audit or revoke'] }] },
       ],
     },
   },
@@ -959,8 +998,4 @@ Resources:
 ];
 
 /** Readers of this family without examples yet (rule id:format); the examples test keeps this list true. */
-export const PENDING: readonly string[] = [
-  // The rule reports nothing by design (see its examples): absence is the AWS default, any key is the customer's.
-  'loggroup-kms:cloudformation',
-  'loggroup-kms:terraform',
-];
+export const PENDING: readonly string[] = [];

@@ -7,7 +7,8 @@
 import type { CfnResource } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import type { Candidate } from '../../resolution';
-import type { MapEntry, MapNode, OffsetRange } from '../../types';
+import { describeVia, isConditionalStep } from '../../resolution';
+import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../../types';
 import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
 import type { RuleOutcome } from '../outcome';
 import type { Rule } from '../rule';
@@ -20,15 +21,31 @@ const SAM_FUNCTION = 'AWS::Serverless::Function';
 const SAM_TABLE = 'AWS::Serverless::SimpleTable';
 
 /**
- * The properties SAM deploys for a resource: its own, plus the Globals.<section> properties it does not set
- * itself (SAM merges top-level properties; entries keep their own ranges, so findings point into Globals).
+ * The properties SAM deploys for a resource: its own merged over Globals.<section>. As the SAM guide ("Globals
+ * section of the AWS SAM template", overridable properties) says, a scalar of the resource replaces the global one,
+ * maps are merged key by key (SSESpecification, VpcConfig, Environment.Variables) and lists are appended. Entries keep
+ * their own ranges, so findings point into Globals.
  */
 export function samProperties(resource: CfnResource, globals: MapNode | undefined, section: string): MapNode | undefined {
   const inherited = mapEntry(globals, section);
   if (inherited?.kind !== 'map' || inherited.entries.length === 0) return resource.properties;
-  const own = resource.properties?.entries ?? [];
-  const entries: MapEntry[] = [...own, ...inherited.entries.filter((entry) => !own.some((mine) => mine.key === entry.key))];
-  return { ...(resource.properties ?? inherited), kind: 'map', entries };
+  return mergeMaps(inherited, resource.properties ?? inherited, resource.properties !== undefined);
+}
+
+function mergeMaps(inherited: MapNode, own: MapNode, hasOwn: boolean): MapNode {
+  if (!hasOwn) return inherited;
+  const entries: MapEntry[] = own.entries.map((mine) => {
+    const theirs = inherited.entries.find((entry) => entry.key === mine.key)?.value;
+    return theirs && mine.value ? { ...mine, value: mergeValues(theirs, mine.value) } : mine;
+  });
+  entries.push(...inherited.entries.filter((entry) => !own.entries.some((mine) => mine.key === entry.key)));
+  return { ...own, kind: 'map', entries };
+}
+
+function mergeValues(inherited: ValueNode, own: ValueNode): ValueNode {
+  if (inherited.kind === 'map' && own.kind === 'map') return mergeMaps(inherited, own, true);
+  if (inherited.kind === 'seq' && own.kind === 'seq') return { ...own, items: [...inherited.items, ...own.items] };
+  return own;
 }
 
 /** Wraps a rule so that SAM resources of `samType` are judged with Globals.<section> merged in. */
@@ -145,9 +162,14 @@ const VPC_CONSEQUENCE = 'the function runs outside your VPC, so security groups 
  */
 function withEmptySubnets(rule: Rule): Rule {
   const empty = (candidates: readonly Candidate[], name: string, anchor: OffsetRange): RuleOutcome[] | undefined => {
-    const found = candidates.filter((candidate) => candidate.node !== undefined);
-    if (found.length === 0 || !found.every((candidate) => candidate.node?.kind === 'seq' && candidate.node.items.length === 0)) return undefined;
-    return [{ kind: 'finding', message: `${name} is an empty list: ${VPC_CONSEQUENCE}`, range: found[0].node?.range ?? anchor }];
+    const emptyLists = candidates.filter((candidate) => candidate.node?.kind === 'seq' && candidate.node.items.length === 0);
+    if (emptyLists.length === 0) return undefined;
+    // An empty list on one branch of an undecided condition detaches the function on that branch only.
+    const certain = emptyLists.find((candidate) => !candidate.via.some(isConditionalStep));
+    const chosen = certain ?? emptyLists[0];
+    const message = `${name} is an empty list${describeVia(chosen.via)}: ${VPC_CONSEQUENCE}`;
+    const range = chosen.node?.range ?? anchor;
+    return [certain ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range }];
   };
   const cloudformation = rule.cloudformation;
   const terraform = rule.terraform;
@@ -194,6 +216,12 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         consequence: `the runtime is past its Lambda deprecation date, so AWS no longer applies security patches to it.`,
         skip: containerImage,
       },
+      terraform: {
+        // aws_lambda_function `runtime` takes Lambda's own runtime identifiers ("python3.12", "nodejs20.x"): the same list.
+        compliant: { noneOf: deprecatedRuntimes() },
+        // package_type = "Image": the image carries its own runtime, and Lambda ignores `runtime` for it.
+        skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function has no managed runtime: the image\'s base is patched by rebuilding it.' : undefined),
+      },
     })),
     settingRule({
       setting: 'lambda-runtime-update-mode',
@@ -203,6 +231,9 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         consequence: 'AWS no longer patches the runtime: applying runtime security updates is now yours.',
         fix: 'Auto',
       },
+      // aws_lambda_runtime_management_config update_runtime_on takes the API's values (Auto, FunctionUpdate,
+      // Manual; Auto for a new function when unset, as in CloudFormation): the same spelling.
+      terraform: { compliant: { noneOf: ['Manual'] } },
     }),
     settingRule({
       setting: 'lambda-env-kms',
@@ -245,6 +276,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         consequence: 'requests through the function are not traced, leaving gaps when investigating an incident.',
         fix: 'Active',
       },
+      // tracing_config.mode takes PassThrough or Active, as TracingConfig.Mode does; no block means PassThrough.
+      terraform: { compliant: { equals: 'Active' } },
     }),
     // SAM names the setting Tracing (a string) instead of TracingConfig.Mode: a second rule for the SAM path.
     settingRule({
@@ -270,6 +303,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
       // Without a key the queue uses SSE-SQS or, with SqsManagedSseEnabled false, no encryption (sqs-encryption says which).
       whenMissing: 'messages are not encrypted with a KMS key whose policy and audit trail you control.',
     },
+    // kms_master_key_id takes the same key ids, ARNs and aliases as KmsMasterKeyId (alias/aws/sqs is the AWS managed key).
+    terraform: { compliant: { matches: /^(?!(.*:)?alias\/aws\/sqs$)/ } },
   }),
 
   // ---- SNS ----
@@ -295,6 +330,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
       compliant: { oneOf: ['ALL', 'ERROR', 'FATAL'] },
       consequence: 'executions leave no log of their steps and errors for investigations.',
     },
+    // logging_configuration.level takes ALL, ERROR, FATAL or OFF, as Level does; the provider also defaults it to OFF.
+    terraform: { compliant: { oneOf: ['ALL', 'ERROR', 'FATAL'] } },
   }),
   // SAM names the block Logging instead of LoggingConfiguration (same Level/Destinations inside).
   settingRule({
@@ -325,6 +362,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
       compliant: { oneOf: ['ON', 'OPTIONAL'] },
       consequence: 'a stolen password alone is enough to sign in as a user.',
     },
+    // mfa_configuration takes OFF, ON or OPTIONAL, as MfaConfiguration does; the provider also defaults it to OFF.
+    terraform: { compliant: { oneOf: ['ON', 'OPTIONAL'] } },
   }),
 
   // ---- SAM SimpleTable (a DynamoDB table): SSESpecification as on AWS::DynamoDB::Table, with Globals.SimpleTable ----
@@ -333,9 +372,13 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     id: 'dynamodb-cmk-sam',
     cloudformation: {
       types: [SAM_TABLE],
-      // Absent is the AWS default (always encrypted); the AWS managed alias/aws/dynamodb is not a key you control.
+      // DynamoDB always encrypts; without KMSMasterKeyId the key is AWS owned (SSEEnabled false or absent) or the AWS
+      // managed alias/aws/dynamodb (SSEEnabled true): neither is a key you control, so absence is an info hint as
+      // in dynamodb-cmk, sqs-cmk and secret-cmk.
       compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
-      consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
+      absent: 'missed',
+      consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, not a key whose policy you control.',
+      whenMissing: 'the table is encrypted with an AWS owned or AWS managed key, not one you can audit or revoke.',
     },
   }), SAM_TABLE, 'SimpleTable'),
 ];

@@ -485,9 +485,15 @@ export const STORAGE_RULES: readonly Rule[] = [
   // ---- CloudWatch Logs ----
   settingRule({
     setting: 'loggroup-kms',
+    // CloudWatch Logs always encrypts log data at rest; without a KMS key it uses its own service keys, which the
+    // customer cannot control, rotate, revoke or audit (CloudWatch Logs user guide, "Encrypt log data in CloudWatch
+    // Logs using AWS Key Management Service"). As for sqs-cmk and secret-cmk, the missing key is an info hint.
+    // CloudWatch Logs has no AWS managed key alias: any key id names a KMS key the customer chose.
     cloudformation: {
       compliant: { present: true },
+      absent: 'missed',
       consequence: 'log data is encrypted with CloudWatch Logs keys, not a KMS key you control.',
+      whenMissing: 'log data is encrypted only with keys CloudWatch Logs owns, so you cannot control, revoke or audit who decrypts it.',
     },
   }),
   settingRule({
@@ -551,6 +557,8 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { matches: notAwsManaged('secretsmanager') },
       consequence: 'the secret is encrypted with the AWS managed aws/secretsmanager key, whose policy you do not control.',
     },
+    // kms_key_id takes the same key ids, ARNs and aliases as KmsKeyId; unset, Secrets Manager uses aws/secretsmanager.
+    terraform: { compliant: { matches: notAwsManaged('secretsmanager') } },
   }),
   secretRotation,
 
