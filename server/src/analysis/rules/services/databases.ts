@@ -140,7 +140,12 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: false,
     },
     // The AWS provider sends publicly_accessible = false when the argument is absent (schema Default: false).
-    terraform: { absent: 'compliant' },
+    terraform: {
+      absent: 'compliant',
+      absentDetail: 'publicly_accessible is not set: the AWS provider defaults it to false, so the instance gets no public address.',
+      consequence: 'the database gets a public address and can be reached from the internet wherever its security groups allow.',
+      whenMissing: 'the AWS provider defaults publicly_accessible to false.',
+    },
   }), {
     // Aurora instances: publicly_accessible has no provider default there, so RDS decides from the subnets as in
     // CloudFormation (public in a default VPC): absence is the same warning.
@@ -202,6 +207,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: clusterMember,
       fix: true,
     },
+    // aws_db_instance is never an Aurora cluster member (those are aws_rds_cluster_instance): no skip.
+    terraform: { skip: null },
   }),
   rdsLogExports,
   rdsForceTls,
@@ -320,7 +327,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       missingSeverity: 'warning',
       skip: cacheSkip,
     },
+    // subnet_group_name is the same name as in the API: "default" is the default group.
     terraform: {
+      compliant: { noneOf: ['default'] },
+      consequence: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       whenMissing: 'without subnet_group_name the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       skip: tfCacheSkip,
     },
@@ -362,7 +372,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: false,
     },
     // The provider's default for publicly_accessible changed between major versions: say what to write, in HCL.
-    terraform: { whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.' },
+    terraform: {
+      consequence: 'the cluster gets a public address and can be reached from the internet wherever its security groups allow.',
+      whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.',
+    },
   }),
   redshiftRequireSsl,
   guarded(settingRule({
@@ -493,7 +506,12 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: false,
     },
     // The AWS provider always sends PubliclyAccessible: an absent publicly_accessible is sent as false (private).
-    terraform: { absent: 'compliant' },
+    terraform: {
+      absent: 'compliant',
+      absentDetail: 'publicly_accessible is not set: the AWS provider defaults it to false, so the replication instance gets no public address.',
+      consequence: 'the replication instance gets a public address and can be reached from the internet.',
+      whenMissing: 'the AWS provider defaults publicly_accessible to false.',
+    },
   }),
   settingRule({
     setting: 'dms-endpoint-ssl',
@@ -504,7 +522,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource, context) => dmsSslNotApplicable(singleString(mapEntry(resource.properties, 'EngineName'), context), 'SslMode'),
       fix: 'require',
     },
+    // ssl_mode takes the API's spelling: none, require, verify-ca, verify-full (default none).
     terraform: {
+      compliant: { oneOf: ['require', 'verify-ca', 'verify-full'] },
+      consequence: 'data is migrated over an unencrypted connection to the database.',
       whenMissing: 'ssl_mode defaults to none, so data is migrated over an unencrypted connection to the database.',
       skip: (resource, context) => dmsSslNotApplicable(tfString(resource, context, 'engine_name'), 'ssl_mode'),
     },
