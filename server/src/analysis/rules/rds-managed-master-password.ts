@@ -5,6 +5,7 @@ import type { CfnRuleContext } from '../cloudformation/model';
 import { getSetting } from '../knowledge';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
+import { describeVia, isConditionalStep } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
@@ -32,11 +33,31 @@ export const rdsManagedMasterPassword: Rule = {
   },
   cloudformation: {
     check(resource, context) {
-      const managed = mapEntry(resource.properties, 'ManageMasterUserPassword');
-      if (managed && everyValue(managed, context, isTrue)) return [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.' }];
-      const password = mapEntry(resource.properties, 'MasterUserPassword');
-      if (!password) return [{ kind: 'not-applicable', detail: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).' }];
-      return cloudFormationPassword(password, context);
+      // Both properties are followed through Fn::If: a password written only on one branch of an undecided
+      // condition, or beside a ManageMasterUserPassword that is true on some branch, depends on the deployment.
+      const managed = context.resolver.lookup(resource.properties, ['ManageMasterUserPassword']).map((candidate) => ({
+        via: candidate.via,
+        on: candidate.node !== undefined && everyValue(candidate.node, context, isTrue, candidate.via),
+      }));
+      if (managed.length > 0 && managed.every((branch) => branch.on)) return [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.' }];
+      const passwords = context.resolver.lookup(resource.properties, ['MasterUserPassword']).filter((candidate) => candidate.node !== undefined);
+      if (passwords.length === 0) {
+        return managed.some((branch) => branch.on)
+          ? [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true where a branch sets it, and no MasterUserPassword is written.' }]
+          : [{ kind: 'not-applicable', detail: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).' }];
+      }
+      const outcomes: RuleOutcome[] = [];
+      for (const candidate of passwords) {
+        // On a branch where RDS manages the password the written one is not used (RDS rejects both together).
+        const managedHere = managed.some((branch) => branch.on && compatible(branch.via, candidate.via));
+        for (const outcome of cloudFormationPassword(candidate.node as ValueNode, context)) {
+          const conditional = managedHere || candidate.via.some(isConditionalStep);
+          outcomes.push(outcome.kind === 'finding' && conditional
+            ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message}${describeVia(candidate.via)}`, range: outcome.range }
+            : outcome);
+        }
+      }
+      return [outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes.find((outcome) => outcome.kind === 'depends') ?? outcomes[0]];
     },
   },
   terraform: {
@@ -46,8 +67,13 @@ export const rdsManagedMasterPassword: Rule = {
   },
 };
 
-function everyValue(node: ValueNode, context: CfnRuleContext, test: (value: string | number | boolean | null) => boolean): boolean {
-  const values = context.resolver.scalars(node);
+/** Two branches that can hold together: neither takes a condition the other excludes ('if X' with 'unless X'). */
+function compatible(a: readonly string[], b: readonly string[]): boolean {
+  return !a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
+}
+
+function everyValue(node: ValueNode, context: CfnRuleContext, test: (value: string | number | boolean | null) => boolean, via: readonly string[] = []): boolean {
+  const values = context.resolver.scalars(node, via);
   return values.length > 0 && values.every((value) => value.known && test(value.value));
 }
 

@@ -140,7 +140,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       bad: [
         {
           name: 'PublicRead, PublicReadWrite and AuthenticatedRead',
-          code: 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { AccessControl: ⟦PublicRead⟧ }\n  B:\n    Type: AWS::S3::Bucket\n    Properties: { AccessControl: ⟦PublicReadWrite⟧ }\n  C:\n    Type: AWS::S3::Bucket\n    Properties: { AccessControl: ⟦AuthenticatedRead⟧ }\n',
+          code: 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: ⟦PublicRead⟧\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: ⟦PublicReadWrite⟧\n  C:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: ⟦AuthenticatedRead⟧\n',
           expect: [
             { severity: 'error', message: ["AccessControl is 'PublicRead'"] },
             { severity: 'error', message: ["AccessControl is 'PublicReadWrite'"] },

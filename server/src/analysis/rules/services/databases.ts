@@ -5,6 +5,7 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
+import { describeVia, quote } from '../../resolution';
 import { docdbAuditLogs } from '../docdb-audit-logs';
 import { docdbTls } from '../docdb-tls';
 import { neptuneAuditLogs } from '../neptune-audit-logs';
@@ -84,6 +85,32 @@ function guarded(rule: Rule, guards: { cloudformation?: Guard<CfnResource, CfnRu
       : rule.meta,
     ...(cloudformation ? { cloudformation: { check: (resource, context) => guards.cloudformation?.(resource, context) ?? cloudformation.check(resource, context) } } : {}),
     ...(terraform ? { terraform: { check: (resource, context) => guards.terraform?.(resource, context) ?? terraform.check(resource, context) } } : {}),
+  };
+}
+
+/**
+ * A rule that does not apply to some engines (Memcached has no backups). When the engine differs by branch (Fn::If
+ * on an undecided condition, a conditional expression, a parameter with several allowed values) and only some
+ * branches are such engines, the skip cannot decide: a gap found for the others depends on the deployment.
+ */
+function notForEngines(rule: Rule, excluded: (engine: string) => boolean): Rule {
+  const soften = (outcomes: RuleOutcome[], start: ValueNode | undefined, key: string, resolver: ValueResolver): RuleOutcome[] => {
+    const branches = resolver.lookup(start, [key]).flatMap((candidate) => (candidate.node
+      ? resolver.scalars(candidate.node, candidate.via).map((resolved) => ({ engine: resolved.known ? String(resolved.value).toLowerCase() : undefined, via: resolved.via }))
+      : [{ engine: undefined, via: candidate.via }]));
+    const out = branches.filter((branch) => branch.engine !== undefined && excluded(branch.engine));
+    const kept = branches.find((branch) => branch.engine === undefined || !excluded(branch.engine));
+    if (out.length === 0 || !kept) return outcomes;
+    const which = kept.engine ? `${key} ${quote(kept.engine)}${describeVia(kept.via)}` : `an ${key} other than ${quote(out[0].engine as string)}`;
+    return outcomes.map((outcome) => (outcome.kind === 'finding'
+      ? { kind: 'depends', message: `Depends on the deployment: with ${which}, ${outcome.message}`, range: outcome.range, ...(outcome.fixId ? { fixId: outcome.fixId } : {}), ...(outcome.evidence ? { evidence: outcome.evidence } : {}) }
+      : outcome));
+  };
+  const { cloudformation, terraform } = rule;
+  return {
+    ...rule,
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => soften(cloudformation.check(resource, context), resource.properties, 'Engine', context.resolver) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => soften(terraform.check(resource, context), resource.body, 'engine', context.resolver) } } : {}),
   };
 }
 
@@ -281,7 +308,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     cloudformation: (resource) => rbacUnknown(mapEntry(resource.properties, 'UserGroupIds'), mapEntry(resource.properties, 'AuthToken'), 'UserGroupIds'),
     terraform: (resource) => rbacUnknown(mapEntry(resource.body, 'user_group_ids'), mapEntry(resource.body, 'auth_token'), 'user_group_ids'),
   }),
-  guarded(settingRule({
+  notForEngines(guarded(settingRule({
     setting: 'elasticache-backups',
     cloudformation: {
       // Replication groups carry the same property and are where Redis/Valkey backups are usually set.
@@ -298,7 +325,7 @@ export const DATABASES_RULES: readonly Rule[] = [
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
-  }),
+  }), (engine) => engine === 'memcached'),
   guarded(settingRule({
     setting: 'elasticache-auto-minor',
     cloudformation: {
