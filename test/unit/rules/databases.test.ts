@@ -320,3 +320,31 @@ Resources:
     expectFindings('t.yaml', resource('AWS::DMS::Endpoint', 'EndpointType: target\nEngineName: s3', 'Dst'), 'dms-endpoint-ssl');
   });
 });
+
+describe('database rules on an engine or password that differs by branch', () => {
+  const conditional = (properties: string) => `${resource('AWS::RDS::DBInstance', properties)}Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, "yes"]\n`;
+  test('rds-log-exports: the audit log missing only for the MySQL branch depends on the deployment', () => {
+    const text = conditional('Engine: !If [C, postgres, mysql]\nEnableCloudwatchLogsExports: !If [C, [postgresql], ⟦[error]⟧]');
+    expectFindings('t.yaml', text, 'rds-log-exports', [{ ruleId: 'rds-log-exports', severity: 'info', message: ['Depends on the deployment', "Engine 'mysql'", "without 'audit'"] }]);
+  });
+  test('rds-log-exports: missing on every engine a branch may run is a finding', () => {
+    const text = conditional('Engine: !If [C, mysql, mariadb]\nEnableCloudwatchLogsExports: ⟦[error]⟧');
+    expectFindings('t.yaml', text, 'rds-log-exports', [{ ruleId: 'rds-log-exports', severity: 'warning', message: ["without 'audit'"] }]);
+  });
+  test('rds-force-tls: the default group only on the MySQL branch depends on the deployment', () => {
+    const text = conditional('Engine: !If [C, postgres, mysql]\nEngineVersion: !If [C, "16.3", !Ref AWS::NoValue]');
+    expectFindings('t.yaml', text.replace('  Db:', '  ⟦Db⟧:'), 'rds-force-tls', [{ ruleId: 'rds-force-tls', severity: 'info', message: ['Depends on the deployment', "Engine 'mysql'", 'require_secure_transport'] }]);
+  });
+  test('rds-managed-master-password: a literal password only where RDS does not manage it depends on the deployment', () => {
+    const text = conditional('Engine: mysql\nMasterUsername: admin\nMasterUserPassword: !If [C, !Ref AWS::NoValue, ⟦Sup3rSecret!⟧]\nManageMasterUserPassword: !If [C, true, !Ref AWS::NoValue]');
+    expectFindings('t.yaml', text, 'rds-managed-master-password', [{ ruleId: 'rds-managed-master-password', severity: 'info', message: ['Depends on the deployment', 'MasterUserPassword is written in the template', 'unless C'] }]);
+  });
+  test('rds-managed-master-password: a literal password on every branch is a finding', () => {
+    const text = conditional('Engine: mysql\nMasterUsername: admin\nMasterUserPassword: !If [C, ⟦Sup3rSecret!⟧, Other1Secret!]');
+    expectFindings('t.yaml', text, 'rds-managed-master-password', [{ ruleId: 'rds-managed-master-password', severity: 'error', message: ['MasterUserPassword is written in the template'] }]);
+  });
+  test('elasticache-backups: no snapshots when only one branch is Memcached depends on the deployment', () => {
+    const text = `${resource('AWS::ElastiCache::CacheCluster', 'Engine: !If [C, memcached, redis]\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1', '⟦Cache⟧')}Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, "yes"]\n`;
+    expectFindings('t.yaml', text, 'elasticache-backups', [{ ruleId: 'elasticache-backups', severity: 'info', message: ['Depends on the deployment', "Engine 'redis'", 'SnapshotRetentionLimit is not set'] }]);
+  });
+});

@@ -40,24 +40,32 @@ export const rdsManagedMasterPassword: Rule = {
         on: candidate.node !== undefined && everyValue(candidate.node, context, isTrue, candidate.via),
       }));
       if (managed.length > 0 && managed.every((branch) => branch.on)) return [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.' }];
-      const passwords = context.resolver.lookup(resource.properties, ['MasterUserPassword']).filter((candidate) => candidate.node !== undefined);
+      const branches = context.resolver.lookup(resource.properties, ['MasterUserPassword']);
+      const passwords = branches.filter((candidate) => candidate.node !== undefined);
       if (passwords.length === 0) {
         return managed.some((branch) => branch.on)
           ? [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true where a branch sets it, and no MasterUserPassword is written.' }]
           : [{ kind: 'not-applicable', detail: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).' }];
       }
+      // Written on every branch and managed on none: certain whichever way the conditions go.
+      const everywhere = passwords.length === branches.length && !managed.some((branch) => branch.on);
       const outcomes: RuleOutcome[] = [];
       for (const candidate of passwords) {
         // On a branch where RDS manages the password the written one is not used (RDS rejects both together).
         const managedHere = managed.some((branch) => branch.on && compatible(branch.via, candidate.via));
         for (const outcome of cloudFormationPassword(candidate.node as ValueNode, context)) {
-          const conditional = managedHere || candidate.via.some(isConditionalStep);
+          const conditional = managedHere || (!everywhere && candidate.via.some(isConditionalStep));
           outcomes.push(outcome.kind === 'finding' && conditional
             ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message}${describeVia(candidate.via)}`, range: outcome.range }
             : outcome);
         }
       }
-      return [outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes.find((outcome) => outcome.kind === 'depends') ?? outcomes[0]];
+      const finding = outcomes.find((outcome) => outcome.kind === 'finding');
+      // A finding on one branch is certain only when every branch has one (else the others may be fine).
+      if (finding && (!everywhere || outcomes.every((outcome) => outcome.kind === 'finding'))) return [finding];
+      const gap = finding ?? outcomes.find((outcome) => outcome.kind === 'depends');
+      if (gap && gap.kind === 'finding') return [{ kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range }];
+      return [gap ?? outcomes[0]];
     },
   },
   terraform: {
