@@ -294,7 +294,9 @@ describe('DynamoDB and DMS rules', () => {
     expectFindings('t.yaml', resource('AWS::DynamoDB::Table', 'PointInTimeRecoverySpecification:\n  PointInTimeRecoveryEnabled: ⟦false⟧\nDeletionProtectionEnabled: true', 'Table'), 'dynamodb-pitr', [{ ruleId: 'dynamodb-pitr' }]);
     expectFindings('t.yaml', `${head}Resources:\n  ⟦Table⟧:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n`, 'dynamodb-deletion-protection', [{ ruleId: 'dynamodb-deletion-protection' }]);
     const good = resource('AWS::DynamoDB::Table', 'PointInTimeRecoverySpecification:\n  PointInTimeRecoveryEnabled: true\nDeletionProtectionEnabled: true', 'Table');
-    for (const rule of ['dynamodb-pitr', 'dynamodb-deletion-protection', 'dynamodb-cmk']) expectFindings('t.yaml', good, rule);
+    for (const rule of ['dynamodb-pitr', 'dynamodb-deletion-protection']) expectFindings('t.yaml', good, rule);
+    // No key: an AWS owned key, encrypted but not under the customer's key management (a hint).
+    expectFindings('t.yaml', good.replace('  Table:', '  ⟦Table⟧:'), 'dynamodb-cmk', [{ ruleId: 'dynamodb-cmk', severity: 'info', message: ['AWS owned key'] }]);
   });
   test('a Fn::If decided by the parameter defaults', () => {
     expectFindings('t.yaml', `${head}Parameters:

@@ -300,7 +300,7 @@ describe('Cognito', () => {
 });
 
 describe('SAM SimpleTable', () => {
-  test('dynamodb-cmk-sam: absence is the AWS default (no finding); a key under Globals counts', () => {
+  test('dynamodb-cmk-sam: a key under Globals counts, merged into a table\'s own SSESpecification as SAM does; no key is a hint', () => {
     expectFindings('t.yaml', `${sam}Globals:
   SimpleTable:
     SSESpecification: { SSEEnabled: true, KMSMasterKeyId: !Ref Key }
@@ -312,5 +312,9 @@ Resources:
     Properties:
       SSESpecification: { SSEEnabled: true }
 `, 'dynamodb-cmk-sam');
+    expectFindings('t.yaml', `${sam}Resources:
+  ⟦T⟧:
+    Type: AWS::Serverless::SimpleTable
+`, 'dynamodb-cmk-sam', [{ ruleId: 'dynamodb-cmk-sam', severity: 'info', message: ['AWS owned key'] }]);
   });
 });

@@ -3,7 +3,7 @@ import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
-import type { ValueNode } from '../../types';
+import type { OffsetRange, ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
 import { describeVia, quote } from '../../resolution';
 import { docdbAuditLogs } from '../docdb-audit-logs';
@@ -112,6 +112,20 @@ function notForEngines(rule: Rule, excluded: (engine: string) => boolean): Rule 
     ...(cloudformation ? { cloudformation: { check: (resource, context) => soften(cloudformation.check(resource, context), resource.properties, 'Engine', context.resolver) } } : {}),
     ...(terraform ? { terraform: { check: (resource, context) => soften(terraform.check(resource, context), resource.body, 'engine', context.resolver) } } : {}),
   };
+}
+
+/**
+ * DynamoDB: SSEEnabled false (enabled = false) means an AWS owned key whatever key is named: said on that value.
+ * Undefined when encryption with KMS is on or not set (the key setting decides).
+ */
+function awsOwnedKey(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, path: readonly string[], keyName: string): RuleOutcome[] | undefined {
+  const outcomes = judgeSetting(start, anchor, resolver, {
+    path,
+    isCompliant: (value) => String(value).toLowerCase() === 'true',
+    absent: { kind: 'compliant', detail: '' },
+    consequence: `the table is encrypted with an AWS owned key (any ${keyName} is not used), not a customer managed key whose policy, rotation and use you control.`,
+  });
+  return outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends') ? outcomes : undefined;
 }
 
 /** The values a node may take, split into known strings (lower-cased) and the description of an unknown one. */
@@ -516,11 +530,26 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
+  // Key management, like sqs-cmk, secret-cmk and s3-kms-cmk. A table is always encrypted at rest (the AWS default,
+  // which stays the encryption rule's concern), but with an AWS owned key when SSEEnabled is false or not set, and
+  // with the AWS managed alias/aws/dynamodb when SSEEnabled is true without KMSMasterKeyId (DynamoDB API,
+  // SSESpecification): neither is a customer managed key whose policy, rotation and use the customer controls. A hint.
   settingRule({
     setting: 'dynamodb-cmk',
     cloudformation: {
-      compliant: { present: true },
-      consequence: 'the table is encrypted with a key AWS controls, not one you can audit or revoke.',
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      absent: 'missed',
+      consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, whose policy and rotation you do not control.',
+      whenMissing: 'the table is encrypted with an AWS owned key (or, with SSEEnabled true, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
+      skip: (resource, context) => awsOwnedKey(resource.properties, resource.idRange, context.resolver, ['SSESpecification', 'SSEEnabled'], 'KMSMasterKeyId'),
+    },
+    // server_side_encryption { enabled, kms_key_arn }: kms_key_arn takes a key ARN (or the alias ARN of
+    // alias/aws/dynamodb, the AWS managed key), so the same test; enabled = false means an AWS owned key.
+    terraform: {
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, whose policy and rotation you do not control.',
+      whenMissing: 'the table is encrypted with an AWS owned key (or, with server_side_encryption.enabled = true alone, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
+      skip: (resource, context) => awsOwnedKey(resource.body, resource.anchor, context.resolver, ['server_side_encryption', 'enabled'], 'kms_key_arn'),
     },
   }),
   // --- DMS

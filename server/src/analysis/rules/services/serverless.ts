@@ -26,9 +26,17 @@ const SAM_TABLE = 'AWS::Serverless::SimpleTable';
 export function samProperties(resource: CfnResource, globals: MapNode | undefined, section: string): MapNode | undefined {
   const inherited = mapEntry(globals, section);
   if (inherited?.kind !== 'map' || inherited.entries.length === 0) return resource.properties;
-  const own = resource.properties?.entries ?? [];
-  const entries: MapEntry[] = [...own, ...inherited.entries.filter((entry) => !own.some((mine) => mine.key === entry.key))];
-  return { ...(resource.properties ?? inherited), kind: 'map', entries };
+  return mergeMaps(resource.properties, inherited);
+}
+
+/** SAM merges a map of Globals into the resource's map of the same name, key by key and at every depth. */
+function mergeMaps(own: MapNode | undefined, inherited: MapNode): MapNode {
+  const mine = own?.entries ?? [];
+  const entries: MapEntry[] = mine.map((entry) => {
+    const global = inherited.entries.find((candidate) => candidate.key === entry.key)?.value;
+    return entry.value?.kind === 'map' && global?.kind === 'map' ? { ...entry, value: mergeMaps(entry.value, global) } : entry;
+  });
+  return { ...(own ?? inherited), kind: 'map', entries: [...entries, ...inherited.entries.filter((entry) => !mine.some((candidate) => candidate.key === entry.key))] };
 }
 
 /** Wraps a rule so that SAM resources of `samType` are judged with Globals.<section> merged in. */
@@ -333,9 +341,12 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     id: 'dynamodb-cmk-sam',
     cloudformation: {
       types: [SAM_TABLE],
-      // Absent is the AWS default (always encrypted); the AWS managed alias/aws/dynamodb is not a key you control.
+      // As dynamodb-cmk: the table is always encrypted, but without KMSMasterKeyId with an AWS owned key or the AWS
+      // managed alias/aws/dynamodb, neither a key whose policy you control: a hint (info), like sqs-cmk.
       compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      absent: 'missed',
       consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
+      whenMissing: 'the table is encrypted with an AWS owned key (or, with SSEEnabled true, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
     },
   }), SAM_TABLE, 'SimpleTable'),
 ];
