@@ -1,6 +1,5 @@
 // The database master password must not be written into the template or module: let RDS manage it in Secrets
 // Manager, or pass it through a dynamic reference / write-only argument. The message never repeats the value.
-import { mapEntry } from '../cloudformation/model';
 import type { CfnRuleContext } from '../cloudformation/model';
 import { getSetting } from '../knowledge';
 import type { TfRuleContext } from '../terraform/context';
