@@ -371,7 +371,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('replication group in its own subnet group', 'resource "aws_elasticache_replication_group" "g" {\n  description       = "cache"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n'), ex('own subnet group', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n')],
-      bad: [ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['without subnet_group_name'] }] })],
+      bad: [ex('the default group by name', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = ⟦"default"⟧\n}\n', { expect: [{ severity: 'warning', message: ["subnet_group_name is 'default'", 'default subnet group'] }] }), ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['without subnet_group_name'] }] })],
     },
   },
   {
@@ -399,7 +399,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('private', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = false\n}\n')],
-      bad: [ex('not set', 'resource "aws_redshift_cluster" ⟦"w"⟧ {}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible = false'] }] })],
+      bad: [ex('public', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ['publicly_accessible is true', 'public address'] }] }), ex('not set', 'resource "aws_redshift_cluster" ⟦"w"⟧ {}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible = false'] }] })],
     },
   },
   {
