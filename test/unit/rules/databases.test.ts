@@ -294,7 +294,9 @@ describe('DynamoDB and DMS rules', () => {
     expectFindings('t.yaml', resource('AWS::DynamoDB::Table', 'PointInTimeRecoverySpecification:\n  PointInTimeRecoveryEnabled: ⟦false⟧\nDeletionProtectionEnabled: true', 'Table'), 'dynamodb-pitr', [{ ruleId: 'dynamodb-pitr' }]);
     expectFindings('t.yaml', `${head}Resources:\n  ⟦Table⟧:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n`, 'dynamodb-deletion-protection', [{ ruleId: 'dynamodb-deletion-protection' }]);
     const good = resource('AWS::DynamoDB::Table', 'PointInTimeRecoverySpecification:\n  PointInTimeRecoveryEnabled: true\nDeletionProtectionEnabled: true', 'Table');
-    for (const rule of ['dynamodb-pitr', 'dynamodb-deletion-protection', 'dynamodb-cmk']) expectFindings('t.yaml', good, rule);
+    for (const rule of ['dynamodb-pitr', 'dynamodb-deletion-protection']) expectFindings('t.yaml', good, rule);
+    // No key: an AWS owned key, encrypted but not under the customer's key management (a hint).
+    expectFindings('t.yaml', good.replace('  Table:', '  ⟦Table⟧:'), 'dynamodb-cmk', [{ ruleId: 'dynamodb-cmk', severity: 'info', message: ['AWS owned key'] }]);
   });
   test('a Fn::If decided by the parameter defaults', () => {
     expectFindings('t.yaml', `${head}Parameters:
@@ -318,5 +320,33 @@ Resources:
     expectFindings('t.yaml', resource('AWS::DMS::Endpoint', 'EndpointType: source\nEngineName: postgres\nSslMode: ⟦none⟧', 'Src'), 'dms-endpoint-ssl', [{ ruleId: 'dms-endpoint-ssl', message: ["SslMode is 'none'"] }]);
     expectFindings('t.yaml', resource('AWS::DMS::Endpoint', 'EndpointType: source\nEngineName: postgres\nSslMode: verify-full', 'Src'), 'dms-endpoint-ssl');
     expectFindings('t.yaml', resource('AWS::DMS::Endpoint', 'EndpointType: target\nEngineName: s3', 'Dst'), 'dms-endpoint-ssl');
+  });
+});
+
+describe('database rules on an engine or password that differs by branch', () => {
+  const conditional = (properties: string) => `${resource('AWS::RDS::DBInstance', properties)}Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, "yes"]\n`;
+  test('rds-log-exports: the audit log missing only for the MySQL branch depends on the deployment', () => {
+    const text = conditional('Engine: !If [C, postgres, mysql]\nEnableCloudwatchLogsExports: !If [C, [postgresql], ⟦[error]⟧]');
+    expectFindings('t.yaml', text, 'rds-log-exports', [{ ruleId: 'rds-log-exports', severity: 'info', message: ['Depends on the deployment', "Engine 'mysql'", "without 'audit'"] }]);
+  });
+  test('rds-log-exports: missing on every engine a branch may run is a finding', () => {
+    const text = conditional('Engine: !If [C, mysql, mariadb]\nEnableCloudwatchLogsExports: ⟦[error]⟧');
+    expectFindings('t.yaml', text, 'rds-log-exports', [{ ruleId: 'rds-log-exports', severity: 'warning', message: ["without 'audit'"] }]);
+  });
+  test('rds-force-tls: the default group only on the MySQL branch depends on the deployment', () => {
+    const text = conditional('Engine: !If [C, postgres, mysql]\nEngineVersion: !If [C, "16.3", !Ref AWS::NoValue]');
+    expectFindings('t.yaml', text.replace('  Db:', '  ⟦Db⟧:'), 'rds-force-tls', [{ ruleId: 'rds-force-tls', severity: 'info', message: ['Depends on the deployment', "Engine 'mysql'", 'require_secure_transport'] }]);
+  });
+  test('rds-managed-master-password: a literal password only where RDS does not manage it depends on the deployment', () => {
+    const text = conditional('Engine: mysql\nMasterUsername: admin\nMasterUserPassword: !If [C, !Ref AWS::NoValue, ⟦Sup3rSecret!⟧]\nManageMasterUserPassword: !If [C, true, !Ref AWS::NoValue]');
+    expectFindings('t.yaml', text, 'rds-managed-master-password', [{ ruleId: 'rds-managed-master-password', severity: 'info', message: ['Depends on the deployment', 'MasterUserPassword is written in the template', 'unless C'] }]);
+  });
+  test('rds-managed-master-password: a literal password on every branch is a finding', () => {
+    const text = conditional('Engine: mysql\nMasterUsername: admin\nMasterUserPassword: !If [C, ⟦Sup3rSecret!⟧, Other1Secret!]');
+    expectFindings('t.yaml', text, 'rds-managed-master-password', [{ ruleId: 'rds-managed-master-password', severity: 'error', message: ['MasterUserPassword is written in the template'] }]);
+  });
+  test('elasticache-backups: no snapshots when only one branch is Memcached depends on the deployment', () => {
+    const text = `${resource('AWS::ElastiCache::CacheCluster', 'Engine: !If [C, memcached, redis]\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1', '⟦Cache⟧')}Parameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, "yes"]\n`;
+    expectFindings('t.yaml', text, 'elasticache-backups', [{ ruleId: 'elasticache-backups', severity: 'info', message: ['Depends on the deployment', "Engine 'redis'", 'SnapshotRetentionLimit is not set'] }]);
   });
 });

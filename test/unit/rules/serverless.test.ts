@@ -300,7 +300,7 @@ describe('Cognito', () => {
 });
 
 describe('SAM SimpleTable', () => {
-  test('dynamodb-cmk-sam: a key under Globals counts, also merged into the resource SSESpecification map (SAM merges maps)', () => {
+  test('dynamodb-cmk-sam: a key under Globals counts, merged into a table\'s own SSESpecification as SAM does; no key is a hint', () => {
     expectFindings('t.yaml', `${sam}Globals:
   SimpleTable:
     SSESpecification: { SSEEnabled: true, KMSMasterKeyId: !Ref Key }
@@ -312,6 +312,10 @@ Resources:
     Properties:
       SSESpecification: { SSEEnabled: true }
 `, 'dynamodb-cmk-sam');
+    expectFindings('t.yaml', `${sam}Resources:
+  ⟦T⟧:
+    Type: AWS::Serverless::SimpleTable
+`, 'dynamodb-cmk-sam', [{ ruleId: 'dynamodb-cmk-sam', severity: 'info', message: ['AWS owned key'] }]);
   });
   test('dynamodb-cmk-sam: no key (AWS owned or AWS managed) is an info hint', () => {
     const rule = 'dynamodb-cmk-sam';
@@ -322,6 +326,6 @@ Resources:
     Type: AWS::Serverless::SimpleTable
     Properties:
       SSESpecification: { SSEEnabled: true }
-`, rule, [{ ruleId: rule, severity: 'info', message: ['KMSMasterKeyId is not set', 'AWS owned or AWS managed key'] }, { ruleId: rule, severity: 'info' }]);
+`, rule, [{ ruleId: rule, severity: 'info', message: ['KMSMasterKeyId is not set', 'AWS owned key'] }, { ruleId: rule, severity: 'info' }]);
   });
 });

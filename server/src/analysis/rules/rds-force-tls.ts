@@ -70,6 +70,8 @@ export interface ParameterGroupCheck {
   readonly readParameter: (group: CfnResource, name: string, context: CfnRuleContext) => { node: ValueNode; via: readonly string[] }[];
   /** Completes "... : " for a database whose group does not enforce the duty. */
   readonly consequence: string;
+  /** The provenance of the engine judged (one branch of an undecided condition): links on the other branch are left out. */
+  readonly branch?: readonly string[];
 }
 
 /** The Terraform form of a check: the database's argument naming its group, and the group resource type. */
@@ -79,6 +81,7 @@ export interface TfParameterGroupCheck {
   readonly groupType: string;
   readonly expect: (group: TfResource | undefined) => GroupExpectation | string;
   readonly consequence: string;
+  readonly branch?: readonly string[];
 }
 
 type Link<G> =
@@ -103,6 +106,7 @@ interface GroupAccess<G> {
 function links(resource: CfnResource, context: CfnRuleContext, check: ParameterGroupCheck): Link<CfnResource>[] {
   const result: Link<CfnResource>[] = [];
   for (const candidate of context.resolver.lookup(resource.properties, [check.link])) {
+    if (!compatible(check.branch ?? [], candidate.via)) continue;
     const node = candidate.node;
     if (!node) {
       result.push({ kind: 'absent', via: candidate.via });
@@ -135,6 +139,7 @@ function tfLinks(resource: TfResource, context: TfRuleContext, check: TfParamete
   const result: Link<TfResource>[] = [];
   const groups = context.resourcesOfType(check.groupType);
   for (const candidate of context.resolver.lookup(resource.body, [check.link])) {
+    if (!compatible(check.branch ?? [], candidate.via)) continue;
     const node = candidate.node;
     if (!node) {
       result.push({ kind: 'absent', via: candidate.via });
@@ -160,6 +165,11 @@ function tfLinks(resource: TfResource, context: TfRuleContext, check: TfParamete
     }
   }
   return result;
+}
+
+/** Two branches that can hold together: neither takes a condition the other excludes ('if X' with 'unless X'). */
+function compatible(a: readonly string[], b: readonly string[]): boolean {
+  return !a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
 }
 
 function isConditional(via: readonly string[]): boolean {
@@ -366,20 +376,61 @@ function rdsExpectation(facts: EngineFacts): GroupExpectation | string {
   };
 }
 
-function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined): EngineFacts {
+/** One engine a database may run, with its provenance (undefined engine: none that can be read). */
+interface EngineBranch {
+  readonly engine: string | undefined;
+  readonly via: readonly string[];
+}
+
+function engineBranches(start: ValueNode | undefined, key: string, resolver: ValueResolver): EngineBranch[] {
+  return resolver.lookup(start, [key]).flatMap((candidate) => (candidate.node
+    ? resolver.scalars(candidate.node, candidate.via).map((resolved) => ({ engine: resolved.known ? String(resolved.value).toLowerCase() : undefined, via: resolved.via }))
+    : [{ engine: undefined, via: candidate.via }]));
+}
+
+/** The one known value of a key on this branch (lower-cased), and whether it is written there at all. */
+function onBranch(start: ValueNode | undefined, key: string, resolver: ValueResolver, branch: readonly string[]): { value: string | undefined; set: boolean } {
+  const candidates = resolver.lookup(start, [key]).filter((candidate) => compatible(branch, candidate.via) && candidate.node !== undefined);
+  const values = candidates.flatMap((candidate) => resolver.scalars(candidate.node as ValueNode, candidate.via));
+  return { value: values.length === 1 && values[0].known ? String(values[0].value).toLowerCase() : undefined, set: candidates.length > 0 };
+}
+
+/**
+ * The engine decides which parameter enforces TLS. An engine that differs by branch (Fn::If on an undecided
+ * condition, a parameter with several allowed values) is judged per engine, each with the links and version of
+ * its own branch: a gap on every engine is a finding, a gap on some only "depends".
+ */
+function perEngine(branches: readonly EngineBranch[], engineName: string, judge: (branch: EngineBranch | undefined) => RuleOutcome[]): RuleOutcome[] {
+  if (branches.length <= 1 || new Set(branches.map((branch) => branch.engine)).size <= 1) return judge(undefined);
+  const results = branches.map((branch) => ({ branch, outcomes: judge(branch) }));
+  const gaps = results.flatMap(({ branch, outcomes }) => outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends').map((outcome) => ({ branch, outcome })));
+  if (gaps.length > 0) {
+    if (results.every(({ outcomes }) => outcomes.some((outcome) => outcome.kind === 'finding'))) return [(gaps.find((gap) => gap.outcome.kind === 'finding') ?? gaps[0]).outcome];
+    const first = gaps.find((gap) => gap.outcome.kind === 'finding') ?? gaps[0];
+    const outcome = first.outcome as Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
+    const engine = first.branch.engine ? `${engineName} ${quote(first.branch.engine)}${describeVia(first.branch.via)}` : `an ${engineName} that cannot be read`;
+    return [{ kind: 'depends', message: `Depends on the deployment: with ${engine}, ${outcome.message.replace(/^Depends on the deployment: /, '')}`, range: outcome.range }];
+  }
+  const unknown = results.flatMap(({ outcomes }) => outcomes).find((outcome) => outcome.kind === 'unknown');
+  return unknown ? [unknown] : results[0].outcomes;
+}
+
+function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined, branch?: EngineBranch): EngineFacts {
+  const version = onBranch(resource.properties, 'EngineVersion', context.resolver, branch?.via ?? []);
   return {
-    engine: singleString(mapEntry(resource.properties, 'Engine'), context),
-    version: singleString(mapEntry(resource.properties, 'EngineVersion'), context),
-    versionSet: mapEntry(resource.properties, 'EngineVersion') !== undefined,
+    engine: branch ? branch.engine : singleString(mapEntry(resource.properties, 'Engine'), context),
+    version: branch ? version.value : singleString(mapEntry(resource.properties, 'EngineVersion'), context),
+    versionSet: branch ? version.set : mapEntry(resource.properties, 'EngineVersion') !== undefined,
     family: group ? singleString(mapEntry(group.properties, 'Family'), context) : undefined,
   };
 }
 
-function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined): EngineFacts {
+function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined, branch?: EngineBranch): EngineFacts {
+  const version = onBranch(resource.body, 'engine_version', context.resolver, branch?.via ?? []);
   return {
-    engine: singleString(mapEntry(resource.body, 'engine'), context),
-    version: singleString(mapEntry(resource.body, 'engine_version'), context),
-    versionSet: mapEntry(resource.body, 'engine_version') !== undefined,
+    engine: branch ? branch.engine : singleString(mapEntry(resource.body, 'engine'), context),
+    version: branch ? version.value : singleString(mapEntry(resource.body, 'engine_version'), context),
+    versionSet: branch ? version.set : mapEntry(resource.body, 'engine_version') !== undefined,
     family: group ? singleString(mapEntry(group.body, 'family'), context) : undefined,
   };
 }
@@ -397,23 +448,25 @@ export const rdsForceTls: Rule = {
         if (mapEntry(resource.properties, 'DBClusterIdentifier')) {
           return [{ kind: 'not-applicable', detail: 'An Aurora or cluster member instance takes TLS enforcement from its cluster parameter group.' }];
         }
-        return checkParameterGroup(resource, context, {
+        return perEngine(engineBranches(resource.properties, 'Engine', context.resolver), 'Engine', (branch) => checkParameterGroup(resource, context, {
           link: 'DBParameterGroupName',
           groupType: 'AWS::RDS::DBParameterGroup',
-          expect: (group) => rdsExpectation(cfnFacts(resource, context, group)),
+          expect: (group) => rdsExpectation(cfnFacts(resource, context, group, branch)),
           readParameter: readMapParameter,
           consequence: CONSEQUENCE,
-        });
+          ...(branch ? { branch: branch.via } : {}),
+        }));
       }
       const engineMode = singleString(mapEntry(resource.properties, 'EngineMode'), context);
       if (engineMode === 'serverless') return [{ kind: 'not-applicable', detail: 'Aurora Serverless v1 (retired) is not checked.' }];
-      return checkParameterGroup(resource, context, {
+      return perEngine(engineBranches(resource.properties, 'Engine', context.resolver), 'Engine', (branch) => checkParameterGroup(resource, context, {
         link: 'DBClusterParameterGroupName',
         groupType: 'AWS::RDS::DBClusterParameterGroup',
-        expect: (group) => rdsExpectation(cfnFacts(resource, context, group)),
+        expect: (group) => rdsExpectation(cfnFacts(resource, context, group, branch)),
         readParameter: readMapParameter,
         consequence: CONSEQUENCE,
-      });
+        ...(branch ? { branch: branch.via } : {}),
+      }));
     },
   },
   terraform: {
@@ -421,12 +474,13 @@ export const rdsForceTls: Rule = {
     check(resource, context) {
       const cluster = resource.type === 'aws_rds_cluster';
       if (cluster && singleString(mapEntry(resource.body, 'engine_mode'), context) === 'serverless') return [{ kind: 'not-applicable', detail: 'Aurora Serverless v1 (retired) is not checked.' }];
-      return checkTfParameterGroup(resource, context, {
+      return perEngine(engineBranches(resource.body, 'engine', context.resolver), 'engine', (branch) => checkTfParameterGroup(resource, context, {
         link: cluster ? 'db_cluster_parameter_group_name' : 'parameter_group_name',
         groupType: cluster ? 'aws_rds_cluster_parameter_group' : 'aws_db_parameter_group',
-        expect: (group) => rdsExpectation(tfFacts(resource, context, group)),
+        expect: (group) => rdsExpectation(tfFacts(resource, context, group, branch)),
         consequence: CONSEQUENCE,
-      });
+        ...(branch ? { branch: branch.via } : {}),
+      }));
     },
   },
 };

@@ -1,10 +1,10 @@
 // The database master password must not be written into the template or module: let RDS manage it in Secrets
 // Manager, or pass it through a dynamic reference / write-only argument. The message never repeats the value.
-import { mapEntry } from '../cloudformation/model';
 import type { CfnRuleContext } from '../cloudformation/model';
 import { getSetting } from '../knowledge';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
+import { describeVia, isConditionalStep } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
@@ -32,11 +32,39 @@ export const rdsManagedMasterPassword: Rule = {
   },
   cloudformation: {
     check(resource, context) {
-      const managed = mapEntry(resource.properties, 'ManageMasterUserPassword');
-      if (managed && everyValue(managed, context, isTrue)) return [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.' }];
-      const password = mapEntry(resource.properties, 'MasterUserPassword');
-      if (!password) return [{ kind: 'not-applicable', detail: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).' }];
-      return cloudFormationPassword(password, context);
+      // Both properties are followed through Fn::If: a password written only on one branch of an undecided
+      // condition, or beside a ManageMasterUserPassword that is true on some branch, depends on the deployment.
+      const managed = context.resolver.lookup(resource.properties, ['ManageMasterUserPassword']).map((candidate) => ({
+        via: candidate.via,
+        on: candidate.node !== undefined && everyValue(candidate.node, context, isTrue, candidate.via),
+      }));
+      if (managed.length > 0 && managed.every((branch) => branch.on)) return [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.' }];
+      const branches = context.resolver.lookup(resource.properties, ['MasterUserPassword']);
+      const passwords = branches.filter((candidate) => candidate.node !== undefined);
+      if (passwords.length === 0) {
+        return managed.some((branch) => branch.on)
+          ? [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true where a branch sets it, and no MasterUserPassword is written.' }]
+          : [{ kind: 'not-applicable', detail: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).' }];
+      }
+      // Written on every branch and managed on none: certain whichever way the conditions go.
+      const everywhere = passwords.length === branches.length && !managed.some((branch) => branch.on);
+      const outcomes: RuleOutcome[] = [];
+      for (const candidate of passwords) {
+        // On a branch where RDS manages the password the written one is not used (RDS rejects both together).
+        const managedHere = managed.some((branch) => branch.on && compatible(branch.via, candidate.via));
+        for (const outcome of cloudFormationPassword(candidate.node as ValueNode, context)) {
+          const conditional = managedHere || (!everywhere && candidate.via.some(isConditionalStep));
+          outcomes.push(outcome.kind === 'finding' && conditional
+            ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message}${describeVia(candidate.via)}`, range: outcome.range }
+            : outcome);
+        }
+      }
+      const finding = outcomes.find((outcome) => outcome.kind === 'finding');
+      // A finding on one branch is certain only when every branch has one (else the others may be fine).
+      if (finding && (!everywhere || outcomes.every((outcome) => outcome.kind === 'finding'))) return [finding];
+      const gap = finding ?? outcomes.find((outcome) => outcome.kind === 'depends');
+      if (gap && gap.kind === 'finding') return [{ kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range }];
+      return [gap ?? outcomes[0]];
     },
   },
   terraform: {
@@ -46,8 +74,13 @@ export const rdsManagedMasterPassword: Rule = {
   },
 };
 
-function everyValue(node: ValueNode, context: CfnRuleContext, test: (value: string | number | boolean | null) => boolean): boolean {
-  const values = context.resolver.scalars(node);
+/** Two branches that can hold together: neither takes a condition the other excludes ('if X' with 'unless X'). */
+function compatible(a: readonly string[], b: readonly string[]): boolean {
+  return !a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
+}
+
+function everyValue(node: ValueNode, context: CfnRuleContext, test: (value: string | number | boolean | null) => boolean, via: readonly string[] = []): boolean {
+  const values = context.resolver.scalars(node, via);
   return values.length > 0 && values.every((value) => value.known && test(value.value));
 }
 

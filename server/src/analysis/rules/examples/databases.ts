@@ -371,7 +371,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('replication group in its own subnet group', 'resource "aws_elasticache_replication_group" "g" {\n  description       = "cache"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n'), ex('own subnet group', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n')],
-      bad: [ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['without subnet_group_name'] }] })],
+      bad: [ex('the default group by name', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = ⟦"default"⟧\n}\n', { expect: [{ severity: 'warning', message: ["subnet_group_name is 'default'", 'default subnet group'] }] }), ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['without subnet_group_name'] }] })],
     },
   },
   {
@@ -399,7 +399,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('private', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = false\n}\n')],
-      bad: [ex('not set', 'resource "aws_redshift_cluster" ⟦"w"⟧ {}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible = false'] }] })],
+      bad: [ex('public', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ['publicly_accessible is true', 'public address'] }] }), ex('not set', 'resource "aws_redshift_cluster" ⟦"w"⟧ {}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible = false'] }] })],
     },
   },
   {
@@ -596,13 +596,26 @@ export const EXAMPLES: readonly RuleExamples[] = [
     cloudformation: {
       good: [
         ex('customer managed key', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST\nSSESpecification:\n  SSEEnabled: true\n  SSEType: KMS\n  KMSMasterKeyId: !Ref TableKey', 'Table')),
-        ex('AWS owned key (AWS default, no finding)', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST', 'Table')),
+        ex('customer managed key by alias ARN', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST\nSSESpecification:\n  SSEEnabled: true\n  KMSMasterKeyId: arn:aws:kms:eu-west-1:111122223333:alias/orders', 'Table')),
       ],
-      bad: [],
+      bad: [
+        ex('no SSESpecification: an AWS owned key', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST', '⟦Table⟧'), { expect: [{ severity: 'info', message: ['SSESpecification.KMSMasterKeyId is not set', 'AWS owned key', 'customer managed key'] }] }),
+        ex('SSEEnabled without a key: the AWS managed aws/dynamodb key', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST\nSSESpecification:\n  SSEEnabled: true\n  SSEType: KMS', '⟦Table⟧'), { expect: [{ severity: 'info', message: ['SSESpecification.KMSMasterKeyId is not set', 'aws/dynamodb'] }] }),
+        ex('the AWS managed alias named', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST\nSSESpecification:\n  SSEEnabled: true\n  KMSMasterKeyId: ⟦alias/aws/dynamodb⟧', 'Table'), { expect: [{ severity: 'info', message: ["KMSMasterKeyId is 'alias/aws/dynamodb'", 'AWS managed'] }] }),
+        ex('SSEEnabled false: an AWS owned key, the key named is not used', cfn('AWS::DynamoDB::Table', 'BillingMode: PAY_PER_REQUEST\nSSESpecification:\n  SSEEnabled: ⟦false⟧\n  KMSMasterKeyId: !Ref TableKey', 'Table'), { expect: [{ severity: 'info', message: ['SSESpecification.SSEEnabled is false', 'AWS owned key'] }] }),
+      ],
     },
     terraform: {
-      good: [ex('customer managed key', 'resource "aws_dynamodb_table" "t" {\n  name = "orders"\n  server_side_encryption {\n    enabled     = true\n    kms_key_arn = aws_kms_key.table.arn\n  }\n}\n')],
-      bad: [],
+      good: [
+        ex('customer managed key', 'resource "aws_dynamodb_table" "t" {\n  name = "orders"\n  server_side_encryption {\n    enabled     = true\n    kms_key_arn = aws_kms_key.table.arn\n  }\n}\n'),
+        ex('customer managed key by ARN', 'resource "aws_dynamodb_table" "t" {\n  name = "orders"\n  server_side_encryption {\n    enabled     = true\n    kms_key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"\n  }\n}\n'),
+      ],
+      bad: [
+        ex('no server_side_encryption: an AWS owned key', 'resource "aws_dynamodb_table" ⟦"t"⟧ {\n  name = "orders"\n}\n', { expect: [{ severity: 'info', message: ['server_side_encryption.kms_key_arn is not set', 'AWS owned key', 'server_side_encryption.enabled = true alone'] }] }),
+        ex('enabled without kms_key_arn: the AWS managed aws/dynamodb key', 'resource "aws_dynamodb_table" ⟦"t"⟧ {\n  name = "orders"\n  server_side_encryption {\n    enabled = true\n  }\n}\n', { expect: [{ severity: 'info', message: ['server_side_encryption.kms_key_arn is not set', 'aws/dynamodb'] }] }),
+        ex('the alias ARN of the AWS managed key', 'resource "aws_dynamodb_table" "t" {\n  name = "orders"\n  server_side_encryption {\n    enabled     = true\n    kms_key_arn = ⟦"arn:aws:kms:eu-west-1:111122223333:alias/aws/dynamodb"⟧\n  }\n}\n', { expect: [{ severity: 'info', message: ['alias/aws/dynamodb', 'AWS managed'] }] }),
+        ex('enabled = false: an AWS owned key', 'resource "aws_dynamodb_table" "t" {\n  name = "orders"\n  server_side_encryption {\n    enabled     = ⟦false⟧\n    kms_key_arn = aws_kms_key.table.arn\n  }\n}\n', { expect: [{ severity: 'info', message: ['server_side_encryption.enabled is false', 'kms_key_arn is not used'] }] }),
+      ],
     },
   },
   {
@@ -652,11 +665,5 @@ export const EXAMPLES: readonly RuleExamples[] = [
   },
 ];
 
-/**
- * Readers of this family without examples yet (rule id:format); the examples test keeps this list true.
- * dynamodb-cmk: an absent key is the AWS default (an AWS owned key) and any key counts, so the rule has no bad case.
- */
-export const PENDING: readonly string[] = [
-  'dynamodb-cmk:cloudformation',
-  'dynamodb-cmk:terraform',
-];
+/** Readers of this family without examples yet (rule id:format); the examples test keeps this list true. */
+export const PENDING: readonly string[] = [];

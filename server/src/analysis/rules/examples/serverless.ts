@@ -941,7 +941,7 @@ Resources:
     Type: AWS::Serverless::SimpleTable
     Properties:
       PrimaryKey: { Name: id, Type: String }
-`, expect: [{ severity: 'info', message: ['SSESpecification.KMSMasterKeyId is not set', 'not one you can audit or revoke'] }] },
+`, expect: [{ severity: 'info', message: ['SSESpecification.KMSMasterKeyId is not set', 'AWS owned key'] }] },
       ],
     },
   },

@@ -140,7 +140,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       bad: [
         {
           name: 'PublicRead, PublicReadWrite and AuthenticatedRead',
-          code: 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { AccessControl: ⟦PublicRead⟧ }\n  B:\n    Type: AWS::S3::Bucket\n    Properties: { AccessControl: ⟦PublicReadWrite⟧ }\n  C:\n    Type: AWS::S3::Bucket\n    Properties: { AccessControl: ⟦AuthenticatedRead⟧ }\n',
+          code: 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: ⟦PublicRead⟧\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: ⟦PublicReadWrite⟧\n  C:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: ⟦AuthenticatedRead⟧\n',
           expect: [
             { severity: 'error', message: ["AccessControl is 'PublicRead'"] },
             { severity: 'error', message: ["AccessControl is 'PublicReadWrite'"] },
@@ -338,7 +338,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [{ name: 'aws_efs_backup_policy ENABLED', code: 'resource "aws_efs_file_system" "files" {\n  encrypted = true\n}\nresource "aws_efs_backup_policy" "files" {\n  file_system_id = aws_efs_file_system.files.id\n  backup_policy {\n    status = "ENABLED"\n  }\n}\n' }],
-      bad: [{ name: 'no aws_efs_backup_policy', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {\n  encrypted = true\n}\n', expect: [{ message: ['no aws_efs_backup_policy points at it'] }] }],
+      bad: [
+        { name: 'no aws_efs_backup_policy', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {\n  encrypted = true\n}\n', expect: [{ message: ['no aws_efs_backup_policy points at it', 'automatic backups stay off'] }] },
+        { name: 'aws_efs_backup_policy DISABLED, reported on the file system', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {\n  encrypted = true\n}\nresource "aws_efs_backup_policy" "files" {\n  file_system_id = aws_efs_file_system.files.id\n  backup_policy {\n    status = "DISABLED"\n  }\n}\n', expect: [{ message: ["backup_policy.status is 'DISABLED'"] }] },
+      ],
     },
   },
   {
@@ -392,7 +395,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [{ name: 'IMMUTABLE', code: 'resource "aws_ecr_repository" "repo" {\n  name                 = "app"\n  image_tag_mutability = "IMMUTABLE"\n}\n' }],
-      bad: [{ name: 'not set: MUTABLE', code: 'resource "aws_ecr_repository" ⟦"repo"⟧ {\n  name = "app"\n}\n', expect: [{ message: ['image_tag_mutability is not set'] }] }],
+      bad: [
+        { name: 'not set: MUTABLE', code: 'resource "aws_ecr_repository" ⟦"repo"⟧ {\n  name = "app"\n}\n', expect: [{ message: ['image_tag_mutability is not set', 'defaults to MUTABLE'] }] },
+        { name: 'MUTABLE_WITH_EXCLUSION', code: 'resource "aws_ecr_repository" "repo" {\n  name                 = "app"\n  image_tag_mutability = ⟦"MUTABLE_WITH_EXCLUSION"⟧\n}\n', expect: [{ message: ["image_tag_mutability is 'MUTABLE_WITH_EXCLUSION'"] }] },
+      ],
     },
   },
   {
@@ -403,7 +409,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [{ name: 'KMS', code: 'resource "aws_ecr_repository" "repo" {\n  name = "app"\n  encryption_configuration {\n    encryption_type = "KMS"\n    kms_key         = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"\n  }\n}\n' }],
-      bad: [{ name: 'not set: AES256', code: 'resource "aws_ecr_repository" ⟦"repo"⟧ {\n  name = "app"\n}\n', expect: [{ message: ['encryption_configuration.encryption_type is not set'] }] }],
+      bad: [
+        { name: 'not set: AES256', code: 'resource "aws_ecr_repository" ⟦"repo"⟧ {\n  name = "app"\n}\n', expect: [{ message: ['encryption_configuration.encryption_type is not set', 'defaults to AES256'] }] },
+        { name: 'AES256', code: 'resource "aws_ecr_repository" "repo" {\n  name = "app"\n  encryption_configuration {\n    encryption_type = ⟦"AES256"⟧\n  }\n}\n', expect: [{ message: ["encryption_configuration.encryption_type is 'AES256'"] }] },
+      ],
     },
   },
   {

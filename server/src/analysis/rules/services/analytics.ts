@@ -108,6 +108,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       whenMissing: 'without VPCOptions the domain gets a public endpoint, guarded only by its access policy.',
     },
     terraform: {
+      consequence: 'the domain has a public endpoint, guarded only by its access policy.',
       whenMissing: 'without a vpc_options block the domain gets a public endpoint, guarded only by its access policy.',
     },
   }),
@@ -128,6 +129,11 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       consequence: 'who read or changed which index leaves no audit trail.',
       whenMissing: 'audit logs (LogPublishingOptions AUDIT_LOGS) are not published, so who read or changed which index leaves no trail.',
     },
+    // tfAuditLogs replaces the shared reading (a log_publishing_options block per log_type); these words match it.
+    terraform: {
+      consequence: 'who read or changed which index leaves no audit trail.',
+      whenMissing: 'no log_publishing_options block with log_type = "AUDIT_LOGS", so who read or changed which index leaves no trail.',
+    },
   }), tfAuditLogs),
   settingRule({
     setting: 'opensearch-software-update',
@@ -146,6 +152,8 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       consequence: 'the brokers get public addresses and can be reached from the internet.',
       fix: 'DISABLED',
     },
+    // connectivity_info.public_access.type takes the API's spelling: "DISABLED" or "SERVICE_PROVIDED_EIPS".
+    terraform: { compliant: { equals: 'DISABLED' } },
   }),
   withTerraformDefaultDetail(settingRule({
     setting: 'msk-no-unauthenticated',
@@ -196,7 +204,10 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       whenMissing: 'without StreamEncryption the records are stored unencrypted in the stream.',
       fix: 'KMS',
     },
+    // encryption_type takes "NONE" or "KMS" (the API's spelling) and defaults to "NONE".
     terraform: {
+      compliant: { equals: 'KMS' },
+      consequence: 'records are stored unencrypted in the stream.',
       whenMissing: 'the provider defaults it to "NONE", so the records are stored unencrypted in the stream.',
     },
   }),
@@ -236,6 +247,11 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       // S3 encrypts every new object with SSE-S3 by default (since 2023-01-05), so an absent setting is a weaker
       // guarantee rather than plaintext results: information only.
       missingSeverity: 'info',
+    },
+    // encryption_configuration.encryption_option takes the API's spelling: SSE_S3, SSE_KMS or CSE_KMS.
+    terraform: {
+      compliant: { oneOf: ['SSE_S3', 'SSE_KMS', 'CSE_KMS'] },
+      whenMissing: 'the workgroup does not enforce encryption of query results (no encryption_configuration); they rely on the output bucket\'s own encryption.',
     },
   }),
 ];

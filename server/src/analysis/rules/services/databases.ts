@@ -3,8 +3,9 @@ import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
-import type { ValueNode } from '../../types';
+import type { OffsetRange, ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
+import { describeVia, quote } from '../../resolution';
 import { docdbAuditLogs } from '../docdb-audit-logs';
 import { docdbTls } from '../docdb-tls';
 import { neptuneAuditLogs } from '../neptune-audit-logs';
@@ -87,6 +88,46 @@ function guarded(rule: Rule, guards: { cloudformation?: Guard<CfnResource, CfnRu
   };
 }
 
+/**
+ * A rule that does not apply to some engines (Memcached has no backups). When the engine differs by branch (Fn::If
+ * on an undecided condition, a conditional expression, a parameter with several allowed values) and only some
+ * branches are such engines, the skip cannot decide: a gap found for the others depends on the deployment.
+ */
+function notForEngines(rule: Rule, excluded: (engine: string) => boolean): Rule {
+  const soften = (outcomes: RuleOutcome[], start: ValueNode | undefined, key: string, resolver: ValueResolver): RuleOutcome[] => {
+    const branches = resolver.lookup(start, [key]).flatMap((candidate) => (candidate.node
+      ? resolver.scalars(candidate.node, candidate.via).map((resolved) => ({ engine: resolved.known ? String(resolved.value).toLowerCase() : undefined, via: resolved.via }))
+      : [{ engine: undefined, via: candidate.via }]));
+    const out = branches.filter((branch) => branch.engine !== undefined && excluded(branch.engine));
+    const kept = branches.find((branch) => branch.engine === undefined || !excluded(branch.engine));
+    if (out.length === 0 || !kept) return outcomes;
+    const which = kept.engine ? `${key} ${quote(kept.engine)}${describeVia(kept.via)}` : `an ${key} other than ${quote(out[0].engine as string)}`;
+    return outcomes.map((outcome) => (outcome.kind === 'finding'
+      ? { kind: 'depends', message: `Depends on the deployment: with ${which}, ${outcome.message}`, range: outcome.range, ...(outcome.fixId ? { fixId: outcome.fixId } : {}), ...(outcome.evidence ? { evidence: outcome.evidence } : {}) }
+      : outcome));
+  };
+  const { cloudformation, terraform } = rule;
+  return {
+    ...rule,
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => soften(cloudformation.check(resource, context), resource.properties, 'Engine', context.resolver) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => soften(terraform.check(resource, context), resource.body, 'engine', context.resolver) } } : {}),
+  };
+}
+
+/**
+ * DynamoDB: SSEEnabled false (enabled = false) means an AWS owned key whatever key is named: said on that value.
+ * Undefined when encryption with KMS is on or not set (the key setting decides).
+ */
+function awsOwnedKey(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, path: readonly string[], keyName: string): RuleOutcome[] | undefined {
+  const outcomes = judgeSetting(start, anchor, resolver, {
+    path,
+    isCompliant: (value) => String(value).toLowerCase() === 'true',
+    absent: { kind: 'compliant', detail: '' },
+    consequence: `the table is encrypted with an AWS owned key (any ${keyName} is not used), not a customer managed key whose policy, rotation and use you control.`,
+  });
+  return outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends') ? outcomes : undefined;
+}
+
 /** The values a node may take, split into known strings (lower-cased) and the description of an unknown one. */
 function engineValues(node: ValueNode, resolver: ValueResolver): { known: string[]; unknown: string | undefined } {
   const known: string[] = [];
@@ -140,7 +181,12 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: false,
     },
     // The AWS provider sends publicly_accessible = false when the argument is absent (schema Default: false).
-    terraform: { absent: 'compliant' },
+    terraform: {
+      absent: 'compliant',
+      absentDetail: 'publicly_accessible is not set: the AWS provider defaults it to false, so the instance gets no public address.',
+      consequence: 'the database gets a public address and can be reached from the internet wherever its security groups allow.',
+      whenMissing: 'the AWS provider defaults publicly_accessible to false.',
+    },
   }), {
     // Aurora instances: publicly_accessible has no provider default there, so RDS decides from the subnets as in
     // CloudFormation (public in a default VPC): absence is the same warning.
@@ -202,6 +248,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: clusterMember,
       fix: true,
     },
+    // aws_db_instance is never an Aurora cluster member (those are aws_rds_cluster_instance): no skip.
+    terraform: { skip: null },
   }),
   rdsLogExports,
   rdsForceTls,
@@ -274,7 +322,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     cloudformation: (resource) => rbacUnknown(mapEntry(resource.properties, 'UserGroupIds'), mapEntry(resource.properties, 'AuthToken'), 'UserGroupIds'),
     terraform: (resource) => rbacUnknown(mapEntry(resource.body, 'user_group_ids'), mapEntry(resource.body, 'auth_token'), 'user_group_ids'),
   }),
-  guarded(settingRule({
+  notForEngines(guarded(settingRule({
     setting: 'elasticache-backups',
     cloudformation: {
       // Replication groups carry the same property and are where Redis/Valkey backups are usually set.
@@ -291,7 +339,7 @@ export const DATABASES_RULES: readonly Rule[] = [
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
-  }),
+  }), (engine) => engine === 'memcached'),
   guarded(settingRule({
     setting: 'elasticache-auto-minor',
     cloudformation: {
@@ -320,7 +368,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       missingSeverity: 'warning',
       skip: cacheSkip,
     },
+    // subnet_group_name is the same name as in the API: "default" is the default group.
     terraform: {
+      compliant: { noneOf: ['default'] },
+      consequence: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       whenMissing: 'without subnet_group_name the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       skip: tfCacheSkip,
     },
@@ -362,7 +413,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: false,
     },
     // The provider's default for publicly_accessible changed between major versions: say what to write, in HCL.
-    terraform: { whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.' },
+    terraform: {
+      consequence: 'the cluster gets a public address and can be reached from the internet wherever its security groups allow.',
+      whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.',
+    },
   }),
   redshiftRequireSsl,
   guarded(settingRule({
@@ -476,11 +530,26 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
+  // Key management, like sqs-cmk, secret-cmk and s3-kms-cmk. A table is always encrypted at rest (the AWS default,
+  // which stays the encryption rule's concern), but with an AWS owned key when SSEEnabled is false or not set, and
+  // with the AWS managed alias/aws/dynamodb when SSEEnabled is true without KMSMasterKeyId (DynamoDB API,
+  // SSESpecification): neither is a customer managed key whose policy, rotation and use the customer controls. A hint.
   settingRule({
     setting: 'dynamodb-cmk',
     cloudformation: {
-      compliant: { present: true },
-      consequence: 'the table is encrypted with a key AWS controls, not one you can audit or revoke.',
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      absent: 'missed',
+      consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, whose policy and rotation you do not control.',
+      whenMissing: 'the table is encrypted with an AWS owned key (or, with SSEEnabled true, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
+      skip: (resource, context) => awsOwnedKey(resource.properties, resource.idRange, context.resolver, ['SSESpecification', 'SSEEnabled'], 'KMSMasterKeyId'),
+    },
+    // server_side_encryption { enabled, kms_key_arn }: kms_key_arn takes a key ARN (or the alias ARN of
+    // alias/aws/dynamodb, the AWS managed key), so the same test; enabled = false means an AWS owned key.
+    terraform: {
+      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, whose policy and rotation you do not control.',
+      whenMissing: 'the table is encrypted with an AWS owned key (or, with server_side_encryption.enabled = true alone, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
+      skip: (resource, context) => awsOwnedKey(resource.body, resource.anchor, context.resolver, ['server_side_encryption', 'enabled'], 'kms_key_arn'),
     },
   }),
   // --- DMS
@@ -493,7 +562,12 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: false,
     },
     // The AWS provider always sends PubliclyAccessible: an absent publicly_accessible is sent as false (private).
-    terraform: { absent: 'compliant' },
+    terraform: {
+      absent: 'compliant',
+      absentDetail: 'publicly_accessible is not set: the AWS provider defaults it to false, so the replication instance gets no public address.',
+      consequence: 'the replication instance gets a public address and can be reached from the internet.',
+      whenMissing: 'the AWS provider defaults publicly_accessible to false.',
+    },
   }),
   settingRule({
     setting: 'dms-endpoint-ssl',
@@ -504,7 +578,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: (resource, context) => dmsSslNotApplicable(singleString(mapEntry(resource.properties, 'EngineName'), context), 'SslMode'),
       fix: 'require',
     },
+    // ssl_mode takes the API's spelling: none, require, verify-ca, verify-full (default none).
     terraform: {
+      compliant: { oneOf: ['require', 'verify-ca', 'verify-full'] },
+      consequence: 'data is migrated over an unencrypted connection to the database.',
       whenMissing: 'ssl_mode defaults to none, so data is migrated over an unencrypted connection to the database.',
       skip: (resource, context) => dmsSslNotApplicable(tfString(resource, context, 'engine_name'), 'ssl_mode'),
     },

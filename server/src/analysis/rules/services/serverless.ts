@@ -372,13 +372,12 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     id: 'dynamodb-cmk-sam',
     cloudformation: {
       types: [SAM_TABLE],
-      // DynamoDB always encrypts; without KMSMasterKeyId the key is AWS owned (SSEEnabled false or absent) or the AWS
-      // managed alias/aws/dynamodb (SSEEnabled true): neither is a key you control, so absence is an info hint as
-      // in dynamodb-cmk, sqs-cmk and secret-cmk.
+      // As dynamodb-cmk: the table is always encrypted, but without KMSMasterKeyId with an AWS owned key or the AWS
+      // managed alias/aws/dynamodb, neither a key whose policy you control: a hint (info), like sqs-cmk.
       compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
       absent: 'missed',
-      consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, not a key whose policy you control.',
-      whenMissing: 'the table is encrypted with an AWS owned or AWS managed key, not one you can audit or revoke.',
+      consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
+      whenMissing: 'the table is encrypted with an AWS owned key (or, with SSEEnabled true, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
     },
   }), SAM_TABLE, 'SimpleTable'),
 ];

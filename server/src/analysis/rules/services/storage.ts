@@ -339,6 +339,8 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] },
       consequence: 'S3 accepts only aws:kms, aws:kms:dsse or AES256 as the default encryption.',
     },
+    // apply_server_side_encryption_by_default.sse_algorithm takes the API's spelling: AES256, aws:kms, aws:kms:dsse.
+    terraform: { compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] } },
   }), 's3-default-encryption'),
   settingRule({
     setting: 's3-kms-cmk',
@@ -355,7 +357,9 @@ export const STORAGE_RULES: readonly Rule[] = [
         return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
       },
     },
+    // kms_master_key_id takes a key id, key ARN, alias or alias ARN, as KMSMasterKeyID does: the same test.
     terraform: {
+      compliant: { matches: notAwsManaged('s3') },
       skip: (resource, context) => {
         const reason = tfLogBucketReason(resource, context);
         return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
@@ -370,8 +374,8 @@ export const STORAGE_RULES: readonly Rule[] = [
       compliant: { noneOf: ['NONE'] },
       consequence: 'clients may upload objects encrypted with their own keys (SSE-C), keys AWS never holds and you cannot rotate or revoke.',
     },
-    // blocked_encryption_types is a list of strings too: every element is judged.
-    terraform: { path: 'rule.blocked_encryption_types.[]' },
+    // blocked_encryption_types is a list of strings too ("SSE-C" or "NONE", the API's spelling): every element is judged.
+    terraform: { path: 'rule.blocked_encryption_types.[]', compliant: { noneOf: ['NONE'] } },
   })),
   withInlineUnknown(s3AclNotPublic(), 's3-acl-not-public'),
   settingRule({
@@ -387,7 +391,9 @@ export const STORAGE_RULES: readonly Rule[] = [
         return distribution ? `The bucket receives the standard logs of ${distribution.id}, which CloudFront writes through an ACL.` : undefined;
       },
     },
+    // rule.object_ownership takes the API's spelling: BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter.
     terraform: {
+      compliant: { equals: 'BucketOwnerEnforced' },
       skip: (resource, context) => {
         const acls = [resource, ...context.linked(resource, 'aws_s3_bucket_acl', 'bucket')];
         if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs through the log-delivery-write ACL, which needs ACLs enabled.';
@@ -442,6 +448,11 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'no automatic daily backups are taken, so deleted or corrupted files cannot be restored.',
       fix: 'ENABLED',
     },
+    // aws_efs_backup_policy's backup_policy.status takes the API's spelling: ENABLED or DISABLED.
+    terraform: {
+      compliant: { equals: 'ENABLED' },
+      whenMissing: 'automatic backups stay off, so deleted or corrupted files cannot be restored.',
+    },
   }),
   efsAccessPointIdentity,
 
@@ -454,12 +465,23 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'a tag can be moved to another image, so a deployment by tag may run an image nobody reviewed.',
       fix: 'IMMUTABLE',
     },
+    // image_tag_mutability takes the API's spelling (MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION,
+    // MUTABLE_WITH_EXCLUSION) and defaults to MUTABLE.
+    terraform: {
+      compliant: { oneOf: ['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION'] },
+      whenMissing: 'image_tag_mutability defaults to MUTABLE, so a tag can be moved to another image and a deployment by tag may run an image nobody reviewed.',
+    },
   }),
   settingRule({
     setting: 'ecr-kms',
     cloudformation: {
       compliant: { oneOf: ['KMS', 'KMS_DSSE'] },
       consequence: 'images are encrypted with an AWS managed AES-256 key, not a KMS key whose policy you control.',
+    },
+    // encryption_configuration.encryption_type takes the API's spelling (AES256, KMS, KMS_DSSE) and defaults to AES256.
+    terraform: {
+      compliant: { oneOf: ['KMS', 'KMS_DSSE'] },
+      whenMissing: 'encryption_type defaults to AES256, so images are encrypted with an AWS managed AES-256 key, not a KMS key whose policy you control.',
     },
   }),
 
