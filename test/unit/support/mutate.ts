@@ -49,7 +49,10 @@ function columnOf(text: string, offset: number): number {
 /** The value's source text, re-indented so that it can sit at `column` as a block item. */
 function reindent(text: string, node: ValueNode, column: number): string {
   const source = text.slice(node.range.start, node.range.end).replace(/\s+$/, '');
-  const shift = column - columnOf(text, node.range.start);
+  // A value that starts on its key's line (`Key: !If` then its items below) is indented by its continuation
+  // lines, not by where it starts: the least indented line goes to `column`.
+  const indents = source.split('\n').slice(1).filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const shift = column - Math.min(columnOf(text, node.range.start), ...indents);
   return source.split('\n').map((line, index) => {
     if (index === 0 || line.trim() === '') return line;
     return shift >= 0 ? ' '.repeat(shift) + line : line.replace(new RegExp(`^ {0,${-shift}}`), '');
