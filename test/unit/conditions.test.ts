@@ -21,8 +21,6 @@ const NOT_PAIRS: Readonly<Record<string, string>> = {
  * the test fails when a listed pair passes (remove it) or an unlisted one fails.
  */
 const KNOWN: ReadonlySet<string> = new Set([
-  'apigw-cache-encrypted: a stage cache and no method settings: GET methods cache unencrypted by default',
-  'apigw-execution-logging: no method settings',
   'codebuild-no-plaintext-credentials: a token as a PLAINTEXT variable (the default type)',
   'eb-managed-platform-updates: managed actions turned off',
   'eb-stream-logs: no StreamLogs option',
