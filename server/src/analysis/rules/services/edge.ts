@@ -593,7 +593,9 @@ const methodAuthorization = settingRule({
     skip: (resource, context) => openByDesign(mapEntry(resource.properties, 'HttpMethod'), mapEntry(resource.properties, 'ApiKeyRequired'), context),
   },
   terraform: {
-    // authorization is a required argument of aws_api_gateway_method.
+    // authorization is a required argument of aws_api_gateway_method, with the API's values (NONE, CUSTOM,
+    // AWS_IAM, COGNITO_USER_POOLS; provider docs, aws_api_gateway_method): the same test.
+    compliant: { noneOf: ['NONE'] },
     absent: 'not-applicable',
     consequence: 'anyone who can reach the API can call this method; set authorization = "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM" (with authorizer_id), or api_key_required = true.',
     skip: (resource, context) => openByDesign(mapEntry(resource.body, 'http_method'), mapEntry(resource.body, 'api_key_required'), context),
@@ -616,6 +618,10 @@ const domainTls = settingRule({
     fix: 'TLS_1_2',
   },
   terraform: {
+    // security_policy takes the API's names (TLS_1_0, TLS_1_2 and the enhanced SecurityPolicy_TLS13_* /
+    // SecurityPolicy_TLS12_* policies; provider docs, aws_api_gateway_domain_name): the same test.
+    compliant: { matches: /^(TLS_1_2|SecurityPolicy_TLS13_.*|SecurityPolicy_TLS12_.*)$/i },
+    consequence: 'clients can connect to the custom domain with TLS 1.0 or 1.1; set security_policy = "TLS_1_2".',
     whenMissing: 'security_policy defaults to "TLS_1_0", so clients can connect to the custom domain with TLS 1.0; set security_policy = "TLS_1_2".',
   },
 });
@@ -653,6 +659,8 @@ const routeAuthorization = settingRule({
     },
   },
   terraform: {
+    // authorization_type takes the API's values and defaults to NONE (provider docs, aws_apigatewayv2_route): the same test.
+    compliant: { oneOf: ['AWS_IAM', 'JWT', 'CUSTOM'] },
     consequence: 'anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     whenMissing: 'authorization_type defaults to "NONE", so anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     skip: (resource, context) => {

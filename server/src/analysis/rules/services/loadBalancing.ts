@@ -205,7 +205,14 @@ function listenerRule(body: MapNode | undefined, anchor: OffsetRange, resolver: 
   return judgeListener(resolver, body, anchor, keys, absent);
 }
 
-const httpsListenerBase = settingRule({ setting: 'alb-https-listener', cloudformation: { compliant: { noneOf: ['HTTP'] }, consequence: '' } });
+// Metadata only: both readers are listenerRule above. aws_lb_listener spells protocol as the API does ("HTTP",
+// "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP"; provider docs, aws_lb_listener), so the same values; the absent
+// protocol is judged by listenerRule, which needs no skip.
+const httpsListenerBase = settingRule({
+  setting: 'alb-https-listener',
+  cloudformation: { compliant: { noneOf: ['HTTP'] }, consequence: '' },
+  terraform: { compliant: { noneOf: ['HTTP'] }, consequence: '' },
+});
 
 const albHttpsListener: Rule = {
   meta: httpsListenerBase.meta,
@@ -243,6 +250,9 @@ const albTlsPolicy = settingRule({
     fix: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
   },
   terraform: {
+    // ssl_policy takes the API's policy names (ELBSecurityPolicy-...; provider docs, aws_lb_listener): the same test.
+    compliant: { matches: /(TLS13-1-[23]|TLS-1-2|FS-1-2)-/i },
+    consequence: 'the listener accepts TLS 1.0 or 1.1 clients, protocols with known weaknesses; set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" or a stricter policy.',
     whenMissing: 'the listener gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1 clients; set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" or a stricter policy.',
     skip: (resource, context) => encryptedListener(context.resolver, resource.body, 'protocol', 'ssl_policy', 'certificate_arn'),
   },
@@ -423,6 +433,9 @@ const clbHttpsListenerBase = settingRule({
     consequence: 'traffic between clients and the load balancer is not encrypted; use HTTPS or SSL with an ACM certificate.',
   },
   terraform: {
+    // aws_elb's lb_protocol takes HTTP, HTTPS, TCP or SSL (provider docs, aws_elb; the provider stores it in lower
+    // case, and the comparison ignores case): the same test as CloudFormation.
+    compliant: { noneOf: ['HTTP'] },
     path: 'listener.[].lb_protocol',
     consequence: 'traffic between clients and the load balancer is not encrypted; use lb_protocol = "https" or "ssl" with an ACM certificate (ssl_certificate_id).',
   },
