@@ -9,23 +9,10 @@ import { getRule, listRules } from '../../server/src/analysis/rules/registry';
 import { terraformVocabularyGaps } from '../../server/src/analysis/rules/settingRule';
 import { analyseExample, exampleInput } from './support/examples';
 
-/** Gaps not closed yet, by `rule: gap`. This list only shrinks. */
-const KNOWN_GAPS: ReadonlySet<string> = new Set([
-  'alb-https-listener: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'alb-tls-policy: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'apigw-domain-tls: the Terraform message would name CloudFormation properties (SecurityPolicy); give terraform.consequence / whenMissing',
-  'apigw-domain-tls: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'apigw-method-authorization: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'apigwv2-route-authorization: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'clb-https-listener: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-  'tgw-no-auto-accept: the Terraform reading inherits the CloudFormation compliant values; give terraform.compliant',
-]);
-
 describe('rule shape', () => {
   test('no setting rule reads Terraform with CloudFormation vocabulary or drops CloudFormation-only logic', () => {
     const gaps = listRules().flatMap((rule) => terraformVocabularyGaps(rule.id).map((gap) => `${rule.id}: ${gap}`));
-    assert.deepEqual(gaps.filter((gap) => !KNOWN_GAPS.has(gap)), [], 'new gaps');
-    assert.deepEqual([...KNOWN_GAPS].filter((gap) => !gaps.includes(gap)), [], 'gaps closed: remove them from KNOWN_GAPS');
+    assert.deepEqual(gaps, []);
   });
 
   test('Terraform findings and fix titles name Terraform arguments, not CloudFormation properties', () => {

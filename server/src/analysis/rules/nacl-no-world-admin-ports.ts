@@ -2,13 +2,13 @@
 // CloudFormation: AWS::EC2::NetworkAclEntry; Terraform: aws_network_acl_rule and the inline `ingress` blocks
 // of aws_network_acl. The port logic is sg-open-admin-ports' (portExposure).
 import type { ValueResolver } from '../resolution';
-import { quote } from '../resolution';
+import { describeVia, quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { isTrue } from './setting';
 import { settingRule } from './settingRule';
-import { portExposure, single, WORLD } from './sg-open-admin-ports';
+import { branches, portExposure, WORLD } from './sg-open-admin-ports';
 
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 
@@ -37,39 +37,51 @@ export const naclNoWorldAdminPorts: Rule = {
       if (resource.type === 'aws_network_acl_rule') return [judgeEntry(resource.body, [], resolver, TF_RULE_KEYS)];
       const entries = resolver.lookup(resource.body, ['ingress', '[]']).flatMap((candidate) => (candidate.node?.kind === 'map' ? [judgeEntry(candidate.node, candidate.via, resolver, TF_INLINE_KEYS)] : []));
       if (entries.length === 0) return [{ kind: 'addressed', detail: 'No inbound entries (aws_network_acl_rule resources are checked on their own).' }];
-      const gaps = entries.filter((outcome) => outcome.kind === 'finding');
+      const gaps = entries.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
       return gaps.length > 0 ? gaps : entries;
     },
   },
 };
 
-/** Both formats: an inbound allow entry must not open SSH, RDP or all ports to a world range. */
+/**
+ * Both formats: an inbound allow entry must not open SSH, RDP or all ports to a world range. Every key may hang
+ * on a condition or a parameter: each consistent way the entry may turn out is judged, and a gap found only on
+ * some of them is "depends".
+ */
 function judgeEntry(entry: MapNode, via: readonly string[], resolver: ValueResolver, keys: EntryKeys): RuleOutcome {
-  const at = (path: readonly string[]) => single(resolver.lookup(entry, path, via).find((candidate) => candidate.node)?.node, resolver);
-  // Set to a value that cannot be read here (an unset variable, another resource's attribute).
-  const unread = (path: readonly string[]) => resolver.lookup(entry, path, via).some((candidate) => candidate.node !== undefined && single(candidate.node, resolver) === undefined);
-  const egress = keys.egress ? at([keys.egress]) : undefined;
-  if (egress !== undefined && isTrue(egress)) return { kind: 'not-applicable', detail: 'An outbound entry.' };
-  const cannot = (key: string) => ({ kind: 'unknown', reason: `${key} cannot be read here, so whether the entry lets SSH or RDP in from the internet cannot be known.` } as const);
-  if (unread([keys.action])) return cannot(keys.action);
-  if (at([keys.action])?.toLowerCase() !== 'allow') return { kind: 'addressed', detail: 'The entry does not allow traffic.' };
-  const protocol = at([keys.protocol]);
-  const exposed = protocol === undefined ? undefined : portExposure(protocol, at(keys.from), at(keys.to));
-  if (!exposed) {
-    const unreadable = [[keys.protocol], keys.from, keys.to].find((path) => unread(path));
-    return unreadable ? cannot(unreadable.join('.')) : { kind: 'addressed', detail: 'The entry does not allow SSH or RDP.' };
-  }
-  for (const key of keys.cidrs) {
-    for (const candidate of resolver.lookup(entry, [key], via)) {
-      if (!candidate.node) continue;
-      const value = single(candidate.node, resolver);
-      if (value && WORLD.has(value)) return finding(exposed, key, value, candidate.node.range);
+  const paths = [keys.egress ? [keys.egress] : [], [keys.action], [keys.protocol], keys.from, keys.to, ...keys.cidrs.map((key) => [key])];
+  const cannot = (key: string) => `${key} cannot be read here, so whether the entry lets SSH or RDP in from the internet cannot be known.`;
+  let gap: { message: string; range: OffsetRange; certain: boolean } | undefined;
+  let unknown: string | undefined;
+  let inbound = false;
+  for (const branch of branches(resolver, entry, paths, via)) {
+    const [egress, action, protocol, from, to, ...cidrs] = branch.values;
+    if (keys.egress && egress.unknown) {
+      unknown ??= cannot(keys.egress);
+      continue;
+    }
+    if (keys.egress && egress.value !== undefined && isTrue(egress.value)) continue;
+    inbound = true;
+    if (action.unknown) {
+      unknown ??= cannot(keys.action);
+      continue;
+    }
+    if (action.value?.toLowerCase() !== 'allow') continue;
+    const exposed = protocol.value === undefined ? undefined : portExposure(protocol.value, from.value, to.value);
+    if (!exposed) {
+      const unread = [[keys.protocol], keys.from, keys.to].find((_, index) => [protocol, from, to][index].unknown !== undefined);
+      if (unread) unknown ??= cannot(unread.join('.'));
+      continue;
+    }
+    for (const [index, key] of keys.cidrs.entries()) {
+      const cidr = cidrs[index];
+      if (cidr.unknown) unknown ??= cannot(key);
+      if (cidr.value === undefined || !WORLD.has(cidr.value) || !cidr.range || gap?.certain) continue;
+      gap = { message: `${exposed} allowed in from the internet by this network ACL entry: ${key} is ${quote(cidr.value)}${describeVia(branch.via)}. Allow remote administration only from known address ranges.`, range: cidr.range, certain: branch.certain };
     }
   }
-  const unreadable = keys.cidrs.find((key) => unread([key]));
-  return unreadable ? cannot(unreadable) : { kind: 'addressed', detail: 'The entry is limited to known address ranges.' };
-}
-
-function finding(exposed: string, key: string, value: string, range: OffsetRange): RuleOutcome {
-  return { kind: 'finding', message: `${exposed} allowed in from the internet by this network ACL entry: ${key} is ${quote(value)}. Allow remote administration only from known address ranges.`, range };
+  if (gap) return gap.certain ? { kind: 'finding', message: gap.message, range: gap.range } : { kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range };
+  if (unknown) return { kind: 'unknown', reason: unknown };
+  if (!inbound) return { kind: 'not-applicable', detail: 'An outbound entry.' };
+  return { kind: 'addressed', detail: 'The entry does not allow SSH or RDP in from the internet.' };
 }

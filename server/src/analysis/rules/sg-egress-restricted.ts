@@ -8,13 +8,12 @@
 // outbound traffic at all: compliant. Egress added by aws_security_group_rule (type = "egress") or
 // aws_vpc_security_group_egress_rule is judged on those resources themselves.
 import type { CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
-import { quote } from '../resolution';
+import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { settingRule } from './settingRule';
-import { CFN_KEYS, single, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules } from './sg-open-admin-ports';
+import { branches, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules } from './sg-open-admin-ports';
 import type { IngressKeys, IngressRule } from './sg-open-admin-ports';
 import { pointingAt } from './vpc-flow-logs';
 
@@ -35,7 +34,15 @@ export const sgEgressRestricted: Rule = {
         return resource.properties ? judgeEgress([{ node: resource.properties, via: [] }], context.resolver, CFN_KEYS, NO_RULES) : [];
       }
       const candidates = context.resolver.lookup(resource.properties, ['SecurityGroupEgress', '[]']);
-      return unknownIfUnreadable(judgeEgress(mapsAt(candidates), context.resolver, CFN_KEYS, cfnDefaultEgress(resource, context)), unreadableRules(candidates, 'SecurityGroupEgress'));
+      const judged = unknownIfUnreadable(judgeEgress(mapsAt(candidates), context.resolver, CFN_KEYS, cfnDefaultEgress(resource, context)), unreadableRules(candidates, 'SecurityGroupEgress'));
+      // No egress rules on one branch of a condition only (SecurityGroupEgress absent or empty there): AWS's
+      // allow-all rule is added in those deployments.
+      const without = candidates.find((candidate) => candidate.node === undefined);
+      if (without && mapsAt(candidates).length > 0 && !judged.some((outcome) => outcome.kind === 'finding')) {
+        const gap = cfnDefaultEgress(resource, context, without.via);
+        if (gap.kind === 'finding' || gap.kind === 'depends') return [gap];
+      }
+      return judged;
     },
   },
   terraform: {
@@ -70,11 +77,14 @@ function mapsAt(candidates: readonly Candidate[]): IngressRule[] {
   return candidates.flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
 }
 
-/** CloudFormation without inline egress: AWS's allow-all rule, unless standalone egress rules replace it. */
-function cfnDefaultEgress(resource: Parameters<typeof pointingAt>[0], context: CfnRuleContext): RuleOutcome {
+/** CloudFormation without inline egress (on the branch `via`): AWS's allow-all rule, unless standalone egress rules replace it. */
+function cfnDefaultEgress(resource: Parameters<typeof pointingAt>[0], context: CfnRuleContext, via: readonly string[] = []): RuleOutcome {
   const standalone = pointingAt(resource, context, 'AWS::EC2::SecurityGroupEgress', 'GroupId');
   if (standalone.length > 0) return { kind: 'addressed', detail: `Egress is defined by ${standalone.map((egress) => egress.id).join(', ')}.` };
-  return { kind: 'finding', message: 'SecurityGroupEgress is not set: AWS adds a rule allowing all outbound traffic to anywhere, an open path for data exfiltration and command-and-control; list the destinations the workload needs.', range: resource.idRange };
+  const message = `SecurityGroupEgress is not set${describeVia(via)}: AWS adds a rule allowing all outbound traffic to anywhere, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`;
+  return via.some(isConditionalStep)
+    ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range: resource.idRange }
+    : { kind: 'finding', message, range: resource.idRange };
 }
 
 /** Both formats: `whenNone` for a group without egress rules; otherwise every rule allowing all traffic to the world. */
@@ -84,22 +94,26 @@ function judgeEgress(rules: readonly IngressRule[], resolver: ValueResolver, key
   return outcomes.length > 0 ? outcomes : [{ kind: 'addressed', detail: 'Egress rules are scoped.' }];
 }
 
+/** Every branch of a rule that allows all traffic to a world range: a finding when certain, "depends" otherwise. */
 function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: IngressKeys): RuleOutcome[] {
-  const protocol = single(mapEntry(rule.node, keys.protocol), resolver);
-  const from = Number(single(mapEntry(rule.node, keys.from), resolver));
-  const to = Number(single(mapEntry(rule.node, keys.to), resolver));
-  const allTraffic = protocol === '-1' || protocol === 'all' || from === -1 || (from <= 0 && to >= 65535);
-  if (!allTraffic) return [];
+  let possible: RuleOutcome | undefined;
   let unknown: string | undefined;
   for (const { key, list } of keys.cidrs) {
-    for (const candidate of resolver.lookup(rule.node, list ? [key, '[]'] : [key], rule.via)) {
-      if (!candidate.node) continue;
-      const value = single(candidate.node, resolver);
-      if (value && WORLD.has(value)) {
-        return [{ kind: 'finding', message: `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(value)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`, range: candidate.node.range }];
+    for (const branch of branches(resolver, rule.node, [[keys.protocol], [keys.from], [keys.to], list ? [key, '[]'] : [key]], rule.via)) {
+      const [protocol, fromText, toText, cidr] = branch.values;
+      const from = Number(fromText.value);
+      const to = Number(toText.value);
+      const allTraffic = protocol.value === '-1' || protocol.value === 'all' || from === -1 || (from <= 0 && to >= 65535);
+      if (!allTraffic) continue;
+      if (cidr.value !== undefined && WORLD.has(cidr.value) && cidr.range) {
+        const message = `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(cidr.value)}${describeVia(branch.via)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`;
+        if (branch.certain) return [{ kind: 'finding', message, range: cidr.range }];
+        possible ??= { kind: 'depends', message: `Depends on the deployment: ${message}`, range: cidr.range };
+      } else if (cidr.unknown !== undefined) {
+        unknown ??= `${key} cannot be read here, so whether all outbound traffic may go to the internet cannot be known.`;
       }
-      if (value === undefined) unknown ??= `${key} cannot be read here, so whether all outbound traffic may go to the internet cannot be known.`;
     }
   }
+  if (possible) return [possible];
   return unknown ? [{ kind: 'unknown', reason: unknown }] : [];
 }

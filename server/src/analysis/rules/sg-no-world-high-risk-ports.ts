@@ -20,11 +20,11 @@ const ADMIN = [22, 3389];
 const base = settingRule({ setting: 'sg-no-world-high-risk-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 const NONE_OPEN: RuleOutcome = { kind: 'addressed', detail: 'No inbound rule opens a high-risk port to the internet.' };
 // The world-range walk is sg-open-admin-ports'; only the ports and the advice differ. A value behind an
-// undecided condition counts as certain here (as it always did for this rule); a non-default parameter does not.
+// undecided condition, like a non-default parameter value, gives "depends".
 const CHECK: WorldIngressCheck = {
   exposed: exposedPorts,
   advice: 'These services are common targets; allow only known address ranges or security groups.',
-  conditionalIsDefinite: true,
+  conditionalIsDefinite: false,
 };
 
 export const sgNoWorldHighRiskPorts: Rule = {

@@ -194,3 +194,44 @@ export function single(node: ValueNode | undefined, resolver: ValueResolver): st
   return resolved.length > 0 && resolved[0].known ? String(resolved[0].value) : undefined;
 }
 
+
+/** One value a key of a rule may take on one branch: `value` undefined when absent there, `unknown` when unreadable. */
+export interface BranchValue {
+  readonly value?: string;
+  readonly unknown?: string;
+  readonly range?: OffsetRange;
+}
+
+/** One consistent way several keys of a rule turn out together, with the branch it holds on. */
+export interface Branch {
+  readonly values: readonly BranchValue[];
+  readonly via: readonly string[];
+  /** No undecided condition and no non-default parameter value leads here. */
+  readonly certain: boolean;
+}
+
+/**
+ * Every way the keys at `paths` (from `start`) may turn out together, through conditions and parameters; a
+ * combination that takes both branches of one condition is left out. Used where a judgement needs several
+ * keys at once (protocol, ports and range), so that each is judged on the branch it holds on.
+ */
+export function branches(resolver: ValueResolver, start: ValueNode, paths: readonly (readonly string[])[], via: readonly string[] = []): Branch[] {
+  let combos: { values: BranchValue[]; via: readonly string[]; nonDefault: boolean }[] = [{ values: [], via, nonDefault: false }];
+  for (const path of paths) {
+    combos = combos.flatMap((combo) => resolver.lookup(start, path, combo.via).flatMap((candidate) => {
+      if (!candidate.node) return [{ values: [...combo.values, {}], via: candidate.via, nonDefault: combo.nonDefault }];
+      const range = candidate.node.range;
+      return resolver.scalars(candidate.node, candidate.via).map((resolved) => ({
+        values: [...combo.values, resolved.known ? { value: String(resolved.value), range } : { unknown: resolved.description, range }],
+        via: resolved.via,
+        nonDefault: combo.nonDefault || (resolved.known && resolved.fromParameter !== undefined && !resolved.fromParameter.isDefault),
+      }));
+    }).filter((next) => consistent(next.via)));
+  }
+  return combos.map((combo) => ({ values: combo.values, via: [...new Set(combo.via)], certain: !combo.nonDefault && !combo.via.some(isConditionalStep) }));
+}
+
+/** False when a provenance takes both branches of one condition. */
+function consistent(via: readonly string[]): boolean {
+  return !via.some((step) => step.startsWith('if ') && via.includes(`unless ${step.slice(3)}`));
+}

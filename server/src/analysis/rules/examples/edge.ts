@@ -238,7 +238,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [{ name: 'TLS_1_2', code: 'resource "aws_api_gateway_domain_name" "api" {\n  domain_name     = "api.example.com"\n  security_policy = "TLS_1_2"\n}\n' }],
-      bad: [{ name: 'no security_policy, in Terraform words', code: 'resource "aws_api_gateway_domain_name" ⟦"api"⟧ {\n  domain_name = "api.example.com"\n}\n', expect: [{ severity: 'warning', message: ['security_policy defaults to "TLS_1_0"', 'security_policy = "TLS_1_2"'] }] }],
+      bad: [
+        { name: 'no security_policy, in Terraform words', code: 'resource "aws_api_gateway_domain_name" ⟦"api"⟧ {\n  domain_name = "api.example.com"\n}\n', expect: [{ severity: 'warning', message: ['security_policy defaults to "TLS_1_0"', 'security_policy = "TLS_1_2"'] }] },
+        { name: 'security_policy TLS_1_0, in Terraform words', code: 'resource "aws_api_gateway_domain_name" "api" {\n  domain_name     = "api.example.com"\n  security_policy = ⟦"TLS_1_0"⟧\n}\n', expect: [{ severity: 'warning', message: ["security_policy is 'TLS_1_0'", 'set security_policy = "TLS_1_2"'] }] },
+      ],
     },
   },
   {

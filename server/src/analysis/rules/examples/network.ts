@@ -543,6 +543,13 @@ resource "aws_network_acl_rule" "out" {
 }
 `,
         },
+        {
+          name: 'no auto_accept_shared_attachments: the provider default is "disable"',
+          code: `resource "aws_ec2_transit_gateway" "core" {
+  description = "core"
+}
+`,
+        },
       ],
       bad: [
         {
@@ -551,7 +558,7 @@ resource "aws_network_acl_rule" "out" {
   auto_accept_shared_attachments = ⟦"enable"⟧
 }
 `,
-          expect: [{ severity: 'error', message: ["auto_accept_shared_attachments is 'enable'"] }],
+          expect: [{ severity: 'error', message: ["auto_accept_shared_attachments is 'enable'", 'set auto_accept_shared_attachments = "disable"'] }],
         },
       ],
     },
@@ -843,7 +850,7 @@ resource "aws_lb_listener" ⟦"admin_ui"⟧ {
   }
 }
 `,
-          expect: [{ severity: 'warning', message: ["ssl_policy is 'ELBSecurityPolicy-TLS-1-1-2017-01'"] }],
+          expect: [{ severity: 'warning', message: ["ssl_policy is 'ELBSecurityPolicy-TLS-1-1-2017-01'", 'set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"'] }],
         },
         {
           name: 'an HTTPS listener without ssl_policy',

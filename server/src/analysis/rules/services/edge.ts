@@ -111,6 +111,11 @@ function worst(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
   return [...outcomes].sort((a, b) => RANK[a.kind] - RANK[b.kind]).slice(0, 1);
 }
 
+/** One verdict over the ways a list may turn out: every gap (certain ones first), else the least certain of the rest. */
+function acrossBranches(judged: readonly RuleOutcome[][]): RuleOutcome[] {
+  return worst(judged.flat()).sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+}
+
 /** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
 function elementRange(element: MapNode): OffsetRange {
   const first = element.entries[0];
@@ -388,8 +393,10 @@ function judgeExecutionLogging(levels: readonly Candidate[], resolver: ValueReso
 const METHOD_SETTINGS: readonly Container[] = [[['MethodSettings'], 'seq'], [['MethodSettings', '[]'], 'map']];
 
 const executionLogging = guarded(metaRule('apigw-execution-logging', {
-  check: (resource, context) => judgeExecutionLogging(context.resolver.lookup(resource.properties, ['MethodSettings', '[]', 'LoggingLevel']), context.resolver, 'LoggingLevel', (node) => node.range)
-    ?? [{ kind: 'finding', message: 'MethodSettings LoggingLevel is not set: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.', range: resource.idRange }],
+  // Judged per way the MethodSettings list may turn out: a list that is absent (or has no logging entry) on one
+  // branch of an undecided condition only leaves logging off for those deployments.
+  check: (resource, context) => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeExecutionLogging(context.resolver.lookup(list.node, ['[]', 'LoggingLevel'], list.via), context.resolver, 'LoggingLevel', (node) => node.range)
+    ?? [onBranch({ kind: 'finding', message: `MethodSettings LoggingLevel is not set${describeVia(list.via)}: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.`, range: resource.idRange }, list.via)])).slice(0, 1),
 }, {
   check: (resource, context) => {
     // aws_api_gateway_method_settings names the stage (stage_name = aws_api_gateway_stage.x.stage_name); it may
@@ -473,12 +480,13 @@ function withCache(cluster: ReturnType<typeof cacheCluster>, name: string, judge
 }
 
 const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
-  check: (resource, context) => withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => judgeCacheEntries(
-    context.resolver.lookup(resource.properties, ['MethodSettings', '[]']).flatMap((found) => (found.node?.kind === 'map' ? [{ node: found.node, anchor: elementRange(found.node), via: found.via, name: '' }] : [])),
+  // Judged per way the MethodSettings list may turn out (absent on one branch of a condition: no entry there).
+  check: (resource, context) => withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeCacheEntries(
+    context.resolver.lookup(list.node, ['[]'], list.via).flatMap((found) => (found.node?.kind === 'map' ? [{ node: found.node, anchor: elementRange(found.node), via: found.via, name: '' }] : [])),
     context.resolver,
-    { caching: 'CachingEnabled', encrypted: 'CacheDataEncrypted', noEntry: 'CacheClusterEnabled is true and no MethodSettings entry sets CacheDataEncrypted: GET methods are cached by default, and the cache is not encrypted unless CacheDataEncrypted is true.' },
+    { caching: 'CachingEnabled', encrypted: 'CacheDataEncrypted', noEntry: `CacheClusterEnabled is true and no MethodSettings entry sets CacheDataEncrypted${describeVia(list.via)}: GET methods are cached by default, and the cache is not encrypted unless CacheDataEncrypted is true.` },
     resource.idRange,
-  )),
+  ).map((outcome) => onBranch(outcome, list.via))))),
 }, {
   check: (resource, context) => withCache(cacheCluster(mapEntry(resource.body, 'cache_cluster_enabled'), context.resolver, 'cache_cluster_enabled'), 'cache_cluster_enabled', () => {
     const settings = context.linked(resource, 'aws_api_gateway_method_settings', 'stage_name');
@@ -585,7 +593,9 @@ const methodAuthorization = settingRule({
     skip: (resource, context) => openByDesign(mapEntry(resource.properties, 'HttpMethod'), mapEntry(resource.properties, 'ApiKeyRequired'), context),
   },
   terraform: {
-    // authorization is a required argument of aws_api_gateway_method.
+    // authorization is a required argument of aws_api_gateway_method, with the API's values (NONE, CUSTOM,
+    // AWS_IAM, COGNITO_USER_POOLS; provider docs, aws_api_gateway_method): the same test.
+    compliant: { noneOf: ['NONE'] },
     absent: 'not-applicable',
     consequence: 'anyone who can reach the API can call this method; set authorization = "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM" (with authorizer_id), or api_key_required = true.',
     skip: (resource, context) => openByDesign(mapEntry(resource.body, 'http_method'), mapEntry(resource.body, 'api_key_required'), context),
@@ -608,6 +618,10 @@ const domainTls = settingRule({
     fix: 'TLS_1_2',
   },
   terraform: {
+    // security_policy takes the API's names (TLS_1_0, TLS_1_2 and the enhanced SecurityPolicy_TLS13_* /
+    // SecurityPolicy_TLS12_* policies; provider docs, aws_api_gateway_domain_name): the same test.
+    compliant: { matches: /^(TLS_1_2|SecurityPolicy_TLS13_.*|SecurityPolicy_TLS12_.*)$/i },
+    consequence: 'clients can connect to the custom domain with TLS 1.0 or 1.1; set security_policy = "TLS_1_2".',
     whenMissing: 'security_policy defaults to "TLS_1_0", so clients can connect to the custom domain with TLS 1.0; set security_policy = "TLS_1_2".',
   },
 });
@@ -645,6 +659,8 @@ const routeAuthorization = settingRule({
     },
   },
   terraform: {
+    // authorization_type takes the API's values and defaults to NONE (provider docs, aws_apigatewayv2_route): the same test.
+    compliant: { oneOf: ['AWS_IAM', 'JWT', 'CUSTOM'] },
     consequence: 'anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     whenMissing: 'authorization_type defaults to "NONE", so anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     skip: (resource, context) => {

@@ -5,7 +5,7 @@ import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
 import { mapEntry } from '../../cloudformation/model';
 import { canonicalType } from '../../knowledge';
 import type { Resolved, ValueResolver } from '../../resolution';
-import { describeVia, quote } from '../../resolution';
+import { describeVia, isConditionalStep, opaqueReason, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
@@ -205,7 +205,14 @@ function listenerRule(body: MapNode | undefined, anchor: OffsetRange, resolver: 
   return judgeListener(resolver, body, anchor, keys, absent);
 }
 
-const httpsListenerBase = settingRule({ setting: 'alb-https-listener', cloudformation: { compliant: { noneOf: ['HTTP'] }, consequence: '' } });
+// Metadata only: both readers are listenerRule above. aws_lb_listener spells protocol as the API does ("HTTP",
+// "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP"; provider docs, aws_lb_listener), so the same values; the absent
+// protocol is judged by listenerRule, which needs no skip.
+const httpsListenerBase = settingRule({
+  setting: 'alb-https-listener',
+  cloudformation: { compliant: { noneOf: ['HTTP'] }, consequence: '' },
+  terraform: { compliant: { noneOf: ['HTTP'] }, consequence: '' },
+});
 
 const albHttpsListener: Rule = {
   meta: httpsListenerBase.meta,
@@ -243,6 +250,9 @@ const albTlsPolicy = settingRule({
     fix: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
   },
   terraform: {
+    // ssl_policy takes the API's policy names (ELBSecurityPolicy-...; provider docs, aws_lb_listener): the same test.
+    compliant: { matches: /(TLS13-1-[23]|TLS-1-2|FS-1-2)-/i },
+    consequence: 'the listener accepts TLS 1.0 or 1.1 clients, protocols with known weaknesses; set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" or a stricter policy.',
     whenMissing: 'the listener gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1 clients; set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" or a stricter policy.',
     skip: (resource, context) => encryptedListener(context.resolver, resource.body, 'protocol', 'ssl_policy', 'certificate_arn'),
   },
@@ -273,16 +283,19 @@ function attributeRule(setting: string, key: string, tfPath: readonly string[], 
     meta: base.meta,
     cloudformation: {
       check(resource, context) {
-        let judged: RuleOutcome[] | undefined;
-        for (const candidate of context.resolver.lookup(resource.properties, ['LoadBalancerAttributes', '[]'])) {
-          const entry = candidate.node;
-          if (entry?.kind !== 'map' || valuesAt(context.resolver, entry, ['Key'], candidate.via).values.every((value) => !value.known || value.value !== key)) continue;
-          const valueNode = mapEntry(entry, 'Value');
-          if (valueNode) judged = judgeAttribute(key, valueNode, candidate.via, context.resolver, consequence);
-          break;
-        }
-        judged ??= [{ kind: 'finding', message: `${key} is not set: ${consequence}`, range: resource.idRange }];
-        return gate(judged, {
+        // Every way the attribute list may turn out (an undecided condition may give several): the key's
+        // entry in each, or its absence there.
+        const judged = context.resolver.lookup(resource.properties, ['LoadBalancerAttributes']).map((list) => {
+          const items = context.resolver.lookup(list.node, ['[]'], list.via);
+          const entry = items.find((item) => item.node?.kind === 'map'
+            && valuesAt(context.resolver, item.node, ['Key'], item.via).values.some((value) => value.known && value.value === key));
+          const valueNode = entry?.node?.kind === 'map' ? mapEntry(entry.node, 'Value') : undefined;
+          if (valueNode && entry) return judgeAttribute(key, valueNode, entry.via, context.resolver, consequence);
+          const unread = items.find((item) => item.node !== undefined && item.node.kind !== 'map');
+          if (unread) return [{ kind: 'unknown' as const, reason: `LoadBalancerAttributes cannot be read${describeVia(unread.via)}, so whether it sets ${key} cannot be known` }];
+          return notSet(key, list.via, consequence, resource.idRange);
+        });
+        return gate(strongest(judged), {
           kind: lbKind(context.resolver, resource.properties, 'Type'),
           tlsListener: () => tlsAmong(pointingAt(resource, context, CFN_LISTENER, 'LoadBalancerArn').map((listener) => valuesAt(context.resolver, listener.properties, ['Protocol'])), 'this template'),
         }, applies);
@@ -291,11 +304,11 @@ function attributeRule(setting: string, key: string, tfPath: readonly string[], 
     terraform: {
       check(resource, context) {
         const name = tfPath.join('.');
-        const candidate = context.resolver.lookup(resource.body, tfPath).find((found) => found.node !== undefined);
-        const judged: RuleOutcome[] = candidate?.node
+        const judged = context.resolver.lookup(resource.body, tfPath).map((candidate) => (candidate.node && !opaqueReason(candidate.node)
           ? judgeAttribute(name, candidate.node, candidate.via, context.resolver, consequence)
-          : [{ kind: 'finding', message: `${name} is not set: ${consequence}`, range: resource.anchor }];
-        return gate(judged, {
+          : candidate.node ? [{ kind: 'unknown' as const, reason: `${name} is ${opaqueReason(candidate.node) ?? ''}${describeVia(candidate.via)}` }]
+            : notSet(name, candidate.via, consequence, resource.anchor)));
+        return gate(strongest(judged), {
           kind: lbKind(context.resolver, resource.body, 'load_balancer_type'),
           tlsListener: () => tlsAmong(context.linked(resource, 'aws_lb_listener', 'load_balancer_arn').map((listener) => valuesAt(context.resolver.withBinding({}), listener.body, ['protocol'])), 'this module'),
         }, applies);
@@ -304,10 +317,35 @@ function attributeRule(setting: string, key: string, tfPath: readonly string[], 
   };
 }
 
-/** An attribute set well is addressed on any load balancer; a gap counts only where the attribute applies. */
+/** An attribute that is not set: a finding, or "depends" when that holds only on one branch of a condition. */
+function notSet(name: string, via: readonly string[], consequence: string, anchor: OffsetRange): RuleOutcome[] {
+  const message = `${name} is not set${describeVia(via)}: ${consequence}`;
+  return [via.some(isConditionalStep) ? { kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor } : { kind: 'finding', message, range: anchor }];
+}
+
+/** One outcome from the judgements of every way a setting may turn out: a certain gap, then a possible one, then unknown. */
+function strongest(judged: readonly RuleOutcome[][]): RuleOutcome[] {
+  const all = judged.flat();
+  for (const kind of ['finding', 'depends', 'unknown'] as const) {
+    const found = all.find((outcome) => outcome.kind === kind);
+    if (found) return [found];
+  }
+  return all.length > 0 ? [all[0]] : [];
+}
+
+/**
+ * An attribute set well is addressed on any load balancer; a gap counts only where the attribute applies. When
+ * the load balancer's type is itself undecided and one of its possible types would not need the attribute, a
+ * gap is only possible.
+ */
 function gate(judged: RuleOutcome[], view: LbView, applies: (view: LbView) => RuleOutcome | undefined): RuleOutcome[] {
   if (judged.every((outcome) => outcome.kind === 'addressed')) return judged;
-  return [applies(view) ?? judged].flat();
+  const gated = applies(view);
+  if (gated) return [gated];
+  const exempt = view.kind.kinds.filter((kind) => applies({ ...view, kind: { kinds: [kind] } })?.kind === 'not-applicable');
+  return judged.map((outcome) => (outcome.kind === 'finding' && exempt.length > 0
+    ? { kind: 'depends', message: `Depends on the deployment: the load balancer may be ${exempt.join(' or ')}, where this does not apply; otherwise ${outcome.message}`, range: outcome.range }
+    : outcome));
 }
 
 /** The judgement of both formats: the first non-compliant value of an attribute, or addressed. */
@@ -321,7 +359,7 @@ function judgeAttribute(name: string, valueNode: ValueNode, via: readonly string
     }
     if (String(resolved.value).toLowerCase() === 'true') continue;
     const message = `${name} is ${quote(resolved.value)}${describeVia(resolved.via)}: ${consequence}`;
-    const definite = (!resolved.fromParameter || resolved.fromParameter.isDefault) && !resolved.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
+    const definite = (!resolved.fromParameter || resolved.fromParameter.isDefault) && !resolved.via.some(isConditionalStep);
     outcomes.push(definite ? { kind: 'finding', message, range: valueNode.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: valueNode.range });
   }
   if (outcomes.length > 0) return [outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes[0]];
@@ -395,6 +433,9 @@ const clbHttpsListenerBase = settingRule({
     consequence: 'traffic between clients and the load balancer is not encrypted; use HTTPS or SSL with an ACM certificate.',
   },
   terraform: {
+    // aws_elb's lb_protocol takes HTTP, HTTPS, TCP or SSL (provider docs, aws_elb; the provider stores it in lower
+    // case, and the comparison ignores case): the same test as CloudFormation.
+    compliant: { noneOf: ['HTTP'] },
     path: 'listener.[].lb_protocol',
     consequence: 'traffic between clients and the load balancer is not encrypted; use lb_protocol = "https" or "ssl" with an ACM certificate (ssl_certificate_id).',
   },
@@ -454,28 +495,46 @@ function wafApplies(kind: LbKind, internal: readonly Resolved[]): RuleOutcome | 
   return notApplication;
 }
 
+/**
+ * No web ACL: a finding when the load balancer is certainly an internet-facing application one (a literal, a
+ * parameter default, no undecided condition); "depends" when that holds only for some deployments; unknown
+ * when the scheme cannot be read.
+ */
+function noWaf(message: string, kind: LbKind, internal: readonly Resolved[], range: OffsetRange): RuleOutcome {
+  const certainlyExposed = internal.some((value) => value.known && value.value === false && !value.via.some(isConditionalStep) && (value.fromParameter === undefined || value.fromParameter.isDefault));
+  const certainlyApplication = kind.kinds.length === 1 && kind.kinds[0] === 'application' && !kind.unknown;
+  if (certainlyExposed && certainlyApplication) return { kind: 'finding', message, range };
+  const unread = internal.find((value) => !value.known);
+  if (unread && !unread.known && !internal.some((value) => value.known && value.value === false)) return { kind: 'unknown', reason: `Whether the load balancer is internal cannot be known: it is ${unread.description}${describeVia(unread.via)}.` };
+  return { kind: 'depends', message: `Depends on the deployment: the load balancer is an internet-facing application load balancer only for some deployments. ${message}`, range };
+}
+
 const wafBase = settingRule({ setting: 'alb-waf', cloudformation: { types: [CFN_LB], compliant: { present: true }, consequence: '' } });
 
 const albWaf: Rule = {
   meta: wafBase.meta,
   cloudformation: {
     check(resource, context) {
-      const internal = valuesAt(context.resolver, resource.properties, ['Scheme']).values.map((value): Resolved => (value.known ? { ...value, value: String(value.value) === 'internal' } : value));
+      const scheme = valuesAt(context.resolver, resource.properties, ['Scheme']);
+      // Scheme defaults to internet-facing.
+      const internal = [...scheme.values.map((value): Resolved => (value.known ? { ...value, value: String(value.value) === 'internal' } : value)), ...(scheme.absent ? [{ known: true as const, value: false, via: [] }] : [])];
       const gate = wafApplies(lbKind(context.resolver, resource.properties, 'Type'), internal);
       if (gate) return [gate];
       const associations = pointingAt(resource, context, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn');
       if (associations.length > 0) return [{ kind: 'addressed', detail: `${associations[0].id} attaches a web ACL.` }];
-      return [{ kind: 'finding', message: `No AWS::WAFv2::WebACLAssociation in this template points at it: ${NO_WAF}`, range: resource.idRange }];
+      return [noWaf(`No AWS::WAFv2::WebACLAssociation in this template points at it: ${NO_WAF}`, lbKind(context.resolver, resource.properties, 'Type'), internal, resource.idRange)];
     },
   },
   terraform: {
     check(resource, context) {
-      const internal = valuesAt(context.resolver, resource.body, ['internal']).values.map((value): Resolved => (value.known ? { ...value, value: String(value.value).toLowerCase() === 'true' } : value));
+      const flag = valuesAt(context.resolver, resource.body, ['internal']);
+      // internal defaults to false.
+      const internal = [...flag.values.map((value): Resolved => (value.known ? { ...value, value: String(value.value).toLowerCase() === 'true' } : value)), ...(flag.absent ? [{ known: true as const, value: false, via: [] }] : [])];
       const gate = wafApplies(lbKind(context.resolver, resource.body, 'load_balancer_type'), internal);
       if (gate) return [gate];
       const associations = context.linked(resource, 'aws_wafv2_web_acl_association', 'resource_arn');
       if (associations.length > 0) return [{ kind: 'addressed', detail: `${associations[0].address} attaches a web ACL.` }];
-      return [{ kind: 'finding', message: `No aws_wafv2_web_acl_association in this module points at it: ${NO_WAF}`, range: resource.anchor }];
+      return [noWaf(`No aws_wafv2_web_acl_association in this module points at it: ${NO_WAF}`, lbKind(context.resolver, resource.body, 'load_balancer_type'), internal, resource.anchor)];
     },
   },
 };

@@ -29,6 +29,13 @@ export const NETWORK_RULES: readonly Rule[] = [
       consequence: 'any account the gateway is shared with can attach its VPCs without your review, joining your network.',
       fix: 'disable',
     },
+    terraform: {
+      // auto_accept_shared_attachments takes "disable" or "enable", default "disable" (provider docs,
+      // aws_ec2_transit_gateway): the API's spelling and default.
+      compliant: { equals: 'disable' },
+      consequence: 'any account the gateway is shared with can attach its VPCs without your review, joining your network; set auto_accept_shared_attachments = "disable".',
+      absentDetail: 'auto_accept_shared_attachments defaults to "disable": attachments from shared accounts wait for your acceptance.',
+    },
   }),
   // --- Load balancers (services/loadBalancing.ts)
   ...LOAD_BALANCING_RULES,
