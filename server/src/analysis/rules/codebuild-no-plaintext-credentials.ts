@@ -1,14 +1,14 @@
 // CodeBuild environment variables of type PLAINTEXT (the default) are stored and shown in the project
 // configuration; credentials belong in PARAMETER_STORE or SECRETS_MANAGER variables. CloudFormation:
 // Environment.EnvironmentVariables[] {Name, Value, Type}; Terraform: environment { environment_variable { name value type } }.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { quote } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { looksLikeCredentialName } from './secrets';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { looksLikeCredentialName } from './support/secrets';
+import { settingRule } from './support/settingRule';
 
 const base = settingRule({ setting: 'codebuild-no-plaintext-credentials', cloudformation: { compliant: { present: true }, consequence: '' } });
 

@@ -1,7 +1,7 @@
 // DocumentDB: TLS is on in the default cluster parameter group; only a custom group with tls 'disabled' turns it off.
 import { checkParameterGroup, checkTfParameterGroup, settingMeta } from './rds-force-tls';
 import type { GroupExpectation } from './rds-force-tls';
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 
 const id = 'docdb-tls';
 

@@ -2,16 +2,17 @@
 // on the environment or on a configuration template it names (TemplateName); Terraform `setting { namespace
 // name value }` blocks on aws_elastic_beanstalk_environment or on an aws_elastic_beanstalk_configuration_template
 // it names (template_name). Each format reads the entries; the judgement is shared.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../resolution';
 import type { ValueResolver } from '../resolution';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { referenceParts } from '../terraform/hcl';
 import type { MapNode, OffsetRange } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
 
 export interface OptionValue {
   readonly value: string | undefined;

@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
 import { cfnEnvironment, findOption, judgeOption, tfEnvironment } from './eb-managed-platform-updates';
 import type { EbEnvironment } from './eb-managed-platform-updates';
 

@@ -4,11 +4,11 @@
 import { getSetting } from '../knowledge';
 import { walkExpressions } from '../terraform/hcl';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl } from './references';
-import type { Rule } from './rule';
-import { secretInText } from './secrets';
-import { severityFor } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import { docsUrl } from './support/references';
+import type { Rule } from './support/rule';
+import { secretInText } from './support/secrets';
+import { severityFor } from './support/settingRule';
 
 const id = 'ec2-userdata-no-secrets';
 const setting = getSetting(id)!;

@@ -3,9 +3,9 @@
 import { describeVia } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
 
 const base = settingRule({ setting: 'eks-control-plane-logging', cloudformation: { compliant: { present: true }, consequence: '' } });
 const CFN_PATH = ['Logging', 'ClusterLogging', 'EnabledTypes', '[]', 'Type'];

@@ -5,10 +5,10 @@
 import type { ValueResolver } from '../resolution';
 import { quote } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { guardShapes } from './shapeGuard';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
+import { guardShapes } from './support/shapeGuard';
 
 const base = guardShapes(settingRule({
   setting: 'eks-secrets-encryption',

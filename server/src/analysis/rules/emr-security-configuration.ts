@@ -1,16 +1,16 @@
 // EMR encryption lives in a security configuration (a JSON document) that the cluster names: CloudFormation
 // AWS::EMR::SecurityConfiguration named by AWS::EMR::Cluster SecurityConfiguration; Terraform
 // aws_emr_security_configuration.configuration (a JSON string or jsonencode) named by aws_emr_cluster.security_configuration.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { TfRuleContext } from '../terraform/context';
 import { expressionToNode } from '../terraform/values';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import type { SettingCheck } from './setting';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import type { SettingCheck } from './support/setting';
+import { checkSetting, isTrue, judgeSetting } from './support/setting';
+import { settingRule } from './support/settingRule';
 
 const base = settingRule({ setting: 'emr-security-configuration', cloudformation: { compliant: { present: true }, consequence: '' } });
 

@@ -1,9 +1,9 @@
 // Service-wide wildcard actions (`s3:*`) on Resource '*' in Allow statements of identity policies.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
-import type { NamedDocument } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
+import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from './support/policy';
+import type { NamedDocument } from './support/policy';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
 import { IDENTITY_POLICY_TYPES } from './iam-no-admin-star';
 
 export const iamNoServiceWildcard: Rule = {

@@ -1,9 +1,9 @@
 // Terraform only: the account password policy (aws_iam_account_password_policy); CloudFormation has no resource
 // for it. Absent arguments take IAM's weak defaults (length 8, no character classes).
-import { settingMeta } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue, judgeSetting } from './setting';
+import { settingMeta } from './support/policy';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { isTrue, judgeSetting } from './support/setting';
 
 const MIN_LENGTH = 14;
 const CLASSES = ['require_symbols', 'require_numbers', 'require_uppercase_characters', 'require_lowercase_characters'];

@@ -6,14 +6,14 @@
 import type { ValueResolver } from '../resolution';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { MapEntry, OffsetRange, ValueNode } from '../types';
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeExpression } from '../terraform/resolve';
 import { expressionToNode } from '../terraform/values';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { looksLikeSecret } from './secrets';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { looksLikeSecret } from './support/secrets';
+import { settingRule } from './support/settingRule';
 
 const SAM_FUNCTION = 'AWS::Serverless::Function';
 const base = settingRule({

@@ -1,12 +1,12 @@
 // A Lambda permission for Principal '*', or for a service principal without SourceArn/SourceAccount, lets
 // anyone (or any account's resources of that service) invoke the function.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../resolution';
-import { settingMeta, strings } from '../policy';
-import type { PolicyResolver } from '../policy';
+import { settingMeta, strings } from './support/policy';
+import type { PolicyResolver } from './support/policy';
 import type { MapNode, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
 
 /** How one format names the permission's arguments. */
 interface PermissionKeys {

@@ -1,9 +1,9 @@
 // MSK: client-broker traffic must be TLS only and traffic between brokers encrypted (InCluster); both default to on.
 import { combine } from './opensearch-https-tls';
 import { settingMeta } from './rds-force-tls';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import type { Rule } from './support/rule';
+import { checkSetting, isTrue, judgeSetting } from './support/setting';
+import type { SettingCheck } from './support/setting';
 
 const id = 'msk-in-transit';
 /** The two checks of both readers; `base` is the path of EncryptionInTransit, `keys` its two settings. */

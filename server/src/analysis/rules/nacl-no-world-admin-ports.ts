@@ -4,10 +4,10 @@
 import type { ValueResolver } from '../resolution';
 import { quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue } from './setting';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { isTrue } from './support/setting';
+import { settingRule } from './support/settingRule';
 import { portExposure, single, WORLD } from './sg-open-admin-ports';
 
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });

@@ -2,7 +2,7 @@
 import { settingMeta } from './rds-force-tls';
 import { checkLogExports, checkTfLogExports } from './rds-log-exports';
 import type { LogExportsCheck } from './rds-log-exports';
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 
 const AUDIT: LogExportsCheck = { required: ['audit'], consequence: 'who read or changed what leaves no trail in CloudWatch for investigations.' };
 

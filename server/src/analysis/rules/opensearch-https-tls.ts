@@ -1,9 +1,9 @@
 // OpenSearch: HTTPS must be enforced (EnforceHTTPS) and the endpoint must refuse TLS before 1.2 (TLSSecurityPolicy).
-import type { RuleOutcome } from './outcome';
+import type { RuleOutcome } from './support/outcome';
 import { settingMeta } from './rds-force-tls';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import type { Rule } from './support/rule';
+import { checkSetting, isTrue, judgeSetting } from './support/setting';
+import type { SettingCheck } from './support/setting';
 
 const id = 'opensearch-https-tls';
 /**

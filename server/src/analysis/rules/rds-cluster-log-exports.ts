@@ -1,8 +1,8 @@
 // Aurora and Multi-AZ DB clusters: EnableCloudwatchLogsExports must include the engine's audit log (audit / postgresql).
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { singleString, settingMeta } from './rds-force-tls';
 import { checkLogExports, checkTfLogExports, rdsLogExportsCheck } from './rds-log-exports';
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 
 const SERVERLESS_V1 = { kind: 'not-applicable', detail: 'Aurora Serverless v1 publishes logs through its parameter group, not EnableCloudwatchLogsExports.' } as const;
 

@@ -1,18 +1,19 @@
 // TLS enforcement for RDS lives in a DB parameter group (rds.force_ssl, require_secure_transport) that the
 // instance or cluster points to. The finding sits on the database; the group is a related location.
 // Also exports the parameter-group walk and the knowledge-based metadata used by redshift-require-ssl and docdb-tls.
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../cloudformation/resolve';
 import { getDefault, getItem, getSetting } from '../knowledge';
 import type { OffsetRange, RelatedLocation, ScalarValue, ValueNode } from '../types';
 import type { ValueResolver } from '../resolution';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { referenceParts } from '../terraform/hcl';
-import type { RuleOutcome } from './outcome';
-import { docsUrl } from './references';
-import type { Rule, RuleMeta } from './rule';
-import { severityFor } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import { docsUrl } from './support/references';
+import type { Rule, RuleMeta } from './support/rule';
+import { severityFor } from './support/settingRule';
 
 const id = 'rds-force-tls';
 

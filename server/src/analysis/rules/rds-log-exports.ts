@@ -1,14 +1,15 @@
 // RDS instances export logs to CloudWatch through EnableCloudwatchLogsExports, a list that must include the
 // engine's main log. Also exports the list check used by the cluster, DocumentDB and Neptune rules.
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia } from '../cloudformation/resolve';
 import type { ValueResolver } from '../resolution';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
+import type { RuleOutcome } from './support/outcome';
 import { rdsEngine, settingMeta, singleString } from './rds-force-tls';
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 
 const id = 'rds-log-exports';
 const PROPERTY = 'EnableCloudwatchLogsExports';

@@ -1,16 +1,16 @@
 // The database master password must not be written into the template or module: let RDS manage it in Secrets
 // Manager, or pass it through a dynamic reference / write-only argument. The message never repeats the value.
-import { mapEntry } from '../cloudformation/model';
-import type { CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
 import { getSetting } from '../knowledge';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl } from './references';
-import type { Rule } from './rule';
-import { severityFor } from './settingRule';
-import { isTrue } from './setting';
+import type { RuleOutcome } from './support/outcome';
+import { docsUrl } from './support/references';
+import type { Rule } from './support/rule';
+import { severityFor } from './support/settingRule';
+import { isTrue } from './support/setting';
 
 const id = 'rds-managed-master-password';
 const setting = getSetting(id)!;

@@ -1,10 +1,10 @@
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import { docsUrl, references } from './references';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import { docsUrl, references } from './support/references';
+import type { Rule } from './support/rule';
+import { checkSetting, isTrue, judgeSetting } from './support/setting';
+import type { SettingCheck } from './support/setting';
 
 const id = 'rds-storage-encrypted';
 

@@ -1,10 +1,11 @@
 // Redshift requires SSL through require_ssl in the cluster parameter group the cluster names.
-import { mapEntry } from '../cloudformation/model';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
 import { checkParameterGroup, checkTfParameterGroup, settingMeta, singleString } from './rds-force-tls';
 import type { GroupExpectation } from './rds-force-tls';
-import type { Rule } from './rule';
-import { isTrue } from './setting';
+import type { Rule } from './support/rule';
+import { isTrue } from './support/setting';
 
 const id = 'redshift-require-ssl';
 

@@ -3,7 +3,7 @@ import { ec2UserdataNoSecrets } from './ec2-userdata-no-secrets';
 import { rdsManagedMasterPassword } from './rds-managed-master-password';
 import { rdsStorageEncrypted } from './rds-storage-encrypted';
 import { withAliases } from '../knowledge';
-import type { Rule, RuleInfo } from './rule';
+import type { Rule, RuleInfo } from './support/rule';
 import { s3BlockPublicAccess } from './s3-block-public-access';
 import { SERVICE_RULES } from './services';
 import { sgOpenAdminPorts } from './sg-open-admin-ports';

@@ -1,8 +1,8 @@
-import { docsUrl, references } from './references';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import { docsUrl, references } from './support/references';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { checkSetting, isTrue, judgeSetting } from './support/setting';
+import type { SettingCheck } from './support/setting';
 
 const id = 's3-block-public-access';
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'] as const;

@@ -1,8 +1,8 @@
 // A secret's resource policy that allows Principal '*' without a condition limiting who lets any AWS account
 // read the secret. No knowledge-base setting covers it yet; the metadata is written here.
-import { inlineOrStandalone, policyOnTargets, publicPolicyRule } from '../policy';
+import { inlineOrStandalone, policyOnTargets, publicPolicyRule } from './support/policy';
 import { getItem } from '../knowledge';
-import { docsUrl, references } from './references';
+import { docsUrl, references } from './support/references';
 
 const id = 'secretsmanager-policy-not-public';
 

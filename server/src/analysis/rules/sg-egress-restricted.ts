@@ -7,13 +7,13 @@
 // that default rule right after creating an aws_security_group, so a group without egress blocks allows no
 // outbound traffic at all: compliant. Egress added by aws_security_group_rule (type = "egress") or
 // aws_vpc_security_group_egress_rule is judged on those resources themselves.
-import type { CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
 import { quote } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
 import { CFN_KEYS, single, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules } from './sg-open-admin-ports';
 import type { IngressKeys, IngressRule } from './sg-open-admin-ports';
 import { pointingAt } from './vpc-flow-logs';

@@ -1,11 +1,11 @@
 // Ingress from the whole internet to the database, file-sharing, mail and admin-console ports of Security
 // Hub EC2.19. SSH, RDP and all-ports exposure are sg-open-admin-ports' to report; this rule leaves them alone.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { MapNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
 import { CFN_KEYS, cfnIngressRules, single, tfIngressRules, unreadableRules, worldIngress } from './sg-open-admin-ports';
 import type { IngressKeys, WorldIngressCheck } from './sg-open-admin-ports';
 

@@ -1,13 +1,14 @@
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { canonicalType } from '../knowledge';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Candidate, Resolved, ValueResolver } from '../resolution';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl, references } from './references';
-import type { Rule } from './rule';
+import type { RuleOutcome } from './support/outcome';
+import { docsUrl, references } from './support/references';
+import type { Rule } from './support/rule';
 
 const id = 'sg-open-admin-ports';
 /** Addresses that mean "the whole internet". */

@@ -3,10 +3,10 @@
 // guide "Encryption at rest"): only an explicit false without a KMS key leaves the queue unencrypted.
 import type { Candidate, ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue, judgeSetting } from './setting';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { isTrue, judgeSetting } from './support/setting';
+import { settingRule } from './support/settingRule';
 
 const base = settingRule({
   setting: 'sqs-encryption',

@@ -2,14 +2,14 @@
 // secrets out of AWS::SSM::Parameter altogether. A literal Value under a secret-looking name is reported.
 // Terraform can (aws_ssm_parameter type = "SecureString"): a String or StringList parameter is judged the same way,
 // on `value` and `insecure_value`.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { looksLikeCredentialName, looksLikeSecret } from './secrets';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
+import { looksLikeCredentialName, looksLikeSecret } from './support/secrets';
 
 const base = settingRule({
   setting: 'ssm-parameter-securestring',

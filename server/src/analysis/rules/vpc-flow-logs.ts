@@ -1,11 +1,12 @@
 // A VPC's flow log is a separate AWS::EC2::FlowLog that points at it; checked on the VPC.
 import { mentions } from '../cloudformation/references';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
 import type { OffsetRange } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import type { RuleOutcome } from './support/outcome';
+import type { Rule } from './support/rule';
+import { settingRule } from './support/settingRule';
 
 /** Resources of a type whose property refers to the resource. */
 export function pointingAt(resource: CfnResource, context: CfnRuleContext, type: string, property: string): CfnResource[] {

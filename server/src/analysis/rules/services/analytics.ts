@@ -1,15 +1,16 @@
 // Setting rules for analytics services. Each entry names a knowledge-base setting and says how to judge it.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import { mskInTransit } from '../msk-in-transit';
 import { opensearchHttpsTls } from '../opensearch-https-tls';
 import { singleString } from '../rds-force-tls';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import { isTrue, judgeSetting } from '../setting';
-import { settingRule } from '../settingRule';
-import { tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from './terraformSupport';
+import type { RuleOutcome } from '../support/outcome';
+import type { Rule } from '../support/rule';
+import { isTrue, judgeSetting } from '../support/setting';
+import { settingRule } from '../support/settingRule';
+import { tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support/terraformSupport';
 
 const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 

@@ -1,6 +1,6 @@
 // Setting rules for compute services. Each entry names a knowledge-base setting and says how to judge it.
-import { mapEntry } from '../../cloudformation/model';
-import type { CfnRuleContext } from '../../cloudformation/model';
+import { mapEntry } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import { codebuildNoPlaintextCredentials } from '../codebuild-no-plaintext-credentials';
 import { ebManagedPlatformUpdates } from '../eb-managed-platform-updates';
@@ -9,20 +9,20 @@ import { ec2SsmPatching } from '../ec2-ssm-patching';
 import { eksControlPlaneLogging } from '../eks-control-plane-logging';
 import { emrSecurityConfiguration } from '../emr-security-configuration';
 import { ec2Imdsv2, lcImdsv2, ltImdsv2 } from '../imdsv2';
-import type { RuleOutcome } from '../outcome';
-import type { Rule, TerraformReader } from '../rule';
+import type { RuleOutcome } from '../support/outcome';
+import type { Rule, TerraformReader } from '../support/rule';
 import { describeVia } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfRuleContext } from '../../terraform/context';
-import { looksLikeCredentialName } from '../secrets';
-import { isTrue } from '../setting';
-import { settingRule } from '../settingRule';
-import { withContainerDefinitions } from '../ecsContainerDefinitions';
+import { looksLikeCredentialName } from '../support/secrets';
+import { isTrue } from '../support/setting';
+import { settingRule } from '../support/settingRule';
+import { withContainerDefinitions } from '../support/ecsContainerDefinitions';
 import { ecsContainerInsights } from '../ecs-container-insights';
 import { eksEndpointPrivate } from '../eks-endpoint-private';
 import { eksSecretsEncryption } from '../eks-secrets-encryption';
-import { guardShapes } from '../shapeGuard';
-import type { SettingRuleSpec } from '../settingRule';
+import { guardShapes } from '../support/shapeGuard';
+import type { SettingRuleSpec } from '../support/settingRule';
 
 /** The Terraform form of an element rule: the repeated blocks holding the elements, and the path in each. */
 export interface TfElements {

@@ -1,6 +1,7 @@
 // Setting rules for database services. Each entry names a knowledge-base setting and says how to judge it.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { ValueNode } from '../../types';
@@ -12,10 +13,10 @@ import { rdsClusterLogExports } from '../rds-cluster-log-exports';
 import { rdsForceTls, singleString } from '../rds-force-tls';
 import { rdsLogExports } from '../rds-log-exports';
 import { redshiftRequireSsl } from '../redshift-require-ssl';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import { judgeSetting } from '../setting';
-import { settingRule } from '../settingRule';
+import type { RuleOutcome } from '../support/outcome';
+import type { Rule } from '../support/rule';
+import { judgeSetting } from '../support/setting';
+import { settingRule } from '../support/settingRule';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
 function clusterMember(resource: CfnResource): string | undefined {

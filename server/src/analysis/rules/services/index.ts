@@ -3,7 +3,7 @@ import { dataResidencyRegions } from '../data-residency-regions';
 import { ebsDefaultEncryption } from '../ebs-default-encryption';
 import { emrBlockPublicAccess } from '../emr-block-public-access';
 import { iamPasswordPolicy } from '../iam-password-policy';
-import type { Rule } from '../rule';
+import type { Rule } from '../support/rule';
 import { s3MfaDelete } from '../s3-mfa-delete';
 import { sgDefaultRestrictAll } from '../sg-default-restrict-all';
 import { ANALYTICS_RULES } from './analytics';

@@ -1,8 +1,8 @@
 // Setting rules for network services. Each entry names a knowledge-base setting and says how to judge it.
 // SSH, RDP and all-ports exposure in security groups is sg-open-admin-ports (rules/sg-open-admin-ports.ts).
 import { naclNoWorldAdminPorts } from '../nacl-no-world-admin-ports';
-import type { Rule } from '../rule';
-import { settingRule } from '../settingRule';
+import type { Rule } from '../support/rule';
+import { settingRule } from '../support/settingRule';
 import { sgEgressRestricted } from '../sg-egress-restricted';
 import { sgNoWorldHighRiskPorts } from '../sg-no-world-high-risk-ports';
 import { vpcFlowLogs } from '../vpc-flow-logs';

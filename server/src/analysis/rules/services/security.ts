@@ -8,15 +8,15 @@ import { iamRoleTrustNotPublic } from '../iam-role-trust-not-public';
 import { kmsPolicyNoWildcardPrincipal } from '../kms-policy-no-wildcard-principal';
 import { lambdaPermissionNotPublic } from '../lambda-permission-not-public';
 import { lambdaUrlAuth } from '../lambda-url-auth';
-import type { Rule } from '../rule';
+import type { Rule } from '../support/rule';
 import { s3PolicyNoPublicPrincipal } from '../s3-policy-no-public-principal';
 import { s3TlsOnlyPolicy } from '../s3-tls-only-policy';
 import { secretsManagerPolicyNotPublic } from '../secretsmanager-policy-not-public';
-import { settingRule } from '../settingRule';
+import { settingRule } from '../support/settingRule';
 import { snsPolicyNotPublic } from '../sns-policy-not-public';
 import { sqsPolicyNotPublic } from '../sqs-policy-not-public';
-import { mapEntry } from '../../cloudformation/model';
-import { terraformAbsentDetail } from './terraformWords';
+import { mapEntry } from '../../cloudformation/template';
+import { terraformAbsentDetail } from '../support/terraformWords';
 
 export const SECURITY_RULES: readonly Rule[] = [
   // IAM

@@ -4,16 +4,16 @@
 // AWS SAM resources are checked as written: AWS::Serverless::Function takes the Lambda function's property names
 // (Runtime, KmsKeyArn, VpcConfig, CodeSigningConfigArn, RuntimeManagementConfig) except Tracing, and SAM copies
 // Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
-import type { CfnResource } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import { mapEntry } from '../../cloudformation/template';
 import type { Candidate } from '../../resolution';
 import type { MapEntry, MapNode, OffsetRange } from '../../types';
 import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import { settingRule } from '../settingRule';
+import type { RuleOutcome } from '../support/outcome';
+import type { Rule } from '../support/rule';
+import { settingRule } from '../support/settingRule';
 import { sqsEncryption } from '../sqs-encryption';
-import { terraformAbsentDetail, terraformContainerImage } from './terraformWords';
+import { terraformAbsentDetail, terraformContainerImage } from '../support/terraformWords';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';

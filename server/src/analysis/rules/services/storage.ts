@@ -1,19 +1,20 @@
 // Setting rules for storage services. Each entry names a knowledge-base setting and says how to judge it.
 // S3 Block Public Access lives in rules/s3-block-public-access.ts; bucket, key, queue and topic POLICIES are
 // judged by the policy rules, not here.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import { efsAccessPointIdentity } from '../efs-access-point-identity';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { TfModule } from '../../terraform/module';
 import type { ScalarValue, ValueNode } from '../../types';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
+import type { RuleOutcome } from '../support/outcome';
+import type { Rule } from '../support/rule';
 import { refersTo } from '../../cloudformation/references';
-import { isTrue, judgeSetting } from '../setting';
-import { pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt } from './terraformSupport';
+import { isTrue, judgeSetting } from '../support/setting';
+import { pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt } from '../support/terraformSupport';
 import { secretRotation } from '../secret-rotation';
-import { settingRule } from '../settingRule';
+import { settingRule } from '../support/settingRule';
 import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
 
 /** Literal scalar at a top-level property, when it is one. */

@@ -1,6 +1,6 @@
 // What a rule says about one resource. The engine turns outcomes into findings (with the responsibility
 // item in the message) and into the per-resource responsibility status.
-import type { OffsetRange, RelatedLocation, Severity } from '../types';
+import type { OffsetRange, RelatedLocation, Severity } from '../../types';
 
 /** The setting a rule read and what it resolved to: shown in hovers on that setting. */
 export interface Evidence {

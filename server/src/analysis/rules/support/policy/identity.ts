@@ -1,10 +1,10 @@
 // The identity-based policies a resource carries: AWS::IAM::Policy / ManagedPolicy documents, inline
 // Policies[].PolicyDocument of roles, users and groups, SAM Policies (inline statements, managed policy names
 // and ARNs; policy templates such as S3CrudPolicy are AWS-written and scoped), and attached ManagedPolicyArns.
-import type { CfnRuleContext } from '../cloudformation/context';
-import type { CfnResource } from '../cloudformation/template';
-import { mapEntry } from '../cloudformation/template';
-import type { ValueNode } from '../types';
+import type { CfnRuleContext } from '../../../cloudformation/context';
+import type { CfnResource } from '../../../cloudformation/template';
+import { mapEntry } from '../../../cloudformation/template';
+import type { ValueNode } from '../../../types';
 import type { PolicyDocument, PolicyString } from './document';
 import { readPolicyDocuments, strings } from './document';
 
