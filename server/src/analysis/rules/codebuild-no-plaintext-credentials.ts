@@ -5,10 +5,8 @@ import { mapEntry } from '../cloudformation/template';
 import { quote } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { looksLikeCredentialName } from './support/secrets';
-import { settingRule } from './support/settingRule';
+import { looksLikeCredentialName, settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'codebuild-no-plaintext-credentials', cloudformation: { compliant: { present: true }, consequence: '' } });
 
@@ -25,7 +23,7 @@ interface VariableKeys {
 const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type', variable: 'Environment variable' };
 const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type', variable: 'environment_variable' };
 
-export const codebuildNoPlaintextCredentials: Rule = {
+const unguarded: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_codebuild_project'] } },
   cloudformation: {
     check: (resource, context) => plaintextCredentials(resource.properties, context.resolver, CFN_KEYS),
@@ -34,6 +32,9 @@ export const codebuildNoPlaintextCredentials: Rule = {
     check: (resource, context) => plaintextCredentials(resource.body, context.resolver, TF_KEYS),
   },
 };
+
+/** Wrong shapes of the listed paths are reported as unreadable, not judged. */
+export const codebuildNoPlaintextCredentials: Rule = guardShapes(unguarded, { cloudformation: ['Environment.EnvironmentVariables[].Type'], terraform: ['environment.environment_variable.type'] });
 
 /** Both formats: every variable whose name looks like a credential must not be PLAINTEXT (the default type). */
 function plaintextCredentials(start: ValueNode | undefined, resolver: ValueResolver, keys: VariableKeys): RuleOutcome[] {

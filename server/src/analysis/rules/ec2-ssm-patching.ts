@@ -11,9 +11,8 @@ import type { ValueResolver } from '../resolution';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { referenceParts } from '../terraform/hcl';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { settingRule } from './support/settingRule';
+import { settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'ec2-ssm-patching', cloudformation: { compliant: { present: true }, consequence: '' } });
 const PATCH_DOCUMENTS = new Set(['aws-runpatchbaseline', 'aws-applypatchbaseline', 'aws-runpatchbaselinewithhooks', 'aws-runpatchbaselineassociation']);

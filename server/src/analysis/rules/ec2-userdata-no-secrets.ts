@@ -4,11 +4,8 @@
 import { getSetting } from '../knowledge';
 import { walkExpressions } from '../terraform/hcl';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import { docsUrl } from './support/references';
-import type { Rule } from './support/rule';
-import { secretInText } from './support/secrets';
-import { severityFor } from './support/settingRule';
+import { docsUrl, secretInText, severityFor } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const id = 'ec2-userdata-no-secrets';
 const setting = getSetting(id)!;

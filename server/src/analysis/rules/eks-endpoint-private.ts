@@ -4,10 +4,8 @@
 // public_access_cidrs }. A CIDR list that cannot be read leaves the exposure unknown.
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { settingRule } from './support/settingRule';
-import { guardShapes } from './support/shapeGuard';
+import { settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 type CidrState = 'restricted' | 'open' | 'absent' | { readonly unknown: string };
 

@@ -5,10 +5,8 @@
 import type { ValueResolver } from '../resolution';
 import { quote } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { settingRule } from './support/settingRule';
-import { guardShapes } from './support/shapeGuard';
+import { settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = guardShapes(settingRule({
   setting: 'eks-secrets-encryption',

@@ -6,11 +6,8 @@ import type { ValueResolver } from '../resolution';
 import type { TfRuleContext } from '../terraform/context';
 import { expressionToNode } from '../terraform/values';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import type { SettingCheck } from './support/setting';
-import { checkSetting, isTrue, judgeSetting } from './support/setting';
-import { settingRule } from './support/settingRule';
+import { checkSetting, isTrue, judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule, SettingCheck } from './support';
 
 const base = settingRule({ setting: 'emr-security-configuration', cloudformation: { compliant: { present: true }, consequence: '' } });
 

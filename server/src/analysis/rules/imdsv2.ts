@@ -15,10 +15,8 @@ import type { TfResource, TfRuleContext } from '../terraform/context';
 import type { HclExpression } from '../terraform/hcl';
 import { referenceParts } from '../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { judgeSetting } from './support/setting';
-import { settingRule } from './support/settingRule';
+import { judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const CONSEQUENCE = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance role\'s credentials.';
 const SSRF = 'so an SSRF flaw in any application on them can read the instance role\'s credentials';

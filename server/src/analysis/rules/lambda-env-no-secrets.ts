@@ -10,10 +10,8 @@ import { mapEntry } from '../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeExpression } from '../terraform/resolve';
 import { expressionToNode } from '../terraform/values';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { looksLikeSecret } from './support/secrets';
-import { settingRule } from './support/settingRule';
+import { looksLikeSecret, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const SAM_FUNCTION = 'AWS::Serverless::Function';
 const base = settingRule({

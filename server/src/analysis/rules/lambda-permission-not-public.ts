@@ -2,11 +2,9 @@
 // anyone (or any account's resources of that service) invoke the function.
 import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../resolution';
-import { settingMeta, strings } from './support/policy';
-import type { PolicyResolver } from './support/policy';
+import { settingMeta, strings } from './support';
+import type { PolicyResolver, RuleOutcome, Rule } from './support';
 import type { MapNode, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
 
 /** How one format names the permission's arguments. */
 interface PermissionKeys {

@@ -4,11 +4,8 @@
 import type { ValueResolver } from '../resolution';
 import { quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { isTrue } from './support/setting';
-import { settingRule } from './support/settingRule';
-import { portExposure, single, WORLD } from './sg-open-admin-ports';
+import { isTrue, settingRule, portExposure, WORLD, single } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 

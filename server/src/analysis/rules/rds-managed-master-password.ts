@@ -6,11 +6,8 @@ import { getSetting } from '../knowledge';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import { docsUrl } from './support/references';
-import type { Rule } from './support/rule';
-import { severityFor } from './support/settingRule';
-import { isTrue } from './support/setting';
+import { docsUrl, severityFor, isTrue } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const id = 'rds-managed-master-password';
 const setting = getSetting(id)!;

@@ -1,10 +1,8 @@
 import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import { docsUrl, references } from './support/references';
-import type { Rule } from './support/rule';
-import { checkSetting, isTrue, judgeSetting } from './support/setting';
-import type { SettingCheck } from './support/setting';
+import { docsUrl, references, checkSetting, isTrue, judgeSetting } from './support';
+import type { Rule, SettingCheck } from './support';
 
 const id = 'rds-storage-encrypted';
 

@@ -1,8 +1,5 @@
-import { docsUrl, references } from './support/references';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { checkSetting, isTrue, judgeSetting } from './support/setting';
-import type { SettingCheck } from './support/setting';
+import { docsUrl, references, checkSetting, isTrue, judgeSetting } from './support';
+import type { RuleOutcome, Rule, SettingCheck } from './support';
 
 const id = 's3-block-public-access';
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'] as const;

@@ -4,10 +4,9 @@
 import type { CfnResource } from '../cloudformation/template';
 import type { CfnRuleContext } from '../cloudformation/context';
 import { mapEntry } from '../cloudformation/template';
-import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, readTerraformPolicies, settingMeta, tfArgument } from './support/policy';
-import type { PolicyDocument } from './support/policy';
+import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, readTerraformPolicies, settingMeta, tfArgument } from './support';
+import type { PolicyDocument, Rule } from './support';
 import type { RelatedLocation } from '../types';
-import type { Rule } from './support/rule';
 
 const POLICY_TYPE = 'AWS::S3::BucketPolicy';
 

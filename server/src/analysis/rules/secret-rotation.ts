@@ -6,10 +6,8 @@ import type { CfnRuleContext } from '../cloudformation/context';
 import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { OffsetRange, ScalarValue, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { judgeSetting } from './support/setting';
-import { settingRule } from './support/settingRule';
+import { judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const MAX_DAYS = 90;
 const SCHEDULE = 'AWS::SecretsManager::RotationSchedule';

@@ -11,12 +11,8 @@ import type { CfnRuleContext } from '../cloudformation/context';
 import { mapEntry } from '../cloudformation/template';
 import { quote } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { settingRule } from './support/settingRule';
-import { CFN_KEYS, single, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules } from './sg-open-admin-ports';
-import type { IngressKeys, IngressRule } from './sg-open-admin-ports';
-import { pointingAt } from './vpc-flow-logs';
+import { settingRule, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules, single, pointingAt } from './support';
+import type { RuleOutcome, Rule, IngressKeys, IngressRule } from './support';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'sg-egress-restricted', cloudformation: { compliant: { present: true }, consequence: '' } });

@@ -3,11 +3,8 @@
 import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { MapNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { settingRule } from './support/settingRule';
-import { CFN_KEYS, cfnIngressRules, single, tfIngressRules, unreadableRules, worldIngress } from './sg-open-admin-ports';
-import type { IngressKeys, WorldIngressCheck } from './sg-open-admin-ports';
+import { settingRule, CFN_KEYS, cfnIngressRules, tfIngressRules, unreadableRules, worldIngress, single } from './support';
+import type { RuleOutcome, Rule, IngressKeys, WorldIngressCheck } from './support';
 
 const HIGH_RISK: ReadonlyArray<readonly [number, string]> = [
   [20, 'FTP data'], [21, 'FTP'], [23, 'Telnet'], [25, 'SMTP'], [110, 'POP3'], [135, 'RPC'], [143, 'IMAP'], [445, 'SMB'],

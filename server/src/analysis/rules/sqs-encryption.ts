@@ -3,10 +3,8 @@
 // guide "Encryption at rest"): only an explicit false without a KMS key leaves the queue unencrypted.
 import type { Candidate, ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { isTrue, judgeSetting } from './support/setting';
-import { settingRule } from './support/settingRule';
+import { isTrue, judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({
   setting: 'sqs-encryption',

@@ -6,10 +6,8 @@ import { mapEntry } from '../cloudformation/template';
 import { describeVia } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './support/outcome';
-import type { Rule } from './support/rule';
-import { settingRule } from './support/settingRule';
-import { looksLikeCredentialName, looksLikeSecret } from './support/secrets';
+import { settingRule, looksLikeCredentialName, looksLikeSecret } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({
   setting: 'ssm-parameter-securestring',

@@ -2,15 +2,9 @@
 import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import { mapEntry } from '../../cloudformation/template';
-import { mskInTransit } from '../msk-in-transit';
-import { opensearchHttpsTls } from '../opensearch-https-tls';
-import { singleString } from '../rds-force-tls';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import type { RuleOutcome } from '../support/outcome';
-import type { Rule } from '../support/rule';
-import { isTrue, judgeSetting } from '../support/setting';
-import { settingRule } from '../support/settingRule';
-import { tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support/terraformSupport';
+import { singleString, isTrue, judgeSetting, settingRule, tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
@@ -98,7 +92,6 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  opensearchHttpsTls,
   settingRule({
     setting: 'opensearch-in-vpc',
     cloudformation: {
@@ -139,7 +132,6 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     },
   }),
   // --- MSK
-  mskInTransit,
   settingRule({
     setting: 'msk-no-public-access',
     cloudformation: {

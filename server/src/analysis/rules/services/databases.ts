@@ -6,17 +6,8 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
-import { docdbAuditLogs } from '../docdb-audit-logs';
-import { docdbTls } from '../docdb-tls';
-import { neptuneAuditLogs } from '../neptune-audit-logs';
-import { rdsClusterLogExports } from '../rds-cluster-log-exports';
-import { rdsForceTls, singleString } from '../rds-force-tls';
-import { rdsLogExports } from '../rds-log-exports';
-import { redshiftRequireSsl } from '../redshift-require-ssl';
-import type { RuleOutcome } from '../support/outcome';
-import type { Rule } from '../support/rule';
-import { judgeSetting } from '../support/setting';
-import { settingRule } from '../support/settingRule';
+import { singleString, judgeSetting, settingRule } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
 function clusterMember(resource: CfnResource): string | undefined {
@@ -204,8 +195,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  rdsLogExports,
-  rdsForceTls,
   // rds-managed-master-password: a secrets rule across services is left to the security group of rules.
   // --- RDS clusters (rds-cluster-storage-encrypted is covered by rds-storage-encrypted)
   settingRule({
@@ -238,7 +227,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  rdsClusterLogExports,
   // --- ElastiCache
   guarded(settingRule({
     setting: 'elasticache-at-rest',
@@ -365,7 +353,6 @@ export const DATABASES_RULES: readonly Rule[] = [
     // The provider's default for publicly_accessible changed between major versions: say what to write, in HCL.
     terraform: { whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.' },
   }),
-  redshiftRequireSsl,
   guarded(settingRule({
     setting: 'redshift-audit-logging',
     cloudformation: {
@@ -438,8 +425,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: 7,
     },
   }),
-  docdbAuditLogs,
-  docdbTls,
   // --- Neptune
   settingRule({
     setting: 'neptune-encrypted',
@@ -459,7 +444,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  neptuneAuditLogs,
   // --- DynamoDB (dynamodb-replica-regions needs an approved-Region list, which has no configuration yet)
   settingRule({
     setting: 'dynamodb-pitr',

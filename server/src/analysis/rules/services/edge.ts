@@ -10,11 +10,8 @@ import { describeVia, isConditionalStep, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
-import type { RuleOutcome } from '../support/outcome';
-import type { Rule } from '../support/rule';
-import type { SettingCheck } from '../support/setting';
-import { judgeSetting } from '../support/setting';
-import { settingRule } from '../support/settingRule';
+import { judgeSetting, settingRule } from '../support';
+import type { RuleOutcome, Rule, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers

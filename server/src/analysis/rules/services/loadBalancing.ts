@@ -10,12 +10,8 @@ import { describeVia, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
-import type { RuleOutcome } from '../support/outcome';
-import type { Rule } from '../support/rule';
-import type { AbsentMeaning } from '../support/setting';
-import { judgeSetting } from '../support/setting';
-import { settingRule } from '../support/settingRule';
-import { pointingAt } from '../vpc-flow-logs';
+import { judgeSetting, settingRule, pointingAt } from '../support';
+import type { RuleOutcome, Rule, AbsentMeaning } from '../support';
 
 const CFN_LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';

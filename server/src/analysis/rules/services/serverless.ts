@@ -8,12 +8,8 @@ import type { CfnResource } from '../../cloudformation/template';
 import { mapEntry } from '../../cloudformation/template';
 import type { Candidate } from '../../resolution';
 import type { MapEntry, MapNode, OffsetRange } from '../../types';
-import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
-import type { RuleOutcome } from '../support/outcome';
-import type { Rule } from '../support/rule';
-import { settingRule } from '../support/settingRule';
-import { sqsEncryption } from '../sqs-encryption';
-import { terraformAbsentDetail, terraformContainerImage } from '../support/terraformWords';
+import { settingRule, terraformAbsentDetail, terraformContainerImage } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -216,7 +212,6 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         skip: (resource) => (resource.body.entries.some((entry) => entry.key === 'environment') ? undefined : 'The function has no environment variables to encrypt.'),
       },
     }),
-    lambdaEnvNoSecrets,
     settingRule({
       setting: 'lambda-code-signing',
       cloudformation: {
@@ -261,7 +256,6 @@ export const SERVERLESS_RULES: readonly Rule[] = [
   ].map((rule) => withSamGlobals(rule, SAM_FUNCTION, 'Function')),
 
   // ---- SQS ----
-  sqsEncryption,
   settingRule({
     setting: 'sqs-cmk',
     cloudformation: {

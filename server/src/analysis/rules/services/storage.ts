@@ -4,18 +4,12 @@
 import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import { mapEntry } from '../../cloudformation/template';
-import { efsAccessPointIdentity } from '../efs-access-point-identity';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { TfModule } from '../../terraform/module';
 import type { ScalarValue, ValueNode } from '../../types';
-import type { RuleOutcome } from '../support/outcome';
-import type { Rule } from '../support/rule';
 import { refersTo } from '../../cloudformation/references';
-import { isTrue, judgeSetting } from '../support/setting';
-import { pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt } from '../support/terraformSupport';
-import { secretRotation } from '../secret-rotation';
-import { settingRule } from '../support/settingRule';
-import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
+import { isTrue, judgeSetting, pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt, settingRule } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 /** Literal scalar at a top-level property, when it is one. */
 function literal(resource: CfnResource, key: string): string | undefined {
@@ -444,7 +438,6 @@ export const STORAGE_RULES: readonly Rule[] = [
       fix: 'ENABLED',
     },
   }),
-  efsAccessPointIdentity,
 
   // ---- ECR ----
   ecrScanOnPush(),
@@ -553,8 +546,4 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'the secret is encrypted with the AWS managed aws/secretsmanager key, whose policy you do not control.',
     },
   }),
-  secretRotation,
-
-  // ---- SSM Parameter Store ----
-  ssmParameterSecurestring,
 ];

@@ -78,3 +78,9 @@ export function isAdministratorAccess(value: PolicyString): boolean {
   const text = value.value ?? value.text;
   return text === 'AdministratorAccess' || ADMIN_ARN.test(text);
 }
+
+/** CloudFormation types that carry identity policies. */
+export const IDENTITY_POLICY_TYPES = [
+  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
+  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
+];

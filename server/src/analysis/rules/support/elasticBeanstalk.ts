@@ -1,0 +1,148 @@
+// Elastic Beanstalk settings are option entries {namespace, option name, value}: CloudFormation OptionSettings
+// on the environment or on a configuration template it names (TemplateName); Terraform `setting { namespace
+// name value }` blocks on aws_elastic_beanstalk_environment or on an aws_elastic_beanstalk_configuration_template
+// it names (template_name). Each format reads the entries; the judgement is shared.
+import { mapEntry } from '../../cloudformation/template';
+import { describeVia, quote } from '../../resolution';
+import type { ValueResolver } from '../../resolution';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import { referenceParts } from '../../terraform/hcl';
+import type { MapNode, OffsetRange } from '../../types';
+import type { RuleOutcome } from './outcome';
+
+export interface OptionValue {
+  readonly value: string | undefined;
+  readonly range: OffsetRange;
+  readonly text: string;
+}
+
+/** How one format writes option entries. */
+interface OptionKeys {
+  readonly list: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly value: string;
+}
+
+/** An environment as both formats give it: its own options, and the configuration template it names. */
+export interface EbEnvironment {
+  readonly options: MapNode | undefined;
+  /** The named configuration template's body when it is in this template or module. */
+  readonly template: MapNode | undefined;
+  /** A configuration template is named but is defined elsewhere, so its options cannot be read. */
+  readonly templateOutside: boolean;
+  readonly anchor: OffsetRange;
+  readonly keys: OptionKeys;
+  readonly resolver: ValueResolver;
+}
+
+const CFN_KEYS: OptionKeys = { list: 'OptionSettings', namespace: 'Namespace', name: 'OptionName', value: 'Value' };
+const TF_KEYS: OptionKeys = { list: 'setting', namespace: 'namespace', name: 'name', value: 'value' };
+
+/** CloudFormation: the environment and a configuration template it names with Ref. */
+export function cfnEnvironment(resource: CfnResource, context: CfnRuleContext): EbEnvironment {
+  const templateName = mapEntry(resource.properties, 'TemplateName');
+  let template: MapNode | undefined;
+  if (templateName?.kind === 'intrinsic' && templateName.name === 'Ref' && templateName.argument.kind === 'scalar') {
+    const target = context.template.resourcesById.get(String(templateName.argument.value));
+    if (target?.type === 'AWS::ElasticBeanstalk::ConfigurationTemplate') template = target.properties;
+  }
+  return { options: resource.properties, template, templateOutside: templateName !== undefined && !template, anchor: resource.idRange, keys: CFN_KEYS, resolver: context.resolver };
+}
+
+const TF_TEMPLATE = 'aws_elastic_beanstalk_configuration_template';
+
+/** Terraform: the environment and the aws_elastic_beanstalk_configuration_template its template_name refers to or names. */
+export function tfEnvironment(resource: TfResource, context: TfRuleContext): EbEnvironment {
+  const templateName = mapEntry(resource.body, 'template_name');
+  let template: MapNode | undefined;
+  if (templateName) {
+    const templates = context.resourcesOfType(TF_TEMPLATE);
+    const reference = templateName.kind === 'expression' ? referenceParts(templateName.expression) : undefined;
+    if (reference && reference.names[0] === TF_TEMPLATE) {
+      template = templates.find((candidate) => candidate.name === reference.names[1])?.body;
+    } else {
+      const names = context.resolver.scalars(templateName);
+      const name = names.length === 1 && names[0].known ? String(names[0].value) : undefined;
+      template = name === undefined ? undefined : templates.find((candidate) => {
+        const own = mapEntry(candidate.body, 'name');
+        return own !== undefined && context.resolver.scalars(own).some((value) => value.known && String(value.value) === name);
+      })?.body;
+    }
+  }
+  return { options: resource.body, template, templateOutside: templateName !== undefined && !template, anchor: resource.anchor, keys: TF_KEYS, resolver: context.resolver };
+}
+
+/** The option's values in the environment, then in the configuration template it names. */
+export function findOption(environment: EbEnvironment, namespace: string, option: string): OptionValue[] {
+  const found = optionIn(environment.options, environment, namespace, option);
+  if (found.length > 0) return found;
+  return environment.template ? optionIn(environment.template, environment, namespace, option) : [];
+}
+
+function optionIn(start: MapNode | undefined, environment: EbEnvironment, namespace: string, option: string): OptionValue[] {
+  const { keys, resolver } = environment;
+  const known = (node: ReturnType<typeof mapEntry>, via: readonly string[]) => {
+    const values = node ? resolver.scalars(node, via) : [];
+    return values.length === 1 && values[0].known ? String(values[0].value) : undefined;
+  };
+  const result: OptionValue[] = [];
+  for (const candidate of resolver.lookup(start, [keys.list, '[]'])) {
+    const entry = candidate.node;
+    if (entry?.kind !== 'map') continue;
+    if (known(mapEntry(entry, keys.namespace), candidate.via)?.toLowerCase() !== namespace || known(mapEntry(entry, keys.name), candidate.via) !== option) continue;
+    const valueNode = mapEntry(entry, keys.value);
+    if (!valueNode) continue;
+    for (const resolved of resolver.scalars(valueNode, candidate.via)) {
+      const value = resolved.known ? String(resolved.value) : undefined;
+      result.push({ value, range: valueNode.range, text: `${option} is ${resolved.known ? quote(resolved.value) : resolved.description}${describeVia(resolved.via)}` });
+    }
+  }
+  return result;
+}
+
+/**
+ * Why the option entries cannot all be read (the list or an entry given as a Ref or an expression, a
+ * namespace or name that is not a known text), or undefined when every entry was read.
+ */
+export function unreadableOptions(environment: EbEnvironment): string | undefined {
+  const { keys, resolver } = environment;
+  for (const start of [environment.options, environment.template]) {
+    for (const list of resolver.lookup(start, [keys.list])) {
+      if (!list.node) continue;
+      // Terraform gives one block as a mapping, repeated blocks as a list.
+      if (list.node.kind !== 'seq' && list.node.kind !== 'map') return `${keys.list} cannot be read as a list of options${describeVia(list.via)}`;
+    }
+    for (const candidate of resolver.lookup(start, [keys.list, '[]'])) {
+      const entry = candidate.node;
+      if (!entry) continue;
+      if (entry.kind !== 'map') return `an entry of ${keys.list} cannot be read${describeVia(candidate.via)}`;
+      for (const key of [keys.namespace, keys.name]) {
+        const node = mapEntry(entry, key);
+        const values = node ? resolver.scalars(node, candidate.via) : [];
+        if (values.some((value) => !value.known)) return `an entry of ${keys.list} has a ${key} that cannot be read${describeVia(candidate.via)}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Judges one option: every known value must be compliant; absent is the gap unless a template defined elsewhere may set it. */
+export function judgeOption(environment: EbEnvironment, values: readonly OptionValue[], isCompliant: (value: string) => boolean, consequence: string, whenMissing: string): RuleOutcome[] {
+  if (values.length === 0) {
+    if (environment.templateOutside) {
+      return [{ kind: 'not-applicable', detail: 'Options may come from a configuration template defined outside this file.' }];
+    }
+    const unreadable = unreadableOptions(environment);
+    if (unreadable) return [{ kind: 'unknown', reason: unreadable }];
+    return [{ kind: 'finding', message: whenMissing, range: environment.anchor }];
+  }
+  const bad = values.find((option) => option.value !== undefined && !isCompliant(option.value));
+  if (bad) return [{ kind: 'finding', message: `${bad.text}: ${consequence}`, range: bad.range }];
+  // A value we cannot read decides nothing.
+  const unknown = values.find((option) => option.value === undefined);
+  if (unknown) return [{ kind: 'unknown', reason: unknown.text }];
+  return [{ kind: 'addressed', detail: values[0].text, range: values[0].range }];
+}
