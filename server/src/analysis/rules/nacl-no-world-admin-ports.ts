@@ -1,6 +1,6 @@
 // Network ACL entries that allow SSH or RDP (or everything) in from the whole internet (Security Hub EC2.21).
 // CloudFormation: AWS::EC2::NetworkAclEntry; Terraform: aws_network_acl_rule and the inline `ingress` blocks
-// of aws_network_acl. The port logic is sg-open-admin-ports' (portExposure).
+// of aws_network_acl. The port logic is support/ports.ts (portExposure).
 import type { ValueResolver } from '../resolution';
 import { quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';

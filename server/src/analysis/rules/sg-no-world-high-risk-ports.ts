@@ -16,7 +16,7 @@ const ADMIN = [22, 3389];
 
 const base = settingRule({ setting: 'sg-no-world-high-risk-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 const NONE_OPEN: RuleOutcome = { kind: 'addressed', detail: 'No inbound rule opens a high-risk port to the internet.' };
-// The world-range walk is sg-open-admin-ports'; only the ports and the advice differ. A value behind an
+// The world-range walk is support/ports.ts (worldIngress); only the ports and the advice differ. A value behind an
 // undecided condition counts as certain here (as it always did for this rule); a non-default parameter does not.
 const CHECK: WorldIngressCheck = {
   exposed: exposedPorts,
