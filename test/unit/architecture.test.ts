@@ -46,13 +46,12 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['knowledge/**', 'knowledge', 'items, categories, settings, AWS defaults'],
   ['knowledgeView.ts', 'knowledge', 'item labels, service views over resources'],
   // rules: judgements over resolved values, and what a rule sees.
-  ['rules/**', 'rules', 'the rule shape, the registry, every rule'],
-  ['policy/**', 'rules', 'IAM and resource policies, for the policy rules'],
+  ['rules/**', 'rules', 'the support module (rule shape, helpers, policy documents), the registry, every rule'],
   ['cloudformation/context.ts', 'rules', 'what a rule sees of a template (CfnRuleContext)'],
   ['terraform/context.ts', 'rules', 'what a rule sees of a Terraform module (TfRuleContext)'],
-  ['cloudformation/model.ts', 'rules', 're-exports template.ts and context.ts for the rule files that import it'],
   // engine: runs the rules and turns outcomes into findings, hovers, fixes; the entry points.
   ['findings.ts', 'engine', 'the one outcome-to-finding path for both formats'],
+  ['summary.ts', 'engine', 'rule outcomes -> responsibility statuses'],
   ['cloudformation/check.ts', 'engine', 'runs the rules over a template'],
   ['cloudformation/hover.ts', 'engine', 'hovers'],
   ['cloudformation/edit.ts', 'engine', 'fix writer (YAML/JSON)'],

@@ -6,10 +6,7 @@ import { buildTemplate, mapEntry } from '../../server/src/analysis/cloudformatio
 import type { CfnRuleContext } from '../../server/src/analysis/cloudformation/context';
 import { Resolver } from '../../server/src/analysis/cloudformation/resolve';
 import type { MapNode } from '../../server/src/analysis';
-import {
-  everyonePrincipals, identityPolicies, isAdministratorAccess, isTlsDeny, linkTargets, linksTo, patternText,
-  readPolicyDocuments, restrictingConditions, serviceWildcards, starValues,
-} from '../../server/src/analysis/policy';
+import { everyonePrincipals, identityPolicies, isAdministratorAccess, isTlsDeny, linkTargets, linksTo, patternText, readPolicyDocuments, restrictingConditions, serviceWildcards, starValues } from '../../server/src/analysis/rules/support/policy';
 
 function contextFor(text: string, json = false): CfnRuleContext {
   const parsed = json ? parseJson(text) : parseYaml(text);

@@ -6,7 +6,7 @@ import { getSetting } from '../../server/src/analysis/knowledge';
 import { SIBLING_RULES } from '../../server/src/analysis/knowledge/siblings';
 import { RULE_EXAMPLES } from '../../server/src/analysis/rules/examples';
 import { getRule, listRules } from '../../server/src/analysis/rules/registry';
-import { terraformVocabularyGaps } from '../../server/src/analysis/rules/settingRule';
+import { terraformVocabularyGaps } from '../../server/src/analysis/rules/support';
 import { analyseExample, exampleInput } from './support/examples';
 
 describe('rule shape', () => {

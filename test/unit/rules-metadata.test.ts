@@ -5,6 +5,10 @@ import { getSetting, isItemId } from '../../server/src/analysis/knowledge';
 
 describe('rule metadata', () => {
   const rules = listRules();
+  test('the registry lists every rule once, sorted by id', () => {
+    const ids = rules.map((rule) => rule.id);
+    assert.deepEqual(ids, [...new Set(ids)].sort());
+  });
   for (const rule of rules) {
     test(`${rule.id}: metadata is complete and consistent with the knowledge base`, () => {
       assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);

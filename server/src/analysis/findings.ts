@@ -1,8 +1,8 @@
 // The one path from rule outcomes to findings, for both formats, and from a rule that throws to a problem.
 // cloudformation/check.ts and terraform/check.ts run the rules; what a finding says is decided only here.
 import { itemLabel } from './knowledgeView';
-import type { RuleOutcome } from './rules/outcome';
-import type { Rule } from './rules/rule';
+import type { RuleOutcome } from './rules/support/outcome';
+import type { Rule } from './rules/support/rule';
 import type { Finding, OffsetRange, Problem, ResourceRef, Severity } from './types';
 
 /**

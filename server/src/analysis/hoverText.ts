@@ -3,7 +3,7 @@
 import type { ResponsibilityStatus } from './api';
 import { itemLabel } from './knowledgeView';
 import type { ServiceView } from './knowledgeView';
-import type { RuleRun } from './rules/summary';
+import type { RuleRun } from './summary';
 import type { MapNode, OffsetRange, ValueNode } from './types';
 
 const STATUS_TEXT: Record<string, string> = {

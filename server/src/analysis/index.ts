@@ -7,5 +7,5 @@ export { Analyzer } from './analyzer';
 export * from './formats';
 export { TOOL_NAME, TOOL_VERSION } from './version';
 export { listRules } from './rules/registry';
-export type { RuleInfo, RuleMeta } from './rules/rule';
+export type { RuleInfo, RuleMeta } from './rules/support/rule';
 export { itemLabel as getItemLabel } from './knowledgeView';

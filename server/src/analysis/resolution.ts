@@ -35,6 +35,11 @@ export function describeVia(via: readonly string[]): string {
   return via.length > 0 ? ` (${via.join('; ')})` : '';
 }
 
+/** False when two provenances take opposite branches of one condition (they cannot hold together). */
+export function compatible(a: readonly string[], b: readonly string[]): boolean {
+  return !a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
+}
+
 /** A step of provenance that means "only on one branch of an undecided condition". */
 export function isConditionalStep(step: string): boolean {
   return step.startsWith('if ') || step.startsWith('unless ');

@@ -4,7 +4,7 @@
 import type { Fix, MapNode, ScalarValue, TextEdit } from '../types';
 import { mapEntry } from './template';
 import type { CfnResource, CfnTemplate } from './template';
-import type { SetSettingFix } from '../rules/rule';
+import type { SetSettingFix } from '../rules/support/rule';
 
 export function writeSetSettingFix(text: string, template: CfnTemplate, resource: CfnResource, plan: SetSettingFix): Fix | undefined {
   return writeSetPath(text, template, resource, ['Properties', ...plan.path], plan.value, plan.title);

@@ -1,14 +1,12 @@
 // CodeBuild environment variables of type PLAINTEXT (the default) are stored and shown in the project
 // configuration; credentials belong in PARAMETER_STORE or SECRETS_MANAGER variables. CloudFormation:
 // Environment.EnvironmentVariables[] {Name, Value, Type}; Terraform: environment { environment_variable { name value type } }.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Resolved, ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { looksLikeCredentialName } from './secrets';
-import { settingRule } from './settingRule';
+import { looksLikeCredentialName, settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'codebuild-no-plaintext-credentials', cloudformation: { compliant: { present: true }, consequence: '' } });
 
@@ -25,7 +23,7 @@ interface VariableKeys {
 const CFN_KEYS: VariableKeys = { list: ['Environment', 'EnvironmentVariables', '[]'], name: 'Name', value: 'Value', type: 'Type', variable: 'Environment variable' };
 const TF_KEYS: VariableKeys = { list: ['environment', 'environment_variable', '[]'], name: 'name', value: 'value', type: 'type', variable: 'environment_variable' };
 
-export const codebuildNoPlaintextCredentials: Rule = {
+const unguarded: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_codebuild_project'] } },
   cloudformation: {
     check: (resource, context) => plaintextCredentials(resource.properties, context.resolver, CFN_KEYS),
@@ -34,6 +32,9 @@ export const codebuildNoPlaintextCredentials: Rule = {
     check: (resource, context) => plaintextCredentials(resource.body, context.resolver, TF_KEYS),
   },
 };
+
+/** Wrong shapes of the listed paths are reported as unreadable, not judged. */
+export const codebuildNoPlaintextCredentials: Rule = guardShapes(unguarded, { cloudformation: ['Environment.EnvironmentVariables[].Type'], terraform: ['environment.environment_variable.type'] });
 
 /** A value no undecided condition or non-default parameter value leads to. */
 function certain(resolved: Resolved): boolean {

@@ -5,15 +5,12 @@
 // replication configurations), the per-resource `region` argument of AWS provider 6, and an aliased provider
 // whose Region differs from the default provider's.
 import { getItem } from '../knowledge';
-import type { PolicyResolver } from '../policy';
-import { strings } from '../policy';
+import { strings, docsUrl, references } from './support';
+import type { PolicyResolver, RuleOutcome, Rule } from './support';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
 import type { AnalysisSettings } from '../api';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl, references } from './references';
-import type { Rule } from './rule';
 
 const id = 'data-residency-regions';
 const ADVICE = 'make sure each Region is allowed for this data.';

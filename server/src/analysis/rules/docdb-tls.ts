@@ -1,7 +1,6 @@
 // DocumentDB: TLS is on in the default cluster parameter group; only a custom group with tls 'disabled' turns it off.
-import { checkParameterGroup, checkTfParameterGroup, settingMeta } from './rds-force-tls';
-import type { GroupExpectation } from './rds-force-tls';
-import type { Rule } from './rule';
+import { checkParameterGroup, checkTfParameterGroup, customSettingMeta } from './support';
+import type { GroupExpectation, Rule } from './support';
 
 const id = 'docdb-tls';
 
@@ -9,7 +8,7 @@ const EXPECT: GroupExpectation = { parameters: ['tls'], isEnforcing: (value) => 
 const CONSEQUENCE = 'clients connect without TLS, so data and credentials cross the network in clear text.';
 
 export const docdbTls: Rule = {
-  meta: settingMeta(id, ['AWS::DocDB::DBCluster'], id, ['aws_docdb_cluster']),
+  meta: customSettingMeta(id, ['AWS::DocDB::DBCluster'], id, ['aws_docdb_cluster']),
   cloudformation: {
     check(resource, context) {
       return checkParameterGroup(resource, context, {

@@ -1,7 +1,5 @@
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { cfnEnvironment, findOption, judgeOption, tfEnvironment } from './eb-managed-platform-updates';
-import type { EbEnvironment } from './eb-managed-platform-updates';
+import { settingRule, cfnEnvironment, findOption, judgeOption, tfEnvironment } from './support';
+import type { Rule, EbEnvironment } from './support';
 
 const base = settingRule({ setting: 'eb-stream-logs', cloudformation: { compliant: { present: true }, consequence: '' } });
 

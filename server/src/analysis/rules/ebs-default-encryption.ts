@@ -1,8 +1,7 @@
 // Terraform only: account-wide EBS encryption by default (aws_ebs_encryption_by_default); CloudFormation has no
 // resource for it. `enabled` defaults to true in the AWS provider.
-import { settingMeta } from '../policy';
-import type { Rule } from './rule';
-import { isTrue, judgeSetting } from './setting';
+import { settingMeta, isTrue, judgeSetting } from './support';
+import type { Rule } from './support';
 
 export const ebsDefaultEncryption: Rule = {
   meta: settingMeta('ebs-default-encryption', []),

@@ -3,16 +3,16 @@
 // (AWS::EC2::Instance, aws_instance). An association counts unless its targets certainly miss the instance:
 // InstanceIds naming another instance, or tag targets whose values the instance's tags do not have.
 // Maintenance window tasks count as they are (their targets live in separate window targets).
-import { mapEntry } from '../cloudformation/model';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
 import { mentions } from '../cloudformation/references';
 import type { ValueResolver } from '../resolution';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { referenceParts } from '../terraform/hcl';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import { settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'ec2-ssm-patching', cloudformation: { compliant: { present: true }, consequence: '' } });
 const PATCH_DOCUMENTS = new Set(['aws-runpatchbaseline', 'aws-applypatchbaseline', 'aws-runpatchbaselinewithhooks', 'aws-runpatchbaselineassociation']);

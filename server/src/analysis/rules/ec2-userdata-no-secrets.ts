@@ -5,11 +5,8 @@ import { getSetting } from '../knowledge';
 import { walkExpressions } from '../terraform/hcl';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl } from './references';
-import type { Rule } from './rule';
-import { secretInText } from './secrets';
-import { severityFor } from './settingRule';
+import { docsUrl, secretInText, severityFor } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const id = 'ec2-userdata-no-secrets';
 const setting = getSetting(id)!;

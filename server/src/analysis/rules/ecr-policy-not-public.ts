@@ -1,6 +1,6 @@
 // A repository policy that allows Principal '*' without a condition limiting who lets any AWS account pull
 // (or push, as the actions allow) the repository's images.
-import { POLICY_REQUIRED, publicPolicyRule, settingMeta } from '../policy';
+import { POLICY_REQUIRED, publicPolicyRule, settingMeta } from './support';
 
 export const ecrPolicyNotPublic = publicPolicyRule({
   meta: settingMeta('ecr-policy-not-public', ['AWS::ECR::Repository'], { terraform: ['aws_ecr_repository_policy'] }),

@@ -2,10 +2,8 @@
 // Terraform setting { name = "containerInsights" value = ... }. A cluster that does not say it follows the
 // account-level default (ECS account setting containerInsights), which the code cannot see: an absent setting
 // is a "depends", an explicit 'disabled' a finding.
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { guardShapes } from './shapeGuard';
+import { settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = guardShapes(settingRule({
   setting: 'ecs-container-insights',

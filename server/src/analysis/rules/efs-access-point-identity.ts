@@ -1,10 +1,7 @@
 // EFS access points should pin both the POSIX identity and a root directory below "/" (FSBP EFS.3 and EFS.4):
 // two properties of one setting, so one rule that checks both, in both formats.
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { checkSetting, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
-import { settingRule } from './settingRule';
+import { checkSetting, judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule, SettingCheck } from './support';
 
 const base = settingRule({
   setting: 'efs-access-point-identity',

@@ -3,9 +3,8 @@
 import { describeVia, isConditionalStep } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
+import { settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'eks-control-plane-logging', cloudformation: { compliant: { present: true }, consequence: '' } });
 const CFN_PATH = ['Logging', 'ClusterLogging', 'EnabledTypes', '[]', 'Type'];
@@ -21,7 +20,7 @@ interface LogTypesReading {
   readonly name: string;
 }
 
-export const eksControlPlaneLogging: Rule = {
+const unguarded: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_eks_cluster'] } },
   cloudformation: {
     check(resource, context) {
@@ -34,6 +33,8 @@ export const eksControlPlaneLogging: Rule = {
     },
   },
 };
+
+export const eksControlPlaneLogging: Rule = guardShapes(unguarded, { cloudformation: ['Logging.ClusterLogging.EnabledTypes[].Type'], terraform: ['enabled_cluster_log_types[]'] });
 
 /**
  * Both formats: the audit log must be among the enabled types; a list that cannot be read cannot be checked.

@@ -4,10 +4,8 @@
 // public_access_cidrs }. A CIDR list that cannot be read leaves the exposure unknown.
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { guardShapes } from './shapeGuard';
+import { settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 type CidrState = 'restricted' | 'open' | 'absent' | { readonly unknown: string };
 

@@ -5,10 +5,8 @@
 import type { ValueResolver } from '../resolution';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { OffsetRange, ScalarValue, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { guardShapes } from './shapeGuard';
+import { settingRule, guardShapes } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = guardShapes(settingRule({
   setting: 'eks-secrets-encryption',

@@ -1,10 +1,8 @@
 // Terraform only: EMR block public access is an account-level setting per Region
 // (aws_emr_block_public_access_configuration); CloudFormation has no resource for it. AWS turns it on for new
 // accounts, so only a configuration that turns it off is a gap; ports other than 22 left open are reported too.
-import { settingMeta } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue, judgeSetting } from './setting';
+import { settingMeta, isTrue, judgeSetting } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 export const emrBlockPublicAccess: Rule = {
   meta: settingMeta('emr-block-public-access', []),

@@ -1,17 +1,14 @@
 // EMR encryption lives in a security configuration (a JSON document) that the cluster names: CloudFormation
 // AWS::EMR::SecurityConfiguration named by AWS::EMR::Cluster SecurityConfiguration; Terraform
 // aws_emr_security_configuration.configuration (a JSON string or jsonencode) named by aws_emr_cluster.security_configuration.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { TfRuleContext } from '../terraform/context';
 import { expressionToNode } from '../terraform/values';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import type { SettingCheck } from './setting';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import { settingRule } from './settingRule';
+import { checkSetting, isTrue, judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule, SettingCheck } from './support';
 
 const base = settingRule({ setting: 'emr-security-configuration', cloudformation: { compliant: { present: true }, consequence: '' } });
 

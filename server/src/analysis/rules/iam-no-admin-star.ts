@@ -1,15 +1,8 @@
 // Full administrator access: an Allow of Action '*' on Resource '*', Allow with NotAction, or the AWS managed
 // AdministratorAccess policy attached, in identity policies of IAM and SAM resources.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
-import type { NamedDocument, PolicyString } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-
-export const IDENTITY_POLICY_TYPES = [
-  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
-  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
-];
+import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import type { NamedDocument, PolicyString, RuleOutcome, Rule } from './support';
 
 const ADVICE = 'grant only the actions and resources the identity needs.';
 

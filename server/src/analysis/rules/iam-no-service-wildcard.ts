@@ -1,10 +1,7 @@
 // Service-wide wildcard actions (`s3:*`) on Resource '*' in Allow statements of identity policies.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES } from '../policy';
-import type { NamedDocument } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { IDENTITY_POLICY_TYPES } from './iam-no-admin-star';
+import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import type { NamedDocument, RuleOutcome, Rule } from './support';
 
 export const iamNoServiceWildcard: Rule = {
   meta: settingMeta('iam-no-service-wildcard', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES.filter((type) => !type.endsWith('_attachment')) }),

@@ -1,10 +1,9 @@
 // Policies attached directly to IAM users rather than to groups or roles.
-import type { CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
-import { settingMeta, tfArgument } from '../policy';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
+import { settingMeta, tfArgument } from './support';
+import type { RuleOutcome, Rule } from './support';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
 
 export const iamNoUserPolicies: Rule = {
   meta: settingMeta('iam-no-user-policies', ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User'], { terraform: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'] }),

@@ -1,9 +1,7 @@
 // Terraform only: the account password policy (aws_iam_account_password_policy); CloudFormation has no resource
 // for it. Absent arguments take IAM's weak defaults (length 8, no character classes).
-import { settingMeta } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue, judgeSetting } from './setting';
+import { settingMeta, isTrue, judgeSetting } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const MIN_LENGTH = 14;
 const CLASSES = ['require_symbols', 'require_numbers', 'require_uppercase_characters', 'require_lowercase_characters'];

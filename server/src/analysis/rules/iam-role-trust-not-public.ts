@@ -1,5 +1,5 @@
 // A role trust policy that allows Principal '*' without a condition lets anyone with an AWS account assume the role.
-import { publicPolicyRule, settingMeta } from '../policy';
+import { publicPolicyRule, settingMeta } from './support';
 
 export const iamRoleTrustNotPublic = publicPolicyRule({
   meta: settingMeta('iam-role-trust-not-public', ['AWS::IAM::Role', 'AWS::Serverless::Function'], { terraform: ['aws_iam_role'] }),

@@ -6,18 +6,17 @@
 //   (EC2 API InstanceMetadataOptionsRequest, "Default"). Amazon Linux 2023 AMIs are registered with
 //   ImdsSupport v2.0 (AL2023 User Guide, "IMDSv2"), so an AL2023 AMI from AWS's public SSM parameter requires
 //   IMDSv2 by default; any other AMI depends on things outside the file: information, never a warning.
-import { mapEntry } from '../cloudformation/model';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
 import type { ValueResolver } from '../resolution';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import type { HclExpression } from '../terraform/hcl';
 import { referenceParts } from '../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { judgeSetting } from './setting';
-import { settingRule } from './settingRule';
+import { judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const CONSEQUENCE = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance role\'s credentials.';
 const SSRF = 'so an SSRF flaw in any application on them can read the instance role\'s credentials';

@@ -1,5 +1,5 @@
 // A key policy that allows Principal '*' without a condition limiting who lets any AWS account use the key.
-import { POLICY_REQUIRED, publicPolicyRule, settingMeta } from '../policy';
+import { POLICY_REQUIRED, publicPolicyRule, settingMeta } from './support';
 
 const DEFAULT_POLICY = 'the default key policy gives the account root access only.';
 

@@ -6,14 +6,12 @@
 import type { ValueResolver } from '../resolution';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { MapEntry, OffsetRange, ValueNode } from '../types';
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeExpression } from '../terraform/resolve';
 import { expressionToNode } from '../terraform/values';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { looksLikeSecret } from './secrets';
-import { settingRule } from './settingRule';
+import { looksLikeSecret, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const SAM_FUNCTION = 'AWS::Serverless::Function';
 const base = settingRule({

@@ -1,12 +1,10 @@
 // A Lambda permission for Principal '*', or for a service principal without SourceArn/SourceAccount, lets
 // anyone (or any account's resources of that service) invoke the function.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../resolution';
-import { settingMeta, strings } from '../policy';
-import type { PolicyResolver } from '../policy';
+import { settingMeta, strings } from './support';
+import type { PolicyResolver, RuleOutcome, Rule } from './support';
 import type { MapNode, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
 
 /** How one format names the permission's arguments. */
 interface PermissionKeys {

@@ -1,7 +1,6 @@
 // A function URL with AuthType NONE is a public, unauthenticated endpoint (AWS::Lambda::Url and SAM FunctionUrlConfig).
-import { settingMeta } from '../policy';
-import type { Rule } from './rule';
-import { checkSetting, judgeSetting } from './setting';
+import { settingMeta, checkSetting, judgeSetting } from './support';
+import type { Rule } from './support';
 
 const consequence = 'anyone on the internet can invoke the function through its URL without signing in; use AWS_IAM, or authenticate every request in the function code.';
 

@@ -1,9 +1,6 @@
 // MSK: client-broker traffic must be TLS only and traffic between brokers encrypted (InCluster); both default to on.
-import { combine } from './opensearch-https-tls';
-import { settingMeta } from './rds-force-tls';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import { combine, customSettingMeta, checkSetting, isTrue, judgeSetting } from './support';
+import type { Rule, SettingCheck } from './support';
 
 const id = 'msk-in-transit';
 /** The two checks of both readers; `base` is the path of EncryptionInTransit, `keys` its two settings. */
@@ -31,7 +28,7 @@ const CFN_CHECKS = checks(['EncryptionInfo', 'EncryptionInTransit'], { clientBro
 const TF_CHECKS = checks(['encryption_info', 'encryption_in_transit'], { clientBroker: 'client_broker', inCluster: 'in_cluster' });
 
 export const mskInTransit: Rule = {
-  meta: settingMeta(id, ['AWS::MSK::Cluster']),
+  meta: customSettingMeta(id, ['AWS::MSK::Cluster']),
   cloudformation: {
     check(resource, context) {
       return combine(CFN_CHECKS.map((check) => checkSetting(resource, context, check)));

@@ -1,14 +1,11 @@
 // Network ACL entries that allow SSH or RDP (or everything) in from the whole internet (Security Hub EC2.21).
 // CloudFormation: AWS::EC2::NetworkAclEntry; Terraform: aws_network_acl_rule and the inline `ingress` blocks
-// of aws_network_acl. The port logic is sg-open-admin-ports' (portExposure).
+// of aws_network_acl. The port logic is support/ports.ts (portExposure).
 import type { ValueResolver } from '../resolution';
 import { describeVia, quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue } from './setting';
-import { settingRule } from './settingRule';
-import { branches, portExposure, WORLD } from './sg-open-admin-ports';
+import { branches, isTrue, settingRule, portExposure, WORLD } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 

@@ -1,13 +1,11 @@
 // AWS::Neptune::DBCluster: EnableCloudwatchLogsExports must include the audit log.
-import { settingMeta } from './rds-force-tls';
-import { checkLogExports, checkTfLogExports } from './rds-log-exports';
-import type { LogExportsCheck } from './rds-log-exports';
-import type { Rule } from './rule';
+import { customSettingMeta, checkLogExports, checkTfLogExports } from './support';
+import type { LogExportsCheck, Rule } from './support';
 
 const AUDIT: LogExportsCheck = { required: ['audit'], consequence: 'who read or changed what leaves no trail in CloudWatch for investigations.' };
 
 export const neptuneAuditLogs: Rule = {
-  meta: settingMeta('neptune-audit-logs', ['AWS::Neptune::DBCluster']),
+  meta: customSettingMeta('neptune-audit-logs', ['AWS::Neptune::DBCluster']),
   cloudformation: {
     check(resource, context) {
       return checkLogExports(resource, context, AUDIT);

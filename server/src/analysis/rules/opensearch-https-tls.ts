@@ -1,9 +1,6 @@
 // OpenSearch: HTTPS must be enforced (EnforceHTTPS) and the endpoint must refuse TLS before 1.2 (TLSSecurityPolicy).
-import type { RuleOutcome } from './outcome';
-import { settingMeta } from './rds-force-tls';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import { customSettingMeta, checkSetting, isTrue, judgeSetting, combine } from './support';
+import type { Rule, SettingCheck } from './support';
 
 const id = 'opensearch-https-tls';
 /**
@@ -11,17 +8,6 @@ const id = 'opensearch-https-tls';
  * (OpenSearch API DomainEndpointOptions); later Policy-Min-TLS-1-2-* / 1-3-* names keep the same meaning.
  */
 const TLS12 = /^Policy-Min-TLS-1-[2-9](-|$)/i;
-
-/**
- * The outcomes of several checks of one duty: every gap found; else a check that cannot be read (the duty
- * cannot be called addressed); else the first check's outcome.
- */
-export function combine(results: readonly RuleOutcome[][]): RuleOutcome[] {
-  const gaps = results.flat().filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
-  if (gaps.length > 0) return gaps;
-  const unknown = results.flat().find((outcome) => outcome.kind === 'unknown');
-  return unknown ? [unknown] : (results[0] ?? []);
-}
 
 /** The two checks of both readers; `paths` names EnforceHTTPS and TLSSecurityPolicy in the format. */
 function checks(paths: { readonly https: readonly string[]; readonly policy: readonly string[] }): SettingCheck[] {
@@ -48,7 +34,7 @@ const CFN_CHECKS = checks({ https: ['DomainEndpointOptions', 'EnforceHTTPS'], po
 const TF_CHECKS = checks({ https: ['domain_endpoint_options', 'enforce_https'], policy: ['domain_endpoint_options', 'tls_security_policy'] });
 
 export const opensearchHttpsTls: Rule = {
-  meta: settingMeta(id, ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], id, ['aws_opensearch_domain', 'aws_elasticsearch_domain']),
+  meta: customSettingMeta(id, ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], id, ['aws_opensearch_domain', 'aws_elasticsearch_domain']),
   cloudformation: {
     check(resource, context) {
       return combine(CFN_CHECKS.map((check) => checkSetting(resource, context, check)));

@@ -1,13 +1,12 @@
 // Aurora and Multi-AZ DB clusters: EnableCloudwatchLogsExports must include the engine's audit log (audit / postgresql).
-import { mapEntry } from '../cloudformation/model';
-import { singleString, settingMeta } from './rds-force-tls';
-import { checkLogExports, checkTfLogExports, rdsLogExportsCheck } from './rds-log-exports';
-import type { Rule } from './rule';
+import { mapEntry } from '../cloudformation/template';
+import { singleString, customSettingMeta, checkLogExports, checkTfLogExports, rdsLogExportsCheck } from './support';
+import type { Rule } from './support';
 
 const SERVERLESS_V1 = { kind: 'not-applicable', detail: 'Aurora Serverless v1 publishes logs through its parameter group, not EnableCloudwatchLogsExports.' } as const;
 
 export const rdsClusterLogExports: Rule = {
-  meta: settingMeta('rds-cluster-log-exports', ['AWS::RDS::DBCluster']),
+  meta: customSettingMeta('rds-cluster-log-exports', ['AWS::RDS::DBCluster']),
   cloudformation: {
     check(resource, context) {
       if (singleString(mapEntry(resource.properties, 'EngineMode'), context) === 'serverless') {

@@ -1,16 +1,14 @@
 // The database master password must not be written into the template or module: let RDS manage it in Secrets
 // Manager, or pass it through a dynamic reference / write-only argument. The message never repeats the value.
-import type { CfnRuleContext } from '../cloudformation/model';
+import { compatible } from '../resolution';
+import type { CfnRuleContext } from '../cloudformation/context';
 import { getSetting } from '../knowledge';
 import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl } from './references';
-import type { Rule } from './rule';
-import { severityFor } from './settingRule';
-import { isTrue } from './setting';
+import { docsUrl, severityFor, isTrue } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const id = 'rds-managed-master-password';
 const setting = getSetting(id)!;
@@ -74,10 +72,6 @@ export const rdsManagedMasterPassword: Rule = {
   },
 };
 
-/** Two branches that can hold together: neither takes a condition the other excludes ('if X' with 'unless X'). */
-function compatible(a: readonly string[], b: readonly string[]): boolean {
-  return !a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
-}
 
 function everyValue(node: ValueNode, context: CfnRuleContext, test: (value: string | number | boolean | null) => boolean, via: readonly string[] = []): boolean {
   const values = context.resolver.scalars(node, via);

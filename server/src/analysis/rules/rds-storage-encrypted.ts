@@ -1,10 +1,8 @@
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import { docsUrl, references } from './references';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import { docsUrl, references, checkSetting, isTrue, judgeSetting } from './support';
+import type { Rule, SettingCheck } from './support';
 
 const id = 'rds-storage-encrypted';
 

@@ -1,10 +1,9 @@
 // Redshift requires SSL through require_ssl in the cluster parameter group the cluster names.
-import { mapEntry } from '../cloudformation/model';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { checkParameterGroup, checkTfParameterGroup, settingMeta, singleString } from './rds-force-tls';
-import type { GroupExpectation } from './rds-force-tls';
-import type { Rule } from './rule';
-import { isTrue } from './setting';
+import { mapEntry } from '../cloudformation/template';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { checkParameterGroup, checkTfParameterGroup, customSettingMeta, singleString, isTrue } from './support';
+import type { GroupExpectation, Rule } from './support';
 
 const id = 'redshift-require-ssl';
 
@@ -23,7 +22,7 @@ const EXPECT: GroupExpectation = { parameters: ['require_ssl'], isEnforcing: isT
 const CONSEQUENCE = 'SSL is optional, so SQL clients may connect without encryption.';
 
 export const redshiftRequireSsl: Rule = {
-  meta: settingMeta(id, ['AWS::Redshift::Cluster'], id, ['aws_redshift_cluster']),
+  meta: customSettingMeta(id, ['AWS::Redshift::Cluster'], id, ['aws_redshift_cluster']),
   cloudformation: {
     check(resource, context) {
       return checkParameterGroup(resource, context, {

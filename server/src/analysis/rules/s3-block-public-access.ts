@@ -1,8 +1,5 @@
-import { docsUrl, references } from './references';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { checkSetting, isTrue, judgeSetting } from './setting';
-import type { SettingCheck } from './setting';
+import { docsUrl, references, checkSetting, isTrue, judgeSetting } from './support';
+import type { RuleOutcome, Rule, SettingCheck } from './support';
 
 const id = 's3-block-public-access';
 const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'] as const;

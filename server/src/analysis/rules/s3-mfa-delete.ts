@@ -1,8 +1,7 @@
 // Terraform only: MFA delete on a bucket's versioning (aws_s3_bucket_versioning versioning_configuration.mfa_delete);
 // CloudFormation cannot set it. Judged on the versioning resource, where the value is written.
-import { settingMeta } from '../policy';
-import type { Rule } from './rule';
-import { judgeSetting } from './setting';
+import { settingMeta, judgeSetting } from './support';
+import type { Rule } from './support';
 
 export const s3MfaDelete: Rule = {
   meta: settingMeta('s3-mfa-delete', []),

@@ -1,5 +1,5 @@
 // A bucket policy that allows Principal '*' without a condition limiting who makes the bucket public.
-import { POLICY_REQUIRED, policyOnTargets, publicPolicyRule, settingMeta } from '../policy';
+import { POLICY_REQUIRED, policyOnTargets, publicPolicyRule, settingMeta } from './support';
 
 export const s3PolicyNoPublicPrincipal = publicPolicyRule({
   meta: settingMeta('s3-policy-no-public-principal', ['AWS::S3::BucketPolicy']),

@@ -1,12 +1,12 @@
 // A bucket should have a policy statement that denies requests made without TLS (aws:SecureTransport false).
 // The setting lives in AWS::S3::BucketPolicy, but the duty is the bucket's: the rule runs on each bucket and
 // considers every bucket policy of the template that points at it.
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
-import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, readTerraformPolicies, settingMeta, tfArgument } from '../policy';
-import type { PolicyDocument } from '../policy';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
+import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, readTerraformPolicies, settingMeta, tfArgument } from './support';
+import type { PolicyDocument, Rule } from './support';
 import type { RelatedLocation } from '../types';
-import type { Rule } from './rule';
 
 const POLICY_TYPE = 'AWS::S3::BucketPolicy';
 

@@ -1,14 +1,13 @@
 // Secret rotation is a split setting: an AWS::SecretsManager::RotationSchedule points at the secret (SecretId).
 // A secret is checked for a schedule in the same template; a schedule is checked for its interval (<= 90 days).
 import { refersTo } from '../cloudformation/references';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
+import type { CfnResource } from '../cloudformation/template';
+import type { CfnRuleContext } from '../cloudformation/context';
+import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { OffsetRange, ScalarValue, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { judgeSetting } from './setting';
-import { settingRule } from './settingRule';
+import { judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const MAX_DAYS = 90;
 const SCHEDULE = 'AWS::SecretsManager::RotationSchedule';

@@ -1,8 +1,7 @@
 // A secret's resource policy that allows Principal '*' without a condition limiting who lets any AWS account
 // read the secret. No knowledge-base setting covers it yet; the metadata is written here.
-import { inlineOrStandalone, policyOnTargets, publicPolicyRule } from '../policy';
+import { inlineOrStandalone, policyOnTargets, publicPolicyRule, docsUrl, references } from './support';
 import { getItem } from '../knowledge';
-import { docsUrl, references } from './references';
 
 const id = 'secretsmanager-policy-not-public';
 

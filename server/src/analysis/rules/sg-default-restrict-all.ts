@@ -1,8 +1,7 @@
 // Terraform only: aws_default_security_group adopts the VPC's default security group; it should keep no
 // ingress and no egress rules so that nothing relies on it. CloudFormation cannot manage the default group.
-import { settingMeta } from '../policy';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
+import { settingMeta } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 export const sgDefaultRestrictAll: Rule = {
   meta: settingMeta('sg-default-restrict-all', []),

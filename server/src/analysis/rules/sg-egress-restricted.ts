@@ -7,15 +7,11 @@
 // that default rule right after creating an aws_security_group, so a group without egress blocks allows no
 // outbound traffic at all: compliant. Egress added by aws_security_group_rule (type = "egress") or
 // aws_vpc_security_group_egress_rule is judged on those resources themselves.
-import type { CfnRuleContext } from '../cloudformation/model';
+import type { CfnRuleContext } from '../cloudformation/context';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { branches, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules } from './sg-open-admin-ports';
-import type { IngressKeys, IngressRule } from './sg-open-admin-ports';
-import { pointingAt } from './vpc-flow-logs';
+import { branches, settingRule, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules, pointingAt } from './support';
+import type { RuleOutcome, Rule, IngressKeys, IngressRule } from './support';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'sg-egress-restricted', cloudformation: { compliant: { present: true }, consequence: '' } });

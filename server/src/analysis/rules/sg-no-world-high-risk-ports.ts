@@ -1,13 +1,10 @@
 // Ingress from the whole internet to the database, file-sharing, mail and admin-console ports of Security
 // Hub EC2.19. SSH, RDP and all-ports exposure are sg-open-admin-ports' to report; this rule leaves them alone.
-import { mapEntry } from '../cloudformation/model';
+import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { MapNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { CFN_KEYS, cfnIngressRules, single, tfIngressRules, unreadableRules, worldIngress } from './sg-open-admin-ports';
-import type { IngressKeys, WorldIngressCheck } from './sg-open-admin-ports';
+import { settingRule, CFN_KEYS, cfnIngressRules, tfIngressRules, unreadableRules, worldIngress, single } from './support';
+import type { RuleOutcome, Rule, IngressKeys, WorldIngressCheck } from './support';
 
 const HIGH_RISK: ReadonlyArray<readonly [number, string]> = [
   [20, 'FTP data'], [21, 'FTP'], [23, 'Telnet'], [25, 'SMTP'], [110, 'POP3'], [135, 'RPC'], [143, 'IMAP'], [445, 'SMB'],
@@ -19,7 +16,7 @@ const ADMIN = [22, 3389];
 
 const base = settingRule({ setting: 'sg-no-world-high-risk-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 const NONE_OPEN: RuleOutcome = { kind: 'addressed', detail: 'No inbound rule opens a high-risk port to the internet.' };
-// The world-range walk is sg-open-admin-ports'; only the ports and the advice differ. A value behind an
+// The world-range walk is support/ports.ts (worldIngress); only the ports and the advice differ. A value behind an
 // undecided condition, like a non-default parameter value, gives "depends".
 const CHECK: WorldIngressCheck = {
   exposed: exposedPorts,

@@ -1,18 +1,10 @@
-import { mapEntry } from '../cloudformation/model';
-import { canonicalType } from '../knowledge';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import type { TfResource, TfRuleContext } from '../terraform/context';
-import { describeVia, isConditionalStep, quote } from '../resolution';
-import type { Candidate, Resolved, ValueResolver } from '../resolution';
-import type { MapNode, OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import { docsUrl, references } from './references';
-import type { Rule } from './rule';
+import { mapEntry } from '../cloudformation/template';
+import type { ValueResolver } from '../resolution';
+import type { MapNode } from '../types';
+import { docsUrl, references, CFN_KEYS, cfnIngressRules, portExposure, tfIngressRules, unreadableRules, worldIngress, single } from './support';
+import type { RuleOutcome, Rule, IngressKeys } from './support';
 
 const id = 'sg-open-admin-ports';
-/** Addresses that mean "the whole internet". */
-export const WORLD: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
-const ADMIN_PORTS: ReadonlyArray<readonly [number, string]> = [[22, 'SSH (port 22)'], [3389, 'RDP (port 3389)']];
 
 export const sgOpenAdminPorts: Rule = {
   meta: {
@@ -48,57 +40,6 @@ export const sgOpenAdminPorts: Rule = {
   },
 };
 
-/** One inbound rule: an inline entry or a standalone rule resource's body. */
-export interface IngressRule {
-  readonly node: MapNode;
-  readonly via: readonly string[];
-}
-
-/** CloudFormation: the inline SecurityGroupIngress entries, or an AWS::EC2::SecurityGroupIngress itself. */
-export function cfnIngressRules(resource: CfnResource, context: CfnRuleContext): IngressRule[] {
-  if (resource.type === 'AWS::EC2::SecurityGroupIngress') return resource.properties ? [{ node: resource.properties, via: [] }] : [];
-  return context.resolver.lookup(resource.properties, ['SecurityGroupIngress', '[]'])
-    .flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
-}
-
-/**
- * Why a list of rules cannot be read (an element that is a reference or an expression, not a rule map), or
- * undefined: such a list decides nothing, so a group is never called closed because of it.
- */
-export function unreadableRules(candidates: readonly Candidate[], name: string): string | undefined {
-  const other = candidates.find((candidate) => candidate.node !== undefined && candidate.node.kind !== 'map');
-  return other ? `${name} is an expression or reference whose rules cannot be read here` : undefined;
-}
-
-/** Terraform: inline `ingress` blocks (dynamic ones included), an ingress aws_security_group_rule, or a VPC ingress rule. */
-export function tfIngressRules(resource: TfResource, context: TfRuleContext): { rules: IngressRule[]; keys: IngressKeys; unreadable?: string } | { notApplicable: string } {
-  const resolver = context.resolver;
-  const keys = resource.type === 'aws_vpc_security_group_ingress_rule' ? TF_VPC_RULE_KEYS : TF_KEYS;
-  if (canonicalType(resource.type) === 'aws_security_group') {
-    const candidates = resolver.lookup(resource.body, ['ingress', '[]']);
-    const rules = candidates.flatMap((candidate) => (candidate.node?.kind === 'map' ? [{ node: candidate.node, via: candidate.via }] : []));
-    const unreadable = unreadableRules(candidates, 'ingress');
-    return { rules, keys, ...(unreadable ? { unreadable } : {}) };
-  }
-  if (resource.type === 'aws_security_group_rule') {
-    const types = resolver.lookup(resource.body, ['type']).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
-    if (types.length > 0 && types.every((type) => type.known && String(type.value) !== 'ingress')) return { notApplicable: 'An egress rule.' };
-  }
-  return { rules: [{ node: resource.body, via: [] }], keys };
-}
-
-/** How one format names the parts of an inbound rule; `list` keys hold lists of ranges (Terraform cidr_blocks). */
-export interface IngressKeys {
-  readonly cidrs: readonly { readonly key: string; readonly list: boolean }[];
-  readonly protocol: string;
-  readonly from: string;
-  readonly to: string;
-}
-
-export const CFN_KEYS: IngressKeys = { cidrs: [{ key: 'CidrIp', list: false }, { key: 'CidrIpv6', list: false }], protocol: 'IpProtocol', from: 'FromPort', to: 'ToPort' };
-export const TF_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_blocks', list: true }, { key: 'ipv6_cidr_blocks', list: true }], protocol: 'protocol', from: 'from_port', to: 'to_port' };
-export const TF_VPC_RULE_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_ipv4', list: false }, { key: 'cidr_ipv6', list: false }], protocol: 'ip_protocol', from: 'from_port', to: 'to_port' };
-
 function noOpenRule(count: number): RuleOutcome {
   return { kind: 'addressed', detail: count === 0 ? 'No inbound rules.' : 'No inbound rule opens SSH, RDP or all ports to the internet.' };
 }
@@ -111,127 +52,8 @@ function checkIngress(rule: MapNode, via: readonly string[], resolver: ValueReso
   });
 }
 
-export interface WorldIngressCheck {
-  /** Which exposure the rule's protocol and ports give ("SSH (port 22) is"), or undefined for none. */
-  readonly exposed: (rule: MapNode, resolver: ValueResolver, keys: IngressKeys) => string | undefined;
-  /** Ends the message. */
-  readonly advice: string;
-  /** A value reached through an undecided condition still counts as certain. */
-  readonly conditionalIsDefinite: boolean;
-}
-
-/** Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. */
-export function worldIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys, check: WorldIngressCheck): RuleOutcome[] {
-  const outcomes: RuleOutcome[] = [];
-  // A range or a port that cannot be read decides nothing: the rule is then 'unknown', never 'closed'.
-  let unknown: string | undefined;
-  let unknownRange: string | undefined;
-  for (const { key, list } of keys.cidrs) {
-    const open: { resolved: Extract<Resolved, { known: true }>; range: OffsetRange }[] = [];
-    for (const candidate of resolver.lookup(rule, list ? [key, '[]'] : [key], via)) {
-      if (!candidate.node) continue;
-      for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
-        if (resolved.known && WORLD.has(String(resolved.value))) open.push({ resolved, range: candidate.node.range });
-        else if (!resolved.known) unknownRange ??= `${key} is ${resolved.description}${describeVia(resolved.via)}`;
-      }
-    }
-    if (open.length === 0) continue;
-    const exposed = check.exposed(rule, resolver, keys);
-    if (exposed === undefined) {
-      const ports = unreadablePorts(rule, resolver, keys);
-      if (ports) unknown ??= `${key} opens the rule to the internet, and ${ports}`;
-      continue;
-    }
-    const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && (check.conditionalIsDefinite || !resolved.via.some(isConditionalStep));
-    const world = open.find((hit) => isDefinite(hit.resolved)) ?? open[0];
-    const definite = isDefinite(world.resolved);
-    const message = `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(world.resolved.value)}${describeVia(world.resolved.via)}. ${check.advice}`;
-    outcomes.push(definite
-      ? { kind: 'finding', message, range: world.range }
-      : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: world.range });
-  }
-  if (outcomes.length > 0) return outcomes;
-  if (unknown) return [{ kind: 'unknown', reason: `${unknown}.` }];
-  if (unknownRange && check.exposed(rule, resolver, keys) !== undefined) return [{ kind: 'unknown', reason: `${unknownRange}, so whether the rule opens these ports to the internet cannot be known.` }];
-  return outcomes;
-}
-
-/** Why the protocol or ports of a rule cannot be read (set, but to a value not known here), or undefined. */
-function unreadablePorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
-  for (const key of [keys.protocol, keys.from, keys.to]) {
-    const node = mapEntry(rule, key);
-    const values = node ? resolver.scalars(node) : [];
-    const missing = values.find((value) => !value.known);
-    if (missing && !missing.known) return `${key} is ${missing.description}`;
-  }
-  return undefined;
-}
-
 /** Which administrative exposure the rule's protocol and ports give, or undefined for none. */
 function exposedPorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
   return portExposure(single(mapEntry(rule, keys.protocol), resolver), single(mapEntry(rule, keys.from), resolver), single(mapEntry(rule, keys.to), resolver));
 }
 
-/**
- * Which administrative exposure a protocol and port range give ("SSH (port 22) is", "All ports are"), or
- * undefined for none; shared with network ACL entries (nacl-no-world-admin-ports).
- */
-export function portExposure(protocol: string | undefined, fromText: string | undefined, toText: string | undefined): string | undefined {
-  if (protocol === '-1' || protocol === 'all' || protocol === '-1.0') return 'All ports are';
-  if (protocol !== undefined && !['tcp', '6', 'udp', '17'].includes(protocol.toLowerCase())) return undefined;
-  const from = Number(fromText);
-  const to = Number(toText);
-  if (fromText === undefined || toText === undefined || !Number.isFinite(from) || !Number.isFinite(to)) return undefined;
-  if (from === -1 || (from <= 0 && to >= 65535)) return 'All ports are';
-  const hits = ADMIN_PORTS.filter(([port]) => from <= port && port <= to).map(([, label]) => label);
-  if (hits.length === 0) return undefined;
-  return `${hits.join(' and ')} ${hits.length > 1 ? 'are' : 'is'}`;
-}
-
-export function single(node: ValueNode | undefined, resolver: ValueResolver): string | undefined {
-  if (!node) return undefined;
-  const resolved = resolver.scalars(node);
-  return resolved.length > 0 && resolved[0].known ? String(resolved[0].value) : undefined;
-}
-
-
-/** One value a key of a rule may take on one branch: `value` undefined when absent there, `unknown` when unreadable. */
-export interface BranchValue {
-  readonly value?: string;
-  readonly unknown?: string;
-  readonly range?: OffsetRange;
-}
-
-/** One consistent way several keys of a rule turn out together, with the branch it holds on. */
-export interface Branch {
-  readonly values: readonly BranchValue[];
-  readonly via: readonly string[];
-  /** No undecided condition and no non-default parameter value leads here. */
-  readonly certain: boolean;
-}
-
-/**
- * Every way the keys at `paths` (from `start`) may turn out together, through conditions and parameters; a
- * combination that takes both branches of one condition is left out. Used where a judgement needs several
- * keys at once (protocol, ports and range), so that each is judged on the branch it holds on.
- */
-export function branches(resolver: ValueResolver, start: ValueNode, paths: readonly (readonly string[])[], via: readonly string[] = []): Branch[] {
-  let combos: { values: BranchValue[]; via: readonly string[]; nonDefault: boolean }[] = [{ values: [], via, nonDefault: false }];
-  for (const path of paths) {
-    combos = combos.flatMap((combo) => resolver.lookup(start, path, combo.via).flatMap((candidate) => {
-      if (!candidate.node) return [{ values: [...combo.values, {}], via: candidate.via, nonDefault: combo.nonDefault }];
-      const range = candidate.node.range;
-      return resolver.scalars(candidate.node, candidate.via).map((resolved) => ({
-        values: [...combo.values, resolved.known ? { value: String(resolved.value), range } : { unknown: resolved.description, range }],
-        via: resolved.via,
-        nonDefault: combo.nonDefault || (resolved.known && resolved.fromParameter !== undefined && !resolved.fromParameter.isDefault),
-      }));
-    }).filter((next) => consistent(next.via)));
-  }
-  return combos.map((combo) => ({ values: combo.values, via: [...new Set(combo.via)], certain: !combo.nonDefault && !combo.via.some(isConditionalStep) }));
-}
-
-/** False when a provenance takes both branches of one condition. */
-function consistent(via: readonly string[]): boolean {
-  return !via.some((step) => step.startsWith('if ') && via.includes(`unless ${step.slice(3)}`));
-}

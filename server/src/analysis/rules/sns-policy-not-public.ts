@@ -1,5 +1,5 @@
 // A topic policy that allows Principal '*' without a condition limiting who opens the topic to anyone.
-import { inlineOrStandalone, policyOnTargets, publicPolicyRule, settingMeta } from '../policy';
+import { inlineOrStandalone, policyOnTargets, publicPolicyRule, settingMeta } from './support';
 
 export const snsPolicyNotPublic = publicPolicyRule({
   meta: settingMeta('sns-policy-not-public', ['AWS::SNS::TopicPolicy'], { terraform: ['aws_sns_topic_policy', 'aws_sns_topic'] }),

@@ -3,10 +3,8 @@
 // guide "Encryption at rest"): only an explicit false without a KMS key leaves the queue unencrypted.
 import type { Candidate, ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { isTrue, judgeSetting } from './setting';
-import { settingRule } from './settingRule';
+import { isTrue, judgeSetting, settingRule } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({
   setting: 'sqs-encryption',

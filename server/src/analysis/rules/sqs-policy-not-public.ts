@@ -1,5 +1,5 @@
 // A queue policy that allows Principal '*' without a condition limiting who opens the queue to anyone.
-import { inlineOrStandalone, policyOnTargets, publicPolicyRule, settingMeta } from '../policy';
+import { inlineOrStandalone, policyOnTargets, publicPolicyRule, settingMeta } from './support';
 
 export const sqsPolicyNotPublic = publicPolicyRule({
   meta: settingMeta('sqs-policy-not-public', ['AWS::SQS::QueuePolicy'], { terraform: ['aws_sqs_queue_policy', 'aws_sqs_queue'] }),

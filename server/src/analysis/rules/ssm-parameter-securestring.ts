@@ -5,10 +5,8 @@
 import { describeVia, isConditionalStep } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-import { looksLikeCredentialName, looksLikeSecret } from './secrets';
+import { settingRule, looksLikeCredentialName, looksLikeSecret } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({
   setting: 'ssm-parameter-securestring',

@@ -1,16 +1,7 @@
 // A VPC's flow log is a separate AWS::EC2::FlowLog that points at it; checked on the VPC.
-import { mentions } from '../cloudformation/references';
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import { mapEntry } from '../cloudformation/model';
 import type { OffsetRange } from '../types';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
-import { settingRule } from './settingRule';
-
-/** Resources of a type whose property refers to the resource. */
-export function pointingAt(resource: CfnResource, context: CfnRuleContext, type: string, property: string): CfnResource[] {
-  return context.resourcesOfType(type).filter((other) => mentions(mapEntry(other.properties, property), resource.id));
-}
+import { settingRule, pointingAt } from './support';
+import type { RuleOutcome, Rule } from './support';
 
 /** Both formats: a flow log pointing at the VPC records its traffic. */
 function flowLogOutcome(logs: readonly string[], what: string, anchor: OffsetRange): RuleOutcome[] {

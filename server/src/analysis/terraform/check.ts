@@ -1,8 +1,8 @@
 // Runs the rules over a Terraform module: every managed resource, every known instance of it (count /
 // for_each), seeing every file of the module. Findings carry the file they belong to.
 import type { AnalysisSettings, ResourceSummary } from '../api';
-import { summarise } from '../rules/summary';
-import type { RuleRun } from '../rules/summary';
+import { summarise } from '../summary';
+import type { RuleRun } from '../summary';
 import { RULES_BY_TERRAFORM_TYPE } from '../rules/registry';
 import type { Finding, Problem } from '../types';
 import { canonicalType } from '../knowledge';

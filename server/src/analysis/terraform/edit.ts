@@ -3,7 +3,7 @@
 // (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
-import type { SetSettingFix } from '../rules/rule';
+import type { SetSettingFix } from '../rules/support/rule';
 import type { OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';

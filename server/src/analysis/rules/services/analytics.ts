@@ -1,15 +1,10 @@
 // Setting rules for analytics services. Each entry names a knowledge-base setting and says how to judge it.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
-import { mskInTransit } from '../msk-in-transit';
-import { opensearchHttpsTls } from '../opensearch-https-tls';
-import { singleString } from '../rds-force-tls';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import { isTrue, judgeSetting } from '../setting';
-import { settingRule } from '../settingRule';
-import { tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from './terraformSupport';
+import { singleString, isTrue, judgeSetting, settingRule, tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
@@ -97,7 +92,6 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  opensearchHttpsTls,
   settingRule({
     setting: 'opensearch-in-vpc',
     cloudformation: {
@@ -144,7 +138,6 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     },
   }),
   // --- MSK
-  mskInTransit,
   settingRule({
     setting: 'msk-no-public-access',
     cloudformation: {

@@ -1,22 +1,14 @@
 // Setting rules for database services. Each entry names a knowledge-base setting and says how to judge it.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { OffsetRange, ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
 import { describeVia, quote } from '../../resolution';
-import { docdbAuditLogs } from '../docdb-audit-logs';
-import { docdbTls } from '../docdb-tls';
-import { neptuneAuditLogs } from '../neptune-audit-logs';
-import { rdsClusterLogExports } from '../rds-cluster-log-exports';
-import { rdsForceTls, singleString } from '../rds-force-tls';
-import { rdsLogExports } from '../rds-log-exports';
-import { redshiftRequireSsl } from '../redshift-require-ssl';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import { judgeSetting } from '../setting';
-import { settingRule } from '../settingRule';
+import { singleString, judgeSetting, settingRule } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
 function clusterMember(resource: CfnResource): string | undefined {
@@ -251,8 +243,6 @@ export const DATABASES_RULES: readonly Rule[] = [
     // aws_db_instance is never an Aurora cluster member (those are aws_rds_cluster_instance): no skip.
     terraform: { skip: null },
   }),
-  rdsLogExports,
-  rdsForceTls,
   // rds-managed-master-password: a secrets rule across services is left to the security group of rules.
   // --- RDS clusters (rds-cluster-storage-encrypted is covered by rds-storage-encrypted)
   settingRule({
@@ -285,7 +275,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  rdsClusterLogExports,
   // --- ElastiCache
   guarded(settingRule({
     setting: 'elasticache-at-rest',
@@ -418,7 +407,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.',
     },
   }),
-  redshiftRequireSsl,
   guarded(settingRule({
     setting: 'redshift-audit-logging',
     cloudformation: {
@@ -491,8 +479,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: 7,
     },
   }),
-  docdbAuditLogs,
-  docdbTls,
   // --- Neptune
   settingRule({
     setting: 'neptune-encrypted',
@@ -512,7 +498,6 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: true,
     },
   }),
-  neptuneAuditLogs,
   // --- DynamoDB (dynamodb-replica-regions needs an approved-Region list, which has no configuration yet)
   settingRule({
     setting: 'dynamodb-pitr',

@@ -1,19 +1,17 @@
 // Rules for the edge services: CloudFront, API Gateway (REST, HTTP and WebSocket APIs) and WAF. Both formats
 // read through the resolver (Fn::If, parameters, variables); a container given in a shape the rule cannot read
 // (a map-typed property as !Ref, a scalar or a list; a Terraform block written as an expression) is 'unknown'.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import { mentions, refersTo } from '../../cloudformation/references';
 import type { Candidate, Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import type { SettingCheck } from '../setting';
-import { judgeSetting } from '../setting';
-import { settingRule } from '../settingRule';
+import { judgeSetting, settingRule } from '../support';
+import type { RuleOutcome, Rule, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers

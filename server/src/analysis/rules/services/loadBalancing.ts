@@ -1,20 +1,17 @@
 // Elastic Load Balancing rules (ALB, NLB, GWLB and Classic), both formats. What a listener or a load balancer
 // gets often depends on the other: a listener without a protocol is HTTP on an Application Load Balancer (AWS
 // provider), none on a Gateway Load Balancer; a Network Load Balancer writes access logs for TLS listeners only.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import { canonicalType } from '../../knowledge';
 import type { Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep, opaqueReason, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import type { AbsentMeaning } from '../setting';
-import { judgeSetting } from '../setting';
-import { settingRule } from '../settingRule';
-import { pointingAt } from '../vpc-flow-logs';
+import { judgeSetting, settingRule, pointingAt } from '../support';
+import type { RuleOutcome, Rule, AbsentMeaning } from '../support';
 
 const CFN_LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';

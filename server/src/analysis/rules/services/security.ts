@@ -1,39 +1,12 @@
 // Rules for security and audit services and for policies across services: IAM identity and trust policies,
 // resource policies (bucket, queue, topic, key, Lambda permissions and URLs), CloudTrail, GuardDuty and Config.
-import { ecrPolicyNotPublic } from '../ecr-policy-not-public';
-import { iamNoAdminStar } from '../iam-no-admin-star';
-import { iamNoServiceWildcard } from '../iam-no-service-wildcard';
-import { iamNoUserPolicies } from '../iam-no-user-policies';
-import { iamRoleTrustNotPublic } from '../iam-role-trust-not-public';
-import { kmsPolicyNoWildcardPrincipal } from '../kms-policy-no-wildcard-principal';
-import { lambdaPermissionNotPublic } from '../lambda-permission-not-public';
-import { lambdaUrlAuth } from '../lambda-url-auth';
-import type { Rule } from '../rule';
-import { s3PolicyNoPublicPrincipal } from '../s3-policy-no-public-principal';
-import { s3TlsOnlyPolicy } from '../s3-tls-only-policy';
-import { secretsManagerPolicyNotPublic } from '../secretsmanager-policy-not-public';
-import { settingRule } from '../settingRule';
-import { snsPolicyNotPublic } from '../sns-policy-not-public';
-import { sqsPolicyNotPublic } from '../sqs-policy-not-public';
-import { mapEntry } from '../../cloudformation/model';
-import { terraformAbsentDetail } from './terraformWords';
+import { mapEntry } from '../../cloudformation/template';
+import { settingRule, terraformAbsentDetail } from '../support';
+import type { Rule } from '../support';
 
 export const SECURITY_RULES: readonly Rule[] = [
   // IAM
-  iamNoAdminStar,
-  iamNoServiceWildcard,
-  iamNoUserPolicies,
-  iamRoleTrustNotPublic,
   // Resource policies
-  s3PolicyNoPublicPrincipal,
-  s3TlsOnlyPolicy,
-  sqsPolicyNotPublic,
-  snsPolicyNotPublic,
-  kmsPolicyNoWildcardPrincipal,
-  lambdaPermissionNotPublic,
-  lambdaUrlAuth,
-  ecrPolicyNotPublic,
-  secretsManagerPolicyNotPublic,
   // CloudTrail
   settingRule({
     setting: 'cloudtrail-multi-region',

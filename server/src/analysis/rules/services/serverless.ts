@@ -4,17 +4,13 @@
 // AWS SAM resources are checked as written: AWS::Serverless::Function takes the Lambda function's property names
 // (Runtime, KmsKeyArn, VpcConfig, CodeSigningConfigArn, RuntimeManagementConfig) except Tracing, and SAM copies
 // Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
-import type { CfnResource } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
+import type { CfnResource } from '../../cloudformation/template';
+import { mapEntry } from '../../cloudformation/template';
 import type { Candidate } from '../../resolution';
 import { describeVia, isConditionalStep } from '../../resolution';
 import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../../types';
-import { lambdaEnvNoSecrets } from '../lambda-env-no-secrets';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
-import { settingRule } from '../settingRule';
-import { sqsEncryption } from '../sqs-encryption';
-import { terraformAbsentDetail, terraformContainerImage } from './terraformWords';
+import { settingRule, terraformAbsentDetail, terraformContainerImage } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -247,7 +243,6 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         skip: (resource) => (resource.body.entries.some((entry) => entry.key === 'environment') ? undefined : 'The function has no environment variables to encrypt.'),
       },
     }),
-    lambdaEnvNoSecrets,
     settingRule({
       setting: 'lambda-code-signing',
       cloudformation: {
@@ -294,7 +289,6 @@ export const SERVERLESS_RULES: readonly Rule[] = [
   ].map((rule) => withSamGlobals(rule, SAM_FUNCTION, 'Function')),
 
   // ---- SQS ----
-  sqsEncryption,
   settingRule({
     setting: 'sqs-cmk',
     cloudformation: {

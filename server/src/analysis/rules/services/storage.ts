@@ -1,20 +1,15 @@
 // Setting rules for storage services. Each entry names a knowledge-base setting and says how to judge it.
 // S3 Block Public Access lives in rules/s3-block-public-access.ts; bucket, key, queue and topic POLICIES are
 // judged by the policy rules, not here.
-import type { CfnResource, CfnRuleContext } from '../../cloudformation/model';
-import { mapEntry } from '../../cloudformation/model';
-import { efsAccessPointIdentity } from '../efs-access-point-identity';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { TfModule } from '../../terraform/module';
 import type { ScalarValue, ValueNode } from '../../types';
-import type { RuleOutcome } from '../outcome';
-import type { Rule } from '../rule';
 import { refersTo } from '../../cloudformation/references';
-import { isTrue, judgeSetting } from '../setting';
-import { pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt } from './terraformSupport';
-import { secretRotation } from '../secret-rotation';
-import { settingRule } from '../settingRule';
-import { ssmParameterSecurestring } from '../ssm-parameter-securestring';
+import { isTrue, judgeSetting, pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt, settingRule } from '../support';
+import type { RuleOutcome, Rule } from '../support';
 
 /** Literal scalar at a top-level property, when it is one. */
 function literal(resource: CfnResource, key: string): string | undefined {
@@ -454,7 +449,6 @@ export const STORAGE_RULES: readonly Rule[] = [
       whenMissing: 'automatic backups stay off, so deleted or corrupted files cannot be restored.',
     },
   }),
-  efsAccessPointIdentity,
 
   // ---- ECR ----
   ecrScanOnPush(),
@@ -582,8 +576,4 @@ export const STORAGE_RULES: readonly Rule[] = [
     // kms_key_id takes the same key ids, ARNs and aliases as KmsKeyId; unset, Secrets Manager uses aws/secretsmanager.
     terraform: { compliant: { matches: notAwsManaged('secretsmanager') } },
   }),
-  secretRotation,
-
-  // ---- SSM Parameter Store ----
-  ssmParameterSecurestring,
 ];

@@ -1,9 +1,10 @@
 // The common shape of most checks: one setting at a property path, compliant or not, and what its absence
 // means. Resolves the value through parameters and conditions, and reports provenance.
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import type { Candidate, Resolved, ValueResolver } from '../resolution';
-import { describeVia, isConditionalStep, opaqueReason, quote } from '../resolution';
-import type { OffsetRange, ScalarValue, Severity, ValueNode } from '../types';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import type { Candidate, Resolved, ValueResolver } from '../../resolution';
+import { describeVia, isConditionalStep, opaqueReason, quote } from '../../resolution';
+import type { OffsetRange, ScalarValue, Severity, ValueNode } from '../../types';
 import type { RuleOutcome } from './outcome';
 
 export type AbsentMeaning =

@@ -4,8 +4,8 @@ import { referenceParts, walkExpressions } from '../../terraform/hcl';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { ValueNode } from '../../types';
 import { getSetting } from '../../knowledge';
-import type { Rule, TerraformReader } from '../rule';
-import { judgeSetting } from '../setting';
+import type { Rule, TerraformReader } from './rule';
+import { judgeSetting } from './setting';
 
 /** The nodes at `path` in a block body as written (repeated blocks: every one), without resolving references. */
 export function writtenAt(start: ValueNode | undefined, path: readonly string[]): ValueNode[] {
@@ -118,3 +118,6 @@ export function withTerraformDefaultDetail(rule: Rule, detail: string): Rule {
     return outcome;
   }));
 }
+
+// engine's main log. Also exports the list check used by the cluster, DocumentDB and Neptune rules.
+

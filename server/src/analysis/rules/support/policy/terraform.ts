@@ -4,15 +4,15 @@
 // (effect defaults to Allow; `principals { type identifiers }` and `condition { test variable values }` become
 // Principal and Condition). Values keep their ranges; a data source in another file of the module is reported
 // where it is referenced.
-import type { TfResource, TfRuleContext } from '../terraform/context';
-import type { HclExpression } from '../terraform/hcl';
-import { describeExpression, resite } from '../terraform/resolve';
-import { expressionToNode } from '../terraform/values';
-import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../types';
+import type { TfResource, TfRuleContext } from '../../../terraform/context';
+import type { HclExpression } from '../../../terraform/hcl';
+import { describeExpression, resite } from '../../../terraform/resolve';
+import { expressionToNode } from '../../../terraform/values';
+import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../../../types';
 import type { PolicyDocument, PolicyString } from './document';
 import { readPolicyDocuments, strings } from './document';
 import type { NamedDocument } from './identity';
-import type { RuleOutcome } from '../rules/outcome';
+import type { RuleOutcome } from '../outcome';
 import type { PublicCheck } from './ruleSupport';
 import { noPublicGrant, publicPrincipalOutcomes } from './ruleSupport';
 

@@ -1,12 +1,13 @@
 // Declarative rules for the common case: one setting of the knowledge base, one predicate. The metadata
 // (item, title, severity, references, AWS default) comes from the knowledge base; the spec adds only what
 // the knowledge cannot say: how to judge a value, what the gap means in words, and the fix.
-import type { CfnResource, CfnRuleContext } from '../cloudformation/model';
-import type { TfResource, TfRuleContext } from '../terraform/context';
+import type { CfnResource } from '../../cloudformation/template';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { terraformSettingReader } from './terraformSetting';
-import { getDefault, getItem, getSetting } from '../knowledge';
-import type { Setting } from '../knowledge';
-import type { ScalarValue, Severity } from '../types';
+import { getDefault, getItem, getSetting } from '../../knowledge';
+import type { Setting } from '../../knowledge';
+import type { ScalarValue, Severity } from '../../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
 import type { Rule } from './rule';

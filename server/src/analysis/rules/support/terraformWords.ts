@@ -3,7 +3,7 @@
 // has a default of its own.
 import { getSetting } from '../../knowledge';
 import type { MapNode } from '../../types';
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 /**
  * The rule with `detail` for an absent Terraform argument: outcomes that repeat the CloudFormation absence text

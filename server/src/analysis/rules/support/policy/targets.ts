@@ -1,9 +1,9 @@
 // Links from a policy resource to what it governs (BucketPolicy.Bucket, QueuePolicy.Queues, TopicPolicy.Topics):
 // which resources of the template a value names through Ref, Fn::GetAtt or Fn::Sub, or which literal names.
-import type { CfnRuleContext } from '../cloudformation/context';
-import type { CfnResource } from '../cloudformation/template';
-import { mapEntry } from '../cloudformation/template';
-import type { ValueNode } from '../types';
+import type { CfnRuleContext } from '../../../cloudformation/context';
+import type { CfnResource } from '../../../cloudformation/template';
+import { mapEntry } from '../../../cloudformation/template';
+import type { ValueNode } from '../../../types';
 import { patternText } from './document';
 
 export interface LinkTarget {

@@ -1,12 +1,12 @@
 // What the policy rules share: metadata from a knowledge-base setting, and the "public principal without a
 // restricting condition" check of resource policies (bucket, queue, topic, key policies, role trust policies).
-import { describeVia } from '../cloudformation/resolve';
-import { getDefault, getItem, getSetting } from '../knowledge';
-import type { RuleOutcome } from '../rules/outcome';
-import { docsUrl } from '../rules/references';
-import type { RuleMeta } from '../rules/rule';
-import { severityFor } from '../rules/settingRule';
-import type { OffsetRange, Severity } from '../types';
+import { describeVia } from '../../../cloudformation/resolve';
+import { getDefault, getItem, getSetting } from '../../../knowledge';
+import type { RuleOutcome } from '../outcome';
+import { docsUrl } from '../references';
+import type { RuleMeta } from '../rule';
+import { severityFor } from '../settingRule';
+import type { OffsetRange, Severity } from '../../../types';
 import type { PolicyDocument, PolicyStatement, PolicyString } from './document';
 import { actionSummary, allows, denies, everyonePrincipals, restrictingConditions, statementLabel } from './judge';
 

@@ -3,8 +3,8 @@
 // Principal/NotPrincipal and Condition, each value with its node and range, resolved through the template's
 // resolver (Ref to parameters, Fn::If, Fn::Sub...). A JSON string is parsed with JSON.parse; its values carry
 // the range of the whole string, so findings in it point at the string.
-import type { Candidate, ParameterChoice, Resolved } from '../resolution';
-import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
+import type { Candidate, ParameterChoice, Resolved } from '../../../resolution';
+import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../../types';
 
 /** What reading a policy needs of a resolver: CloudFormation's Resolver and Terraform's TfResolver both fit. */
 export interface PolicyResolver {

@@ -1,6 +1,6 @@
 // What a rule says about one resource. The engine turns outcomes into findings (with the responsibility
 // item in the message) and into the per-resource responsibility status.
-import type { OffsetRange, RelatedLocation, Severity } from '../types';
+import type { OffsetRange, RelatedLocation, Severity } from '../../types';
 
 /** The setting a rule read and what it resolved to: shown in hovers on that setting. */
 export interface Evidence {
@@ -35,3 +35,14 @@ export type RuleOutcome =
   | { readonly kind: 'aws-default'; readonly detail: string; readonly evidence?: Evidence }
   /** The duty does not apply to this resource as written (for example an Aurora instance encrypted by its cluster). */
   | { readonly kind: 'not-applicable'; readonly detail: string };
+
+/**
+ * The outcomes of several checks of one duty: every gap found; else a check that cannot be read (the duty
+ * cannot be called addressed); else the first check's outcome.
+ */
+export function combine(results: readonly RuleOutcome[][]): RuleOutcome[] {
+  const gaps = results.flat().filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+  if (gaps.length > 0) return gaps;
+  const unknown = results.flat().find((outcome) => outcome.kind === 'unknown');
+  return unknown ? [unknown] : (results[0] ?? []);
+}

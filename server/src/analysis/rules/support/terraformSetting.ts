@@ -2,9 +2,9 @@
 // resources that point at it (aws_s3_bucket_versioning -> aws_s3_bucket), or the deprecated inline block.
 // A resource is only said to miss a split setting after every resource of its module that points at it
 // was considered; the finding sits on the main resource and points to the related one.
-import type { Setting } from '../knowledge';
-import type { TfResource, TfRuleContext } from '../terraform/context';
-import type { ScalarValue, Severity } from '../types';
+import type { Setting } from '../../knowledge';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
+import type { ScalarValue, Severity } from '../../types';
 import type { RuleOutcome } from './outcome';
 import type { SetSettingFix, TerraformReader } from './rule';
 import type { AbsentMeaning, SettingCheck } from './setting';

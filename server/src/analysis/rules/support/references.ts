@@ -1,4 +1,4 @@
-import type { ToolReferences } from '../types';
+import type { ToolReferences } from '../../types';
 
 export function references(partial: Partial<ToolReferences>): ToolReferences {
   return { checkov: partial.checkov ?? [], fsbp: partial.fsbp ?? [], trivy: partial.trivy ?? [], cfnNag: partial.cfnNag ?? [] };

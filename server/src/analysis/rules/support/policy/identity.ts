@@ -1,10 +1,10 @@
 // The identity-based policies a resource carries: AWS::IAM::Policy / ManagedPolicy documents, inline
 // Policies[].PolicyDocument of roles, users and groups, SAM Policies (inline statements, managed policy names
 // and ARNs; policy templates such as S3CrudPolicy are AWS-written and scoped), and attached ManagedPolicyArns.
-import type { CfnRuleContext } from '../cloudformation/context';
-import type { CfnResource } from '../cloudformation/template';
-import { mapEntry } from '../cloudformation/template';
-import type { ValueNode } from '../types';
+import type { CfnRuleContext } from '../../../cloudformation/context';
+import type { CfnResource } from '../../../cloudformation/template';
+import { mapEntry } from '../../../cloudformation/template';
+import type { ValueNode } from '../../../types';
 import type { PolicyDocument, PolicyString } from './document';
 import { readPolicyDocuments, strings } from './document';
 
@@ -78,3 +78,9 @@ export function isAdministratorAccess(value: PolicyString): boolean {
   const text = value.value ?? value.text;
   return text === 'AdministratorAccess' || ADMIN_ARN.test(text);
 }
+
+/** CloudFormation types that carry identity policies. */
+export const IDENTITY_POLICY_TYPES = [
+  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
+  'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
+];

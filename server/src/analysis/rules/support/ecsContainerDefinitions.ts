@@ -3,10 +3,10 @@
 // interpolations). Each container is judged like a CloudFormation ContainerDefinitions entry, with the
 // camelCase keys of the ECS API (privileged, readonlyRootFilesystem, environment). A document that cannot be
 // read (file(), templatefile(), a module output) gives "cannot be checked", never a verdict on its text.
-import type { TfRuleContext } from '../terraform/context';
-import type { TfResource } from '../terraform/context';
-import { expressionToNode } from '../terraform/values';
-import type { MapNode, OffsetRange, ValueNode } from '../types';
+import type { TfRuleContext } from '../../terraform/context';
+import type { TfResource } from '../../terraform/context';
+import { expressionToNode } from '../../terraform/values';
+import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import type { Rule, TerraformReader } from './rule';
 import type { SettingCheck } from './setting';
 import { judgeSetting } from './setting';

@@ -1,9 +1,9 @@
 // Wrong-shaped values on a rule's path: a property that should be a mapping or a list written as `!Ref P`, a
 // plain scalar, or (in Terraform) an unevaluated expression. Such a value cannot be read: the rule says
 // "cannot be checked" instead of judging the parameter's text as the setting (a false alarm) or crashing.
-import type { Candidate, ValueResolver } from '../resolution';
-import { describeVia, quote } from '../resolution';
-import type { MapNode, ValueNode } from '../types';
+import type { Candidate, ValueResolver } from '../../resolution';
+import { describeVia, quote } from '../../resolution';
+import type { MapNode, ValueNode } from '../../types';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 

@@ -1,8 +1,9 @@
 // The shape of a rule: metadata first, then one reader per format. The metadata is the single source for
 // diagnostics, hovers, `iac-hints rules` and docs/rules.md.
-import type { ScalarValue, Severity, ToolReferences } from '../types';
-import type { CfnRuleContext, CfnResource } from '../cloudformation/model';
-import type { TfResource, TfRuleContext } from '../terraform/context';
+import type { ScalarValue, Severity, ToolReferences } from '../../types';
+import type { CfnRuleContext } from '../../cloudformation/context';
+import type { CfnResource } from '../../cloudformation/template';
+import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { RuleOutcome } from './outcome';
 
 export interface AwsDefaultNote {

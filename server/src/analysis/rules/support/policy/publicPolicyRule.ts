@@ -1,12 +1,12 @@
 // The shape shared by the resource-policy rules (bucket, queue, topic, repository, secret, key, role trust):
 // a policy document that must not allow Principal '*' without a condition, read from a CloudFormation
 // property and a Terraform argument, judged by publicPrincipalOutcomes in both formats.
-import type { CfnRuleContext } from '../cloudformation/context';
-import type { CfnResource } from '../cloudformation/template';
-import { mapEntry } from '../cloudformation/template';
-import type { RuleOutcome } from '../rules/outcome';
-import type { Rule, RuleMeta } from '../rules/rule';
-import type { TfResource } from '../terraform/context';
+import type { CfnRuleContext } from '../../../cloudformation/context';
+import type { CfnResource } from '../../../cloudformation/template';
+import { mapEntry } from '../../../cloudformation/template';
+import type { RuleOutcome } from '../outcome';
+import type { Rule, RuleMeta } from '../rule';
+import type { TfResource } from '../../../terraform/context';
 import { readPolicyDocuments } from './document';
 import { noPublicGrant, publicPrincipalOutcomes } from './ruleSupport';
 import { describeTargets, linkTargets } from './targets';

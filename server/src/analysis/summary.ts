@@ -1,7 +1,7 @@
 // The per-resource responsibility status: for each item a rule looked at, the worst outcome and its detail.
-import type { ResponsibilityStatus } from '../api';
-import type { RuleOutcome } from './outcome';
-import type { Rule } from './rule';
+import type { ResponsibilityStatus } from './api';
+import type { RuleOutcome } from './rules/support/outcome';
+import type { Rule } from './rules/support/rule';
 
 export interface RuleRun {
   readonly rule: Rule;
