@@ -307,7 +307,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
         {
           name: 'an inline policy without the Deny',
           code: 'resource "aws_s3_bucket" ⟦"data"⟧ {\n  bucket = "data"\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::data/*" }]\n  })\n}\n',
-          expect: [{ severity: 'warning', message: ['the inline policy of aws_s3_bucket.data lacks the Deny'] }],
+          expect: [{ severity: 'warning', message: ['its inline policy of aws_s3_bucket.data lacks the Deny'] }],
         },
       ],
     },

@@ -200,7 +200,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     },
   }),
   // --- MSK
-  settingRule({
+  withTerraformDefaultDetail(settingRule({
     setting: 'msk-no-public-access',
     cloudformation: {
       compliant: { equals: 'DISABLED' },
@@ -209,7 +209,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     },
     // connectivity_info.public_access.type takes the API's spelling: "DISABLED" or "SERVICE_PROVIDED_EIPS".
     terraform: { compliant: { equals: 'DISABLED' } },
-  }),
+  }), 'broker_node_group_info.connectivity_info.public_access.type is not set: public access stays "DISABLED".'),
   mskNoUnauthenticated(settingRule({
     setting: 'msk-no-unauthenticated',
     cloudformation: {
