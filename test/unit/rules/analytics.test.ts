@@ -51,7 +51,9 @@ SoftwareUpdateOptions: { AutoSoftwareUpdateEnabled: true }`);
 describe('MSK rules', () => {
   test('defaults are fine; plaintext, public access and unauthenticated clients are reported', () => {
     const plain = resource('AWS::MSK::Cluster', 'ClusterName: c');
-    for (const rule of ['msk-in-transit', 'msk-no-public-access', 'msk-no-unauthenticated']) expectFindings('t.yaml', plain, rule);
+    for (const rule of ['msk-in-transit', 'msk-no-public-access']) expectFindings('t.yaml', plain, rule);
+    // No client authentication scheme: clients connect unauthenticated (the MSK security settings table).
+    expectFindings('t.yaml', resource('AWS::MSK::Cluster', 'ClientAuthentication:\n  Sasl:\n    Iam:\n      Enabled: true'), 'msk-no-unauthenticated');
     expectFindings('t.yaml', resource('AWS::MSK::Cluster', 'EncryptionInfo:\n  EncryptionInTransit:\n    ClientBroker: ⟦TLS_PLAINTEXT⟧\n    InCluster: ⟦false⟧'), 'msk-in-transit',
       [{ ruleId: 'msk-in-transit', message: ["ClientBroker is 'TLS_PLAINTEXT'"] }, { ruleId: 'msk-in-transit', message: ['InCluster is false'] }]);
     expectFindings('t.yaml', resource('AWS::MSK::Cluster', 'BrokerNodeGroupInfo:\n  ConnectivityInfo:\n    PublicAccess:\n      Type: ⟦SERVICE_PROVIDED_EIPS⟧'), 'msk-no-public-access', [{ ruleId: 'msk-no-public-access', severity: 'warning' }]);

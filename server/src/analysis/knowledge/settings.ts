@@ -3603,7 +3603,10 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::MSK::Cluster',
       propertyPath: 'ClientAuthentication.Unauthenticated.Enabled',
       compliant: 'false (use Sasl IAM/SCRAM or Tls client auth)',
-      absent: { meaning: 'compliant', text: 'No Unauthenticated block: unauthenticated access stays off.' },
+      // Verified: a cluster with no client authentication scheme admits clients unauthenticated (MSK developer guide,
+      // "Update security settings of a cluster": Unauthenticated is the mode without IAM, SASL/SCRAM or mTLS; CFN
+      // ClientAuthentication: Sasl with TLS_PLAINTEXT requires Unauthenticated true). The rule reads the schemes.
+      absent: { meaning: 'compliant', text: 'No Unauthenticated block: unauthenticated access stays off only while a client authentication scheme (Sasl Iam or Scram, or Tls) is on; with none, clients connect unauthenticated.' },
       verified: true,
     },
     terraform: {

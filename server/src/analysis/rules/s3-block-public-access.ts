@@ -51,6 +51,11 @@ export const s3BlockPublicAccess: Rule = {
       const names = blocks.map((block) => block.address).join(' and ');
       const judged = blocks.flatMap((block) => FLAGS.flatMap((flag) => judgeSetting(block.body, block.anchor, context.resolver.withBinding({}), flagCheck(flag, [TF_FLAGS[flag]], { kind: 'missed', message: '' }))));
       if (judged.every((outcome) => outcome.kind === 'addressed')) return [{ kind: 'addressed', detail: `All four Block Public Access settings are on (${names}).` }];
+      // A flag off is reported on the block itself; a flag that cannot be read leaves the bucket cannot be
+      // checked too (never addressed, never "judged elsewhere" while the bucket's item says addressed).
+      const gap = judged.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
+      const unknown = judged.find((outcome) => outcome.kind === 'unknown');
+      if (!gap && unknown?.kind === 'unknown') return [{ kind: 'unknown', reason: `the Block Public Access settings of ${names} cannot be read: ${unknown.reason}` }];
       return [{ kind: 'not-applicable', detail: `The Block Public Access settings are judged on ${names}.` }];
     },
   },

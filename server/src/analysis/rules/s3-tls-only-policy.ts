@@ -46,23 +46,30 @@ export const s3TlsOnlyPolicy: Rule = {
   terraform: {
     // Every aws_s3_bucket_policy of the module whose `bucket` points at this bucket.
     check(bucket, context) {
-      const attached = context.linked(bucket, 'aws_s3_bucket_policy', 'bucket').map((policy) => ({
-        policy,
-        documents: readTerraformPolicies(tfArgument(policy, 'policy'), { ...context, resolver: context.resolver.withBinding({}) }, policy.file),
-      }));
+      // The deprecated inline `policy` argument of aws_s3_bucket is a bucket policy too (the provider writes it
+      // with PutBucketPolicy, like aws_s3_bucket_policy): read it the same way.
+      const inline = tfArgument(bucket, 'policy');
+      const attached = [
+        ...(inline ? [{ policy: bucket, name: `inline policy of ${bucket.address}`, documents: readTerraformPolicies(inline, context, bucket.file) }] : []),
+        ...context.linked(bucket, 'aws_s3_bucket_policy', 'bucket').map((policy) => ({
+          policy,
+          name: `policy ${policy.address}`,
+          documents: readTerraformPolicies(tfArgument(policy, 'policy'), { ...context, resolver: context.resolver.withBinding({}) }, policy.file),
+        })),
+      ];
       const denying = attached.find(({ documents }) => documentsDenyPlainHttp(documents));
-      if (denying) return [{ kind: 'addressed', detail: `Bucket policy ${denying.policy.address} denies requests without TLS (aws:SecureTransport false).` }];
+      if (denying) return [{ kind: 'addressed', detail: `Bucket ${denying.name} denies requests without TLS (aws:SecureTransport false).` }];
       const unreadable = attached.find(({ documents }) => documents.length === 0);
-      if (unreadable) return [{ kind: 'unknown', reason: `The document of bucket policy ${unreadable.policy.address} cannot be read from the module; it may deny requests without TLS.` }];
-      const related: RelatedLocation[] = attached.map(({ policy }) => ({
-        message: `Bucket policy ${policy.address} has no Deny statement for aws:SecureTransport false.`,
+      if (unreadable) return [{ kind: 'unknown', reason: `The document of bucket ${unreadable.name} cannot be read from the module; it may deny requests without TLS.` }];
+      const related: RelatedLocation[] = attached.map(({ policy, name }) => ({
+        message: `Bucket ${name} has no Deny statement for aws:SecureTransport false.`,
         range: tfArgument(policy, 'policy')?.range ?? policy.anchor,
         file: policy.file,
       }));
-      const names = attached.map(({ policy }) => policy.address).join(' and ');
+      const names = attached.map(({ name }) => name).join(' and ');
       const message = attached.length === 0
         ? `${context.address} has no aws_s3_bucket_policy that denies requests without TLS (aws:SecureTransport): clients can read and write its objects over plain HTTP. Add an aws_s3_bucket_policy with a Deny statement for condition Bool aws:SecureTransport false.`
-        : `${context.address} has no bucket policy that denies requests without TLS (aws:SecureTransport): its policy ${names} lacks the Deny, so clients can read and write its objects over plain HTTP. Add a Deny statement for condition Bool aws:SecureTransport false.`;
+        : `${context.address} has no bucket policy that denies requests without TLS (aws:SecureTransport): its ${names} ${attached.length > 1 ? 'lack' : 'lacks'} the Deny, so clients can read and write its objects over plain HTTP. Add a Deny statement for condition Bool aws:SecureTransport false.`;
       return [{ kind: 'finding', message, range: bucket.anchor, related }];
     },
   },

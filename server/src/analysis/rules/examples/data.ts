@@ -195,12 +195,24 @@ export const EXAMPLES: readonly RuleExamples[] = [
   {
     rule: 'msk-no-unauthenticated',
     cloudformation: {
-      good: [{ name: 'IAM authentication only', code: 'Resources:\n  Kafka:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClientAuthentication:\n        Sasl:\n          Iam:\n            Enabled: true\n        Unauthenticated:\n          Enabled: false\n' }],
-      bad: [{ name: 'unauthenticated allowed', code: 'Resources:\n  Kafka:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClientAuthentication:\n        Unauthenticated:\n          Enabled: ⟦true⟧\n', expect: [{ message: ['Unauthenticated.Enabled is true'] }] }],
+      good: [
+        { name: 'IAM authentication only', code: 'Resources:\n  Kafka:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClientAuthentication:\n        Sasl:\n          Iam:\n            Enabled: true\n        Unauthenticated:\n          Enabled: false\n' },
+        { name: 'IAM on, Unauthenticated not set: off', code: 'Resources:\n  Kafka:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClientAuthentication:\n        Sasl:\n          Iam:\n            Enabled: true\n' },
+      ],
+      bad: [
+        { name: 'unauthenticated allowed', code: 'Resources:\n  Kafka:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClientAuthentication:\n        Unauthenticated:\n          Enabled: ⟦true⟧\n', expect: [{ message: ['Unauthenticated.Enabled is true'] }] },
+        { name: 'no ClientAuthentication: clients connect unauthenticated', code: 'Resources:\n  ⟦Kafka⟧:\n    Type: AWS::MSK::Cluster\n    Properties:\n      ClusterName: events\n', expect: [{ message: ['no client authentication is on', 'clients connect without authenticating'] }] },
+      ],
     },
     terraform: {
-      good: [{ name: 'IAM authentication only', code: 'resource "aws_msk_cluster" "kafka" {\n  cluster_name = "events"\n  client_authentication {\n    unauthenticated = false\n    sasl {\n      iam = true\n    }\n  }\n}\n' }],
-      bad: [{ name: 'unauthenticated = true', code: 'resource "aws_msk_cluster" "kafka" {\n  cluster_name = "events"\n  client_authentication {\n    unauthenticated = ⟦true⟧\n  }\n}\n', expect: [{ message: ['client_authentication.unauthenticated is true'] }] }],
+      good: [
+        { name: 'IAM authentication only', code: 'resource "aws_msk_cluster" "kafka" {\n  cluster_name = "events"\n  client_authentication {\n    unauthenticated = false\n    sasl {\n      iam = true\n    }\n  }\n}\n' },
+        { name: 'a client_authentication block: the provider sends unauthenticated = false', code: 'resource "aws_msk_cluster" "kafka" {\n  cluster_name = "events"\n  client_authentication {\n    sasl {\n      iam = true\n    }\n  }\n}\n' },
+      ],
+      bad: [
+        { name: 'unauthenticated = true', code: 'resource "aws_msk_cluster" "kafka" {\n  cluster_name = "events"\n  client_authentication {\n    unauthenticated = ⟦true⟧\n  }\n}\n', expect: [{ message: ['client_authentication.unauthenticated is true'] }] },
+        { name: 'no client_authentication block', code: 'resource "aws_msk_cluster" ⟦"kafka"⟧ {\n  cluster_name = "events"\n}\n', expect: [{ message: ['no client_authentication block', 'clients connect without authenticating'] }] },
+      ],
     },
   },
   {

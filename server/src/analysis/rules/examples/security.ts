@@ -492,6 +492,19 @@ resource "aws_iam_role" "r" {
   })
 }
 ` },
+        { name: 'inline policy of aws_s3_bucket limited to the organisation', code: `resource "aws_s3_bucket" "site" {
+  bucket = "site"
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::site/*"
+      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } }
+    }]
+  })
+}
+` },
       ],
       bad: [
         { name: 'public read in a heredoc', code: `resource "aws_s3_bucket_policy" "p" {
@@ -501,6 +514,13 @@ resource "aws_iam_role" "r" {
 EOF⟧
 }
 `, expect: [{ message: ["Principal '*'", 'bucket policy aws_s3_bucket_policy.p'] }] },
+        { name: 'public read in the deprecated inline policy of aws_s3_bucket', code: `resource "aws_s3_bucket" "site" {
+  bucket = "site"
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = ⟦"*"⟧, Action = "s3:GetObject", Resource = "arn:aws:s3:::site/*" }]
+  })
+}
+`, expect: [{ message: ["allows 's3:GetObject' to Principal '*'", 'inline bucket policy of bucket aws_s3_bucket.site'] }] },
       ],
     },
   },

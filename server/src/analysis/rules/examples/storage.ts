@@ -297,9 +297,18 @@ export const EXAMPLES: readonly RuleExamples[] = [
           name: 'aws_s3_bucket_policy with the Deny from aws_iam_policy_document',
           code: `${TF_BUCKET}data "aws_iam_policy_document" "tls" {\n  statement {\n    effect    = "Deny"\n    actions   = ["s3:*"]\n    resources = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n    condition {\n      test     = "Bool"\n      variable = "aws:SecureTransport"\n      values   = ["false"]\n    }\n  }\n}\nresource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = data.aws_iam_policy_document.tls.json\n}\n`,
         },
+        {
+          name: 'the deprecated inline policy of aws_s3_bucket with the Deny',
+          code: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Deny"\n      Principal = "*"\n      Action    = "s3:*"\n      Resource  = ["arn:aws:s3:::data", "arn:aws:s3:::data/*"]\n      Condition = { Bool = { "aws:SecureTransport" = "false" } }\n    }]\n  })\n}\n',
+        },
       ],
       bad: [
         { name: 'no aws_s3_bucket_policy', code: 'resource "aws_s3_bucket" ⟦"data"⟧ {}\n', expect: [{ severity: 'warning', message: ['aws_s3_bucket.data has no aws_s3_bucket_policy that denies requests without TLS'] }] },
+        {
+          name: 'an inline policy without the Deny',
+          code: 'resource "aws_s3_bucket" ⟦"data"⟧ {\n  bucket = "data"\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::data/*" }]\n  })\n}\n',
+          expect: [{ severity: 'warning', message: ['its inline policy of aws_s3_bucket.data lacks the Deny'] }],
+        },
       ],
     },
   },

@@ -3,8 +3,9 @@ import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import { singleString, isTrue, judgeSetting, settingRule, tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support';
-import type { RuleOutcome, Rule } from '../support';
+import { checkSetting, singleString, isTrue, judgeSetting, settingRule, tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support';
+import type { RuleOutcome, Rule, SettingCheck } from '../support';
+import type { OffsetRange } from '../../types';
 
 const DOMAINS = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
@@ -70,6 +71,67 @@ function mqNotPublic(): Rule {
   });
   // The absent case would otherwise repeat the CloudFormation knowledge text ("PubliclyAccessible is required").
   return withTerraformDefaultDetail(base, 'publicly_accessible is not set: the provider defaults it to false (no public endpoint).');
+}
+
+const MSK_CONSEQUENCE = 'clients connect without authenticating, so anyone who reaches the brokers can produce and consume. Turn on IAM, SASL/SCRAM or mutual TLS client authentication.';
+
+/**
+ * MSK unauthenticated access. An explicit Unauthenticated setting decides; without it, access is unauthenticated
+ * unless a client authentication scheme is on: a cluster created with no ClientAuthentication has no other way
+ * in (the MSK developer guide's security settings table lists "Unauthenticated" as the mode with no client
+ * authentication; AWS::MSK::Cluster ClientAuthentication: with Sasl and TLS_PLAINTEXT "you must also set
+ * unauthenticated to true"). Terraform: the provider sends Unauthenticated.Enabled = false whenever a
+ * client_authentication block is written (expandClientAuthentication reads the unset bool as false), and
+ * nothing at all without the block.
+ */
+function mskNoUnauthenticated(base: Rule): Rule {
+  // Whether a setting is written: addressed when it is in every deployment, a finding when in none, depends between.
+  const presence = (path: readonly string[]): SettingCheck => ({ path, isCompliant: () => true, presenceIsEnough: true, absent: { kind: 'missed', message: '' }, consequence: '' });
+  const gaps = (outcomes: readonly RuleOutcome[]) => outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends' || outcome.kind === 'unknown');
+  /** `written`: the presence of the setting that decides; `absent`: the verdict where it is not written. */
+  const decide = (outcomes: RuleOutcome[], written: readonly RuleOutcome[], absent: () => RuleOutcome[]): RuleOutcome[] => {
+    if (gaps(outcomes) || written.every((outcome) => outcome.kind === 'addressed')) return outcomes;
+    const verdict = absent();
+    if (written.some((outcome) => outcome.kind === 'finding')) return verdict;
+    // Written in some deployments only: a gap where it is not holds for those deployments only.
+    return verdict.map((outcome) => (outcome.kind === 'finding' ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message}`, range: outcome.range } : outcome));
+  };
+  return {
+    ...base,
+    cloudformation: {
+      check(resource, context) {
+        return decide(base.cloudformation?.check(resource, context) ?? [], checkSetting(resource, context, presence(['ClientAuthentication', 'Unauthenticated', 'Enabled'])), () => {
+          const schemes = [['Sasl', 'Iam', 'Enabled'], ['Sasl', 'Scram', 'Enabled'], ['Tls', 'Enabled']].map((path) => checkSetting(resource, context, {
+            path: ['ClientAuthentication', ...path], isCompliant: isTrue, absent: { kind: 'missed', message: '' }, consequence: '',
+          }));
+          return noSchemeOutcome(schemes, resource.idRange);
+        });
+      },
+    },
+    terraform: {
+      check(resource, context) {
+        const outcomes = (base.terraform?.check(resource, context) ?? []).map((outcome): RuleOutcome => ((outcome.kind === 'addressed' && outcome.range === undefined) || outcome.kind === 'aws-default'
+          ? { kind: 'addressed', detail: 'client_authentication.unauthenticated is not set: with a client_authentication block the provider sends false, so unauthenticated access is off.' }
+          : outcome));
+        return decide(outcomes, judgeSetting(resource.body, resource.anchor, context.resolver, presence(['client_authentication'])), () => [
+          { kind: 'finding', message: `no client_authentication block, so the cluster has no client authentication: ${MSK_CONSEQUENCE}`, range: resource.anchor },
+        ]);
+      },
+    },
+  };
+}
+
+/** No Unauthenticated setting: addressed when a scheme is on, else a finding (depends / unknown when that is not certain). */
+function noSchemeOutcome(schemes: readonly RuleOutcome[][], anchor: OffsetRange): RuleOutcome[] {
+  const where = 'ClientAuthentication Sasl Iam or Scram, or Tls';
+  const onDetail = 'Unauthenticated is not set and a client authentication scheme is on: unauthenticated access stays off.';
+  const all = schemes.flat();
+  if (schemes.some((outcomes) => outcomes.every((outcome) => outcome.kind === 'addressed'))) return [{ kind: 'addressed', detail: onDetail }];
+  const unknown = all.find((outcome) => outcome.kind === 'unknown');
+  if (unknown) return [unknown];
+  const message = `no client authentication is on (${where} not set or false) and Unauthenticated is not set, so ${MSK_CONSEQUENCE}`;
+  if (all.some((outcome) => outcome.kind === 'addressed' || outcome.kind === 'depends')) return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range: anchor }];
+  return [{ kind: 'finding', message, range: anchor }];
 }
 
 export const ANALYTICS_RULES: readonly Rule[] = [
@@ -138,7 +200,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     },
   }),
   // --- MSK
-  settingRule({
+  withTerraformDefaultDetail(settingRule({
     setting: 'msk-no-public-access',
     cloudformation: {
       compliant: { equals: 'DISABLED' },
@@ -147,15 +209,15 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     },
     // connectivity_info.public_access.type takes the API's spelling: "DISABLED" or "SERVICE_PROVIDED_EIPS".
     terraform: { compliant: { equals: 'DISABLED' } },
-  }),
-  withTerraformDefaultDetail(settingRule({
+  }), 'broker_node_group_info.connectivity_info.public_access.type is not set: public access stays "DISABLED".'),
+  mskNoUnauthenticated(settingRule({
     setting: 'msk-no-unauthenticated',
     cloudformation: {
       compliant: { equals: false },
       consequence: 'clients may connect without authenticating, so anyone who reaches the brokers can produce and consume.',
       fix: false,
     },
-  }), 'client_authentication.unauthenticated is not set: unauthenticated access stays off.'),
+  })),
   // --- Amazon MQ
   mqNotPublic(),
   settingRule({
