@@ -185,7 +185,7 @@ describe('ElastiCache rules', () => {
     const text = `${head}Resources:\n  ⟦Redis⟧:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: x\n`;
     expectFindings('t.yaml', text, 'elasticache-at-rest', [{ ruleId: 'elasticache-at-rest', message: ['AtRestEncryptionEnabled is not set'] }]);
     expectFindings('t.yaml', text, 'elasticache-in-transit', [{ ruleId: 'elasticache-in-transit' }]);
-    expectFindings('t.yaml', text, 'elasticache-auth', [{ ruleId: 'elasticache-auth', message: ['neither an AUTH token nor RBAC'] }]);
+    expectFindings('t.yaml', text, 'elasticache-auth', [{ ruleId: 'elasticache-auth', message: ['AuthToken is not set: and no RBAC user groups'] }]);
     expectFindings('t.yaml', text, 'elasticache-backups', [{ ruleId: 'elasticache-backups' }]);
     expectFindings('t.yaml', text, 'elasticache-custom-subnet-group', [{ ruleId: 'elasticache-custom-subnet-group', severity: 'warning' }]);
     expectFindings('t.yaml', text.replace(/⟦|⟧/g, ''), 'elasticache-auto-minor');
