@@ -139,23 +139,28 @@ function perEngine(branches: readonly EngineBranch[], engineName: string, judge:
   return unknown ? [unknown] : results[0].outcomes;
 }
 
-function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined, branch?: EngineBranch): EngineFacts {
+/** The family a default group's name carries: 'default.mysql8.0' -> 'mysql8.0'. */
+function defaultFamily(name: string | undefined): string | undefined {
+  return name?.toLowerCase().startsWith('default.') ? name.slice('default.'.length).toLowerCase() : undefined;
+}
+
+function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined, branch?: EngineBranch, defaultName?: string): EngineFacts {
   const version = onBranch(resource.properties, 'EngineVersion', context.resolver, branch?.via ?? []);
   return {
     engine: branch ? branch.engine : singleString(mapEntry(resource.properties, 'Engine'), context),
     version: branch ? version.value : singleString(mapEntry(resource.properties, 'EngineVersion'), context),
     versionSet: branch ? version.set : mapEntry(resource.properties, 'EngineVersion') !== undefined,
-    family: group ? singleString(mapEntry(group.properties, 'Family'), context) : undefined,
+    family: group ? singleString(mapEntry(group.properties, 'Family'), context) : defaultFamily(defaultName),
   };
 }
 
-function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined, branch?: EngineBranch): EngineFacts {
+function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined, branch?: EngineBranch, defaultName?: string): EngineFacts {
   const version = onBranch(resource.body, 'engine_version', context.resolver, branch?.via ?? []);
   return {
     engine: branch ? branch.engine : singleString(mapEntry(resource.body, 'engine'), context),
     version: branch ? version.value : singleString(mapEntry(resource.body, 'engine_version'), context),
     versionSet: branch ? version.set : mapEntry(resource.body, 'engine_version') !== undefined,
-    family: group ? singleString(mapEntry(group.body, 'family'), context) : undefined,
+    family: group ? singleString(mapEntry(group.body, 'family'), context) : defaultFamily(defaultName),
   };
 }
 
@@ -175,7 +180,7 @@ export const rdsForceTls: Rule = {
         return perEngine(engineBranches(resource.properties, 'Engine', context.resolver), 'Engine', (branch) => checkParameterGroup(resource, context, {
           link: 'DBParameterGroupName',
           groupType: 'AWS::RDS::DBParameterGroup',
-          expect: (group) => rdsExpectation(cfnFacts(resource, context, group, branch)),
+          expect: (group, defaultName) => rdsExpectation(cfnFacts(resource, context, group, branch, defaultName)),
           readParameter: readMapParameter,
           consequence: CONSEQUENCE,
           ...(branch ? { branch: branch.via } : {}),
@@ -186,7 +191,7 @@ export const rdsForceTls: Rule = {
       return perEngine(engineBranches(resource.properties, 'Engine', context.resolver), 'Engine', (branch) => checkParameterGroup(resource, context, {
         link: 'DBClusterParameterGroupName',
         groupType: 'AWS::RDS::DBClusterParameterGroup',
-        expect: (group) => rdsExpectation(cfnFacts(resource, context, group, branch)),
+        expect: (group, defaultName) => rdsExpectation(cfnFacts(resource, context, group, branch, defaultName)),
         readParameter: readMapParameter,
         consequence: CONSEQUENCE,
         ...(branch ? { branch: branch.via } : {}),
@@ -201,7 +206,7 @@ export const rdsForceTls: Rule = {
       return perEngine(engineBranches(resource.body, 'engine', context.resolver), 'engine', (branch) => checkTfParameterGroup(resource, context, {
         link: cluster ? 'db_cluster_parameter_group_name' : 'parameter_group_name',
         groupType: cluster ? 'aws_rds_cluster_parameter_group' : 'aws_db_parameter_group',
-        expect: (group) => rdsExpectation(tfFacts(resource, context, group, branch)),
+        expect: (group, defaultName) => rdsExpectation(tfFacts(resource, context, group, branch, defaultName)),
         consequence: CONSEQUENCE,
         ...(branch ? { branch: branch.via } : {}),
       }));

@@ -238,6 +238,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'engine security patches are not applied in the maintenance window; the instance stays on old minor versions until someone upgrades it.',
       fix: true,
     },
+    // The AWS default in Terraform's words (the knowledge default names the CloudFormation property).
+    terraform: { absentDetail: 'auto_minor_version_upgrade is not set: it defaults to true, so minor engine upgrades are applied in the maintenance window.' },
   }),
   settingRule({
     setting: 'rds-deletion-protection',
@@ -307,11 +309,11 @@ export const DATABASES_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { present: true },
       consequence: 'any client that reaches the port can read and write the cache.',
-      whenMissing: 'and no RBAC user groups (UserGroupIds) are given either, so any client that reaches the port can read and write the cache.',
+      whenMissing: 'no RBAC user groups (UserGroupIds) are given either, so any client that reaches the port can read and write the cache.',
       skip: (resource) => (hasUserGroups(mapEntry(resource.properties, 'UserGroupIds')) ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
     },
     terraform: {
-      whenMissing: 'and no RBAC user groups (user_group_ids) are given either, so any client that reaches the port can read and write the cache.',
+      whenMissing: 'no RBAC user groups (user_group_ids) are given either, so any client that reaches the port can read and write the cache.',
       skip: (resource) => (hasUserGroups(mapEntry(resource.body, 'user_group_ids')) ? 'Access is controlled by RBAC user groups (user_group_ids).' : undefined),
     },
   }), {
@@ -345,7 +347,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: cacheSkip,
       fix: true,
     },
-    terraform: { skip: tfCacheSkip },
+    terraform: {
+      skip: tfCacheSkip,
+      absentDetail: 'auto_minor_version_upgrade is not set: it defaults to true (engine 6 and later), so minor engine upgrades are applied automatically.',
+    },
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
@@ -472,6 +477,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'engine updates with security fixes are not applied in the maintenance window.',
       fix: true,
     },
+    terraform: { absentDetail: 'allow_version_upgrade is not set: it defaults to true, so engine updates are applied in the maintenance window.' },
   }),
   // --- DocumentDB
   settingRule({
