@@ -114,7 +114,7 @@ describe('case tf-reader-drops-cfn-logic: aws_elasticache_replication_group.sess
       assert.deepEqual(rest, []);
       assert.equal(finding.severity, 'warning');
       assert.equal(text.slice(finding.range.start, finding.range.end), '"c"');
-      assert.match(finding.message, /auth_token is not set: neither auth_token nor RBAC user groups \(user_group_ids\)/);
+      assert.match(finding.message, /auth_token is not set: no RBAC user groups \(user_group_ids\) are given either/);
       assert.doesNotMatch(finding.message, /AuthToken|UserGroupIds/);
     }
   });
@@ -126,7 +126,7 @@ describe('case tf-reader-drops-cfn-logic: aws_elasticache_replication_group.sess
     const [finding] = findingsOf(cfn(rg('')), rule);
     assert.ok(finding);
     assert.equal(finding.severity, 'warning');
-    assert.match(finding.message, /AuthToken is not set: neither an AUTH token nor RBAC user groups \(UserGroupIds\)/);
+    assert.match(finding.message, /AuthToken is not set: no RBAC user groups \(UserGroupIds\) are given either/);
   });
 });
 

@@ -76,8 +76,8 @@ resource "aws_rds_cluster" "db" {
 resource "aws_redshift_cluster" "r" {
   cluster_parameter_group_name = ⟦aws_redshift_parameter_group.g.name⟧
 }
-resource "aws_redshift_cluster" ⟦"plain"⟧ {}
-`, 'redshift-require-ssl', [{ ruleId: 'redshift-require-ssl', message: ["require_ssl is 'false'"] }, { ruleId: 'redshift-require-ssl', message: ['cluster_parameter_group_name is not set'] }]);
+resource "aws_redshift_cluster" "plain" {}
+`, 'redshift-require-ssl', [{ ruleId: 'redshift-require-ssl', message: ["require_ssl is 'false'"] }]);
     expectTerraformFindings(`resource "aws_docdb_cluster_parameter_group" "g" {
   family = "docdb5.0"
   parameter {

@@ -117,6 +117,22 @@ export const AWS_DEFAULTS: readonly AwsDefault[] = [
     appliesTo: ['AWS::SageMaker::NotebookInstance', 'aws_sagemaker_notebook_instance'], secure: false,
     customerStill: 'setting DirectInternetAccess Disabled with a VPC subnet.',
   },
+  {
+    id: 'redshift-encrypted-default', summary: 'New provisioned Redshift clusters are encrypted at rest when Encrypted is not set (an AWS owned or AWS managed key unless KmsKeyId names one).',
+    // AWS announced secure defaults for new provisioned clusters in early 2025; no AWS page with the exact date was
+    // found, so no date is given.
+    since: undefined,
+    source: 'Terraform AWS provider docs for aws_redshift_cluster (via pulumi_aws, Cluster.encrypted): "If true, the data in the cluster is encrypted at rest. Default is true."; news coverage of the Redshift secure-defaults announcement (2025). Checked 2026-11-30.',
+    appliesTo: ['AWS::Redshift::Cluster', 'aws_redshift_cluster'], secure: true,
+    customerStill: 'never setting Encrypted false, and choosing a customer managed KMS key where key control or audit is required.',
+  },
+  {
+    id: 'redshift-private-default', summary: 'Redshift clusters are not publicly accessible unless PubliclyAccessible is true (CreateCluster "Default: false").',
+    since: undefined,
+    source: 'Redshift API reference, CreateCluster PubliclyAccessible (AWS SDK for Kotlin CreateClusterRequest.publiclyAccessible): "If true, the cluster can be accessed from a public network. Default: false". Checked 2026-11-30.',
+    appliesTo: ['AWS::Redshift::Cluster', 'aws_redshift_cluster'], secure: true,
+    customerStill: 'never setting PubliclyAccessible true without need, and keeping security groups closed to the internet.',
+  },
 ];
 
 const byId = new Map<string, AwsDefault>(AWS_DEFAULTS.map((d) => [d.id, d]));

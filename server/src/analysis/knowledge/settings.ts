@@ -2619,8 +2619,8 @@ export const SETTINGS: readonly Setting[] = [
       propertyPath: 'Encrypted',
       compliant: 'true (KmsKeyId for CMK)',
       absent: {
-        meaning: 'insecure',
-        text: 'Encrypted defaults to false in the CloudFormation schema; whether AWS now encrypts new clusters anyway is unverified.',
+        meaning: 'aws-default',
+        text: 'New provisioned clusters are encrypted at rest when Encrypted is not set.',
       },
       verified: true,
     },
@@ -2638,12 +2638,13 @@ export const SETTINGS: readonly Setting[] = [
       trivy: ['AVD-AWS-0084'],
       cfnNag: ['F28'],
     },
-    notes: 'Whether new provisioned clusters are encrypted by default was not verified here; treat explicit false as non-compliant.',
+    defaultId: 'redshift-encrypted-default',
+    notes: 'New provisioned clusters are encrypted by default (provider docs: encrypted "Default is true"; AWS secure defaults for Redshift, 2025). An explicit false is non-compliant.',
     unverifiedFacts: [
       {
-        fact: 'Current default of Encrypted for new provisioned clusters',
+        fact: 'Date from which AWS encrypts new provisioned clusters when Encrypted is not set',
         verified: false,
-        checkedNote: 'Datadog/KICS rule docs say omitted Encrypted means false; a news summary reports AWS announced secure defaults for Redshift, but no AWS document with the behaviour or date was found. Treat explicit false as non-compliant; do not flag absence as certain plaintext.',
+        checkedNote: 'Checked 2026-11-30: the AWS provider docs for aws_redshift_cluster (via pulumi_aws) give encrypted "Default is true", and news coverage reports the 2025 secure-defaults announcement; no AWS page with the exact date was found, so no date is given.',
       },
     ],
   },
@@ -2659,12 +2660,13 @@ export const SETTINGS: readonly Setting[] = [
       propertyPath: 'PubliclyAccessible',
       compliant: 'false',
       absent: {
-        meaning: 'insecure',
-        text: 'Set PubliclyAccessible false explicitly; the reference does not state the default.',
+        meaning: 'aws-default',
+        text: 'PubliclyAccessible defaults to false (Redshift API CreateCluster "Default: false"): the cluster gets no public address.',
       },
       verified: true,
     },
     terraform: { type: 'aws_redshift_cluster', argumentPath: 'publicly_accessible', compliant: 'false', verified: true },
+    defaultId: 'redshift-private-default',
     noncompliant: 'true',
     references: { fsbp: ['Redshift.1'], securityHub: [], checkov: ['CKV_AWS_87'], trivy: [], cfnNag: [] },
   },
@@ -2679,7 +2681,9 @@ export const SETTINGS: readonly Setting[] = [
       propertyPath: 'Parameters[].ParameterName',
       splitResource: { type: 'AWS::Redshift::Cluster', link: 'ClusterParameterGroupName (on the cluster)' },
       compliant: "ParameterName 'require_ssl', ParameterValue 'true', group referenced by Cluster.ClusterParameterGroupName",
-      absent: { meaning: 'insecure', text: 'The default parameter group has require_ssl false.' },
+      // The default group's require_ssl was false; AWS announced secure defaults for new provisioned clusters in 2025
+      // (reported: SSL required through the default parameter group), not confirmed in an AWS page (checked 2026-11-30).
+      absent: { meaning: 'insecure', text: 'Whether the default parameter group requires SSL cannot be told from the code: it was false, and AWS announced SSL-required defaults for new clusters in 2025 (not confirmed in an AWS page).' },
       verified: true,
     },
     terraform: {

@@ -18,8 +18,13 @@ function majorVersion(text: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-const ON = new Set(['1', 'on', 'true']);
+/** "11.8.2" -> [11, 8]; "11" -> [11, undefined]; undefined when no number can be read. */
+function majorMinor(text: string | undefined): [number, number | undefined] | undefined {
+  const match = text ? /(\d+)(?:\.(\d+))?/.exec(text) : null;
+  return match ? [Number(match[1]), match[2] === undefined ? undefined : Number(match[2])] : undefined;
+}
 
+const ON = new Set(['1', 'on', 'true']);
 /** The database's engine and version and the group's family, read by each format. */
 interface EngineFacts {
   readonly engine: string | undefined;
@@ -36,9 +41,36 @@ function enforcesTls(value: ScalarValue, parameter: string): boolean {
   return ON.has(text);
 }
 
+/**
+ * RDS for MariaDB and MySQL: require_secure_transport defaults to ON from MariaDB 11.8 (OFF in 11.4 and earlier)
+ * and in MySQL 9.7 (OFF in 8.4 and earlier) (RDS User Guide, "Requiring SSL/TLS for all connections to a MariaDB /
+ * MySQL DB instance"). The version comes from the group's family or the database's engine version; when neither
+ * can be read (not set: RDS picks its default version), a default group or one that leaves the parameter alone
+ * cannot be judged, while a group that sets the parameter still decides.
+ */
+function secureTransportExpectation(engine: 'mysql' | 'mariadb', facts: EngineFacts): GroupExpectation {
+  const family = facts.family?.toLowerCase().startsWith(engine) ? facts.family.slice(engine.length) : undefined;
+  const version = majorMinor(family ?? facts.version);
+  const base = { parameters: ['require_secure_transport'], isEnforcing: enforcesTls, example: 'require_secure_transport: ON' } as const;
+  const onFrom = engine === 'mariadb' ? 'MariaDB 11.8 and later (OFF in 11.4 and earlier)' : 'MySQL 9.7 (OFF in 8.4 and earlier)';
+  let onByDefault: boolean | undefined;
+  if (version) {
+    const [major, minor] = version;
+    if (engine === 'mariadb') onByDefault = major !== 11 ? major > 11 : minor === undefined ? undefined : minor >= 8;
+    else onByDefault = major < 9 ? false : major === 9 && minor === 7 ? true : undefined;
+  }
+  if (onByDefault !== undefined) return { ...base, enforcedByDefault: onByDefault };
+  const which = version
+    ? `the engine version ${quote(family ?? facts.version ?? '')} is not one whose default the RDS documentation gives`
+    : facts.versionSet ? 'the engine version cannot be read' : 'no engine version is set, so RDS picks its default version';
+  return { ...base, enforcedByDefault: false, engineUnknown: `${which}; require_secure_transport is ON by default in ${onFrom}, so whether TLS is enforced cannot be told` };
+}
+
 function rdsExpectation(facts: EngineFacts): GroupExpectation | string {
   const family = facts.family;
-  const engine = rdsEngine(facts.engine) ?? rdsEngine(family);
+  // rdsEngine groups MariaDB with MySQL (same parameter); their defaults differ, so MariaDB is told apart here.
+  const named = rdsEngine(facts.engine) ? facts.engine : family;
+  const engine = rdsEngine(named) === 'mysql' && named?.toLowerCase().startsWith('mariadb') ? 'mariadb' : rdsEngine(named);
   if (engine === 'oracle') return 'RDS for Oracle takes TLS from an option group (SSL option), which this rule does not read.';
   if (engine === 'db2') {
     return { parameters: ['db2comm'], isEnforcing: enforcesTls, enforcedByDefault: false, example: 'db2comm: SSL' };
@@ -48,9 +80,13 @@ function rdsExpectation(facts: EngineFacts): GroupExpectation | string {
   const major = majorVersion(versionText);
   const postgresDefault = engine === 'postgres' && (major !== undefined ? major >= 15 : !facts.versionSet && !family);
   if (engine === 'postgres' || engine === 'aurora-postgresql' || engine === 'sqlserver') {
-    return { parameters: ['rds.force_ssl'], isEnforcing: enforcesTls, enforcedByDefault: postgresDefault, example: 'rds.force_ssl: 1' };
+    // A version that is written but cannot be read (a variable without a value) decides the PostgreSQL default.
+    const versionUnknown = engine === 'postgres' && major === undefined && facts.versionSet
+      ? { engineUnknown: 'the engine version cannot be read; rds.force_ssl is 1 by default from PostgreSQL 15 (0 before), so whether TLS is enforced cannot be told' } : {};
+    return { parameters: ['rds.force_ssl'], isEnforcing: enforcesTls, enforcedByDefault: postgresDefault, example: 'rds.force_ssl: 1', ...versionUnknown };
   }
-  if (engine === 'mysql' || engine === 'aurora-mysql') {
+  if (engine === 'mysql' || engine === 'mariadb') return secureTransportExpectation(engine, facts);
+  if (engine === 'aurora-mysql') {
     return { parameters: ['require_secure_transport'], isEnforcing: enforcesTls, enforcedByDefault: false, example: 'require_secure_transport: ON' };
   }
   // Engine unknown: a group can only hold the parameters of its own family, so an enforcing value of any engine's
@@ -103,23 +139,28 @@ function perEngine(branches: readonly EngineBranch[], engineName: string, judge:
   return unknown ? [unknown] : results[0].outcomes;
 }
 
-function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined, branch?: EngineBranch): EngineFacts {
+/** The family a default group's name carries: 'default.mysql8.0' -> 'mysql8.0'. */
+function defaultFamily(name: string | undefined): string | undefined {
+  return name?.toLowerCase().startsWith('default.') ? name.slice('default.'.length).toLowerCase() : undefined;
+}
+
+function cfnFacts(resource: CfnResource, context: CfnRuleContext, group: CfnResource | undefined, branch?: EngineBranch, defaultName?: string): EngineFacts {
   const version = onBranch(resource.properties, 'EngineVersion', context.resolver, branch?.via ?? []);
   return {
     engine: branch ? branch.engine : singleString(mapEntry(resource.properties, 'Engine'), context),
     version: branch ? version.value : singleString(mapEntry(resource.properties, 'EngineVersion'), context),
     versionSet: branch ? version.set : mapEntry(resource.properties, 'EngineVersion') !== undefined,
-    family: group ? singleString(mapEntry(group.properties, 'Family'), context) : undefined,
+    family: group ? singleString(mapEntry(group.properties, 'Family'), context) : defaultFamily(defaultName),
   };
 }
 
-function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined, branch?: EngineBranch): EngineFacts {
+function tfFacts(resource: TfResource, context: TfRuleContext, group: TfResource | undefined, branch?: EngineBranch, defaultName?: string): EngineFacts {
   const version = onBranch(resource.body, 'engine_version', context.resolver, branch?.via ?? []);
   return {
     engine: branch ? branch.engine : singleString(mapEntry(resource.body, 'engine'), context),
     version: branch ? version.value : singleString(mapEntry(resource.body, 'engine_version'), context),
     versionSet: branch ? version.set : mapEntry(resource.body, 'engine_version') !== undefined,
-    family: group ? singleString(mapEntry(group.body, 'family'), context) : undefined,
+    family: group ? singleString(mapEntry(group.body, 'family'), context) : defaultFamily(defaultName),
   };
 }
 
@@ -139,7 +180,7 @@ export const rdsForceTls: Rule = {
         return perEngine(engineBranches(resource.properties, 'Engine', context.resolver), 'Engine', (branch) => checkParameterGroup(resource, context, {
           link: 'DBParameterGroupName',
           groupType: 'AWS::RDS::DBParameterGroup',
-          expect: (group) => rdsExpectation(cfnFacts(resource, context, group, branch)),
+          expect: (group, defaultName) => rdsExpectation(cfnFacts(resource, context, group, branch, defaultName)),
           readParameter: readMapParameter,
           consequence: CONSEQUENCE,
           ...(branch ? { branch: branch.via } : {}),
@@ -150,7 +191,7 @@ export const rdsForceTls: Rule = {
       return perEngine(engineBranches(resource.properties, 'Engine', context.resolver), 'Engine', (branch) => checkParameterGroup(resource, context, {
         link: 'DBClusterParameterGroupName',
         groupType: 'AWS::RDS::DBClusterParameterGroup',
-        expect: (group) => rdsExpectation(cfnFacts(resource, context, group, branch)),
+        expect: (group, defaultName) => rdsExpectation(cfnFacts(resource, context, group, branch, defaultName)),
         readParameter: readMapParameter,
         consequence: CONSEQUENCE,
         ...(branch ? { branch: branch.via } : {}),
@@ -165,7 +206,7 @@ export const rdsForceTls: Rule = {
       return perEngine(engineBranches(resource.body, 'engine', context.resolver), 'engine', (branch) => checkTfParameterGroup(resource, context, {
         link: cluster ? 'db_cluster_parameter_group_name' : 'parameter_group_name',
         groupType: cluster ? 'aws_rds_cluster_parameter_group' : 'aws_db_parameter_group',
-        expect: (group) => rdsExpectation(tfFacts(resource, context, group, branch)),
+        expect: (group, defaultName) => rdsExpectation(tfFacts(resource, context, group, branch, defaultName)),
         consequence: CONSEQUENCE,
         ...(branch ? { branch: branch.via } : {}),
       }));

@@ -36,33 +36,11 @@ export const rdsManagedMasterPassword: Rule = {
         via: candidate.via,
         on: candidate.node !== undefined && everyValue(candidate.node, context, isTrue, candidate.via),
       }));
-      if (managed.length > 0 && managed.every((branch) => branch.on)) return [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.' }];
-      const branches = context.resolver.lookup(resource.properties, ['MasterUserPassword']);
-      const passwords = branches.filter((candidate) => candidate.node !== undefined);
-      if (passwords.length === 0) {
-        return managed.some((branch) => branch.on)
-          ? [{ kind: 'addressed', detail: 'ManageMasterUserPassword is true where a branch sets it, and no MasterUserPassword is written.' }]
-          : [{ kind: 'not-applicable', detail: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).' }];
-      }
-      // Written on every branch and managed on none: certain whichever way the conditions go.
-      const everywhere = passwords.length === branches.length && !managed.some((branch) => branch.on);
-      const outcomes: RuleOutcome[] = [];
-      for (const candidate of passwords) {
-        // On a branch where RDS manages the password the written one is not used (RDS rejects both together).
-        const managedHere = managed.some((branch) => branch.on && compatible(branch.via, candidate.via));
-        for (const outcome of cloudFormationPassword(candidate.node as ValueNode, context)) {
-          const conditional = managedHere || (!everywhere && candidate.via.some(isConditionalStep));
-          outcomes.push(outcome.kind === 'finding' && conditional
-            ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message}${describeVia(candidate.via)}`, range: outcome.range }
-            : outcome);
-        }
-      }
-      const finding = outcomes.find((outcome) => outcome.kind === 'finding');
-      // A finding on one branch is certain only when every branch has one (else the others may be fine).
-      if (finding && (!everywhere || outcomes.every((outcome) => outcome.kind === 'finding'))) return [finding];
-      const gap = finding ?? outcomes.find((outcome) => outcome.kind === 'depends');
-      if (gap && gap.kind === 'finding') return [{ kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range }];
-      return [gap ?? outcomes[0]];
+      return judgeBranches(managed, context.resolver.lookup(resource.properties, ['MasterUserPassword']), (node) => cloudFormationPassword(node, context), {
+        managed: 'ManageMasterUserPassword is true: RDS keeps the password in Secrets Manager.',
+        managedSomewhere: 'ManageMasterUserPassword is true where a branch sets it, and no MasterUserPassword is written.',
+        none: 'No MasterUserPassword (managed, restored from a snapshot, or a cluster member).',
+      });
     },
   },
   terraform: {
@@ -106,21 +84,76 @@ function cloudFormationPassword(password: ValueNode, context: CfnRuleContext): R
   return [{ kind: 'addressed', detail: 'MasterUserPassword is computed (not written in the template).' }];
 }
 
-function terraformPassword(resource: TfResource, context: TfRuleContext): RuleOutcome[] {
-  const managed = context.resolver.lookup(resource.body, ['manage_master_user_password'])[0]?.node;
-  if (managed && context.resolver.scalars(managed).every((value) => value.known && isTrue(value.value))) {
-    return [{ kind: 'addressed', detail: 'manage_master_user_password is true: RDS keeps the password in Secrets Manager.' }];
+interface Branch {
+  readonly via: readonly string[];
+  /** RDS manages the password on this branch (the managed flag is true on every value it may take). */
+  readonly on: boolean;
+}
+
+/**
+ * The verdict algebra of both formats: every candidate of the managed flag and of the password (each branch of an
+ * undecided condition, each value a parameter or variable may take) is judged. Managed on every branch: addressed.
+ * A password finding is certain only when the password is written on every branch and managed on none; otherwise
+ * it depends on the deployment.
+ */
+function judgeBranches(
+  managed: readonly Branch[],
+  branches: readonly { node: ValueNode | undefined; via: readonly string[] }[],
+  judge: (node: ValueNode, via: readonly string[]) => RuleOutcome[],
+  words: { managed: string; managedSomewhere: string; none: string },
+): RuleOutcome[] {
+  if (managed.length > 0 && managed.every((branch) => branch.on)) return [{ kind: 'addressed', detail: words.managed }];
+  const passwords = branches.filter((candidate) => candidate.node !== undefined);
+  if (passwords.length === 0) {
+    return managed.some((branch) => branch.on)
+      ? [{ kind: 'addressed', detail: words.managedSomewhere }]
+      : [{ kind: 'not-applicable', detail: words.none }];
   }
-  if (resource.body.entries.some((entry) => entry.key === 'password_wo')) return [{ kind: 'addressed', detail: 'password_wo: the password is write-only and never stored in state.' }];
-  const entry = resource.body.entries.find((candidate) => candidate.key === 'password');
-  if (!entry?.value) return [{ kind: 'not-applicable', detail: 'No password argument (managed, restored, or a replica).' }];
-  const node = entry.value;
-  // password = null is the argument left out.
-  if (node.kind === 'scalar' && node.value === null) return [{ kind: 'not-applicable', detail: 'password is null (not set).' }];
+  // Written on every branch and managed on none: certain whichever way the conditions go.
+  const everywhere = passwords.length === branches.length && !managed.some((branch) => branch.on);
+  const outcomes: RuleOutcome[] = [];
+  for (const candidate of passwords) {
+    // On a branch where RDS manages the password the written one is not used (RDS rejects both together).
+    const managedHere = managed.some((branch) => branch.on && compatible(branch.via, candidate.via));
+    for (const outcome of judge(candidate.node as ValueNode, candidate.via)) {
+      const conditional = managedHere || (!everywhere && candidate.via.some(isConditionalStep));
+      outcomes.push(outcome.kind === 'finding' && conditional
+        ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message}${describeVia(candidate.via)}`, range: outcome.range }
+        : outcome);
+    }
+  }
+  const finding = outcomes.find((outcome) => outcome.kind === 'finding');
+  // A finding on one branch is certain only when every branch has one (else the others may be fine).
+  if (finding && (!everywhere || outcomes.every((outcome) => outcome.kind === 'finding'))) return [finding];
+  const gap = finding ?? outcomes.find((outcome) => outcome.kind === 'depends');
+  if (gap && gap.kind === 'finding') return [{ kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range }];
+  return [gap ?? outcomes[0]];
+}
+
+function terraformPassword(resource: TfResource, context: TfRuleContext): RuleOutcome[] {
+  const resolver = context.resolver;
+  // password_wo is write-only: never stored in the state, whatever its value.
+  if (resolver.lookup(resource.body, ['password_wo']).some((candidate) => candidate.node !== undefined)) {
+    return [{ kind: 'addressed', detail: 'password_wo: the password is write-only and never stored in state.' }];
+  }
+  // Every candidate of manage_master_user_password and password is judged (conditional expressions, variables with
+  // several values, null = not set), like the CloudFormation reading.
+  const managed = resolver.lookup(resource.body, ['manage_master_user_password']).map((candidate) => {
+    const values = candidate.node ? resolver.scalars(candidate.node, candidate.via) : [];
+    return { via: candidate.via, on: values.length > 0 && values.every((value) => value.known && isTrue(value.value)) };
+  });
+  return judgeBranches(managed, resolver.lookup(resource.body, ['password']), (node, via) => terraformPasswordValue(node, via, context), {
+    managed: 'manage_master_user_password is true: RDS keeps the password in Secrets Manager.',
+    managedSomewhere: 'manage_master_user_password is true where a branch sets it, and no password is written.',
+    none: 'No password argument (managed, restored, or a replica).',
+  });
+}
+
+function terraformPasswordValue(node: ValueNode, via: readonly string[], context: TfRuleContext): RuleOutcome[] {
   if (node.kind === 'scalar') {
     return [finding(node.range, `password is written in the configuration: anyone who can read the code or its history has the master password, and it is kept in the state in plain text; ${TF_ADVICE}`)];
   }
-  const resolved = context.resolver.scalars(node);
+  const resolved = context.resolver.scalars(node, via);
   const fromDefault = resolved.find((value) => value.known && typeof value.value === 'string' && value.via.some((step) => step.endsWith(', default') || step.includes(' from ')));
   if (fromDefault) {
     return [finding(node.range, `password comes from ${fromDefault.via.join('; ')}, which writes the password into the code; ${TF_ADVICE}`)];

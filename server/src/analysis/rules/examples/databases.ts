@@ -46,17 +46,23 @@ export const EXAMPLES: readonly RuleExamples[] = [
     terraform: {
       good: [
         ex('RDS manages the password', 'resource "aws_db_instance" "db" {\n  engine                      = "mysql"\n  username                    = "admin"\n  manage_master_user_password = true\n}\n'),
+        ex('managed on both branches of a conditional', 'variable "prod" {\n  type = bool\n}\n\nresource "aws_db_instance" "db" {\n  engine                      = "mysql"\n  username                    = "admin"\n  manage_master_user_password = var.prod ? true : true\n}\n'),
       ],
       bad: [
         ex('literal password', 'resource "aws_db_instance" "db" {\n  engine   = "mysql"\n  username = "admin"\n  password = ⟦"Sup3rSecret!"⟧\n}\n', { expect: [{ severity: 'error', message: ['password is written in the configuration', 'manage_master_user_password = true'] }] }),
+        ex('managed on one branch only: the literal password depends on the deployment', 'variable "prod" {\n  type = bool\n}\n\nresource "aws_db_instance" "db" {\n  engine                      = "mysql"\n  username                    = "admin"\n  manage_master_user_password = var.prod ? true : null\n  password                    = ⟦var.prod ? null : "Sup3rSecret!"⟧\n}\n', { expect: [{ severity: 'info', message: ['Depends on the deployment', 'password is written in the configuration'] }] }),
       ],
     },
   },
   {
     rule: 'rds-not-public',
     cloudformation: {
-      good: [ex('private instance', cfn('AWS::RDS::DBInstance', 'Engine: postgres\nPubliclyAccessible: false'))],
+      good: [
+        ex('private instance', cfn('AWS::RDS::DBInstance', 'Engine: postgres\nPubliclyAccessible: false')),
+        ex('Aurora instance without PubliclyAccessible: cannot be checked', cfn('AWS::RDS::DBInstance', 'Engine: aurora-postgresql\nDBClusterIdentifier: main\nDBInstanceClass: db.r6g.large')),
+      ],
       bad: [
+        ex('public Aurora instance', cfn('AWS::RDS::DBInstance', 'Engine: aurora-postgresql\nDBClusterIdentifier: main\nPubliclyAccessible: ⟦true⟧'), { expect: [{ severity: 'error', message: ['PubliclyAccessible is true'] }] }),
         ex('public instance', cfn('AWS::RDS::DBInstance', 'Engine: postgres\nPubliclyAccessible: ⟦true⟧'), { expect: [{ severity: 'error', message: ["PubliclyAccessible is true"] }] }),
         ex('not set: depends on the VPC', cfn('AWS::RDS::DBInstance', 'Engine: postgres', '⟦Db⟧'), { expect: [{ severity: 'warning', message: ['PubliclyAccessible is not set', 'subnet group'] }] }),
       ],
@@ -65,10 +71,11 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [
         ex('private instance', 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n'),
         ex('not set: the provider sends false', 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'),
+        ex('Aurora instance without publicly_accessible: the provider sends false', 'resource "aws_rds_cluster_instance" "writer" {\n  cluster_identifier = "main"\n  instance_class     = "db.r6g.large"\n}\n'),
       ],
       bad: [
         ex('public instance', 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ["publicly_accessible is true"] }] }),
-        ex('Aurora instance without publicly_accessible: RDS decides from the subnets', 'resource "aws_rds_cluster_instance" ⟦"writer"⟧ {\n  cluster_identifier = "main"\n  instance_class     = "db.r6g.large"\n}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible is not set', 'publicly_accessible = false'] }] }),
+        ex('public Aurora instance', 'resource "aws_rds_cluster_instance" "writer" {\n  cluster_identifier  = "main"\n  instance_class      = "db.r6g.large"\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ['publicly_accessible is true'] }] }),
       ],
     },
   },
@@ -178,6 +185,9 @@ export const EXAMPLES: readonly RuleExamples[] = [
       DBParameterGroupName: !Ref Params
 `),
         ex('PostgreSQL 16 default group forces TLS', cfn('AWS::RDS::DBInstance', 'Engine: postgres\nEngineVersion: "16.3"')),
+        ex('MariaDB 11.8 default group requires TLS', cfn('AWS::RDS::DBInstance', 'Engine: mariadb\nEngineVersion: "11.8.3"')),
+        ex('MySQL 9.7 default group requires TLS', cfn('AWS::RDS::DBInstance', 'Engine: mysql\nEngineVersion: "9.7.0"')),
+        ex('MySQL without EngineVersion: the default depends on the version RDS picks (cannot be checked)', cfn('AWS::RDS::DBInstance', 'Engine: mysql')),
         ex('Db2 group with db2comm SSL', `Resources:
   Params:
     Type: AWS::RDS::DBParameterGroup
@@ -195,7 +205,8 @@ export const EXAMPLES: readonly RuleExamples[] = [
 `),
       ],
       bad: [
-        ex('MySQL on the default group', cfn('AWS::RDS::DBInstance', 'Engine: mysql', '⟦Db⟧'), { expect: [{ severity: 'warning', message: ['DBParameterGroupName is not set', 'require_secure_transport: ON'] }] }),
+        ex('MySQL 8.0 on the default group', cfn('AWS::RDS::DBInstance', 'Engine: mysql\nEngineVersion: "8.0.36"', '⟦Db⟧'), { expect: [{ severity: 'warning', message: ['DBParameterGroupName is not set', 'require_secure_transport: ON'] }] }),
+        ex('MariaDB 11.4 on the default group', cfn('AWS::RDS::DBInstance', 'Engine: mariadb\nEngineVersion: "11.4.5"', '⟦Db⟧'), { expect: [{ severity: 'warning', message: ['DBParameterGroupName is not set', 'require_secure_transport: ON'] }] }),
         ex('Db2 group keeps the clear-text port', `Resources:
   Params:
     Type: AWS::RDS::DBParameterGroup
@@ -216,9 +227,14 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [
         ex('MySQL group with require_secure_transport ON', 'resource "aws_db_parameter_group" "tls" {\n  family = "mysql8.0"\n  parameter {\n    name  = "require_secure_transport"\n    value = "ON"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "mysql"\n  parameter_group_name = aws_db_parameter_group.tls.name\n}\n'),
         ex('parameters from a dynamic block: cannot be checked', 'variable "parameters" {\n  type = list(object({ name = string, value = string }))\n}\n\nresource "aws_db_parameter_group" "g" {\n  family = "postgres14"\n  dynamic "parameter" {\n    for_each = var.parameters\n    content {\n      name  = parameter.value.name\n      value = parameter.value.value\n    }\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "postgres"\n  parameter_group_name = aws_db_parameter_group.g.name\n}\n'),
+        ex('MariaDB 11.8 on the default group requires TLS', 'resource "aws_db_instance" "db" {\n  engine         = "mariadb"\n  engine_version = "11.8"\n}\n'),
+        ex('MariaDB 11.8 group that leaves require_secure_transport alone', 'resource "aws_db_parameter_group" "g" {\n  family = "mariadb11.8"\n  parameter {\n    name  = "max_connections"\n    value = "200"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "mariadb"\n  parameter_group_name = aws_db_parameter_group.g.name\n}\n'),
+        ex('MariaDB without engine_version: cannot be checked', 'resource "aws_db_instance" "db" {\n  engine = "mariadb"\n}\n'),
         ex('engine unknown, group sets db2comm SSL', 'variable "family" {\n  type = string\n}\n\nresource "aws_db_parameter_group" "g" {\n  family = var.family\n  parameter {\n    name  = "db2comm"\n    value = "SSL"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  parameter_group_name = aws_db_parameter_group.g.name\n}\n'),
       ],
       bad: [
+        ex('MariaDB 10.11 on the default group', 'resource "aws_db_instance" ⟦"db"⟧ {\n  engine         = "mariadb"\n  engine_version = "10.11.9"\n}\n', { expect: [{ severity: 'warning', message: ['parameter_group_name is not set', 'require_secure_transport'] }] }),
+        ex('MariaDB 11.8 group that turns require_secure_transport OFF', 'resource "aws_db_parameter_group" "g" {\n  family = "mariadb11.8"\n  parameter {\n    name  = "require_secure_transport"\n    value = "OFF"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "mariadb"\n  parameter_group_name = ⟦aws_db_parameter_group.g.name⟧\n}\n', { expect: [{ message: ["require_secure_transport is 'OFF'"] }] }),
         ex('PostgreSQL 14 group with rds.force_ssl 0', 'resource "aws_db_parameter_group" "g" {\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n\nresource "aws_db_instance" "db" {\n  engine               = "postgres"\n  parameter_group_name = ⟦aws_db_parameter_group.g.name⟧\n}\n', { expect: [{ severity: 'warning', message: ["rds.force_ssl is '0'"] }] }),
       ],
     },
@@ -366,12 +382,12 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [ex('own subnet group', cfn('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: cache\nCacheSubnetGroupName: !Ref CacheSubnets', 'Cache'))],
       bad: [
         ex('default subnet group', cfn('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: cache\nCacheSubnetGroupName: ⟦default⟧', 'Cache'), { expect: [{ severity: 'warning', message: ["CacheSubnetGroupName is 'default'"] }] }),
-        ex('not set', cfn('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1', '⟦Cache⟧'), { expect: [{ severity: 'warning', message: ['without CacheSubnetGroupName'] }] }),
+        ex('not set', cfn('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1', '⟦Cache⟧'), { expect: [{ severity: 'warning', message: ['CacheSubnetGroupName is not set: the cache runs in the default subnet group'] }] }),
       ],
     },
     terraform: {
       good: [ex('replication group in its own subnet group', 'resource "aws_elasticache_replication_group" "g" {\n  description       = "cache"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n'), ex('own subnet group', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = aws_elasticache_subnet_group.private.name\n}\n')],
-      bad: [ex('the default group by name', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = ⟦"default"⟧\n}\n', { expect: [{ severity: 'warning', message: ["subnet_group_name is 'default'", 'default subnet group'] }] }), ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['without subnet_group_name'] }] })],
+      bad: [ex('the default group by name', 'resource "aws_elasticache_cluster" "c" {\n  engine            = "redis"\n  subnet_group_name = ⟦"default"⟧\n}\n', { expect: [{ severity: 'warning', message: ["subnet_group_name is 'default'", 'default subnet group'] }] }), ex('not set', 'resource "aws_elasticache_cluster" ⟦"c"⟧ {\n  engine = "redis"\n}\n', { expect: [{ severity: 'warning', message: ['subnet_group_name is not set: the cache runs in the default subnet group'] }] })],
     },
   },
   {
@@ -384,22 +400,24 @@ export const EXAMPLES: readonly RuleExamples[] = [
       bad: [ex('explicitly unencrypted', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus\nEncrypted: ⟦false⟧', 'Warehouse'), { expect: [{ severity: 'warning', message: ["Encrypted is false"] }] })],
     },
     terraform: {
-      good: [ex('encrypted', 'resource "aws_redshift_cluster" "w" {\n  encrypted = true\n}\n')],
+      good: [ex('encrypted', 'resource "aws_redshift_cluster" "w" {\n  encrypted = true\n}\n'), ex('not set: encrypted by default', 'resource "aws_redshift_cluster" "w" {\n  node_type = "ra3.xlplus"\n}\n')],
       bad: [ex('explicitly unencrypted', 'resource "aws_redshift_cluster" "w" {\n  encrypted = ⟦false⟧\n}\n', { expect: [{ message: ["encrypted is false"] }] })],
     },
   },
   {
     rule: 'redshift-not-public',
     cloudformation: {
-      good: [ex('private', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus\nPubliclyAccessible: false', 'Warehouse'))],
+      good: [
+        ex('private', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus\nPubliclyAccessible: false', 'Warehouse')),
+        ex('not set: private by default', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus', 'Warehouse')),
+      ],
       bad: [
         ex('public', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus\nPubliclyAccessible: ⟦true⟧', 'Warehouse'), { expect: [{ severity: 'error', message: ["PubliclyAccessible is true"] }] }),
-        ex('not set', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus', '⟦Warehouse⟧'), { expect: [{ severity: 'warning', message: ['PubliclyAccessible: false'] }] }),
       ],
     },
     terraform: {
-      good: [ex('private', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = false\n}\n')],
-      bad: [ex('public', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ['publicly_accessible is true', 'public address'] }] }), ex('not set', 'resource "aws_redshift_cluster" ⟦"w"⟧ {}\n', { expect: [{ severity: 'warning', message: ['publicly_accessible = false'] }] })],
+      good: [ex('private', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = false\n}\n'), ex('not set: private by default', 'resource "aws_redshift_cluster" "w" {}\n')],
+      bad: [ex('public', 'resource "aws_redshift_cluster" "w" {\n  publicly_accessible = ⟦true⟧\n}\n', { expect: [{ severity: 'error', message: ['publicly_accessible is true', 'public address'] }] })],
     },
   },
   {
@@ -419,11 +437,25 @@ export const EXAMPLES: readonly RuleExamples[] = [
     Properties:
       NodeType: ra3.xlplus
       ClusterParameterGroupName: !Ref Params
-`)],
-      bad: [ex('default group', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus', '⟦Warehouse⟧'), { expect: [{ severity: 'warning', message: ['ClusterParameterGroupName is not set'] }] })],
+`), ex('default group: whether it requires SSL cannot be told from the template', cfn('AWS::Redshift::Cluster', 'NodeType: ra3.xlplus', 'Warehouse'))],
+      bad: [ex('group with require_ssl false', `Resources:
+  Params:
+    Type: AWS::Redshift::ClusterParameterGroup
+    Properties:
+      Description: no tls
+      ParameterGroupFamily: redshift-2.0
+      Parameters:
+        - ParameterName: require_ssl
+          ParameterValue: "false"
+  Warehouse:
+    Type: AWS::Redshift::Cluster
+    Properties:
+      NodeType: ra3.xlplus
+      ClusterParameterGroupName: ⟦!Ref Params⟧
+`, { expect: [{ severity: 'warning', message: ["require_ssl is 'false'"] }] })],
     },
     terraform: {
-      good: [ex('group requires SSL', 'resource "aws_redshift_parameter_group" "g" {\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n\nresource "aws_redshift_cluster" "w" {\n  cluster_parameter_group_name = aws_redshift_parameter_group.g.name\n}\n')],
+      good: [ex('default group: cannot be checked', 'resource "aws_redshift_cluster" "w" {\n  node_type = "ra3.xlplus"\n}\n'), ex('group requires SSL', 'resource "aws_redshift_parameter_group" "g" {\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n\nresource "aws_redshift_cluster" "w" {\n  cluster_parameter_group_name = aws_redshift_parameter_group.g.name\n}\n')],
       bad: [ex('require_ssl false', 'resource "aws_redshift_parameter_group" "g" {\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "false"\n  }\n}\n\nresource "aws_redshift_cluster" "w" {\n  cluster_parameter_group_name = ⟦aws_redshift_parameter_group.g.name⟧\n}\n', { expect: [{ message: ["require_ssl is 'false'"] }] })],
     },
   },
@@ -639,7 +671,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
         ex('verify-full', cfn('AWS::DMS::Endpoint', 'EndpointType: source\nEngineName: postgres\nSslMode: verify-full', 'Source')),
         ex('S3 endpoints have no SslMode', cfn('AWS::DMS::Endpoint', 'EndpointType: target\nEngineName: s3', 'Target')),
       ],
-      bad: [ex('not set', cfn('AWS::DMS::Endpoint', 'EndpointType: source\nEngineName: mysql', '⟦Source⟧'), { expect: [{ severity: 'warning', message: ['SslMode defaults to none'] }] })],
+      bad: [ex('not set', cfn('AWS::DMS::Endpoint', 'EndpointType: source\nEngineName: mysql', '⟦Source⟧'), { expect: [{ severity: 'warning', message: ['SslMode is not set: it defaults to none'] }] })],
     },
     terraform: {
       good: [
@@ -648,7 +680,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
       bad: [
         ex('none', 'resource "aws_dms_endpoint" "src" {\n  endpoint_type = "source"\n  engine_name   = "postgres"\n  ssl_mode      = ⟦"none"⟧\n}\n', { expect: [{ message: ["ssl_mode is 'none'"] }] }),
-        ex('not set', 'resource "aws_dms_endpoint" ⟦"src"⟧ {\n  endpoint_type = "source"\n  engine_name   = "mysql"\n}\n', { expect: [{ message: ['ssl_mode defaults to none'] }] }),
+        ex('not set', 'resource "aws_dms_endpoint" ⟦"src"⟧ {\n  endpoint_type = "source"\n  engine_name   = "mysql"\n}\n', { expect: [{ message: ['ssl_mode is not set: it defaults to none'] }] }),
       ],
     },
   },
@@ -660,7 +692,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('on', 'resource "aws_dms_replication_instance" "r" {\n  replication_instance_class = "dms.t3.medium"\n  auto_minor_version_upgrade = true\n}\n')],
-      bad: [ex('not set: the provider sends false', 'resource "aws_dms_replication_instance" ⟦"r"⟧ {\n  replication_instance_class = "dms.t3.medium"\n}\n', { expect: [{ message: ['sends auto_minor_version_upgrade = false'] }] })],
+      bad: [ex('not set: the provider sends false', 'resource "aws_dms_replication_instance" ⟦"r"⟧ {\n  replication_instance_class = "dms.t3.medium"\n}\n', { expect: [{ message: ['auto_minor_version_upgrade is not set: the AWS provider then sends false'] }] })],
     },
   },
 ];

@@ -180,18 +180,24 @@ export const DATABASES_RULES: readonly Rule[] = [
       whenMissing: 'the AWS provider defaults publicly_accessible to false.',
     },
   }), {
-    // Aurora instances: publicly_accessible has no provider default there, so RDS decides from the subnets as in
-    // CloudFormation (public in a default VPC): absence is the same warning.
+    // aws_rds_cluster_instance: publicly_accessible has the provider default false too (provider docs, "Default
+    // false"), and the RDS API makes Aurora instances without a DB subnet group of their own private (CreateDBInstance
+    // PubliclyAccessible: "defaults to false for Aurora instances"): absence is addressed, as for aws_db_instance.
     terraformTypes: ['aws_rds_cluster_instance'],
     terraform: (resource, context) => (resource.type === 'aws_rds_cluster_instance'
       ? judgeSetting(resource.body, resource.anchor, context.resolver, {
         path: ['publicly_accessible'],
         isCompliant: (value) => String(value).toLowerCase() === 'false',
-        absent: { kind: 'missed', message: 'whether the instance is public depends on its cluster\'s subnet group (public in a default VPC); set publicly_accessible = false.' },
+        absent: { kind: 'compliant', detail: 'publicly_accessible is not set: the AWS provider defaults it to false, so the Aurora instance gets no public address.' },
         consequence: 'the database gets a public address and can be reached from the internet wherever its security groups allow.',
-        missingSeverity: 'warning',
         fixId: 'set-PubliclyAccessible',
       })
+      : undefined),
+    // An Aurora (cluster member) instance without PubliclyAccessible: the API reference gives two readings (false for
+    // Aurora instances without a DB subnet group of their own; elsewhere, public when the VPC has an internet
+    // gateway), so it cannot be told from the template; a written value is judged by the reader.
+    cloudformation: (resource) => (mapEntry(resource.properties, 'DBClusterIdentifier') && !mapEntry(resource.properties, 'PubliclyAccessible')
+      ? [{ kind: 'unknown', reason: 'PubliclyAccessible is not set on an instance of a DB cluster: RDS decides from the subnet group and the VPC (the API reference gives false for Aurora instances without a DB subnet group of their own, public where the VPC has an internet gateway), so whether it is public cannot be told from the template; set PubliclyAccessible: false to be sure.' }]
       : undefined),
   }),
   // --- RDS instances
@@ -206,7 +212,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       fix: 7,
     },
     terraform: {
-      whenMissing: 'backup_retention_period is not set, so RDS keeps automated backups for 1 day only and older data cannot be restored.',
+      // The reader prefixes "backup_retention_period is not set: ", so the words start after it.
+      whenMissing: 'RDS keeps automated backups for 1 day only, so older data cannot be restored.',
       skip: (resource) => (tfHas(resource, 'replicate_source_db') ? 'Read replicas are not backed up on their own; the source instance keeps the backups.' : undefined),
     },
   }),
@@ -231,6 +238,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'engine security patches are not applied in the maintenance window; the instance stays on old minor versions until someone upgrades it.',
       fix: true,
     },
+    // The AWS default in Terraform's words (the knowledge default names the CloudFormation property).
+    terraform: { absentDetail: 'auto_minor_version_upgrade is not set: it defaults to true, so minor engine upgrades are applied in the maintenance window.' },
   }),
   settingRule({
     setting: 'rds-deletion-protection',
@@ -300,11 +309,11 @@ export const DATABASES_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { present: true },
       consequence: 'any client that reaches the port can read and write the cache.',
-      whenMissing: 'neither an AUTH token nor RBAC user groups (UserGroupIds), so any client that reaches the port can read and write the cache.',
+      whenMissing: 'no RBAC user groups (UserGroupIds) are given either, so any client that reaches the port can read and write the cache.',
       skip: (resource) => (hasUserGroups(mapEntry(resource.properties, 'UserGroupIds')) ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
     },
     terraform: {
-      whenMissing: 'neither auth_token nor RBAC user groups (user_group_ids), so any client that reaches the port can read and write the cache.',
+      whenMissing: 'no RBAC user groups (user_group_ids) are given either, so any client that reaches the port can read and write the cache.',
       skip: (resource) => (hasUserGroups(mapEntry(resource.body, 'user_group_ids')) ? 'Access is controlled by RBAC user groups (user_group_ids).' : undefined),
     },
   }), {
@@ -338,7 +347,10 @@ export const DATABASES_RULES: readonly Rule[] = [
       skip: cacheSkip,
       fix: true,
     },
-    terraform: { skip: tfCacheSkip },
+    terraform: {
+      skip: tfCacheSkip,
+      absentDetail: 'auto_minor_version_upgrade is not set: it defaults to true (engine 6 and later), so minor engine upgrades are applied automatically.',
+    },
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
@@ -352,7 +364,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       types: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
       compliant: { noneOf: ['default'] },
       consequence: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
-      whenMissing: 'without CacheSubnetGroupName the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
+      whenMissing: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       // Absence places the cache in the default VPC, which is not by itself an exposure: a warning, not an error.
       missingSeverity: 'warning',
       skip: cacheSkip,
@@ -361,7 +373,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     terraform: {
       compliant: { noneOf: ['default'] },
       consequence: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
-      whenMissing: 'without subnet_group_name the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
+      whenMissing: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       skip: tfCacheSkip,
     },
   }), {
@@ -385,26 +397,33 @@ export const DATABASES_RULES: readonly Rule[] = [
     setting: 'redshift-encrypted',
     cloudformation: {
       compliant: { equals: true },
-      // AWS documents that Redshift databases are now encrypted by default ("your database is encrypted by default"),
-      // so only an explicit false is a gap (the knowledge base's notes say not to flag absence as certain plaintext).
+      // New provisioned clusters are encrypted by default (knowledge default redshift-encrypted-default): only an
+      // explicit false is a gap.
       absent: 'aws-default',
       consequence: 'the cluster and its snapshots are stored unencrypted.',
       fix: true,
+    },
+    // The AWS provider's encrypted argument defaults to true (provider docs: "Default is true"), in Terraform's words.
+    terraform: {
+      absent: 'aws-default',
+      absentDetail: 'encrypted is not set: the AWS provider defaults it to true, and new provisioned clusters are encrypted at rest by default.',
     },
   }),
   settingRule({
     setting: 'redshift-not-public',
     cloudformation: {
       compliant: { equals: false },
+      // CreateCluster PubliclyAccessible "Default: false" (knowledge default redshift-private-default).
+      absent: 'aws-default',
       consequence: 'the cluster gets a public address and can be reached from the internet wherever its security groups allow.',
-      whenMissing: 'set PubliclyAccessible: false explicitly so the cluster never gets a public address.',
-      missingSeverity: 'warning',
       fix: false,
     },
-    // The provider's default for publicly_accessible changed between major versions: say what to write, in HCL.
+    // Absent, the provider sends nothing or false (its default is false in current versions): the API's default
+    // false applies either way.
     terraform: {
+      absent: 'aws-default',
+      absentDetail: 'publicly_accessible is not set: a Redshift cluster is not publicly accessible unless it is true (CreateCluster default false), so the cluster gets no public address.',
       consequence: 'the cluster gets a public address and can be reached from the internet wherever its security groups allow.',
-      whenMissing: 'set publicly_accessible = false explicitly so the cluster never gets a public address.',
     },
   }),
   guarded(settingRule({
@@ -458,6 +477,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'engine updates with security fixes are not applied in the maintenance window.',
       fix: true,
     },
+    terraform: { absentDetail: 'allow_version_upgrade is not set: it defaults to true, so engine updates are applied in the maintenance window.' },
   }),
   // --- DocumentDB
   settingRule({
@@ -559,7 +579,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { oneOf: ['require', 'verify-ca', 'verify-full'] },
       consequence: 'data is migrated over an unencrypted connection to the database.',
-      whenMissing: 'SslMode defaults to none, so data is migrated over an unencrypted connection to the database.',
+      whenMissing: 'it defaults to none, so data is migrated over an unencrypted connection to the database.',
       skip: (resource, context) => dmsSslNotApplicable(singleString(mapEntry(resource.properties, 'EngineName'), context), 'SslMode'),
       fix: 'require',
     },
@@ -567,7 +587,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     terraform: {
       compliant: { oneOf: ['require', 'verify-ca', 'verify-full'] },
       consequence: 'data is migrated over an unencrypted connection to the database.',
-      whenMissing: 'ssl_mode defaults to none, so data is migrated over an unencrypted connection to the database.',
+      whenMissing: 'it defaults to none, so data is migrated over an unencrypted connection to the database.',
       skip: (resource, context) => dmsSslNotApplicable(tfString(resource, context, 'engine_name'), 'ssl_mode'),
     },
   }),
@@ -583,7 +603,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     // Unlike the API, the AWS provider always sends AutoMinorVersionUpgrade: an absent argument is sent as false.
     terraform: {
       absent: 'missed',
-      whenMissing: 'the AWS provider sends auto_minor_version_upgrade = false when it is not set, so engine security fixes are not applied automatically.',
+      whenMissing: 'the AWS provider then sends false, so engine security fixes are not applied automatically.',
     },
   }),
 ];

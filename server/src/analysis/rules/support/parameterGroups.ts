@@ -33,8 +33,11 @@ export interface ParameterGroupCheck {
   /** Property on the database naming its group (DBParameterGroupName). */
   readonly link: string;
   readonly groupType: string;
-  /** What is expected, given the linked group (undefined for the default group); a string says why it cannot be judged here ('unknown'). */
-  readonly expect: (group: CfnResource | undefined) => GroupExpectation | string;
+  /**
+   * What is expected, given the linked group (undefined for the default group, whose name, e.g. 'default.mysql8.0',
+   * is given when written); a string says why it cannot be judged here ('unknown').
+   */
+  readonly expect: (group: CfnResource | undefined, defaultName?: string) => GroupExpectation | string;
   /** The value nodes of a parameter in the group; empty when the group does not set it. */
   readonly readParameter: (group: CfnResource, name: string, context: CfnRuleContext) => { node: ValueNode; via: readonly string[] }[];
   /** Completes "... : " for a database whose group does not enforce the duty. */
@@ -49,7 +52,7 @@ export interface TfParameterGroupCheck {
   /** Argument on the database naming its group (parameter_group_name). */
   readonly link: string;
   readonly groupType: string;
-  readonly expect: (group: TfResource | undefined) => GroupExpectation | string;
+  readonly expect: (group: TfResource | undefined, defaultName?: string) => GroupExpectation | string;
   readonly consequence: string;
   readonly branch?: readonly string[];
 }
@@ -64,7 +67,7 @@ type Link<G> =
 /** How the judgement sees a group of either format. */
 interface GroupAccess<G> {
   readonly link: string;
-  readonly expect: (group: G | undefined) => GroupExpectation | string;
+  readonly expect: (group: G | undefined, defaultName?: string) => GroupExpectation | string;
   readonly parameter: (group: G, name: string) => { node: ValueNode; via: readonly string[] }[];
   readonly name: (group: G) => string;
   /** Where "add the parameter here" points. */
@@ -165,8 +168,8 @@ export function checkParameterGroup(resource: CfnResource, context: CfnRuleConte
 export function checkTfParameterGroup(resource: TfResource, context: TfRuleContext, check: TfParameterGroupCheck): RuleOutcome[] {
   return judgeParameterGroup(tfLinks(resource, context, check), resource.anchor, context.resolver, {
     link: check.link,
-    expect: (group) => {
-      const expectation = check.expect(group);
+    expect: (group, defaultName) => {
+      const expectation = check.expect(group, defaultName);
       return typeof expectation === 'string' ? expectation : { ...expectation, example: tfExample(expectation.example) };
     },
     parameter: (group, name) => context.resolver.lookup(group.body, ['parameter', '[]']).flatMap((candidate) => {
@@ -212,7 +215,7 @@ function judgeParameterGroup<G>(groupLinks: readonly Link<G>[], anchor: OffsetRa
       unknowns.push(`${link.text}; cannot be checked in the template`);
       continue;
     }
-    const expectation = check.expect(link.kind === 'group' ? link.group : undefined);
+    const expectation = check.expect(link.kind === 'group' ? link.group : undefined, link.kind === 'default' ? link.name : undefined);
     if (typeof expectation === 'string') {
       unknowns.push(expectation);
       continue;
