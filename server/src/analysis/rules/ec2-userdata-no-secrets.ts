@@ -2,7 +2,8 @@
 // metadata service): credentials written into it leak. Scans the literal text of the script, through Fn::Base64,
 // Fn::Sub and Fn::Join (CloudFormation) or templates and heredocs (Terraform), and literal base64.
 import { getSetting } from '../knowledge';
-import { walkExpressions } from '../terraform/hcl';
+import { childrenOf, walkExpressions } from '../terraform/hcl';
+import type { HclExpression } from '../terraform/hcl';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { ValueNode } from '../types';
 import { docsUrl, secretInText, severityFor } from './support';
@@ -54,13 +55,25 @@ export const ec2UserdataNoSecrets: Rule = {
     },
   },
   terraform: {
-    check(resource) {
+    check(resource, context) {
+      // As CloudFormation: a credential on one branch of an undecided conditional (c ? a : b) only depends.
+      let depends: RuleOutcome | undefined;
       for (const entry of resource.body.entries) {
         if (!TF_ARGUMENTS.includes(entry.key) || !entry.value) continue;
-        const reason = firstSecret(terraformStrings(entry.value));
-        if (reason) return [finding(entry.value, reason)];
+        for (const candidate of context.resolver.expand({ node: entry.value, via: [] })) {
+          if (!candidate.node) continue;
+          const branch = candidate.via.some(isConditionalStep);
+          const texts = terraformStrings(candidate.node);
+          const reason = firstSecret(texts.filter((text) => !text.conditional).map((text) => text.text));
+          if (reason && !branch) return [finding(entry.value, reason)];
+          const conditional = reason ?? firstSecret(texts.map((text) => text.text));
+          if (conditional) {
+            const where = describeVia(candidate.via.filter(isConditionalStep)) || ' (in a branch of a conditional expression)';
+            depends ??= { kind: 'depends', range: entry.value.range, message: `Depends on the deployment: ${message(conditional, where)}` };
+          }
+        }
       }
-      return [{ kind: 'addressed', detail: 'No credential found in user data.' }];
+      return depends ? [depends] : [{ kind: 'addressed', detail: 'No credential found in user data.' }];
     },
   },
 };
@@ -112,14 +125,29 @@ function cfnStrings(node: ValueNode, conditional = false): { readonly text: stri
   }
 }
 
-/** Every literal text inside a Terraform value (strings, template and heredoc text parts). */
-function terraformStrings(node: ValueNode): string[] {
-  if (node.kind === 'scalar') return typeof node.value === 'string' ? [node.value] : [];
+/**
+ * Every literal text inside a Terraform value (strings, template and heredoc text parts); `conditional` for those
+ * inside a branch of a conditional expression nested in the value (in the deployment on one branch only).
+ */
+function terraformStrings(node: ValueNode): { readonly text: string; readonly conditional: boolean }[] {
+  if (node.kind === 'scalar') return typeof node.value === 'string' ? [{ text: node.value, conditional: false }] : [];
   if (node.kind !== 'expression') return [];
-  const texts: string[] = [];
+  const texts: { text: string; conditional: boolean }[] = [];
+  const branches = new Set<HclExpression>();
   walkExpressions(node.expression, (expression) => {
+    const conditional = branches.has(expression);
+    if (expression.kind === 'conditional') {
+      // Everything under a branch is conditional: mark the branches, their children inherit below.
+      branches.add(expression.trueResult);
+      branches.add(expression.falseResult);
+    } else if (conditional) {
+      for (const child of childrenOf(expression)) branches.add(child);
+    }
+    if (expression.kind === 'conditional' && conditional) {
+      for (const child of childrenOf(expression)) branches.add(child);
+    }
     if (expression.kind === 'template') {
-      texts.push(expression.parts.map((part) => (part.kind === 'text' ? part.value : ' ')).join(''));
+      texts.push({ text: expression.parts.map((part) => (part.kind === 'text' ? part.value : ' ')).join(''), conditional });
     }
   });
   return texts;

@@ -79,6 +79,20 @@ export const EXAMPLES: readonly RuleExamples[] = [
 `,
           expect: [{ severity: 'error', message: ['AWS_SECRET_ACCESS_KEY'] }],
         },
+        {
+          name: 'a credential on one branch of a conditional whose condition is not decided (information)',
+          code: `variable "debug" {
+  type = bool
+}
+
+resource "aws_instance" "web" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  user_data     = ⟦var.debug ? "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" : "echo ready"⟧
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'AWS_SECRET_ACCESS_KEY', 'if var.debug'] }],
+        },
       ],
     },
   },
@@ -274,7 +288,22 @@ resource "aws_instance" ⟦"web"⟧ {
 `,
         },
         {
-          name: 'no network interfaces: the subnet decides (MapPublicIpOnLaunch, default false)',
+          name: 'not set, in a subnet of the template that leaves MapPublicIpOnLaunch false',
+          code: `Resources:
+  Private:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: vpc-0123456789abcdef0
+      CidrBlock: 10.0.1.0/24
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      SubnetId: !Ref Private
+`,
+        },
+        {
+          name: 'not set, in a subnet outside the template: cannot be checked, no finding',
           code: `Resources:
   Web:
     Type: AWS::EC2::Instance
@@ -299,6 +328,33 @@ resource "aws_instance" ⟦"web"⟧ {
 `,
           expect: [{ severity: 'error', message: ['AssociatePublicIpAddress is true', 'public address'] }],
         },
+        {
+          name: 'not set, in a subnet of the template with MapPublicIpOnLaunch true',
+          code: `Resources:
+  Public:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: vpc-0123456789abcdef0
+      CidrBlock: 10.0.0.0/24
+      MapPublicIpOnLaunch: true
+  ⟦Web⟧:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      SubnetId: !Ref Public
+`,
+          expect: [{ severity: 'error', message: ['AssociatePublicIpAddress is not set', 'Public (SubnetId) sets MapPublicIpOnLaunch to true'] }],
+        },
+        {
+          name: 'no subnet: the default subnet assigns public addresses (information)',
+          code: `Resources:
+  ⟦Web⟧:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'no subnet is given', 'default subnet'] }],
+        },
       ],
     },
     terraform: {
@@ -309,6 +365,20 @@ resource "aws_instance" ⟦"web"⟧ {
   ami                         = "ami-0abcdef1234567890"
   instance_type               = "t3.micro"
   associate_public_ip_address = false
+}
+`,
+        },
+        {
+          name: 'not set, in an aws_subnet of the module without map_public_ip_on_launch',
+          code: `resource "aws_subnet" "private" {
+  vpc_id     = "vpc-0123456789abcdef0"
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_instance" "web" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  subnet_id     = aws_subnet.private.id
 }
 `,
         },
@@ -323,6 +393,31 @@ resource "aws_instance" ⟦"web"⟧ {
 }
 `,
           expect: [{ severity: 'error', message: ['associate_public_ip_address is true'] }],
+        },
+        {
+          name: 'not set, in an aws_subnet of the module with map_public_ip_on_launch = true',
+          code: `resource "aws_subnet" "public" {
+  vpc_id                  = "vpc-0123456789abcdef0"
+  cidr_block              = "10.0.0.0/24"
+  map_public_ip_on_launch = true
+}
+
+resource "aws_instance" ⟦"web"⟧ {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  subnet_id     = aws_subnet.public.id
+}
+`,
+          expect: [{ severity: 'error', message: ['associate_public_ip_address is not set', 'aws_subnet.public (subnet_id) sets map_public_ip_on_launch to true'] }],
+        },
+        {
+          name: 'no subnet_id: the default subnet assigns public addresses (information)',
+          code: `resource "aws_instance" ⟦"web"⟧ {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'associate_public_ip_address is not set', 'default subnet'] }],
         },
       ],
     },
@@ -667,6 +762,18 @@ resource "aws_ssm_association" "patching" {
 }
 `,
         },
+        {
+          name: 'encrypted not set, EBS encryption by default on in the module (same provider and Region)',
+          code: `resource "aws_ebs_encryption_by_default" "this" {
+  enabled = true
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+}
+`,
+        },
       ],
       bad: [
         {
@@ -677,6 +784,20 @@ resource "aws_ssm_association" "patching" {
 }
 `,
           expect: [{ severity: 'warning', message: ['encrypted is not set'] }],
+        },
+        {
+          name: 'encryption by default turned on through another provider configuration, perhaps another Region (information)',
+          code: `resource "aws_ebs_encryption_by_default" "west" {
+  provider = aws.west
+  enabled  = true
+}
+
+resource "aws_ebs_volume" ⟦"data"⟧ {
+  availability_zone = "eu-west-1a"
+  size              = 100
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'encrypted is not set', 'aws_ebs_encryption_by_default.west turns on EBS encryption by default', 'if it manages the Region'] }],
         },
       ],
     },
@@ -940,6 +1061,29 @@ resource "aws_ssm_association" "patching" {
 `,
           expect: [{ severity: 'error', message: ['associate_public_ip_address is true'] }],
         },
+        {
+          name: 'not set, used by a group in a subnet with map_public_ip_on_launch = true',
+          code: `resource "aws_subnet" "public" {
+  vpc_id                  = "vpc-0123456789abcdef0"
+  cidr_block              = "10.0.0.0/24"
+  map_public_ip_on_launch = true
+}
+
+resource "aws_launch_template" ⟦"web"⟧ {
+  image_id = "ami-0abcdef1234567890"
+}
+
+resource "aws_autoscaling_group" "web" {
+  min_size            = 1
+  max_size            = 2
+  vpc_zone_identifier = [aws_subnet.public.id]
+  launch_template {
+    id = aws_launch_template.web.id
+  }
+}
+`,
+          expect: [{ severity: 'error', message: ['associate_public_ip_address is not set', 'aws_subnet.public', 'every instance launched from the template'] }],
+        },
       ],
     },
   },
@@ -1149,15 +1293,45 @@ resource "aws_ssm_association" "patching" {
 `,
           expect: [{ severity: 'error', message: ['AssociatePublicIpAddress is true', 'every instance launched from the configuration'] }],
         },
+        {
+          name: 'not set, used by a group without VPCZoneIdentifier: default subnets (information)',
+          code: `Resources:
+  ⟦Config⟧:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      InstanceType: t3.micro
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: '1'
+      MaxSize: '2'
+      AvailabilityZones: [eu-west-1a]
+      LaunchConfigurationName: !Ref Config
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'AssociatePublicIpAddress is not set', 'default subnet'] }],
+        },
       ],
     },
     terraform: {
       good: [
         {
-          name: 'not set: the subnet decides',
-          code: `resource "aws_launch_configuration" "web" {
+          name: 'not set, used by a group whose subnet leaves map_public_ip_on_launch false',
+          code: `resource "aws_subnet" "private" {
+  vpc_id     = "vpc-0123456789abcdef0"
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_launch_configuration" "web" {
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
+}
+
+resource "aws_autoscaling_group" "web" {
+  min_size             = 1
+  max_size             = 2
+  vpc_zone_identifier  = [aws_subnet.private.id]
+  launch_configuration = aws_launch_configuration.web.name
 }
 `,
         },
@@ -1172,6 +1346,28 @@ resource "aws_ssm_association" "patching" {
 }
 `,
           expect: [{ severity: 'error', message: ['associate_public_ip_address is true'] }],
+        },
+        {
+          name: 'not set, used by a group in a subnet with map_public_ip_on_launch = true',
+          code: `resource "aws_subnet" "public" {
+  vpc_id                  = "vpc-0123456789abcdef0"
+  cidr_block              = "10.0.0.0/24"
+  map_public_ip_on_launch = true
+}
+
+resource "aws_launch_configuration" ⟦"web"⟧ {
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+}
+
+resource "aws_autoscaling_group" "web" {
+  min_size             = 1
+  max_size             = 2
+  vpc_zone_identifier  = [aws_subnet.public.id]
+  launch_configuration = aws_launch_configuration.web.name
+}
+`,
+          expect: [{ severity: 'error', message: ['associate_public_ip_address is not set', 'aws_subnet.public (aws_autoscaling_group.web vpc_zone_identifier) sets map_public_ip_on_launch to true', 'every instance launched from the configuration'] }],
         },
       ],
     },

@@ -3,7 +3,7 @@ import { mapEntry } from '../../cloudformation/template';
 import type { MapNode, ValueNode } from '../../types';
 import { describeVia } from '../../resolution';
 import type { ValueResolver } from '../../resolution';
-import { looksLikeCredentialName, isTrue, settingRule, withContainerDefinitions, guardShapes, elementRule } from '../support';
+import { looksLikeCredentialName, isTrue, settingRule, withContainerDefinitions, guardShapes, elementRule, withSubnetPublicIp, withEbsDefaultEncryption } from '../support';
 import type { RuleOutcome, Rule, ElementWhere } from '../support';
 
 /** Both formats: no way the node group gets an SSH key (every branch leaves it out). */
@@ -96,9 +96,17 @@ function refineVolume(element: MapNode, outcomes: RuleOutcome[], where: ElementW
     : outcome));
 }
 
+/** What a public address exposes, per launch kind (both formats). */
+const PUBLIC = {
+  instance: 'the instance gets a public address and is reachable from the internet wherever its security groups allow.',
+  template: 'every instance launched from the template gets a public address and is reachable from the internet wherever its security groups allow.',
+  configuration: 'every instance launched from the configuration gets a public address and is reachable from the internet wherever its security groups allow.',
+} as const;
+
 export const COMPUTE_RULES: readonly Rule[] = [
   // --- EC2 instance
-  elementRule({
+  // Not set, the instance follows its subnet's MapPublicIpOnLaunch (launchPlacement.ts).
+  withSubnetPublicIp(elementRule({
     setting: 'ec2-no-public-ip',
     list: 'NetworkInterfaces',
     elements: 'argument',
@@ -107,8 +115,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: 'the instance gets a public address and is reachable from the internet wherever its security groups allow.',
     },
-  }),
-  elementRule({
+  }), 'instance', { cloudformation: PUBLIC.instance, terraform: PUBLIC.instance }),
+  withEbsDefaultEncryption(elementRule({
     setting: 'ec2-ebs-encrypted',
     list: 'BlockDeviceMappings',
     elements: { lists: TF_VOLUMES, path: 'encrypted' },
@@ -120,7 +128,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'the volume and its snapshots are stored unencrypted unless account-level EBS encryption by default is on.',
     },
-  }),
+  })),
   settingRule({
     setting: 'ec2-instance-profile',
     cloudformation: {
@@ -129,7 +137,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   }),
   // --- EBS volume
-  settingRule({
+  withEbsDefaultEncryption(settingRule({
     setting: 'ebs-volume-encrypted',
     cloudformation: {
       compliant: { equals: true },
@@ -141,7 +149,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     terraform: {
       skip: (resource) => (has(resource.body, 'snapshot_id') && !has(resource.body, 'encrypted') ? 'A volume restored from a snapshot (snapshot_id) inherits the snapshot\'s encryption.' : undefined),
     },
-  }),
+  })),
   unlessEncryptionUnknown(settingRule({
     setting: 'ebs-volume-cmk',
     cloudformation: {
@@ -159,7 +167,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   })),
   // --- Launch template
-  elementRule({
+  withSubnetPublicIp(elementRule({
     setting: 'lt-no-public-ip',
     list: 'LaunchTemplateData.NetworkInterfaces',
     elements: { lists: ['network_interfaces'], path: 'associate_public_ip_address' },
@@ -168,8 +176,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: 'every instance launched from the template gets a public address and is reachable from the internet wherever its security groups allow.',
     },
-  }),
-  elementRule({
+  }), 'launch-template', { cloudformation: PUBLIC.template, terraform: PUBLIC.template }),
+  withEbsDefaultEncryption(elementRule({
     setting: 'lt-ebs-encrypted',
     list: 'LaunchTemplateData.BlockDeviceMappings',
     elements: { lists: ['block_device_mappings'], path: 'ebs.encrypted', applies: (element) => has(element, 'ebs') },
@@ -181,16 +189,16 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'volumes launched from the template are stored unencrypted unless account-level EBS encryption by default is on.',
     },
-  }),
+  })),
   // --- Launch configuration
-  settingRule({
+  withSubnetPublicIp(settingRule({
     setting: 'lc-no-public-ip',
     cloudformation: {
       compliant: { equals: false },
-      consequence: 'every instance launched from the configuration gets a public address and is reachable from the internet wherever its security groups allow.',
+      consequence: PUBLIC.configuration,
     },
-  }),
-  elementRule({
+  }), 'launch-configuration', { cloudformation: PUBLIC.configuration, terraform: PUBLIC.configuration }),
+  withEbsDefaultEncryption(elementRule({
     setting: 'lc-ebs-encrypted',
     list: 'BlockDeviceMappings',
     elements: { lists: TF_VOLUMES, path: 'encrypted' },
@@ -202,7 +210,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'volumes launched from the configuration are stored unencrypted unless account-level EBS encryption by default is on.',
     },
-  }),
+  })),
   // --- ECS
   // Terraform: container_definitions is one JSON document, read per container (ecsContainerDefinitions.ts).
   withContainerDefinitions(guardShapes(settingRule({
@@ -238,7 +246,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
     // pid_mode takes the API's values, spelt the same (AWS provider, aws_ecs_task_definition: host or task);
     // unset, each task has its own PID namespace.
-    terraform: { compliant: { noneOf: ['host'] } },
+    terraform: { compliant: { noneOf: ['host'] }, absentDetail: 'No pid_mode: each task has its own PID namespace.' },
   }),
   withContainerDefinitions(guardShapes(settingRule({
     setting: 'ecs-no-secrets-in-env',
@@ -298,7 +306,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       fix: 'DISABLED',
     },
     // The provider's assign_public_ip is a boolean (default false), not the API's ENABLED/DISABLED.
-    terraform: { compliant: { satisfies: (value) => !isTrue(value), describe: 'false or absent' }, fix: false },
+    terraform: {
+      compliant: { satisfies: (value) => !isTrue(value), describe: 'false or absent' },
+      consequence: 'each task gets a public address and is reachable from the internet wherever its security groups allow; set network_configuration.assign_public_ip = false.',
+      absentDetail: 'assign_public_ip defaults to false (AWS provider, aws_ecs_service): tasks get no public address.',
+      fix: false,
+    },
   }), { cloudformation: ['NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp'], terraform: ['network_configuration.assign_public_ip'] }),
   settingRule({
     setting: 'ecs-fargate-latest-platform',
@@ -383,6 +396,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: 'build commands run with root access to the build host\'s Docker daemon; keep it for builds that must build images.',
     },
+    // privileged_mode is a boolean, default false (AWS provider, aws_codebuild_project environment).
+    terraform: {
+      compliant: { equals: false },
+      consequence: 'build commands run with root access to the build host\'s Docker daemon; keep environment.privileged_mode for builds that must build images.',
+      absentDetail: 'environment.privileged_mode defaults to false (AWS provider, aws_codebuild_project).',
+    },
   }), { cloudformation: ['Environment.PrivilegedMode'], terraform: ['environment.privileged_mode'] }),
   guardShapes(settingRule({
     setting: 'codebuild-artifact-encryption',
@@ -392,6 +411,12 @@ export const COMPUTE_RULES: readonly Rule[] = [
       fix: false,
       skip: (resource, context) => notS3Artifacts(context.resolver, resource.properties, ['Artifacts', 'Type']),
     },
-    terraform: { skip: (resource, context) => notS3Artifacts(context.resolver, resource.body, ['artifacts', 'type']) },
+    // encryption_disabled is a boolean, default false (AWS provider, aws_codebuild_project artifacts).
+    terraform: {
+      compliant: { equals: false },
+      consequence: 'build artifacts are stored in S3 unencrypted; set artifacts.encryption_disabled = false.',
+      absentDetail: 'artifacts.encryption_disabled defaults to false (AWS provider, aws_codebuild_project): artifacts are encrypted.',
+      skip: (resource, context) => notS3Artifacts(context.resolver, resource.body, ['artifacts', 'type']),
+    },
   }), { cloudformation: ['Artifacts.EncryptionDisabled'], terraform: ['artifacts.encryption_disabled'] }),
 ];

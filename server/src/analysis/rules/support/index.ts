@@ -21,3 +21,4 @@ export * from './logExports';
 export * from './elasticBeanstalk';
 export * from './ecsContainerDefinitions';
 export * from './policy';
+export * from './launchPlacement';
