@@ -10,7 +10,7 @@ import { describeVia, isConditionalStep, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
-import { judgeSetting, settingRule } from '../support';
+import { judgeSetting, settingRule, withSamGlobals } from '../support';
 import type { RuleOutcome, Rule, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -360,6 +360,10 @@ const cloudfrontWaf = guarded(settingRule({
 // ---------------------------------------------------------------------------------------------------------------
 // API Gateway
 
+// SAM: Globals.Api (AccessLogSetting, MethodSettings, ...) is merged into every AWS::Serverless::Api, and
+// Globals.HttpApi (AccessLogSettings, ...) into every AWS::Serverless::HttpApi (SAM developer guide, Globals section).
+const SAM_API = 'AWS::Serverless::Api';
+
 const NO_EXECUTION_LOGS = 'API Gateway writes no execution logs, leaving no trail of errors or requests for investigations.';
 
 /** Both formats: some method setting logs at ERROR or INFO; else the first other level, or undefined when none is set. */
@@ -390,7 +394,7 @@ function judgeExecutionLogging(levels: readonly Candidate[], resolver: ValueReso
 
 const METHOD_SETTINGS: readonly Container[] = [[['MethodSettings'], 'seq'], [['MethodSettings', '[]'], 'map']];
 
-const executionLogging = guarded(metaRule('apigw-execution-logging', {
+const executionLogging = withSamGlobals(guarded(metaRule('apigw-execution-logging', {
   // Judged per way the MethodSettings list may turn out: a list that is absent (or has no logging entry) on one
   // branch of an undecided condition only leaves logging off for those deployments.
   check: (resource, context) => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeExecutionLogging(context.resolver.lookup(list.node, ['[]', 'LoggingLevel'], list.via), context.resolver, 'LoggingLevel', (node) => node.range)
@@ -407,9 +411,9 @@ const executionLogging = guarded(metaRule('apigw-execution-logging', {
     return judgeExecutionLogging(levels, resolver, `${settings[0]?.address ?? 'aws_api_gateway_method_settings'}: settings.logging_level`, () => resource.anchor)
       ?? [{ kind: 'finding', message: `${settings.length > 0 ? `${settings[0].address} does not set settings.logging_level` : 'No aws_api_gateway_method_settings in this module names this stage'}: execution logging is off, leaving no trail of errors or requests for investigations; set logging_level = "ERROR" or "INFO" for method_path "*/*".`, range: resource.anchor }];
   },
-}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), METHOD_SETTINGS, []);
+}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), METHOD_SETTINGS, []), SAM_API, 'Api');
 
-const accessLogging = guarded(settingRule({
+const accessLogging = withSamGlobals(guarded(settingRule({
   setting: 'apigw-access-logging',
   cloudformation: {
     types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
@@ -417,7 +421,7 @@ const accessLogging = guarded(settingRule({
     consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
   },
   terraform: { consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations; add an access_log_settings block with destination_arn and format.' },
-}), [[['AccessLogSetting'], 'map']], [['access_log_settings']]);
+}), [[['AccessLogSetting'], 'map']], [['access_log_settings']]), SAM_API, 'Api');
 
 const UNENCRYPTED_CACHE = 'cached responses are stored unencrypted.';
 
@@ -624,7 +628,7 @@ const domainTls = settingRule({
   },
 });
 
-const v2AccessLogging = guarded(settingRule({
+const v2AccessLogging = withSamGlobals(guarded(settingRule({
   setting: 'apigwv2-access-logging',
   cloudformation: {
     types: ['AWS::ApiGatewayV2::Stage', 'AWS::Serverless::HttpApi'],
@@ -632,7 +636,7 @@ const v2AccessLogging = guarded(settingRule({
     consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
   },
   terraform: { consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations; add an access_log_settings block with destination_arn and format.' },
-}), [[['AccessLogSettings'], 'map']], [['access_log_settings']]);
+}), [[['AccessLogSettings'], 'map']], [['access_log_settings']]), 'AWS::Serverless::HttpApi', 'HttpApi');
 
 /**
  * Both formats: CORS preflight (OPTIONS) routes are open by design, and WebSocket APIs authorize on $connect

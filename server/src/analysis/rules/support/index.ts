@@ -20,4 +20,5 @@ export * from './parameterGroups';
 export * from './logExports';
 export * from './elasticBeanstalk';
 export * from './ecsContainerDefinitions';
+export * from './samGlobals';
 export * from './policy';
