@@ -1072,6 +1072,29 @@ resource "aws_lb_listener" "tls" {
       Subnets: [subnet-0a1b2c3d]
 `,
         },
+        {
+          name: 'internet-facing on purpose, with a web ACL and an HTTPS listener in front',
+          code: `Resources:
+  Public:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: internet-facing
+      Subnets: [subnet-0a1b2c3d, subnet-0e4f5a6b]
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Public
+      Port: 443
+      Protocol: HTTPS
+      Certificates: [{CertificateArn: arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e}]
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]
+  Waf:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Ref Public
+      WebACLArn: arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/app/0b1c2d3e
+`,
+        },
       ],
       bad: [
         {
@@ -1092,6 +1115,29 @@ resource "aws_lb_listener" "tls" {
             { severity: 'info', message: ['Scheme defaults to internet-facing'] },
           ],
         },
+        {
+          name: 'internet-facing with a web ACL but only a plain HTTP listener',
+          code: `Resources:
+  Public:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: ⟦internet-facing⟧
+      Subnets: [subnet-0a1b2c3d, subnet-0e4f5a6b]
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Public
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]
+  Waf:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Ref Public
+      WebACLArn: arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/app/0b1c2d3e
+`,
+          expect: [{ severity: 'info', message: ["Scheme is 'internet-facing'", 'web ACL (Waf) but no HTTPS listener'] }],
+        },
       ],
     },
     terraform: {
@@ -1101,6 +1147,30 @@ resource "aws_lb_listener" "tls" {
           code: `resource "aws_alb" "api" {
   internal = true
   subnets  = ["subnet-0a1b2c3d", "subnet-0e4f5a6b"]
+}
+`,
+        },
+        {
+          name: 'internet-facing on purpose, with a web ACL and an HTTPS listener in front',
+          code: `resource "aws_lb" "public" {
+  internal = false
+  subnets  = ["subnet-0a1b2c3d", "subnet-0e4f5a6b"]
+}
+
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.public.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "public" {
+  resource_arn = aws_lb.public.arn
+  web_acl_arn  = aws_wafv2_web_acl.app.arn
 }
 `,
         },
@@ -1121,6 +1191,26 @@ resource "aws_lb" ⟦"default"⟧ {
             { severity: 'info', message: ['internal is false', 'reachable from the internet'] },
             { severity: 'info', message: ['internal defaults to false'] },
           ],
+        },
+        {
+          name: 'internet-facing with an HTTPS listener but no web ACL',
+          code: `resource "aws_lb" "public" {
+  internal = ⟦false⟧
+  subnets  = ["subnet-0a1b2c3d", "subnet-0e4f5a6b"]
+}
+
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.public.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+`,
+          expect: [{ severity: 'info', message: ['internal is false', 'HTTPS listener (aws_lb_listener.https) but no web ACL'] }],
         },
       ],
     },
