@@ -224,6 +224,47 @@ export const EXAMPLES: readonly RuleExamples[] = [
       bad: [
         { name: 'AuthorizationType NONE', code: 'Resources:\n  Get:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: r\n      HttpMethod: GET\n      AuthorizationType: ⟦NONE⟧\n', expect: [{ severity: 'warning', message: ["AuthorizationType is 'NONE'"] }] },
         { name: 'no AuthorizationType: NONE by default', code: 'Resources:\n  ⟦Post⟧:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: r\n      HttpMethod: POST\n', expect: [{ severity: 'warning', message: ['defaults to NONE'] }] },
+        { name: 'a PRIVATE API whose resource policy admits one VPC endpoint (information)', code: `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: internal
+      EndpointConfiguration: {Types: [PRIVATE]}
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+          - Effect: Deny
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+            Condition: {StringNotEquals: {aws:SourceVpce: vpce-0a1b2c3d4e5f60718}}
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: ⟦NONE⟧
+`, expect: [{ severity: 'info', message: ["AuthorizationType is 'NONE'", 'PRIVATE', 'aws:SourceVpce vpce-0a1b2c3d4e5f60718'] }] },
+        { name: 'a REGIONAL API with a VPC endpoint condition is still reachable: a warning', code: `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: public
+      EndpointConfiguration: {Types: [REGIONAL]}
+      Policy: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: execute-api:/*, Condition: {StringEquals: {aws:SourceVpce: vpce-0a1b2c3d4e5f60718}}}]}
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: ⟦NONE⟧
+`, expect: [{ severity: 'warning', message: ["AuthorizationType is 'NONE'", 'anyone who can reach the API'] }] },
       ],
     },
     terraform: {
@@ -234,6 +275,35 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
       bad: [
         { name: 'authorization NONE', code: 'resource "aws_api_gateway_method" "get" {\n  rest_api_id   = "api"\n  resource_id   = "r"\n  http_method   = "GET"\n  authorization = ⟦"NONE"⟧\n}\n', expect: [{ severity: 'warning', message: ["authorization is 'NONE'", 'authorization = "AWS_IAM"'] }] },
+        { name: 'a PRIVATE API whose resource policy admits one VPC endpoint (information)', code: `resource "aws_api_gateway_rest_api" "internal" {
+  name = "internal"
+  endpoint_configuration {
+    types            = ["PRIVATE"]
+    vpc_endpoint_ids = ["vpce-0a1b2c3d4e5f60718"]
+  }
+}
+
+resource "aws_api_gateway_rest_api_policy" "internal" {
+  rest_api_id = aws_api_gateway_rest_api.internal.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "execute-api:Invoke"
+      Resource  = "execute-api:/*"
+      Condition = { StringEquals = { "aws:SourceVpce" = "vpce-0a1b2c3d4e5f60718" } }
+    }]
+  })
+}
+
+resource "aws_api_gateway_method" "get" {
+  rest_api_id   = aws_api_gateway_rest_api.internal.id
+  resource_id   = aws_api_gateway_rest_api.internal.root_resource_id
+  http_method   = "GET"
+  authorization = ⟦"NONE"⟧
+}
+`, expect: [{ severity: 'info', message: ["authorization is 'NONE'", 'PRIVATE', 'aws:SourceVpce vpce-0a1b2c3d4e5f60718'] }] },
       ],
     },
   },

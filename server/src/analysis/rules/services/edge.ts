@@ -10,8 +10,8 @@ import { describeVia, isConditionalStep, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
-import { judgeSetting, settingRule, withSamGlobals } from '../support';
-import type { RuleOutcome, Rule, SettingCheck } from '../support';
+import { judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
+import type { PolicyDocument, RuleOutcome, Rule, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers
@@ -584,7 +584,7 @@ const clientCert = settingRule({
   },
 });
 
-const methodAuthorization = settingRule({
+const methodAuthorizationBase = settingRule({
   setting: 'apigw-method-authorization',
   cloudformation: {
     compliant: { noneOf: ['NONE'] },
@@ -603,6 +603,69 @@ const methodAuthorization = settingRule({
     skip: (resource, context) => openByDesign(mapEntry(resource.body, 'http_method'), mapEntry(resource.body, 'api_key_required'), context),
   },
 });
+
+/**
+ * A PRIVATE REST API is reachable only through interface VPC endpoints for execute-api, and a resource policy
+ * whose condition names aws:SourceVpce (or aws:SourceVpc) admits calls from those endpoints (or VPCs) only (API
+ * Gateway developer guide, "Private REST APIs in API Gateway" and "Example: Allow private API traffic based on
+ * source VPC or VPC endpoint"). A method without authorization there is open to whoever can send requests
+ * through that endpoint, not to the internet: information naming the endpoint, not a warning.
+ * Returns the endpoint restriction as text, or undefined when the API is not certainly private and so limited.
+ */
+function privateEndpointLimit(types: readonly Candidate[], documents: readonly PolicyDocument[], resolver: ValueResolver): string | undefined {
+  const values = types.flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  if (values.length === 0 || !values.every((value) => value.known && String(value.value).toUpperCase() === 'PRIVATE')) return undefined;
+  // Every way the policy may turn out must limit the callers by VPC endpoint or VPC.
+  if (documents.length === 0) return undefined;
+  const limits = documents.map((document) => document.statements.flatMap((statement) => statement.condition)
+    .find((entry) => ['aws:sourcevpce', 'aws:sourcevpc'].includes(entry.key.toLowerCase()) && !/ifexists$/i.test(entry.operator)
+      && entry.values.length > 0 && entry.values.every((value) => value.value !== '*' && !/\*/.test(value.value ?? ''))));
+  if (limits.some((limit) => limit === undefined)) return undefined;
+  const first = limits[0];
+  return first ? `${first.key} ${first.values.map((value) => value.value ?? value.text).join(', ')}` : undefined;
+}
+
+function privateApi(outcomes: RuleOutcome[], limit: string | undefined): RuleOutcome[] {
+  if (!limit) return outcomes;
+  const reword = (message: string) => message.replace(/anyone who can reach the API can call (this method|it)/,
+    `the API is PRIVATE and its resource policy admits execute-api:Invoke only with ${limit}, so anyone who can send requests through that VPC endpoint can call $1`);
+  return outcomes.map((outcome) => {
+    if (outcome.kind === 'finding') return { ...outcome, severity: 'info', message: reword(outcome.message) };
+    if (outcome.kind === 'depends') return { ...outcome, message: reword(outcome.message) };
+    return outcome;
+  });
+}
+
+const methodAuthorization: Rule = {
+  ...methodAuthorizationBase,
+  cloudformation: {
+    check(resource, context) {
+      const outcomes = methodAuthorizationBase.cloudformation?.check(resource, context) ?? [];
+      if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const api = cfnReferenced(mapEntry(resource.properties, 'RestApiId'), context);
+      if (api?.type !== 'AWS::ApiGateway::RestApi') return outcomes;
+      const types = context.resolver.lookup(api.properties, ['EndpointConfiguration', 'Types', '[]']);
+      return privateApi(outcomes, privateEndpointLimit(types, readPolicyDocuments(mapEntry(api.properties, 'Policy'), context.resolver), context.resolver));
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const outcomes = methodAuthorizationBase.terraform?.check(resource, context) ?? [];
+      if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const api = tfReferenced(resource, context, 'rest_api_id', 'aws_api_gateway_rest_api');
+      if (!api) return outcomes;
+      const apiContext = { ...context, resolver: context.resolver.withBinding({}) };
+      const types = apiContext.resolver.lookup(api.body, ['endpoint_configuration', 'types', '[]']);
+      // The policy is the API's `policy` argument or an aws_api_gateway_rest_api_policy naming the API.
+      const standalone = context.linked(api, 'aws_api_gateway_rest_api_policy', 'rest_api_id');
+      const documents = [
+        ...readTerraformPolicies(tfArgument(api, 'policy'), apiContext, api.file),
+        ...standalone.flatMap((policy) => readTerraformPolicies(tfArgument(policy, 'policy'), apiContext, policy.file)),
+      ];
+      return privateApi(outcomes, privateEndpointLimit(types, documents, apiContext.resolver));
+    },
+  },
+};
 
 /** Both formats: CORS preflight methods are open by design; a method that requires an API key is not open. */
 function openByDesign(method: ValueNode | undefined, apiKey: ValueNode | undefined, context: Resolving): string | undefined {
