@@ -599,6 +599,7 @@ const methodAuthorizationBase = settingRule({
     // AWS_IAM, COGNITO_USER_POOLS; provider docs, aws_api_gateway_method): the same test.
     compliant: { noneOf: ['NONE'] },
     absent: 'not-applicable',
+    absentDetail: 'authorization is a required argument of aws_api_gateway_method.',
     consequence: 'anyone who can reach the API can call this method; set authorization = "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM" (with authorizer_id), or api_key_required = true.',
     skip: (resource, context) => openByDesign(mapEntry(resource.body, 'http_method'), mapEntry(resource.body, 'api_key_required'), context),
   },

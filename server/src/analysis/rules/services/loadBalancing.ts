@@ -483,6 +483,8 @@ const clbHttpsListenerBase = settingRule({
     // case, and the comparison ignores case): the same test as CloudFormation.
     compliant: { noneOf: ['HTTP'] },
     path: 'listener.[].lb_protocol',
+    // aws_elb requires at least one listener block, and each its lb_protocol (provider docs, aws_elb).
+    absentDetail: 'aws_elb requires a listener block with lb_protocol.',
     consequence: 'traffic between clients and the load balancer is not encrypted; use lb_protocol = "https" or "ssl" with an ACM certificate (ssl_certificate_id).',
   },
 });

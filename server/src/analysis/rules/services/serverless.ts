@@ -6,7 +6,7 @@
 // Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
 import type { CfnResource } from '../../cloudformation/template';
 import { mapEntry } from '../../cloudformation/template';
-import type { Candidate } from '../../resolution';
+import type { Candidate, Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep } from '../../resolution';
 import type { MapNode, OffsetRange } from '../../types';
 import { settingRule, terraformAbsentDetail, terraformContainerImage, withSamGlobals } from '../support';
@@ -141,10 +141,39 @@ function withDeprecationDate(rule: Rule): Rule {
   };
 }
 
+/**
+ * An empty runtime string (a variable or parameter whose default is '', as modules leave it for container-image
+ * functions or for the caller to set) names no runtime: whether the deployed runtime is supported cannot be known.
+ * The noneOf test would call '' addressed; here such an addressed verdict becomes unknown (both formats).
+ */
+function withEmptyRuntime(rule: Rule): Rule {
+  const empty = (values: readonly Resolved[], name: string): RuleOutcome | undefined => {
+    const blank = values.find((value) => value.known && String(value.value).trim() === '');
+    return blank ? { kind: 'unknown', reason: `${name} is ''${describeVia(blank.via)}: an empty string names no runtime (a container-image function, or a value left for the caller to set), so whether the runtime is supported cannot be known.` } : undefined;
+  };
+  const values = (resolver: ValueResolver, body: MapNode | undefined, key: string): Resolved[] =>
+    resolver.lookup(body, [key]).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  return {
+    ...rule,
+    ...(cloudformation ? {
+      cloudformation: {
+        check: (resource, context) => cloudformation.check(resource, context).map((outcome) => (outcome.kind === 'addressed' ? empty(values(context.resolver, resource.properties, 'Runtime'), 'Runtime') ?? outcome : outcome)),
+      },
+    } : {}),
+    ...(terraform ? {
+      terraform: {
+        check: (resource, context) => terraform.check(resource, context).map((outcome) => (outcome.kind === 'addressed' ? empty(values(context.resolver, resource.body, 'runtime'), 'runtime') ?? outcome : outcome)),
+      },
+    } : {}),
+  };
+}
+
 export const SERVERLESS_RULES: readonly Rule[] = [
   // ---- Lambda (AWS::Lambda::Function and AWS::Serverless::Function, with Globals.Function) ----
   ...[
-    withDeprecationDate(settingRule({
+    withEmptyRuntime(withDeprecationDate(settingRule({
       setting: 'lambda-supported-runtime',
       cloudformation: {
         types: FUNCTION_TYPES,
@@ -157,8 +186,9 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         compliant: { noneOf: deprecatedRuntimes() },
         // package_type = "Image": the image carries its own runtime, and Lambda ignores `runtime` for it.
         skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function has no managed runtime: the image\'s base is patched by rebuilding it.' : undefined),
+        absentDetail: 'runtime is not set: a container-image function has none, and a .zip function must set one.',
       },
-    })),
+    }))),
     settingRule({
       setting: 'lambda-runtime-update-mode',
       cloudformation: {
