@@ -67,6 +67,34 @@ Resources:
 `,
           expect: [{ severity: 'error', message: ['RDP (port 3389)', "Ref AdminCidr, default '0.0.0.0/0'"] }],
         },
+        {
+          name: 'SSH open only on one branch of an undecided condition, whichever branch comes first',
+          code: `Parameters:
+  Env:
+    Type: String
+    AllowedValues: [dev, prod]
+Conditions:
+  IsDev: !Equals [!Ref Env, dev]
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  DevFirst:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: dev first
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: !If [IsDev, 22, 443], ToPort: !If [IsDev, 22, 443], CidrIp: ⟦0.0.0.0/0⟧}
+  ProdFirst:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: prod first
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: !If [IsProd, 443, 22], ToPort: !If [IsProd, 443, 22], CidrIp: ⟦0.0.0.0/0⟧}
+`,
+          expect: [
+            { severity: 'info', message: ['Depends on the deployment', 'SSH (port 22)', 'if IsDev'] },
+            { severity: 'info', message: ['Depends on the deployment', 'SSH (port 22)', 'unless IsProd'] },
+          ],
+        },
       ],
     },
     terraform: {
@@ -156,6 +184,24 @@ resource "aws_security_group_rule" "rdp" {
 `,
           expect: [{ severity: 'error', message: ['MySQL (port 3306) is open to the internet'] }],
         },
+        {
+          name: 'MySQL open only on the second branch of an undecided condition',
+          code: `Parameters:
+  Env:
+    Type: String
+    AllowedValues: [dev, prod]
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Db:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: !If [IsProd, 443, 3306], ToPort: !If [IsProd, 443, 3306], CidrIp: ⟦0.0.0.0/0⟧}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'MySQL (port 3306)', 'unless IsProd'] }],
+        },
       ],
     },
     terraform: {
@@ -187,6 +233,22 @@ resource "aws_security_group_rule" "rdp" {
 }
 `,
           expect: [{ severity: 'error', message: ['Elasticsearch (port 9200)', "cidr_ipv4 is '0.0.0.0/0'"] }],
+        },
+        {
+          name: 'PostgreSQL open only when a variable without value says so: information, per branch',
+          code: `variable "public_db" {
+  type = bool
+}
+
+resource "aws_vpc_security_group_ingress_rule" "db" {
+  security_group_id = "sg-0123456789abcdef0"
+  ip_protocol       = "tcp"
+  from_port         = var.public_db ? 5432 : 443
+  to_port           = var.public_db ? 5432 : 443
+  cidr_ipv4         = ⟦"0.0.0.0/0"⟧
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'PostgreSQL (port 5432)'] }],
         },
       ],
     },
