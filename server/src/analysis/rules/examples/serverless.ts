@@ -980,6 +980,17 @@ Resources:
 ` },
       ],
       bad: [
+        { name: 'SAM: a public URL from Globals.Function', code: `${SAM}Globals:
+  Function:
+    FunctionUrlConfig:
+      AuthType: ⟦NONE⟧
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.13
+`, expect: [{ severity: 'warning', message: ["AuthType is 'NONE'", 'Globals.Function'] }] },
         { name: 'NONE, and a SAM FunctionUrlConfig NONE', code: `${SAM}Resources:
   Url:
     Type: AWS::Lambda::Url
