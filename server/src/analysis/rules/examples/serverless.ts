@@ -989,7 +989,6 @@ Resources:
     Type: AWS::Serverless::Function
     Properties:
       Handler: app.handler
-      Runtime: python3.13
 `, expect: [{ severity: 'warning', message: ["AuthType is 'NONE'", 'Globals.Function'] }] },
         { name: 'NONE, and a SAM FunctionUrlConfig NONE', code: `${SAM}Resources:
   Url:
