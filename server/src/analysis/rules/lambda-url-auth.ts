@@ -1,10 +1,12 @@
 // A function URL with AuthType NONE is a public, unauthenticated endpoint (AWS::Lambda::Url and SAM FunctionUrlConfig).
-import { settingMeta, checkSetting, judgeSetting } from './support';
+import { settingMeta, checkSetting, judgeSetting, withSamGlobals } from './support';
 import type { Rule } from './support';
 
 const consequence = 'anyone on the internet can invoke the function through its URL without signing in; use AWS_IAM, or authenticate every request in the function code.';
 
-export const lambdaUrlAuth: Rule = {
+// SAM copies Globals.Function.FunctionUrlConfig onto every AWS::Serverless::Function (samtranslator's Globals
+// supported properties for Function include FunctionUrlConfig), so a URL made public there counts for each function.
+export const lambdaUrlAuth: Rule = withSamGlobals({
   meta: settingMeta('lambda-url-auth', ['AWS::Lambda::Url', 'AWS::Serverless::Function'], { terraform: ['aws_lambda_function_url'] }),
   cloudformation: {
     check(resource, context) {
@@ -29,4 +31,4 @@ export const lambdaUrlAuth: Rule = {
       });
     },
   },
-};
+}, 'AWS::Serverless::Function', 'Function');

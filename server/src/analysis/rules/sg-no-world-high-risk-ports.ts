@@ -1,10 +1,7 @@
 // Ingress from the whole internet to the database, file-sharing, mail and admin-console ports of Security
 // Hub EC2.19. SSH, RDP and all-ports exposure are sg-open-admin-ports' to report; this rule leaves them alone.
-import { mapEntry } from '../cloudformation/template';
-import type { ValueResolver } from '../resolution';
-import type { MapNode } from '../types';
-import { settingRule, CFN_KEYS, cfnIngressRules, tfIngressRules, unreadableRules, worldIngress, single } from './support';
-import type { RuleOutcome, Rule, IngressKeys, WorldIngressCheck } from './support';
+import { settingRule, CFN_KEYS, cfnIngressRules, tfIngressRules, unreadableRules, worldIngress } from './support';
+import type { RuleOutcome, Rule, WorldIngressCheck } from './support';
 
 const HIGH_RISK: ReadonlyArray<readonly [number, string]> = [
   [20, 'FTP data'], [21, 'FTP'], [23, 'Telnet'], [25, 'SMTP'], [110, 'POP3'], [135, 'RPC'], [143, 'IMAP'], [445, 'SMB'],
@@ -16,12 +13,11 @@ const ADMIN = [22, 3389];
 
 const base = settingRule({ setting: 'sg-no-world-high-risk-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
 const NONE_OPEN: RuleOutcome = { kind: 'addressed', detail: 'No inbound rule opens a high-risk port to the internet.' };
-// The world-range walk is support/ports.ts (worldIngress); only the ports and the advice differ. A value behind an
-// undecided condition, like a non-default parameter value, gives "depends".
+// The world-range walk is support/ports.ts (worldIngress, per branch of protocol, ports and range); only the
+// ports and the advice differ. A port behind an undecided condition, like a non-default parameter value, gives "depends".
 const CHECK: WorldIngressCheck = {
   exposed: exposedPorts,
   advice: 'These services are common targets; allow only known address ranges or security groups.',
-  conditionalIsDefinite: false,
 };
 
 export const sgNoWorldHighRiskPorts: Rule = {
@@ -52,12 +48,11 @@ export const sgNoWorldHighRiskPorts: Rule = {
 };
 
 /** The high-risk ports a tcp/udp rule covers, unless it is sg-open-admin-ports' case (all ports, SSH, RDP). */
-function exposedPorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
-  const protocol = single(mapEntry(rule, keys.protocol), resolver);
+function exposedPorts(protocol: string | undefined, fromText: string | undefined, toText: string | undefined): string | undefined {
   if (protocol === undefined || !['tcp', '6', 'udp', '17'].includes(protocol.toLowerCase())) return undefined;
-  const from = Number(single(mapEntry(rule, keys.from), resolver));
-  const to = Number(single(mapEntry(rule, keys.to), resolver));
-  if (!Number.isFinite(from) || !Number.isFinite(to) || from === -1 || (from <= 0 && to >= 65535)) return undefined;
+  const from = Number(fromText);
+  const to = Number(toText);
+  if (fromText === undefined || toText === undefined || !Number.isFinite(from) || !Number.isFinite(to) || from === -1 || (from <= 0 && to >= 65535)) return undefined;
   if (ADMIN.some((port) => from <= port && port <= to)) return undefined;
   const hits = HIGH_RISK.filter(([port]) => from <= port && port <= to);
   if (hits.length === 0) return undefined;

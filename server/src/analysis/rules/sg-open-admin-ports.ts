@@ -1,7 +1,6 @@
-import { mapEntry } from '../cloudformation/template';
 import type { ValueResolver } from '../resolution';
 import type { MapNode } from '../types';
-import { docsUrl, references, CFN_KEYS, cfnIngressRules, portExposure, tfIngressRules, unreadableRules, worldIngress, single } from './support';
+import { docsUrl, references, CFN_KEYS, cfnIngressRules, portExposure, tfIngressRules, unreadableRules, worldIngress } from './support';
 import type { RuleOutcome, Rule, IngressKeys } from './support';
 
 const id = 'sg-open-admin-ports';
@@ -46,14 +45,7 @@ function noOpenRule(count: number): RuleOutcome {
 
 function checkIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys): RuleOutcome[] {
   return worldIngress(rule, via, resolver, keys, {
-    exposed: exposedPorts,
+    exposed: portExposure,
     advice: 'Allow only known address ranges, or use Session Manager or a bastion.',
-    conditionalIsDefinite: false,
   });
 }
-
-/** Which administrative exposure the rule's protocol and ports give, or undefined for none. */
-function exposedPorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
-  return portExposure(single(mapEntry(rule, keys.protocol), resolver), single(mapEntry(rule, keys.from), resolver), single(mapEntry(rule, keys.to), resolver));
-}
-

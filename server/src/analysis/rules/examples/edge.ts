@@ -5,6 +5,8 @@ const DIST = 'Resources:\n  Dist:\n    Type: AWS::CloudFront::Distribution\n    
 /** A distribution whose DistributionConfig is `config` (indented by the caller's lines). */
 const dist = (config: string, id = 'Dist') => DIST.replace('Dist:', `${id}:`) + config.replace(/^/gm, '        ');
 
+const SAM = 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\n';
+
 export const EXAMPLES: readonly RuleExamples[] = [
   {
     rule: 'cloudfront-viewer-https',
@@ -135,8 +137,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [
         { name: 'ERROR logging for every method', code: 'Resources:\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      MethodSettings:\n        - {ResourcePath: /*, HttpMethod: "*", LoggingLevel: ERROR}\n' },
         { name: 'a level from an unset parameter: cannot be checked, no finding', code: 'Parameters:\n  Level:\n    Type: String\nResources:\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      MethodSettings:\n        - {ResourcePath: /*, HttpMethod: "*", LoggingLevel: !Ref Level}\n' },
+        { name: 'SAM: MethodSettings in Globals.Api count for every AWS::Serverless::Api', code: `${SAM}Globals:\n  Api:\n    MethodSettings:\n      - {ResourcePath: /*, HttpMethod: "*", LoggingLevel: ERROR}\nResources:\n  Public:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n  Admin:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      MethodSettings:\n        - {ResourcePath: /admin, HttpMethod: "*", MetricsEnabled: true}\n` },
       ],
       bad: [
+        { name: 'SAM: LoggingLevel OFF in Globals.Api', code: `${SAM}Globals:\n  Api:\n    MethodSettings:\n      - {ResourcePath: /*, HttpMethod: "*", LoggingLevel: ⟦"OFF"⟧}\nResources:\n  Public:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n`, expect: [{ severity: 'warning', message: ["LoggingLevel is 'OFF'", 'Globals.Api'] }] },
         { name: 'logging OFF', code: 'Resources:\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      MethodSettings:\n        - {ResourcePath: /*, HttpMethod: "*", LoggingLevel: ⟦"OFF"⟧}\n', expect: [{ severity: 'warning', message: ["LoggingLevel is 'OFF'"] }] },
         { name: 'no method settings', code: 'Resources:\n  ⟦Stage⟧:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n', expect: [{ severity: 'warning', message: ['LoggingLevel is not set'] }] },
       ],
@@ -153,8 +157,14 @@ export const EXAMPLES: readonly RuleExamples[] = [
   {
     rule: 'apigw-access-logging',
     cloudformation: {
-      good: [{ name: 'access logs to a log group', code: 'Resources:\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      AccessLogSetting: {DestinationArn: !GetAtt Logs.Arn, Format: "$context.requestId"}\n' }],
-      bad: [{ name: 'no access logs', code: 'Resources:\n  ⟦Stage⟧:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n', expect: [{ severity: 'warning', message: ['AccessLogSetting.DestinationArn is not set'] }] }],
+      good: [
+        { name: 'access logs to a log group', code: 'Resources:\n  Stage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n      AccessLogSetting: {DestinationArn: !GetAtt Logs.Arn, Format: "$context.requestId"}\n' },
+        { name: 'SAM: AccessLogSetting in Globals.Api counts for every AWS::Serverless::Api', code: `${SAM}Globals:\n  Api:\n    AccessLogSetting:\n      DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:api\n      Format: "$context.requestId"\nResources:\n  Public:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n  Admin:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n      AccessLogSetting:\n        Format: "$context.requestId $context.identity.sourceIp"\n` },
+      ],
+      bad: [
+        { name: 'no access logs', code: 'Resources:\n  ⟦Stage⟧:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: !Ref Api\n', expect: [{ severity: 'warning', message: ['AccessLogSetting.DestinationArn is not set'] }] },
+        { name: 'SAM: Globals.Api without AccessLogSetting', code: `${SAM}Globals:\n  Api:\n    TracingEnabled: true\nResources:\n  ⟦Public⟧:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n`, expect: [{ severity: 'warning', message: ['AccessLogSetting.DestinationArn is not set'] }] },
+      ],
     },
     terraform: {
       good: [{ name: 'access_log_settings', code: 'resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = "api"\n  deployment_id = "d"\n  stage_name    = "prod"\n  access_log_settings {\n    destination_arn = aws_cloudwatch_log_group.api.arn\n    format          = "$context.requestId"\n  }\n}\n' }],
@@ -214,6 +224,47 @@ export const EXAMPLES: readonly RuleExamples[] = [
       bad: [
         { name: 'AuthorizationType NONE', code: 'Resources:\n  Get:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: r\n      HttpMethod: GET\n      AuthorizationType: ⟦NONE⟧\n', expect: [{ severity: 'warning', message: ["AuthorizationType is 'NONE'"] }] },
         { name: 'no AuthorizationType: NONE by default', code: 'Resources:\n  ⟦Post⟧:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n      ResourceId: r\n      HttpMethod: POST\n', expect: [{ severity: 'warning', message: ['defaults to NONE'] }] },
+        { name: 'a PRIVATE API whose resource policy admits one VPC endpoint (information)', code: `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: internal
+      EndpointConfiguration: {Types: [PRIVATE]}
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+          - Effect: Deny
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+            Condition: {StringNotEquals: {aws:SourceVpce: vpce-0a1b2c3d4e5f60718}}
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: ⟦NONE⟧
+`, expect: [{ severity: 'info', message: ["AuthorizationType is 'NONE'", 'PRIVATE', 'aws:SourceVpce vpce-0a1b2c3d4e5f60718'] }] },
+        { name: 'a REGIONAL API with a VPC endpoint condition is still reachable: a warning', code: `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: public
+      EndpointConfiguration: {Types: [REGIONAL]}
+      Policy: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: execute-api:/*, Condition: {StringEquals: {aws:SourceVpce: vpce-0a1b2c3d4e5f60718}}}]}
+  Get:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: ⟦NONE⟧
+`, expect: [{ severity: 'warning', message: ["AuthorizationType is 'NONE'", 'anyone who can reach the API'] }] },
       ],
     },
     terraform: {
@@ -224,6 +275,35 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
       bad: [
         { name: 'authorization NONE', code: 'resource "aws_api_gateway_method" "get" {\n  rest_api_id   = "api"\n  resource_id   = "r"\n  http_method   = "GET"\n  authorization = ⟦"NONE"⟧\n}\n', expect: [{ severity: 'warning', message: ["authorization is 'NONE'", 'authorization = "AWS_IAM"'] }] },
+        { name: 'a PRIVATE API whose resource policy admits one VPC endpoint (information)', code: `resource "aws_api_gateway_rest_api" "internal" {
+  name = "internal"
+  endpoint_configuration {
+    types            = ["PRIVATE"]
+    vpc_endpoint_ids = ["vpce-0a1b2c3d4e5f60718"]
+  }
+}
+
+resource "aws_api_gateway_rest_api_policy" "internal" {
+  rest_api_id = aws_api_gateway_rest_api.internal.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "execute-api:Invoke"
+      Resource  = "execute-api:/*"
+      Condition = { StringEquals = { "aws:SourceVpce" = "vpce-0a1b2c3d4e5f60718" } }
+    }]
+  })
+}
+
+resource "aws_api_gateway_method" "get" {
+  rest_api_id   = aws_api_gateway_rest_api.internal.id
+  resource_id   = aws_api_gateway_rest_api.internal.root_resource_id
+  http_method   = "GET"
+  authorization = ⟦"NONE"⟧
+}
+`, expect: [{ severity: 'info', message: ["authorization is 'NONE'", 'PRIVATE', 'aws:SourceVpce vpce-0a1b2c3d4e5f60718'] }] },
       ],
     },
   },
@@ -247,7 +327,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
   {
     rule: 'apigwv2-access-logging',
     cloudformation: {
-      good: [{ name: 'access logs', code: 'Resources:\n  Stage:\n    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      ApiId: !Ref Api\n      StageName: $default\n      AccessLogSettings: {DestinationArn: !GetAtt Logs.Arn, Format: "$context.requestId"}\n' }],
+      good: [
+        { name: 'access logs', code: 'Resources:\n  Stage:\n    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      ApiId: !Ref Api\n      StageName: $default\n      AccessLogSettings: {DestinationArn: !GetAtt Logs.Arn, Format: "$context.requestId"}\n' },
+        { name: 'SAM: AccessLogSettings in Globals.HttpApi count for every AWS::Serverless::HttpApi', code: `${SAM}Globals:\n  HttpApi:\n    AccessLogSettings:\n      DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:http\n      Format: "$context.requestId"\nResources:\n  Http:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      StageName: prod\n` },
+      ],
       bad: [{ name: 'no access logs', code: 'Resources:\n  ⟦Stage⟧:\n    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      ApiId: !Ref Api\n      StageName: $default\n', expect: [{ severity: 'warning', message: ['AccessLogSettings.DestinationArn is not set'] }] }],
     },
     terraform: {

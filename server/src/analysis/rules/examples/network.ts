@@ -67,6 +67,34 @@ Resources:
 `,
           expect: [{ severity: 'error', message: ['RDP (port 3389)', "Ref AdminCidr, default '0.0.0.0/0'"] }],
         },
+        {
+          name: 'SSH open only on one branch of an undecided condition, whichever branch comes first',
+          code: `Parameters:
+  Env:
+    Type: String
+    AllowedValues: [dev, prod]
+Conditions:
+  IsDev: !Equals [!Ref Env, dev]
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  DevFirst:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: dev first
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: !If [IsDev, 22, 443], ToPort: !If [IsDev, 22, 443], CidrIp: ⟦0.0.0.0/0⟧}
+  ProdFirst:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: prod first
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: !If [IsProd, 443, 22], ToPort: !If [IsProd, 443, 22], CidrIp: ⟦0.0.0.0/0⟧}
+`,
+          expect: [
+            { severity: 'info', message: ['Depends on the deployment', 'SSH (port 22)', 'if IsDev'] },
+            { severity: 'info', message: ['Depends on the deployment', 'SSH (port 22)', 'unless IsProd'] },
+          ],
+        },
       ],
     },
     terraform: {
@@ -156,6 +184,24 @@ resource "aws_security_group_rule" "rdp" {
 `,
           expect: [{ severity: 'error', message: ['MySQL (port 3306) is open to the internet'] }],
         },
+        {
+          name: 'MySQL open only on the second branch of an undecided condition',
+          code: `Parameters:
+  Env:
+    Type: String
+    AllowedValues: [dev, prod]
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Db:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: !If [IsProd, 443, 3306], ToPort: !If [IsProd, 443, 3306], CidrIp: ⟦0.0.0.0/0⟧}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'MySQL (port 3306)', 'unless IsProd'] }],
+        },
       ],
     },
     terraform: {
@@ -187,6 +233,22 @@ resource "aws_security_group_rule" "rdp" {
 }
 `,
           expect: [{ severity: 'error', message: ['Elasticsearch (port 9200)', "cidr_ipv4 is '0.0.0.0/0'"] }],
+        },
+        {
+          name: 'PostgreSQL open only when a variable without value says so: information, per branch',
+          code: `variable "public_db" {
+  type = bool
+}
+
+resource "aws_vpc_security_group_ingress_rule" "db" {
+  security_group_id = "sg-0123456789abcdef0"
+  ip_protocol       = "tcp"
+  from_port         = var.public_db ? 5432 : 443
+  to_port           = var.public_db ? 5432 : 443
+  cidr_ipv4         = ⟦"0.0.0.0/0"⟧
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'PostgreSQL (port 5432)'] }],
         },
       ],
     },
@@ -1072,6 +1134,29 @@ resource "aws_lb_listener" "tls" {
       Subnets: [subnet-0a1b2c3d]
 `,
         },
+        {
+          name: 'internet-facing on purpose, with a web ACL and an HTTPS listener in front',
+          code: `Resources:
+  Public:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: internet-facing
+      Subnets: [subnet-0a1b2c3d, subnet-0e4f5a6b]
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Public
+      Port: 443
+      Protocol: HTTPS
+      Certificates: [{CertificateArn: arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e}]
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]
+  Waf:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Ref Public
+      WebACLArn: arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/app/0b1c2d3e
+`,
+        },
       ],
       bad: [
         {
@@ -1092,6 +1177,29 @@ resource "aws_lb_listener" "tls" {
             { severity: 'info', message: ['Scheme defaults to internet-facing'] },
           ],
         },
+        {
+          name: 'internet-facing with a web ACL but only a plain HTTP listener',
+          code: `Resources:
+  Public:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: ⟦internet-facing⟧
+      Subnets: [subnet-0a1b2c3d, subnet-0e4f5a6b]
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Public
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]
+  Waf:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Ref Public
+      WebACLArn: arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/app/0b1c2d3e
+`,
+          expect: [{ severity: 'info', message: ["Scheme is 'internet-facing'", 'web ACL (Waf) but no HTTPS listener'] }],
+        },
       ],
     },
     terraform: {
@@ -1101,6 +1209,30 @@ resource "aws_lb_listener" "tls" {
           code: `resource "aws_alb" "api" {
   internal = true
   subnets  = ["subnet-0a1b2c3d", "subnet-0e4f5a6b"]
+}
+`,
+        },
+        {
+          name: 'internet-facing on purpose, with a web ACL and an HTTPS listener in front',
+          code: `resource "aws_lb" "public" {
+  internal = false
+  subnets  = ["subnet-0a1b2c3d", "subnet-0e4f5a6b"]
+}
+
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.public.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "public" {
+  resource_arn = aws_lb.public.arn
+  web_acl_arn  = aws_wafv2_web_acl.app.arn
 }
 `,
         },
@@ -1121,6 +1253,26 @@ resource "aws_lb" ⟦"default"⟧ {
             { severity: 'info', message: ['internal is false', 'reachable from the internet'] },
             { severity: 'info', message: ['internal defaults to false'] },
           ],
+        },
+        {
+          name: 'internet-facing with an HTTPS listener but no web ACL',
+          code: `resource "aws_lb" "public" {
+  internal = ⟦false⟧
+  subnets  = ["subnet-0a1b2c3d", "subnet-0e4f5a6b"]
+}
+
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.public.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = "arn:aws:acm:eu-west-1:111122223333:certificate/0b1c2d3e"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+`,
+          expect: [{ severity: 'info', message: ['internal is false', 'HTTPS listener (aws_lb_listener.https) but no web ACL'] }],
         },
       ],
     },

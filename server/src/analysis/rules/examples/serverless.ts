@@ -161,6 +161,22 @@ Resources:
     },
     terraform: {
       good: [
+        {
+          name: 'runtime from a variable whose default is "" names no runtime: cannot be checked, no finding',
+          code: `variable "runtime" {
+  type    = string
+  default = ""
+}
+
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::111122223333:role/fn"
+  handler       = "app.handler"
+  runtime       = var.runtime
+  filename      = "fn.zip"
+}
+`,
+        },
         { name: 'a current runtime; an image function', code: `resource "aws_lambda_function" "fn" {
   function_name = "fn"
   runtime       = "nodejs22.x"
@@ -964,6 +980,16 @@ Resources:
 ` },
       ],
       bad: [
+        { name: 'SAM: a public URL from Globals.Function', code: `${SAM}Globals:
+  Function:
+    FunctionUrlConfig:
+      AuthType: ⟦NONE⟧
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+`, expect: [{ severity: 'warning', message: ["AuthType is 'NONE'", 'Globals.Function'] }] },
         { name: 'NONE, and a SAM FunctionUrlConfig NONE', code: `${SAM}Resources:
   Url:
     Type: AWS::Lambda::Url

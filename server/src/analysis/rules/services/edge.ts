@@ -10,8 +10,8 @@ import { describeVia, isConditionalStep, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
-import { judgeSetting, settingRule } from '../support';
-import type { RuleOutcome, Rule, SettingCheck } from '../support';
+import { judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
+import type { PolicyDocument, RuleOutcome, Rule, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers
@@ -360,6 +360,10 @@ const cloudfrontWaf = guarded(settingRule({
 // ---------------------------------------------------------------------------------------------------------------
 // API Gateway
 
+// SAM: Globals.Api (AccessLogSetting, MethodSettings, ...) is merged into every AWS::Serverless::Api, and
+// Globals.HttpApi (AccessLogSettings, ...) into every AWS::Serverless::HttpApi (SAM developer guide, Globals section).
+const SAM_API = 'AWS::Serverless::Api';
+
 const NO_EXECUTION_LOGS = 'API Gateway writes no execution logs, leaving no trail of errors or requests for investigations.';
 
 /** Both formats: some method setting logs at ERROR or INFO; else the first other level, or undefined when none is set. */
@@ -390,7 +394,7 @@ function judgeExecutionLogging(levels: readonly Candidate[], resolver: ValueReso
 
 const METHOD_SETTINGS: readonly Container[] = [[['MethodSettings'], 'seq'], [['MethodSettings', '[]'], 'map']];
 
-const executionLogging = guarded(metaRule('apigw-execution-logging', {
+const executionLogging = withSamGlobals(guarded(metaRule('apigw-execution-logging', {
   // Judged per way the MethodSettings list may turn out: a list that is absent (or has no logging entry) on one
   // branch of an undecided condition only leaves logging off for those deployments.
   check: (resource, context) => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeExecutionLogging(context.resolver.lookup(list.node, ['[]', 'LoggingLevel'], list.via), context.resolver, 'LoggingLevel', (node) => node.range)
@@ -407,9 +411,9 @@ const executionLogging = guarded(metaRule('apigw-execution-logging', {
     return judgeExecutionLogging(levels, resolver, `${settings[0]?.address ?? 'aws_api_gateway_method_settings'}: settings.logging_level`, () => resource.anchor)
       ?? [{ kind: 'finding', message: `${settings.length > 0 ? `${settings[0].address} does not set settings.logging_level` : 'No aws_api_gateway_method_settings in this module names this stage'}: execution logging is off, leaving no trail of errors or requests for investigations; set logging_level = "ERROR" or "INFO" for method_path "*/*".`, range: resource.anchor }];
   },
-}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), METHOD_SETTINGS, []);
+}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), METHOD_SETTINGS, []), SAM_API, 'Api');
 
-const accessLogging = guarded(settingRule({
+const accessLogging = withSamGlobals(guarded(settingRule({
   setting: 'apigw-access-logging',
   cloudformation: {
     types: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
@@ -417,7 +421,7 @@ const accessLogging = guarded(settingRule({
     consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
   },
   terraform: { consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations; add an access_log_settings block with destination_arn and format.' },
-}), [[['AccessLogSetting'], 'map']], [['access_log_settings']]);
+}), [[['AccessLogSetting'], 'map']], [['access_log_settings']]), SAM_API, 'Api');
 
 const UNENCRYPTED_CACHE = 'cached responses are stored unencrypted.';
 
@@ -580,7 +584,7 @@ const clientCert = settingRule({
   },
 });
 
-const methodAuthorization = settingRule({
+const methodAuthorizationBase = settingRule({
   setting: 'apigw-method-authorization',
   cloudformation: {
     compliant: { noneOf: ['NONE'] },
@@ -595,10 +599,74 @@ const methodAuthorization = settingRule({
     // AWS_IAM, COGNITO_USER_POOLS; provider docs, aws_api_gateway_method): the same test.
     compliant: { noneOf: ['NONE'] },
     absent: 'not-applicable',
+    absentDetail: 'authorization is a required argument of aws_api_gateway_method.',
     consequence: 'anyone who can reach the API can call this method; set authorization = "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM" (with authorizer_id), or api_key_required = true.',
     skip: (resource, context) => openByDesign(mapEntry(resource.body, 'http_method'), mapEntry(resource.body, 'api_key_required'), context),
   },
 });
+
+/**
+ * A PRIVATE REST API is reachable only through interface VPC endpoints for execute-api, and a resource policy
+ * whose condition names aws:SourceVpce (or aws:SourceVpc) admits calls from those endpoints (or VPCs) only (API
+ * Gateway developer guide, "Private REST APIs in API Gateway" and "Example: Allow private API traffic based on
+ * source VPC or VPC endpoint"). A method without authorization there is open to whoever can send requests
+ * through that endpoint, not to the internet: information naming the endpoint, not a warning.
+ * Returns the endpoint restriction as text, or undefined when the API is not certainly private and so limited.
+ */
+function privateEndpointLimit(types: readonly Candidate[], documents: readonly PolicyDocument[], resolver: ValueResolver): string | undefined {
+  const values = types.flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  if (values.length === 0 || !values.every((value) => value.known && String(value.value).toUpperCase() === 'PRIVATE')) return undefined;
+  // Every way the policy may turn out must limit the callers by VPC endpoint or VPC.
+  if (documents.length === 0) return undefined;
+  const limits = documents.map((document) => document.statements.flatMap((statement) => statement.condition)
+    .find((entry) => ['aws:sourcevpce', 'aws:sourcevpc'].includes(entry.key.toLowerCase()) && !/ifexists$/i.test(entry.operator)
+      && entry.values.length > 0 && entry.values.every((value) => value.value !== '*' && !/\*/.test(value.value ?? ''))));
+  if (limits.some((limit) => limit === undefined)) return undefined;
+  const first = limits[0];
+  return first ? `${first.key} ${first.values.map((value) => value.value ?? value.text).join(', ')}` : undefined;
+}
+
+function privateApi(outcomes: RuleOutcome[], limit: string | undefined): RuleOutcome[] {
+  if (!limit) return outcomes;
+  const reword = (message: string) => message.replace(/anyone who can reach the API can call (this method|it)/,
+    `the API is PRIVATE and its resource policy admits execute-api:Invoke only with ${limit}, so anyone who can send requests through that VPC endpoint can call $1`);
+  return outcomes.map((outcome) => {
+    if (outcome.kind === 'finding') return { ...outcome, severity: 'info', message: reword(outcome.message) };
+    if (outcome.kind === 'depends') return { ...outcome, message: reword(outcome.message) };
+    return outcome;
+  });
+}
+
+const methodAuthorization: Rule = {
+  ...methodAuthorizationBase,
+  cloudformation: {
+    check(resource, context) {
+      const outcomes = methodAuthorizationBase.cloudformation?.check(resource, context) ?? [];
+      if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const api = cfnReferenced(mapEntry(resource.properties, 'RestApiId'), context);
+      if (api?.type !== 'AWS::ApiGateway::RestApi') return outcomes;
+      const types = context.resolver.lookup(api.properties, ['EndpointConfiguration', 'Types', '[]']);
+      return privateApi(outcomes, privateEndpointLimit(types, readPolicyDocuments(mapEntry(api.properties, 'Policy'), context.resolver), context.resolver));
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const outcomes = methodAuthorizationBase.terraform?.check(resource, context) ?? [];
+      if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const api = tfReferenced(resource, context, 'rest_api_id', 'aws_api_gateway_rest_api');
+      if (!api) return outcomes;
+      const apiContext = { ...context, resolver: context.resolver.withBinding({}) };
+      const types = apiContext.resolver.lookup(api.body, ['endpoint_configuration', 'types', '[]']);
+      // The policy is the API's `policy` argument or an aws_api_gateway_rest_api_policy naming the API.
+      const standalone = context.linked(api, 'aws_api_gateway_rest_api_policy', 'rest_api_id');
+      const documents = [
+        ...readTerraformPolicies(tfArgument(api, 'policy'), apiContext, api.file),
+        ...standalone.flatMap((policy) => readTerraformPolicies(tfArgument(policy, 'policy'), apiContext, policy.file)),
+      ];
+      return privateApi(outcomes, privateEndpointLimit(types, documents, apiContext.resolver));
+    },
+  },
+};
 
 /** Both formats: CORS preflight methods are open by design; a method that requires an API key is not open. */
 function openByDesign(method: ValueNode | undefined, apiKey: ValueNode | undefined, context: Resolving): string | undefined {
@@ -624,7 +692,7 @@ const domainTls = settingRule({
   },
 });
 
-const v2AccessLogging = guarded(settingRule({
+const v2AccessLogging = withSamGlobals(guarded(settingRule({
   setting: 'apigwv2-access-logging',
   cloudformation: {
     types: ['AWS::ApiGatewayV2::Stage', 'AWS::Serverless::HttpApi'],
@@ -632,7 +700,7 @@ const v2AccessLogging = guarded(settingRule({
     consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations.',
   },
   terraform: { consequence: 'calls to the API are not logged, leaving no trail of who called what for investigations; add an access_log_settings block with destination_arn and format.' },
-}), [[['AccessLogSettings'], 'map']], [['access_log_settings']]);
+}), [[['AccessLogSettings'], 'map']], [['access_log_settings']]), 'AWS::Serverless::HttpApi', 'HttpApi');
 
 /**
  * Both formats: CORS preflight (OPTIONS) routes are open by design, and WebSocket APIs authorize on $connect

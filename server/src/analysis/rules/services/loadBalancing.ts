@@ -401,7 +401,7 @@ const isGatewayTf = (resource: TfResource, context: TfRuleContext) => {
 
 const INTERNET_FACING = 'the load balancer is reachable from the internet; if that is intended, put WAF and HTTPS in front of it.';
 
-const lbInternalScheme = settingRule({
+const lbInternalSchemeBase = settingRule({
   setting: 'lb-internal-scheme',
   // Information, not the knowledge base's medium: an internet-facing load balancer is usually the point of it;
   // the hint is to make the exposure a conscious choice (with WAF and HTTPS).
@@ -420,6 +420,55 @@ const lbInternalScheme = settingRule({
   },
 });
 
+/** What fronts an internet-facing load balancer: the web ACL association and the HTTPS listener found, if any. */
+interface Front {
+  readonly waf: string | undefined;
+  readonly https: string | undefined;
+}
+
+/** True when every value a listener's protocol may take is known and HTTPS. */
+function allHttps(values: { values: Resolved[]; absent: boolean }): boolean {
+  return !values.absent && values.values.length > 0 && values.values.every((value) => value.known && String(value.value).toUpperCase() === 'HTTPS');
+}
+
+/**
+ * The hint asks for WAF and HTTPS in front of an internet-facing load balancer: when a web ACL association and an
+ * HTTPS listener (protocol certainly HTTPS) both point at it, the exposure is the intended, protected one and the
+ * duty is addressed. With one of them missing the hint stays, naming what is missing. Plain HTTP listeners beside
+ * the HTTPS one are alb-https-listener's to judge; a web ACL attaches to application load balancers only.
+ */
+function fronted(outcomes: RuleOutcome[], front: Front): RuleOutcome[] {
+  return outcomes.map((outcome) => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    if (front.waf && front.https) return { kind: 'addressed', detail: `The load balancer is internet-facing with a web ACL (${front.waf}) and an HTTPS listener (${front.https}) in front of it.` };
+    const has = front.waf ? ` It has a web ACL (${front.waf}) but no HTTPS listener.` : front.https ? ` It has an HTTPS listener (${front.https}) but no web ACL.` : '';
+    return { ...outcome, message: `${outcome.message}${has}` };
+  });
+}
+
+const lbInternalScheme: Rule = {
+  ...lbInternalSchemeBase,
+  cloudformation: {
+    check(resource, context) {
+      const outcomes = lbInternalSchemeBase.cloudformation?.check(resource, context) ?? [];
+      if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const waf = pointingAt(resource, context, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn')[0]?.id;
+      const https = pointingAt(resource, context, CFN_LISTENER, 'LoadBalancerArn').find((listener) => allHttps(valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id;
+      return fronted(outcomes, { waf, https });
+    },
+  },
+  terraform: {
+    check(resource, context) {
+      const outcomes = lbInternalSchemeBase.terraform?.check(resource, context) ?? [];
+      if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const resolver = context.resolver.withBinding({});
+      const waf = context.linked(resource, 'aws_wafv2_web_acl_association', 'resource_arn')[0]?.address;
+      const https = context.linked(resource, 'aws_lb_listener', 'load_balancer_arn').find((listener) => allHttps(valuesAt(resolver, listener.body, ['protocol'])))?.address;
+      return fronted(outcomes, { waf, https });
+    },
+  },
+};
+
 // --- Classic Load Balancer
 
 const clbHttpsListenerBase = settingRule({
@@ -434,6 +483,8 @@ const clbHttpsListenerBase = settingRule({
     // case, and the comparison ignores case): the same test as CloudFormation.
     compliant: { noneOf: ['HTTP'] },
     path: 'listener.[].lb_protocol',
+    // aws_elb requires at least one listener block, and each its lb_protocol (provider docs, aws_elb).
+    absentDetail: 'aws_elb requires a listener block with lb_protocol.',
     consequence: 'traffic between clients and the load balancer is not encrypted; use lb_protocol = "https" or "ssl" with an ACM certificate (ssl_certificate_id).',
   },
 });

@@ -11,6 +11,13 @@ export const NETWORK_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: 'every instance launched in the subnet gets a public address unless it opts out, so it is reachable from the internet wherever its security groups allow.',
     },
+    terraform: {
+      // map_public_ip_on_launch is a bool, default false (provider docs, aws_subnet: "Specify true to indicate that
+      // instances launched into the subnet should be assigned a public IP address. Default is false."): the API's default.
+      compliant: { equals: false },
+      consequence: 'every instance launched in the subnet gets a public address unless it opts out, so it is reachable from the internet wherever its security groups allow; set map_public_ip_on_launch = false.',
+      absentDetail: 'map_public_ip_on_launch defaults to false: instances launched in the subnet get no public address unless they ask for one.',
+    },
   }),
   settingRule({
     setting: 'tgw-no-auto-accept',

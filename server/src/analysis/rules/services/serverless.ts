@@ -6,75 +6,15 @@
 // Globals.<Function|SimpleTable> properties onto every such resource that does not set them (withSamGlobals).
 import type { CfnResource } from '../../cloudformation/template';
 import { mapEntry } from '../../cloudformation/template';
-import type { Candidate } from '../../resolution';
+import type { Candidate, Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep } from '../../resolution';
-import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../../types';
-import { settingRule, terraformAbsentDetail, terraformContainerImage } from '../support';
+import type { MapNode, OffsetRange } from '../../types';
+import { settingRule, terraformAbsentDetail, terraformContainerImage, withSamGlobals } from '../support';
 import type { RuleOutcome, Rule } from '../support';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
 const SAM_TABLE = 'AWS::Serverless::SimpleTable';
-
-/**
- * The properties SAM deploys for a resource: its own merged over Globals.<section>. As the SAM guide ("Globals
- * section of the AWS SAM template", overridable properties) says, a scalar of the resource replaces the global one,
- * maps are merged key by key (SSESpecification, VpcConfig, Environment.Variables) and lists are appended. Entries keep
- * their own ranges, so findings point into Globals.
- */
-export function samProperties(resource: CfnResource, globals: MapNode | undefined, section: string): MapNode | undefined {
-  const inherited = mapEntry(globals, section);
-  if (inherited?.kind !== 'map' || inherited.entries.length === 0) return resource.properties;
-  return mergeMaps(inherited, resource.properties ?? inherited, resource.properties !== undefined);
-}
-
-function mergeMaps(inherited: MapNode, own: MapNode, hasOwn: boolean): MapNode {
-  if (!hasOwn) return inherited;
-  const entries: MapEntry[] = own.entries.map((mine) => {
-    const theirs = inherited.entries.find((entry) => entry.key === mine.key)?.value;
-    return theirs && mine.value ? { ...mine, value: mergeValues(theirs, mine.value) } : mine;
-  });
-  entries.push(...inherited.entries.filter((entry) => !own.entries.some((mine) => mine.key === entry.key)));
-  return { ...own, kind: 'map', entries };
-}
-
-function mergeValues(inherited: ValueNode, own: ValueNode): ValueNode {
-  if (inherited.kind === 'map' && own.kind === 'map') return mergeMaps(inherited, own, true);
-  if (inherited.kind === 'seq' && own.kind === 'seq') return { ...own, items: [...inherited.items, ...own.items] };
-  return own;
-}
-
-/** Wraps a rule so that SAM resources of `samType` are judged with Globals.<section> merged in. */
-export function withSamGlobals(rule: Rule, samType: string, section: string): Rule {
-  const inner = rule.cloudformation;
-  if (!inner) return rule;
-  return {
-    ...rule,
-    cloudformation: {
-      check(resource, context) {
-        if (resource.type !== samType) return inner.check(resource, context);
-        const globals = mapEntry(context.template.globals, section);
-        const merged = samProperties(resource, context.template.globals, section);
-        const outcomes = inner.check({ ...resource, properties: merged }, context);
-        if (globals?.kind !== 'map') return outcomes;
-        return outcomes.map((outcome) => inGlobals(outcome, globals) ? relabel(outcome, section) : outcome);
-      },
-    },
-  };
-}
-
-function inGlobals(outcome: RuleOutcome, globals: MapNode): boolean {
-  const range = 'range' in outcome ? outcome.range : undefined;
-  return range !== undefined && range.start >= globals.range.start && range.end <= globals.range.end;
-}
-
-function relabel(outcome: RuleOutcome, section: string): RuleOutcome {
-  if (outcome.kind === 'finding' || outcome.kind === 'depends') {
-    return { ...outcome, message: `${outcome.message} (set in Globals.${section})` };
-  }
-  if (outcome.kind === 'addressed') return { ...outcome, detail: `${outcome.detail} (set in Globals.${section})` };
-  return outcome;
-}
 
 /** Literal value of a top-level property as SAM deploys it, when it is a literal. */
 function literal(properties: MapNode | undefined, key: string): string | undefined {
@@ -201,10 +141,39 @@ function withDeprecationDate(rule: Rule): Rule {
   };
 }
 
+/**
+ * An empty runtime string (a variable or parameter whose default is '', as modules leave it for container-image
+ * functions or for the caller to set) names no runtime: whether the deployed runtime is supported cannot be known.
+ * The noneOf test would call '' addressed; here such an addressed verdict becomes unknown (both formats).
+ */
+function withEmptyRuntime(rule: Rule): Rule {
+  const empty = (values: readonly Resolved[], name: string): RuleOutcome | undefined => {
+    const blank = values.find((value) => value.known && String(value.value).trim() === '');
+    return blank ? { kind: 'unknown', reason: `${name} is ''${describeVia(blank.via)}: an empty string names no runtime (a container-image function, or a value left for the caller to set), so whether the runtime is supported cannot be known.` } : undefined;
+  };
+  const values = (resolver: ValueResolver, body: MapNode | undefined, key: string): Resolved[] =>
+    resolver.lookup(body, [key]).flatMap((candidate) => (candidate.node ? resolver.scalars(candidate.node, candidate.via) : []));
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  return {
+    ...rule,
+    ...(cloudformation ? {
+      cloudformation: {
+        check: (resource, context) => cloudformation.check(resource, context).map((outcome) => (outcome.kind === 'addressed' ? empty(values(context.resolver, resource.properties, 'Runtime'), 'Runtime') ?? outcome : outcome)),
+      },
+    } : {}),
+    ...(terraform ? {
+      terraform: {
+        check: (resource, context) => terraform.check(resource, context).map((outcome) => (outcome.kind === 'addressed' ? empty(values(context.resolver, resource.body, 'runtime'), 'runtime') ?? outcome : outcome)),
+      },
+    } : {}),
+  };
+}
+
 export const SERVERLESS_RULES: readonly Rule[] = [
   // ---- Lambda (AWS::Lambda::Function and AWS::Serverless::Function, with Globals.Function) ----
   ...[
-    withDeprecationDate(settingRule({
+    withEmptyRuntime(withDeprecationDate(settingRule({
       setting: 'lambda-supported-runtime',
       cloudformation: {
         types: FUNCTION_TYPES,
@@ -217,8 +186,9 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         compliant: { noneOf: deprecatedRuntimes() },
         // package_type = "Image": the image carries its own runtime, and Lambda ignores `runtime` for it.
         skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function has no managed runtime: the image\'s base is patched by rebuilding it.' : undefined),
+        absentDetail: 'runtime is not set: a container-image function has none, and a .zip function must set one.',
       },
-    })),
+    }))),
     settingRule({
       setting: 'lambda-runtime-update-mode',
       cloudformation: {

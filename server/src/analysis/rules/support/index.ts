@@ -20,5 +20,6 @@ export * from './parameterGroups';
 export * from './logExports';
 export * from './elasticBeanstalk';
 export * from './ecsContainerDefinitions';
+export * from './samGlobals';
 export * from './policy';
 export * from './launchPlacement';

@@ -1,12 +1,11 @@
 // Inbound rules of security groups (inline, standalone, VPC rule resources) and the exposure of world ranges to
 // ports; shared by sg-open-admin-ports, sg-no-world-high-risk-ports, sg-egress-restricted and nacl-no-world-admin-ports.
-import { mapEntry } from '../../cloudformation/template';
 import { canonicalType } from '../../knowledge';
 import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { describeVia, isConditionalStep, quote } from '../../resolution';
-import type { Candidate, Resolved, ValueResolver } from '../../resolution';
+import type { Candidate, ValueResolver } from '../../resolution';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import type { RuleOutcome } from './outcome';
 
@@ -66,59 +65,45 @@ export const TF_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_blocks', list: true }
 export const TF_VPC_RULE_KEYS: IngressKeys = { cidrs: [{ key: 'cidr_ipv4', list: false }, { key: 'cidr_ipv6', list: false }], protocol: 'ip_protocol', from: 'from_port', to: 'to_port' };
 
 export interface WorldIngressCheck {
-  /** Which exposure the rule's protocol and ports give ("SSH (port 22) is"), or undefined for none. */
-  readonly exposed: (rule: MapNode, resolver: ValueResolver, keys: IngressKeys) => string | undefined;
+  /** Which exposure a protocol and port range give ("SSH (port 22) is"), or undefined for none; absent keys are undefined. */
+  readonly exposed: (protocol: string | undefined, from: string | undefined, to: string | undefined) => string | undefined;
   /** Ends the message. */
   readonly advice: string;
-  /** A value reached through an undecided condition still counts as certain. */
-  readonly conditionalIsDefinite: boolean;
 }
 
-/** Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. */
+/**
+ * Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. Protocol,
+ * ports and range are judged together on each consistent way the rule may turn out (branches()): a port that
+ * is exposed only on one branch of an undecided condition, or for a non-default parameter value, is "depends";
+ * a protocol, port or range that cannot be read where the others would expose the rule makes it unknown, never closed.
+ */
 export function worldIngress(rule: MapNode, via: readonly string[], resolver: ValueResolver, keys: IngressKeys, check: WorldIngressCheck): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
-  // A range or a port that cannot be read decides nothing: the rule is then 'unknown', never 'closed'.
   let unknown: string | undefined;
-  let unknownRange: string | undefined;
   for (const { key, list } of keys.cidrs) {
-    const open: { resolved: Extract<Resolved, { known: true }>; range: OffsetRange }[] = [];
-    for (const candidate of resolver.lookup(rule, list ? [key, '[]'] : [key], via)) {
-      if (!candidate.node) continue;
-      for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
-        if (resolved.known && WORLD.has(String(resolved.value))) open.push({ resolved, range: candidate.node.range });
-        else if (!resolved.known) unknownRange ??= `${key} is ${resolved.description}${describeVia(resolved.via)}`;
+    let gap: { message: string; range: OffsetRange; certain: boolean } | undefined;
+    for (const branch of branches(resolver, rule, [[keys.protocol], [keys.from], [keys.to], list ? [key, '[]'] : [key]], via)) {
+      const [protocol, from, to, cidr] = branch.values;
+      if (cidr.value === undefined && cidr.unknown === undefined) continue;
+      if (cidr.value !== undefined && !WORLD.has(cidr.value)) continue;
+      const exposed = check.exposed(protocol.value, from.value, to.value);
+      if (exposed === undefined) {
+        const unread = ([[keys.protocol, protocol], [keys.from, from], [keys.to, to]] as const).find(([, value]) => value.unknown !== undefined);
+        if (unread && cidr.value !== undefined) unknown ??= `${key} opens the rule to the internet, and ${unread[0]} is ${unread[1].unknown ?? ''}${describeVia(branch.via)}`;
+        continue;
       }
+      if (cidr.value === undefined) {
+        unknown ??= `${key} is ${cidr.unknown ?? ''}${describeVia(branch.via)}, so whether the rule opens these ports to the internet cannot be known`;
+        continue;
+      }
+      if (!cidr.range || gap?.certain) continue;
+      gap = { message: `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(cidr.value)}${describeVia(branch.via)}. ${check.advice}`, range: cidr.range, certain: branch.certain };
     }
-    if (open.length === 0) continue;
-    const exposed = check.exposed(rule, resolver, keys);
-    if (exposed === undefined) {
-      const ports = unreadablePorts(rule, resolver, keys);
-      if (ports) unknown ??= `${key} opens the rule to the internet, and ${ports}`;
-      continue;
-    }
-    const isDefinite = (resolved: Resolved) => (!resolved.known || !resolved.fromParameter || resolved.fromParameter.isDefault) && (check.conditionalIsDefinite || !resolved.via.some(isConditionalStep));
-    const world = open.find((hit) => isDefinite(hit.resolved)) ?? open[0];
-    const definite = isDefinite(world.resolved);
-    const message = `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(world.resolved.value)}${describeVia(world.resolved.via)}. ${check.advice}`;
-    outcomes.push(definite
-      ? { kind: 'finding', message, range: world.range }
-      : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: world.range });
+    if (gap) outcomes.push(gap.certain ? { kind: 'finding', message: gap.message, range: gap.range } : { kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range });
   }
   if (outcomes.length > 0) return outcomes;
   if (unknown) return [{ kind: 'unknown', reason: `${unknown}.` }];
-  if (unknownRange && check.exposed(rule, resolver, keys) !== undefined) return [{ kind: 'unknown', reason: `${unknownRange}, so whether the rule opens these ports to the internet cannot be known.` }];
   return outcomes;
-}
-
-/** Why the protocol or ports of a rule cannot be read (set, but to a value not known here), or undefined. */
-function unreadablePorts(rule: MapNode, resolver: ValueResolver, keys: IngressKeys): string | undefined {
-  for (const key of [keys.protocol, keys.from, keys.to]) {
-    const node = mapEntry(rule, key);
-    const values = node ? resolver.scalars(node) : [];
-    const missing = values.find((value) => !value.known);
-    if (missing && !missing.known) return `${key} is ${missing.description}`;
-  }
-  return undefined;
 }
 
 /**
