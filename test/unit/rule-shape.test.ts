@@ -36,6 +36,25 @@ describe('rule shape', () => {
     assert.deepEqual(wrong, []);
   });
 
+  test('Terraform status details name Terraform arguments, not CloudFormation properties', () => {
+    const wrong: string[] = [];
+    for (const examples of RULE_EXAMPLES) {
+      const rule = getRule(examples.rule);
+      if (!rule || !examples.terraform) continue;
+      const names = new Set((rule.meta.settings ?? []).flatMap((id) => getSetting(id)?.cloudformation?.propertyPath.split('.') ?? [])
+        .map((step) => step.replace(/\[\]$/, '')).filter((step) => /^[A-Z][a-z]+[A-Z]/.test(step)));
+      for (const example of [...examples.terraform.good, ...examples.terraform.bad]) {
+        const { path, text } = exampleInput('terraform', example);
+        for (const resource of analyseExample('terraform', path, text, example.files).resources) {
+          for (const status of resource.responsibilities.filter((entry) => entry.ruleIds.includes(rule.meta.id))) {
+            for (const name of names) if (new RegExp(`\\b${name}\\b`).test(status.detail)) wrong.push(`${rule.meta.id} (${example.name}) ${status.status}: names ${name}: ${status.detail}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual([...new Set(wrong)], []);
+  });
+
   test('sibling rules judge the same item with the same severity', () => {
     for (const group of SIBLING_RULES) {
       const metas = group.map((id) => {

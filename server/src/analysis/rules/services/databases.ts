@@ -131,7 +131,8 @@ function engineValues(node: ValueNode, resolver: ValueResolver): { known: string
   return { known, unknown };
 }
 
-const VALKEY_AT_REST = 'ElastiCache encrypts Valkey replication groups at rest unless told otherwise (CreateReplicationGroup AtRestEncryptionEnabled: "Default: true when using Valkey, false when using Redis OSS").';
+/** Said with the format's own name for the setting (the API reference is quoted for the default). */
+const valkeyAtRestDetail = (name: string) => `${name} is not set: ElastiCache encrypts Valkey replication groups at rest by default (ElastiCache API reference, CreateReplicationGroup: "Default: true when using Valkey, false when using Redis OSS").`;
 
 /**
  * AtRestEncryptionEnabled defaults to true for Valkey and false for Redis OSS: an absent setting on a Valkey group
@@ -140,7 +141,7 @@ const VALKEY_AT_REST = 'ElastiCache encrypts Valkey replication groups at rest u
 function valkeyAtRest(setting: ValueNode | undefined, engine: ValueNode | undefined, resolver: ValueResolver, name: string): RuleOutcome[] | undefined {
   if (setting || !engine) return undefined; // Engine defaults to redis
   const { known, unknown } = engineValues(engine, resolver);
-  if (!unknown && known.length > 0 && known.every((value) => value === 'valkey')) return [{ kind: 'aws-default', detail: VALKEY_AT_REST }];
+  if (!unknown && known.length > 0 && known.every((value) => value === 'valkey')) return [{ kind: 'aws-default', detail: valkeyAtRestDetail(name) }];
   if (unknown) return [{ kind: 'unknown', reason: `${name} is not set and the engine is ${unknown}: encryption at rest is on by default for Valkey only.` }];
   return undefined;
 }
