@@ -1,7 +1,7 @@
 // A bucket should have a policy statement that denies requests made without TLS (aws:SecureTransport false).
 // The setting lives in AWS::S3::BucketPolicy, but the duty is the bucket's: the rule runs on each bucket and
 // considers every bucket policy of the template that points at it.
-import type { CfnResource } from '../cloudformation/template';
+import type { CfnResource, CfnTemplate } from '../cloudformation/template';
 import type { CfnRuleContext } from '../cloudformation/context';
 import { mapEntry } from '../cloudformation/template';
 import { isTlsDeny, linksTo, linkTargets, readPolicyDocuments, readTerraformPolicies, settingMeta, tfArgument } from './support';
@@ -30,7 +30,7 @@ export const s3TlsOnlyPolicy: Rule = {
       if (maybe) return [{ kind: 'unknown', reason: `Bucket policy ${maybe.id} denies requests without TLS; which bucket it applies to is decided at deployment.` }];
       // A resource whose Type is not a plain name (a Rain module, `!Rain::Module bucket-policy.yaml`) is written
       // elsewhere and may be the bucket policy: nothing can be said.
-      const module = attached.length === 0 ? context.template.resources.find((resource) => mapEntry(resource.node, 'Type') !== undefined && !(resource.type ?? '').includes('::')) : undefined;
+      const module = attached.length === 0 ? externalModule(context.template) : undefined;
       if (module) return [{ kind: 'unknown', reason: `${module.id} is a module written outside the template; it may attach a bucket policy that denies requests without TLS.` }];
       const related: RelatedLocation[] = attached.map((policy) => ({
         message: `Bucket policy ${policy.id} has no Deny statement for aws:SecureTransport false.`,
@@ -81,4 +81,19 @@ function documentsDenyPlainHttp(documents: readonly PolicyDocument[]): boolean {
 
 function hasTlsDeny(policy: CfnResource, context: CfnRuleContext): boolean {
   return documentsDenyPlainHttp(readPolicyDocuments(mapEntry(policy.properties, 'PolicyDocument'), context.resolver));
+}
+
+/**
+ * The first resource of a type written outside the template (a Rain or registry module), once per template:
+ * every bucket asks, and scanning the resources for each would make a large template quadratic.
+ */
+const modules = new WeakMap<CfnTemplate, CfnResource | null>();
+
+function externalModule(template: CfnTemplate): CfnResource | undefined {
+  let found = modules.get(template);
+  if (found === undefined) {
+    found = template.resources.find((resource) => mapEntry(resource.node, 'Type') !== undefined && !(resource.type ?? '').includes('::')) ?? null;
+    modules.set(template, found);
+  }
+  return found ?? undefined;
 }

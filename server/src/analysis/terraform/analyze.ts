@@ -23,7 +23,8 @@ export interface ModuleAnalysis {
   readonly check: ModuleCheck;
   /** Findings of called local modules that come from this module's inputs, reported on the call. */
   readonly callFindings: readonly FileFinding[];
-  readonly lineIndexes: ReadonlyMap<string, LineIndex>;
+  /** The line index of a file of the module, built when first asked for (most files of a scan are never shown). */
+  lineIndexOf(path: string): LineIndex;
 }
 
 export class TerraformAnalyzer {
@@ -57,7 +58,7 @@ export class TerraformAnalyzer {
   }
 
   fileAnalysis(path: string, analysis: ModuleAnalysis, minimumRank: (finding: Finding) => boolean): FileAnalysis {
-    const lineIndex = analysis.lineIndexes.get(path) ?? new LineIndex('');
+    const lineIndex = analysis.lineIndexOf(path);
     const problems: Problem[] = [
       ...(analysis.module.problems.get(path) ?? []),
       ...analysis.check.problems.filter((entry) => entry.file === path).map((entry) => entry.problem),
@@ -150,8 +151,14 @@ export class TerraformAnalyzer {
         }
       }
     }
-    const lineIndexes = new Map(files.map((file) => [file.path, new LineIndex(file.text)]));
-    return { module, resolver, check, callFindings, lineIndexes };
+    const texts = new Map(files.map((file) => [file.path, file.text]));
+    const lineIndexes = new Map<string, LineIndex>();
+    const lineIndexOf = (path: string): LineIndex => {
+      let index = lineIndexes.get(path);
+      if (!index) lineIndexes.set(path, index = new LineIndex(texts.get(path) ?? ''));
+      return index;
+    };
+    return { module, resolver, check, callFindings, lineIndexOf };
   }
 }
 

@@ -32,8 +32,25 @@ export function bodyToMap(body: HclBody, range: OffsetRange): MapNode {
   return { kind: 'map', entries, range };
 }
 
+/**
+ * Converted nodes by expression and site: resolution converts the same literal (a variable's default, a local)
+ * again each time a rule reads it, and nodes are immutable, so one conversion serves every read.
+ */
+const converted = new WeakMap<HclExpression, Map<string, ValueNode>>();
+
 /** Plain data becomes scalars, lists and mappings; the rest stays an expression, optionally placed at `site`. */
 export function expressionToNode(expression: HclExpression, site?: OffsetRange): ValueNode {
+  const key = site ? `${site.start}:${site.end}` : '';
+  let bySite = converted.get(expression);
+  const cached = bySite?.get(key);
+  if (cached) return cached;
+  const node = convert(expression, site);
+  if (!bySite) converted.set(expression, bySite = new Map());
+  bySite.set(key, node);
+  return node;
+}
+
+function convert(expression: HclExpression, site: OffsetRange | undefined): ValueNode {
   const range = site ?? expression.range;
   switch (expression.kind) {
     case 'literal':
