@@ -164,7 +164,7 @@ Resources:
       SourceDBInstanceIdentifier: db-1
 `, rule);
   });
-  test('Fn::If with a condition decided by parameter defaults takes that branch only', () => {
+  test('Fn::If with a condition the parameter defaults decide: that branch is certain, the other depends on the deployment', () => {
     expectFindings('t.yaml', `${head}Parameters:
   Env:
     Type: String
@@ -175,12 +175,30 @@ Resources:
   A:
     Type: AWS::RDS::DBInstance
     Properties:
-      StorageEncrypted: !If [IsProd, true, false]
+      StorageEncrypted: !If [IsProd, true, ⟦false⟧]
   B:
     Type: AWS::RDS::DBInstance
     Properties:
       StorageEncrypted: !If [IsProd, ⟦false⟧, true]
-`, rule, [{ ruleId: rule, message: ['condition IsProd is true with the parameter defaults'] }]);
+`, rule, [
+      { ruleId: rule, severity: 'info', message: ['Depends on the deployment', 'unless IsProd'] },
+      { ruleId: rule, severity: 'warning', message: ['condition IsProd is true with the parameter defaults'] },
+    ]);
+  });
+  test('Fn::If whose other branch no allowed value can reach is decided', () => {
+    expectFindings('t.yaml', `${head}Parameters:
+  Env:
+    Type: String
+    Default: prod
+    AllowedValues: [prod]
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  A:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      StorageEncrypted: !If [IsProd, true, false]
+`, rule);
   });
   test('Fn::If with an undecidable condition gives both branches: one bad branch depends on the deployment', () => {
     expectFindings('t.yaml', `${head}Conditions:

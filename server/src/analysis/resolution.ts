@@ -37,7 +37,16 @@ export function describeVia(via: readonly string[]): string {
 
 /** False when two provenances take opposite branches of one condition (they cannot hold together). */
 export function compatible(a: readonly string[], b: readonly string[]): boolean {
-  return !a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
+  const sides = (via: readonly string[]) => via.map(branchOf).filter((step): step is string => step !== undefined);
+  const theirs = new Set(sides(b));
+  return !sides(a).some((step) => theirs.has(step.startsWith('if ') ? `unless ${step.slice(3)}` : `if ${step.slice(7)}`));
+}
+
+/** `if X` / `unless X` for a step that takes one branch of condition X (also the one the parameter defaults take). */
+function branchOf(step: string): string | undefined {
+  if (step.startsWith('if ') || step.startsWith('unless ')) return step;
+  const decided = /^condition (.+) is (true|false) with the parameter defaults$/.exec(step);
+  return decided ? `${decided[2] === 'true' ? 'if' : 'unless'} ${decided[1]}` : undefined;
 }
 
 /** A step of provenance that means "only on one branch of an undecided condition". */

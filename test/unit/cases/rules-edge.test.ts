@@ -113,16 +113,23 @@ describe('rule-crash-intrinsic-where-map-expected', () => {
     }
   });
 
-  test('distribution-if.yaml variants: undecided condition -> depends; HasCert true by default -> no finding', () => {
+  test('distribution-if.yaml variants: undecided condition -> depends; HasCert true by default -> the other allowed value depends', () => {
     const source = fixture('rule-crash-intrinsic-where-map-expected/distribution-if.yaml');
     const undecided = analyse('distribution-if.yaml', source.replace('    Default: "no"\n', ''));
     const findings = findingsOf(undecided, 'cloudfront-min-tls');
     assert.equal(findings.length, 1);
     assert.equal(findings[0].severity, 'info');
     assert.ok(findings[0].message.includes('Depends on the deployment') && findings[0].message.includes('unless HasCert'), findings[0].message);
+    // The default deployment has the certificate; UseCert "no" (an allowed value) does not: information only.
     const withCert = analyse('distribution-if.yaml', source.replace('Default: "no"', 'Default: "yes"'));
-    assert.deepEqual(findingsOf(withCert, 'cloudfront-min-tls'), []);
+    const other = findingsOf(withCert, 'cloudfront-min-tls');
+    assert.equal(other.length, 1);
+    assert.equal(other[0].severity, 'info');
+    assert.ok(other[0].message.includes('Depends on the deployment') && other[0].message.includes('unless HasCert'), other[0].message);
     assert.deepEqual(internalErrors(withCert), []);
+    // With "yes" the only allowed value, the other branch cannot deploy: nothing.
+    const onlyCert = analyse('distribution-if.yaml', source.replace('Default: "no"', 'Default: "yes"').replace('AllowedValues: ["yes", "no"]', 'AllowedValues: ["yes"]'));
+    assert.deepEqual(findingsOf(onlyCert, 'cloudfront-min-tls'), []);
   });
 
   test('four-rules.yaml: the Cdn resource follows S3OriginConfig as Fn::If (Permanent true by default: empty identity)', () => {
@@ -135,13 +142,17 @@ describe('rule-crash-intrinsic-where-map-expected', () => {
     assert.equal(line(result, findings[0]), 39);
     assert.equal(findings[0].severity, 'warning');
     assert.ok(findings[0].message.includes('condition Permanent is true with the parameter defaults'), findings[0].message);
-    // Undecided: information; the identity set on the default branch: nothing.
+    // Undecided: information.
     const undecided = analyse('four-rules.yaml', source.replace('    Default: ""\n', ''));
     const depends = findingsOf(undecided, 'cloudfront-s3-oac');
     assert.equal(depends.length, 1);
     assert.equal(depends[0].severity, 'info');
     assert.ok(depends[0].message.includes('Depends on the deployment') && depends[0].message.includes('if Permanent'), depends[0].message);
-    assert.deepEqual(findingsOf(analyse('four-rules.yaml', source.replace('Default: ""', 'Default: "x"')), 'cloudfront-s3-oac'), []);
+    // The identity set on the default branch: only the other value of Access (empty) leaves it empty: depends.
+    const otherValue = findingsOf(analyse('four-rules.yaml', source.replace('Default: ""', 'Default: "x"')), 'cloudfront-s3-oac');
+    assert.equal(otherValue.length, 1);
+    assert.equal(otherValue[0].severity, 'info');
+    assert.ok(otherValue[0].message.includes('if Permanent'), otherValue[0].message);
   });
 
   test('s3-origin-config.tf: s3_origin_config as an expression is "cannot be checked", not a crash', () => {

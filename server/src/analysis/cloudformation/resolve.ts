@@ -62,8 +62,14 @@ export class Resolver implements ValueResolver {
       const [conditionNode, whenTrue, whenFalse] = node.argument.items;
       const name = conditionNode.kind === 'scalar' ? String(conditionNode.value) : '?';
       const decided = this.evaluateCondition(name);
-      if (decided === true) return this.expand({ node: whenTrue, via: [...candidate.via, `condition ${name} is true with the parameter defaults`] }, depth + 1);
-      if (decided === false) return this.expand({ node: whenFalse, via: [...candidate.via, `condition ${name} is false with the parameter defaults`] }, depth + 1);
+      if (decided !== undefined) {
+        // The defaults decide the deployment that is certain; other parameter values may take the other branch,
+        // which is then only one way the stack may deploy ("depends"), unless no allowed value can get there.
+        const [taken, other] = decided ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+        const certain = this.expand({ node: taken, via: [...candidate.via, `condition ${name} is ${decided} with the parameter defaults`] }, depth + 1);
+        if (this.evaluateCondition(name, 0, false) !== undefined) return certain;
+        return [...certain, ...this.expand({ node: other, via: [...candidate.via, `${decided ? 'unless' : 'if'} ${name}`] }, depth + 1)];
+      }
       return [
         ...this.expand({ node: whenTrue, via: [...candidate.via, `if ${name}`] }, depth + 1),
         ...this.expand({ node: whenFalse, via: [...candidate.via, `unless ${name}`] }, depth + 1),
@@ -218,32 +224,36 @@ export class Resolver implements ValueResolver {
   }
 
   /** True/false when the parameter defaults decide the condition, undefined when they cannot. */
-  evaluateCondition(name: string, depth = 0): boolean | undefined {
+  /**
+   * The value of a condition: with `useDefaults` (the default), as the parameter defaults decide it; without,
+   * only if no allowed parameter value could change it (parameters with one allowed value, literals).
+   */
+  evaluateCondition(name: string, depth = 0, useDefaults = true): boolean | undefined {
     const node = this.template.conditions.get(name);
     if (!node || depth > MAX_DEPTH) return undefined;
-    return this.evaluateConditionNode(node, depth + 1);
+    return this.evaluateConditionNode(node, depth + 1, useDefaults);
   }
 
-  private evaluateConditionNode(node: ValueNode, depth: number): boolean | undefined {
+  private evaluateConditionNode(node: ValueNode, depth: number, useDefaults = true): boolean | undefined {
     if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
     if (node.kind !== 'intrinsic' || depth > MAX_DEPTH) return undefined;
     const items = node.argument.kind === 'seq' ? node.argument.items : [];
     switch (node.name) {
       case 'Condition':
-        return node.argument.kind === 'scalar' ? this.evaluateCondition(String(node.argument.value), depth) : undefined;
+        return node.argument.kind === 'scalar' ? this.evaluateCondition(String(node.argument.value), depth, useDefaults) : undefined;
       case 'Fn::Equals': {
         if (items.length !== 2) return undefined;
-        const left = this.decidedValue(items[0]);
-        const right = this.decidedValue(items[1]);
+        const left = useDefaults ? this.decidedValue(items[0]) : this.fixedValue(items[0]);
+        const right = useDefaults ? this.decidedValue(items[1]) : this.fixedValue(items[1]);
         return left === undefined || right === undefined ? undefined : left === right;
       }
       case 'Fn::Not': {
-        const inner = items[0] ? this.evaluateConditionNode(items[0], depth + 1) : undefined;
+        const inner = items[0] ? this.evaluateConditionNode(items[0], depth + 1, useDefaults) : undefined;
         return inner === undefined ? undefined : !inner;
       }
       case 'Fn::And':
       case 'Fn::Or': {
-        const values = items.map((item) => this.evaluateConditionNode(item, depth + 1));
+        const values = items.map((item) => this.evaluateConditionNode(item, depth + 1, useDefaults));
         const isAnd = node.name === 'Fn::And';
         if (values.includes(!isAnd)) return !isAnd;
         return values.includes(undefined) ? undefined : isAnd;
@@ -251,6 +261,19 @@ export class Resolver implements ValueResolver {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A value no deployment can change: a literal, or a Ref to a parameter with exactly one allowed value.
+   * Anything computed is taken as free (so the other branch of a condition counts as reachable).
+   */
+  private fixedValue(node: ValueNode): string | undefined {
+    if (node.kind === 'scalar') return String(node.value ?? '');
+    if (node.kind === 'intrinsic' && node.name === 'Ref' && node.argument.kind === 'scalar') {
+      const allowed = this.template.parameters.get(String(node.argument.value))?.allowedValues;
+      return allowed?.length === 1 && allowed[0].kind === 'scalar' ? String(allowed[0].value ?? '') : undefined;
+    }
+    return undefined;
   }
 
   /** A value fixed by the parameter defaults (for conditions): a Ref to a parameter uses its default. */

@@ -3,7 +3,7 @@
 // with an AWS owned key (the AWS default, EKS user guide "Default envelope encryption for all Kubernetes API
 // data"); an explicitly older Version gets no envelope encryption at all, which is a gap.
 import type { ValueResolver } from '../resolution';
-import { describeVia, isConditionalStep, quote } from '../resolution';
+import { compatible, describeVia, isConditionalStep, quote } from '../resolution';
 import type { OffsetRange, ScalarValue, ValueNode } from '../types';
 import { settingRule, guardShapes } from './support';
 import type { RuleOutcome, Rule } from './support';
@@ -18,7 +18,7 @@ const base = guardShapes(settingRule({
 
 /** Two ways through conditions that cannot both hold ('if X' in one, 'unless X' in the other). */
 function exclusive(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((step) => (step.startsWith('if ') && b.includes(`unless ${step.slice(3)}`)) || (step.startsWith('unless ') && b.includes(`if ${step.slice(7)}`)));
+  return !compatible(a, b);
 }
 
 /**

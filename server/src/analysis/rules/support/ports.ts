@@ -4,7 +4,7 @@ import { canonicalType } from '../../knowledge';
 import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import { describeVia, isConditionalStep, quote } from '../../resolution';
+import { compatible, describeVia, isConditionalStep, quote } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import type { RuleOutcome } from './outcome';
@@ -160,5 +160,5 @@ export function branches(resolver: ValueResolver, start: ValueNode, paths: reado
 
 /** False when a provenance takes both branches of one condition. */
 function consistent(via: readonly string[]): boolean {
-  return !via.some((step) => step.startsWith('if ') && via.includes(`unless ${step.slice(3)}`));
+  return compatible(via, via);
 }
