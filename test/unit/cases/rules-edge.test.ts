@@ -93,8 +93,88 @@ describe('apigw-client-cert-aws-integration', () => {
     assert.equal(findings.length, 1);
     assert.equal(findings[0].severity, 'info');
     assert.ok(findings[0].message.includes('client_certificate_id'), findings[0].message);
-    // An OpenAPI body may hold other integrations: the hint stays.
-    assert.equal(findingsOf(analyse('main.tf', module('AWS_PROXY', '  body = file("openapi.json")\n')), 'apigw-client-cert').length, 1);
+    // An OpenAPI body that cannot be read may hold HTTP integrations: cannot be checked, never a finding.
+    const unreadable = analyse('main.tf', module('AWS_PROXY', '  body = file("openapi.json")\n'));
+    assert.deepEqual(findingsOf(unreadable, 'apigw-client-cert'), []);
+    const transit = status(unreadable, 'aws_api_gateway_stage.prod', 'data-in-transit');
+    assert.equal(transit.status, 'cannot-be-checked');
+    assert.ok(transit.detail.includes('body of aws_api_gateway_rest_api.api'), transit.detail);
+  });
+
+  // The integration names the API through the method, the resource, a local or a deployment: the same API.
+  const chained = (apiId: string, type: string, extra = '') => `locals {\n  api_id = aws_api_gateway_rest_api.api.id\n}\nresource "aws_api_gateway_rest_api" "api" {\n  name = "api"\n}\nresource "aws_api_gateway_resource" "items" {\n  rest_api_id = aws_api_gateway_rest_api.api.id\n  parent_id   = aws_api_gateway_rest_api.api.root_resource_id\n  path_part   = "items"\n}\nresource "aws_api_gateway_method" "get" {\n  rest_api_id   = aws_api_gateway_resource.items.rest_api_id\n  resource_id   = aws_api_gateway_resource.items.id\n  http_method   = "GET"\n  authorization = "AWS_IAM"\n}\nresource "aws_api_gateway_integration" "get" {\n  rest_api_id             = ${apiId}\n  resource_id             = aws_api_gateway_method.get.resource_id\n  http_method             = aws_api_gateway_method.get.http_method\n  type                    = "${type}"\n  integration_http_method = "POST"\n  uri                     = "arn"\n}\n${extra}resource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  deployment_id = "d"\n  stage_name    = "prod"\n}\n`;
+
+  test('Terraform: rest_api_id given through a chain of API Gateway resources or a local', () => {
+    for (const apiId of ['aws_api_gateway_method.get.rest_api_id', 'aws_api_gateway_resource.items.rest_api_id', 'local.api_id']) {
+      const result = analyse('main.tf', chained(apiId, 'AWS_PROXY'));
+      assert.deepEqual(internalErrors(result), []);
+      assert.deepEqual(findingsOf(result, 'apigw-client-cert'), [], apiId);
+      assert.equal(status(result, 'aws_api_gateway_stage.prod', 'data-in-transit').status, 'not-applicable', apiId);
+      assert.equal(findingsOf(analyse('main.tf', chained(apiId, 'HTTP_PROXY')), 'apigw-client-cert').length, 1, apiId);
+    }
+    // The stage may name the API through its deployment too.
+    const deployment = chained('aws_api_gateway_method.get.rest_api_id', 'AWS_PROXY', 'resource "aws_api_gateway_deployment" "d" {\n  rest_api_id = aws_api_gateway_rest_api.api.id\n}\n')
+      .replace('rest_api_id   = aws_api_gateway_rest_api.api.id\n  deployment_id = "d"', 'rest_api_id   = aws_api_gateway_deployment.d.rest_api_id\n  deployment_id = aws_api_gateway_deployment.d.id');
+    assert.deepEqual(findingsOf(analyse('main.tf', deployment), 'apigw-client-cert'), []);
+    // An integration of another API (a variable without a value) does not count for this one.
+    assert.deepEqual(findingsOf(analyse('main.tf', chained('aws_api_gateway_method.get.rest_api_id', 'AWS_PROXY', 'variable "other" {}\nresource "aws_api_gateway_integration" "other" {\n  rest_api_id = var.other\n  resource_id = "r"\n  http_method = "GET"\n  type        = "HTTP"\n}\n')), 'apigw-client-cert'), []);
+  });
+
+  const openApiModule = (body: string) => `resource "aws_api_gateway_rest_api" "api" {\n  name = "api"\n${body}}\nresource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  deployment_id = "d"\n  stage_name    = "prod"\n}\n`;
+  const jsonencoded = (type: string) => `  body = jsonencode({\n    openapi = "3.0.1"\n    paths = {\n      "/items" = {\n        get = {\n          x-amazon-apigateway-integration = {\n            type       = "${type}"\n            httpMethod = "POST"\n            uri        = aws_lambda_function.fn.invoke_arn\n          }\n        }\n      }\n    }\n  })\n`;
+
+  test('Terraform: the integrations of an OpenAPI body (jsonencode, a JSON heredoc, a local)', () => {
+    for (const [name, body] of [
+      ['jsonencode', jsonencoded('AWS_PROXY')],
+      ['heredoc', '  body = <<-EOT\n    {"openapi": "3.0.1", "paths": {"/items": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST", "uri": "${aws_lambda_function.fn.invoke_arn}"}}}}}\n  EOT\n'],
+      ['local', '  body = jsonencode(local.spec)\n'],
+    ] as const) {
+      const text = `locals {\n  spec = {\n    paths = {\n      "/" = {\n        get = {\n          x-amazon-apigateway-integration = { type = "MOCK" }\n        }\n      }\n    }\n  }\n}\n${openApiModule(body)}`;
+      const result = analyse('main.tf', text);
+      assert.deepEqual(internalErrors(result), [], name);
+      assert.deepEqual(findingsOf(result, 'apigw-client-cert'), [], name);
+      assert.equal(status(result, 'aws_api_gateway_stage.prod', 'data-in-transit').status, 'not-applicable', name);
+    }
+    const http = findingsOf(analyse('main.tf', openApiModule(jsonencoded('HTTP_PROXY'))), 'apigw-client-cert');
+    assert.equal(http.length, 1);
+    assert.equal(http[0].severity, 'info');
+    // A heredoc whose interpolation cannot be known is not read: cannot be checked.
+    const unknown = analyse('main.tf', `variable "spec" {}\n${openApiModule('  body = var.spec\n')}`);
+    assert.deepEqual(findingsOf(unknown, 'apigw-client-cert'), []);
+    assert.equal(status(unknown, 'aws_api_gateway_stage.prod', 'data-in-transit').status, 'cannot-be-checked');
+    // A client certificate is addressed whatever the body.
+    assert.equal(status(analyse('main.tf', openApiModule('  body = file("api.json")\n').replace('stage_name    = "prod"', 'stage_name    = "prod"\n  client_certificate_id = "c"')), 'aws_api_gateway_stage.prod', 'data-in-transit').status, 'addressed');
+  });
+
+  test('CloudFormation: a Body that cannot be read (BodyS3Location, AWS::Include) cannot be checked; an HTTP method still gives the hint', () => {
+    const s3 = source.replace('      Name: wren-api\n', '      Name: wren-api\n      BodyS3Location: {Bucket: b, Key: api.yaml}\n');
+    const result = analyse('api.yaml', s3);
+    assert.deepEqual(findingsOf(result, 'apigw-client-cert'), []);
+    assert.equal(status(result, 'WrenStage', 'data-in-transit').status, 'cannot-be-checked');
+    assert.equal(findingsOf(analyse('api.yaml', s3.replace('Type: AWS\n', 'Type: HTTP\n')), 'apigw-client-cert').length, 1);
+    const include = source.replace('      Name: wren-api\n', "      Name: wren-api\n      Body:\n        'Fn::Transform': {Name: 'AWS::Include', Parameters: {Location: s3://b/api.yaml}}\n");
+    assert.equal(status(analyse('api.yaml', include), 'WrenStage', 'data-in-transit').status, 'cannot-be-checked');
+  });
+});
+
+describe('API Gateway: rest_api_id chains in the other rules', () => {
+  test('apigw-method-authorization: a PRIVATE API named through the resource is still found', () => {
+    const module = (apiId: string) => `resource "aws_api_gateway_rest_api" "api" {\n  name = "api"\n  endpoint_configuration {\n    types = ["PRIVATE"]\n  }\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "execute-api:/*"\n      Condition = { StringEquals = { "aws:SourceVpce" = "vpce-1234" } }\n    }]\n  })\n}\nresource "aws_api_gateway_resource" "items" {\n  rest_api_id = aws_api_gateway_rest_api.api.id\n  parent_id   = aws_api_gateway_rest_api.api.root_resource_id\n  path_part   = "items"\n}\nresource "aws_api_gateway_method" "get" {\n  rest_api_id   = ${apiId}\n  resource_id   = aws_api_gateway_resource.items.id\n  http_method   = "GET"\n  authorization = "NONE"\n}\n`;
+    for (const apiId of ['aws_api_gateway_rest_api.api.id', 'aws_api_gateway_resource.items.rest_api_id']) {
+      const findings = findingsOf(analyse('main.tf', module(apiId)), 'apigw-method-authorization');
+      assert.equal(findings.length, 1, apiId);
+      assert.equal(findings[0].severity, 'info', apiId);
+      assert.ok(findings[0].message.includes('vpce-1234'), findings[0].message);
+    }
+  });
+
+  test('apigw-waf: an association whose ARN is built from the API and the stage name', () => {
+    const module = (arn: string) => `resource "aws_api_gateway_rest_api" "api" {\n  name = "api"\n}\nresource "aws_api_gateway_stage" "prod" {\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  deployment_id = "d"\n  stage_name    = "prod"\n}\nlocals {\n  stage_arn = aws_api_gateway_stage.prod.arn\n}\nresource "aws_wafv2_web_acl_association" "api" {\n  resource_arn = ${arn}\n  web_acl_arn  = aws_wafv2_web_acl.acl.arn\n}\n`;
+    for (const arn of ['aws_api_gateway_stage.prod.arn', 'local.stage_arn', '"arn:aws:apigateway:${var.region}::/restapis/${aws_api_gateway_rest_api.api.id}/stages/prod"', '"arn:aws:apigateway:${var.region}::/restapis/${aws_api_gateway_rest_api.api.id}/stages/${aws_api_gateway_stage.prod.stage_name}"']) {
+      assert.deepEqual(findingsOf(analyse('main.tf', module(arn)), 'apigw-waf'), [], arn);
+    }
+    // Another stage of the same API is not this one.
+    assert.equal(findingsOf(analyse('main.tf', module('"arn:aws:apigateway:${var.region}::/restapis/${aws_api_gateway_rest_api.api.id}/stages/dev"')), 'apigw-waf').length, 1);
   });
 });
 

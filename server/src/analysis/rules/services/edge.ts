@@ -8,7 +8,10 @@ import { mentions, refersTo } from '../../cloudformation/references';
 import type { Candidate, Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep, quote } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import { referenceParts } from '../../terraform/hcl';
+import { referenceParts, walkExpressions } from '../../terraform/hcl';
+import type { HclExpression, TemplatePart } from '../../terraform/hcl';
+import { expressionToNode } from '../../terraform/values';
+import { parseYaml } from '../../parse/yaml';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
 import { judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
 import type { PolicyDocument, RuleOutcome, Rule, SettingCheck } from '../support';
@@ -138,14 +141,6 @@ function pointingAt(resource: CfnResource, context: CfnRuleContext, type: string
 function pointedAtOutcome(pointing: readonly string[], what: string, addressed: string, anchor: OffsetRange, consequence: string, target = 'it'): RuleOutcome[] {
   if (pointing.length > 0) return [{ kind: 'addressed', detail: `${pointing[0]} ${addressed}` }];
   return [{ kind: 'finding', message: `No ${what} points at ${target}: ${consequence}`, range: anchor }];
-}
-
-/** Terraform: the resource a reference argument names (`rest_api_id = aws_api_gateway_rest_api.api.id`), if in this module. */
-function tfReferenced(resource: TfResource, context: TfRuleContext, argument: string, type: string): TfResource | undefined {
-  const expression = resource.block.body.attributes.find((attribute) => attribute.name === argument)?.expression;
-  const names = expression ? referenceParts(expression)?.names : undefined;
-  if (!names || names[0] !== type) return undefined;
-  return context.resourcesOfType(type).find((other) => other.mode === 'managed' && other.name === names[1]);
 }
 
 /** CloudFormation: the resource a property refers to with Ref or Fn::GetAtt, if in this template. */
@@ -508,39 +503,71 @@ const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
 const HTTP_INTEGRATIONS = ['http', 'http_proxy'];
 
 /**
- * The integration types of a REST API's methods, when they can all be listed: Lambda (AWS_PROXY), AWS service
- * (AWS) and MOCK integrations never see the client certificate, which API Gateway presents to HTTP
+ * What a stage's REST API sends its requests to, as far as can be told: Lambda (AWS_PROXY), AWS service (AWS)
+ * and MOCK integrations never see the client certificate, which API Gateway presents to HTTP and HTTP_PROXY
  * integrations only (API Gateway developer guide, "Generate and configure an SSL certificate for backend
- * authentication"). Undefined when the methods or one of their types cannot be known.
+ * authentication": "verify that HTTP requests to your backend system are from API Gateway"; "API
+ * Gateway-supported certificate authorities for HTTP and HTTP proxy integrations").
+ * - `not-http`: every integration is known, and none is HTTP;
+ * - `maybe-http`: an integration is (or may be, for some parameter value) HTTP, or the API or its integrations
+ *   are not in the file at all: the hint stays;
+ * - `unknown`: no known HTTP integration, but an integration type or the API's OpenAPI definition cannot be read.
  */
-function nonHttpOnly(types: readonly Resolved[]): boolean {
-  return types.length > 0 && types.every((type) => type.known && !HTTP_INTEGRATIONS.includes(String(type.value).toLowerCase()));
+type Backends = { readonly kind: 'not-http' | 'maybe-http' } | { readonly kind: 'unknown'; readonly reason: string };
+
+function backendsOf(types: readonly Resolved[], gaps: readonly string[]): Backends {
+  if (types.some((type) => type.known && HTTP_INTEGRATIONS.includes(String(type.value).toLowerCase()))) return { kind: 'maybe-http' };
+  if (gaps.length > 0) return { kind: 'unknown', reason: gaps[0] };
+  const unknown = types.find((type) => !type.known);
+  if (unknown && !unknown.known) return { kind: 'unknown', reason: `an integration type of the API is ${unknown.description}${describeVia(unknown.via)}` };
+  return types.length > 0 ? { kind: 'not-http' } : { kind: 'maybe-http' };
 }
 
-/** CloudFormation: integration types in an OpenAPI Body (x-amazon-apigateway-integration.type). */
-function openApiIntegrationTypes(node: ValueNode | undefined, resolver: ValueResolver, out: Resolved[]): void {
-  if (!node) return;
-  if (node.kind === 'seq') for (const item of node.items) openApiIntegrationTypes(item, resolver, out);
-  if (node.kind !== 'map') return;
-  for (const entry of node.entries) {
-    if (entry.key === 'x-amazon-apigateway-integration') {
-      const type = entry.value?.kind === 'map' ? mapEntry(entry.value, 'type') : undefined;
-      out.push(...(type ? resolver.scalars(type) : [{ known: false as const, description: 'an integration without a readable type', via: [] }]));
-    } else {
-      openApiIntegrationTypes(entry.value, resolver, out);
+/**
+ * Both formats: integration types in an OpenAPI definition (x-amazon-apigateway-integration.type), through
+ * conditions, locals and variables. `level` counts the steps below `paths` (path item, operation): a value
+ * there that cannot be read may hold integrations, and is recorded in `gaps`.
+ */
+function openApiIntegrationTypes(node: ValueNode | undefined, resolver: ValueResolver, via: readonly string[], out: Resolved[], gaps: string[], level?: number, depth = 0): void {
+  if (!node || depth > 12) return;
+  for (const candidate of resolver.lookup(node, [], via)) {
+    const value = candidate.node;
+    if (!value) continue;
+    if (value.kind === 'seq') {
+      for (const item of value.items) openApiIntegrationTypes(item, resolver, candidate.via, out, gaps, level, depth + 1);
+    } else if (value.kind === 'map') {
+      for (const entry of value.entries) {
+        if (entry.key === 'x-amazon-apigateway-integration') {
+          for (const type of resolver.lookup(entry.value, ['type'], candidate.via)) {
+            out.push(...(type.node ? resolver.scalars(type.node, type.via) : [{ known: false as const, description: 'an integration without a readable type', via: type.via }]));
+          }
+        } else if (entry.key === 'Fn::Transform') {
+          gaps.push('the OpenAPI Body includes Fn::Transform (AWS::Include), whose integrations cannot be read');
+        } else {
+          const next = entry.key === 'paths' ? 0 : level !== undefined && level < 2 ? level + 1 : undefined;
+          openApiIntegrationTypes(entry.value, resolver, candidate.via, out, gaps, next, depth + 1);
+        }
+      }
+    } else if (value.kind === 'intrinsic' && value.name === 'Fn::Transform') {
+      gaps.push('the OpenAPI Body includes Fn::Transform (AWS::Include), whose integrations cannot be read');
+    } else if (level !== undefined && value.kind !== 'scalar') {
+      gaps.push(`a part of the OpenAPI paths is ${describeNode(value)}${describeVia(candidate.via)}, whose integrations cannot be read`);
     }
   }
 }
 
-function cfnOnlyNonHttp(stage: CfnResource, context: CfnRuleContext): boolean {
+function cfnBackends(stage: CfnResource, context: CfnRuleContext): Backends {
   const api = cfnReferenced(mapEntry(stage.properties, 'RestApiId'), context);
-  if (!api || api.type !== 'AWS::ApiGateway::RestApi') return false;
-  if (mapEntry(api.properties, 'BodyS3Location')) return false;
+  if (!api || api.type !== 'AWS::ApiGateway::RestApi') return { kind: 'maybe-http' };
   const types: Resolved[] = [];
+  const gaps: string[] = [];
+  if (mapEntry(api.properties, 'BodyS3Location')) gaps.push(`${api.id} takes its OpenAPI definition from BodyS3Location, whose integrations cannot be read here`);
   const body = mapEntry(api.properties, 'Body');
   if (body) {
-    openApiIntegrationTypes(body, context.resolver, types);
-    if (types.length === 0) return false;
+    for (const candidate of context.resolver.lookup(body, [])) {
+      if (candidate.node && candidate.node.kind !== 'map') gaps.push(`the Body of ${api.id} is ${describeNode(candidate.node)}${describeVia(candidate.via)}, whose integrations cannot be read`);
+    }
+    openApiIntegrationTypes(body, context.resolver, [], types, gaps);
   }
   for (const method of context.resourcesOfType('AWS::ApiGateway::Method')) {
     if (!refersTo(mapEntry(method.properties, 'RestApiId'), api.id)) continue;
@@ -549,26 +576,130 @@ function cfnOnlyNonHttp(stage: CfnResource, context: CfnRuleContext): boolean {
       types.push(...(candidate.node ? context.resolver.scalars(candidate.node, candidate.via) : [{ known: false as const, description: 'no integration type', via: candidate.via }]));
     }
   }
-  return nonHttpOnly(types);
+  return backendsOf(types, gaps);
 }
 
-function tfOnlyNonHttp(stage: TfResource, context: TfRuleContext): boolean {
-  const api = tfReferenced(stage, context, 'rest_api_id', 'aws_api_gateway_rest_api');
-  // An OpenAPI body (usually jsonencode or a file) cannot be read reliably: its integrations stay unknown.
-  if (!api || mapEntry(api.body, 'body')) return false;
+/** How Terraform resources name their API: the argument, the API's type, and the types whose argument names it too. */
+interface ApiLink { readonly argument: string; readonly type: string; readonly children: RegExp }
+const REST_API: ApiLink = { argument: 'rest_api_id', type: 'aws_api_gateway_rest_api', children: /^aws_api_gateway_(?!rest_api$)/ };
+const V2_API: ApiLink = { argument: 'api_id', type: 'aws_apigatewayv2_api', children: /^aws_apigatewayv2_(?!api$)/ };
+
+/**
+ * Terraform: the API resources of this module a resource's rest_api_id (api_id) may name, followed through
+ * locals, variables, conditionals and chains of other API Gateway resources (`rest_api_id =
+ * aws_api_gateway_method.get.rest_api_id`, `aws_api_gateway_resource.items.rest_api_id`). Empty when it names
+ * none of them (a variable without a value, a literal id, a data source, an API of another module).
+ */
+function tfApis(resource: TfResource, context: TfRuleContext, link: ApiLink = REST_API, seen: Set<TfResource> = new Set()): TfResource[] {
+  if (seen.has(resource)) return [];
+  seen.add(resource);
+  const written = mapEntry(resource.body, link.argument);
+  if (!written) return [];
   const resolver = context.resolver.withBinding({});
-  const types = context.linked(api, 'aws_api_gateway_integration', 'rest_api_id')
-    .flatMap((integration) => {
-      const type = mapEntry(integration.body, 'type');
-      return type ? resolver.scalars(type) : [{ known: false as const, description: 'no integration type', via: [] }];
-    });
-  return nonHttpOnly(types);
+  const found = new Set<TfResource>();
+  for (const candidate of resolver.lookup(written, [])) {
+    const expression = candidate.node?.kind === 'expression' ? candidate.node.expression : undefined;
+    const names = expression ? referenceParts(expression)?.names : undefined;
+    if (!names || names.length < 3) continue;
+    const [type, name, attribute] = names;
+    const named = context.resourcesOfType(type).filter((other) => other.mode === 'managed' && other.name === name);
+    if (type === link.type && attribute === 'id') named.forEach((api) => found.add(api));
+    else if (link.children.test(type) && attribute === link.argument) named.forEach((child) => tfApis(child, context, link, seen).forEach((api) => found.add(api)));
+  }
+  return [...found];
+}
+
+/** Terraform: the one API of this module a resource belongs to, if it can be told. */
+function tfApi(resource: TfResource, context: TfRuleContext, link: ApiLink = REST_API): TfResource | undefined {
+  const apis = tfApis(resource, context, link);
+  return apis.length === 1 ? apis[0] : undefined;
+}
+
+/** Terraform: the OpenAPI `body` of a REST API, as jsonencode() of an object or a JSON or YAML string. */
+function tfOpenApiTypes(api: TfResource, context: TfRuleContext, types: Resolved[], gaps: string[]): void {
+  const written = mapEntry(api.body, 'body');
+  if (!written) return;
+  const resolver = context.resolver.withBinding({});
+  for (const candidate of resolver.lookup(written, [])) {
+    const node = candidate.node;
+    if (!node) continue;
+    if (node.kind === 'expression' && node.expression.kind === 'call' && node.expression.name === 'jsonencode' && node.expression.args.length === 1) {
+      openApiIntegrationTypes(expressionToNode(node.expression.args[0], node.range), resolver, candidate.via, types, gaps);
+      continue;
+    }
+    const texts = node.kind === 'map' ? [] : resolver.scalars(node, candidate.via);
+    const known = texts.length === 1 && texts[0].known && typeof texts[0].value === 'string' ? texts[0].value : undefined;
+    const text = known ?? (node.kind === 'expression' && node.expression.kind === 'template' ? templateWithHoles(node.expression.parts, resolver) : undefined);
+    if (node.kind === 'map') {
+      openApiIntegrationTypes(node, resolver, candidate.via, types, gaps);
+    } else if (text === undefined) {
+      const why = texts.find((resolved) => !resolved.known);
+      gaps.push(`body of ${api.address} is ${why && !why.known ? why.description : 'a value'}${describeVia(candidate.via)}, whose integrations cannot be read`);
+    } else {
+      // With holes, only JSON is read: there a hole parses only inside a string, never in place of structure.
+      const parsed = text.includes(HOLE) && !isJson(text) ? undefined : parseYaml(text);
+      if (parsed?.root?.kind !== 'map') {
+        gaps.push(`body of ${api.address} is not an OpenAPI document that can be read`);
+        continue;
+      }
+      const found: Resolved[] = [];
+      openApiIntegrationTypes(parsed.root, resolver, candidate.via, found, gaps);
+      // A type written as an interpolation that cannot be evaluated is unknown.
+      types.push(...found.map((type): Resolved => (type.known && String(type.value).includes(HOLE) ? { known: false, description: 'an interpolation that cannot be evaluated', via: type.via } : type)));
+    }
+  }
+}
+
+const HOLE = '__iac_hints_unknown__';
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The text of a JSON or YAML string template whose unknown interpolations (`${aws_lambda_function.fn.invoke_arn}`)
+ * are left as a marker, read only when the text is JSON (then they stand inside strings and cannot hide
+ * structure, such as another integration); a directive (`%{ for }`) gives undefined.
+ */
+function templateWithHoles(parts: readonly TemplatePart[], resolver: ValueResolver): string | undefined {
+  let text = '';
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      text += part.value;
+    } else if (part.kind === 'interpolation') {
+      const values = resolver.scalars(expressionToNode(part.expression, part.expression.range));
+      text += values.length === 1 && values[0].known ? String(values[0].value) : HOLE;
+    } else {
+      return undefined;
+    }
+  }
+  return text;
+}
+
+function tfBackends(stage: TfResource, context: TfRuleContext): Backends {
+  const api = tfApi(stage, context);
+  if (!api) return { kind: 'maybe-http' };
+  const types: Resolved[] = [];
+  const gaps: string[] = [];
+  tfOpenApiTypes(api, context, types, gaps);
+  const resolver = context.resolver.withBinding({});
+  for (const integration of context.resourcesOfType('aws_api_gateway_integration')) {
+    if (integration.mode !== 'managed' || !tfApis(integration, context).includes(api)) continue;
+    const type = mapEntry(integration.body, 'type');
+    types.push(...(type ? resolver.scalars(type) : [{ known: false as const, description: `not set on ${integration.address}`, via: [] }]));
+  }
+  return backendsOf(types, gaps);
 }
 
 const NOT_HTTP = 'Every integration of the API is a Lambda, AWS service or mock integration (AWS_PROXY, AWS, MOCK): API Gateway presents the client certificate to HTTP integrations only.';
 const CLIENT_CERT = 'an HTTP backend cannot tell API Gateway calls from anyone else\'s';
 
-const clientCert = settingRule({
+const clientCertBase = settingRule({
   setting: 'apigw-client-cert',
   cloudformation: {
     compliant: { present: true },
@@ -576,13 +707,26 @@ const clientCert = settingRule({
     // Information when absent: only HTTP integrations can check the certificate.
     missingSeverity: 'info',
     whenMissing: `${CLIENT_CERT} (this matters for HTTP and HTTP_PROXY integrations only, not for Lambda or AWS service integrations).`,
-    skip: (resource, context) => (cfnOnlyNonHttp(resource, context) ? NOT_HTTP : undefined),
+    skip: (resource, context) => (cfnBackends(resource, context).kind === 'not-http' ? NOT_HTTP : undefined),
   },
   terraform: {
     whenMissing: `${CLIENT_CERT} (this matters for HTTP and HTTP_PROXY integrations only, not for Lambda or AWS service integrations); set client_certificate_id = aws_api_gateway_client_certificate.<name>.id.`,
-    skip: (resource, context) => (tfOnlyNonHttp(resource, context) ? NOT_HTTP : undefined),
+    skip: (resource, context) => (tfBackends(resource, context).kind === 'not-http' ? NOT_HTTP : undefined),
   },
 });
+
+/** A missing certificate matters only if an integration is HTTP: when that cannot be told, the stage cannot be checked. */
+function unlessBackendsUnknown(outcomes: RuleOutcome[], backends: () => Backends): RuleOutcome[] {
+  if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+  const known = backends();
+  return known.kind === 'unknown' ? [{ kind: 'unknown', reason: `${known.reason}: whether any integration is HTTP (the only kind shown the client certificate) cannot be told.` }] : outcomes;
+}
+
+const clientCert: Rule = {
+  ...clientCertBase,
+  cloudformation: { check: (resource, context) => unlessBackendsUnknown(clientCertBase.cloudformation?.check(resource, context) ?? [], () => cfnBackends(resource, context)) },
+  terraform: { check: (resource, context) => unlessBackendsUnknown(clientCertBase.terraform?.check(resource, context) ?? [], () => tfBackends(resource, context)) },
+};
 
 const methodAuthorizationBase = settingRule({
   setting: 'apigw-method-authorization',
@@ -653,12 +797,12 @@ const methodAuthorization: Rule = {
     check(resource, context) {
       const outcomes = methodAuthorizationBase.terraform?.check(resource, context) ?? [];
       if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
-      const api = tfReferenced(resource, context, 'rest_api_id', 'aws_api_gateway_rest_api');
+      const api = tfApi(resource, context);
       if (!api) return outcomes;
       const apiContext = { ...context, resolver: context.resolver.withBinding({}) };
       const types = apiContext.resolver.lookup(api.body, ['endpoint_configuration', 'types', '[]']);
       // The policy is the API's `policy` argument or an aws_api_gateway_rest_api_policy naming the API.
-      const standalone = context.linked(api, 'aws_api_gateway_rest_api_policy', 'rest_api_id');
+      const standalone = context.resourcesOfType('aws_api_gateway_rest_api_policy').filter((policy) => policy.mode === 'managed' && tfApis(policy, context).includes(api));
       const documents = [
         ...readTerraformPolicies(tfArgument(api, 'policy'), apiContext, api.file),
         ...standalone.flatMap((policy) => readTerraformPolicies(tfArgument(policy, 'policy'), apiContext, policy.file)),
@@ -731,7 +875,7 @@ const routeAuthorization = settingRule({
     whenMissing: 'authorization_type defaults to "NONE", so anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     skip: (resource, context) => {
       const key = scalarsOf(mapEntry(resource.body, 'route_key'), context)[0] ?? '';
-      const api = tfReferenced(resource, context, 'api_id', 'aws_apigatewayv2_api');
+      const api = tfApi(resource, context, V2_API);
       return routeOpenByDesign(key, api ? scalarsOf(mapEntry(api.body, 'protocol_type'), context)[0] ?? '' : undefined);
     },
   },
@@ -752,9 +896,44 @@ const apigwWaf = metaRule('apigw-waf', {
     return pointedAtOutcome(associations.map((association) => association.id), 'AWS::WAFv2::WebACLAssociation in this template', 'attaches a web ACL.', resource.idRange, STAGE_WAF);
   },
 }, {
-  check: (resource, context) => pointedAtOutcome(context.linked(resource, 'aws_wafv2_web_acl_association', 'resource_arn').map((other) => other.address),
+  check: (resource, context) => pointedAtOutcome(tfStageAssociations(resource, context).map((other) => other.address),
     'aws_wafv2_web_acl_association in this module', 'attaches a web ACL.', resource.anchor, STAGE_WAF),
 }, { cloudformation: ['AWS::ApiGateway::Stage'] });
+
+/**
+ * Terraform: the web ACL associations whose resource_arn names the stage: its `arn` (also through a local), or
+ * an ARN built in a string from a reference to the stage, or from the stage's REST API and its literal stage name
+ * (`"arn:aws:apigateway:\${var.region}::/restapis/\${aws_api_gateway_rest_api.api.id}/stages/prod"`; the stage ARN
+ * format is arn:aws:apigateway:region::/restapis/api-id/stages/stage-name, AWS WAF developer guide and the
+ * provider docs of aws_wafv2_web_acl_association).
+ */
+function tfStageAssociations(stage: TfResource, context: TfRuleContext): TfResource[] {
+  const direct = context.linked(stage, 'aws_wafv2_web_acl_association', 'resource_arn');
+  const api = tfApi(stage, context);
+  const names = scalarsOf(mapEntry(stage.body, 'stage_name'), context);
+  const stageName = names.length === 1 ? names[0] : undefined;
+  const resolver = context.resolver.withBinding({});
+  const built = context.resourcesOfType('aws_wafv2_web_acl_association').filter((association) => association.mode === 'managed' && !direct.includes(association)
+    && resolver.lookup(mapEntry(association.body, 'resource_arn'), []).some((candidate) => candidate.node?.kind === 'expression' && arnNamesStage(candidate.node.expression, stage, api, stageName)));
+  return [...direct, ...built];
+}
+
+function arnNamesStage(expression: HclExpression, stage: TfResource, api: TfResource | undefined, stageName: string | undefined): boolean {
+  let namesStage = false;
+  let namesApi = false;
+  let text = '';
+  walkExpressions(expression, (node) => {
+    if (node.kind === 'traversal') {
+      const names = referenceParts(node)?.names ?? [];
+      if (names[0] === stage.type && names[1] === stage.name) namesStage = true;
+      if (api && names[0] === api.type && names[1] === api.name) namesApi = true;
+    } else if (node.kind === 'template') {
+      text += node.parts.map((part) => (part.kind === 'text' ? part.value : '\u0000')).join('');
+    }
+  });
+  if (namesStage) return true;
+  return namesApi && stageName !== undefined && new RegExp(`/stages/${stageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[/\u0000])`).test(text);
+}
 
 const WAF_LOGGING = 'the requests it allows and blocks are not logged.';
 
