@@ -1410,7 +1410,7 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::EC2::Instance',
       propertyPath: 'NetworkInterfaces[].AssociatePublicIpAddress',
       compliant: 'false (and subnet MapPublicIpOnLaunch false)',
-      absent: { meaning: 'compliant', text: 'Follows the subnet MapPublicIpOnLaunch setting (default false).' },
+      absent: { meaning: 'compliant', text: 'Follows the subnet: a default subnet assigns a public IPv4 address, a nondefault subnet only when its MapPublicIpOnLaunch is true; an existing network interface gets none at launch.' },
       verified: true,
     },
     terraform: { type: 'aws_instance', argumentPath: 'associate_public_ip_address', compliant: 'false', verified: true },
@@ -1846,7 +1846,7 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::EC2::LaunchTemplate',
       propertyPath: 'LaunchTemplateData.NetworkInterfaces[].AssociatePublicIpAddress',
       compliant: 'false/absent',
-      absent: { meaning: 'compliant', text: 'Follows the subnet MapPublicIpOnLaunch setting (default false).' },
+      absent: { meaning: 'compliant', text: 'Follows the subnet: a default subnet assigns a public IPv4 address, a nondefault subnet only when its MapPublicIpOnLaunch is true; an existing network interface gets none at launch.' },
       verified: true,
     },
     terraform: {
@@ -1917,7 +1917,7 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::AutoScaling::LaunchConfiguration',
       propertyPath: 'AssociatePublicIpAddress',
       compliant: 'false/absent',
-      absent: { meaning: 'compliant', text: 'Follows the subnet MapPublicIpOnLaunch setting.' },
+      absent: { meaning: 'compliant', text: 'Follows the subnet: a default subnet assigns a public IPv4 address, a nondefault subnet only when its MapPublicIpOnLaunch is true.' },
       verified: true,
     },
     terraform: {
@@ -2574,7 +2574,7 @@ export const SETTINGS: readonly Setting[] = [
       type: 'AWS::ElastiCache::CacheCluster',
       propertyPath: 'AutoMinorVersionUpgrade',
       compliant: 'true',
-      absent: { meaning: 'aws-default', text: 'AutoMinorVersionUpgrade defaults to true (engine 6 and later).' },
+      absent: { meaning: 'aws-default', text: 'AutoMinorVersionUpgrade defaults to true (Redis OSS 6.0 and later, Valkey 7.2 and later).' },
       verified: true,
     },
     terraform: {

@@ -15,11 +15,11 @@ import type { TfResource, TfRuleContext } from '../terraform/context';
 import type { HclExpression } from '../terraform/hcl';
 import { referenceParts } from '../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import { judgeSetting, settingRule } from './support';
+import { judgeSetting, settingRule, withLaunchTemplate } from './support';
 import type { RuleOutcome, Rule } from './support';
 
-const CONSEQUENCE = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance role\'s credentials.';
-const SSRF = 'so an SSRF flaw in any application on them can read the instance role\'s credentials';
+const CONSEQUENCE = 'instances accept IMDSv1 requests, so an SSRF flaw in any application on them can read the instance metadata, including the credentials of the instance role if there is one.';
+const SSRF = 'so an SSRF flaw in any application on them can read the instance metadata, including the credentials of the instance role if there is one';
 /** AWS's public parameters for Amazon Linux 2023 AMIs (ImdsSupport v2.0), as a path or a resolve reference. */
 const AL2023_PARAMETER = /\/aws\/service\/ami-amazon-linux-latest\/al2023-ami-/;
 /** Amazon's own AMI owner ids (`owners = ["amazon"]` is the alias). */
@@ -219,12 +219,6 @@ function amazonAl2023Filter(body: MapNode, resolver: ValueResolver): boolean {
   });
 }
 
-export const ec2Imdsv2 = imdsRule({
-  setting: 'ec2-imdsv2',
-  cloudformation: { tokens: ['MetadataOptions', 'HttpTokens'], endpoint: ['MetadataOptions', 'HttpEndpoint'], image: ['ImageId'], setRequired: 'MetadataOptions.HttpTokens: required', endpointName: 'MetadataOptions.HttpEndpoint' },
-  terraform: { tokens: ['metadata_options', 'http_tokens'], endpoint: ['metadata_options', 'http_endpoint'], image: ['ami'], setRequired: 'metadata_options.http_tokens = "required"', endpointName: 'metadata_options.http_endpoint' },
-});
-
 export const ltImdsv2 = imdsRule({
   setting: 'lt-imdsv2',
   cloudformation: {
@@ -235,6 +229,16 @@ export const ltImdsv2 = imdsRule({
     endpointName: 'LaunchTemplateData.MetadataOptions.HttpEndpoint',
   },
   terraform: { tokens: ['metadata_options', 'http_tokens'], endpoint: ['metadata_options', 'http_endpoint'], image: ['image_id'], setRequired: 'metadata_options.http_tokens = "required"', endpointName: 'metadata_options.http_endpoint' },
+});
+
+/** An instance launched from a launch template of the same file takes the template's metadata options unless it sets its own. */
+export const ec2Imdsv2 = withLaunchTemplate(imdsRule({
+  setting: 'ec2-imdsv2',
+  cloudformation: { tokens: ['MetadataOptions', 'HttpTokens'], endpoint: ['MetadataOptions', 'HttpEndpoint'], image: ['ImageId'], setRequired: 'MetadataOptions.HttpTokens: required', endpointName: 'MetadataOptions.HttpEndpoint' },
+  terraform: { tokens: ['metadata_options', 'http_tokens'], endpoint: ['metadata_options', 'http_endpoint'], image: ['ami'], setRequired: 'metadata_options.http_tokens = "required"', endpointName: 'metadata_options.http_endpoint' },
+}), ltImdsv2, {
+  cloudformation: { instance: [['MetadataOptions']], template: [['LaunchTemplateData', 'MetadataOptions', 'HttpTokens'], ['LaunchTemplateData', 'MetadataOptions', 'HttpEndpoint']] },
+  terraform: { instance: [['metadata_options']], template: [['metadata_options', 'http_tokens'], ['metadata_options', 'http_endpoint']] },
 });
 
 export const lcImdsv2 = imdsRule({

@@ -144,6 +144,23 @@ Resources:
       ImageId: '{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64}}'
 `,
         },
+        {
+          name: 'launched from the latest version of a launch template of the same file that requires IMDSv2',
+          code: `Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        MetadataOptions:
+          HttpTokens: required
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: !GetAtt Template.LatestVersionNumber
+`,
+        },
       ],
       bad: [
         {
@@ -184,6 +201,42 @@ Resources:
         HttpTokens: ⟦!Ref Tokens⟧
 `,
           expect: [{ severity: 'warning', message: ["HttpTokens is 'optional' (Ref Tokens, default 'optional')"] }],
+        },
+        {
+          name: 'launched from the latest version of a launch template of the same file that allows IMDSv1',
+          code: `Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        MetadataOptions:
+          HttpTokens: optional
+  ⟦Web⟧:
+    Type: AWS::EC2::Instance
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: !GetAtt Template.LatestVersionNumber
+`,
+          expect: [{ severity: 'warning', message: ['the instance leaves it to launch template Template', "HttpTokens is 'optional'", IMDS_GAP] }],
+        },
+        {
+          name: 'launched from the default version of a launch template that requires IMDSv2 in its written version: depends',
+          code: `Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        MetadataOptions:
+          HttpTokens: required
+  ⟦Web⟧:
+    Type: AWS::EC2::Instance
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: !GetAtt Template.DefaultVersionNumber
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'launch template Template', 'DefaultVersionNumber'] }],
         },
       ],
     },
@@ -240,6 +293,40 @@ resource "aws_instance" "web" {
 }
 `,
         },
+        {
+          name: 'launched from the latest version of a launch template of the same file that requires IMDSv2',
+          code: `resource "aws_launch_template" "template" {
+  name_prefix = "web"
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
+resource "aws_instance" "web" {
+  launch_template {
+    id      = aws_launch_template.template.id
+    version = "$Latest"
+  }
+}
+`,
+        },
+        {
+          name: 'launched from the default version of a launch template that moves its default to each new version',
+          code: `resource "aws_launch_template" "template" {
+  name_prefix            = "web"
+  update_default_version = true
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
+resource "aws_instance" "web" {
+  launch_template {
+    id = aws_launch_template.template.id
+  }
+}
+`,
+        },
       ],
       bad: [
         {
@@ -266,6 +353,41 @@ resource "aws_instance" ⟦"web"⟧ {
 }
 `,
           expect: [{ severity: 'info', message: [...IMDS_DEPENDS, 'metadata_options.http_tokens is not set', 'set metadata_options.http_tokens = "required"'] }],
+        },
+        {
+          name: 'launched from the latest version of a launch template of the same file that allows IMDSv1',
+          code: `resource "aws_launch_template" "template" {
+  name_prefix = "web"
+  metadata_options {
+    http_tokens = "optional"
+  }
+}
+
+resource "aws_instance" ⟦"web"⟧ {
+  launch_template {
+    id      = aws_launch_template.template.id
+    version = aws_launch_template.template.latest_version
+  }
+}
+`,
+          expect: [{ severity: 'warning', message: ['the instance leaves it to launch template aws_launch_template.template', "metadata_options.http_tokens is 'optional'", IMDS_GAP] }],
+        },
+        {
+          name: 'launched from the default version of a launch template that requires IMDSv2 in its written version: depends',
+          code: `resource "aws_launch_template" "template" {
+  name_prefix = "web"
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
+resource "aws_instance" ⟦"web"⟧ {
+  launch_template {
+    id = aws_launch_template.template.id
+  }
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment', 'launch template aws_launch_template.template', 'the default version'] }],
         },
       ],
     },
@@ -382,6 +504,43 @@ resource "aws_instance" "web" {
 }
 `,
         },
+        {
+          name: 'a variable whose value is null, in an aws_subnet of the module without map_public_ip_on_launch (null is not set)',
+          code: `variable "public_ip" {
+  type    = bool
+  default = null
+}
+
+resource "aws_subnet" "private" {
+  vpc_id     = "vpc-0123456789abcdef0"
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_instance" "web" {
+  ami                         = "ami-0abcdef1234567890"
+  instance_type               = "t3.micro"
+  subnet_id                   = aws_subnet.private.id
+  associate_public_ip_address = var.public_ip
+}
+`,
+        },
+        {
+          name: 'launched from the latest version of a launch template of the same file that assigns no public address',
+          code: `resource "aws_launch_template" "template" {
+  name_prefix = "web"
+  network_interfaces {
+    associate_public_ip_address = false
+  }
+}
+
+resource "aws_instance" "web" {
+  launch_template {
+    id      = aws_launch_template.template.id
+    version = "$Latest"
+  }
+}
+`,
+        },
       ],
       bad: [
         {
@@ -419,6 +578,21 @@ resource "aws_instance" ⟦"web"⟧ {
 `,
           expect: [{ severity: 'info', message: ['Depends on the deployment', 'associate_public_ip_address is not set', 'default subnet'] }],
         },
+        {
+          name: 'a variable whose value is null and no subnet_id: the same as not set (information, in Terraform words)',
+          code: `variable "public_ip" {
+  type    = bool
+  default = null
+}
+
+resource "aws_instance" ⟦"web"⟧ {
+  ami                         = "ami-0abcdef1234567890"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = var.public_ip
+}
+`,
+          expect: [{ severity: 'info', message: ['Depends on the deployment: associate_public_ip_address is not set and no subnet is given, so instances land in a default subnet'] }],
+        },
       ],
     },
   },
@@ -426,6 +600,25 @@ resource "aws_instance" ⟦"web"⟧ {
     rule: 'ec2-ebs-encrypted',
     cloudformation: {
       good: [
+        {
+          name: 'launched from the latest version of a launch template of the same file that encrypts its volumes',
+          code: `Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        BlockDeviceMappings:
+          - DeviceName: /dev/xvda
+            Ebs:
+              Encrypted: true
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      LaunchTemplate:
+        LaunchTemplateId: !Ref Template
+        Version: $Latest
+`,
+        },
         {
           name: 'every EBS mapping encrypted; instance store mappings are left alone',
           code: `Resources:
@@ -511,6 +704,26 @@ resource "aws_instance" ⟦"web"⟧ {
     },
     terraform: {
       good: [
+        {
+          name: 'launched from the latest version of a launch template of the same file that encrypts its volumes',
+          code: `resource "aws_launch_template" "template" {
+  name_prefix = "web"
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      encrypted = true
+    }
+  }
+}
+
+resource "aws_instance" "web" {
+  launch_template {
+    id      = aws_launch_template.template.id
+    version = "$Latest"
+  }
+}
+`,
+        },
         {
           name: 'root and extra volumes encrypted',
           code: `resource "aws_instance" "web" {
@@ -1071,6 +1284,37 @@ resource "aws_ebs_volume" ⟦"data"⟧ {
 
 resource "aws_launch_template" ⟦"web"⟧ {
   image_id = "ami-0abcdef1234567890"
+}
+
+resource "aws_autoscaling_group" "web" {
+  min_size            = 1
+  max_size            = 2
+  vpc_zone_identifier = [aws_subnet.public.id]
+  launch_template {
+    id = aws_launch_template.web.id
+  }
+}
+`,
+          expect: [{ severity: 'error', message: ['associate_public_ip_address is not set', 'aws_subnet.public', 'every instance launched from the template'] }],
+        },
+        {
+          name: 'a network interface whose associate_public_ip_address is a null variable, used by a group in a subnet with map_public_ip_on_launch = true',
+          code: `variable "public_ip" {
+  type    = bool
+  default = null
+}
+
+resource "aws_subnet" "public" {
+  vpc_id                  = "vpc-0123456789abcdef0"
+  cidr_block              = "10.0.0.0/24"
+  map_public_ip_on_launch = true
+}
+
+resource "aws_launch_template" ⟦"web"⟧ {
+  image_id = "ami-0abcdef1234567890"
+  network_interfaces {
+    associate_public_ip_address = var.public_ip
+  }
 }
 
 resource "aws_autoscaling_group" "web" {

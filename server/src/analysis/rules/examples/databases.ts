@@ -365,13 +365,18 @@ export const EXAMPLES: readonly RuleExamples[] = [
   {
     rule: 'elasticache-auto-minor',
     cloudformation: {
-      good: [ex('AWS default', cfn('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1', 'Cache'))],
+      good: [
+        ex('AWS default', cfn('AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1', 'Cache')),
+        // The setting is for Redis OSS 6.0+ / Valkey 7.2+; a Memcached cluster is upgraded only when you change its engine version.
+        ex('a Memcached cluster (the setting does not apply)', cfn('AWS::ElastiCache::CacheCluster', 'Engine: memcached\nCacheNodeType: cache.t4g.small\nNumCacheNodes: 1\nAutoMinorVersionUpgrade: false', 'Cache')),
+      ],
       bad: [ex('turned off', cfn('AWS::ElastiCache::ReplicationGroup', 'ReplicationGroupDescription: cache\nAutoMinorVersionUpgrade: ⟦false⟧', 'Cache'), { expect: [{ severity: 'warning', message: ["AutoMinorVersionUpgrade is false"] }] })],
     },
     terraform: {
       good: [
         ex('AWS default', 'resource "aws_elasticache_cluster" "c" {\n  engine = "redis"\n}\n'),
         ex('member of a replication group', 'resource "aws_elasticache_cluster" "replica" {\n  replication_group_id       = "sessions"\n  auto_minor_version_upgrade = false\n}\n'),
+        ex('a Memcached cluster (the setting does not apply)', 'resource "aws_elasticache_cluster" "c" {\n  engine                     = "memcached"\n  auto_minor_version_upgrade = false\n}\n'),
       ],
       bad: [ex('turned off', 'resource "aws_elasticache_cluster" "c" {\n  engine                     = "redis"\n  auto_minor_version_upgrade = ⟦false⟧\n}\n', { expect: [{ message: ["auto_minor_version_upgrade is false"] }] })],
     },

@@ -3,7 +3,7 @@ import { mapEntry } from '../../cloudformation/template';
 import type { MapNode, ValueNode } from '../../types';
 import { describeVia } from '../../resolution';
 import type { ValueResolver } from '../../resolution';
-import { looksLikeCredentialName, isTrue, settingRule, withContainerDefinitions, guardShapes, elementRule, withSubnetPublicIp, withEbsDefaultEncryption } from '../support';
+import { looksLikeCredentialName, isTrue, settingRule, withContainerDefinitions, guardShapes, elementRule, withSubnetPublicIp, withEbsDefaultEncryption, withLaunchTemplate } from '../support';
 import type { RuleOutcome, Rule, ElementWhere } from '../support';
 
 /** Both formats: no way the node group gets an SSH key (every branch leaves it out). */
@@ -103,10 +103,50 @@ const PUBLIC = {
   configuration: 'every instance launched from the configuration gets a public address and is reachable from the internet wherever its security groups allow.',
 } as const;
 
+/**
+ * Terraform, associate_public_ip_address not set (or null) where withSubnetPublicIp has no subnet to follow: a
+ * public IPv4 address is assigned at launch only to a new primary network interface (RunInstances
+ * InstanceNetworkInterfaceSpecification AssociatePublicIpAddress), by default only in a default subnet or one with
+ * map_public_ip_on_launch = true (CreateLaunchConfiguration AssociatePublicIpAddress; Amazon VPC User Guide,
+ * "Default subnets").
+ */
+const TF_ABSENT = {
+  instance: 'associate_public_ip_address is not set and the instance attaches an existing network interface (network_interface): a public IPv4 address is assigned at launch only to a new primary interface.',
+  template: 'associate_public_ip_address is not set on a new primary network interface (the template\'s network_interfaces attach existing interfaces or secondary ones): a public IPv4 address is assigned at launch only to a new primary interface.',
+  configuration: 'associate_public_ip_address is not set: instances follow their subnet, a default subnet assigns a public IPv4 address, an aws_subnet only when map_public_ip_on_launch is true.',
+} as const;
+
+// Launch templates first: an instance launched from one of the same file follows them (withLaunchTemplate).
+const LT_NO_PUBLIC_IP = withSubnetPublicIp(elementRule({
+    setting: 'lt-no-public-ip',
+    list: 'LaunchTemplateData.NetworkInterfaces',
+    elements: { lists: ['network_interfaces'], path: 'associate_public_ip_address' },
+    cloudformation: {
+      path: 'AssociatePublicIpAddress',
+      compliant: { equals: false },
+      consequence: 'every instance launched from the template gets a public address and is reachable from the internet wherever its security groups allow.',
+    },
+    terraform: { absentDetail: TF_ABSENT.template },
+  }), 'launch-template', { cloudformation: PUBLIC.template, terraform: PUBLIC.template });
+
+const LT_EBS_ENCRYPTED = withEbsDefaultEncryption(elementRule({
+    setting: 'lt-ebs-encrypted',
+    list: 'LaunchTemplateData.BlockDeviceMappings',
+    elements: { lists: ['block_device_mappings'], path: 'ebs.encrypted', applies: (element) => has(element, 'ebs') },
+    applies: hasEbs,
+    whenListMissing: blockDevicesMissing,
+    refine: refineVolume,
+    cloudformation: {
+      path: 'Ebs.Encrypted',
+      compliant: { equals: true },
+      consequence: 'volumes launched from the template are stored unencrypted unless account-level EBS encryption by default is on.',
+    },
+  }));
+
 export const COMPUTE_RULES: readonly Rule[] = [
   // --- EC2 instance
   // Not set, the instance follows its subnet's MapPublicIpOnLaunch (launchPlacement.ts).
-  withSubnetPublicIp(elementRule({
+  withLaunchTemplate(withSubnetPublicIp(elementRule({
     setting: 'ec2-no-public-ip',
     list: 'NetworkInterfaces',
     elements: 'argument',
@@ -115,8 +155,13 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: 'the instance gets a public address and is reachable from the internet wherever its security groups allow.',
     },
-  }), 'instance', { cloudformation: PUBLIC.instance, terraform: PUBLIC.instance }),
-  withEbsDefaultEncryption(elementRule({
+    // Reached only when the instance attaches an existing network interface (withSubnetPublicIp follows the subnet otherwise).
+    terraform: { absentDetail: TF_ABSENT.instance },
+  }), 'instance', { cloudformation: PUBLIC.instance, terraform: PUBLIC.instance }), LT_NO_PUBLIC_IP, {
+    cloudformation: { instance: [['NetworkInterfaces']], template: [['LaunchTemplateData', 'NetworkInterfaces', '[]', 'AssociatePublicIpAddress']] },
+    terraform: { instance: [['associate_public_ip_address'], ['network_interface']], template: [['network_interfaces', '[]', 'associate_public_ip_address']] },
+  }),
+  withLaunchTemplate(withEbsDefaultEncryption(elementRule({
     setting: 'ec2-ebs-encrypted',
     list: 'BlockDeviceMappings',
     elements: { lists: TF_VOLUMES, path: 'encrypted' },
@@ -128,7 +173,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'the volume and its snapshots are stored unencrypted unless account-level EBS encryption by default is on.',
     },
-  })),
+  })), LT_EBS_ENCRYPTED, {
+    cloudformation: { instance: [['BlockDeviceMappings']], template: [['LaunchTemplateData', 'BlockDeviceMappings']] },
+    terraform: { instance: [['root_block_device'], ['ebs_block_device']], template: [['block_device_mappings']] },
+  }),
   settingRule({
     setting: 'ec2-instance-profile',
     cloudformation: {
@@ -167,29 +215,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
   })),
   // --- Launch template
-  withSubnetPublicIp(elementRule({
-    setting: 'lt-no-public-ip',
-    list: 'LaunchTemplateData.NetworkInterfaces',
-    elements: { lists: ['network_interfaces'], path: 'associate_public_ip_address' },
-    cloudformation: {
-      path: 'AssociatePublicIpAddress',
-      compliant: { equals: false },
-      consequence: 'every instance launched from the template gets a public address and is reachable from the internet wherever its security groups allow.',
-    },
-  }), 'launch-template', { cloudformation: PUBLIC.template, terraform: PUBLIC.template }),
-  withEbsDefaultEncryption(elementRule({
-    setting: 'lt-ebs-encrypted',
-    list: 'LaunchTemplateData.BlockDeviceMappings',
-    elements: { lists: ['block_device_mappings'], path: 'ebs.encrypted', applies: (element) => has(element, 'ebs') },
-    applies: hasEbs,
-    whenListMissing: blockDevicesMissing,
-    refine: refineVolume,
-    cloudformation: {
-      path: 'Ebs.Encrypted',
-      compliant: { equals: true },
-      consequence: 'volumes launched from the template are stored unencrypted unless account-level EBS encryption by default is on.',
-    },
-  })),
+  LT_NO_PUBLIC_IP,
+  LT_EBS_ENCRYPTED,
   // --- Launch configuration
   withSubnetPublicIp(settingRule({
     setting: 'lc-no-public-ip',
@@ -197,6 +224,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: false },
       consequence: PUBLIC.configuration,
     },
+    terraform: { absentDetail: TF_ABSENT.configuration },
   }), 'launch-configuration', { cloudformation: PUBLIC.configuration, terraform: PUBLIC.configuration }),
   withEbsDefaultEncryption(elementRule({
     setting: 'lc-ebs-encrypted',

@@ -339,23 +339,29 @@ export const DATABASES_RULES: readonly Rule[] = [
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
   }), (engine) => engine === 'memcached'),
-  guarded(settingRule({
+  // AutoMinorVersionUpgrade is for Valkey 7.2 and later and Redis OSS 6.0 and later ("This parameter is disabled for
+  // previous versions", ModifyCacheCluster / CreateCacheCluster AutoMinorVersionUpgrade); a Memcached cluster is
+  // upgraded only when you modify its engine version (ElastiCache User Guide, "Version Management for ElastiCache";
+  // AWS Config elasticache-auto-minor-version-upgrade-check judges only Redis and Valkey clusters).
+  notForEngines(guarded(settingRule({
     setting: 'elasticache-auto-minor',
     cloudformation: {
       types: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
       compliant: { equals: true },
       consequence: 'engine security patches are not applied automatically.',
-      skip: cacheSkip,
+      skip: (resource, context) => cacheSkip(resource)
+        ?? (engineOf(resource, context) === 'memcached' ? 'AutoMinorVersionUpgrade applies only to Valkey 7.2 and later and Redis OSS 6.0 and later: a Memcached cluster gets a new engine version only when you change its EngineVersion, so keeping it patched is your task.' : undefined),
       fix: true,
     },
     terraform: {
-      skip: tfCacheSkip,
-      absentDetail: 'auto_minor_version_upgrade is not set: it defaults to true (engine 6 and later), so minor engine upgrades are applied automatically.',
+      skip: (resource, context) => tfCacheSkip(resource)
+        ?? (tfString(resource, context, 'engine') === 'memcached' ? 'auto_minor_version_upgrade applies only to Valkey 7.2 and later and Redis OSS 6.0 and later: a Memcached cluster gets a new engine version only when you change its engine_version, so keeping it patched is your task.' : undefined),
+      absentDetail: 'auto_minor_version_upgrade is not set: it defaults to true (Redis OSS 6.0 and later, Valkey 7.2 and later), so minor engine upgrades are applied automatically.',
     },
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
-  }),
+  }), (engine) => engine === 'memcached'),
   guarded(settingRule({
     setting: 'elasticache-custom-subnet-group',
     // ElastiCache nodes have no public address: the default subnet group is a placement choice, not an open door,

@@ -10,6 +10,7 @@ import { compatible, describeVia, isConditionalStep } from '../../resolution';
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
+import { referenceParts } from '../../terraform/hcl';
 import type { RuleOutcome } from './outcome';
 import type { Rule } from './rule';
 import { pointsAt, withTerraformCheck, writtenAt } from './terraformSupport';
@@ -109,7 +110,8 @@ function absentWay(resolver: ValueResolver, start: MapNode | undefined, key: str
 
 /** Sources reached only where the property is absent: that way's provenance first. */
 function within(via: readonly string[], sources: SubnetSource[] | 'unused' | undefined): SubnetSource[] | 'unused' | undefined {
-  if (!Array.isArray(sources) || via.length === 0) return sources;
+  // Only a condition's branch matters: a variable whose value is null leaves the argument unset, as omitting it does.
+  if (!Array.isArray(sources) || !via.some(isConditionalStep)) return sources;
   return sources.map((source) => ({ ...source, candidate: { node: source.candidate.node, via: [...via, ...source.candidate.via] } }));
 }
 
@@ -123,11 +125,15 @@ function decidedByProperty(outcomes: RuleOutcome[]): boolean {
 
 /** Elements of a network interface list that take the subnet's default: primary (device index 0 or none), new, no explicit value. */
 function followingInterfaces(resolver: ValueResolver, start: MapNode | undefined, path: readonly string[], keys: { associate: string; device: string; existing: string }, via: readonly string[] = []): Candidate[] {
-  return resolver.lookup(start, [...path, '[]'], via).filter((candidate) => {
-    if (candidate.node?.kind !== 'map') return false;
+  return resolver.lookup(start, [...path, '[]'], via).flatMap((candidate): Candidate[] => {
+    if (candidate.node?.kind !== 'map') return [];
     const device = mapEntry(candidate.node, keys.device);
-    if (device?.kind === 'scalar' && String(device.value) !== '0') return false;
-    return !mapEntry(candidate.node, keys.associate) && !mapEntry(candidate.node, keys.existing);
+    if (device?.kind === 'scalar' && String(device.value) !== '0') return [];
+    if (mapEntry(candidate.node, keys.existing)) return [];
+    // The ways the element leaves the address unset (not written, AWS::NoValue, Terraform null), each with its provenance.
+    return resolver.lookup(candidate.node, [keys.associate], candidate.via)
+      .filter((way) => way.node === undefined)
+      .map((way) => ({ node: candidate.node, via: way.via }));
   });
 }
 
@@ -303,4 +309,122 @@ export function withEbsDefaultEncryption(rule: Rule): Rule {
       ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message.replace(/^Depends on the deployment: /, '')} (${state.why})`, range: outcome.range }
       : outcome));
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// An instance launched from a launch template of the same template/module.
+//
+// RunInstances takes the template's launch parameters for what the request does not set itself (RunInstances
+// LaunchTemplate: "Any additional parameters that you specify for the new instance override the corresponding
+// parameters included in the launch template"). So when the instance leaves a setting to the template and the
+// template writes it, the template's verdict is the instance's. Which version the instance uses matters: the
+// written template is its latest version ($Latest, LatestVersionNumber / latest_version); the default version
+// ($Default, DefaultVersionNumber / default_version, or none in Terraform) stays the first one unless it is moved
+// (aws_launch_template update_default_version), so a verdict through it only depends.
+
+/** Where the instance and the template write the setting, per format. */
+export interface LaunchTemplatePaths {
+  readonly cloudformation: { readonly instance: readonly (readonly string[])[]; readonly template: readonly (readonly string[])[] };
+  readonly terraform: { readonly instance: readonly (readonly string[])[]; readonly template: readonly (readonly string[])[] };
+}
+
+function writes(resolver: ValueResolver, start: MapNode | undefined, paths: readonly (readonly string[])[]): boolean {
+  return paths.some((path) => resolver.lookup(start, path).some((candidate) => candidate.node !== undefined));
+}
+
+/** The instance's outcomes when the template decides: on the instance, in the template's words. */
+function fromTemplate(outcomes: readonly RuleOutcome[], name: string, version: string | undefined, range: OffsetRange): RuleOutcome[] {
+  const via = `the instance leaves it to launch template ${name}`;
+  const older = version ? `; the instance uses ${version}, which is the version written here only while no later version exists or it is made the default` : '';
+  return outcomes.map((outcome): RuleOutcome => {
+    switch (outcome.kind) {
+      case 'addressed':
+        return version
+          ? { kind: 'depends', message: `Depends on the deployment: ${via}, whose written version is compliant (${outcome.detail.replace(/\.$/, '')})${older}.`, range }
+          : { kind: 'addressed', detail: `${via}: ${outcome.detail}`, ...(outcome.evidence ? { evidence: outcome.evidence } : {}) };
+      case 'aws-default':
+        return version
+          ? { kind: 'depends', message: `Depends on the deployment: ${via} (${outcome.detail.replace(/\.$/, '')})${older}.`, range }
+          : { kind: 'aws-default', detail: `${via}: ${outcome.detail}` };
+      case 'finding':
+        return version
+          ? { kind: 'depends', message: `Depends on the deployment: ${via}: ${outcome.message.replace(/\.$/, '')}${older}.`, range }
+          : { kind: 'finding', message: `${via}: ${outcome.message}`, range, ...(outcome.severity ? { severity: outcome.severity } : {}) };
+      case 'depends':
+        return { kind: 'depends', message: `Depends on the deployment: ${via}: ${outcome.message.replace(/^Depends on the deployment: /, '')}`, range };
+      case 'unknown':
+        return { ...outcome, reason: `${via}, and ${outcome.reason}` };
+      default:
+        return outcome;
+    }
+  });
+}
+
+/** Both formats: the latest version (undefined), or how the instance names an older-or-default one. */
+function cfnVersion(node: ValueNode | undefined): string | undefined {
+  if (node?.kind === 'scalar' && String(node.value) === '$Latest') return undefined;
+  if (node?.kind === 'intrinsic' && node.name === 'Fn::GetAtt') {
+    const argument = node.argument;
+    const attribute = argument.kind === 'seq' ? argument.items[1] : argument.kind === 'scalar' ? { kind: 'scalar', value: String(argument.value).split('.').slice(1).join('.') } : undefined;
+    if (attribute?.kind === 'scalar' && attribute.value === 'LatestVersionNumber') return undefined;
+    if (attribute?.kind === 'scalar') return `its ${String(attribute.value)}`;
+  }
+  if (node?.kind === 'scalar') return `version ${String(node.value)}`;
+  return node ? 'the Version given' : 'the default version';
+}
+
+/** `aws_launch_template.x.<attribute>` of the template: the attribute's name. */
+function attributeOf(node: ValueNode, template: TfResource): string | undefined {
+  if (node.kind !== 'expression') return undefined;
+  const parts = referenceParts(node.expression);
+  return parts && parts.names[0] === template.type && parts.names[1] === template.name ? parts.names[2] : undefined;
+}
+
+function tfVersion(node: ValueNode | undefined, template: TfResource, resolver: ValueResolver): string | undefined {
+  if (node?.kind === 'scalar' && String(node.value) === '$Latest') return undefined;
+  if (node?.kind === 'expression' && attributeOf(node, template) === 'latest_version') return undefined;
+  const movesDefault = resolver.lookup(template.body, ['update_default_version']).every((candidate) => candidate.node !== undefined
+    && resolver.scalars(candidate.node, candidate.via).every((value) => value.known && isTrue(value.value)));
+  const isDefault = !node || (node.kind === 'scalar' && String(node.value) === '$Default') || (node.kind === 'expression' && attributeOf(node, template) === 'default_version');
+  if (isDefault && movesDefault) return undefined;
+  if (isDefault) return 'the default version';
+  return node.kind === 'scalar' ? `version ${String(node.value)}` : 'the version given';
+}
+
+/**
+ * The instance rule with its launch template followed: when the instance does not write the setting and a launch
+ * template of the same template/module does, the template rule's verdict (on the template) is the instance's.
+ */
+export function withLaunchTemplate(rule: Rule, templateRule: Rule, paths: LaunchTemplatePaths): Rule {
+  const cfn = rule.cloudformation;
+  const tf = rule.terraform;
+  return {
+    ...rule,
+    ...(cfn ? {
+      cloudformation: {
+        check(resource, context) {
+          const outcomes = cfn.check(resource, context);
+          const spec = mapEntry(resource.properties, 'LaunchTemplate');
+          if (spec?.kind !== 'map' || writes(context.resolver, resource.properties, paths.cloudformation.instance)) return outcomes;
+          const reference = mapEntry(spec, 'LaunchTemplateId') ?? mapEntry(spec, 'LaunchTemplateName');
+          const template = context.resourcesOfType('AWS::EC2::LaunchTemplate').find((candidate) => refersTo(reference, candidate.id));
+          if (!template || !templateRule.cloudformation || !writes(context.resolver, template.properties, paths.cloudformation.template)) return outcomes;
+          return fromTemplate(templateRule.cloudformation.check(template, context), template.id, cfnVersion(mapEntry(spec, 'Version')), resource.idRange);
+        },
+      },
+    } : {}),
+    ...(tf ? {
+      terraform: {
+        check(resource: TfResource, context: TfRuleContext): RuleOutcome[] {
+          const outcomes = tf.check(resource, context);
+          const spec = mapEntry(resource.body, 'launch_template');
+          if (spec?.kind !== 'map' || writes(context.resolver, resource.body, paths.terraform.instance)) return outcomes;
+          const reference = mapEntry(spec, 'id') ?? mapEntry(spec, 'name');
+          const template = context.resourcesOfType('aws_launch_template').find((candidate) => pointsAt(reference, candidate));
+          if (!template || !templateRule.terraform || !writes(context.resolver, template.body, paths.terraform.template)) return outcomes;
+          return fromTemplate(templateRule.terraform.check(template, context), template.address, tfVersion(mapEntry(spec, 'version'), template, context.resolver), resource.anchor);
+        },
+      },
+    } : {}),
+  };
 }
