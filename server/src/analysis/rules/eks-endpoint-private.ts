@@ -4,7 +4,7 @@
 // public_access_cidrs }. A CIDR list that cannot be read leaves the exposure unknown.
 import type { ValueResolver } from '../resolution';
 import type { ValueNode } from '../types';
-import { settingRule, guardShapes } from './support';
+import { settingRule, guardShapes, isWorldCidr } from './support';
 import type { RuleOutcome, Rule } from './support';
 
 type CidrState = 'restricted' | 'open' | 'absent' | { readonly unknown: string };
@@ -26,7 +26,7 @@ function cidrState(resolver: ValueResolver, start: ValueNode | undefined, path: 
     for (const item of node.items) {
       for (const value of resolver.scalars(item, candidate.via)) {
         if (!value.known) return { unknown: `${name} holds ${value.description}` };
-        if (value.value === '0.0.0.0/0' || value.value === '::/0') open = true;
+        if (isWorldCidr(value.value)) open = true;
       }
     }
   }

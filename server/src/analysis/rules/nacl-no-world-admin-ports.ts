@@ -4,7 +4,7 @@
 import type { ValueResolver } from '../resolution';
 import { describeVia, quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
-import { branches, isTrue, settingRule, portExposure, WORLD } from './support';
+import { branches, isTrue, settingRule, portExposure, isWorldCidr } from './support';
 import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
@@ -73,7 +73,7 @@ function judgeEntry(entry: MapNode, via: readonly string[], resolver: ValueResol
     for (const [index, key] of keys.cidrs.entries()) {
       const cidr = cidrs[index];
       if (cidr.unknown) unknown ??= cannot(key);
-      if (cidr.value === undefined || !WORLD.has(cidr.value) || !cidr.range || gap?.certain) continue;
+      if (cidr.value === undefined || !isWorldCidr(cidr.value) || !cidr.range || gap?.certain) continue;
       gap = { message: `${exposed} allowed in from the internet by this network ACL entry: ${key} is ${quote(cidr.value)}${describeVia(branch.via)}. Allow remote administration only from known address ranges.`, range: cidr.range, certain: branch.certain };
     }
   }

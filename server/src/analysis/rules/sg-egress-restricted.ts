@@ -10,10 +10,9 @@
 import type { CfnRuleContext } from '../cloudformation/context';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
-import { branches, settingRule, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules, pointingAt } from './support';
+import { branches, settingRule, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules, pointingAt, isWorldCidr } from './support';
 import type { RuleOutcome, Rule, IngressKeys, IngressRule } from './support';
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const base = settingRule({ setting: 'sg-egress-restricted', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 export const sgEgressRestricted: Rule = {
@@ -101,7 +100,7 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
       const to = Number(toText.value);
       const allTraffic = protocol.value === '-1' || protocol.value === 'all' || from === -1 || (from <= 0 && to >= 65535);
       if (!allTraffic) continue;
-      if (cidr.value !== undefined && WORLD.has(cidr.value) && cidr.range) {
+      if (cidr.value !== undefined && isWorldCidr(cidr.value) && cidr.range) {
         const message = `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(cidr.value)}${describeVia(branch.via)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`;
         if (branch.certain) return [{ kind: 'finding', message, range: cidr.range }];
         possible ??= { kind: 'depends', message: `Depends on the deployment: ${message}`, range: cidr.range };

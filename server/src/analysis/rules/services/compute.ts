@@ -3,7 +3,7 @@ import { mapEntry } from '../../cloudformation/template';
 import type { MapNode, ValueNode } from '../../types';
 import { describeVia } from '../../resolution';
 import type { ValueResolver } from '../../resolution';
-import { looksLikeCredentialName, isTrue, settingRule, withContainerDefinitions, guardShapes, elementRule, withSubnetPublicIp, withEbsDefaultEncryption, withLaunchTemplate } from '../support';
+import { customerManagedKey, looksLikeCredentialName, isTrue, settingRule, withContainerDefinitions, guardShapes, elementRule, withSubnetPublicIp, withEbsDefaultEncryption, withLaunchTemplate } from '../support';
 import type { RuleOutcome, Rule, ElementWhere } from '../support';
 
 /** Both formats: no way the node group gets an SSH key (every branch leaves it out). */
@@ -202,7 +202,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'ebs-volume-cmk',
     cloudformation: {
       // Naming the AWS managed key (alias/aws/ebs) is the same as naming none.
-      compliant: { satisfies: (key) => !/(^|:)alias\/aws\/ebs$/.test(String(key)), describe: 'a key other than alias/aws/ebs' },
+      compliant: customerManagedKey('ebs'),
       consequence: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       whenMissing: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       skip: (resource, context) => unencryptedVolume(resource.properties, 'Encrypted', context),
@@ -210,7 +210,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     terraform: {
       // kms_key_id takes the key's ARN (AWS provider, aws_ebs_volume); the AWS managed key's alias ARN
       // (…:alias/aws/ebs) is the same as naming none.
-      compliant: { satisfies: (key) => !/(^|:)alias\/aws\/ebs$/.test(String(key)), describe: 'a key ARN other than alias/aws/ebs' },
+      compliant: customerManagedKey('ebs'),
       skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context),
     },
   })),

@@ -7,7 +7,7 @@ import { referenceParts } from '../../terraform/hcl';
 import type { OffsetRange, ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
 import { describeVia, quote } from '../../resolution';
-import { singleString, judgeSetting, settingRule } from '../support';
+import { customerManagedKey, singleString, judgeSetting, settingRule } from '../support';
 import type { RuleOutcome, Rule } from '../support';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
@@ -549,7 +549,7 @@ export const DATABASES_RULES: readonly Rule[] = [
   settingRule({
     setting: 'dynamodb-cmk',
     cloudformation: {
-      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      compliant: customerManagedKey('dynamodb'),
       absent: 'missed',
       consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, whose policy and rotation you do not control.',
       whenMissing: 'the table is encrypted with an AWS owned key (or, with SSEEnabled true, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
@@ -558,7 +558,7 @@ export const DATABASES_RULES: readonly Rule[] = [
     // server_side_encryption { enabled, kms_key_arn }: kms_key_arn takes a key ARN (or the alias ARN of
     // alias/aws/dynamodb, the AWS managed key), so the same test; enabled = false means an AWS owned key.
     terraform: {
-      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      compliant: customerManagedKey('dynamodb'),
       consequence: 'the table is encrypted with the AWS managed aws/dynamodb key, whose policy and rotation you do not control.',
       whenMissing: 'the table is encrypted with an AWS owned key (or, with server_side_encryption.enabled = true alone, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',
       skip: (resource, context) => awsOwnedKey(resource.body, resource.anchor, context.resolver, ['server_side_encryption', 'enabled'], 'kms_key_arn'),

@@ -9,7 +9,7 @@ import { mapEntry } from '../../cloudformation/template';
 import type { Candidate, Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep } from '../../resolution';
 import type { MapNode, OffsetRange } from '../../types';
-import { settingRule, terraformAbsentDetail, terraformContainerImage, withSamGlobals } from '../support';
+import { customerManagedKey, settingRule, terraformAbsentDetail, terraformContainerImage, withSamGlobals } from '../support';
 import type { RuleOutcome, Rule } from '../support';
 
 const LAMBDA = 'AWS::Lambda::Function';
@@ -262,13 +262,13 @@ export const SERVERLESS_RULES: readonly Rule[] = [
   settingRule({
     setting: 'sqs-cmk',
     cloudformation: {
-      compliant: { matches: /^(?!(.*:)?alias\/aws\/sqs$)/ },
+      compliant: customerManagedKey('sqs'),
       consequence: 'messages are encrypted with the AWS managed aws/sqs key, whose policy you do not control.',
       // Without a key the queue uses SSE-SQS or, with SqsManagedSseEnabled false, no encryption (sqs-encryption says which).
       whenMissing: 'messages are not encrypted with a KMS key whose policy and audit trail you control.',
     },
     // kms_master_key_id takes the same key ids, ARNs and aliases as KmsMasterKeyId (alias/aws/sqs is the AWS managed key).
-    terraform: { compliant: { matches: /^(?!(.*:)?alias\/aws\/sqs$)/ } },
+    terraform: { compliant: customerManagedKey('sqs') },
   }),
 
   // ---- SNS ----
@@ -338,7 +338,7 @@ export const SERVERLESS_RULES: readonly Rule[] = [
       types: [SAM_TABLE],
       // As dynamodb-cmk: the table is always encrypted, but without KMSMasterKeyId with an AWS owned key or the AWS
       // managed alias/aws/dynamodb, neither a key whose policy you control: a hint (info), like sqs-cmk.
-      compliant: { matches: /^(?!(.*:)?alias\/aws\/dynamodb$)/ },
+      compliant: customerManagedKey('dynamodb'),
       absent: 'missed',
       consequence: 'the table is encrypted with an AWS owned or AWS managed key, not a key whose policy you control.',
       whenMissing: 'the table is encrypted with an AWS owned key (or, with SSEEnabled true, the AWS managed aws/dynamodb key), not a customer managed key whose policy, rotation and use you control.',

@@ -8,7 +8,7 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { TfModule } from '../../terraform/module';
 import type { ScalarValue, ValueNode } from '../../types';
 import { refersTo } from '../../cloudformation/references';
-import { isTrue, judgeSetting, pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt, settingRule } from '../support';
+import { customerManagedKey, isTrue, judgeSetting, pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt, settingRule } from '../support';
 import type { RuleOutcome, Rule } from '../support';
 
 /** Literal scalar at a top-level property, when it is one. */
@@ -188,10 +188,6 @@ function versioningOn(value: ScalarValue): boolean {
   return String(value).toLowerCase() === 'enabled' || isTrue(value);
 }
 
-/** A key id or ARN naming an AWS managed key (alias/aws/<service>) rather than a customer managed one. */
-function notAwsManaged(service: string): RegExp {
-  return new RegExp(`^(?!(.*:)?alias/aws/${service}$)`);
-}
 
 /** One registry scanning rule as read: how often it scans and the repository filters it applies to. */
 interface RegistryScanRule {
@@ -340,7 +336,7 @@ export const STORAGE_RULES: readonly Rule[] = [
   settingRule({
     setting: 's3-kms-cmk',
     cloudformation: {
-      compliant: { matches: notAwsManaged('s3') },
+      compliant: customerManagedKey('s3'),
       // S3 encrypts every object (SSE-S3) by default and this is not an FSBP control: a missing customer managed
       // key is a hint; an explicit AWS managed key keeps the knowledge base's severity.
       missingSeverity: 'info',
@@ -354,7 +350,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     },
     // kms_master_key_id takes a key id, key ARN, alias or alias ARN, as KMSMasterKeyID does: the same test.
     terraform: {
-      compliant: { matches: notAwsManaged('s3') },
+      compliant: customerManagedKey('s3'),
       skip: (resource, context) => {
         const reason = tfLogBucketReason(resource, context);
         return reason ? `${reason} Log delivery supports SSE-S3 only.` : undefined;
@@ -570,10 +566,10 @@ export const STORAGE_RULES: readonly Rule[] = [
   settingRule({
     setting: 'secret-cmk',
     cloudformation: {
-      compliant: { matches: notAwsManaged('secretsmanager') },
+      compliant: customerManagedKey('secretsmanager'),
       consequence: 'the secret is encrypted with the AWS managed aws/secretsmanager key, whose policy you do not control.',
     },
     // kms_key_id takes the same key ids, ARNs and aliases as KmsKeyId; unset, Secrets Manager uses aws/secretsmanager.
-    terraform: { compliant: { matches: notAwsManaged('secretsmanager') } },
+    terraform: { compliant: customerManagedKey('secretsmanager') },
   }),
 ];

@@ -15,6 +15,8 @@ export * from './terraformWords';
 export * from './secrets';
 export * from './links';
 export * from './ports';
+export * from './networks';
+export * from './kmsKeys';
 export * from './engines';
 export * from './parameterGroups';
 export * from './logExports';

@@ -8,9 +8,8 @@ import { compatible, describeVia, isConditionalStep, quote } from '../../resolut
 import type { Candidate, ValueResolver } from '../../resolution';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import type { RuleOutcome } from './outcome';
+import { isWorldCidr } from './networks';
 
-/** Addresses that mean "the whole internet". */
-export const WORLD: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
 const ADMIN_PORTS: ReadonlyArray<readonly [number, string]> = [[22, 'SSH (port 22)'], [3389, 'RDP (port 3389)']];
 
 /** One inbound rule: an inline entry or a standalone rule resource's body. */
@@ -72,7 +71,7 @@ export interface WorldIngressCheck {
 }
 
 /**
- * Every world range (0.0.0.0/0, ::/0) an inbound rule opens to the exposure `check.exposed` names. Protocol,
+ * Every world range (a /0 block in any spelling: 0.0.0.0/0, ::/0, ::0/0...) an inbound rule opens to the exposure `check.exposed` names. Protocol,
  * ports and range are judged together on each consistent way the rule may turn out (branches()): a port that
  * is exposed only on one branch of an undecided condition, or for a non-default parameter value, is "depends";
  * a protocol, port or range that cannot be read where the others would expose the rule makes it unknown, never closed.
@@ -85,7 +84,7 @@ export function worldIngress(rule: MapNode, via: readonly string[], resolver: Va
     for (const branch of branches(resolver, rule, [[keys.protocol], [keys.from], [keys.to], list ? [key, '[]'] : [key]], via)) {
       const [protocol, from, to, cidr] = branch.values;
       if (cidr.value === undefined && cidr.unknown === undefined) continue;
-      if (cidr.value !== undefined && !WORLD.has(cidr.value)) continue;
+      if (cidr.value !== undefined && !isWorldCidr(cidr.value)) continue;
       const exposed = check.exposed(protocol.value, from.value, to.value);
       if (exposed === undefined) {
         const unread = ([[keys.protocol, protocol], [keys.from, from], [keys.to, to]] as const).find(([, value]) => value.unknown !== undefined);

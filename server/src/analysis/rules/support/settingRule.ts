@@ -184,8 +184,13 @@ export function settingRule(spec: SettingRuleSpec): Rule {
   return rule;
 }
 
+/**
+ * How a value compares: booleans and words case-insensitively (true, "true", "True" alike), and integers by their
+ * number (0, "0" and "00" alike; only integers, so version strings such as "1.2" and "1.20" stay apart).
+ */
 function normalise(value: ScalarValue): string {
-  return String(value).toLowerCase();
+  const text = String(value).toLowerCase();
+  return /^[+-]?\d+$/.test(text) ? String(Number(text)) : text;
 }
 
 function predicate(compliance: Compliance): (value: ScalarValue) => boolean {

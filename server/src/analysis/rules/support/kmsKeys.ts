@@ -1,0 +1,21 @@
+// KMS keys compared by meaning. An AWS managed key is named by the reserved alias prefix aws/ (alias/aws/<service>;
+// "aws/<service>" is how the service documentation names it, e.g. Secrets Manager's aws/secretsmanager), in every
+// form a key identifier takes: the alias name or the alias ARN (arn:<partition>:kms:<region>:<account>:alias/aws/...).
+// KMS: "The alias/aws/ prefix is reserved for AWS managed key" (Developer Guide, Create aliases).
+import type { ScalarValue } from '../../types';
+import type { Compliance } from './settingRule';
+
+const AWS_MANAGED = /^(?:(?:arn:aws[a-z-]*:kms:[^:]*:[^:]*:)?alias\/)?aws\/[^/]+$/;
+
+/** True when a key identifier names an AWS managed key (any alias/aws/<service>, with or without alias/ or an ARN). */
+export function isAwsManagedKey(value: ScalarValue | undefined): boolean {
+  return typeof value === 'string' && AWS_MANAGED.test(value.trim());
+}
+
+/**
+ * The compliance of a key-management setting: a key other than an AWS managed one (`service` names the service's
+ * own AWS managed key in the docs).
+ */
+export function customerManagedKey(service: string): Compliance {
+  return { satisfies: (value) => !isAwsManagedKey(value), describe: `a customer managed key (not alias/aws/${service} or another AWS managed key)` };
+}
