@@ -6,7 +6,7 @@ import { RULES_BY_CLOUDFORMATION_TYPE } from '../rules/registry';
 import { summarise } from '../summary';
 import type { RuleRun } from '../summary';
 import type { RuleOutcome } from '../rules/support/outcome';
-import type { Finding, OffsetRange, Problem } from '../types';
+import type { Finding, OffsetRange, Problem, RelatedLocation, ValueNode } from '../types';
 import type { CfnRuleContext } from './context';
 import type { CfnResource, CfnTemplate } from './template';
 import { Resolver } from './resolve';
@@ -65,11 +65,14 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
   const problems: Problem[] = [];
   const previous = cache && text !== undefined ? cache.begin(environmentOf(template, text)) : undefined;
   const resources = template.resources.map((resource) => {
-    const key = text !== undefined ? text.slice(resource.range.start, resource.range.end) : undefined;
+    // A resource that inherits text written elsewhere (a YAML alias or merge key) depends on more than its own
+    // text: its runs are neither reused nor kept.
+    const elsewhere = writtenElsewhere(resource);
+    const key = text !== undefined && elsewhere.length === 0 ? text.slice(resource.range.start, resource.range.end) : undefined;
     const reused = key !== undefined ? previous?.get(key) : undefined;
     const { runs, local } = runRules(resource, template, resolver, settings, byType, problems, reused && { delta: resource.range.start - reused.base, runs: reused.runs });
     if (cache && key !== undefined) cache.keep(key, resource.range.start, local);
-    return checkResource(resource, resolver, runs);
+    return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)));
   });
   return { resolver, resources, problems };
 }
@@ -142,6 +145,56 @@ function shiftRun(run: RuleRun, delta: number): RuleRun {
         default:
           return outcome;
       }
+    }),
+  };
+}
+
+/** The ranges of the values a resource takes from text outside itself (YAML aliases and merge keys), outermost. */
+function writtenElsewhere(resource: CfnResource): OffsetRange[] {
+  const found: OffsetRange[] = [];
+  const inside = (range: OffsetRange): boolean => range.start >= resource.range.start && range.end <= resource.range.end;
+  const walk = (node: ValueNode | undefined): void => {
+    if (!node) return;
+    if (!inside(node.range)) {
+      found.push(node.range);
+      return;
+    }
+    switch (node.kind) {
+      case 'map':
+        for (const entry of node.entries) {
+          if (!inside(entry.keyRange)) found.push(entry.keyRange);
+          walk(entry.value);
+        }
+        return;
+      case 'seq':
+        for (const item of node.items) walk(item);
+        return;
+      case 'intrinsic':
+        walk(node.argument);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(resource.node);
+  return found;
+}
+
+/**
+ * A finding on a value the resource inherits through a YAML alias or merge key sits on the inheriting
+ * resource's logical id (the value's own place belongs to the resource that wrote it), with the written value
+ * as a related location. Its fix (cloudformation/edit.ts) overrides the value in the resource's own mapping,
+ * never edits the shared text.
+ */
+function onInheritingResource(run: RuleRun, resource: CfnResource, elsewhere: readonly OffsetRange[]): RuleRun {
+  const inherited = (range: OffsetRange): boolean => elsewhere.some((outer) => range.start >= outer.start && range.end <= outer.end);
+  const related = (range: OffsetRange): RelatedLocation => ({ message: `Written here, inherited by ${resource.id} through a YAML alias or merge key`, range });
+  return {
+    rule: run.rule,
+    outcomes: run.outcomes.map((outcome): RuleOutcome => {
+      if ((outcome.kind !== 'finding' && outcome.kind !== 'depends') || !inherited(outcome.range)) return outcome;
+      if (outcome.kind === 'depends') return { ...outcome, range: resource.idRange };
+      return { ...outcome, range: resource.idRange, related: [related(outcome.range), ...(outcome.related ?? [])] };
     }),
   };
 }

@@ -1,8 +1,7 @@
 // Writes a "set this setting" fix in the template's own format and indentation. It changes only what it must:
 // it replaces a wrong value, or inserts the missing key (and any missing parent mappings) into the nearest
 // existing mapping. When the layout is too unusual to edit safely it returns no fix rather than a wrong one.
-import type { Fix, MapNode, ScalarValue, TextEdit } from '../types';
-import { mapEntry } from './template';
+import type { Fix, MapNode, OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { CfnResource, CfnTemplate } from './template';
 import type { SetSettingFix } from '../rules/support/rule';
 
@@ -26,11 +25,15 @@ export function writeSuppression(text: string, template: CfnTemplate, resource: 
 function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource, path: readonly string[], value: ScalarValue, title: string): Fix | undefined {
   let map: MapNode = resource.node;
   let depth = 0;
+  const written = (range: OffsetRange): boolean => range.start >= resource.range.start && range.end <= resource.range.end;
   // Walk down through the mappings that exist.
   while (depth < path.length - 1) {
-    const next = mapEntry(map, path[depth]);
-    if (next === undefined) break;
+    const entry = map.entries.find((candidate) => candidate.key === path[depth]);
+    if (entry?.value === undefined) break;
+    const next = entry.value;
     if (next.kind !== 'map') return undefined; // an intrinsic or scalar where a mapping should be: do not guess
+    // A mapping inherited whole (YAML alias or merge key): overriding it would drop its other keys.
+    if (!written(entry.keyRange) || !written(next.range)) return undefined;
     map = next;
     depth++;
   }
@@ -38,16 +41,24 @@ function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource
   const literal = formatScalar(value, template.format);
   if (remaining.length === 1) {
     const existing = map.entries.find((entry) => entry.key === remaining[0]);
-    if (existing) {
+    // An inherited key (YAML merge key) is overridden by writing the key in the resource's own mapping.
+    if (existing && written(existing.keyRange)) {
       // A missing value is being typed; an intrinsic is the author's wiring (fix the parameter instead).
       if (!existing.value || existing.value.kind === 'intrinsic') return undefined;
-      return { title, edits: [{ range: existing.value.range, newText: literal }] };
+      return insideResource({ title, edits: [{ range: existing.value.range, newText: literal }] }, resource);
     }
   }
   const edit = template.format === 'json'
     ? insertJson(text, map, remaining, literal)
     : insertYaml(text, map, resource, remaining, literal);
-  return edit ? { title, edits: [edit] } : undefined;
+  return insideResource(edit ? { title, edits: [edit] } : undefined, resource);
+}
+
+/** An edit outside the resource would change text other resources share (a YAML anchor): no fix then. */
+function insideResource(fix: Fix | undefined, resource: CfnResource): Fix | undefined {
+  if (!fix) return undefined;
+  const inside = fix.edits.every((edit) => edit.range.start >= resource.range.start && edit.range.end <= resource.range.end);
+  return inside ? fix : undefined;
 }
 
 function formatScalar(value: ScalarValue, format: 'yaml' | 'json'): string {
@@ -76,7 +87,8 @@ function indentStep(text: string, resource: CfnResource): string {
 }
 
 function insertYaml(text: string, map: MapNode, resource: CfnResource, keys: readonly string[], literal: string): TextEdit | undefined {
-  const first = map.entries[0];
+  // The first key written in the resource itself: keys a merge key brings are written under their anchor.
+  const first = map.entries.find((entry) => entry.keyRange.start >= resource.range.start && entry.keyRange.end <= resource.range.end);
   if (!first) return undefined;
   const lineStart = lineStartOf(text, first.keyRange.start);
   const before = text.slice(lineStart, first.keyRange.start);

@@ -94,7 +94,8 @@ export function buildTemplate(root: MapNode, format: 'yaml' | 'json', problems: 
         properties: propertiesEntry?.value?.kind === 'map' ? propertiesEntry.value : undefined,
         propertiesKeyRange: propertiesEntry?.keyRange,
         condition: condition?.kind === 'scalar' && typeof condition.value === 'string' ? condition.value : undefined,
-        range: { start: entry.keyRange.start, end: body.range.end },
+        // A body written elsewhere (`Replica: *Db`, an alias to an anchor above) is not the resource's text.
+        range: { start: entry.keyRange.start, end: body.range.start >= entry.keyRange.end ? body.range.end : entry.keyRange.end },
       });
     }
   }

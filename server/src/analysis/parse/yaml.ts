@@ -54,6 +54,7 @@ class Converter {
   private nodeCount = 0;
   private budgetReported = false;
   private readonly aliasStack: Alias[] = [];
+  private readonly resolved = new Map<Alias, YamlNode | undefined>();
 
   constructor(
     private readonly text: string,
@@ -82,9 +83,15 @@ class Converter {
     return plain;
   }
 
+  /** `Alias.resolve` walks the document: each alias is resolved once, however often an expansion meets it. */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    if (!this.resolved.has(alias)) this.resolved.set(alias, alias.resolve(this.document) as YamlNode | undefined);
+    return this.resolved.get(alias);
+  }
+
   private convertAlias(alias: Alias): ValueNode | undefined {
     if (this.aliasStack.includes(alias)) return undefined;
-    const target = alias.resolve(this.document);
+    const target = this.resolveAlias(alias);
     if (!target) {
       this.problems.push({ message: `YAML: unknown alias *${alias.source}`, range: this.rangeOf(alias), severity: 'error' });
       return undefined;
@@ -109,14 +116,25 @@ class Converter {
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
+      // YAML 1.1 merge keys (`<<: *anchor`, `<<: [*a, *b]`), applied as the deployment tools' YAML loader
+      // (PyYAML in `aws cloudformation package` and `sam`) applies them: inherited entries first, later merge
+      // keys over earlier ones, in a list the first mapping wins, and a key written in the mapping wins over all.
+      let merged: MapEntry[] | undefined;
+      let mergeAt = -1;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
         if (keyNode === null || keyNode === undefined) continue;
         const key = isScalar(keyNode) ? String(keyNode.value ?? '') : undefined;
         if (key === undefined) continue; // complex keys never occur in templates
+        if (isMergeKey(keyNode)) {
+          if (mergeAt < 0) mergeAt = entries.length;
+          merged = [...(merged ?? []), ...this.mergedEntries(pair.value as YamlNode | null, keyNode)];
+          continue;
+        }
         entries.push({ key, keyRange: this.rangeOf(keyNode), value: this.convert(pair.value as YamlNode | null) });
       }
+      if (merged) entries.splice(mergeAt, 0, ...inherited(merged, entries));
       const map: MapNode = { kind: 'map', entries, range };
       return normaliseLongForm(map);
     }
@@ -130,6 +148,31 @@ class Converter {
       return seq;
     }
     return undefined;
+  }
+
+  /**
+   * The entries one merge key brings, in PyYAML's order (later ones override earlier ones): a mapping's
+   * entries, or for a list of mappings the last mapping's first, so that the first mapping of the list wins.
+   * Each mapping is converted first, so merges nested in it are already applied.
+   */
+  private mergedEntries(value: YamlNode | null, keyNode: YamlNode): MapEntry[] {
+    const sources = value !== null && isSeq(value) ? [...value.items].reverse() as (YamlNode | null)[] : [value];
+    const entries: MapEntry[] = [];
+    for (const source of sources) {
+      const written = source !== null && isAlias(source) ? this.resolveAlias(source) : source;
+      const converted = written && isMap(written) ? this.convert(source) : undefined;
+      const map = converted ? asMapping(converted) : undefined;
+      if (!map) {
+        this.problems.push({
+          message: 'YAML: the merge key << takes a mapping or a list of mappings (the deployment tools reject this template)',
+          range: source ? this.rangeOf(source) : this.rangeOf(keyNode),
+          severity: 'error',
+        });
+        continue;
+      }
+      entries.push(...map.entries);
+    }
+    return entries;
   }
 
   private applyTag(tag: string, value: ValueNode): ValueNode {
@@ -164,6 +207,34 @@ class Converter {
     while (end > range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
     return { start: range[0], end };
   }
+}
+
+/** A plain (unquoted) `<<` key, or one tagged `!!merge`: a quoted '<<' stays an ordinary key, as in YAML 1.1. */
+function isMergeKey(keyNode: YamlNode): boolean {
+  if (!isScalar(keyNode)) return false;
+  if (keyNode.tag === 'tag:yaml.org,2002:merge') return true;
+  return keyNode.value === '<<' && keyNode.type === 'PLAIN' && !keyNode.tag;
+}
+
+/** A merged mapping's value; a one-key mapping the converter read as a long-form intrinsic is one too. */
+function asMapping(node: ValueNode): MapNode | undefined {
+  if (node.kind === 'map') return node;
+  if (node.kind === 'intrinsic') {
+    return { kind: 'map', entries: [{ key: node.name, keyRange: node.nameRange, value: node.argument }], range: node.range };
+  }
+  return undefined;
+}
+
+/** The merged entries a mapping keeps: not overridden by one of its own keys, the last of each key. */
+function inherited(merged: readonly MapEntry[], own: readonly MapEntry[]): MapEntry[] {
+  const ownKeys = new Set(own.map((entry) => entry.key));
+  const last = new Map<string, MapEntry>();
+  for (const entry of merged) {
+    if (ownKeys.has(entry.key)) continue;
+    last.delete(entry.key);
+    last.set(entry.key, entry);
+  }
+  return [...last.values()];
 }
 
 /** `!GetAtt Resource.Attribute.Part` -> [Resource, Attribute.Part], with ranges inside the scalar. */
