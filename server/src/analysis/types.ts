@@ -34,6 +34,17 @@ export interface MapEntry {
 export interface MapNode extends NodeBase {
   readonly kind: 'map';
   readonly entries: readonly MapEntry[];
+  /**
+   * Terraform `dynamic "x" { for_each = ...; iterator = it; content { ... } }`: this map is the content, written
+   * with the iterator unbound; the resolver expands it into one block per element of for_each (none when empty).
+   */
+  readonly dynamic?: DynamicBlock;
+}
+
+export interface DynamicBlock {
+  readonly forEach: HclExpression | undefined;
+  /** The iterator's name: `iterator = x`, else the block's label. */
+  readonly iterator: string;
 }
 
 export interface SeqNode extends NodeBase {

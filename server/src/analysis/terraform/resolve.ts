@@ -4,12 +4,14 @@
 // otherwise), literal templates and a few pure functions. References to other resources stay unknown.
 import type { Candidate, Resolved, ValueResolver } from '../resolution';
 import { opaque, opaqueReason } from '../resolution';
-import type { MapEntry, OffsetRange, ScalarValue, ValueNode } from '../types';
-import type { HclExpression, TraversalStep } from './hcl/ast';
+import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
+import type { ForExpr, HclExpression, TraversalStep } from './hcl/ast';
 import type { TfModule } from './module';
-import { expressionToNode } from './values';
+import { bindExpression, bindNode, expressionToNode } from './values';
 
 const MAX_DEPTH = 24;
+/** Elements a for expression or dynamic block is expanded over, at most (more: not evaluated). */
+const MAX_ELEMENTS = 256;
 
 /** The bindings of one instance of a resource with count or for_each. */
 export interface InstanceBinding {
@@ -40,7 +42,9 @@ export class TfResolver implements ValueResolver {
           next.push(candidate);
         } else if (node.kind === 'seq') {
           // Repeated blocks and lists: every element (Terraform paths do not mark them).
-          const items = node.items.flatMap((item) => this.expand({ node: item, via: candidate.via }));
+          // A dynamic block among them stands for its blocks, none when its for_each is empty.
+          const items = node.items.flatMap((item) => this.expand({ node: item, via: candidate.via }))
+            .flatMap((item) => (item.node?.kind === 'seq' && item.node.items.some((inner) => inner.kind === 'map') ? item.node.items.map((inner) => ({ node: inner, via: item.via })) : item.node === undefined && node.items.length > 1 ? [] : [item]));
           if (items.length === 0) next.push({ node: undefined, via: candidate.via });
           for (const item of items) {
             if (segment === '[]') next.push(item);
@@ -70,6 +74,7 @@ export class TfResolver implements ValueResolver {
     const node = candidate.node;
     // `x = null` is Terraform's way of leaving an argument unset (the provider default applies).
     if (node?.kind === 'scalar' && node.value === null) return [{ node: undefined, via: [...candidate.via, 'null'] }];
+    if (node?.kind === 'map' && node.dynamic && depth <= MAX_DEPTH) return this.expandDynamic(node, node.dynamic, candidate.via, depth + 1);
     if (!node || node.kind !== 'expression' || depth > MAX_DEPTH) return [candidate];
     return this.resolveExpression(node.expression, node.range, candidate.via, depth + 1);
   }
@@ -86,6 +91,99 @@ export class TfResolver implements ValueResolver {
       else results.push({ known: false, description: opaqueReason(resolvedNode) ?? 'a value', via: candidate.via });
     }
     return results;
+  }
+
+  private readonly dynamicBlocks = new WeakMap<MapNode, Candidate[]>();
+
+  /**
+   * A dynamic block as the blocks Terraform generates: one copy of the content per element of for_each, with
+   * the iterator (`<label>.key` / `.value`, or the `iterator` name) bound to it; none when for_each is empty.
+   * A for_each that cannot be read leaves the content with the iterator unbound (its values unknown).
+   */
+  private expandDynamic(node: MapNode, dynamic: DynamicBlock, via: readonly string[], depth: number): Candidate[] {
+    const known = via.length === 0 ? this.dynamicBlocks.get(node) : undefined;
+    if (known) return known;
+    const { forEach, iterator } = dynamic;
+    const content: MapNode = { kind: 'map', entries: node.entries, range: node.range };
+    const result: Candidate[] = [];
+    const alternatives = forEach ? this.resolveExpression(forEach, forEach.range, via, depth + 1) : [{ node: undefined, via }];
+    for (const alternative of alternatives) {
+      const elements = elementsOf(alternative.node, forEach?.kind === 'call' && forEach.name === 'toset');
+      if (elements === undefined) {
+        result.push({ node: content, via: alternative.via });
+        continue;
+      }
+      const blocks = elements.map(([key, value]) => bindNode(content, new Map([[iterator, {
+        kind: 'map',
+        range: node.range,
+        entries: [{ key: 'key', keyRange: node.range, value: { kind: 'scalar', value: key, range: value.range } }, { key: 'value', keyRange: node.range, value }],
+      }]])));
+      result.push({ node: blocks.length === 0 ? undefined : blocks.length === 1 ? blocks[0] : { kind: 'seq', items: blocks, range: node.range }, via: alternative.via });
+    }
+    if (via.length === 0) this.dynamicBlocks.set(node, result);
+    return result;
+  }
+
+  /**
+   * `[for v in coll : value if cond]` and `{for k, v in coll : key => value if cond}` (with `...` grouping) over a
+   * known collection: a list or an object. An element whose condition, key or value cannot be decided leaves the
+   * whole expression unevaluated.
+   */
+  private resolveFor(expression: ForExpr, site: OffsetRange, via: readonly string[], depth: number): Candidate[] {
+    const unresolved = (steps: readonly string[]): Candidate => ({ node: { kind: 'expression', expression, range: site }, via: steps });
+    const result: Candidate[] = [];
+    for (const collection of this.resolveExpression(expression.collection, expression.collection.range, via, depth + 1)) {
+      const elements = elementsOf(collection.node, false);
+      if (elements === undefined) {
+        result.push(unresolved(collection.via));
+        continue;
+      }
+      const steps = [...collection.via];
+      const items: ValueNode[] = [];
+      const groups = new Map<string, ValueNode[]>();
+      let decided = true;
+      for (const [key, value] of elements) {
+        const bindings = new Map<string, ValueNode>([[expression.valueVar.name, value]]);
+        if (expression.keyVar) bindings.set(expression.keyVar.name, { kind: 'scalar', value: key, range: value.range });
+        if (expression.condition) {
+          const kept = this.scalars({ kind: 'expression', expression: bindExpression(expression.condition, bindings), range: expression.condition.range }, [], depth + 1);
+          if (kept.length !== 1 || !kept[0].known || typeof kept[0].value !== 'boolean') {
+            decided = false;
+            break;
+          }
+          steps.push(...kept[0].via.filter((step) => !steps.includes(step)));
+          if (!kept[0].value) continue;
+        }
+        const item = expressionToNode(bindExpression(expression.value, bindings), site);
+        if (!expression.isObject || !expression.key) {
+          items.push(item);
+          continue;
+        }
+        const keys = this.scalars({ kind: 'expression', expression: bindExpression(expression.key, bindings), range: expression.key.range }, [], depth + 1);
+        if (keys.length !== 1 || !keys[0].known || keys[0].value === null) {
+          decided = false;
+          break;
+        }
+        const name = String(keys[0].value);
+        const group = groups.get(name) ?? [];
+        // Without `...`, a key given twice is an error in Terraform: nothing is deployed to judge.
+        if (group.length > 0 && !expression.grouping) {
+          decided = false;
+          break;
+        }
+        group.push(item);
+        groups.set(name, group);
+      }
+      if (!decided) {
+        result.push(unresolved(collection.via));
+        continue;
+      }
+      const node: ValueNode = expression.isObject
+        ? { kind: 'map', range: site, entries: [...groups].map(([key, values]): MapEntry => ({ key, keyRange: site, value: expression.grouping ? { kind: 'seq', items: values, range: site } : values[0] })) }
+        : { kind: 'seq', items, range: site };
+      result.push({ node, via: steps });
+    }
+    return result;
   }
 
   private resolveExpression(expression: HclExpression, site: OffsetRange, via: readonly string[], depth: number): Candidate[] {
@@ -106,6 +204,8 @@ export class TfResolver implements ValueResolver {
         return this.resolveExpression(expression.expression, site, via, depth + 1);
       case 'traversal':
         return this.resolveTraversal(expression, site, via, depth);
+      case 'for':
+        return this.resolveFor(expression, site, via, depth);
       case 'conditional': {
         const conditions = this.evaluate(expression.condition, [], depth + 1);
         const text = describeExpression(expression.condition);
@@ -230,6 +330,26 @@ export class TfResolver implements ValueResolver {
       }
     }
   }
+}
+
+/**
+ * The (key, value) elements of a collection: an object's keys, a list's indexes (a set's values, `asSet`), or
+ * undefined when the value is not a readable collection. Absent (null) is not a collection either.
+ */
+function elementsOf(node: ValueNode | undefined, asSet: boolean): [ScalarValue, ValueNode][] | undefined {
+  if (node?.kind === 'map' && !node.dynamic && node.entries.length <= MAX_ELEMENTS) {
+    const elements: [ScalarValue, ValueNode][] = [];
+    for (const entry of node.entries) {
+      if (!entry.value) return undefined;
+      elements.push([entry.key, entry.value]);
+    }
+    return elements;
+  }
+  if (node?.kind === 'seq' && node.items.length <= MAX_ELEMENTS) {
+    if (asSet && !node.items.every((item) => item.kind === 'scalar')) return undefined;
+    return node.items.map((item, index): [ScalarValue, ValueNode] => [asSet && item.kind === 'scalar' ? item.value : index, item]);
+  }
+  return undefined;
 }
 
 function entryValue(map: ValueNode & { kind: 'map' }, key: string): ValueNode | undefined {

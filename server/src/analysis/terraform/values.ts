@@ -1,8 +1,8 @@
 // Terraform block bodies as the shared value tree: attributes and nested blocks become mapping entries
 // (repeated blocks a list of mappings), literals become scalars, lists and objects become sequences and
 // mappings, and everything else (references, calls, conditionals) an expression node resolved on demand.
-import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../types';
-import type { HclBlock, HclBody, HclExpression } from './hcl/ast';
+import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ValueNode } from '../types';
+import type { HclBlock, HclBody, HclExpression, TemplatePart, TraversalStep } from './hcl/ast';
 
 /** Meta-arguments and meta-blocks that are not settings of the resource. */
 const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
@@ -13,7 +13,7 @@ export function bodyToMap(body: HclBody, range: OffsetRange): MapNode {
     if (META.has(attribute.name)) continue;
     entries.push({ key: attribute.name, keyRange: attribute.nameRange, value: expressionToNode(attribute.expression) });
   }
-  const groups = new Map<string, { keyRange: OffsetRange; blocks: HclBlock[] }>();
+  const groups = new Map<string, { keyRange: OffsetRange; blocks: { block: HclBlock; dynamic?: DynamicBlock }[] }>();
   for (const block of body.blocks) {
     // `dynamic "ingress" { content { ... } }` stands for repeated `ingress` blocks.
     const isDynamic = block.type === 'dynamic' && block.labels.length > 0;
@@ -22,14 +22,26 @@ export function bodyToMap(body: HclBody, range: OffsetRange): MapNode {
     const content = isDynamic ? block.body.blocks.find((inner) => inner.type === 'content') : block;
     if (!content) continue;
     const group = groups.get(name) ?? { keyRange: isDynamic ? block.labels[0].range : block.typeRange, blocks: [] };
-    group.blocks.push(content);
+    group.blocks.push(isDynamic ? { block: content, dynamic: dynamicOf(block, name) } : { block: content });
     groups.set(name, group);
   }
   for (const [name, group] of groups) {
-    const maps = group.blocks.map((block) => bodyToMap(block.body, block.range));
+    const maps = group.blocks.map(({ block, dynamic }): MapNode => {
+      const map = bodyToMap(block.body, block.range);
+      return dynamic ? { ...map, dynamic } : map;
+    });
     entries.push({ key: name, keyRange: group.keyRange, value: maps.length === 1 ? maps[0] : { kind: 'seq', items: maps, range: maps[0].range } });
   }
   return { kind: 'map', entries, range };
+}
+
+/** for_each and the iterator's name (`iterator = x` or the label) of a `dynamic` block. */
+function dynamicOf(block: HclBlock, label: string): DynamicBlock {
+  const attribute = (name: string) => block.body.attributes.find((candidate) => candidate.name === name)?.expression;
+  const iterator = attribute('iterator');
+  const name = iterator?.kind === 'traversal' && iterator.steps.length === 0 ? iterator.root
+    : iterator?.kind === 'template' && iterator.value !== undefined ? iterator.value : label;
+  return { forEach: attribute('for_each'), iterator: name };
 }
 
 /**
@@ -76,5 +88,160 @@ function convert(expression: HclExpression, site: OffsetRange | undefined): Valu
       return { kind: 'expression', expression, range };
     default:
       return { kind: 'expression', expression, range };
+  }
+}
+
+/** Names bound to values: a `for` expression's variables, a dynamic block's iterator ({ key, value }). */
+export type Bindings = ReadonlyMap<string, ValueNode>;
+
+/**
+ * A copy of `node` in which every reference to a bound name reads the bound value: `ingress.value` in a dynamic
+ * block's content, `r.name` in a for expression's body. Values that cannot be written as an expression (an
+ * unreadable value) leave the reference as it is, so it stays unknown.
+ */
+export function bindNode(node: ValueNode, bindings: Bindings): ValueNode {
+  switch (node.kind) {
+    case 'expression': {
+      const expression = bindExpression(node.expression, bindings);
+      return expression === node.expression ? node : { kind: 'expression', expression, range: node.range };
+    }
+    case 'seq':
+      return { ...node, items: node.items.map((item) => bindNode(item, bindings)) };
+    case 'map': {
+      const entries = node.entries.map((entry): MapEntry => ({ ...entry, value: entry.value && bindNode(entry.value, node.dynamic ? without(bindings, [node.dynamic.iterator]) : bindings) }));
+      if (!node.dynamic) return { ...node, entries };
+      const forEach = node.dynamic.forEach && bindExpression(node.dynamic.forEach, bindings);
+      return { ...node, entries, dynamic: { ...node.dynamic, forEach } };
+    }
+    default:
+      return node;
+  }
+}
+
+function without(bindings: Bindings, names: readonly string[]): Bindings {
+  if (!names.some((name) => bindings.has(name))) return bindings;
+  const copy = new Map(bindings);
+  for (const name of names) copy.delete(name);
+  return copy;
+}
+
+export function bindExpression(expression: HclExpression, bindings: Bindings): HclExpression {
+  if (bindings.size === 0) return expression;
+  const bind = (inner: HclExpression) => bindExpression(inner, bindings);
+  switch (expression.kind) {
+    case 'literal':
+    case 'invalid':
+      return expression;
+    case 'template':
+      return expression.value !== undefined ? expression : { ...expression, parts: expression.parts.map((part) => bindPart(part, bindings)) };
+    case 'tuple':
+      return { ...expression, items: expression.items.map(bind) };
+    case 'object':
+      return { ...expression, items: expression.items.map((item) => ({ ...item, key: bind(item.key), value: bind(item.value) })) };
+    case 'traversal': {
+      const bound = bindings.get(expression.root);
+      const steps = expression.steps.map((step): TraversalStep => (step.kind === 'index' ? { ...step, key: bind(step.key) } : step));
+      if (!bound) return { ...expression, steps };
+      return readSteps(bound, steps, expression.range) ?? expression;
+    }
+    case 'call':
+      return { ...expression, args: expression.args.map(bind) };
+    case 'conditional':
+      return { ...expression, condition: bind(expression.condition), trueResult: bind(expression.trueResult), falseResult: bind(expression.falseResult) };
+    case 'binary':
+      return { ...expression, left: bind(expression.left), right: bind(expression.right) };
+    case 'unary':
+      return { ...expression, operand: bind(expression.operand) };
+    case 'parens':
+      return { ...expression, expression: bind(expression.expression) };
+    case 'for': {
+      const inner = without(bindings, [expression.valueVar.name, ...(expression.keyVar ? [expression.keyVar.name] : [])]);
+      return {
+        ...expression,
+        collection: bind(expression.collection),
+        key: expression.key && bindExpression(expression.key, inner),
+        value: bindExpression(expression.value, inner),
+        condition: expression.condition && bindExpression(expression.condition, inner),
+      };
+    }
+    case 'index':
+      return { ...expression, collection: bind(expression.collection), key: bind(expression.key) };
+    case 'getattr':
+      return { ...expression, object: bind(expression.object) };
+    case 'splat':
+      return { ...expression, source: bind(expression.source) };
+  }
+}
+
+function bindPart(part: TemplatePart, bindings: Bindings): TemplatePart {
+  switch (part.kind) {
+    case 'text':
+      return part;
+    case 'interpolation':
+      return { ...part, expression: bindExpression(part.expression, bindings) };
+    case 'if':
+      return { ...part, condition: bindExpression(part.condition, bindings), then: part.then.map((inner) => bindPart(inner, bindings)), else: part.else?.map((inner) => bindPart(inner, bindings)) };
+    case 'for': {
+      const inner = without(bindings, [part.valueVar, ...(part.keyVar ? [part.keyVar] : [])]);
+      return { ...part, collection: bindExpression(part.collection, bindings), body: part.body.map((piece) => bindPart(piece, inner)) };
+    }
+  }
+}
+
+/** The expression for `value` read through `steps` (attributes and literal indexes), placed at `site`. */
+function readSteps(value: ValueNode, steps: readonly TraversalStep[], site: OffsetRange): HclExpression | undefined {
+  let node: ValueNode | undefined = value;
+  let index = 0;
+  for (; index < steps.length && node && node.kind !== 'expression'; index++) {
+    const step = steps[index];
+    const key = step.kind === 'attr' ? step.name : step.kind === 'index' ? literalKey(step.key) : undefined;
+    if (key === undefined) return undefined;
+    if (node.kind === 'map') node = node.entries.find((entry) => entry.key === String(key))?.value;
+    else if (node.kind === 'seq' && typeof key === 'number') node = node.items[key];
+    else return undefined;
+  }
+  if (!node) return undefined;
+  const base = valueToExpression(node, site);
+  if (!base) return undefined;
+  const rest = steps.slice(index);
+  if (rest.length === 0) return base;
+  // A bound value that is itself a reference (`var.x`): the remaining steps go on from it.
+  if (base.kind === 'parens' && base.expression.kind === 'traversal') {
+    return { kind: 'parens', range: site, expression: { ...base.expression, steps: [...base.expression.steps, ...rest] } };
+  }
+  return undefined;
+}
+
+function literalKey(expression: HclExpression): string | number | undefined {
+  if (expression.kind === 'literal' && (typeof expression.value === 'number' || typeof expression.value === 'string')) return expression.value;
+  if (expression.kind === 'template' && expression.value !== undefined) return expression.value;
+  return undefined;
+}
+
+/** A value of the value tree written back as an expression at `site`, or undefined when it has no such form. */
+function valueToExpression(node: ValueNode, site: OffsetRange): HclExpression | undefined {
+  switch (node.kind) {
+    case 'scalar':
+      return typeof node.value === 'string'
+        ? { kind: 'template', parts: [{ kind: 'text', value: node.value, range: site }], value: node.value, heredoc: undefined, range: site }
+        : { kind: 'literal', value: node.value, range: site };
+    case 'seq': {
+      const items = node.items.map((item) => valueToExpression(item, site));
+      return items.every((item): item is HclExpression => item !== undefined) ? { kind: 'tuple', items, range: site } : undefined;
+    }
+    case 'map': {
+      if (node.dynamic) return undefined;
+      const items = [];
+      for (const entry of node.entries) {
+        const value = entry.value && valueToExpression(entry.value, site);
+        if (!value) return undefined;
+        items.push({ key: { kind: 'template' as const, parts: [], value: entry.key, heredoc: undefined, range: site }, keyName: entry.key, keyRange: site, value, separator: '=' as const, range: site });
+      }
+      return { kind: 'object', items, range: site };
+    }
+    case 'expression':
+      return { kind: 'parens', expression: node.expression, range: site };
+    default:
+      return undefined;
   }
 }
