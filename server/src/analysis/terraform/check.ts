@@ -173,6 +173,8 @@ export function instancesOf(resource: TfResource, resolver: TfResolver): Instanc
  * and the provider accept as the link (S3 bucket id = bucket name; a secret's friendly name; a log group's name...).
  * Parents not listed get a generated id (sg-..., vpc-..., an ARN) that a literal or a variable cannot hold for a
  * resource this module creates.
+ * Sources: provider docs for aws_s3_bucket (`id` = name of the bucket) and aws_s3_bucket_versioning (`bucket` =
+ * name of the S3 bucket); Secrets Manager RotateSecret (SecretId = "the ARN or name of the secret").
  */
 const NAME_ARGUMENT: Readonly<Record<string, string>> = {
   aws_s3_bucket: 'bucket',
