@@ -4,7 +4,7 @@ import type { AnalysisSettings, ResourceSummary } from '../api';
 import { summarise } from '../summary';
 import type { RuleRun } from '../summary';
 import { RULES_BY_TERRAFORM_TYPE } from '../rules/registry';
-import type { Finding, Problem } from '../types';
+import type { Finding, Problem, ValueNode } from '../types';
 import { canonicalType } from '../knowledge';
 import { findingsOf, runGuarded } from '../findings';
 import { terraformCategory } from '../knowledgeView';
@@ -12,6 +12,8 @@ import type { TfRuleContext } from './context';
 import { referenceParts } from './hcl';
 import type { TfModule, TfResource } from './module';
 import type { InstanceBinding, TfResolver } from './resolve';
+import { describeExpression } from './resolve';
+import type { RuleOutcome } from '../rules/support/outcome';
 
 const MAX_INSTANCES = 64;
 
@@ -58,18 +60,34 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
   const perInstance: { address: string; findings: Finding[] }[] = [];
   for (const instance of instances) {
     const instanceResolver = resolver.withBinding(instance.binding);
-    const context: TfRuleContext = {
+    // Children that may or may not point at a parent: the rule is run with and without them, and where the two
+    // verdicts differ the duty cannot be checked.
+    const unsure = new Map<string, string>();
+    const contextWith = (withUnsure: boolean): TfRuleContext => ({
       module,
       settings,
       resolver: instanceResolver,
       address: instance.address,
       resourcesOfType: (type) => byType.get(canonicalType(type)) ?? [],
-      linked: (parent, childType, link) => linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link),
-    };
+      linked: (parent, childType, link) => {
+        const links = linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link, parent === resource ? instanceResolver : resolver);
+        for (const { child, why } of links.unsure) unsure.set(child.address, why);
+        return withUnsure ? [...links.linked, ...links.unsure.map(({ child }) => child)] : links.linked;
+      },
+    });
+    const context = contextWith(false);
     const findings: Finding[] = [];
     for (const rule of rules) {
-      const outcomes = runGuarded(rule, resource.anchor, (problem) => problems.push({ file: resource.file, problem }), () => rule.terraform?.check(resource, context) ?? []);
+      unsure.clear();
+      const report = (problem: Problem) => problems.push({ file: resource.file, problem });
+      let outcomes = runGuarded(rule, resource.anchor, report, () => rule.terraform?.check(resource, context) ?? []);
       if (outcomes === undefined) continue;
+      if (unsure.size > 0) {
+        const reasons = [...unsure.values()];
+        const alternative = runGuarded(rule, resource.anchor, report, () => rule.terraform?.check(resource, contextWith(true)) ?? []);
+        if (alternative === undefined) continue;
+        if (hasGap(outcomes) !== hasGap(alternative)) outcomes = [{ kind: 'unknown', reason: `${reasons.join('; ')}: it may be set for this resource or not` }];
+      }
       if (instance === instances[0]) runs.push({ rule, outcomes });
       findings.push(...findingsOf(rule, outcomes, { id: instance.address, type: resource.type }));
     }
@@ -87,6 +105,10 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
       responsibilities: summarise(runs),
     },
   };
+}
+
+function hasGap(outcomes: readonly RuleOutcome[]): boolean {
+  return outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
 }
 
 /** Instances that give the same finding are reported once, on the resource's base address. */
@@ -147,17 +169,110 @@ export function instancesOf(resource: TfResource, resolver: TfResolver): Instanc
 }
 
 /**
- * Children of a split setting that point at `parent` through `link`: `bucket = aws_s3_bucket.b.id`,
- * `aws_s3_bucket.b[0].id`, or a child whose for_each iterates the parent (`each.value.id`).
+ * The argument holding the name a split setting may carry instead of a reference, per parent type: the name AWS
+ * and the provider accept as the link (S3 bucket id = bucket name; a secret's friendly name; a log group's name...).
+ * Parents not listed get a generated id (sg-..., vpc-..., an ARN) that a literal or a variable cannot hold for a
+ * resource this module creates.
+ * Sources: provider docs for aws_s3_bucket (`id` = name of the bucket) and aws_s3_bucket_versioning (`bucket` =
+ * name of the S3 bucket); Secrets Manager RotateSecret (SecretId = "the ARN or name of the secret").
  */
-export function linkedResources(parent: TfResource, children: readonly TfResource[], link: string): TfResource[] {
-  return children.filter((child) => {
-    const linkExpression = child.block.body.attributes.find((attribute) => attribute.name === link)?.expression;
-    if (!linkExpression) return false;
-    if (pointsAt(linkExpression, parent)) return true;
-    const iterates = child.forEach ?? child.count;
-    return iterates !== undefined && pointsAt(iterates, parent) && refersToEach(linkExpression);
+const NAME_ARGUMENT: Readonly<Record<string, string>> = {
+  aws_s3_bucket: 'bucket',
+  aws_secretsmanager_secret: 'name',
+  aws_cloudwatch_log_group: 'name',
+  aws_ecr_repository: 'name',
+  aws_backup_vault: 'name',
+  aws_lambda_function: 'function_name',
+  aws_redshift_cluster: 'cluster_identifier',
+};
+
+export interface Links {
+  /** Children that point at the parent in every case. */
+  readonly linked: TfResource[];
+  /** Children whose link cannot be resolved, or is resolved only on some branches, and could point at the parent. */
+  readonly unsure: { readonly child: TfResource; readonly why: string }[];
+}
+
+type Join = 'yes' | 'no' | { readonly unsure: string };
+
+/**
+ * Children of a split setting that point at `parent` through `link`, as Terraform resolves them: a reference
+ * (`aws_s3_bucket.b.id`, `.bucket`, `.arn`, `[0].id`, directly or through a local, variable or conditional), a
+ * child whose for_each iterates the parent (`each.value.id`), or the parent's literal name (`bucket = "name"`,
+ * `bucket = local.name` where the bucket says the same). `resolver` is bound to the parent's instance.
+ */
+export function linkedResources(parent: TfResource, children: readonly TfResource[], link: string, resolver: TfResolver): Links {
+  const linked: TfResource[] = [];
+  const unsure: { child: TfResource; why: string }[] = [];
+  for (const child of children) {
+    const join = joins(parent, child, link, resolver);
+    if (join === 'yes') linked.push(child);
+    else if (join !== 'no') unsure.push({ child, why: join.unsure });
+  }
+  return { linked, unsure };
+}
+
+function joins(parent: TfResource, child: TfResource, link: string, parentResolver: TfResolver): Join {
+  const linkExpression = child.block.body.attributes.find((attribute) => attribute.name === link)?.expression;
+  if (!linkExpression) return 'no';
+  if (pointsAt(linkExpression, parent)) return 'yes';
+  const iterates = child.forEach ?? child.count;
+  if (iterates !== undefined && pointsAt(iterates, parent) && refersToEach(linkExpression)) return 'yes';
+  const names = parentNames(parent, parentResolver);
+  const childResolver = parentResolver.withBinding({});
+  const verdicts: Join[] = instancesOf(child, childResolver).map((instance) => {
+    const instanceResolver = childResolver.withBinding(instance.binding);
+    const what = `${child.address}: ${link} = ${describeExpression(linkExpression)}`;
+    return all(instanceResolver.expand({ node: { kind: 'expression', expression: linkExpression, range: linkExpression.range }, via: [] }).map((candidate) => joinOf(candidate.node, parent, names, instanceResolver, what)), what);
   });
+  // One instance of the child pointing at the parent is a child of it.
+  if (verdicts.includes('yes')) return 'yes';
+  return verdicts.find((verdict) => typeof verdict === 'object') ?? 'no';
+}
+
+/** Every branch joins, none does, or it depends on the branch. */
+function all(verdicts: readonly Join[], what: string): Join {
+  if (verdicts.length > 0 && verdicts.every((verdict) => verdict === 'yes')) return 'yes';
+  if (verdicts.every((verdict) => verdict === 'no')) return 'no';
+  return verdicts.find((verdict) => typeof verdict === 'object') ?? { unsure: `${what} names it on some branches only` };
+}
+
+type ParentNames = { readonly known: readonly string[] } | { readonly unknown: string };
+
+/** The names the parent deploys with (none when AWS generates it), or why they cannot be known. */
+function parentNames(parent: TfResource, resolver: TfResolver): ParentNames | undefined {
+  const argument = NAME_ARGUMENT[canonicalType(parent.type)];
+  if (!argument) return undefined;
+  const known: string[] = [];
+  for (const candidate of resolver.lookup(parent.body, [argument])) {
+    if (candidate.node === undefined) continue; // not set: a generated name, which no literal can equal
+    for (const value of resolver.scalars(candidate.node, candidate.via)) {
+      if (!value.known) return { unknown: `${parent.address}: ${argument} is ${value.description}` };
+      known.push(String(value.value));
+    }
+  }
+  return { known };
+}
+
+function joinOf(node: ValueNode | undefined, parent: TfResource, names: ParentNames | undefined, resolver: TfResolver, what: string): Join {
+  if (node === undefined) return 'no';
+  if (node.kind === 'expression') {
+    const parts = referenceParts(node.expression);
+    if (parts && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(parts.names[0])) {
+      if (pointsAt(node.expression, parent)) return 'yes';
+      // Another resource of this module is not the parent; a data source or module output may name it.
+      const managed = parts.names[0] !== 'data' && parts.names[0] !== 'module';
+      if (managed || !names) return 'no';
+      return { unsure: `${what}, ${parts.parts.join('.')}, cannot be resolved` };
+    }
+  }
+  if (!names) return 'no';
+  return all(resolver.scalars(node).map((value): Join => {
+    if (!value.known) return { unsure: `${what}, ${value.description}, cannot be resolved` };
+    if ('unknown' in names) return { unsure: `${names.unknown}, so ${what} may name it` };
+    if (!names.known.includes(String(value.value))) return 'no';
+    return names.known.length === 1 ? 'yes' : { unsure: `${what} names it on some branches only` };
+  }), what);
 }
 
 function pointsAt(expression: Parameters<typeof referenceParts>[0], parent: TfResource): boolean {
