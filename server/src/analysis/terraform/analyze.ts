@@ -23,6 +23,8 @@ export interface ModuleAnalysis {
   readonly check: ModuleCheck;
   /** Findings of called local modules that come from this module's inputs, reported on the call. */
   readonly callFindings: readonly FileFinding[];
+  /** The analyses of the local modules it calls, by call name, evaluated with this module's inputs. */
+  readonly children: ReadonlyMap<string, ModuleAnalysis>;
   /** The line index of a file of the module, built when first asked for (most files of a scan are never shown). */
   lineIndexOf(path: string): LineIndex;
 }
@@ -44,7 +46,8 @@ export class TerraformAnalyzer {
       return cached.analysis;
     }
     const calledSources: SourceFile[] = [];
-    const analysis = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]), calledSources);
+    const standalone = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]), calledSources);
+    const analysis = this.asCalled(dir, standalone, calledSources);
     this.modules.set(dir, { signature, analysis, calledSources });
     return analysis;
   }
@@ -120,6 +123,7 @@ export class TerraformAnalyzer {
     const resolver = new TfResolver(module, {}, caller);
     const check = checkModule(module, resolver, this.settings);
     const callFindings: FileFinding[] = [];
+    const children = new Map<string, ModuleAnalysis>();
     if (depth < MAX_MODULE_DEPTH) {
       for (const call of module.moduleCalls) {
         if (!isLocalSource(call.source)) continue;
@@ -134,10 +138,15 @@ export class TerraformAnalyzer {
           childInputs.set(attribute.name, { node: expressionToNode(attribute.expression), source: `module.${call.name} input`, resolveIn: 'caller' });
         }
         const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]), calledSources);
+        children.set(call.name, child);
         const marker = `from module.${call.name} input`;
-        const anchor: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
+        const label: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
         for (const entry of [...child.check.resources.flatMap((resource) => resource.findings), ...child.callFindings]) {
           if (!entry.finding.message.includes(marker) && !entry.finding.message.includes(`${prefix}module.${call.name}.module.`)) continue;
+          // The finding sits on the argument of the call that carries the value (where the user edits it),
+          // else on the call's label.
+          const input = inputNamed(entry.finding.message, call.name);
+          const anchor: OffsetRange = call.block.body.attributes.find((attribute) => attribute.name === input)?.range ?? label;
           callFindings.push({
             file: call.file,
             finding: {
@@ -158,8 +167,74 @@ export class TerraformAnalyzer {
       if (!index) lineIndexes.set(path, index = new LineIndex(texts.get(path) ?? ''));
       return index;
     };
-    return { module, resolver, check, callFindings, lineIndexOf };
+    return { module, resolver, check, callFindings, children, lineIndexOf };
   }
+
+  /**
+   * A module's own findings as its callers deploy it. Local modules in the folders above that call `dir`
+   * decide the values of its variables: a finding is kept only when some caller's evaluation of the module
+   * gives it too, on a value the caller does not pass (findings from a caller's inputs are reported on that
+   * caller's call; a resource no caller creates has none). With no caller known, a finding that rests on a
+   * variable's default is only information: it depends on what callers pass.
+   */
+  private asCalled(dir: string, standalone: ModuleAnalysis, calledSources: SourceFile[]): ModuleAnalysis {
+    const called: ModuleAnalysis[] = [];
+    for (const caller of this.callersAbove(dir)) {
+      calledSources.push(...caller.sources);
+      const callerAnalysis = this.analyzeModule(caller.dir, caller.sources, new Map(), '', undefined, 0, new Set([caller.dir]), []);
+      for (const name of caller.calls) {
+        const child = callerAnalysis.children.get(name);
+        if (child) called.push(child);
+      }
+    }
+    const keyOf = (entry: FileFinding) => `${entry.file}|${entry.finding.ruleId}|${entry.finding.range.start}|${entry.finding.range.end}`;
+    let keep: (entry: FileFinding) => FileFinding | undefined;
+    if (called.length > 0) {
+      const given = new Set<string>();
+      for (const child of called) {
+        for (const entry of child.check.resources.flatMap((resource) => resource.findings)) {
+          if (!/ from module\.[^ ;)]+ input/.test(entry.finding.message)) given.add(keyOf(entry));
+        }
+      }
+      keep = (entry) => (given.has(keyOf(entry)) ? entry : undefined);
+    } else {
+      keep = (entry) => {
+        if (!/var\.[\w-]+, default/.test(entry.finding.message) || entry.finding.severity === 'info') return entry;
+        return { file: entry.file, finding: { ...entry.finding, severity: 'info', message: `${entry.finding.message} This is the variable's default, used only when no value is given: it depends on what callers pass.` } };
+      };
+    }
+    const resources = standalone.check.resources.map((resource) => ({
+      ...resource,
+      findings: resource.findings.map(keep).filter((entry): entry is FileFinding => entry !== undefined),
+    }));
+    return { ...standalone, check: { ...standalone.check, resources } };
+  }
+
+  /** Modules in the folders above `dir` (up to three levels) whose local module calls point at `dir`. */
+  private callersAbove(dir: string): { dir: string; sources: SourceFile[]; calls: string[] }[] {
+    const target = joinPath(dir, '.');
+    const callers: { dir: string; sources: SourceFile[]; calls: string[] }[] = [];
+    let current = dir;
+    for (let level = 0; level < 3; level++) {
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+      const sources = this.moduleSources(current);
+      if (sources.length === 0) continue;
+      const module = buildModule(current, sources.map((source) => this.parse(source)), new Map(), '');
+      const calls = module.moduleCalls
+        .filter((call) => isLocalSource(call.source) && call.source !== undefined && samePath(joinPath(current, call.source), target))
+        .map((call) => call.name);
+      if (calls.length > 0) callers.push({ dir: current, sources, calls });
+    }
+    return callers;
+  }
+}
+
+/** The input of module call `name` that a finding's value came through: `var.x from module.name input`. */
+function inputNamed(message: string, name: string): string | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`var\\.([\\w-]+) from module\\.${escaped} input`).exec(message)?.[1];
 }
 
 function samePath(a: string, b: string): boolean {

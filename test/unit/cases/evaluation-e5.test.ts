@@ -1,0 +1,250 @@
+// Modules as Terraform sees them: a child module's variables take the values its callers pass. A finding caused
+// by a caller's input sits on the call's argument that carries the value (where the user edits it), with the
+// child's line as related information; a child called with compliant inputs is not judged on its insecure
+// defaults; a resource no caller creates (`count = var.create ? 1 : 0` with create = false) has no findings.
+// With no caller known, a finding that rests on a variable's default is information only: it depends on what
+// callers pass (Terraform: "the default value will be used if no value is set when calling the module",
+// https://developer.hashicorp.com/terraform/language/values/variables; module arguments set the child's
+// input variables, https://developer.hashicorp.com/terraform/language/modules/syntax).
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { Analyzer } from '../../../server/src/analysis';
+import type { FileAnalysis, FileSystemView } from '../../../server/src/analysis';
+import { collectFiles, scanFiles } from '../../../server/src/cli/scan';
+
+const CASES = path.join('test', 'fixtures', 'cases', 'evaluation');
+
+/** An in-memory tree: path (from /root) -> text. */
+function memoryView(files: Readonly<Record<string, string>>): FileSystemView {
+  const full = new Map(Object.entries(files).map(([name, text]) => [`/root/${name}`, text]));
+  return {
+    listFiles: (dir: string) => {
+      const names = [...full.keys()].filter((file) => path.posix.dirname(file) === dir).map((file) => path.posix.basename(file));
+      return names.length > 0 ? names : undefined;
+    },
+    readFile: (file: string) => full.get(file),
+  };
+}
+
+function analyseIn(files: Readonly<Record<string, string>>, name: string): FileAnalysis {
+  return new Analyzer({ files: memoryView(files) }).analyze({ path: `/root/${name}`, text: files[name] });
+}
+
+function diskAnalyse(file: string): FileAnalysis {
+  const view: FileSystemView = {
+    listFiles: (dir) => {
+      try {
+        return readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isFile());
+      } catch {
+        return undefined;
+      }
+    },
+    readFile: (name) => {
+      try {
+        return readFileSync(name, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  return new Analyzer({ files: view }).analyze({ path: file, text: readFileSync(file, 'utf8') });
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function ids(result: FileAnalysis): string[] {
+  return result.findings.map((finding) => `${finding.resource.id}:${finding.ruleId}:${finding.severity}`).sort();
+}
+
+describe('case module-input-finding-position', () => {
+  const dir = path.join(CASES, 'module-input-finding-position');
+  const mainPath = path.join(dir, 'main.tf');
+  const childPath = path.join(dir, 'modules', 'pwd', 'main.tf');
+  const main = readFileSync(mainPath, 'utf8');
+  const child = readFileSync(childPath, 'utf8');
+
+  test('the finding sits on `min_len = 7` (line 9, column 3), with the child line as related', () => {
+    const result = diskAnalyse(mainPath);
+    assert.deepEqual(ids(result), ['module.pwd.aws_iam_account_password_policy.this:iam-password-policy:warning']);
+    const [finding] = result.findings;
+    assert.deepEqual(positionOf(main, finding.range.start), { line: 9, column: 3 });
+    assert.equal(main.slice(finding.range.start, finding.range.end), 'min_len = 7');
+    assert.equal(finding.related.length, 1);
+    assert.equal(path.normalize(finding.related[0].file ?? ''), path.normalize(childPath));
+    assert.equal(positionOf(child, finding.related[0].range.start).line, 8);
+  });
+
+  test('the child module (default 16, called with 7) reports nothing itself', () => {
+    assert.deepEqual(ids(diskAnalyse(childPath)), []);
+  });
+
+  test('the CLI scan gives the same', () => {
+    const scanned = scanFiles(collectFiles([dir]));
+    const findings = scanned.flatMap((file) => (file.analysis?.findings ?? []).map((finding) => `${path.basename(path.dirname(file.path))}/${path.basename(file.path)}:${finding.ruleId}`));
+    assert.deepEqual(findings, ['module-input-finding-position/main.tf:iam-password-policy']);
+  });
+});
+
+describe('case tf-module-inputs-over-defaults', () => {
+  const dir = path.join(CASES, 'tf-module-inputs-over-defaults');
+  const db = path.join(dir, 'modules', 'ledger_db', 'main.tf');
+  const dbRules = ['rds-storage-encrypted', 'rds-not-public', 'rds-backup-retention'];
+
+  test('the editor on the child module: no finding from the insecure defaults', () => {
+    const result = diskAnalyse(db);
+    assert.deepEqual(result.findings.filter((finding) => dbRules.includes(finding.ruleId)).map((finding) => finding.ruleId), []);
+    assert.ok(result.findings.every((finding) => finding.severity !== 'error'));
+  });
+
+  test('the CLI scan of the folder: none either, on any file', () => {
+    const scanned = scanFiles(collectFiles([dir]));
+    const found = scanned.flatMap((file) => file.analysis?.findings ?? []).filter((finding) => dbRules.includes(finding.ruleId));
+    assert.deepEqual(found.map((finding) => finding.ruleId), []);
+    // The sibling call without inputs keeps its own findings (they do not depend on a caller).
+    const bucket = scanned.find((file) => file.path.endsWith('audit_bucket/main.tf'));
+    assert.ok(bucket?.analysis?.findings.some((finding) => finding.ruleId === 's3-tls-only-policy'));
+  });
+});
+
+const DB_MODULE = `variable "public" {
+  type    = bool
+  default = true
+}
+
+resource "aws_db_instance" "this" {
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  allocated_storage   = 20
+  storage_encrypted   = true
+  publicly_accessible = var.public
+}
+`;
+
+describe('variants: modules called with inputs, without, and by nobody', () => {
+  test('no caller known: a default alone is information that depends on what callers pass', () => {
+    const result = analyseIn({ 'modules/db/main.tf': DB_MODULE }, 'modules/db/main.tf');
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'rds-not-public');
+    assert.ok(finding);
+    assert.equal(finding.severity, 'info');
+    assert.match(finding.message, /var\.public, default/);
+    assert.match(finding.message, /depends on what callers pass/);
+    assert.ok(result.findings.every((candidate) => candidate.severity !== 'error'));
+  });
+
+  test('a caller that leaves the input unset deploys the default: the error stays on the child', () => {
+    const files = { 'main.tf': 'module "db" {\n  source = "./modules/db"\n}\n', 'modules/db/main.tf': DB_MODULE };
+    const result = analyseIn(files, 'modules/db/main.tf');
+    assert.equal(result.findings.find((candidate) => candidate.ruleId === 'rds-not-public')?.severity, 'error');
+  });
+
+  test('a caller passing public = false: nothing on the child; one passing true: the error on its argument', () => {
+    const files = {
+      'envs/main.tf': 'module "safe" {\n  source = "../modules/db"\n  public = false\n}\n',
+      'main.tf': 'module "open" {\n  source = "./modules/db"\n  public = true\n}\n',
+      'modules/db/main.tf': DB_MODULE,
+    };
+    // Only /root/main.tf is a folder above modules/db: /root/envs is a sibling; its call is not seen from the child.
+    const child = analyseIn(files, 'modules/db/main.tf');
+    assert.deepEqual(child.findings.filter((finding) => finding.ruleId === 'rds-not-public'), []);
+    const caller = analyseIn(files, 'main.tf');
+    const finding = caller.findings.find((candidate) => candidate.ruleId === 'rds-not-public');
+    assert.ok(finding);
+    assert.equal(finding.severity, 'error');
+    assert.equal(files['main.tf'].slice(finding.range.start, finding.range.end), 'public = true');
+    assert.equal(finding.related[0].file, '/root/modules/db/main.tf');
+    const safe = analyseIn(files, 'envs/main.tf');
+    assert.deepEqual(safe.findings.filter((candidate) => candidate.ruleId === 'rds-not-public'), []);
+  });
+
+  test('an EKS endpoint made public through a module input: on the argument, not the module label', () => {
+    const eks = `variable "endpoint_public_access" {
+  type    = bool
+  default = false
+}
+
+resource "aws_eks_cluster" "this" {
+  name     = "prod"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+  vpc_config {
+    subnet_ids              = ["subnet-1", "subnet-2"]
+    endpoint_private_access = true
+    endpoint_public_access  = var.endpoint_public_access
+  }
+}
+`;
+    const main = 'module "eks" {\n  source = "./modules/eks"\n\n  endpoint_public_access = true\n}\n';
+    const files = { 'main.tf': main, 'modules/eks/main.tf': eks };
+    const finding = analyseIn(files, 'main.tf').findings.find((candidate) => candidate.ruleId === 'eks-endpoint-private');
+    assert.ok(finding);
+    assert.equal(main.slice(finding.range.start, finding.range.end), 'endpoint_public_access = true');
+    assert.deepEqual(analyseIn(files, 'modules/eks/main.tf').findings.filter((candidate) => candidate.ruleId === 'eks-endpoint-private'), []);
+  });
+
+  test('a value passed through a nested module call sits on the outer argument', () => {
+    const files = {
+      'main.tf': 'module "outer" {\n  source = "./modules/outer"\n  db_public = true\n}\n',
+      'modules/outer/main.tf': 'variable "db_public" {\n  type = bool\n}\n\nmodule "inner" {\n  source = "../db"\n  public = var.db_public\n}\n',
+      'modules/db/main.tf': DB_MODULE,
+    };
+    const finding = analyseIn(files, 'main.tf').findings.find((candidate) => candidate.ruleId === 'rds-not-public');
+    assert.ok(finding);
+    assert.equal(files['main.tf'].slice(finding.range.start, finding.range.end), 'db_public = true');
+  });
+});
+
+describe('variants: resources no caller creates', () => {
+  const counted = (count: string, extra = '') => `variable "create" {
+  type    = bool
+  default = true
+}
+
+variable "a" {
+  type    = bool
+  default = true
+}
+
+variable "b" {
+  type    = bool
+  default = true
+}
+${extra}
+resource "aws_db_instance" "this" {
+  count               = ${count}
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  allocated_storage   = 20
+  storage_encrypted   = false
+  publicly_accessible = true
+}
+`;
+
+  test('count = var.create ? 1 : 0 with every caller passing create = false: no findings', () => {
+    const files = { 'main.tf': 'module "db" {\n  source = "./modules/db"\n  create = false\n}\n', 'modules/db/main.tf': counted('var.create ? 1 : 0') };
+    assert.deepEqual(ids(analyseIn(files, 'modules/db/main.tf')), []);
+    assert.deepEqual(ids(analyseIn(files, 'main.tf')), []);
+  });
+
+  test('through a local: create = var.a && var.b, a caller passing b = false', () => {
+    const files = {
+      'main.tf': 'module "db" {\n  source = "./modules/db"\n  b      = false\n}\n',
+      'modules/db/main.tf': counted('local.create ? 1 : 0', 'locals {\n  create = var.a && var.b\n}\n'),
+    };
+    assert.deepEqual(ids(analyseIn(files, 'modules/db/main.tf')), []);
+    assert.deepEqual(ids(analyseIn(files, 'main.tf')), []);
+  });
+
+  test('one caller of two creates it: its findings stay', () => {
+    const files = {
+      'main.tf': 'module "off" {\n  source = "./modules/db"\n  create = false\n}\n\nmodule "on" {\n  source = "./modules/db"\n}\n',
+      'modules/db/main.tf': counted('var.create ? 1 : 0'),
+    };
+    const result = analyseIn(files, 'modules/db/main.tf');
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'rds-not-public' && finding.severity === 'error'));
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'rds-storage-encrypted'));
+  });
+});
