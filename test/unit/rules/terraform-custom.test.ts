@@ -25,7 +25,7 @@ resource "aws_security_group" "web" {
     cidr_blocks = ["0.0.0.0/0"]
   }
 }
-`, rule, [{ ruleId: rule, severity: 'info', message: ['SSH (port 22) is open to the internet', "cidr_blocks contains '0.0.0.0/0' (var.admin_cidr, default)", 'depends on what callers pass'] }]);
+`, rule, [{ ruleId: rule, severity: 'error', message: ['SSH (port 22) is open to the internet', "cidr_blocks contains '0.0.0.0/0' (var.admin_cidr, default)"] }]);
   });
   test('all protocols on IPv6, security group rule and VPC ingress rule; egress and private ranges pass', () => {
     expectTerraformFindings(`resource "aws_security_group" "all" {

@@ -399,8 +399,7 @@ resource "aws_lambda_function" "fn" {
 }
 `, expect: [
           { severity: 'error', message: ['DB_PASSWORD is a literal secret', 'local.base'] },
-          // Only a default, with no caller known: information, as callers may pass another value.
-          { severity: 'info', message: ['API_TOKEN is a literal secret', 'var.api_token', 'depends on what callers pass'] },
+          { severity: 'error', message: ['API_TOKEN is a literal secret', 'var.api_token'] },
         ] },
       ],
     },
