@@ -133,7 +133,8 @@ describe('language server: Terraform modules', () => {
     const { diagnostics } = await published;
     const finding = diagnostics.find((diagnostic) => diagnostic.code === 'rds-storage-encrypted');
     assert.ok(finding, codes(diagnostics).join(', '));
-    assert.deepEqual(finding.range, { start: { line: 4, character: 7 }, end: { line: 4, character: 11 } });
+    // On the call's argument that carries the value (storage_encrypted = false).
+    assert.deepEqual(finding.range, { start: { line: 7, character: 2 }, end: { line: 7, character: 27 } });
     const related = finding.relatedInformation?.find((information) => information.location.uri === fileUri(child));
     assert.ok(related, JSON.stringify(finding.relatedInformation));
     assert.deepEqual(related.location.range, { start: { line: 5, character: 40 }, end: { line: 5, character: 61 } });

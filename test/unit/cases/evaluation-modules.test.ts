@@ -126,14 +126,12 @@ resource "aws_db_instance" "this" {
 `;
 
 describe('variants: modules called with inputs, without, and by nobody', () => {
-  test('no caller known: a default alone is information that depends on what callers pass', () => {
+  test('no caller known: the module deploys as a root module, with its defaults, and the message names the default', () => {
     const result = analyseIn({ 'modules/db/main.tf': DB_MODULE }, 'modules/db/main.tf');
     const finding = result.findings.find((candidate) => candidate.ruleId === 'rds-not-public');
     assert.ok(finding);
-    assert.equal(finding.severity, 'info');
+    assert.equal(finding.severity, 'error');
     assert.match(finding.message, /var\.public, default/);
-    assert.match(finding.message, /depends on what callers pass/);
-    assert.ok(result.findings.every((candidate) => candidate.severity !== 'error'));
   });
 
   test('a caller that leaves the input unset deploys the default: the error stays on the child', () => {

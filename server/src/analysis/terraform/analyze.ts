@@ -174,8 +174,8 @@ export class TerraformAnalyzer {
    * A module's own findings as its callers deploy it. Local modules in the folders above that call `dir`
    * decide the values of its variables: a finding is kept only when some caller's evaluation of the module
    * gives it too, on a value the caller does not pass (findings from a caller's inputs are reported on that
-   * caller's call; a resource no caller creates has none). With no caller known, a finding that rests on a
-   * variable's default is only information: it depends on what callers pass.
+   * caller's call; a resource no caller creates has none). With no caller known the module is a root module: its
+   * defaults are what deploys, and messages name them ("var.x, default").
    */
   private asCalled(dir: string, standalone: ModuleAnalysis, calledSources: SourceFile[]): ModuleAnalysis {
     const called: ModuleAnalysis[] = [];
@@ -198,10 +198,8 @@ export class TerraformAnalyzer {
       }
       keep = (entry) => (given.has(keyOf(entry)) ? entry : undefined);
     } else {
-      keep = (entry) => {
-        if (!/var\.[\w-]+, default/.test(entry.finding.message) || entry.finding.severity === 'info') return entry;
-        return { file: entry.file, finding: { ...entry.finding, severity: 'info', message: `${entry.finding.message} This is the variable's default, used only when no value is given: it depends on what callers pass.` } };
-      };
+      // No caller known: the module is deployed as a root module, with its defaults (the message names them).
+      keep = (entry) => entry;
     }
     const resources = standalone.check.resources.map((resource) => ({
       ...resource,
