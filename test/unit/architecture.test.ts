@@ -35,6 +35,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['cloudformation/detect.ts', 'syntax', 'is this text a CloudFormation template'],
   // model: the value tree read as a template or a module.
   ['cloudformation/template.ts', 'model', 'the template model'],
+  ['cloudformation/languageExtensions.ts', 'model', 'Fn::ForEach expansion (AWS::LanguageExtensions) of the template model'],
   ['cloudformation/references.ts', 'model', 'which resources a node refers to'],
   ['terraform/module.ts', 'model', 'a directory as a module'],
   ['terraform/values.ts', 'model', 'HCL bodies as the shared value tree'],

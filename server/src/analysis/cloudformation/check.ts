@@ -68,7 +68,8 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
     // A resource that inherits text written elsewhere (a YAML alias or merge key) depends on more than its own
     // text: its runs are neither reused nor kept.
     const elsewhere = writtenElsewhere(resource);
-    const key = text !== undefined && elsewhere.length === 0 ? text.slice(resource.range.start, resource.range.end) : undefined;
+    // A resource made by Fn::ForEach shares its text with the loop's other resources: its runs are not cached.
+    const key = text !== undefined && elsewhere.length === 0 && !resource.loops ? text.slice(resource.range.start, resource.range.end) : undefined;
     const reused = key !== undefined ? previous?.get(key) : undefined;
     const { runs, local } = runRules(resource, template, resolver, settings, byType, problems, reused && { delta: resource.range.start - reused.base, runs: reused.runs });
     if (cache && key !== undefined) cache.keep(key, resource.range.start, local);

@@ -120,6 +120,10 @@ export class Resolver implements ValueResolver {
       }
       case 'Fn::ImportValue':
         return [{ known: false, description: 'a value exported by another stack', via }];
+      case 'Fn::Length':
+        return [this.length(argument, via)];
+      case 'Fn::ToJsonString':
+        return [this.toJsonString(argument, via)];
       default:
         return [{ known: false, description: `the result of ${name}`, via }];
     }
@@ -152,23 +156,56 @@ export class Resolver implements ValueResolver {
 
   private findInMap(argument: ValueNode, via: readonly string[], depth: number): Resolved[] {
     if (argument.kind !== 'seq' || argument.items.length < 3) return [{ known: false, description: 'a malformed Fn::FindInMap', via }];
-    const [mapNameNode, topKeyNode, secondKeyNode] = argument.items;
+    const [mapNameNode, topKeyNode, secondKeyNode, options] = argument.items;
+    // AWS::LanguageExtensions: a fourth argument {DefaultValue: ...} is the value when a key is not in the mapping.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap-enhancements.html
+    const defaultNode = options?.kind === 'map' ? mapEntry(options, 'DefaultValue') : undefined;
+    const fallback = (): Resolved[] => (defaultNode ? this.scalars(defaultNode, [...via, 'the Fn::FindInMap DefaultValue'], depth) : []);
     const mapName = this.single(mapNameNode);
     const mapping = mapName !== undefined ? this.template.mappings.get(mapName) : undefined;
-    if (!mapping || mapping.kind !== 'map') return [{ known: false, description: `a value of mapping ${mapName ?? '?'}`, via }];
+    if (!mapping || mapping.kind !== 'map') {
+      if (mapName !== undefined && defaultNode) return fallback();
+      return [{ known: false, description: `a value of mapping ${mapName ?? '?'}`, via }];
+    }
     const secondKey = this.single(secondKeyNode);
     const topKey = this.single(topKeyNode);
     const topEntries = topKey !== undefined ? mapping.entries.filter((entry) => entry.key === topKey) : mapping.entries;
     const results: Resolved[] = [];
+    let missing = topKey === undefined || secondKey === undefined || topEntries.length === 0;
     for (const top of topEntries) {
       const inner = top.value?.kind === 'map' ? top.value : undefined;
       const keys = secondKey !== undefined ? [secondKey] : (inner?.entries.map((entry) => entry.key) ?? []);
       for (const key of keys) {
         const value = mapEntry(inner, key);
         if (value) results.push(...this.scalars(value, [...via, `Mappings ${mapName}.${top.key}.${key}`], depth));
+        else missing = true;
       }
     }
+    // A key that is not known may also be one the mapping lacks, which then takes the default.
+    if (defaultNode && missing) results.push(...fallback());
     return results.length > 0 ? results : [{ known: false, description: `a value of mapping ${mapName}`, via }];
+  }
+
+  /** Fn::Length (AWS::LanguageExtensions): the number of items of a literal list or of a CommaDelimitedList default. */
+  private length(argument: ValueNode, via: readonly string[]): Resolved {
+    if (argument.kind === 'seq') return { known: true, value: argument.items.length, via };
+    if (argument.kind === 'intrinsic' && argument.name === 'Ref' && argument.argument.kind === 'scalar') {
+      const name = String(argument.argument.value);
+      const parameter = this.template.parameters.get(name);
+      const fallback = parameter?.defaultValue;
+      if (parameter?.type === 'CommaDelimitedList' && fallback?.kind === 'scalar' && fallback.value !== null) {
+        return { known: true, value: String(fallback.value).split(',').length, via: [...via, `Ref ${name}, default ${quote(fallback.value)}`] };
+      }
+    }
+    return { known: false, description: 'the length of a list that cannot be known', via };
+  }
+
+  /** Fn::ToJsonString (AWS::LanguageExtensions): the JSON text of a literal object or list. */
+  private toJsonString(argument: ValueNode, via: readonly string[]): Resolved {
+    const literal = literalOf(argument);
+    return literal === undefined
+      ? { known: false, description: 'the JSON text of a value that cannot be known', via }
+      : { known: true, value: JSON.stringify(literal.value), via };
   }
 
   private sub(argument: ValueNode, via: readonly string[]): Resolved {
@@ -285,6 +322,34 @@ export class Resolver implements ValueResolver {
     }
     const resolved = this.scalars(node);
     return resolved.length === 1 && resolved[0].known ? String(resolved[0].value ?? '') : undefined;
+  }
+}
+
+/** The plain value of a tree of literals (no intrinsic inside), wrapped so that null stays a value. */
+function literalOf(node: ValueNode): { value: unknown } | undefined {
+  switch (node.kind) {
+    case 'scalar':
+      return { value: node.value };
+    case 'seq': {
+      const items: unknown[] = [];
+      for (const item of node.items) {
+        const literal = literalOf(item);
+        if (!literal) return undefined;
+        items.push(literal.value);
+      }
+      return { value: items };
+    }
+    case 'map': {
+      const result: Record<string, unknown> = {};
+      for (const entry of node.entries) {
+        const literal = entry.value ? literalOf(entry.value) : { value: null };
+        if (!literal) return undefined;
+        result[entry.key] = literal.value;
+      }
+      return { value: result };
+    }
+    default:
+      return undefined;
   }
 }
 

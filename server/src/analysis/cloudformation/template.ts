@@ -1,5 +1,6 @@
 // The template model: parameters, conditions, mappings and resources, each with its source ranges.
-import type { MapNode, OffsetRange, Problem, ValueNode } from '../types';
+import type { MapEntry, MapNode, OffsetRange, Problem, ValueNode } from '../types';
+import { expandForEach, isForEachKey, LANGUAGE_EXTENSIONS } from './languageExtensions';
 
 export interface CfnParameter {
   readonly name: string;
@@ -23,6 +24,11 @@ export interface CfnResource {
   readonly condition: string | undefined;
   /** From the logical id to the end of the resource's value. */
   readonly range: OffsetRange;
+  /**
+   * Made by Fn::ForEach (AWS::LanguageExtensions): the loops' names, outermost first. The id is the generated
+   * logical id; the ranges are those of the loop body the user wrote, which several resources share.
+   */
+  readonly loops?: readonly string[];
 }
 
 export interface CfnTemplate {
@@ -68,6 +74,13 @@ export function buildTemplate(root: MapNode, format: 'yaml' | 'json', problems: 
   const conditions = namedValues(mapEntry(root, 'Conditions'));
   const mappings = namedValues(mapEntry(root, 'Mappings'));
 
+  const transformNode = mapEntry(root, 'Transform');
+  const transforms: string[] = [];
+  if (transformNode?.kind === 'scalar' && typeof transformNode.value === 'string') transforms.push(transformNode.value);
+  if (transformNode?.kind === 'seq') {
+    for (const item of transformNode.items) if (item.kind === 'scalar' && typeof item.value === 'string') transforms.push(item.value);
+  }
+
   const resources: CfnResource[] = [];
   const resourcesNode = mapEntry(root, 'Resources');
   if (resourcesNode && resourcesNode.kind !== 'map') {
@@ -75,35 +88,20 @@ export function buildTemplate(root: MapNode, format: 'yaml' | 'json', problems: 
   }
   if (resourcesNode?.kind === 'map') {
     for (const entry of resourcesNode.entries) {
-      if (entry.key.startsWith('Fn::ForEach')) {
-        problems.push({ message: `${entry.key} (a language-extension loop) is not expanded; the resources it makes are not analysed.`, range: entry.keyRange, severity: 'info' });
+      if (isForEachKey(entry.key)) {
+        if (!transforms.includes(LANGUAGE_EXTENSIONS)) {
+          problems.push({ message: `${entry.key} (a language-extension loop) needs Transform: ${LANGUAGE_EXTENSIONS}, which this template does not declare; the resources it would make are not analysed.`, range: entry.keyRange, severity: 'info' });
+          continue;
+        }
+        for (const generated of expandForEach(entry, parameters, problems)) {
+          const resource = resourceOf(generated.entry, generated.loops);
+          if (resource) resources.push(resource);
+        }
         continue;
       }
-      const body = entry.value;
-      if (!body || body.kind !== 'map') continue;
-      const typeEntry = body.entries.find((candidate) => candidate.key === 'Type');
-      const typeValue = typeEntry?.value;
-      const propertiesEntry = body.entries.find((candidate) => candidate.key === 'Properties');
-      const condition = mapEntry(body, 'Condition');
-      resources.push({
-        id: entry.key,
-        idRange: entry.keyRange,
-        type: typeValue?.kind === 'scalar' && typeof typeValue.value === 'string' ? typeValue.value : undefined,
-        typeRange: typeValue?.range,
-        node: body,
-        properties: propertiesEntry?.value?.kind === 'map' ? propertiesEntry.value : undefined,
-        propertiesKeyRange: propertiesEntry?.keyRange,
-        condition: condition?.kind === 'scalar' && typeof condition.value === 'string' ? condition.value : undefined,
-        // A body written elsewhere (`Replica: *Db`, an alias to an anchor above) is not the resource's text.
-        range: { start: entry.keyRange.start, end: body.range.start >= entry.keyRange.end ? body.range.end : entry.keyRange.end },
-      });
+      const resource = resourceOf(entry);
+      if (resource) resources.push(resource);
     }
-  }
-  const transformNode = mapEntry(root, 'Transform');
-  const transforms: string[] = [];
-  if (transformNode?.kind === 'scalar' && typeof transformNode.value === 'string') transforms.push(transformNode.value);
-  if (transformNode?.kind === 'seq') {
-    for (const item of transformNode.items) if (item.kind === 'scalar' && typeof item.value === 'string') transforms.push(item.value);
   }
   const globals = mapEntry(root, 'Globals');
   return {
@@ -116,6 +114,28 @@ export function buildTemplate(root: MapNode, format: 'yaml' | 'json', problems: 
     resourcesById: new Map(resources.map((resource) => [resource.id, resource])),
     transforms,
     globals: globals?.kind === 'map' ? globals : undefined,
+  };
+}
+
+function resourceOf(entry: MapEntry, loops?: readonly string[]): CfnResource | undefined {
+  const body = entry.value;
+  if (!body || body.kind !== 'map') return undefined;
+  const typeEntry = body.entries.find((candidate) => candidate.key === 'Type');
+  const typeValue = typeEntry?.value;
+  const propertiesEntry = body.entries.find((candidate) => candidate.key === 'Properties');
+  const condition = mapEntry(body, 'Condition');
+  return {
+    id: entry.key,
+    idRange: entry.keyRange,
+    type: typeValue?.kind === 'scalar' && typeof typeValue.value === 'string' ? typeValue.value : undefined,
+    typeRange: typeValue?.range,
+    node: body,
+    properties: propertiesEntry?.value?.kind === 'map' ? propertiesEntry.value : undefined,
+    propertiesKeyRange: propertiesEntry?.keyRange,
+    condition: condition?.kind === 'scalar' && typeof condition.value === 'string' ? condition.value : undefined,
+    // A body written elsewhere (`Replica: *Db`, an alias to an anchor above) is not the resource's text.
+    range: { start: entry.keyRange.start, end: body.range.start >= entry.keyRange.end ? body.range.end : entry.keyRange.end },
+    ...(loops ? { loops } : {}),
   };
 }
 
