@@ -7,7 +7,17 @@ import { opaque, opaqueReason } from '../resolution';
 import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
 import type { ForExpr, HclExpression, TraversalStep } from './hcl/ast';
 import type { TfModule } from './module';
+import { applyFunction, FUNCTIONS, plainToNode } from './functions';
+import type { Plain } from './functions';
 import { bindExpression, bindNode, expressionToNode } from './values';
+
+/** Alternatives multiplied across a call's arguments, at most (more: the call is not evaluated). */
+const MAX_COMBINATIONS = 32;
+
+/** What an expression evaluates to: a known value, unknown, or an error (Terraform refuses the configuration). */
+type Outcome = { readonly status: 'known'; readonly value: Plain; readonly via: readonly string[] } | { readonly status: 'unknown' | 'error'; readonly via: readonly string[] };
+
+const merged = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())];
 
 const MAX_DEPTH = 24;
 /** Elements a for expression or dynamic block is expanded over, at most (more: not evaluated). */
@@ -219,16 +229,120 @@ export class TfResolver implements ValueResolver {
         ];
       }
       case 'call': {
-        const passThrough = ['tobool', 'tostring', 'tonumber', 'toset', 'tolist', 'tomap', 'try', 'coalesce', 'sensitive', 'nonsensitive'];
-        if (passThrough.includes(expression.name) && expression.args.length > 0) {
-          return this.resolveExpression(expression.args[0], site, via, depth + 1);
-        }
-        break;
+        // jsonencode and merge stay the call: readers decode their arguments where they are written (each
+        // entry's own range); their values are computed where needed (evaluate, and as another call's argument).
+        if (expression.name === 'jsonencode' || expression.name === 'merge') break;
+        const outcomes = this.callOutcomes(expression, via, depth + 1);
+        if (!outcomes) break;
+        return outcomes.map((outcome): Candidate => (outcome.status === 'known'
+          ? { node: plainToNode(outcome.value, site), via: outcome.via }
+          : { node: { kind: 'expression', expression, range: site }, via: outcome.via }));
       }
       default:
         break;
     }
     return [{ node: { kind: 'expression', expression, range: site }, via }];
+  }
+
+  /**
+   * A built-in function call (functions.ts), once per combination of its arguments' alternatives; undefined when
+   * the function is not evaluated here. `try` takes the first argument that evaluates without error, `can` says
+   * whether its argument does; a null argument there may be a missing attribute (an error), so it stays unknown.
+   */
+  private callOutcomes(call: HclExpression & { kind: 'call' }, via: readonly string[], depth: number): Outcome[] | undefined {
+    const unknown: Outcome[] = [{ status: 'unknown', via }];
+    if (depth > MAX_DEPTH) return unknown;
+    if (call.name === 'try' || call.name === 'can') {
+      if (call.args.length === 0 || (call.name === 'can' && call.args.length !== 1) || call.expandFinal) return unknown;
+      for (const arg of call.args) {
+        const outcomes = this.argOutcomes(arg, depth + 1);
+        if (outcomes.every((outcome) => outcome.status === 'error')) {
+          if (call.name === 'can') return [{ status: 'known', value: false, via: merged(via, ...outcomes.map((outcome) => outcome.via)) }];
+          continue;
+        }
+        if (outcomes.some((outcome) => outcome.status !== 'known' || outcome.value === null)) return [{ status: 'unknown', via: merged(via, ...outcomes.map((outcome) => outcome.via)) }];
+        return outcomes.map((outcome) => ({ ...outcome, value: call.name === 'can' ? true : (outcome as Outcome & { status: 'known' }).value, via: merged(via, outcome.via) }));
+      }
+      return [{ status: 'error', via }];
+    }
+    if (!FUNCTIONS.has(call.name)) return undefined;
+    let combinations: Outcome[][] = [[]];
+    for (const arg of call.args) {
+      const outcomes = this.argOutcomes(arg, depth + 1);
+      combinations = combinations.flatMap((combination) => outcomes.map((outcome) => [...combination, outcome]));
+      if (combinations.length > MAX_COMBINATIONS) return unknown;
+    }
+    return combinations.map((combination): Outcome => {
+      const steps = merged(via, ...combination.map((outcome) => outcome.via));
+      if (combination.some((outcome) => outcome.status === 'unknown')) return { status: 'unknown', via: steps };
+      if (combination.some((outcome) => outcome.status === 'error')) return { status: 'error', via: steps };
+      let args = combination.map((outcome) => (outcome as Outcome & { status: 'known' }).value);
+      if (call.expandFinal) {
+        const last = args[args.length - 1];
+        if (!Array.isArray(last)) return { status: 'error', via: steps };
+        args = [...args.slice(0, -1), ...(last as readonly Plain[])];
+      }
+      const computed = applyFunction(call.name, args);
+      if (computed === undefined || computed === 'unknown') return { status: 'unknown', via: steps };
+      if (computed === 'error') return { status: 'error', via: steps };
+      return { status: 'known', value: computed.value, via: steps };
+    });
+  }
+
+  /** The alternatives an argument evaluates to; a call argument keeps its errors. */
+  private argOutcomes(expression: HclExpression, depth: number): Outcome[] {
+    if (depth > MAX_DEPTH) return [{ status: 'unknown', via: [] }];
+    if (expression.kind === 'call') {
+      const outcomes = this.callOutcomes(expression, [], depth + 1);
+      if (outcomes) return outcomes;
+    }
+    if (expression.kind === 'parens') return this.argOutcomes(expression.expression, depth + 1);
+    return this.resolveExpression(expression, expression.range, [], depth + 1).map((candidate) => this.plainOf(candidate.node, candidate.via, depth + 1));
+  }
+
+  /** A resolved value as a plain value, when every part of it is known. */
+  private plainOf(node: ValueNode | undefined, via: readonly string[], depth: number): Outcome {
+    const unknown: Outcome = { status: 'unknown', via };
+    if (depth > MAX_DEPTH) return unknown;
+    if (node === undefined) return { status: 'known', value: null, via };
+    const part = (child: ValueNode | undefined): Outcome => {
+      if (child === undefined) return unknown;
+      const expanded = this.expand({ node: child, via: [] }, depth + 1);
+      return expanded.length === 1 ? this.plainOf(expanded[0].node, expanded[0].via, depth + 1) : unknown;
+    };
+    switch (node.kind) {
+      case 'scalar':
+        return { status: 'known', value: node.value, via };
+      case 'seq': {
+        const items: Plain[] = [];
+        const steps = [via];
+        for (const item of node.items) {
+          const outcome = part(item);
+          if (outcome.status !== 'known') return { status: outcome.status, via: merged(via, outcome.via) };
+          items.push(outcome.value);
+          steps.push(outcome.via);
+        }
+        return { status: 'known', value: items, via: merged(...steps) };
+      }
+      case 'map': {
+        if (node.dynamic) return unknown;
+        const object: Record<string, Plain> = {};
+        const steps = [via];
+        for (const entry of node.entries) {
+          const outcome = part(entry.value);
+          if (outcome.status !== 'known') return { status: outcome.status, via: merged(via, outcome.via) };
+          object[entry.key] = outcome.value;
+          steps.push(outcome.via);
+        }
+        return { status: 'known', value: object, via: merged(...steps) };
+      }
+      case 'expression': {
+        const resolved = this.evaluate(node.expression, via, depth + 1);
+        return resolved.known ? { status: 'known', value: resolved.value, via: resolved.via } : unknown;
+      }
+      default:
+        return unknown;
+    }
   }
 
   private resolveTraversal(expression: HclExpression & { kind: 'traversal' }, site: OffsetRange, via: readonly string[], depth: number): Candidate[] {
@@ -320,15 +434,26 @@ export class TfResolver implements ValueResolver {
         const value = expression.kind === 'unary' ? unaryValue(expression.operator, values[0]) : binaryValue(expression.operator, values[0], values[1]);
         return value === undefined ? unknown : { known: true, value, via: [...via, ...steps] };
       }
-      default: {
-        const candidates = this.resolveExpression(expression, expression.range, via, depth + 1);
-        if (candidates.length === 1 && candidates[0].node?.kind === 'scalar') return { known: true, value: candidates[0].node.value, via: candidates[0].via };
-        if (candidates.length === 1 && candidates[0].node?.kind === 'expression' && candidates[0].node.expression !== expression) {
-          return this.evaluate(candidates[0].node.expression, candidates[0].via, depth + 1);
+      case 'call':
+        if (expression.name === 'jsonencode') {
+          const outcomes = this.callOutcomes(expression, via, depth + 1);
+          if (outcomes?.length === 1 && outcomes[0].status === 'known' && typeof outcomes[0].value === 'string') return { known: true, value: outcomes[0].value, via: outcomes[0].via };
+          return unknown;
         }
-        return unknown;
-      }
+        return this.evaluateOther(expression, via, depth);
+      default:
+        return this.evaluateOther(expression, via, depth);
     }
+  }
+
+  private evaluateOther(expression: HclExpression, via: readonly string[], depth: number): Resolved {
+    const unknown: Resolved = { known: false, description: describeExpression(expression), via };
+    const candidates = this.resolveExpression(expression, expression.range, via, depth + 1);
+    if (candidates.length === 1 && candidates[0].node?.kind === 'scalar') return { known: true, value: candidates[0].node.value, via: candidates[0].via };
+    if (candidates.length === 1 && candidates[0].node?.kind === 'expression' && candidates[0].node.expression !== expression) {
+      return this.evaluate(candidates[0].node.expression, candidates[0].via, depth + 1);
+    }
+    return unknown;
   }
 }
 
