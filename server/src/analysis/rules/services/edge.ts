@@ -13,7 +13,7 @@ import type { HclExpression, TemplatePart } from '../../terraform/hcl';
 import { expressionToNode } from '../../terraform/values';
 import { parseYaml } from '../../parse/yaml';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
-import { judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
+import { elementRange, judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
 import type { PolicyDocument, RuleOutcome, Rule, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,21 +115,6 @@ function worst(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
 /** One verdict over the ways a list may turn out: every gap (certain ones first), else the least certain of the rest. */
 function acrossBranches(judged: readonly RuleOutcome[][]): RuleOutcome[] {
   return worst(judged.flat()).sort((a, b) => RANK[a.kind] - RANK[b.kind]);
-}
-
-/** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
-function elementRange(element: MapNode): OffsetRange {
-  const first = element.entries[0];
-  return first ? { start: first.keyRange.start, end: contentEnd(element) } : element.range;
-}
-
-function contentEnd(node: ValueNode): number {
-  if (node.kind === 'map' && node.entries.length > 0) {
-    const last = node.entries[node.entries.length - 1];
-    return last.value ? contentEnd(last.value) : last.keyRange.end;
-  }
-  if (node.kind === 'seq' && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]);
-  return node.range.end;
 }
 
 /** CloudFormation: resources of a type whose property refers to the resource. */

@@ -153,13 +153,11 @@ function judgeElements<C extends { readonly resolver: ValueResolver & { expand(c
   return outcomes;
 }
 
-
 /** An element's own text: from its first key to the end of its last scalar (no trailing line break). */
-function elementRange(element: MapNode): OffsetRange {
+export function elementRange(element: MapNode): OffsetRange {
   const first = element.entries[0];
   return first ? { start: first.keyRange.start, end: contentEnd(element) } : element.range;
 }
-
 
 function contentEnd(node: ValueNode): number {
   if (node.kind === 'map' && node.entries.length > 0) {
