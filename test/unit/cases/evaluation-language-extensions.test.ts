@@ -138,7 +138,7 @@ Resources:
     const result = analyse(text);
     assert.deepEqual(result.resources.map((resource) => resource.id), ['Plain']);
     assert.deepEqual(infoProblems(result, text), [
-      'info @Fn::ForEach::Buckets: Fn::ForEach::Buckets (a language-extension loop) is not expanded: its collection is the value given for parameter Names (no default); the resources it makes are not analysed.',
+      'info @Fn::ForEach::Buckets: Fn::ForEach::Buckets (a language-extension loop) is not expanded: its collection is the value given for parameter Names (no default); what it makes is not analysed.',
     ]);
   });
 
@@ -150,7 +150,7 @@ Resources:
     - [a]
 `;
     assert.deepEqual(infoProblems(analyse(malformed), malformed), [
-      'info @Fn::ForEach::Bad: Fn::ForEach::Bad (a language-extension loop) is not expanded: it is not a list of an identifier, a collection and a fragment; the resources it makes are not analysed.',
+      'info @Fn::ForEach::Bad: Fn::ForEach::Bad (a language-extension loop) is not expanded: it is not a list of an identifier, a collection and a fragment; what it makes is not analysed.',
     ]);
     const noTransform = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
@@ -237,5 +237,76 @@ Outputs:
     assert.deepEqual(values('Missing'), ['="other"']);
     assert.deepEqual(values('NoMap'), ['="other"']);
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('Fn::ForEach in Conditions and inside a resource', () => {
+  // CloudFormation accepts Fn::ForEach in Conditions, Outputs and Resources, resource properties included:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html
+  const withConditions = (equals: string) => `Transform: AWS::LanguageExtensions
+Conditions:
+  Fn::ForEach::Checks:
+    - Kind
+    - [Storage, Backup]
+    - Encrypt\${Kind}: ${equals}
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: !If [EncryptStorage, true, false]
+`;
+
+  test('a condition a loop makes decides the branch like a written one', () => {
+    const always = withConditions('!Equals [a, a]');
+    const resultAlways = analyse(always);
+    assert.deepEqual(resultAlways.problems, []);
+    assert.deepEqual(findings(resultAlways, always).filter((line) => line.includes('rds-storage-encrypted')), []);
+    const never = withConditions('!Equals [a, b]');
+    assert.deepEqual(findings(analyse(never), never).filter((line) => line.includes('rds-storage-encrypted')), [
+      'Db rds-storage-encrypted:warning @false',
+    ]);
+  });
+
+  test('a loop inside Properties makes properties, and findings sit on the loop body', () => {
+    const text = `Transform: AWS::LanguageExtensions
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      Fn::ForEach::Settings:
+        - Setting
+        - [Versioning]
+        - \${Setting}Configuration:
+            Status: Suspended
+`;
+    const result = analyse(text);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(findings(result, text).filter((line) => line.includes('s3-versioning')), ['Bucket s3-versioning:info @Suspended']);
+    const enabled = text.replace('Suspended', 'Enabled');
+    assert.deepEqual(findings(analyse(enabled), enabled).filter((line) => line.includes('s3-versioning')), []);
+  });
+
+  test('a loop inside a generated resource and a JSON template expand alike; an unknown collection inside a resource is one info problem', () => {
+    const text = `{
+  "Transform": ["AWS::LanguageExtensions"],
+  "Parameters": {"Free": {"Type": "CommaDelimitedList"}},
+  "Resources": {
+    "Fn::ForEach::Dbs": ["Name", ["a", "b"], {
+      "\${Name}Db": {"Type": "AWS::RDS::DBInstance", "Properties": {
+        "Engine": "postgres",
+        "Fn::ForEach::Flags": ["Flag", ["Storage"], {"\${Flag}Encrypted": true}],
+        "Fn::ForEach::Unknown": ["X", {"Ref": "Free"}, {"Tag\${X}": "x"}]
+      }}
+    }]
+  }
+}
+`;
+    const result = analyse(text, 'template.json');
+    assert.deepEqual(result.resources.map((resource) => resource.id), ['aDb', 'bDb']);
+    assert.deepEqual(findings(result, text).filter((line) => line.includes('rds-storage-encrypted')), []);
+    assert.deepEqual(infoProblems(result, text), [
+      'info @"Fn::ForEach::Unknown": Fn::ForEach::Unknown (a language-extension loop) is not expanded: its collection is the value given for parameter Free (no default); what it makes is not analysed.',
+    ]);
   });
 });

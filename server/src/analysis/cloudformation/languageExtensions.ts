@@ -1,5 +1,6 @@
-// The AWS::LanguageExtensions transform's Fn::ForEach in Resources, expanded before the rules run as the
-// transform expands it: `Fn::ForEach::Loop: [Identifier, Collection, {OutputKey: OutputValue}]` repeats the
+// The AWS::LanguageExtensions transform's Fn::ForEach, expanded before the rules run as the transform expands
+// it, wherever CloudFormation accepts it: Resources, Conditions, Outputs and any mapping inside a resource (its
+// properties included): `Fn::ForEach::Loop: [Identifier, Collection, {OutputKey: OutputValue}]` repeats the
 // fragment once per collection item, with every `${Identifier}` and `&{Identifier}` (the item with its
 // non-alphanumeric characters removed) replaced in keys and string values, and `Ref Identifier` replaced by the
 // item. The collection is a literal list or a Ref to a CommaDelimitedList parameter (its default decides the
@@ -18,6 +19,8 @@ export const LANGUAGE_EXTENSIONS = 'AWS::LanguageExtensions';
 const FOR_EACH = 'Fn::ForEach::';
 const MAX_DEPTH = 8;
 const MAX_GENERATED = 1000;
+// Deeper than any real template; the parsers bound nesting themselves, this keeps the walk bounded too.
+const MAX_WALK_DEPTH = 200;
 
 /** One generated entry of Resources, with the loop(s) it came from. */
 export interface GeneratedEntry {
@@ -39,7 +42,11 @@ export function expandForEach(
 ): GeneratedEntry[] {
   const loopName = entry.key.slice(FOR_EACH.length);
   const notExpanded = (why: string): GeneratedEntry[] => {
-    problems.push({ message: `${entry.key} (a language-extension loop) is not expanded: ${why}; the resources it makes are not analysed.`, range: entry.keyRange, severity: 'info' });
+    const message = `${entry.key} (a language-extension loop) is not expanded: ${why}; what it makes is not analysed.`;
+    // A loop inside another loop's body is met once per outer item: say it once.
+    if (!problems.some((problem) => problem.message === message && problem.range.start === entry.keyRange.start)) {
+      problems.push({ message, range: entry.keyRange, severity: 'info' });
+    }
     return [];
   };
   if (depth > MAX_DEPTH) return notExpanded('it is nested too deeply');
@@ -92,6 +99,40 @@ function collectionOf(node: ValueNode, parameters: ReadonlyMap<string, LoopParam
 
 function replaceIn(text: string, identifier: string, item: string): string {
   return text.split(`\${${identifier}}`).join(item).split(`&{${identifier}}`).join(item.replace(/[^A-Za-z0-9]/g, ''));
+}
+
+/**
+ * A copy of `node` with every `Fn::ForEach::` key of every mapping in it (at any depth up to `MAX_WALK_DEPTH`)
+ * replaced by the entries the loop makes. Loops that cannot be expanded are dropped with one info problem each
+ * (what they make is not analysed). Ranges stay those of the written text; never throws.
+ */
+export function expandLoopsIn(node: ValueNode, parameters: ReadonlyMap<string, LoopParameter>, problems: Problem[], depth = 0): ValueNode {
+  if (depth > MAX_WALK_DEPTH) return node;
+  switch (node.kind) {
+    case 'map': {
+      const entries: MapEntry[] = [];
+      for (const entry of node.entries) {
+        if (isForEachKey(entry.key)) {
+          for (const generated of expandForEach(entry, parameters, problems)) {
+            entries.push(expandEntry(generated.entry, parameters, problems, depth));
+          }
+        } else {
+          entries.push(expandEntry(entry, parameters, problems, depth));
+        }
+      }
+      return { ...node, entries };
+    }
+    case 'seq':
+      return { ...node, items: node.items.map((item) => expandLoopsIn(item, parameters, problems, depth + 1)) };
+    case 'intrinsic':
+      return { ...node, argument: expandLoopsIn(node.argument, parameters, problems, depth + 1) };
+    default:
+      return node;
+  }
+}
+
+function expandEntry(entry: MapEntry, parameters: ReadonlyMap<string, LoopParameter>, problems: Problem[], depth: number): MapEntry {
+  return entry.value ? { ...entry, value: expandLoopsIn(entry.value, parameters, problems, depth + 1) } : entry;
 }
 
 /** A copy of the fragment with the identifier replaced by the item; ranges stay those of the written text. */

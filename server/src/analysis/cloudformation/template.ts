@@ -1,6 +1,6 @@
 // The template model: parameters, conditions, mappings and resources, each with its source ranges.
 import type { MapEntry, MapNode, OffsetRange, Problem, ValueNode } from '../types';
-import { expandForEach, isForEachKey, LANGUAGE_EXTENSIONS } from './languageExtensions';
+import { expandForEach, expandLoopsIn, isForEachKey, LANGUAGE_EXTENSIONS } from './languageExtensions';
 
 export interface CfnParameter {
   readonly name: string;
@@ -71,35 +71,39 @@ export function buildTemplate(root: MapNode, format: 'yaml' | 'json', problems: 
       });
     }
   }
-  const conditions = namedValues(mapEntry(root, 'Conditions'));
-  const mappings = namedValues(mapEntry(root, 'Mappings'));
-
   const transformNode = mapEntry(root, 'Transform');
   const transforms: string[] = [];
   if (transformNode?.kind === 'scalar' && typeof transformNode.value === 'string') transforms.push(transformNode.value);
   if (transformNode?.kind === 'seq') {
     for (const item of transformNode.items) if (item.kind === 'scalar' && typeof item.value === 'string') transforms.push(item.value);
   }
+  const languageExtensions = transforms.includes(LANGUAGE_EXTENSIONS);
+  // Fn::ForEach also makes conditions and, inside a resource, properties (the transform expands it there too).
+  const expanded = (node: ValueNode | undefined): ValueNode | undefined => (node && languageExtensions ? expandLoopsIn(node, parameters, problems) : node);
+
+  const conditions = namedValues(expanded(mapEntry(root, 'Conditions')));
+  const mappings = namedValues(mapEntry(root, 'Mappings'));
 
   const resources: CfnResource[] = [];
   const resourcesNode = mapEntry(root, 'Resources');
   if (resourcesNode && resourcesNode.kind !== 'map') {
     problems.push({ message: 'Resources should be a mapping of logical ids to resources.', range: resourcesNode.range, severity: 'warning' });
   }
+  const bodyExpanded = (entry: MapEntry): MapEntry => (languageExtensions && entry.value ? { ...entry, value: expanded(entry.value) } : entry);
   if (resourcesNode?.kind === 'map') {
     for (const entry of resourcesNode.entries) {
       if (isForEachKey(entry.key)) {
-        if (!transforms.includes(LANGUAGE_EXTENSIONS)) {
+        if (!languageExtensions) {
           problems.push({ message: `${entry.key} (a language-extension loop) needs Transform: ${LANGUAGE_EXTENSIONS}, which this template does not declare; the resources it would make are not analysed.`, range: entry.keyRange, severity: 'info' });
           continue;
         }
         for (const generated of expandForEach(entry, parameters, problems)) {
-          const resource = resourceOf(generated.entry, generated.loops);
+          const resource = resourceOf(bodyExpanded(generated.entry), generated.loops);
           if (resource) resources.push(resource);
         }
         continue;
       }
-      const resource = resourceOf(entry);
+      const resource = resourceOf(bodyExpanded(entry));
       if (resource) resources.push(resource);
     }
   }
