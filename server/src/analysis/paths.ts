@@ -20,5 +20,7 @@ export function joinPath(base: string, relative: string): string {
     if (segment === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
     else parts.push(segment);
   }
+  // A relative path that climbs back to where it started is the current folder ('.'), as dirname says, never ''.
+  if (!absolute && parts.length === 0) return '.';
   return (absolute ? separator : '') + parts.join(separator);
 }

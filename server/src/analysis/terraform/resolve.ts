@@ -20,6 +20,26 @@ type Outcome = { readonly status: 'known'; readonly value: Plain; readonly via: 
 const merged = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())];
 
 const MAX_DEPTH = 24;
+
+/**
+ * The resolver an unevaluated expression node belongs to when it came from another module (a caller's input):
+ * `local.x && var.y` passed into a child names the CALLER's local and variable, so it must be evaluated there,
+ * never in the child's scope (where `var.y` may not exist, or may be another variable of the same name).
+ */
+const scopeOf = new WeakMap<ValueNode, TfResolver>();
+
+/** Marks every unevaluated expression inside `node` that has no scope yet as belonging to `owner`. */
+function claim(node: ValueNode | undefined, owner: TfResolver, depth = 0): void {
+  if (!node || depth > MAX_CLAIM_DEPTH) return;
+  if (node.kind === 'expression') {
+    if (!scopeOf.has(node)) scopeOf.set(node, owner);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) claim(item, owner, depth + 1);
+  } else if (node.kind === 'map') {
+    for (const entry of node.entries) claim(entry.value, owner, depth + 1);
+  }
+}
+const MAX_CLAIM_DEPTH = 64;
 /** Elements a for expression or dynamic block is expanded over, at most (more: not evaluated). */
 const MAX_ELEMENTS = 256;
 
@@ -86,6 +106,12 @@ export class TfResolver implements ValueResolver {
     if (node?.kind === 'scalar' && node.value === null) return [{ node: undefined, via: [...candidate.via, 'null'] }];
     if (node?.kind === 'map' && node.dynamic && depth <= MAX_DEPTH) return this.expandDynamic(node, node.dynamic, candidate.via, depth + 1);
     if (!node || node.kind !== 'expression' || depth > MAX_DEPTH) return [candidate];
+    const owner = scopeOf.get(node);
+    if (owner && owner !== this) {
+      const resolved = owner.expand(candidate, depth + 1);
+      for (const result of resolved) claim(result.node, owner);
+      return resolved;
+    }
     return this.resolveExpression(node.expression, node.range, candidate.via, depth + 1);
   }
 
@@ -97,7 +123,7 @@ export class TfResolver implements ValueResolver {
       else if (resolvedNode.kind === 'scalar') results.push({ known: true, value: resolvedNode.value, via: candidate.via });
       else if (resolvedNode.kind === 'map') results.push({ known: false, description: 'an object', via: candidate.via });
       else if (resolvedNode.kind === 'seq') results.push({ known: false, description: 'a list', via: candidate.via });
-      else if (resolvedNode.kind === 'expression') results.push(this.evaluate(resolvedNode.expression, candidate.via, depth + 1));
+      else if (resolvedNode.kind === 'expression') results.push((scopeOf.get(resolvedNode) ?? this).evaluate(resolvedNode.expression, candidate.via, depth + 1));
       else results.push({ known: false, description: opaqueReason(resolvedNode) ?? 'a value', via: candidate.via });
     }
     return results;
@@ -337,7 +363,7 @@ export class TfResolver implements ValueResolver {
         return { status: 'known', value: object, via: merged(...steps) };
       }
       case 'expression': {
-        const resolved = this.evaluate(node.expression, via, depth + 1);
+        const resolved = (scopeOf.get(node) ?? this).evaluate(node.expression, via, depth + 1);
         return resolved.known ? { status: 'known', value: resolved.value, via: resolved.via } : unknown;
       }
       default:
@@ -388,7 +414,12 @@ export class TfResolver implements ValueResolver {
     if (given) {
       const steps = [...via, `var.${name} from ${given.source}`];
       if (given.resolveIn === 'caller' && this.caller) {
-        return this.caller.expand({ node: given.node, via: steps }, depth + 1).map((candidate) => ({ ...candidate, node: candidate.node && resite(candidate.node, site) }));
+        const caller = this.caller;
+        return caller.expand({ node: given.node, via: steps }, depth + 1).map((candidate) => {
+          const node = candidate.node && resite(candidate.node, site);
+          claim(node, caller);
+          return { ...candidate, node };
+        });
       }
       if (given.node.kind === 'expression') return this.resolveExpression(given.node.expression, site, steps, depth + 1);
       return [{ node: resite(given.node, site), via: steps }];
@@ -451,7 +482,7 @@ export class TfResolver implements ValueResolver {
     const candidates = this.resolveExpression(expression, expression.range, via, depth + 1);
     if (candidates.length === 1 && candidates[0].node?.kind === 'scalar') return { known: true, value: candidates[0].node.value, via: candidates[0].via };
     if (candidates.length === 1 && candidates[0].node?.kind === 'expression' && candidates[0].node.expression !== expression) {
-      return this.evaluate(candidates[0].node.expression, candidates[0].via, depth + 1);
+      return (scopeOf.get(candidates[0].node) ?? this).evaluate(candidates[0].node.expression, candidates[0].via, depth + 1);
     }
     return unknown;
   }
@@ -520,8 +551,12 @@ export function resite(node: ValueNode, site: OffsetRange): ValueNode {
       return { kind: 'map', range: site, entries: node.entries.map((entry): MapEntry => ({ key: entry.key, keyRange: site, value: entry.value && resite(entry.value, site) })) };
     case 'intrinsic':
       return { ...node, range: site };
-    case 'expression':
-      return { kind: 'expression', expression: node.expression, range: site };
+    case 'expression': {
+      const copy: ValueNode = { kind: 'expression', expression: node.expression, range: site };
+      const owner = scopeOf.get(node);
+      if (owner) scopeOf.set(copy, owner);
+      return copy;
+    }
   }
 }
 
