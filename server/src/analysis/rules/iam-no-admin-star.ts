@@ -1,7 +1,7 @@
 // Full administrator access: an Allow of Action '*' on Resource '*', Allow with NotAction, or the AWS managed
 // AdministratorAccess policy attached, in identity policies of IAM and SAM resources.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, mayBeStar, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
 import type { NamedDocument, PolicyString, RuleOutcome, Rule } from './support';
 
 const ADVICE = 'grant only the actions and resources the identity needs.';
@@ -10,27 +10,35 @@ export const iamNoAdminStar: Rule = {
   meta: settingMeta('iam-no-admin-star', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES }),
   cloudformation: {
     check(resource, context) {
-      const { documents, managed, gaps } = identityPolicies(resource, context);
-      return adminOutcomes(documents, managed, gaps, resource.id, 'template');
+      const { documents, managed, gaps, ownPolicies } = identityPolicies(resource, context);
+      return adminOutcomes(documents, managed, gaps, ownPolicies, resource.id, 'template');
     },
   },
   terraform: {
     check(resource, context) {
-      const { documents, managed, gaps } = terraformIdentityPolicies(resource, context);
-      return adminOutcomes(documents, managed, gaps, resource.address, 'module');
+      const { documents, managed, gaps, ownPolicies } = terraformIdentityPolicies(resource, context);
+      return adminOutcomes(documents, managed, gaps, ownPolicies, resource.address, 'module');
     },
   },
 };
 
 /** The judgement of both formats over the identity policies a resource writes or attaches. */
-function adminOutcomes(documents: readonly NamedDocument[], managed: readonly PolicyString[], gaps: readonly string[], name: string, source: string): RuleOutcome[] {
+function adminOutcomes(documents: readonly NamedDocument[], managed: readonly PolicyString[], gaps: readonly string[], ownPolicies: readonly string[], name: string, source: string): RuleOutcome[] {
   const { outcomes, push } = outcomeCollector();
+  const unknowns: string[] = [];
   for (const { label, document } of documents) {
     for (const statement of document.statements) {
       if (!allows(statement)) continue;
       const where = `${capitalise(statementLabel(statement))} of ${label}`;
       const actions = starValues(statement.action);
       const resources = starValues(statement.resource);
+      const unknownActions = mayBeStar(statement.action);
+      const unknownResources = mayBeStar(statement.resource);
+      if ((actions.length > 0 || unknownActions.length > 0) && (resources.length > 0 || unknownResources.length > 0) && !(actions.length > 0 && resources.length > 0)) {
+        // A value that cannot be known may be '*': the statement may be an administrator grant.
+        const unknown = [...unknownActions, ...unknownResources][0];
+        unknowns.push(`${where} allows ${actions.length > 0 ? "Action '*'" : `Action ${unknown.text}`} on ${resources.length > 0 ? "Resource '*'" : `Resource ${unknownResources[0]?.text ?? unknown.text}`}, which may be '*'`);
+      }
       if (actions.length > 0 && resources.length > 0) {
         const action = pick(actions);
         push(action.range, `${where} allows Action '*' on Resource '*'${describeVia(action.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`,
@@ -49,8 +57,12 @@ function adminOutcomes(documents: readonly NamedDocument[], managed: readonly Po
   // A policy we cannot read, or a managed policy ARN given at deployment, may be the administrator grant.
   const unreadArn = managed.find((arn) => arn.value === undefined && !arn.text.includes(':'));
   if (gaps.length > 0) return [{ kind: 'unknown', reason: `In ${name}, ${gaps[0]}.` }];
+  if (unknowns.length > 0) return [{ kind: 'unknown', reason: `${unknowns[0]}.` }];
   if (unreadArn) return [{ kind: 'unknown', reason: `${name} attaches a managed policy given as ${unreadArn.text}${describeVia(unreadArn.via)}.` }];
-  if (documents.length === 0 && managed.length === 0) return [{ kind: 'not-applicable', detail: `No identity policy is written in the ${source}.` }];
+  if (documents.length === 0 && managed.length === 0) {
+    if (ownPolicies.length > 0) return [{ kind: 'not-applicable', detail: `It attaches ${ownPolicies.join(', ')}, whose document is checked on that resource.` }];
+    return [{ kind: 'not-applicable', detail: `No identity policy is written in the ${source}.` }];
+  }
   return [{ kind: 'addressed', detail: 'No policy grants Action \'*\' on Resource \'*\'.' }];
 }
 

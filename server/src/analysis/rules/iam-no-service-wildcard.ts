@@ -1,6 +1,6 @@
 // Service-wide wildcard actions (`s3:*`) on Resource '*' in Allow statements of identity policies.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import { allows, capitalise, effectDefinite, identityPolicies, mayBeServiceWildcard, mayBeStar, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
 import type { NamedDocument, RuleOutcome, Rule } from './support';
 
 export const iamNoServiceWildcard: Rule = {
@@ -22,11 +22,21 @@ export const iamNoServiceWildcard: Rule = {
 /** The judgement of both formats over the policy documents a resource writes. */
 function wildcardOutcomes(documents: readonly NamedDocument[], gaps: readonly string[], source: string): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
+  const unknowns: string[] = [];
   const byRange = new Map<string, { range: { start: number; end: number }; actions: string[]; definite: boolean; where: string; via: readonly string[] }>();
   for (const { label, document } of documents) {
     for (const statement of document.statements) {
       if (!allows(statement)) continue;
       const resources = starValues(statement.resource);
+      const wildcards = serviceWildcards(statement.action);
+      // A value that cannot be known may be '*' (or a service wildcard): the statement cannot be judged.
+      const unknownResource = mayBeStar(statement.resource)[0];
+      const unknownAction = mayBeServiceWildcard(statement.action)[0];
+      if (resources.length === 0 && unknownResource && wildcards.length > 0) {
+        unknowns.push(`${capitalise(statementLabel(statement))} of ${label} allows '${wildcards[0].text}' on Resource ${unknownResource.text}, which may be '*'`);
+      } else if (resources.length > 0 && wildcards.length === 0 && unknownAction) {
+        unknowns.push(`${capitalise(statementLabel(statement))} of ${label} allows Action ${unknownAction.text} on Resource '*', which may be a whole service`);
+      }
       if (resources.length === 0) continue;
       for (const action of serviceWildcards(statement.action)) {
         const key = `${action.range.start}:${action.range.end}`;
@@ -44,6 +54,7 @@ function wildcardOutcomes(documents: readonly NamedDocument[], gaps: readonly st
   }
   if (outcomes.length > 0) return outcomes;
   if (gaps.length > 0) return [{ kind: 'unknown', reason: `${capitalise(gaps[0])}.` }];
+  if (unknowns.length > 0) return [{ kind: 'unknown', reason: `${unknowns[0]}.` }];
   if (documents.length === 0) return [{ kind: 'not-applicable', detail: `No inline policy document is written in the ${source}.` }];
   return [{ kind: 'addressed', detail: 'No statement allows a whole service on Resource \'*\'.' }];
 }

@@ -58,6 +58,11 @@ export class TfResolver implements ValueResolver {
     private readonly caller?: TfResolver,
   ) {}
 
+  /** The resolver an unevaluated expression node belongs to: a caller's for an input it passed, else this one. */
+  scopeOf(node: ValueNode): TfResolver {
+    return scopeOf.get(node) ?? this;
+  }
+
   withBinding(binding: InstanceBinding): TfResolver {
     return new TfResolver(this.module, binding, this.caller);
   }

@@ -22,6 +22,11 @@ export interface PolicyString {
   readonly via: readonly string[];
   /** Certain: not from a non-default parameter value and not under an undecided condition. */
   readonly definite: boolean;
+  /**
+   * For a value that cannot be known but is a template with literal parts (Fn::Sub, Fn::Join, a Terraform
+   * string with interpolations), its text with `${...}` for the unknown parts: `arn:aws:s3:::${Bucket}/*`.
+   */
+  readonly pattern?: string;
 }
 
 export interface PolicyField {
@@ -255,7 +260,8 @@ export function strings(node: ValueNode, resolver: PolicyResolver, via: readonly
           definite: !conditional && isDefault(resolved.fromParameter),
         });
       } else {
-        result.push({ value: undefined, text: patternText(value) ?? resolved.description, range: value.range, via: resolved.via, definite: !conditional });
+        const pattern = patternText(value);
+        result.push({ value: undefined, text: pattern ?? resolved.description, range: value.range, via: resolved.via, definite: !conditional, ...(pattern !== undefined ? { pattern } : {}) });
       }
     }
   }

@@ -20,6 +20,11 @@ export interface IdentityPolicies {
   readonly managed: readonly PolicyString[];
   /** Policies or statements that could not be read (they may grant anything). */
   readonly gaps: readonly string[];
+  /**
+   * Managed policies attached by a reference to one the same template or module creates (`!Ref MyPolicy`,
+   * `aws_iam_policy.x.arn`): their documents are judged on their own resource, so they are not unknown here.
+   */
+  readonly ownPolicies: readonly string[];
 }
 
 const SAM_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
@@ -64,7 +69,15 @@ export function identityPolicies(resource: CfnResource, context: CfnRuleContext)
   }
   const arns = mapEntry(props, 'ManagedPolicyArns');
   if (arns) managed.push(...strings(arns, resolver));
-  return { documents, managed, gaps };
+  // Ref to an AWS::IAM::ManagedPolicy of this template gives its ARN (patternText writes it `${Id}`).
+  const ownPolicies: string[] = [];
+  const unknownOrForeign = managed.filter((arn) => {
+    const id = arn.value === undefined ? /^\$\{([A-Za-z0-9]+)\}$/.exec(arn.text)?.[1] : undefined;
+    if (id === undefined || context.template.resourcesById.get(id)?.type !== 'AWS::IAM::ManagedPolicy') return true;
+    ownPolicies.push(`managed policy ${id}`);
+    return false;
+  });
+  return { documents, managed: unknownOrForeign, gaps, ownPolicies };
 }
 
 function policyName(node: ValueNode | undefined): string {

@@ -60,6 +60,19 @@ export function starValues(field: PolicyField | undefined): PolicyString[] {
   return (field?.values ?? []).filter((value) => value.value === '*');
 }
 
+/**
+ * Values that cannot be known and may be `*`: no literal parts, or only `*` beside the unknown ones
+ * (`arn:aws:s3:::${Bucket}/*` cannot be `*`; `${Resource}` can).
+ */
+export function mayBeStar(field: PolicyField | undefined): PolicyString[] {
+  return (field?.values ?? []).filter((value) => value.value === undefined && (value.pattern === undefined || /^\**$/.test(value.pattern.replace(/\$\{[^}]*\}/g, ''))));
+}
+
+/** Action values that cannot be known and may be a service-wide wildcard (`${Service}:*`, a variable). */
+export function mayBeServiceWildcard(field: PolicyField | undefined): PolicyString[] {
+  return (field?.values ?? []).filter((value) => value.value === undefined && (value.pattern === undefined || /^[a-z0-9-]*:?\**$/i.test(value.pattern.replace(/\$\{[^}]*\}/g, ''))));
+}
+
 /** Service-wide wildcards such as `s3:*`. */
 export function serviceWildcards(field: PolicyField | undefined): PolicyString[] {
   return (field?.values ?? []).filter((value) => value.value !== undefined && /^[a-z0-9-]+:\*$/i.test(value.value));

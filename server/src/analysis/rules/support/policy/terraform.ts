@@ -7,8 +7,9 @@
 import type { TfResource, TfRuleContext } from '../../../terraform/context';
 import type { HclExpression } from '../../../terraform/hcl';
 import { describeExpression, resite } from '../../../terraform/resolve';
+import type { TfResolver } from '../../../terraform/resolve';
 import { expressionToNode } from '../../../terraform/values';
-import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../../../types';
+import type { MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../../../types';
 import type { PolicyDocument, PolicyString } from './document';
 import { readPolicyDocuments, strings } from './document';
 import type { NamedDocument } from './identity';
@@ -47,6 +48,12 @@ export function readTerraformPolicies(node: ValueNode | undefined, context: TfRu
     const texts = resolver.scalars(written, candidate.via);
     if (texts.length === 1 && texts[0].known && typeof texts[0].value === 'string') {
       documents.push(...readPolicyDocuments({ kind: 'scalar', value: texts[0].value, range: written.range }, resolver, texts[0].via, gaps));
+      continue;
+    }
+    // Else, when the unknown interpolations all sit inside JSON strings, the document with those strings unknown.
+    const partial = expression.kind === 'template' ? partialDocument(expression, resolver.scopeOf(written), written.range) : undefined;
+    if (partial) {
+      documents.push(...readPolicyDocuments(partial, resolver, candidate.via, gaps));
     } else {
       gaps?.push(`the policy is ${describeExpression(expression)}${candidate.via.length > 0 ? ` (${candidate.via.join('; ')})` : ''}, which cannot be evaluated`);
     }
@@ -143,6 +150,8 @@ export interface TerraformIdentityPolicies {
   readonly managed: readonly PolicyString[];
   /** Policies or statements that could not be read (they may grant anything). */
   readonly gaps: readonly string[];
+  /** Managed policies attached by reference to an aws_iam_policy of this module (judged on their own resource). */
+  readonly ownPolicies: readonly string[];
 }
 
 export const TF_IDENTITY_POLICY_TYPES = [
@@ -178,7 +187,15 @@ export function terraformIdentityPolicies(resource: TfResource, context: TfRuleC
     const arn = tfArgument(resource, 'policy_arn');
     if (arn) managed.push(...strings(arn, resolver));
   }
-  return { documents, managed, gaps };
+  // `aws_iam_policy.x.arn` (or `[0].arn`, `["k"].id`): a policy this module creates, whose document is judged there.
+  const ownPolicies: string[] = [];
+  const unknownOrForeign = managed.filter((arn) => {
+    const name = arn.value === undefined ? /^aws_iam_policy\.([\w-]+)(?:\[[^\]]*\])?\.(?:arn|id)$/.exec(arn.text)?.[1] : undefined;
+    if (name === undefined || !context.module.resources.some((other) => other.mode === 'managed' && other.type === 'aws_iam_policy' && other.name === name)) return true;
+    ownPolicies.push(`aws_iam_policy.${name}`);
+    return false;
+  });
+  return { documents, managed: unknownOrForeign, gaps, ownPolicies };
 }
 
 /**
@@ -192,4 +209,60 @@ export function terraformPublicPolicy(resource: TfResource, context: TfRuleConte
   const documents = readTerraformPolicies(node, context, resource.file, [], gaps);
   const outcomes = publicPrincipalOutcomes(documents, check);
   return outcomes.length > 0 ? outcomes : [noPublicGrant(check.policy, documents, gaps)];
+}
+
+const UNKNOWN_MARK = '@@iac-hints-unknown-';
+const UNKNOWN_MARKS = /@@iac-hints-unknown-(\d+)@@/g;
+
+/**
+ * A JSON policy written as a string template (quoted or heredoc) whose interpolations are not all known, as a
+ * document in which each JSON string holding an unknown interpolation is a value that cannot be known (the rest
+ * is read as written): `"Resource": "arn:aws:s3:::${local.bucket}/*"` leaves the actions readable. Undefined when
+ * the template has directives, an unknown interpolation outside a JSON string, or the text is not a JSON object.
+ * Every node carries `range` (the template's).
+ */
+function partialDocument(expression: HclExpression & { kind: 'template' }, resolver: TfResolver, range: OffsetRange): MapNode | undefined {
+  let text = '';
+  const unknown: string[] = [];
+  for (const part of expression.parts) {
+    if (part.kind === 'text') {
+      text += part.value;
+    } else if (part.kind === 'interpolation') {
+      const values = resolver.scalars({ kind: 'expression', expression: part.expression, range: part.range });
+      const value = values.length === 1 && values[0].known ? values[0].value : undefined;
+      if (value !== undefined && value !== null && typeof value !== 'object') {
+        text += String(value);
+      } else {
+        text += `${UNKNOWN_MARK}${unknown.length}@@`;
+        unknown.push(describeExpression(part.expression));
+      }
+    } else {
+      return undefined;
+    }
+  }
+  if (unknown.length === 0 || !/^\s*\{/.test(text)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const convert = (value: unknown, depth: number): ValueNode => {
+    if (Array.isArray(value)) return { kind: 'seq', items: value.map((item) => convert(item, depth + 1)), range };
+    if (value !== null && typeof value === 'object' && depth < 64) {
+      return { kind: 'map', range, entries: Object.entries(value as Record<string, unknown>).map(([key, item]) => ({ key, keyRange: range, value: convert(item, depth + 1) })) };
+    }
+    if (typeof value === 'string' && value.includes(UNKNOWN_MARK)) {
+      // The string as a template with `${...}` for its unknown parts, the shape Fn::Sub gives in CloudFormation:
+      // a value that cannot be known whose literal parts the rules may still read (support `patternText`).
+      const pattern = value.replace(UNKNOWN_MARKS, (_whole, index: string) => `\${${unknown[Number(index)]}}`);
+      return { kind: 'intrinsic', name: 'Fn::Sub', nameRange: range, range, argument: { kind: 'scalar', value: pattern, range } };
+    }
+    const scalar: ScalarValue = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+    return { kind: 'scalar', value: scalar, range };
+  };
+  const document = convert(parsed, 0);
+  // A key holding an unknown part names no known field: the whole document cannot be read.
+  const keys = (node: ValueNode): boolean => node.kind === 'map' ? node.entries.every((entry) => !entry.key.includes(UNKNOWN_MARK) && (!entry.value || keys(entry.value))) : node.kind === 'seq' ? node.items.every(keys) : true;
+  return document.kind === 'map' && keys(document) ? document : undefined;
 }
