@@ -53,6 +53,22 @@ Resources:
       BucketName: reports
 `;
 
+/** A Terraform module whose database is public by default, and a caller in a cousin folder. */
+const TF_DB_MODULE = `variable "public" {
+  type    = bool
+  default = true
+}
+
+resource "aws_db_instance" "this" {
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  allocated_storage   = 20
+  storage_encrypted   = true
+  publicly_accessible = var.public
+}
+`;
+const TF_CALLER = (inputs: string) => `module "db" {\n  source = "../../modules/db"\n${inputs}}\n`;
+
 describe('language server over stdio', () => {
   let workspace: string;
   let client: TestLspClient;
@@ -66,6 +82,10 @@ describe('language server over stdio', () => {
     writeFileSync(join(workspace, 'node_modules', 'pkg', 'ignored.yaml'), SSH_OPEN);
     mkdirSync(join(workspace, 'k8s'));
     writeFileSync(join(workspace, 'k8s', 'deployment.yaml'), KUBERNETES);
+    mkdirSync(join(workspace, 'tf', 'modules', 'db'), { recursive: true });
+    mkdirSync(join(workspace, 'tf', 'envs', 'prod'), { recursive: true });
+    writeFileSync(join(workspace, 'tf', 'modules', 'db', 'main.tf'), TF_DB_MODULE);
+    writeFileSync(join(workspace, 'tf', 'envs', 'prod', 'main.tf'), TF_CALLER('  public = false\n'));
     const started = await TestLspClient.start({ workspaceFolders: [workspace], settings: { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true } });
     client = started.client;
     capabilities = started.result.capabilities as Record<string, unknown>;
@@ -276,6 +296,31 @@ describe('language server over stdio', () => {
     assert.match(String(warning?.message ?? ''), /us-east-1, which is not among the allowed Regions \(eu-west-1\)/);
     assert.equal(warning?.range.start.line, 7);
     await client.close(uri);
+  });
+
+  test('a Terraform module follows its callers anywhere in the workspace, as they are typed', async () => {
+    const moduleUri = fileUri(join(workspace, 'tf', 'modules', 'db', 'main.tf'));
+    const rdsPublic = (params: PublishDiagnosticsParams) => params.diagnostics.filter((diagnostic) => diagnostic.code === 'rds-not-public');
+    // The scan (the first test waited for it) judged the module with what envs/prod passes: not public.
+    const scanned = await client.findDiagnostics(moduleUri, (params) => params.diagnostics.length > 0, 'the scan\'s diagnostics for the module');
+    assert.deepEqual(rdsPublic(scanned), []);
+    const callerPath = join(workspace, 'tf', 'envs', 'prod', 'main.tf');
+    const callerUri = await client.open(callerPath, TF_CALLER('  public = false\n'), 'terraform');
+    // The caller stops passing the value: the default deploys, and the module (never opened) says so.
+    const defaulted = client.nextDiagnostics(moduleUri, (params) => rdsPublic(params).length > 0, 'the module\'s error once its caller passes nothing');
+    await client.change(callerUri, TF_CALLER(''));
+    const [error] = rdsPublic(await defaulted);
+    assert.equal(error.severity, 1);
+    assert.equal(error.range.start.line, 10);
+    // The caller passes true: the error moves to the caller's argument; the module has none of its own.
+    const cleared = client.nextDiagnostics(moduleUri, (params) => rdsPublic(params).length === 0, 'the module without the error');
+    const onCaller = client.nextDiagnostics(callerUri, (params) => rdsPublic(params).length > 0, 'the error on the caller\'s argument');
+    await client.change(callerUri, TF_CALLER('  public = true\n'));
+    await cleared;
+    const [moved] = rdsPublic(await onCaller);
+    assert.deepEqual(moved.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 15 } });
+    assert.equal(moved.relatedInformation?.[0]?.location.uri, moduleUri);
+    await client.close(callerUri);
   });
 
   test('shutdown then exit ends the process with code 0', async () => {

@@ -39,6 +39,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['cloudformation/references.ts', 'model', 'which resources a node refers to'],
   ['terraform/module.ts', 'model', 'a directory as a module'],
   ['terraform/values.ts', 'model', 'HCL bodies as the shared value tree'],
+  ['terraform/installed.ts', 'model', 'the modules terraform init installed (.terraform/modules/modules.json)'],
   // evaluation: what a value may be, with provenance.
   ['resolution.ts', 'evaluation', 'the format-neutral ValueResolver'],
   ['cloudformation/resolve.ts', 'evaluation', 'Ref, Sub, If, FindInMap, conditions'],
@@ -59,6 +60,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['cloudformation/edit.ts', 'engine', 'fix writer (YAML/JSON)'],
   ['terraform/check.ts', 'engine', 'runs the rules over a module'],
   ['terraform/analyze.ts', 'engine', 'module analysis cache'],
+  ['terraform/workspace.ts', 'engine', 'which workspace folders call which local modules'],
   ['terraform/hover.ts', 'engine', 'hovers'],
   ['terraform/edit.ts', 'engine', 'fix writer (HCL)'],
   ['suppress.ts', 'engine', 'suppression comments and Metadata'],

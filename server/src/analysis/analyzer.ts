@@ -89,14 +89,36 @@ export class Analyzer {
     return [...fixes, ...suppressions];
   }
 
-  /** Directories of analysed Terraform modules that call the module in `dir`: their call findings depend on it. */
+  /**
+   * Directories of Terraform modules that call the module in `dir` (analysed ones, directly or through other local
+   * modules, and the workspace's folders that call it directly): their call findings depend on it.
+   */
   terraformCallersOf(dir: string): string[] {
     return this.terraform.callersOf(dir);
   }
 
+  /**
+   * Directories of the local Terraform modules the module in `dir` calls, or called before its last change: a
+   * module's own findings depend on what its callers pass.
+   */
+  terraformCalleesOf(dir: string): string[] {
+    return this.terraform.calleesOf(dir);
+  }
+
+  /** The file changed, was deleted or closed: everything cached about it is dropped. */
   forget(path: string): void {
     this.cache.delete(path);
     this.terraform.forget(path);
+  }
+
+  /**
+   * Done with the file for now (a scan moved on): its analysis is dropped to keep memory flat, but what its
+   * Terraform module calls is kept, so other modules' callers are found without reading it again. Use `forget`
+   * when the file changed.
+   */
+  release(path: string): void {
+    this.cache.delete(path);
+    this.terraform.release(path);
   }
 
   private analyzeCached(input: AnalyzeInput): CachedAnalysis {

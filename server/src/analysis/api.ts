@@ -63,6 +63,12 @@ export interface FileSystemView {
   /** Names (not paths) of the files of a directory, or undefined when it cannot be read. */
   listFiles(dir: string): readonly string[] | undefined;
   readFile(path: string): string | undefined;
+  /**
+   * The workspace's folders that hold Terraform configuration files, named as the host names paths (the CLI: the
+   * scanned tree; the server: its workspace folders), or undefined when unknown. A module's callers are looked for
+   * among them (siblings such as `envs/prod` or `examples/x` calling `../../modules/y`), besides the folders above.
+   */
+  terraformFolders?(): readonly string[] | undefined;
 }
 
 /** The user's policy that rules may read (both formats). */

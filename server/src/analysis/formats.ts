@@ -78,6 +78,22 @@ export function isTerraformConfigPath(path: string): boolean {
   return endsWithAny(path, TERRAFORM_CONFIG_EXTENSIONS);
 }
 
+/**
+ * Where `terraform init` lists the modules it installed, relative to the root module's folder (hashicorp/terraform
+ * internal/modsdir/paths.go). Never scanned (`.terraform` is skipped), but read when its root module is analysed.
+ */
+export const TERRAFORM_MODULES_MANIFEST = '.terraform/modules/modules.json';
+
+/** Is this path a root module's `.terraform/modules/modules.json`? */
+export function isModulesManifestPath(path: string): boolean {
+  return /(^|[\\/])\.terraform[\\/]modules[\\/]modules\.json$/.test(path);
+}
+
+/** Is this path inside a `.terraform` folder: Terraform's installed copies of modules, not the user's code? */
+export function isInstalledPath(path: string): boolean {
+  return /(^|[\\/])\.terraform([\\/]|$)/.test(path);
+}
+
 export function isSkippedDirectory(name: string): boolean {
   return SKIPPED_DIRECTORIES.has(name);
 }

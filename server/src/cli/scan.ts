@@ -2,7 +2,7 @@
 // files with a view of the disk, so each is analysed with the rest of its module).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { Analyzer, MAX_FILE_SIZE, isCandidatePath, isSkippedDirectory, isTerraformPath } from '../analysis';
+import { Analyzer, MAX_FILE_SIZE, isCandidatePath, isSkippedDirectory, isTerraformConfigPath, isTerraformPath } from '../analysis';
 import type { FileAnalysis, FileSystemView } from '../analysis';
 import { UsageError } from './args';
 
@@ -77,6 +77,17 @@ export function collectFiles(paths: readonly string[]): string[] {
 export class DiskFileSystemView implements FileSystemView {
   private readonly listings = new Map<string, readonly string[] | undefined>();
   private readonly texts = new Map<string, string | undefined>();
+  private folders: readonly string[] | undefined;
+
+  /** The folders of the scanned tree that hold Terraform configuration: where a module's callers may be. */
+  terraformFolders(): readonly string[] | undefined {
+    return this.folders;
+  }
+
+  /** Names the scanned files (paths as the core is given them), from which the Terraform folders are taken. */
+  setScannedFiles(paths: readonly string[]): void {
+    this.folders = [...new Set(paths.filter((path) => isTerraformConfigPath(path)).map((path) => dirname(path)))];
+  }
 
   listFiles(dir: string): readonly string[] | undefined {
     if (!this.listings.has(dir)) {
@@ -113,6 +124,8 @@ export class DiskFileSystemView implements FileSystemView {
 
 export function scanFiles(files: readonly string[], view = new DiskFileSystemView(), analyzer = new Analyzer({ files: view, incremental: false })): ScannedFile[] {
   const paths = files.map((file) => displayPath(file));
+  // The scanned tree is the workspace: a module's callers are looked for in all its Terraform folders.
+  view.setScannedFiles(paths);
   // A Terraform module is analysed once for all its files: keep its analysis until its last file is done.
   const byDirectory = new Map<string, { paths: string[]; left: number }>();
   for (const path of paths) {
@@ -131,11 +144,11 @@ export function scanFiles(files: readonly string[], view = new DiskFileSystemVie
       const entry = terraform ? byDirectory.get(dirname(path)) : undefined;
       if (entry) {
         if (--entry.left === 0) {
-          for (const sibling of entry.paths) analyzer.forget(sibling);
+          for (const sibling of entry.paths) analyzer.release(sibling);
           view.release(dirname(path));
         }
       } else {
-        analyzer.forget(path); // Nothing is edited here: keep memory flat on big trees.
+        analyzer.release(path); // Nothing is edited here: keep memory flat on big trees.
       }
     }
   });

@@ -114,12 +114,35 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
 }
 
 /**
- * Re-publishes the files of the Terraform module in `dir` (but `exceptUri`): open documents from their buffer,
- * files analysed from disk (workspace scan, watched changes) from the saved text. The module analysis is cached,
- * so this costs one analysis of the module at most.
+ * Re-publishes the files of the Terraform module in `dir` (but `exceptUri`), then of the modules that depend on it:
+ * the modules that call it (their call findings come from its files, through any depth) and the local modules it
+ * calls or called before this change (a module's own findings are kept only when a caller's values give them).
+ * Open documents are read from their buffer, files analysed from disk (workspace scan, watched changes) from the
+ * saved text. Module analyses are cached, so this costs one analysis per module at most.
  */
-export function refreshModule(state: ServerState, dir: string, exceptUri?: string, visited: Set<string> = new Set()): void {
+export function refreshModule(state: ServerState, dir: string, exceptUri?: string): void {
   if (!state.settings.enable) return;
+  const visited = new Set<string>();
+  refreshWithCallers(state, dir, exceptUri, visited);
+  for (const callee of state.analyzer.terraformCalleesOf(dir)) {
+    if (!visited.has(callee)) {
+      visited.add(callee);
+      republish(state, callee);
+    }
+  }
+}
+
+function refreshWithCallers(state: ServerState, dir: string, exceptUri: string | undefined, visited: Set<string>): void {
+  republish(state, dir, exceptUri);
+  // Modules that call this one report its findings on their `module` blocks: refresh them too.
+  visited.add(dir);
+  for (const caller of state.analyzer.terraformCallersOf(dir)) {
+    if (!visited.has(caller)) refreshWithCallers(state, caller, undefined, visited);
+  }
+}
+
+/** Re-publishes the open and disk-analysed Terraform files of the folder `dir` (but `exceptUri`). */
+function republish(state: ServerState, dir: string, exceptUri?: string): void {
   const open = new Set<string>();
   for (const document of state.documents.all()) {
     open.add(document.uri);
@@ -134,11 +157,6 @@ export function refreshModule(state: ServerState, dir: string, exceptUri?: strin
     void analyseFileOnDisk(state, uri).catch((error: unknown) => {
       state.connection.console.error(`iac-hints: analysing ${uri} failed: ${String(error)}`);
     });
-  }
-  // Modules that call this one report its findings on their `module` blocks: refresh them too.
-  visited.add(dir);
-  for (const caller of state.analyzer.terraformCallersOf(dir)) {
-    if (!visited.has(caller)) refreshModule(state, caller, undefined, visited);
   }
 }
 

@@ -4,13 +4,17 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_FILE_SIZE } from '../analysis';
+import { MAX_FILE_SIZE, isTerraformConfigPath } from '../analysis';
 import type { FileSystemView } from '../analysis';
 import { uriToPath } from './paths';
 
 export class OverlayFileSystemView implements FileSystemView {
   /** Disk texts by path, kept while the file's modification time and size are unchanged. */
   private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  /** Folders of the workspace holding Terraform configuration files (the workspace scan's listing, watched creations). */
+  private readonly workspaceFolders = new Set<string>();
+  /** What `terraformFolders` last answered, kept while nothing changed (the core caches by this list). */
+  private folders: { key: string; list: readonly string[] } | undefined;
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -55,6 +59,30 @@ export class OverlayFileSystemView implements FileSystemView {
       this.disk.delete(path);
       return undefined;
     }
+  }
+
+  /**
+   * The workspace's Terraform folders, as the CLI would find them scanning the workspace folders, plus the folders
+   * of open Terraform documents: where the core looks for a module's callers.
+   */
+  terraformFolders(): readonly string[] {
+    const folders = new Set(this.workspaceFolders);
+    for (const path of this.openDocuments().keys()) if (isTerraformConfigPath(path)) folders.add(dirname(path));
+    const list = [...folders].sort();
+    const key = list.join('\u0000');
+    if (this.folders?.key !== key) this.folders = { key, list };
+    return this.folders.list;
+  }
+
+  /** The workspace's candidate files were listed: their Terraform folders replace the ones known. */
+  setWorkspaceFiles(paths: readonly string[]): void {
+    this.workspaceFolders.clear();
+    for (const path of paths) if (isTerraformConfigPath(path)) this.workspaceFolders.add(dirname(path));
+  }
+
+  /** A Terraform file was created on disk: its folder is one of the workspace's. */
+  addWorkspaceFile(path: string): void {
+    if (isTerraformConfigPath(path)) this.workspaceFolders.add(dirname(path));
   }
 
   /** Forgets a disk text (changed or deleted on disk; also when its directory's module is released). */

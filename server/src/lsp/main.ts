@@ -2,14 +2,14 @@
 // the VS Code client uses (`--node-ipc`), and only wires protocol events to the handler modules: every answer
 // comes from the analysis core, converted in convert.ts. State lives in one object created here.
 import { dirname } from 'node:path';
-import { ProposedFeatures, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { FileChangeType, ProposedFeatures, TextDocuments, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onCodeAction } from './codeAction';
 import { rememberPushedSettings } from './configuration';
 import { DIAGNOSTICS_DEBOUNCE_MS, analyseFileOnDisk, cancelScheduled, clearDiagnostics, scheduleDocument, scheduleModuleRefresh } from './diagnostics';
 import { onHover } from './hover';
 import { onInitialize, onInitialized } from './initialize';
-import { isTerraformPath } from '../analysis';
+import { isInstalledPath, isModulesManifestPath, isTerraformPath } from '../analysis';
 import { uriToPath } from './paths';
 import { applySettings } from './settingsChange';
 import { createState } from './state';
@@ -78,8 +78,21 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
     s.files.invalidate(path);
+    const local = change.uri.startsWith('file:');
+    // `terraform init` (re)installed modules: the root module in <dir>/.terraform/modules/ reads them again.
+    if (local && isModulesManifestPath(path)) {
+      modules.add(dirname(dirname(dirname(path))));
+      continue;
+    }
+    // Installed copies are not the user's code: they are read through their root module, not analysed alone.
+    if (local && isInstalledPath(path)) continue;
+    if (local && isTerraformPath(path)) {
+      // What the module calls may have changed too (the core keeps the calls of modules it released).
+      s.analyzer.forget(path);
+      if (change.type === FileChangeType.Created) s.files.addWorkspaceFile(path);
+    }
     await analyseFileOnDisk(s, change.uri);
-    if (change.uri.startsWith('file:') && isTerraformPath(path)) modules.add(dirname(path));
+    if (local && isTerraformPath(path)) modules.add(dirname(path));
   }
   // A changed, created or deleted file of a Terraform module changes what its other files report.
   for (const dir of modules) scheduleModuleRefresh(s, dir);

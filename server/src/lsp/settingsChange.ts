@@ -19,7 +19,6 @@ export async function applySettings(state: ServerState, options: { initial: bool
     return;
   }
   if (!options.initial) reanalyseOpenDocuments(state);
-  if (options.initial || severityChanged || !previous.enable) {
-    if (next.scanWorkspaceOnStartup) void startWorkspaceScan(state);
-  }
+  // The scan lists the workspace's Terraform folders (a module's callers) even when it analyses nothing.
+  if (options.initial || severityChanged || !previous.enable) void startWorkspaceScan(state);
 }

@@ -4,7 +4,7 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isCandidatePath, isSkippedDirectory, isTerraformPath } from '../analysis';
-import { analyseFileOnDisk } from './diagnostics';
+import { analyseFileOnDisk, refreshModule } from './diagnostics';
 import { pathToUri, uriToPath } from './paths';
 import type { ServerState } from './state';
 
@@ -58,16 +58,22 @@ function releaseModule(state: ServerState, dir: string, files: readonly string[]
   if (members.length === 0) return;
   const open = new Set(state.documents.all().map((document) => document.uri));
   if (members.some((file) => open.has(pathToUri(file)))) return;
-  for (const file of members) state.analyzer.forget(file);
+  for (const file of members) state.analyzer.release(file);
   state.files.release(dir);
 }
 
+/**
+ * Lists the workspace's candidate files (the folders holding Terraform files are where the core looks for a module's
+ * callers, so they are listed even when the scan does not analyse), then, with `scanWorkspaceOnStartup`, analyses
+ * them. Open Terraform documents are refreshed once the folders are known: their callers may have changed.
+ */
 async function scan(state: ServerState, generation: number): Promise<void> {
   const cancelled = (): boolean => state.scanGeneration !== generation;
   const folders = state.workspaceFolders.filter((folder) => folder.uri.startsWith('file:'));
-  if (folders.length === 0 || !state.settings.enable || !state.settings.scanWorkspaceOnStartup) return;
-  const progress = await state.connection.window.createWorkDoneProgress();
-  progress.begin('IaC Responsibility Hints', 0, 'Looking for templates', false);
+  if (folders.length === 0 || !state.settings.enable) return;
+  const analyse = state.settings.scanWorkspaceOnStartup;
+  const progress = analyse ? await state.connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('IaC Responsibility Hints', 0, 'Looking for templates', false);
   try {
     const files: string[] = [];
     for (const folder of folders) {
@@ -77,6 +83,9 @@ async function scan(state: ServerState, generation: number): Promise<void> {
     if (files.length >= MAX_SCANNED_FILES) {
       state.connection.console.warn(`iac-hints: the workspace scan stopped at ${MAX_SCANNED_FILES} files.`);
     }
+    state.files.setWorkspaceFiles(files);
+    refreshOpenTerraformModules(state);
+    if (!progress) return;
     let lastPercentage = 0;
     let directoryStart = 0;
     for (let index = 0; index < files.length; index++) {
@@ -97,6 +106,17 @@ async function scan(state: ServerState, generation: number): Promise<void> {
     }
     state.connection.console.log(`iac-hints: scanned ${files.length} candidate files.`);
   } finally {
-    progress.done();
+    progress?.done();
   }
+}
+
+/** Re-publishes the modules of open Terraform documents (and what depends on them). */
+function refreshOpenTerraformModules(state: ServerState): void {
+  const dirs = new Set<string>();
+  for (const document of state.documents.all()) {
+    if (!document.uri.startsWith('file:')) continue;
+    const path = uriToPath(document.uri, document.languageId);
+    if (isTerraformPath(path)) dirs.add(dirname(path));
+  }
+  for (const dir of dirs) refreshModule(state, dir);
 }

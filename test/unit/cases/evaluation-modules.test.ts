@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Analyzer } from '../../../server/src/analysis';
 import type { FileAnalysis, FileSystemView } from '../../../server/src/analysis';
-import { collectFiles, scanFiles } from '../../../server/src/cli/scan';
+import { DiskFileSystemView, collectFiles, scanFiles } from '../../../server/src/cli/scan';
 
 const CASES = path.join('test', 'fixtures', 'cases', 'evaluation');
 
@@ -146,7 +146,8 @@ describe('variants: modules called with inputs, without, and by nobody', () => {
       'main.tf': 'module "open" {\n  source = "./modules/db"\n  public = true\n}\n',
       'modules/db/main.tf': DB_MODULE,
     };
-    // Only /root/main.tf is a folder above modules/db: /root/envs is a sibling; its call is not seen from the child.
+    // This view names no workspace folders: only /root/main.tf (above modules/db) is looked at as a caller; /root/envs
+    // is a sibling (the suite 'callers anywhere in the workspace' below gives the workspace).
     const child = analyseIn(files, 'modules/db/main.tf');
     assert.deepEqual(child.findings.filter((finding) => finding.ruleId === 'rds-not-public'), []);
     const caller = analyseIn(files, 'main.tf');
@@ -244,5 +245,173 @@ resource "aws_db_instance" "this" {
     const result = analyseIn(files, 'modules/db/main.tf');
     assert.ok(result.findings.some((finding) => finding.ruleId === 'rds-not-public' && finding.severity === 'error'));
     assert.ok(result.findings.some((finding) => finding.ruleId === 'rds-storage-encrypted'));
+  });
+});
+
+// Callers anywhere in the workspace: a module's callers are all the workspace's Terraform folders whose local module
+// calls resolve to it (FileSystemView.terraformFolders: the CLI's scanned tree, the server's workspace folders), not
+// only the folders above it. A module's own finding is kept only when some caller's evaluation gives it on a value
+// the caller does not pass.
+describe('case tf-module-sibling-callers', () => {
+  const dir = path.join(CASES, 'tf-module-sibling-callers');
+  const modulePath = path.join(dir, 'modules', 'ledger_db', 'main.tf');
+  const devPath = path.join(dir, 'envs', 'dev', 'main.tf');
+  const inputRules = ['rds-not-public', 'rds-storage-encrypted'];
+  const of = (result: FileAnalysis | undefined) => (result?.findings ?? []).filter((finding) => inputRules.includes(finding.ruleId));
+
+  test('the CLI scan: nothing on the module, the error on dev\'s argument with the module line as related', () => {
+    const scanned = scanFiles(collectFiles([dir]));
+    const byFile = new Map(scanned.map((file) => [path.normalize(file.path), file.analysis]));
+    assert.deepEqual(of(byFile.get(path.normalize(modulePath))).map((finding) => finding.ruleId), []);
+    assert.deepEqual(of(byFile.get(path.normalize(path.join(dir, 'envs', 'prod', 'main.tf')))).map((finding) => finding.ruleId), []);
+    const dev = of(byFile.get(path.normalize(devPath)));
+    assert.deepEqual(dev.map((finding) => `${finding.ruleId}:${finding.severity}`), ['rds-not-public:error']);
+    const text = readFileSync(devPath, 'utf8');
+    assert.equal(text.slice(dev[0].range.start, dev[0].range.end), 'reachable_publicly = true');
+    assert.equal(positionOf(text, dev[0].range.start).line, 8);
+    assert.equal(path.normalize(dev[0].related[0]?.file ?? ''), path.normalize(modulePath));
+    assert.equal(positionOf(readFileSync(modulePath, 'utf8'), dev[0].related[0].range.start).line, 28);
+  });
+
+  test('the editor on the module, with the workspace known: no finding from the defaults', () => {
+    const view = new DiskFileSystemView();
+    view.setScannedFiles(collectFiles([dir]));
+    const result = new Analyzer({ files: view }).analyze({ path: modulePath, text: readFileSync(modulePath, 'utf8') });
+    assert.deepEqual(of(result), []);
+    // Its other findings do not depend on a caller: they stay.
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'rds-iam-auth'));
+  });
+
+  test('without the workspace (no folder above calls it), the module is a root module: its defaults are reported', () => {
+    assert.deepEqual(of(diskAnalyse(modulePath)).map((finding) => finding.ruleId).sort(), ['rds-not-public', 'rds-storage-encrypted']);
+  });
+});
+
+/** An in-memory workspace under /ws whose Terraform folders are known, as the CLI and the server know them. */
+function workspace(files: Record<string, string>): { view: FileSystemView; files: Record<string, string> } {
+  const full = (): Map<string, string> => new Map(Object.entries(files).map(([name, text]) => [`/ws/${name}`, text]));
+  const view: FileSystemView = {
+    listFiles: (dir) => {
+      const names = [...full().keys()].filter((file) => path.posix.dirname(file) === dir).map((file) => path.posix.basename(file));
+      return names.length > 0 ? names : undefined;
+    },
+    readFile: (file) => full().get(file),
+    terraformFolders: () => [...new Set([...full().keys()].filter((file) => file.endsWith('.tf')).map((file) => path.posix.dirname(file)))],
+  };
+  return { view, files };
+}
+
+function rdsPublic(result: FileAnalysis) {
+  return result.findings.filter((finding) => finding.ruleId === 'rds-not-public').map((finding) => finding.severity);
+}
+
+describe('variants: callers in sibling, cousin and ancestor folders', () => {
+  test('a sibling module (modules/app calls ../db) passing public = false clears the default', () => {
+    const { view, files } = workspace({
+      'modules/app/main.tf': 'module "db" {\n  source = "../db"\n  public = false\n}\n',
+      'modules/db/main.tf': DB_MODULE,
+    });
+    const analyzer = new Analyzer({ files: view });
+    assert.deepEqual(rdsPublic(analyzer.analyze({ path: '/ws/modules/db/main.tf', text: files['modules/db/main.tf'] })), []);
+    assert.deepEqual(rdsPublic(analyzer.analyze({ path: '/ws/modules/app/main.tf', text: files['modules/app/main.tf'] })), []);
+  });
+
+  test('a module in the repository root called only by examples/complete (source = "../../"): judged with what the example passes', () => {
+    const root = DB_MODULE;
+    const example = 'module "db" {\n  source = "../../"\n  public = false\n}\n';
+    const { view } = workspace({ 'main.tf': root, 'examples/complete/main.tf': example });
+    assert.deepEqual(rdsPublic(new Analyzer({ files: view }).analyze({ path: '/ws/main.tf', text: root })), []);
+    // An example that passes nothing deploys the default: the error stays on the module.
+    const { view: bare } = workspace({ 'main.tf': root, 'examples/complete/main.tf': example, 'examples/simple/main.tf': 'module "db" {\n  source = "../../"\n}\n' });
+    assert.deepEqual(rdsPublic(new Analyzer({ files: bare }).analyze({ path: '/ws/main.tf', text: root })), ['error']);
+  });
+
+  test('a cousin passing public = true: the error on its argument, related to the module line; none on the module', () => {
+    const caller = 'module "db" {\n  source = "../../modules/db"\n  public = true\n}\n';
+    const { view } = workspace({ 'envs/dev/main.tf': caller, 'modules/db/main.tf': DB_MODULE });
+    const analyzer = new Analyzer({ files: view });
+    assert.deepEqual(rdsPublic(analyzer.analyze({ path: '/ws/modules/db/main.tf', text: DB_MODULE })), []);
+    const result = analyzer.analyze({ path: '/ws/envs/dev/main.tf', text: caller });
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'rds-not-public');
+    assert.ok(finding);
+    assert.equal(caller.slice(finding.range.start, finding.range.end), 'public = true');
+    assert.equal(finding.related[0]?.file, '/ws/modules/db/main.tf');
+    assert.equal(positionOf(DB_MODULE, finding.related[0].range.start).line, 11);
+  });
+
+  test('a caller edited: the module\'s cached result follows (public = false removed, then the call removed)', () => {
+    const { view, files } = workspace({
+      'envs/prod/main.tf': 'module "db" {\n  source = "../../modules/db"\n  public = false\n}\n',
+      'modules/db/main.tf': DB_MODULE,
+    });
+    const analyzer = new Analyzer({ files: view });
+    const analyseModule = () => rdsPublic(analyzer.analyze({ path: '/ws/modules/db/main.tf', text: DB_MODULE }));
+    assert.deepEqual(analyseModule(), []);
+    assert.deepEqual(analyzer.terraformCallersOf('/ws/modules/db'), ['/ws/envs/prod']);
+    assert.deepEqual(analyzer.terraformCalleesOf('/ws/envs/prod'), ['/ws/modules/db']);
+    // As typed in the editor: the caller's buffer changes, then it is analysed (the server does it in that order).
+    files['envs/prod/main.tf'] = 'module "db" {\n  source = "../../modules/db"\n}\n';
+    analyzer.analyze({ path: '/ws/envs/prod/main.tf', text: files['envs/prod/main.tf'] });
+    assert.deepEqual(analyseModule(), ['error']);
+    // As changed on disk: the server forgets the file; the call is gone, so the module has no caller.
+    files['envs/prod/main.tf'] = 'module "db" {\n  source = "../../modules/db"\n  public = false\n}\n';
+    analyzer.forget('/ws/envs/prod/main.tf');
+    assert.deepEqual(analyseModule(), []);
+    files['envs/prod/main.tf'] = '# no module here any more\n';
+    analyzer.forget('/ws/envs/prod/main.tf');
+    assert.deepEqual(analyseModule(), ['error']);
+    assert.deepEqual(analyzer.terraformCallersOf('/ws/modules/db'), []);
+    // What it called before stays among its callees: that module's diagnostics must be refreshed too.
+    assert.deepEqual(analyzer.terraformCalleesOf('/ws/envs/prod'), ['/ws/modules/db']);
+  });
+
+  test('a new caller appearing in the workspace changes the module\'s result', () => {
+    const { view, files } = workspace({ 'modules/db/main.tf': DB_MODULE });
+    const analyzer = new Analyzer({ files: view });
+    assert.deepEqual(rdsPublic(analyzer.analyze({ path: '/ws/modules/db/main.tf', text: DB_MODULE })), ['error']);
+    files['envs/prod/main.tf'] = 'module "db" {\n  source = "../../modules/db"\n  public = false\n}\n';
+    assert.deepEqual(rdsPublic(analyzer.analyze({ path: '/ws/modules/db/main.tf', text: DB_MODULE })), []);
+  });
+
+  test('folders under .terraform are not callers', () => {
+    const { view } = workspace({
+      '.terraform/modules/x/main.tf': 'module "db" {\n  source = "../../../modules/db"\n  public = false\n}\n',
+      'modules/db/main.tf': DB_MODULE,
+    });
+    assert.deepEqual(rdsPublic(new Analyzer({ files: view }).analyze({ path: '/ws/modules/db/main.tf', text: DB_MODULE })), ['error']);
+  });
+
+  test('a workspace of 3,000 folders: at most 2,000 are read, the nearest first, and the module\'s caller is among them', () => {
+    const files: Record<string, string> = {
+      'app/envs/prod/main.tf': 'module "db" {\n  source = "../../modules/db"\n  public = false\n}\n',
+      'app/modules/db/main.tf': DB_MODULE,
+    };
+    // Folders that sort before the caller and call nothing.
+    for (let index = 0; index < 3000; index++) files[`aaa/f${String(index).padStart(4, '0')}/main.tf`] = 'resource "aws_sqs_queue" "q" {}\n';
+    const folders = [...new Set(Object.keys(files).map((file) => `/ws/${path.posix.dirname(file)}`))];
+    const listed = new Set<string>();
+    const counting: FileSystemView = {
+      listFiles: (dir) => {
+        listed.add(dir);
+        return files[`${dir.slice('/ws/'.length)}/main.tf`] === undefined ? undefined : ['main.tf'];
+      },
+      readFile: (file) => files[file.slice('/ws/'.length)],
+      terraformFolders: () => folders,
+    };
+    assert.deepEqual(rdsPublic(new Analyzer({ files: counting }).analyze({ path: '/ws/app/modules/db/main.tf', text: DB_MODULE })), []);
+    assert.ok(listed.has('/ws/app/envs/prod'));
+    assert.ok(listed.size <= 2010, `${listed.size} folders listed`);
+  });
+
+  test('a module that calls itself through a caller, and a caller of unreadable text: no crash, no hang', () => {
+    const { view } = workspace({
+      'a/main.tf': `module "b" {\n  source = "../b"\n}\n${DB_MODULE}`,
+      'b/main.tf': 'module "a" {\n  source = "../a"\n  public = false\n}\n',
+      'c/main.tf': 'module "a" {\n  source = "../a"\n  public = {{{\n',
+    });
+    const analyzer = new Analyzer({ files: view });
+    const result = analyzer.analyze({ path: '/ws/a/main.tf', text: `module "b" {\n  source = "../b"\n}\n${DB_MODULE}` });
+    assert.equal(result.kind, 'terraform');
+    assert.ok(analyzer.terraformCallersOf('/ws/a').includes('/ws/c'));
   });
 });

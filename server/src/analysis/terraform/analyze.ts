@@ -1,21 +1,45 @@
 // Terraform analysis by module: the directory of the file, with every configuration and tfvars file in it
-// (open buffers laid over the disk by the FileSystemView), and the local modules it calls. A module's result
-// is cached by the text of all its files, so each file of it is answered from one analysis.
+// (open buffers laid over the disk by the FileSystemView), the local modules it calls, the modules `terraform init`
+// installed for its other calls (.terraform/modules/modules.json), and the modules anywhere in the workspace that
+// call it. A module's result is cached by the text of all its files, so each file of it is answered from one analysis.
 import type { AnalysisSettings, FileAnalysis, FileSystemView, ResourceSummary } from '../api';
-import { isTerraformConfigPath } from '../formats';
+import { TERRAFORM_MODULES_MANIFEST, isInstalledPath, isTerraformConfigPath } from '../formats';
 import { basename, dirname, joinPath } from '../paths';
 import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
 import { applySuppressions, commentSuppressions } from '../suppress';
 import { checkModule } from './check';
 import type { FileFinding, ModuleCheck } from './check';
+import { installedFor, readModulesManifest } from './installed';
+import type { InstalledModules } from './installed';
 import { buildModule, isAutoVariablesFile, isLocalSource, parseTerraformFile } from './module';
-import type { SourceFile, TfFile, TfModule, VariableValue } from './module';
+import type { SourceFile, TfFile, TfModule, TfModuleCall, VariableValue } from './module';
 import { TfResolver } from './resolve';
 import { expressionToNode } from './values';
+import { WorkspaceCalls } from './workspace';
+import type { ModuleCaller } from './workspace';
 
 const MAX_MODULE_DEPTH = 4;
 const CALL_ARGUMENTS_NOT_INPUTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
+/** Callers a module is evaluated with, at most (nearest first): each costs one more evaluation of the module. */
+const MAX_CALLERS = 12;
+const NO_CHECK: ModuleCheck = { resources: [], problems: [] };
+
+/** Where a module sits in the call tree of the root module an analysis started from. */
+interface CallContext {
+  /** What `terraform init` installed for that root module (its manifest), if anything. */
+  readonly installed: InstalledModules | undefined;
+  /** This module's key in the manifest: '' for the root, `a.b` for call b inside call a. */
+  readonly key: string;
+  /** The root module's folder (installed directories are named relative to it). */
+  readonly root: string;
+}
+
+/** A file read besides the module's own (a called module's, a caller's, a manifest), to tell when it changed. */
+interface Read {
+  readonly path: string;
+  readonly text: string | undefined;
+}
 
 export interface ModuleAnalysis {
   readonly module: TfModule;
@@ -30,38 +54,69 @@ export interface ModuleAnalysis {
 }
 
 export class TerraformAnalyzer {
-  private readonly modules = new Map<string, { signature: string; analysis: ModuleAnalysis; calledSources: readonly SourceFile[] }>();
+  private readonly modules = new Map<string, { signature: string; callers: string; analysis: ModuleAnalysis; calledSources: readonly SourceFile[]; reads: readonly Read[] }>();
   private readonly parsed = new Map<string, TfFile>();
+  private readonly manifests = new Map<string, { text: string; installed: InstalledModules | undefined }>();
+  private readonly workspace: WorkspaceCalls;
 
-  constructor(private readonly files: FileSystemView | undefined, private readonly settings: AnalysisSettings = {}) {}
+  constructor(private readonly files: FileSystemView | undefined, private readonly settings: AnalysisSettings = {}) {
+    this.workspace = new WorkspaceCalls(files, (source) => this.parse(source));
+  }
 
   /** The module analysis for the directory of `path`, with `text` as that file's content. */
   analyzeModuleOf(path: string, text: string): ModuleAnalysis {
     const dir = dirname(path);
     const sources = this.moduleSources(dir, { path, text });
     const signature = sources.map((source) => `${source.path}\u0000${source.text}`).join('\u0001');
+    const callers = this.workspace.callersOf(dir).slice(0, MAX_CALLERS);
+    const callerKey = callers.map((caller) => `${caller.dir}\u0000${caller.calls.join(',')}`).join('\u0001');
     const cached = this.modules.get(dir);
-    // The result also depends on the files of the local modules it calls: a change there invalidates it too.
-    if (cached && cached.signature === signature && cached.calledSources.every((source) => this.files?.readFile(source.path) === source.text)) {
+    // The result also depends on the files of the modules it calls and of its callers, and on the manifests
+    // that say where installed modules are: a change to any of them invalidates it too.
+    if (cached && cached.signature === signature && cached.callers === callerKey
+      && cached.calledSources.every((source) => this.files?.readFile(source.path) === source.text)
+      && cached.reads.every((read) => this.files?.readFile(read.path) === read.text)) {
       return cached.analysis;
     }
     const calledSources: SourceFile[] = [];
-    const standalone = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]), calledSources);
-    const analysis = this.asCalled(dir, standalone, calledSources);
-    this.modules.set(dir, { signature, analysis, calledSources });
+    const reads: Read[] = [];
+    const standalone = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]), calledSources, this.rootContext(dir, reads));
+    this.workspace.record(standalone.module);
+    // Callers only take findings away (and add what their manifests installed for remote calls): a module with
+    // neither needs no caller evaluated.
+    const affected = standalone.callFindings.length > 0
+      || standalone.check.resources.some((resource) => resource.findings.length > 0)
+      || standalone.module.moduleCalls.some((call) => call.source !== undefined && !isLocalSource(call.source));
+    const analysis = affected ? this.asCalled(standalone, callers, calledSources, reads) : standalone;
+    this.modules.set(dir, { signature, callers: callerKey, analysis, calledSources, reads });
     return analysis;
   }
 
-  /** Directories of analysed modules that call the module in `dir` (directly or through other local modules). */
+  /**
+   * Directories of modules that call the module in `dir`: analysed modules that call it directly or through other
+   * local modules, and the workspace's folders that call it directly. Their call findings depend on it.
+   */
   callersOf(dir: string): string[] {
     const target = dir.replace(/\\/g, '/');
-    return [...this.modules.entries()]
+    const cached = [...this.modules.entries()]
       .filter(([callerDir, entry]) => callerDir !== dir && entry.calledSources.some((source) => dirname(source.path).replace(/\\/g, '/') === target))
       .map(([callerDir]) => callerDir);
+    const direct = this.workspace.callersOf(dir).map((caller) => caller.dir);
+    return [...new Set([...cached, ...direct])];
+  }
+
+  /**
+   * Directories of the local modules `dir` calls, or called before its last change: their own findings depend on
+   * what it passes (a finding is kept on a module only when some caller's evaluation gives it).
+   */
+  calleesOf(dir: string): string[] {
+    return this.workspace.calleesOf(dir);
   }
 
   fileAnalysis(path: string, analysis: ModuleAnalysis, minimumRank: (finding: Finding) => boolean): FileAnalysis {
     const lineIndex = analysis.lineIndexOf(path);
+    // Terraform's installed copy of a module is not the user's code: what it deploys is reported on the call.
+    if (isInstalledPath(path)) return { path, kind: 'terraform', problems: [], findings: [], suppressed: [], resources: [], lineIndex };
     const problems: Problem[] = [
       ...(analysis.module.problems.get(path) ?? []),
       ...analysis.check.problems.filter((entry) => entry.file === path).map((entry) => entry.problem),
@@ -88,9 +143,36 @@ export class TerraformAnalyzer {
     return { path, kind: 'terraform', problems, findings, suppressed, resources, lineIndex };
   }
 
+  /** The file changed or was closed: everything learnt from it is read again when needed. */
   forget(path: string): void {
+    this.release(path);
+    this.workspace.forget(dirname(path));
+  }
+
+  /** Done with the file for now (a scan moved on): its analysis is dropped, the calls its module makes are kept. */
+  release(path: string): void {
     this.parsed.delete(path);
     this.modules.delete(dirname(path));
+  }
+
+  /** The call context of a root module: its manifest of installed modules, if `terraform init` wrote one. */
+  private rootContext(dir: string, reads: Read[]): CallContext {
+    const path = joinPath(dir, TERRAFORM_MODULES_MANIFEST);
+    const text = this.files?.readFile(path);
+    reads.push({ path, text });
+    if (text === undefined) return { installed: undefined, key: '', root: dir };
+    let cached = this.manifests.get(dir);
+    if (cached?.text !== text) this.manifests.set(dir, cached = { text, installed: readModulesManifest(text, dir) });
+    return { installed: cached.installed, key: '', root: dir };
+  }
+
+  /** Where a call's module is: a local path, or the installed copy its manifest key names. */
+  private childOf(dir: string, call: TfModuleCall, context: CallContext): { dir: string; context: CallContext } | undefined {
+    const key = context.key === '' ? call.name : `${context.key}.${call.name}`;
+    if (isLocalSource(call.source)) return { dir: joinPath(dir, call.source), context: { ...context, key } };
+    const record = call.source === undefined ? undefined : context.installed?.get(key);
+    if (!record || call.source === undefined || !installedFor(call.source, record)) return undefined;
+    return { dir: record.dir, context: { ...context, key } };
   }
 
   private moduleSources(dir: string, override?: SourceFile): SourceFile[] {
@@ -117,17 +199,30 @@ export class TerraformAnalyzer {
     return parsed;
   }
 
-  private analyzeModule(dir: string, sources: readonly SourceFile[], inputs: ReadonlyMap<string, VariableValue>, prefix: string, caller: TfResolver | undefined, depth: number, visiting: ReadonlySet<string>, calledSources: SourceFile[]): ModuleAnalysis {
+  /**
+   * One module evaluated with `inputs` from its caller (resolved by `caller`), and the modules it calls. `only`
+   * (a caller evaluated for one module's sake) limits the work to those calls: the caller's own resources are
+   * not checked.
+   */
+  private analyzeModule(dir: string, sources: readonly SourceFile[], inputs: ReadonlyMap<string, VariableValue>, prefix: string, caller: TfResolver | undefined, depth: number, visiting: ReadonlySet<string>, calledSources: SourceFile[], context: CallContext, only?: ReadonlySet<string>): ModuleAnalysis {
     const files = sources.map((source) => this.parse(source));
-    const module = buildModule(dir, files, inputs, prefix);
+    const installedCall = (name: string, source: string): string | undefined => {
+      const record = context.installed?.get(context.key === '' ? name : `${context.key}.${name}`);
+      // An installed directory without configuration (deleted, or a failed init) leaves the call opaque.
+      if (!record || !installedFor(source, record) || !this.files?.listFiles(record.dir)?.some((name) => isTerraformConfigPath(name))) return undefined;
+      return [relativeTo(record.dir, context.root), record.version && `version ${record.version}`].filter(Boolean).join(', ');
+    };
+    const module = buildModule(dir, files, inputs, prefix, installedCall);
     const resolver = new TfResolver(module, {}, caller);
-    const check = checkModule(module, resolver, this.settings);
+    const check = only ? NO_CHECK : checkModule(module, resolver, this.settings);
     const callFindings: FileFinding[] = [];
     const children = new Map<string, ModuleAnalysis>();
     if (depth < MAX_MODULE_DEPTH) {
       for (const call of module.moduleCalls) {
-        if (!isLocalSource(call.source)) continue;
-        const childDir = joinPath(dir, call.source);
+        if (only && !only.has(call.name)) continue;
+        const located = this.childOf(dir, call, context);
+        if (!located) continue;
+        const childDir = located.dir;
         if (visiting.has(childDir)) continue;
         const childSources = this.moduleSources(childDir);
         if (childSources.length === 0) continue;
@@ -137,12 +232,15 @@ export class TerraformAnalyzer {
           if (CALL_ARGUMENTS_NOT_INPUTS.has(attribute.name)) continue;
           childInputs.set(attribute.name, { node: expressionToNode(attribute.expression), source: `module.${call.name} input`, resolveIn: 'caller' });
         }
-        const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]), calledSources);
+        const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]), calledSources, located.context);
         children.set(call.name, child);
+        // An installed copy is not the user's code: everything it reports is reported on the call. A local
+        // module's own findings stay in its files; only those its caller's inputs cause move to the call.
+        const installed = isInstalledPath(childDir);
         const marker = `from module.${call.name} input`;
         const label: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
         for (const entry of [...child.check.resources.flatMap((resource) => resource.findings), ...child.callFindings]) {
-          if (!entry.finding.message.includes(marker) && !entry.finding.message.includes(`${prefix}module.${call.name}.module.`)) continue;
+          if (!installed && !entry.finding.message.includes(marker) && !entry.finding.message.includes(`${prefix}module.${call.name}.module.`)) continue;
           // The finding sits on the argument of the call that carries the value (where the user edits it),
           // else on the call's label.
           const input = inputNamed(entry.finding.message, call.name);
@@ -171,61 +269,65 @@ export class TerraformAnalyzer {
   }
 
   /**
-   * A module's own findings as its callers deploy it. Local modules in the folders above that call `dir`
-   * decide the values of its variables: a finding is kept only when some caller's evaluation of the module
-   * gives it too, on a value the caller does not pass (findings from a caller's inputs are reported on that
-   * caller's call; a resource no caller creates has none). With no caller known the module is a root module: its
-   * defaults are what deploys, and messages name them ("var.x, default").
+   * A module's own findings as its callers deploy it. The workspace's modules that call it (`callers`, found by
+   * WorkspaceCalls: folders above, siblings, cousins) decide the values of its variables: a finding is kept only
+   * when some caller's evaluation of the module gives it too, on a value the caller does not pass (findings from a
+   * caller's inputs are reported on that caller's call; a resource no caller creates has none). The same holds for
+   * the findings it reports on its own calls; and what a caller's manifest installed for the module's remote
+   * calls is reported on them too. With no caller known the module is a root module: its defaults are what
+   * deploys, and messages name them ("var.x, default").
    */
-  private asCalled(dir: string, standalone: ModuleAnalysis, calledSources: SourceFile[]): ModuleAnalysis {
-    const called: ModuleAnalysis[] = [];
-    for (const caller of this.callersAbove(dir)) {
-      calledSources.push(...caller.sources);
-      const callerAnalysis = this.analyzeModule(caller.dir, caller.sources, new Map(), '', undefined, 0, new Set([caller.dir]), []);
+  private asCalled(standalone: ModuleAnalysis, callers: readonly ModuleCaller[], calledSources: SourceFile[], reads: Read[]): ModuleAnalysis {
+    const called: { child: ModuleAnalysis; marker: string }[] = [];
+    for (const caller of callers) {
+      const sources = this.moduleSources(caller.dir);
+      if (sources.length === 0) continue;
+      calledSources.push(...sources);
+      const context = this.rootContext(caller.dir, reads);
+      const callerAnalysis = this.analyzeModule(caller.dir, sources, new Map(), '', undefined, 0, new Set([caller.dir]), [], context, new Set(caller.calls));
       for (const name of caller.calls) {
         const child = callerAnalysis.children.get(name);
-        if (child) called.push(child);
+        if (child) called.push({ child, marker: `from module.${name} input` });
       }
     }
+    // No caller known: the module is deployed as a root module, with its defaults (the message names them).
+    if (called.length === 0) return standalone;
     const keyOf = (entry: FileFinding) => `${entry.file}|${entry.finding.ruleId}|${entry.finding.range.start}|${entry.finding.range.end}`;
-    let keep: (entry: FileFinding) => FileFinding | undefined;
-    if (called.length > 0) {
-      const given = new Set<string>();
-      for (const child of called) {
-        for (const entry of child.check.resources.flatMap((resource) => resource.findings)) {
-          if (!/ from module\.[^ ;)]+ input/.test(entry.finding.message)) given.add(keyOf(entry));
-        }
+    const given = new Set<string>();
+    const givenOnCalls = new Map<string, FileFinding>();
+    for (const { child, marker } of called) {
+      for (const entry of child.check.resources.flatMap((resource) => resource.findings)) {
+        if (!/ from module\.[^ ;)]+ input/.test(entry.finding.message)) given.add(keyOf(entry));
       }
-      keep = (entry) => (given.has(keyOf(entry)) ? entry : undefined);
-    } else {
-      // No caller known: the module is deployed as a root module, with its defaults (the message names them).
-      keep = (entry) => entry;
+      for (const entry of child.callFindings) {
+        if (entry.finding.message.includes(marker)) continue;
+        const key = `${keyOf(entry)}|${entry.finding.resource.id.replace(/^module\.[^.]+\./, '')}`;
+        if (!givenOnCalls.has(key)) givenOnCalls.set(key, entry);
+      }
     }
     const resources = standalone.check.resources.map((resource) => ({
       ...resource,
-      findings: resource.findings.map(keep).filter((entry): entry is FileFinding => entry !== undefined),
+      findings: resource.findings.filter((entry) => given.has(keyOf(entry))),
     }));
-    return { ...standalone, check: { ...standalone.check, resources } };
-  }
-
-  /** Modules in the folders above `dir` (up to three levels) whose local module calls point at `dir`. */
-  private callersAbove(dir: string): { dir: string; sources: SourceFile[]; calls: string[] }[] {
-    const target = joinPath(dir, '.');
-    const callers: { dir: string; sources: SourceFile[]; calls: string[] }[] = [];
-    let current = dir;
-    for (let level = 0; level < 3; level++) {
-      const parent = dirname(current);
-      if (parent === current) break;
-      current = parent;
-      const sources = this.moduleSources(current);
-      if (sources.length === 0) continue;
-      const module = buildModule(current, sources.map((source) => this.parse(source)), new Map(), '');
-      const calls = module.moduleCalls
-        .filter((call) => isLocalSource(call.source) && call.source !== undefined && samePath(joinPath(current, call.source), target))
-        .map((call) => call.name);
-      if (calls.length > 0) callers.push({ dir: current, sources, calls });
+    // A call finding of the module itself names the resource without a caller's prefix; seen from a caller it has
+    // one (`module.x.`): compare without it, and keep one finding per place, rule and resource, as the module
+    // itself words it when it has it.
+    const callFindings: FileFinding[] = [];
+    const kept = new Set<string>();
+    for (const entry of standalone.callFindings) {
+      const key = `${keyOf(entry)}|${entry.finding.resource.id}`;
+      if (givenOnCalls.has(key) && !kept.has(key)) {
+        kept.add(key);
+        callFindings.push(entry);
+      }
     }
-    return callers;
+    // What a caller's manifest installed for the module's remote calls is not in the module's own evaluation.
+    for (const [key, entry] of givenOnCalls) {
+      if (kept.has(key) || !isInstalledPath(entry.finding.related[0]?.file ?? '') || !standalone.module.files.some((file) => file.path === entry.file)) continue;
+      kept.add(key);
+      callFindings.push(entry);
+    }
+    return { ...standalone, check: { ...standalone.check, resources }, callFindings };
   }
 }
 
@@ -233,6 +335,13 @@ export class TerraformAnalyzer {
 function inputNamed(message: string, name: string): string | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`var\\.([\\w-]+) from module\\.${escaped} input`).exec(message)?.[1];
+}
+
+/** `path` relative to `base` when it is below it (`.terraform/modules/s3`), else as it is. */
+function relativeTo(path: string, base: string): string {
+  const prefix = `${joinPath(base, '.').replace(/\\/g, '/')}/`;
+  const normal = path.replace(/\\/g, '/');
+  return prefix !== '/' && normal.startsWith(prefix) ? normal.slice(prefix.length) : path;
 }
 
 function samePath(a: string, b: string): boolean {

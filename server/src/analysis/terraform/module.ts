@@ -92,7 +92,19 @@ export function parseTerraformFile(path: string, text: string): TfFile {
   return { path, text, syntax: json ? 'json' : 'hcl', parsed };
 }
 
-export function buildModule(dir: string, files: readonly TfFile[], inputs: ReadonlyMap<string, VariableValue> = new Map(), addressPrefix = ''): TfModule {
+/**
+ * The module a directory's parsed files make. `inputs` are the values a caller passes (they win over tfvars and
+ * defaults); `addressPrefix` names the call path (`module.storage.`). `installedCall(name, source)` describes where
+ * `terraform init` installed a non-local call's code (e.g. `.terraform/modules/s3, version 4.1.0`), or gives
+ * undefined when it did not: such a call is then said to be outside the analysis.
+ */
+export function buildModule(
+  dir: string,
+  files: readonly TfFile[],
+  inputs: ReadonlyMap<string, VariableValue> = new Map(),
+  addressPrefix = '',
+  installedCall: (name: string, source: string) => string | undefined = () => undefined,
+): TfModule {
   const resources: TfResource[] = [];
   const variables = new Map<string, TfVariable>();
   const locals = new Map<string, { expression: HclExpression; file: string }>();
@@ -161,7 +173,14 @@ export function buildModule(dir: string, files: readonly TfFile[], inputs: Reado
           const source = block.body.attributes.find((candidate) => candidate.name === 'source')?.expression;
           const sourceValue = source ? literalValue(source) : undefined;
           moduleCalls.push({ name: labels[0] ?? '', source: typeof sourceValue === 'string' ? sourceValue : undefined, block, file: file.path });
-          if (source && !isLocalSource(typeof sourceValue === 'string' ? sourceValue : undefined)) {
+          const installed = typeof sourceValue === 'string' && !isLocalSource(sourceValue) ? installedCall(labels[0] ?? '', sourceValue) : undefined;
+          if (source && installed) {
+            problems.get(file.path)?.push({
+              message: `module "${labels[0] ?? ''}": "${String(sourceValue)}" is analysed from the copy terraform init installed (${installed}).`,
+              range: source.range,
+              severity: 'info',
+            });
+          } else if (source && !isLocalSource(typeof sourceValue === 'string' ? sourceValue : undefined)) {
             // Remote modules are never fetched or guessed: say that their resources are outside the analysis.
             problems.get(file.path)?.push({
               message: `module "${labels[0] ?? ''}": ${typeof sourceValue === 'string' ? `"${sourceValue}"` : 'its source'} is not a local path, so the resources it creates are not analysed.`,
