@@ -99,7 +99,7 @@ const ROWS: readonly Row[] = [
 
   // toset: https://developer.hashicorp.com/terraform/language/functions/toset
   ['toset', [['a', 'b', 'c']], ['a', 'b', 'c']],
-  // The page lists ["a", "b", "3"]; a set of strings iterates in lexical order (go-cty setRules.Less).
+  // A set of strings iterates in lexical order (go-cty setRules.Less); older pages listed ["a", "b", "3"].
   ['toset', [['a', 'b', 3]], ['3', 'a', 'b']],
   ['toset', [['c', 'b', 'b']], ['b', 'c']],
   ['toset', [[3, 1, 3, 10]], [1, 3, 10]],
@@ -164,16 +164,18 @@ const ROWS: readonly Row[] = [
   // element: https://developer.hashicorp.com/terraform/language/functions/element
   ['element', [['a', 'b', 'c'], 1], 'b'],
   ['element', [['a', 'b', 'c'], 3], 'a'],
+  // Since Terraform 1.12 the page reads "the index can be a negative integer" (-1 is "c"); before, it was an error.
+  ['element', [['a', 'b', 'c'], -1], UNKNOWN],
   ['element', [['a', 'b', 'c'], 7], 'b'],
   ['element', [['a', 'b'], '1'], 'b'],
   ['element', [[], 0], ERROR],
-  ['element', [['a'], -1], ERROR],
   ['element', [['a', 'b'], 1.5], ERROR],
   ['element', [['a', 'b'], 'x'], ERROR],
   ['element', [{ a: 1 }, 0], ERROR],
 
   // index: https://developer.hashicorp.com/terraform/language/functions/index_function
   ['index', [['a', 'b', 'c'], 'b'], 1],
+  ['index', [['one', 'two', 'two'], 'two'], 1],
   ['index', [['a', 'b', 'a'], 'a'], 0],
   ['index', [[1, '1'], '1'], 1],
   ['index', [['a'], 'z'], ERROR],
@@ -198,6 +200,13 @@ const ROWS: readonly Row[] = [
   // format: https://developer.hashicorp.com/terraform/language/functions/format
   ['format', ['Hello, %s!', 'Ander'], 'Hello, Ander!'],
   ['format', ['There are %d lights', 4], 'There are 4 lights'],
+  ['format', ['%[1]s%[2]s%[1]s%[3]s', '/', 'path', 'file.tf'], '/path/file.tf'],
+  ['format', ['%#v', 'hello'], '"hello"'],
+  ['format', ['%#v', true], 'true'],
+  ['format', ['%#v', 1], '1'],
+  ['format', ['%#v', { a: 1 }], '{"a":1}'],
+  ['format', ['%#v', [true]], '[true]'],
+  ['format', ['%#v', null], 'null'],
   ['format', ['%s-%d-%v%%', 'web', 22, true], 'web-22-true%'],
   ['format', ['%q', 'a<b'], '"a\\u003cb"'],
   ['format', ['%v|%v|%v', 123456, 1000000, 0.5], '123456|1e+06|0.5'],
@@ -227,6 +236,7 @@ const ROWS: readonly Row[] = [
   ['format', ['%x', 255], UNKNOWN],
 
   // join: https://developer.hashicorp.com/terraform/language/functions/join
+  ['join', ['-', ['foo', 'bar', 'baz']], 'foo-bar-baz'],
   ['join', [', ', ['foo', 'bar', 'baz']], 'foo, bar, baz'],
   ['join', [', ', ['foo']], 'foo'],
   ['join', ['-', ['a'], ['b', 'c']], 'a-b-c'],
@@ -448,6 +458,9 @@ const EXPRESSIONS: readonly (readonly [string, Plain | typeof UNKNOWN])[] = [
   ['can(local.foo.boop)', false],
   ['can(local.nonexist)', UNKNOWN],
   ['can(element([], 0))', false],
+  // for over an object goes by key in lexical order, as keys() and values() do
+  // (https://developer.hashicorp.com/terraform/language/expressions/for).
+  ['[for k, v in { b = 1, a = 2, B = 3 } : "${k}=${v}"]', ['B=3', 'a=2', 'b=1']],
 ];
 
 describe('Terraform functions in expressions', () => {

@@ -308,7 +308,9 @@ function evaluate(name: string, args: readonly Node[], site: OffsetRange): Node 
       if (!arity(2) || first.kind !== 'seq') return error;
       const index = number(second);
       if (failed(index)) return index;
-      if (!Number.isInteger(index) || index < 0 || first.items.length === 0) return error;
+      if (!Number.isInteger(index) || first.items.length === 0) return error;
+      // A negative index is an error before Terraform 1.12 and counts from the end since: it depends on the version.
+      if (index < 0) return unknown;
       return first.items[index % first.items.length];
     }
     case 'one':
