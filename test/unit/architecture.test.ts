@@ -45,6 +45,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['cloudformation/resolve.ts', 'evaluation', 'Ref, Sub, If, FindInMap, conditions'],
   ['terraform/resolve.ts', 'evaluation', 'var, local, tfvars, each/count'],
   ['terraform/functions.ts', 'evaluation', 'Terraform built-in functions over known values'],
+  ['terraform/functionText.ts', 'evaluation', 'text as Terraform functions write it (numbers, JSON, format verbs, RE2 patterns)'],
   // knowledge: the knowledge base as data, and the lookups over it.
   ['knowledge/**', 'knowledge', 'items, categories, settings, AWS defaults'],
   ['knowledgeView.ts', 'knowledge', 'item labels, service views over resources'],

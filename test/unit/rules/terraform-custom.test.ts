@@ -583,7 +583,7 @@ resource "aws_ssm_parameter" "typed" {
 resource "aws_ssm_parameter" "valued" {
   name  = "/app/db/password"
   type  = "String"
-  value = ⟦var.prod ? "hunter2-prod" : "{{resolve:secretsmanager:db}}"⟧
+  value = var.prod ? ⟦"hunter2-prod"⟧ : "{{resolve:secretsmanager:db}}"
 }
 resource "aws_ssm_parameter" "secure" {
   name  = "/app/db/password"

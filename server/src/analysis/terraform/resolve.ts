@@ -7,15 +7,18 @@ import { opaque, opaqueReason } from '../resolution';
 import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
 import type { ForExpr, HclExpression, TraversalStep } from './hcl/ast';
 import type { TfModule } from './module';
-import { applyFunction, FUNCTIONS, plainToNode } from './functions';
-import type { Plain } from './functions';
-import { bindExpression, bindNode, expressionToNode } from './values';
+import { callFunction, FUNCTIONS } from './functions';
+import { compareText } from './functionText';
+import { bindExpression, bindNode, expressionToNode, isBoundValue } from './values';
 
 /** Alternatives multiplied across a call's arguments, at most (more: the call is not evaluated). */
 const MAX_COMBINATIONS = 32;
 
-/** What an expression evaluates to: a known value, unknown, or an error (Terraform refuses the configuration). */
-type Outcome = { readonly status: 'known'; readonly value: Plain; readonly via: readonly string[] } | { readonly status: 'unknown' | 'error'; readonly via: readonly string[] };
+/**
+ * What an expression evaluates to: a known value (a closed node: scalars, lists and objects only, each part placed
+ * where it was written), unknown, or an error (Terraform refuses the configuration).
+ */
+type Outcome = { readonly status: 'known'; readonly value: ValueNode; readonly via: readonly string[] } | { readonly status: 'unknown' | 'error'; readonly via: readonly string[] };
 
 const merged = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())];
 
@@ -172,8 +175,11 @@ export class TfResolver implements ValueResolver {
    */
   private resolveFor(expression: ForExpr, site: OffsetRange, via: readonly string[], depth: number): Candidate[] {
     const unresolved = (steps: readonly string[]): Candidate => ({ node: { kind: 'expression', expression, range: site }, via: steps });
+    // Written in place, each element keeps the ranges of what it was made of (the body's literals, the
+    // collection's elements); otherwise every element sits at `site`.
+    const inPlace = site === expression.range;
     const result: Candidate[] = [];
-    for (const collection of this.resolveExpression(expression.collection, expression.collection.range, via, depth + 1)) {
+    for (const collection of this.resolveExpression(expression.collection, inPlace ? expression.collection.range : site, via, depth + 1)) {
       const elements = elementsOf(collection.node, false);
       if (elements === undefined) {
         result.push(unresolved(collection.via));
@@ -195,7 +201,7 @@ export class TfResolver implements ValueResolver {
           steps.push(...kept[0].via.filter((step) => !steps.includes(step)));
           if (!kept[0].value) continue;
         }
-        const item = expressionToNode(bindExpression(expression.value, bindings), site);
+        const item = inPlace ? expressionToNode(bindExpression(expression.value, bindings, true)) : expressionToNode(bindExpression(expression.value, bindings), site);
         if (!expression.isObject || !expression.key) {
           items.push(item);
           continue;
@@ -220,29 +226,38 @@ export class TfResolver implements ValueResolver {
         continue;
       }
       const node: ValueNode = expression.isObject
-        ? { kind: 'map', range: site, entries: [...groups].map(([key, values]): MapEntry => ({ key, keyRange: site, value: expression.grouping ? { kind: 'seq', items: values, range: site } : values[0] })) }
+        ? { kind: 'map', range: site, entries: [...groups].map(([key, values]): MapEntry => ({ key, keyRange: inPlace && expression.key ? expression.key.range : site, value: expression.grouping ? { kind: 'seq', items: values, range: site } : values[0] })) }
         : { kind: 'seq', items, range: site };
       result.push({ node, via: steps });
     }
     return result;
   }
 
+  /**
+   * The values an expression may take, placed at `site`. When `site` is the expression's own range (the very same
+   * object: it is resolved where it is written), the parts written in it keep their own ranges, so that a finding
+   * on an element points at that element; otherwise (a local, a variable's default, another file) everything is
+   * placed at `site`, where the value is used.
+   */
   private resolveExpression(expression: HclExpression, site: OffsetRange, via: readonly string[], depth: number): Candidate[] {
     if (depth > MAX_DEPTH) return [{ node: { kind: 'expression', expression, range: site }, via }];
+    const inPlace = site === expression.range;
+    const inner = (part: HclExpression): OffsetRange => (inPlace ? part.range : site);
     switch (expression.kind) {
       case 'literal':
-        return expression.value === null ? [{ node: undefined, via }] : [{ node: expressionToNode(expression, site), via }];
+        return expression.value === null ? [{ node: undefined, via }] : [{ node: expressionToNode(expression, inPlace ? undefined : site), via }];
       case 'template':
-        if (expression.value !== undefined) return [{ node: expressionToNode(expression, site), via }];
+        if (expression.value !== undefined) return [{ node: expressionToNode(expression, inPlace ? undefined : site), via }];
         if (expression.parts.length === 1 && expression.parts[0].kind === 'interpolation') {
-          return this.resolveExpression(expression.parts[0].expression, site, via, depth + 1); // "${var.x}"
+          return this.resolveExpression(expression.parts[0].expression, inner(expression.parts[0].expression), via, depth + 1); // "${var.x}"
         }
         break;
       case 'tuple':
       case 'object':
-        return [{ node: expressionToNode(expression, site), via }];
+        return [{ node: expressionToNode(expression, inPlace ? undefined : site), via }];
       case 'parens':
-        return this.resolveExpression(expression.expression, site, via, depth + 1);
+        // A bound value (a for expression's or dynamic block's variable) is placed where the parens sit.
+        return this.resolveExpression(expression.expression, isBoundValue(expression) ? site : inner(expression.expression), via, depth + 1);
       case 'traversal':
         return this.resolveTraversal(expression, site, via, depth);
       case 'for':
@@ -252,22 +267,24 @@ export class TfResolver implements ValueResolver {
         const text = describeExpression(expression.condition);
         if (conditions.known && typeof conditions.value === 'boolean') {
           const branch = conditions.value ? expression.trueResult : expression.falseResult;
-          return this.resolveExpression(branch, site, [...via, `${text} is ${conditions.value}${describeSteps(conditions.via)}`], depth + 1);
+          return this.resolveExpression(branch, inner(branch), [...via, `${text} is ${conditions.value}${describeSteps(conditions.via)}`], depth + 1);
         }
         return [
-          ...this.resolveExpression(expression.trueResult, site, [...via, `if ${text}`], depth + 1),
-          ...this.resolveExpression(expression.falseResult, site, [...via, `unless ${text}`], depth + 1),
+          ...this.resolveExpression(expression.trueResult, inner(expression.trueResult), [...via, `if ${text}`], depth + 1),
+          ...this.resolveExpression(expression.falseResult, inner(expression.falseResult), [...via, `unless ${text}`], depth + 1),
         ];
       }
       case 'call': {
-        // jsonencode and merge stay the call: readers decode their arguments where they are written (each
-        // entry's own range); their values are computed where needed (evaluate, and as another call's argument).
-        if (expression.name === 'jsonencode' || expression.name === 'merge') break;
+        // jsonencode stays the call: readers decode its argument where it is written (each entry's own range);
+        // its text is computed where needed (evaluate, and as another call's argument).
+        if (expression.name === 'jsonencode') break;
         const outcomes = this.callOutcomes(expression, via, depth + 1);
         if (!outcomes) break;
-        return outcomes.map((outcome): Candidate => (outcome.status === 'known'
-          ? { node: plainToNode(outcome.value, site), via: outcome.via }
-          : { node: { kind: 'expression', expression, range: site }, via: outcome.via }));
+        return outcomes.map((outcome): Candidate => {
+          if (outcome.status !== 'known') return { node: { kind: 'expression', expression, range: site }, via: outcome.via };
+          const value = outcome.value.kind === 'scalar' && outcome.value.value === null ? undefined : outcome.value;
+          return { node: value && (inPlace ? value : resite(value, site)), via: outcome.via };
+        });
       }
       default:
         break;
@@ -288,11 +305,15 @@ export class TfResolver implements ValueResolver {
       for (const arg of call.args) {
         const outcomes = this.argOutcomes(arg, depth + 1);
         if (outcomes.every((outcome) => outcome.status === 'error')) {
-          if (call.name === 'can') return [{ status: 'known', value: false, via: merged(via, ...outcomes.map((outcome) => outcome.via)) }];
+          if (call.name === 'can') return [{ status: 'known', value: { kind: 'scalar', value: false, range: call.range }, via: merged(via, ...outcomes.map((outcome) => outcome.via)) }];
           continue;
         }
-        if (outcomes.some((outcome) => outcome.status !== 'known' || outcome.value === null)) return [{ status: 'unknown', via: merged(via, ...outcomes.map((outcome) => outcome.via)) }];
-        return outcomes.map((outcome) => ({ ...outcome, value: call.name === 'can' ? true : (outcome as Outcome & { status: 'known' }).value, via: merged(via, outcome.via) }));
+        if (outcomes.some((outcome) => outcome.status !== 'known' || isNullNode(outcome.value))) return [{ status: 'unknown', via: merged(via, ...outcomes.map((outcome) => outcome.via)) }];
+        return outcomes.map((outcome) => ({
+          ...outcome,
+          value: call.name === 'can' ? { kind: 'scalar', value: true, range: call.range } : (outcome as Outcome & { status: 'known' }).value,
+          via: merged(via, outcome.via),
+        }));
       }
       return [{ status: 'error', via }];
     }
@@ -310,13 +331,13 @@ export class TfResolver implements ValueResolver {
       let args = combination.map((outcome) => (outcome as Outcome & { status: 'known' }).value);
       if (call.expandFinal) {
         const last = args[args.length - 1];
-        if (!Array.isArray(last)) return { status: 'error', via: steps };
-        args = [...args.slice(0, -1), ...(last as readonly Plain[])];
+        if (last?.kind !== 'seq') return { status: 'error', via: steps };
+        args = [...args.slice(0, -1), ...last.items];
       }
-      const computed = applyFunction(call.name, args);
+      const computed = callFunction(call.name, args, call.range);
       if (computed === undefined || computed === 'unknown') return { status: 'unknown', via: steps };
       if (computed === 'error') return { status: 'error', via: steps };
-      return { status: 'known', value: computed.value, via: steps };
+      return { status: 'known', value: computed.node, via: steps };
     });
   }
 
@@ -328,24 +349,28 @@ export class TfResolver implements ValueResolver {
       if (outcomes) return outcomes;
     }
     if (expression.kind === 'parens') return this.argOutcomes(expression.expression, depth + 1);
-    return this.resolveExpression(expression, expression.range, [], depth + 1).map((candidate) => this.plainOf(candidate.node, candidate.via, depth + 1));
+    if (expression.kind === 'traversal' && this.traverse(expression, expression.range, [], depth + 1) === 'error') return [{ status: 'error', via: [] }];
+    return this.resolveExpression(expression, expression.range, [], depth + 1).map((candidate) => this.closedOf(candidate.node, expression.range, candidate.via, depth + 1));
   }
 
-  /** A resolved value as a plain value, when every part of it is known. */
-  private plainOf(node: ValueNode | undefined, via: readonly string[], depth: number): Outcome {
+  /**
+   * A resolved value as a closed node (scalars, lists, objects), when every part of it is known; absent (null) is a
+   * null scalar at `site`. Parts keep their ranges. An object naming a key twice is unknown (Terraform refuses it).
+   */
+  private closedOf(node: ValueNode | undefined, site: OffsetRange, via: readonly string[], depth: number): Outcome {
     const unknown: Outcome = { status: 'unknown', via };
     if (depth > MAX_DEPTH) return unknown;
-    if (node === undefined) return { status: 'known', value: null, via };
+    if (node === undefined) return { status: 'known', value: { kind: 'scalar', value: null, range: site }, via };
     const part = (child: ValueNode | undefined): Outcome => {
       if (child === undefined) return unknown;
       const expanded = this.expand({ node: child, via: [] }, depth + 1);
-      return expanded.length === 1 ? this.plainOf(expanded[0].node, expanded[0].via, depth + 1) : unknown;
+      return expanded.length === 1 ? this.closedOf(expanded[0].node, child.range, expanded[0].via, depth + 1) : unknown;
     };
     switch (node.kind) {
       case 'scalar':
-        return { status: 'known', value: node.value, via };
+        return { status: 'known', value: node, via };
       case 'seq': {
-        const items: Plain[] = [];
+        const items: ValueNode[] = [];
         const steps = [via];
         for (const item of node.items) {
           const outcome = part(item);
@@ -353,23 +378,23 @@ export class TfResolver implements ValueResolver {
           items.push(outcome.value);
           steps.push(outcome.via);
         }
-        return { status: 'known', value: items, via: merged(...steps) };
+        return { status: 'known', value: { kind: 'seq', items, range: node.range }, via: merged(...steps) };
       }
       case 'map': {
-        if (node.dynamic) return unknown;
-        const object: Record<string, Plain> = {};
+        if (node.dynamic || new Set(node.entries.map((entry) => entry.key)).size !== node.entries.length) return unknown;
+        const entries: MapEntry[] = [];
         const steps = [via];
         for (const entry of node.entries) {
           const outcome = part(entry.value);
           if (outcome.status !== 'known') return { status: outcome.status, via: merged(via, outcome.via) };
-          object[entry.key] = outcome.value;
+          entries.push({ key: entry.key, keyRange: entry.keyRange, value: outcome.value });
           steps.push(outcome.via);
         }
-        return { status: 'known', value: object, via: merged(...steps) };
+        return { status: 'known', value: { kind: 'map', entries, range: node.range }, via: merged(...steps) };
       }
       case 'expression': {
         const resolved = (scopeOf.get(node) ?? this).evaluate(node.expression, via, depth + 1);
-        return resolved.known ? { status: 'known', value: resolved.value, via: resolved.via } : unknown;
+        return resolved.known ? { status: 'known', value: { kind: 'scalar', value: resolved.value, range: node.range }, via: resolved.via } : unknown;
       }
       default:
         return unknown;
@@ -377,6 +402,16 @@ export class TfResolver implements ValueResolver {
   }
 
   private resolveTraversal(expression: HclExpression & { kind: 'traversal' }, site: OffsetRange, via: readonly string[], depth: number): Candidate[] {
+    const found = this.traverse(expression, site, via, depth);
+    return found === 'error' ? [{ node: { kind: 'expression', expression, range: site }, via }] : found;
+  }
+
+  /**
+   * A reference's values, or 'error' when Terraform refuses it: an attribute or index missing from an object or
+   * tuple that locals build from literals alone (a variable's value may lack an attribute its type declares
+   * optional, which reads as null, so values that went through a variable are not judged so).
+   */
+  private traverse(expression: HclExpression & { kind: 'traversal' }, site: OffsetRange, via: readonly string[], depth: number): Candidate[] | 'error' {
     const unresolved: Candidate[] = [{ node: { kind: 'expression', expression, range: site }, via }];
     const [first, ...rest] = expression.steps;
     const firstName = first?.kind === 'attr' ? first.name : undefined;
@@ -397,18 +432,24 @@ export class TfResolver implements ValueResolver {
       remaining = [];
     }
     if (!base) return unresolved;
+    const literalOnly = (candidate: Candidate): boolean => expression.root === 'local' && candidate.via.slice(via.length).every((step) => step.startsWith('local.'));
     let current = base;
     for (const step of remaining) {
       const next: Candidate[] = [];
+      let missing = 0;
       for (const candidate of current) {
         const node = candidate.node;
-        if (step.kind === 'attr' && node?.kind === 'map') next.push(...this.expand({ node: entryValue(node, step.name), via: candidate.via }, depth + 1));
-        else if (step.kind === 'index' && node?.kind === 'seq' && step.key.kind === 'literal' && typeof step.key.value === 'number') {
-          next.push(...this.expand({ node: node.items[step.key.value], via: candidate.via }, depth + 1));
-        } else if (step.kind === 'index' && node?.kind === 'map' && step.key.kind === 'template' && step.key.value !== undefined) {
-          next.push(...this.expand({ node: entryValue(node, step.key.value), via: candidate.via }, depth + 1));
+        const key = step.kind === 'attr' ? step.name : step.kind === 'index' && step.key.kind === 'template' ? step.key.value : step.kind === 'index' && step.key.kind === 'literal' ? step.key.value : undefined;
+        if (node?.kind === 'map' && !node.dynamic && typeof key === 'string') {
+          if (!node.entries.some((entry) => entry.key === key) && literalOnly(candidate)) missing++;
+          next.push(...this.expand({ node: entryValue(node, key), via: candidate.via }, depth + 1));
+        } else if (node?.kind === 'seq' && step.kind === 'index' && typeof key === 'number') {
+          if (!(Number.isInteger(key) && key >= 0 && key < node.items.length) && literalOnly(candidate)) missing++;
+          next.push(...this.expand({ node: node.items[key], via: candidate.via }, depth + 1));
         } else return unresolved;
       }
+      if (missing > 0 && missing === current.length) return 'error';
+      if (missing > 0) return unresolved;
       current = next;
     }
     return current;
@@ -473,7 +514,8 @@ export class TfResolver implements ValueResolver {
       case 'call':
         if (expression.name === 'jsonencode') {
           const outcomes = this.callOutcomes(expression, via, depth + 1);
-          if (outcomes?.length === 1 && outcomes[0].status === 'known' && typeof outcomes[0].value === 'string') return { known: true, value: outcomes[0].value, via: outcomes[0].via };
+          const value = outcomes?.length === 1 && outcomes[0].status === 'known' ? outcomes[0].value : undefined;
+          if (value?.kind === 'scalar' && typeof value.value === 'string') return { known: true, value: value.value, via: (outcomes as Outcome[])[0].via };
           return unknown;
         }
         return this.evaluateOther(expression, via, depth);
@@ -494,13 +536,14 @@ export class TfResolver implements ValueResolver {
 }
 
 /**
- * The (key, value) elements of a collection: an object's keys, a list's indexes (a set's values, `asSet`), or
- * undefined when the value is not a readable collection. Absent (null) is not a collection either.
+ * The (key, value) elements of a collection: an object's keys (in Terraform's order, lexical), a list's indexes (a
+ * set's values, `asSet`), or undefined when the value is not a readable collection. Absent (null) is not a
+ * collection either.
  */
 function elementsOf(node: ValueNode | undefined, asSet: boolean): [ScalarValue, ValueNode][] | undefined {
   if (node?.kind === 'map' && !node.dynamic && node.entries.length <= MAX_ELEMENTS) {
     const elements: [ScalarValue, ValueNode][] = [];
-    for (const entry of node.entries) {
+    for (const entry of [...node.entries].sort((a, b) => compareText(a.key, b.key))) {
       if (!entry.value) return undefined;
       elements.push([entry.key, entry.value]);
     }
@@ -512,6 +555,8 @@ function elementsOf(node: ValueNode | undefined, asSet: boolean): [ScalarValue, 
   }
   return undefined;
 }
+
+const isNullNode = (node: ValueNode): boolean => node.kind === 'scalar' && node.value === null;
 
 function entryValue(map: ValueNode & { kind: 'map' }, key: string): ValueNode | undefined {
   return map.entries.find((entry) => entry.key === key)?.value;

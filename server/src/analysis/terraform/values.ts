@@ -80,7 +80,8 @@ function convert(expression: HclExpression, site: OffsetRange | undefined): Valu
       return { kind: 'map', entries, range };
     }
     case 'parens':
-      return expressionToNode(expression.expression, site ?? expression.range);
+      // Written parens keep what they enclose where it is written; a bound value sits where the parens are.
+      return expressionToNode(expression.expression, site ?? (isBoundValue(expression) ? expression.range : undefined));
     case 'unary':
       if (expression.operator === '-' && expression.operand.kind === 'literal' && typeof expression.operand.value === 'number') {
         return { kind: 'scalar', value: -expression.operand.value, range };
@@ -125,9 +126,26 @@ function without(bindings: Bindings, names: readonly string[]): Bindings {
   return copy;
 }
 
-export function bindExpression(expression: HclExpression, bindings: Bindings): HclExpression {
+/**
+ * Parenthesised expressions made by binding, standing for a bound value that is itself an expression: not written
+ * where they sit, so the resolver places their inner expression at their range, never at its own.
+ */
+const boundValues = new WeakSet<HclExpression>();
+
+/** Whether `expression` stands for a bound value (made by bindExpression), rather than being written there. */
+export function isBoundValue(expression: HclExpression): boolean {
+  return boundValues.has(expression);
+}
+
+/**
+ * A copy of `expression` in which every reference to a bound name reads the bound value. The value is placed at
+ * the reference (`ingress.value` in a dynamic block's content: findings sit there), or, with `keepRanges`, where
+ * its parts were written (a for expression's elements, when the for expression and its collection are written
+ * in place).
+ */
+export function bindExpression(expression: HclExpression, bindings: Bindings, keepRanges = false): HclExpression {
   if (bindings.size === 0) return expression;
-  const bind = (inner: HclExpression) => bindExpression(inner, bindings);
+  const bind = (inner: HclExpression) => bindExpression(inner, bindings, keepRanges);
   switch (expression.kind) {
     case 'literal':
     case 'invalid':
@@ -142,7 +160,7 @@ export function bindExpression(expression: HclExpression, bindings: Bindings): H
       const bound = bindings.get(expression.root);
       const steps = expression.steps.map((step): TraversalStep => (step.kind === 'index' ? { ...step, key: bind(step.key) } : step));
       if (!bound) return { ...expression, steps };
-      return readSteps(bound, steps, expression.range) ?? expression;
+      return readSteps(bound, steps, expression.range, keepRanges) ?? expression;
     }
     case 'call':
       return { ...expression, args: expression.args.map(bind) };
@@ -152,16 +170,19 @@ export function bindExpression(expression: HclExpression, bindings: Bindings): H
       return { ...expression, left: bind(expression.left), right: bind(expression.right) };
     case 'unary':
       return { ...expression, operand: bind(expression.operand) };
-    case 'parens':
-      return { ...expression, expression: bind(expression.expression) };
+    case 'parens': {
+      const copy: HclExpression = { ...expression, expression: bind(expression.expression) };
+      if (boundValues.has(expression)) boundValues.add(copy);
+      return copy;
+    }
     case 'for': {
       const inner = without(bindings, [expression.valueVar.name, ...(expression.keyVar ? [expression.keyVar.name] : [])]);
       return {
         ...expression,
         collection: bind(expression.collection),
-        key: expression.key && bindExpression(expression.key, inner),
-        value: bindExpression(expression.value, inner),
-        condition: expression.condition && bindExpression(expression.condition, inner),
+        key: expression.key && bindExpression(expression.key, inner, keepRanges),
+        value: bindExpression(expression.value, inner, keepRanges),
+        condition: expression.condition && bindExpression(expression.condition, inner, keepRanges),
       };
     }
     case 'index':
@@ -188,8 +209,8 @@ function bindPart(part: TemplatePart, bindings: Bindings): TemplatePart {
   }
 }
 
-/** The expression for `value` read through `steps` (attributes and literal indexes), placed at `site`. */
-function readSteps(value: ValueNode, steps: readonly TraversalStep[], site: OffsetRange): HclExpression | undefined {
+/** The expression for `value` read through `steps` (attributes and literal indexes), placed at `site` (or kept). */
+function readSteps(value: ValueNode, steps: readonly TraversalStep[], site: OffsetRange, keepRanges: boolean): HclExpression | undefined {
   let node: ValueNode | undefined = value;
   let index = 0;
   for (; index < steps.length && node && node.kind !== 'expression'; index++) {
@@ -201,13 +222,13 @@ function readSteps(value: ValueNode, steps: readonly TraversalStep[], site: Offs
     else return undefined;
   }
   if (!node) return undefined;
-  const base = valueToExpression(node, site);
+  const base = valueToExpression(node, site, keepRanges);
   if (!base) return undefined;
   const rest = steps.slice(index);
   if (rest.length === 0) return base;
   // A bound value that is itself a reference (`var.x`): the remaining steps go on from it.
   if (base.kind === 'parens' && base.expression.kind === 'traversal') {
-    return { kind: 'parens', range: site, expression: { ...base.expression, steps: [...base.expression.steps, ...rest] } };
+    return boundValue({ ...base.expression, steps: [...base.expression.steps, ...rest] }, base.range);
   }
   return undefined;
 }
@@ -218,29 +239,40 @@ function literalKey(expression: HclExpression): string | number | undefined {
   return undefined;
 }
 
-/** A value of the value tree written back as an expression at `site`, or undefined when it has no such form. */
-function valueToExpression(node: ValueNode, site: OffsetRange): HclExpression | undefined {
+function boundValue(expression: HclExpression, range: OffsetRange): HclExpression {
+  const parens: HclExpression = { kind: 'parens', expression, range };
+  boundValues.add(parens);
+  return parens;
+}
+
+/**
+ * A value of the value tree written back as an expression at `site`, or at the ranges of its own parts with
+ * `keepRanges`; undefined when it has no such form.
+ */
+function valueToExpression(node: ValueNode, site: OffsetRange, keepRanges: boolean): HclExpression | undefined {
+  const range = keepRanges ? node.range : site;
   switch (node.kind) {
     case 'scalar':
       return typeof node.value === 'string'
-        ? { kind: 'template', parts: [{ kind: 'text', value: node.value, range: site }], value: node.value, heredoc: undefined, range: site }
-        : { kind: 'literal', value: node.value, range: site };
+        ? { kind: 'template', parts: [{ kind: 'text', value: node.value, range }], value: node.value, heredoc: undefined, range }
+        : { kind: 'literal', value: node.value, range };
     case 'seq': {
-      const items = node.items.map((item) => valueToExpression(item, site));
-      return items.every((item): item is HclExpression => item !== undefined) ? { kind: 'tuple', items, range: site } : undefined;
+      const items = node.items.map((item) => valueToExpression(item, site, keepRanges));
+      return items.every((item): item is HclExpression => item !== undefined) ? { kind: 'tuple', items, range } : undefined;
     }
     case 'map': {
       if (node.dynamic) return undefined;
       const items = [];
       for (const entry of node.entries) {
-        const value = entry.value && valueToExpression(entry.value, site);
+        const value = entry.value && valueToExpression(entry.value, site, keepRanges);
         if (!value) return undefined;
-        items.push({ key: { kind: 'template' as const, parts: [], value: entry.key, heredoc: undefined, range: site }, keyName: entry.key, keyRange: site, value, separator: '=' as const, range: site });
+        const keyRange = keepRanges ? entry.keyRange : site;
+        items.push({ key: { kind: 'template' as const, parts: [], value: entry.key, heredoc: undefined, range: keyRange }, keyName: entry.key, keyRange, value, separator: '=' as const, range });
       }
-      return { kind: 'object', items, range: site };
+      return { kind: 'object', items, range };
     }
     case 'expression':
-      return { kind: 'parens', expression: node.expression, range: site };
+      return boundValue(node.expression, range);
     default:
       return undefined;
   }

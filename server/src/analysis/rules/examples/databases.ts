@@ -50,7 +50,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
       ],
       bad: [
         ex('literal password', 'resource "aws_db_instance" "db" {\n  engine   = "mysql"\n  username = "admin"\n  password = ⟦"Sup3rSecret!"⟧\n}\n', { expect: [{ severity: 'error', message: ['password is written in the configuration', 'manage_master_user_password = true'] }] }),
-        ex('managed on one branch only: the literal password depends on the deployment', 'variable "prod" {\n  type = bool\n}\n\nresource "aws_db_instance" "db" {\n  engine                      = "mysql"\n  username                    = "admin"\n  manage_master_user_password = var.prod ? true : null\n  password                    = ⟦var.prod ? null : "Sup3rSecret!"⟧\n}\n', { expect: [{ severity: 'info', message: ['Depends on the deployment', 'password is written in the configuration'] }] }),
+        ex('managed on one branch only: the literal password depends on the deployment', 'variable "prod" {\n  type = bool\n}\n\nresource "aws_db_instance" "db" {\n  engine                      = "mysql"\n  username                    = "admin"\n  manage_master_user_password = var.prod ? true : null\n  password                    = var.prod ? null : ⟦"Sup3rSecret!"⟧\n}\n', { expect: [{ severity: 'info', message: ['Depends on the deployment', 'password is written in the configuration'] }] }),
       ],
     },
   },
