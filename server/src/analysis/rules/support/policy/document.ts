@@ -3,6 +3,7 @@
 // Principal/NotPrincipal and Condition, each value with its node and range, resolved through the template's
 // resolver (Ref to parameters, Fn::If, Fn::Sub...). A JSON string is parsed with JSON.parse; its values carry
 // the range of the whole string, so findings in it point at the string.
+import { describeExpression } from '../../../terraform/resolve';
 import type { Candidate, ParameterChoice, Resolved } from '../../../resolution';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../../types';
 
@@ -279,6 +280,16 @@ function isDefault(choice: ParameterChoice | undefined): boolean {
 export function patternText(node: ValueNode, depth = 0): string | undefined {
   if (depth > 12) return undefined;
   if (node.kind === 'scalar') return node.value === null ? '' : String(node.value);
+  // A Terraform string template: its literal text, with `${...}` for each interpolation (as Fn::Sub writes it).
+  if (node.kind === 'expression' && node.expression.kind === 'template') {
+    let text = '';
+    for (const part of node.expression.parts) {
+      if (part.kind === 'text') text += part.value;
+      else if (part.kind === 'interpolation') text += `\${${describeExpression(part.expression)}}`;
+      else return undefined;
+    }
+    return text;
+  }
   if (node.kind !== 'intrinsic') return undefined;
   const argument = node.argument;
   switch (node.name) {
