@@ -47,7 +47,9 @@ function templateOf(path: string, text: string): CfnTemplate | undefined {
 function readersOf(template: CfnTemplate): Reader[] {
   const readers: Reader[] = [];
   for (const resourceCheck of checkTemplate(template).resources) {
-    for (const [rule, reads] of resourceCheck.reads) {
+    for (const [index, run] of resourceCheck.runs.entries()) {
+      const rule = run.rule.meta.id;
+      const reads = resourceCheck.reads[index];
       const others = new Set<string>();
       for (const id of reads.ids) if (template.resourcesById.has(id)) others.add(id);
       for (const resource of template.resources) {

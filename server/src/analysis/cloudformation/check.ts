@@ -20,8 +20,8 @@ export interface ResourceCheck {
   readonly runs: readonly RuleRun[];
   readonly findings: readonly Finding[];
   readonly summary: ResourceSummary;
-  /** What each rule's run read besides the resource and the environment, by rule id. */
-  readonly reads: ReadonlyMap<string, RunReads>;
+  /** What each run read besides the resource and the environment, in the order of `runs`. */
+  readonly reads: readonly RunReads[];
 }
 
 /** The resources a rule run read through its context (see reads.ts). */
@@ -101,9 +101,9 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
   const previous = environment && cache?.begin(environment.key, environment.ranges);
   const validation = previous && snapshots ? new Validation(snapshots, previous.environment) : undefined;
   const resources = template.resources.map((resource) => {
-    const elsewhere = writtenElsewhere(resource);
     // A resource whose content is not (only) its own text (a YAML alias or merge key, Fn::ForEach) is not cached.
     const own = snapshots?.of(resource);
+    const elsewhere = own?.text !== undefined ? [] : writtenElsewhere(resource);
     const reused = own?.text !== undefined ? previous?.entries.get(own.text) : undefined;
     const ownRegion = reused && own ? { start: reused.own.range.start, end: reused.own.range.end, delta: own.range.start - reused.own.range.start } : undefined;
     const fresh = runRules(resource, scope, problems, reused && validation && ownRegion ? (rule) => validation.reuse(reused.runs, rule, ownRegion) : undefined);
@@ -112,7 +112,7 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
       cache.keep(own.text, { own, runs: kept });
     }
     const runs = fresh.map((entry) => entry.run);
-    const reads = new Map(fresh.map((entry) => [entry.run.rule.meta.id, entry.reads]));
+    const reads = fresh.map((entry) => entry.reads);
     return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)), reads);
   });
   return { resolver, resources, problems };
@@ -141,39 +141,76 @@ function cacheable(run: RuleRun, reads: ReadSet, snapshots: TemplateSnapshots): 
   const resources = [...reads.ids].map((id) => snapshots.resource(id));
   const groups = [...reads.types].map((type) => snapshots.group(type));
   if (reads.all) groups.push(snapshots.group(undefined));
-  const unreadable = (snapshot: ResourceSnapshot) => snapshot.present && snapshot.text === undefined;
-  if (resources.some(unreadable) || groups.some((group) => group.members.some(unreadable))) return undefined;
+  if (resources.some((snapshot) => snapshot.present && snapshot.text === undefined) || groups.some((group) => !group.readable)) return undefined;
   return { run, reads, resources, groups };
+}
+
+/** Where stretches of the previous text are now: regions sorted by start, and whether none of them moved. */
+interface Moves {
+  readonly regions: readonly Region[];
+  readonly still: boolean;
+}
+
+function movesOf(regions: Region[]): Moves {
+  regions.sort((a, b) => a.start - b.start);
+  return { regions, still: regions.every((region) => region.delta === 0) };
+}
+
+/** The region of `moves` that holds `range`, by binary search. */
+function regionOf(moves: Moves, range: OffsetRange): Region | undefined {
+  let low = 0;
+  let high = moves.regions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const region = moves.regions[middle];
+    if (range.start < region.start) high = middle - 1;
+    else if (range.start > region.end) low = middle + 1;
+    else return range.end <= region.end ? region : undefined;
+  }
+  return undefined;
 }
 
 /**
  * Decides, for the runs kept by the previous analysis, whether what they read is unchanged, and where each read
- * resource now is. Answers are kept per snapshot: every run that read the same list shares one comparison.
+ * resource now is. Answers are kept per snapshot: every run that read the same list shares one comparison, so
+ * thousands of runs that read "every bucket" cost one comparison of the buckets, not thousands.
  */
 class Validation {
   private readonly resources = new Map<ResourceSnapshot, Region | null>();
-  private readonly groups = new Map<GroupSnapshot, Region[] | null>();
+  private readonly groups = new Map<GroupSnapshot, Moves | null>();
+  private readonly environment: Moves;
 
-  constructor(private readonly current: TemplateSnapshots, private readonly environment: readonly Region[]) {}
+  constructor(private readonly current: TemplateSnapshots, environment: readonly Region[]) {
+    this.environment = movesOf([...environment]);
+  }
 
   /** The previous run of `rule` on this resource, moved to the current text, if nothing it read has changed. */
   reuse(runs: readonly CachedRun[], rule: Rule, own: Region): CachedRun | undefined {
     const cached = runs.find((candidate) => candidate.run.rule === rule);
     if (!cached) return undefined;
-    const regions: Region[] = [own];
+    // Most runs read nothing else: no lists are made for them.
+    let still = own.delta === 0 && this.environment.still;
+    const singles: Region[] = cached.resources.length > 0 ? [own] : [];
     for (const snapshot of cached.resources) {
       const region = this.resourceRegion(snapshot, this.current.resource(snapshot.id));
       if (!region) return undefined;
-      regions.push(region);
+      singles.push(region);
+      still &&= region.delta === 0;
     }
+    const groups: Moves[] = [];
     for (const group of cached.groups) {
-      const moved = this.groupRegions(group);
-      if (!moved) return undefined;
-      regions.push(...moved);
+      const moves = this.groupMoves(group);
+      if (!moves) return undefined;
+      groups.push(moves);
+      still &&= moves.still;
     }
-    regions.push(...this.environment);
-    if (regions.every((region) => region.delta === 0)) return cached;
-    const run = moveRun(cached.run, regions);
+    if (still) return cached;
+    if (singles.length === 0) singles.push(own);
+    const locate = (range: OffsetRange): Region | undefined =>
+      singles.find((region) => range.start >= region.start && range.end <= region.end)
+      ?? groups.reduce<Region | undefined>((found, moves) => found ?? regionOf(moves, range), undefined)
+      ?? regionOf(this.environment, range);
+    const run = moveRun(cached.run, locate);
     return run && { ...cached, run };
   }
 
@@ -187,27 +224,28 @@ class Validation {
     return region ?? undefined;
   }
 
-  private groupRegions(before: GroupSnapshot): Region[] | undefined {
-    let regions = this.groups.get(before);
-    if (regions === undefined) {
+  private groupMoves(before: GroupSnapshot): Moves | undefined {
+    let moves = this.groups.get(before);
+    if (moves === undefined) {
       const now = this.current.group(before.group === '*' ? undefined : before.group);
-      regions = before.members.length === now.members.length ? [] : null;
+      let regions: Region[] | undefined = before.members.length === now.members.length ? [] : undefined;
       for (let index = 0; regions && index < before.members.length; index++) {
         const region = this.resourceRegion(before.members[index], now.members[index]);
         if (region) regions.push(region);
-        else regions = null;
+        else regions = undefined;
       }
-      this.groups.set(before, regions);
+      moves = regions ? movesOf(regions) : null;
+      this.groups.set(before, moves);
     }
-    return regions ?? undefined;
+    return moves ?? undefined;
   }
 }
 
 /** The run with every range moved by the distance of the region it lies in; undefined if one lies in none. */
-function moveRun(run: RuleRun, regions: readonly Region[]): RuleRun | undefined {
+function moveRun(run: RuleRun, locate: (range: OffsetRange) => Region | undefined): RuleRun | undefined {
   let lost = false;
   const move = (range: OffsetRange): OffsetRange => {
-    const region = regions.find((candidate) => range.start >= candidate.start && range.end <= candidate.end);
+    const region = locate(range);
     if (!region) {
       lost = true;
       return range;
@@ -271,7 +309,7 @@ function onInheritingResource(run: RuleRun, resource: CfnResource, elsewhere: re
   };
 }
 
-function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[], reads: ReadonlyMap<string, RunReads>): ResourceCheck {
+function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[], reads: readonly RunReads[]): ResourceCheck {
   const ref = { id: resource.id, type: resource.type ?? '' };
   const findings = runs.flatMap((run) => findingsOf(run.rule, run.outcomes, ref));
   return {

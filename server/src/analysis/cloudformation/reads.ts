@@ -9,23 +9,37 @@ import type { CfnRuleContext } from './context';
 import type { Resolver } from './resolve';
 import type { CfnResource, CfnTemplate } from './template';
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 /** What one run read besides its own resource and the template's environment (everything outside Resources). */
 export class ReadSet {
-  /** Logical ids looked up one by one (`resourcesById.get`). */
-  readonly ids = new Set<string>();
-  /** Types whose resources were listed (`resourcesOfType`). */
-  readonly types = new Set<string>();
+  private idSet: Set<string> | undefined;
+  private typeSet: Set<string> | undefined;
   /** Every resource was listed (`template.resources`, iterating `resourcesById`, `template.root`). */
   all = false;
 
-  add(other: ReadSet): void {
-    for (const id of other.ids) this.ids.add(id);
-    for (const type of other.types) this.types.add(type);
-    if (other.all) this.all = true;
+  /** Logical ids looked up one by one (`resourcesById.get`). */
+  get ids(): ReadonlySet<string> {
+    return this.idSet ?? NOTHING;
   }
 
-  get isEmpty(): boolean {
-    return !this.all && this.ids.size === 0 && this.types.size === 0;
+  /** Types whose resources were listed (`resourcesOfType`). */
+  get types(): ReadonlySet<string> {
+    return this.typeSet ?? NOTHING;
+  }
+
+  addId(id: string): void {
+    (this.idSet ??= new Set()).add(id);
+  }
+
+  addType(type: string): void {
+    (this.typeSet ??= new Set()).add(type);
+  }
+
+  add(other: ReadSet): void {
+    for (const id of other.ids) this.addId(id);
+    for (const type of other.types) this.addType(type);
+    if (other.all) this.all = true;
   }
 }
 
@@ -45,6 +59,8 @@ export interface ResourceSnapshot {
 export interface GroupSnapshot {
   readonly group: string;
   readonly members: readonly ResourceSnapshot[];
+  /** Every member's content is its own text (see ResourceSnapshot.text). */
+  readonly readable: boolean;
 }
 
 const EVERY_TYPE = '*';
@@ -77,7 +93,8 @@ export class TemplateSnapshots {
     let snapshot = this.byGroup.get(group);
     if (!snapshot) {
       const resources = type === undefined ? this.template.resources : this.byType.get(type) ?? [];
-      snapshot = { group, members: resources.map((resource) => this.of(resource)) };
+      const members = resources.map((resource) => this.of(resource));
+      snapshot = { group, members, readable: members.every((member) => member.text !== undefined) };
       this.byGroup.set(group, snapshot);
     }
     return snapshot;
@@ -143,31 +160,44 @@ export interface CheckScope {
 
 /** A rule context that records into `reads` every resource the run asks for. */
 export function recordingContext(scope: CheckScope, reads: ReadSet): CfnRuleContext {
-  let view: CfnTemplate | undefined;
-  const context: CfnRuleContext = {
-    get template() {
-      view ??= templateView(scope.template, reads);
-      return view;
-    },
-    resolver: scope.resolver,
-    settings: scope.settings,
-    resourcesOfType(type) {
-      reads.types.add(type);
-      return scope.byType.get(type) ?? [];
-    },
-    shared<T>(key: string, compute: (context: CfnRuleContext) => T): T {
-      let entry = scope.shared.get(key);
-      if (!entry) {
-        const own = new ReadSet();
-        entry = { value: compute(recordingContext(scope, own)), reads: own };
-        scope.shared.set(key, entry);
-      }
-      // Whoever uses the shared value depends on everything computing it read.
-      reads.add(entry.reads);
-      return entry.value as T;
-    },
-  };
-  return context;
+  return new RecordingContext(scope, reads);
+}
+
+// A class rather than an object of closures: one is made for every rule run.
+class RecordingContext implements CfnRuleContext {
+  private view: CfnTemplate | undefined;
+
+  constructor(private readonly scope: CheckScope, private readonly reads: ReadSet) {}
+
+  get template(): CfnTemplate {
+    this.view ??= templateView(this.scope.template, this.reads);
+    return this.view;
+  }
+
+  get resolver(): Resolver {
+    return this.scope.resolver;
+  }
+
+  get settings(): AnalysisSettings {
+    return this.scope.settings;
+  }
+
+  resourcesOfType(type: string): readonly CfnResource[] {
+    this.reads.addType(type);
+    return this.scope.byType.get(type) ?? [];
+  }
+
+  shared<T>(key: string, compute: (context: CfnRuleContext) => T): T {
+    let entry = this.scope.shared.get(key);
+    if (!entry) {
+      const own = new ReadSet();
+      entry = { value: compute(new RecordingContext(this.scope, own)), reads: own };
+      this.scope.shared.set(key, entry);
+    }
+    // Whoever uses the shared value depends on everything computing it read.
+    this.reads.add(entry.reads);
+    return entry.value as T;
+  }
 }
 
 /**
@@ -203,7 +233,7 @@ class RecordedResourceMap implements ReadonlyMap<string, CfnResource> {
   }
 
   get(id: string): CfnResource | undefined {
-    this.reads.ids.add(id);
+    this.reads.addId(id);
     return this.map.get(id);
   }
 
