@@ -34,4 +34,25 @@ describe('template detection', () => {
       assert.ok(result.skipReason && result.skipReason.length > 0);
     });
   }
+
+  // A template-looking file whose syntax errors leave no recognisable template is reported, never skipped in
+  // silence; other files with the same words and an error stay skipped.
+  const brokenTemplates: [string, string][] = [
+    ['broken.yaml', 'Resources:\n  B: [\n    Type: AWS::S3::Bucket\n  - {\n'],
+    ['broken.json', '{"Resources": {"B": {"Type": "AWS::S3::Bucket", ]]]'],
+  ];
+  for (const [path, text] of brokenTemplates) {
+    test(`reports the syntax errors of ${path}`, () => {
+      const result = analyzer.analyze({ path, text });
+      assert.equal(result.kind, 'cloudformation', result.skipReason);
+      assert.ok(result.problems.some((problem) => problem.severity === 'error'), JSON.stringify(result.problems));
+    });
+  }
+  const brokenOthers: [string, string][] = [
+    ['k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: [\n  Resources: AWS::S3::Bucket\n'],
+    ['playbook.yml', '- hosts: all\n  tasks: [\n    - name: Resources AWS::S3::Bucket\n'],
+  ];
+  for (const [path, text] of brokenOthers) {
+    test(`still skips a broken ${path} that only mentions the words`, () => assert.equal(analyzer.analyze({ path, text }).kind, 'skipped'));
+  }
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseYaml } from '../../server/src/analysis/parse/yaml';
 import { parseJson } from '../../server/src/analysis/parse/json';
-import { IncrementalYamlParser } from '../../server/src/analysis/parse/incrementalYaml';
+import { IncrementalYamlParser, parseTemplateYaml } from '../../server/src/analysis/parse/incrementalYaml';
 import type { MapNode, ValueNode } from '../../server/src/analysis';
 import { unmark } from './support/ruleTester';
 
@@ -148,9 +148,32 @@ Outputs:
     for (const edit of edits) {
       text = edit(text);
       const incremental = parser.parse(text);
+      // The one semantics both hosts use (parse/incrementalYaml.ts), and for a valid text the whole document's tree.
+      assert.deepEqual(incremental, parseTemplateYaml(text), text);
       const full = parseYaml(text);
-      assert.deepEqual(incremental.root, full.root, text);
+      if (!full.problems.some((problem) => problem.severity === 'error')) assert.deepEqual(incremental, full, text);
     }
+  });
+  test('a YAML error in one resource: the other resources are read as written, by the chunks and by the single parse', () => {
+    const broken = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Broken: oops\n    Type: AWS::S3::Bucket\n  Logs:\n    Type: AWS::S3::Bucket\n';
+    // The YAML library's own recovery nests Logs inside Broken: that is what both hosts used to disagree on.
+    assert.equal(valueAt(parseYaml(broken).root, 'Resources', 'Logs'), undefined);
+    const single = parseTemplateYaml(broken);
+    assert.deepEqual(valueAt(single.root, 'Resources', 'Logs', 'Type'), { kind: 'scalar', value: 'AWS::S3::Bucket', range: { start: broken.lastIndexOf('AWS::S3::Bucket'), end: broken.length - 1 } });
+    assert.equal(valueAt(single.root, 'Resources', 'Broken', 'Type'), undefined);
+    assert.ok(single.problems.some((problem) => problem.severity === 'error' && problem.message.startsWith('YAML:')));
+    assert.deepEqual(new IncrementalYamlParser().parse(broken), single);
+    const typing = new IncrementalYamlParser();
+    typing.parse(broken.replace('Broken: oops', 'Broken:'));
+    assert.deepEqual(typing.parse(broken), single, 'with the chunks of the valid text cached');
+  });
+  test('a document marker line with content after it: the whole stream, several documents, in both paths', () => {
+    const text = `${base}--- !!str second document\n`;
+    assert.equal(parseTemplateYaml(text).multipleDocuments, true);
+    assert.equal(new IncrementalYamlParser().parse(text).multipleDocuments, true);
+    const typing = new IncrementalYamlParser();
+    typing.parse(base);
+    assert.equal(typing.parse(text).multipleDocuments, true, 'with the chunks of the single document cached');
   });
   test('a half-typed resource keeps the others', () => {
     const text = base.replace('    Type: AWS::SQS::Queue\n', '    Type: AWS::SQS::Queue\n    Properties: {unclosed\n');

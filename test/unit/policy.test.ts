@@ -12,7 +12,14 @@ function contextFor(text: string, json = false): CfnRuleContext {
   const parsed = json ? parseJson(text) : parseYaml(text);
   assert.equal(parsed.root?.kind, 'map');
   const template = buildTemplate(parsed.root as MapNode, json ? 'json' : 'yaml', []);
-  return { template, resolver: new Resolver(template), settings: {}, resourcesOfType: (type) => template.resources.filter((resource) => resource.type === type) };
+  const context: CfnRuleContext = {
+    template,
+    resolver: new Resolver(template),
+    settings: {},
+    resourcesOfType: (type) => template.resources.filter((resource) => resource.type === type),
+    shared: (_key, compute) => compute(context),
+  };
+  return context;
 }
 
 function documentsOf(context: CfnRuleContext, id: string, property = 'PolicyDocument') {

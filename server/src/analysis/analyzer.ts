@@ -3,7 +3,7 @@
 import type { AnalysisSettings, AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
 import { checkTemplate, RuleOutcomeCache } from './cloudformation/check';
 import type { TemplateCheck } from './cloudformation/check';
-import { detectTemplate, mayBeTemplateText } from './cloudformation/detect';
+import { detectTemplate, looksLikeTemplateText, mayBeTemplateText } from './cloudformation/detect';
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/template';
@@ -162,6 +162,10 @@ export class Analyzer {
     if (parsed.multipleDocuments) return { text, analysis: skipped(input, 'a multi-document YAML stream is not a CloudFormation template') };
     const detection = detectTemplate(parsed.root);
     if (!detection.isTemplate || parsed.root?.kind !== 'map') {
+      // What the syntax errors left may not look like a template, but the text does: say what is wrong.
+      if (parsed.problems.some((problem) => problem.severity === 'error') && looksLikeTemplateText(text)) {
+        return { text, analysis: { path, kind: 'cloudformation', problems: parsed.problems, findings: [], suppressed: [], resources: [], lineIndex: new LineIndex(text) } };
+      }
       return { text, analysis: skipped(input, detection.isTemplate ? 'not a CloudFormation template' : detection.reason) };
     }
     const problems: Problem[] = [...parsed.problems];

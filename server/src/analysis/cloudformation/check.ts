@@ -6,8 +6,10 @@ import { RULES_BY_CLOUDFORMATION_TYPE } from '../rules/registry';
 import { summarise } from '../summary';
 import type { RuleRun } from '../summary';
 import type { RuleOutcome } from '../rules/support/outcome';
-import type { Finding, OffsetRange, Problem, RelatedLocation, ValueNode } from '../types';
-import type { CfnRuleContext } from './context';
+import type { Rule } from '../rules/support/rule';
+import type { Finding, OffsetRange, Problem, RelatedLocation } from '../types';
+import { ReadSet, TemplateSnapshots, recordingContext, writtenElsewhere } from './reads';
+import type { CheckScope, GroupSnapshot, ResourceSnapshot } from './reads';
 import type { CfnResource, CfnTemplate } from './template';
 import { Resolver } from './resolve';
 
@@ -18,6 +20,15 @@ export interface ResourceCheck {
   readonly runs: readonly RuleRun[];
   readonly findings: readonly Finding[];
   readonly summary: ResourceSummary;
+  /** What each run read besides the resource and the environment, in the order of `runs`. */
+  readonly reads: readonly RunReads[];
+}
+
+/** The resources a rule run read through its context (see reads.ts). */
+export interface RunReads {
+  readonly ids: ReadonlySet<string>;
+  readonly types: ReadonlySet<string>;
+  readonly all: boolean;
 }
 
 export interface TemplateCheck {
@@ -26,30 +37,51 @@ export interface TemplateCheck {
   readonly problems: readonly Problem[];
 }
 
+/** A run kept between analyses, with snapshots of the other resources it read. */
+interface CachedRun {
+  readonly run: RuleRun;
+  readonly reads: ReadSet;
+  readonly resources: readonly ResourceSnapshot[];
+  readonly groups: readonly GroupSnapshot[];
+}
+
+interface CachedResource {
+  readonly own: ResourceSnapshot;
+  readonly runs: readonly CachedRun[];
+}
+
+/** A stretch of the previous text, unchanged in the current one, `delta` characters further on. */
+interface Region {
+  readonly start: number;
+  readonly end: number;
+  readonly delta: number;
+}
+
 /**
- * Rule outcomes kept between analyses of one document. A rule run that looked only at its own resource (no
- * other resources, no template access beyond what resolution reads) depends on the resource's text and on the
- * template's environment (everything outside Resources, and the set of logical ids); such runs are reused
- * while both are unchanged, shifted when the resource merely moved. Runs that followed links to other
- * resources are always recomputed.
+ * Rule outcomes kept between analyses of one document. A run depends on its resource's text, on the template's
+ * environment (everything outside Resources, the set of logical ids, the format and the settings) and on the
+ * other resources it read through its context (its read-set, recorded by reads.ts). A run is reused while all of
+ * these are unchanged; its ranges are moved with the text they point into (each read resource, or an environment
+ * section, may have moved by its own distance). A change of the environment forgets everything.
  */
 export class RuleOutcomeCache {
   private environment = '';
-  private entries = new Map<string, { base: number; runs: RuleRun[] }>();
+  private environmentRanges: readonly OffsetRange[] = [];
+  private entries = new Map<string, CachedResource>();
 
-  /** Starts an analysis; forgets everything when the environment changed. */
-  begin(environment: string): Map<string, { base: number; runs: RuleRun[] }> {
-    if (environment !== this.environment) {
-      this.environment = environment;
-      this.entries = new Map();
-    }
+  /** Starts an analysis: what the previous one kept, and how the environment's sections moved since. */
+  begin(environment: string, environmentRanges: readonly OffsetRange[]): { entries: ReadonlyMap<string, CachedResource>; environment: readonly Region[] } | undefined {
+    const same = environment === this.environment;
     const previous = this.entries;
+    const regions = same ? this.environmentRanges.map((range, index) => ({ ...range, delta: environmentRanges[index].start - range.start })) : [];
+    this.environment = environment;
+    this.environmentRanges = environmentRanges;
     this.entries = new Map();
-    return previous;
+    return same ? { entries: previous, environment: regions } : undefined;
   }
 
-  keep(key: string, base: number, runs: RuleRun[]): void {
-    this.entries.set(key, { base, runs });
+  keep(text: string, cached: CachedResource): void {
+    this.entries.set(text, cached);
   }
 }
 
@@ -63,122 +95,199 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
     byType.set(resource.type, list);
   }
   const problems: Problem[] = [];
-  const previous = cache && text !== undefined ? cache.begin(environmentOf(template, text)) : undefined;
+  const scope: CheckScope = { template, resolver, settings, byType, shared: new Map() };
+  const snapshots = cache && text !== undefined ? new TemplateSnapshots(template, text, byType) : undefined;
+  const environment = cache && text !== undefined ? environmentOf(template, text, settings) : undefined;
+  const previous = environment && cache?.begin(environment.key, environment.ranges);
+  const validation = previous && snapshots ? new Validation(snapshots, previous.environment) : undefined;
   const resources = template.resources.map((resource) => {
-    // A resource that inherits text written elsewhere (a YAML alias or merge key) depends on more than its own
-    // text: its runs are neither reused nor kept.
-    const elsewhere = writtenElsewhere(resource);
-    // A resource made by Fn::ForEach shares its text with the loop's other resources: its runs are not cached.
-    const key = text !== undefined && elsewhere.length === 0 && !resource.loops ? text.slice(resource.range.start, resource.range.end) : undefined;
-    const reused = key !== undefined ? previous?.get(key) : undefined;
-    const { runs, local } = runRules(resource, template, resolver, settings, byType, problems, reused && { delta: resource.range.start - reused.base, runs: reused.runs });
-    if (cache && key !== undefined) cache.keep(key, resource.range.start, local);
-    return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)));
+    // A resource whose content is not (only) its own text (a YAML alias or merge key, Fn::ForEach) is not cached.
+    const own = snapshots?.of(resource);
+    const elsewhere = own?.text !== undefined ? [] : writtenElsewhere(resource);
+    const reused = own?.text !== undefined ? previous?.entries.get(own.text) : undefined;
+    const ownRegion = reused && own ? { start: reused.own.range.start, end: reused.own.range.end, delta: own.range.start - reused.own.range.start } : undefined;
+    const fresh = runRules(resource, scope, problems, reused && validation && ownRegion ? (rule) => validation.reuse(reused.runs, rule, ownRegion) : undefined);
+    if (cache && own?.text !== undefined && snapshots) {
+      const kept = fresh.flatMap((entry) => entry.cached ?? cacheable(entry.run, entry.reads, snapshots) ?? []);
+      cache.keep(own.text, { own, runs: kept });
+    }
+    const runs = fresh.map((entry) => entry.run);
+    const reads = fresh.map((entry) => entry.reads);
+    return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)), reads);
   });
   return { resolver, resources, problems };
 }
 
-/** What a resource's own rule runs depend on besides its text: the template outside Resources, and the ids. */
-function environmentOf(template: CfnTemplate, text: string): string {
-  const parts: string[] = [];
+/**
+ * What a resource's own rule runs depend on besides its text and what they read: the template outside Resources,
+ * the logical ids, the format and the settings. Also the ranges of the sections outside Resources, to move
+ * outcome ranges that point into them.
+ */
+function environmentOf(template: CfnTemplate, text: string, settings: AnalysisSettings): { key: string; ranges: OffsetRange[] } {
+  const parts: string[] = [template.format, JSON.stringify(settings)];
+  const ranges: OffsetRange[] = [];
   for (const entry of template.root.entries) {
     if (entry.key === 'Resources') continue;
-    parts.push(text.slice(entry.keyRange.start, entry.value ? entry.value.range.end : entry.keyRange.end));
+    const range = { start: entry.keyRange.start, end: entry.value ? Math.max(entry.value.range.end, entry.keyRange.end) : entry.keyRange.end };
+    ranges.push(range);
+    parts.push(text.slice(range.start, range.end));
   }
   parts.push(template.resources.map((resource) => resource.id).join(','));
-  return parts.join('\u0000');
+  return { key: parts.join('\u0000'), ranges };
+}
+
+/** The run with snapshots of what it read, or undefined when something it read cannot be told apart by its text. */
+function cacheable(run: RuleRun, reads: ReadSet, snapshots: TemplateSnapshots): CachedRun | undefined {
+  const resources = [...reads.ids].map((id) => snapshots.resource(id));
+  const groups = [...reads.types].map((type) => snapshots.group(type));
+  if (reads.all) groups.push(snapshots.group(undefined));
+  if (resources.some((snapshot) => snapshot.present && snapshot.text === undefined) || groups.some((group) => !group.readable)) return undefined;
+  return { run, reads, resources, groups };
+}
+
+/** Where stretches of the previous text are now: regions sorted by start, and whether none of them moved. */
+interface Moves {
+  readonly regions: readonly Region[];
+  readonly still: boolean;
+}
+
+function movesOf(regions: Region[]): Moves {
+  regions.sort((a, b) => a.start - b.start);
+  return { regions, still: regions.every((region) => region.delta === 0) };
+}
+
+/** The region of `moves` that holds `range`, by binary search. */
+function regionOf(moves: Moves, range: OffsetRange): Region | undefined {
+  let low = 0;
+  let high = moves.regions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const region = moves.regions[middle];
+    if (range.start < region.start) high = middle - 1;
+    else if (range.start > region.end) low = middle + 1;
+    else return range.end <= region.end ? region : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Decides, for the runs kept by the previous analysis, whether what they read is unchanged, and where each read
+ * resource now is. Answers are kept per snapshot: every run that read the same list shares one comparison, so
+ * thousands of runs that read "every bucket" cost one comparison of the buckets, not thousands.
+ */
+class Validation {
+  private readonly resources = new Map<ResourceSnapshot, Region | null>();
+  private readonly groups = new Map<GroupSnapshot, Moves | null>();
+  private readonly environment: Moves;
+
+  constructor(private readonly current: TemplateSnapshots, environment: readonly Region[]) {
+    this.environment = movesOf([...environment]);
+  }
+
+  /** The previous run of `rule` on this resource, moved to the current text, if nothing it read has changed. */
+  reuse(runs: readonly CachedRun[], rule: Rule, own: Region): CachedRun | undefined {
+    const cached = runs.find((candidate) => candidate.run.rule === rule);
+    if (!cached) return undefined;
+    // Most runs read nothing else: no lists are made for them.
+    let still = own.delta === 0 && this.environment.still;
+    const singles: Region[] = cached.resources.length > 0 ? [own] : [];
+    for (const snapshot of cached.resources) {
+      const region = this.resourceRegion(snapshot, this.current.resource(snapshot.id));
+      if (!region) return undefined;
+      singles.push(region);
+      still &&= region.delta === 0;
+    }
+    const groups: Moves[] = [];
+    for (const group of cached.groups) {
+      const moves = this.groupMoves(group);
+      if (!moves) return undefined;
+      groups.push(moves);
+      still &&= moves.still;
+    }
+    if (still) return cached;
+    if (singles.length === 0) singles.push(own);
+    const locate = (range: OffsetRange): Region | undefined =>
+      singles.find((region) => range.start >= region.start && range.end <= region.end)
+      ?? groups.reduce<Region | undefined>((found, moves) => found ?? regionOf(moves, range), undefined)
+      ?? regionOf(this.environment, range);
+    const run = moveRun(cached.run, locate);
+    return run && { ...cached, run };
+  }
+
+  private resourceRegion(before: ResourceSnapshot, now: ResourceSnapshot): Region | undefined {
+    let region = this.resources.get(before);
+    if (region === undefined) {
+      const same = before.present === now.present && now.text !== undefined && before.text === now.text;
+      region = same ? { start: before.range.start, end: before.range.end, delta: now.range.start - before.range.start } : null;
+      this.resources.set(before, region);
+    }
+    return region ?? undefined;
+  }
+
+  private groupMoves(before: GroupSnapshot): Moves | undefined {
+    let moves = this.groups.get(before);
+    if (moves === undefined) {
+      const now = this.current.group(before.group === '*' ? undefined : before.group);
+      let regions: Region[] | undefined = before.members.length === now.members.length ? [] : undefined;
+      for (let index = 0; regions && index < before.members.length; index++) {
+        const region = this.resourceRegion(before.members[index], now.members[index]);
+        if (region) regions.push(region);
+        else regions = undefined;
+      }
+      moves = regions ? movesOf(regions) : null;
+      this.groups.set(before, moves);
+    }
+    return moves ?? undefined;
+  }
+}
+
+/** The run with every range moved by the distance of the region it lies in; undefined if one lies in none. */
+function moveRun(run: RuleRun, locate: (range: OffsetRange) => Region | undefined): RuleRun | undefined {
+  let lost = false;
+  const move = (range: OffsetRange): OffsetRange => {
+    const region = locate(range);
+    if (!region) {
+      lost = true;
+      return range;
+    }
+    return region.delta === 0 ? range : { start: range.start + region.delta, end: range.end + region.delta };
+  };
+  const outcomes = run.outcomes.map((outcome): RuleOutcome => {
+    switch (outcome.kind) {
+      case 'finding':
+        return { ...outcome, range: move(outcome.range), ...(outcome.related ? { related: outcome.related.map((related) => (related.file ? related : { ...related, range: move(related.range) })) } : {}) };
+      case 'depends':
+        return { ...outcome, range: move(outcome.range) };
+      case 'addressed':
+        return outcome.range ? { ...outcome, range: move(outcome.range) } : outcome;
+      default:
+        return outcome;
+    }
+  });
+  return lost ? undefined : { rule: run.rule, outcomes };
 }
 
 function runRules(
   resource: CfnResource,
-  template: CfnTemplate,
-  resolver: Resolver,
-  settings: AnalysisSettings,
-  byType: ReadonlyMap<string, CfnResource[]>,
+  scope: CheckScope,
   problems: Problem[],
-  reused: { delta: number; runs: readonly RuleRun[] } | undefined,
-): { runs: RuleRun[]; local: RuleRun[] } {
-  const runs: RuleRun[] = [];
-  const local: RuleRun[] = [];
+  reuse: ((rule: Rule) => CachedRun | undefined) | undefined,
+): { run: RuleRun; reads: ReadSet; cached?: CachedRun }[] {
+  const results: { run: RuleRun; reads: ReadSet; cached?: CachedRun }[] = [];
   const rules = resource.type ? RULES_BY_CLOUDFORMATION_TYPE.get(resource.type) ?? [] : [];
   for (const rule of rules) {
-    const cached = reused?.runs.find((run) => run.rule === rule);
+    const cached = reuse?.(rule);
     if (cached) {
-      const shifted = reused && reused.delta !== 0 ? shiftRun(cached, reused.delta) : cached;
-      runs.push(shifted);
-      local.push(shifted);
+      results.push({ run: cached.run, reads: cached.reads, cached });
       continue;
     }
-    let crossResource = false;
-    const context: CfnRuleContext = {
-      get template() {
-        crossResource = true;
-        return template;
-      },
-      resolver,
-      settings,
-      resourcesOfType: (type) => {
-        crossResource = true;
-        return byType.get(type) ?? [];
-      },
-    };
+    const reads = new ReadSet();
+    const context = recordingContext(scope, reads);
     const outcomes = runGuarded(rule, resource.idRange, (problem) => problems.push(problem), () => rule.cloudformation?.check(resource, context) ?? []);
     if (outcomes === undefined) continue;
-    const run = { rule, outcomes };
-    runs.push(run);
-    if (!crossResource) local.push(run);
+    results.push({ run: { rule, outcomes }, reads });
   }
-  return { runs, local };
-}
-
-function shiftRun(run: RuleRun, delta: number): RuleRun {
-  const shift = (range: OffsetRange): OffsetRange => ({ start: range.start + delta, end: range.end + delta });
-  return {
-    rule: run.rule,
-    outcomes: run.outcomes.map((outcome): RuleOutcome => {
-      switch (outcome.kind) {
-        case 'finding':
-          return { ...outcome, range: shift(outcome.range), ...(outcome.related ? { related: outcome.related.map((related) => (related.file ? related : { ...related, range: shift(related.range) })) } : {}) };
-        case 'depends':
-          return { ...outcome, range: shift(outcome.range) };
-        case 'addressed':
-          return outcome.range ? { ...outcome, range: shift(outcome.range) } : outcome;
-        default:
-          return outcome;
-      }
-    }),
-  };
-}
-
-/** The ranges of the values a resource takes from text outside itself (YAML aliases and merge keys), outermost. */
-function writtenElsewhere(resource: CfnResource): OffsetRange[] {
-  const found: OffsetRange[] = [];
-  const inside = (range: OffsetRange): boolean => range.start >= resource.range.start && range.end <= resource.range.end;
-  const walk = (node: ValueNode | undefined): void => {
-    if (!node) return;
-    if (!inside(node.range)) {
-      found.push(node.range);
-      return;
-    }
-    switch (node.kind) {
-      case 'map':
-        for (const entry of node.entries) {
-          if (!inside(entry.keyRange)) found.push(entry.keyRange);
-          walk(entry.value);
-        }
-        return;
-      case 'seq':
-        for (const item of node.items) walk(item);
-        return;
-      case 'intrinsic':
-        walk(node.argument);
-        return;
-      default:
-        return;
-    }
-  };
-  walk(resource.node);
-  return found;
+  return results;
 }
 
 /**
@@ -200,13 +309,14 @@ function onInheritingResource(run: RuleRun, resource: CfnResource, elsewhere: re
   };
 }
 
-function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[]): ResourceCheck {
+function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[], reads: readonly RunReads[]): ResourceCheck {
   const ref = { id: resource.id, type: resource.type ?? '' };
   const findings = runs.flatMap((run) => findingsOf(run.rule, run.outcomes, ref));
   return {
     resource,
     runs,
     findings,
+    reads,
     summary: {
       id: resource.id,
       type: resource.type ?? '',

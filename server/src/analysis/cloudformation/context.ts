@@ -1,5 +1,6 @@
 // What a rule sees of a CloudFormation template while it checks one resource (the Terraform twin is
 // terraform/context.ts). It belongs to the rules layer: it joins the model, the resolver and the user's settings.
+// The engine's implementation (cloudformation/reads.ts) records which resources a run reads through it.
 import type { AnalysisSettings } from '../api';
 import type { Resolver } from './resolve';
 import type { CfnResource, CfnTemplate } from './template';
@@ -13,4 +14,12 @@ export interface CfnRuleContext {
   readonly resolver: Resolver;
   /** Resources of the template by type, for rules that follow links (bucket policy -> bucket). */
   resourcesOfType(type: string): readonly CfnResource[];
+  /**
+   * A value computed once per analysis of the template and shared by every rule run that asks with the same
+   * `key` (e.g. which buckets receive logs, asked by three rules for every bucket). `compute` reads the template
+   * through the context it is given; whatever it read counts as read by every run that uses the value. Rules keep
+   * no state of their own: a module-level cache would hide those reads from the engine, whose cache of verdicts
+   * is only as right as the reads it was told about.
+   */
+  shared<T>(key: string, compute: (context: CfnRuleContext) => T): T;
 }

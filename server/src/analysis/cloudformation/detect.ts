@@ -7,6 +7,15 @@ export function mayBeTemplateText(text: string): boolean {
   return /AWSTemplateFormatVersion|AWS::|Alexa::|Custom::/.test(text) && /Resources/.test(text);
 }
 
+/**
+ * A template by its look, whatever its parse gave: a top-level Resources key (YAML at column 0, or a quoted JSON
+ * key) and a resource Type in AWS's namespaces. A file like this that fails to parse as a template is reported
+ * with its syntax errors rather than skipped in silence.
+ */
+export function looksLikeTemplateText(text: string): boolean {
+  return /^(?:Resources|[ \t]*"Resources")[ \t]*:/m.test(text) && /\bType["']?[ \t]*:[ \t]*["']?(?:AWS|Alexa|Custom)::\w/.test(text);
+}
+
 export type DetectionResult = { isTemplate: true } | { isTemplate: false; reason: string };
 
 export function detectTemplate(root: ValueNode | undefined): DetectionResult {

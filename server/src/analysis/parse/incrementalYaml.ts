@@ -2,8 +2,17 @@
 // resource (by indentation, at line boundaries), and the text before and after it into two more chunks.
 // Each chunk is parsed alone and cached by its text, so an edit re-parses only the resource it touched;
 // chunks that merely moved are shifted, not re-parsed. Anything the splitter is not sure about (anchors and
-// aliases, several documents, flow-style Resources, odd indentation) falls back to one full parse, which
-// gives the same tree.
+// aliases, document markers, flow-style Resources, odd indentation) falls back to one full parse.
+//
+// One result for one text, whichever path computes it (the editor's cached chunks or the CLI's single parse):
+// - the text splits and every chunk parses without an error: the chunks' tree, which is the whole document's
+//   (test/unit/parse.test.ts and test/unit/agreement.test.ts check it);
+// - it splits, a chunk has an error and the whole document has none: the whole document (the split was wrong);
+// - it splits and both have errors: the chunks' tree, so the error stays inside the resource it is in and the
+//   other resources are read as written (the YAML library's own recovery can swallow the resources after an
+//   error into the broken one: with `Broken: oops` before an indented map, every later resource is lost);
+// - it does not split: the whole document, errors and all.
+// `parseTemplateYaml` computes it in one go; `IncrementalYamlParser` with chunks kept between edits.
 import type { MapEntry, MapNode, OffsetRange, Problem, ValueNode } from '../types';
 import { parseYaml } from './yaml';
 import type { ParsedValue } from './yaml';
@@ -25,63 +34,60 @@ interface Chunk {
   readonly end: number;
 }
 
-const FALLBACK_PATTERN = /(^|[\s[{,])[&*][^\s,\]}]|^(---|\.\.\.)\s*$|^%/m;
+// Anchors and aliases (a chunk may use an anchor of another), any document marker line (a second document,
+// even with content after the marker), directives.
+const FALLBACK_PATTERN = /(^|[\s[{,])[&*][^\s,\]}]|^(---|\.\.\.)(?=\s|$)|^%/m;
+
+/** The chunks of a template, or undefined when it must be parsed whole. */
+function splitOf(text: string): ResourceSplit | undefined {
+  return FALLBACK_PATTERN.test(text) ? undefined : splitResources(text);
+}
+
+function hasErrors(result: { readonly problems: readonly Problem[] }): boolean {
+  return result.problems.some((problem) => problem.severity === 'error');
+}
+
+/**
+ * A template's YAML as the module comment says, parsed in one go (the CLI's path): the whole document first
+ * (one parse is the fastest way to read a valid file), the chunks only when it has an error.
+ */
+export function parseTemplateYaml(text: string): ParsedValue {
+  const whole = parseYaml(text);
+  if (!hasErrors(whole)) return whole;
+  const split = splitOf(text);
+  return (split && assemble(split, (chunk) => parseChunkText(text, chunk))) ?? whole;
+}
 
 export class IncrementalYamlParser {
   private readonly chunks = new Map<string, CachedChunk>();
   private generation = 0;
 
+  /** The same result as `parseTemplateYaml(text)`, re-parsing only the chunks that changed since the last call. */
   parse(text: string): ParsedValue {
-    const split = FALLBACK_PATTERN.test(text) ? undefined : splitResources(text);
+    const split = splitOf(text);
     if (!split) {
       this.chunks.clear();
       return parseYaml(text);
     }
     this.generation++;
-    const prefix = this.parseChunk(text, { start: 0, end: split.resourcesStart });
-    const suffix = this.parseChunk(text, { start: split.resourcesEnd, end: text.length });
-    const resources = split.resources.map((chunk) => this.parseChunk(text, chunk));
+    const chunked = assemble(split, (chunk) => this.parseChunk(text, chunk));
     this.evictUnused();
-
-    const single = (result: ChunkResult): MapEntry | undefined =>
-      result.root?.kind === 'map' && result.root.entries.length === 1 ? result.root.entries[0] : undefined;
-    const resourceEntries = resources.map(single);
-    const prefixRoot = prefix.root;
-    const suffixRoot = suffix.root;
-    const prefixOk = prefixRoot?.kind === 'map' && prefixRoot.entries.at(-1)?.key === 'Resources';
-    const suffixOk = suffixRoot === undefined || suffixRoot.kind === 'map';
-    if (!prefixOk || !suffixOk || resourceEntries.some((entry) => entry === undefined)) {
+    if (!chunked) {
       this.chunks.clear();
       return parseYaml(text);
     }
-    const entries = resourceEntries as MapEntry[];
-    const resourcesMap: MapNode = {
-      kind: 'map',
-      entries,
-      range: { start: entries[0].keyRange.start, end: lastValueEnd(entries) },
-    };
-    const prefixEntries = (prefixRoot as MapNode).entries;
-    const resourcesKey = prefixEntries[prefixEntries.length - 1];
-    const rootEntries: MapEntry[] = [
-      ...prefixEntries.slice(0, -1),
-      { key: resourcesKey.key, keyRange: resourcesKey.keyRange, value: resourcesMap },
-      ...(suffixRoot?.kind === 'map' ? suffixRoot.entries : []),
-    ];
-    const root: MapNode = {
-      kind: 'map',
-      entries: rootEntries,
-      range: { start: (prefixRoot as MapNode).range.start, end: Math.max(resourcesMap.range.end, suffixRoot?.range.end ?? 0) },
-    };
-    const problems = [prefix, ...resources, suffix].flatMap((result) => result.problems);
-    return { root, problems, multipleDocuments: false };
+    if (!hasErrors(chunked)) return chunked;
+    // An error in a chunk may be one the whole document does not have (a construct spanning chunks): the whole
+    // document decides whether the text is valid.
+    const whole = parseYaml(text);
+    return hasErrors(whole) ? chunked : whole;
   }
 
   private parseChunk(text: string, chunk: Chunk): ChunkResult {
     const chunkText = text.slice(chunk.start, chunk.end);
     let cached = this.chunks.get(chunkText);
     if (!cached) {
-      const parsed = parseYaml(chunkText);
-      const relative = { root: parsed.root, problems: parsed.problems };
+      const relative = parseChunkText(chunkText, { start: 0, end: chunkText.length });
       cached = { relative, base: 0, shifted: relative, generation: this.generation };
       this.chunks.set(chunkText, cached);
     }
@@ -98,7 +104,53 @@ export class IncrementalYamlParser {
   }
 }
 
+/** One chunk parsed alone, with offsets in `text`. */
+function parseChunkText(text: string, chunk: Chunk): ChunkResult {
+  const parsed = parseYaml(text.slice(chunk.start, chunk.end));
+  return shiftResult({ root: parsed.root, problems: parsed.problems }, chunk.start);
+}
+
+/**
+ * The template's tree from its chunks: the prefix (ending with the Resources key), one single-entry mapping per
+ * resource, the suffix. Undefined when the chunks do not have that shape (the split guessed wrong).
+ */
+function assemble(split: ResourceSplit, parseChunk: (chunk: Chunk) => ChunkResult): ParsedValue | undefined {
+  const prefix = parseChunk({ start: 0, end: split.resourcesStart });
+  const suffix = parseChunk({ start: split.resourcesEnd, end: split.length });
+  const resources = split.resources.map(parseChunk);
+  const single = (result: ChunkResult): MapEntry | undefined =>
+    result.root?.kind === 'map' && result.root.entries.length === 1 ? result.root.entries[0] : undefined;
+  const resourceEntries = resources.map(single);
+  const prefixRoot = prefix.root;
+  const suffixRoot = suffix.root;
+  if (prefixRoot?.kind !== 'map' || prefixRoot.entries.at(-1)?.key !== 'Resources') return undefined;
+  if (suffixRoot !== undefined && suffixRoot.kind !== 'map') return undefined;
+  if (resourceEntries.some((entry) => entry === undefined)) return undefined;
+  const entries = resourceEntries as MapEntry[];
+  const resourcesMap: MapNode = {
+    kind: 'map',
+    entries,
+    range: { start: entries[0].keyRange.start, end: lastValueEnd(entries) },
+  };
+  const prefixEntries = prefixRoot.entries;
+  const resourcesKey = prefixEntries[prefixEntries.length - 1];
+  const rootEntries: MapEntry[] = [
+    ...prefixEntries.slice(0, -1),
+    { key: resourcesKey.key, keyRange: resourcesKey.keyRange, value: resourcesMap },
+    ...(suffixRoot?.kind === 'map' ? suffixRoot.entries : []),
+  ];
+  const root: MapNode = {
+    kind: 'map',
+    entries: rootEntries,
+    range: { start: prefixRoot.range.start, end: Math.max(resourcesMap.range.end, suffixRoot?.range.end ?? 0) },
+  };
+  const problems = [prefix, ...resources, suffix].flatMap((result) => result.problems);
+  return { root, problems, multipleDocuments: false };
+}
+
 interface ResourceSplit {
+  /** The length of the whole text. */
+  readonly length: number;
   readonly resourcesStart: number;
   readonly resourcesEnd: number;
   readonly resources: readonly Chunk[];
@@ -137,7 +189,7 @@ function splitResources(text: string): ResourceSplit | undefined {
   }
   if (starts.length === 0) return undefined;
   const resources = starts.map((start, index) => ({ start, end: index + 1 < starts.length ? starts[index + 1] : end }));
-  return { resourcesStart: starts[0], resourcesEnd: end, resources };
+  return { length: text.length, resourcesStart: starts[0], resourcesEnd: end, resources };
 }
 
 function lastValueEnd(entries: readonly MapEntry[]): number {

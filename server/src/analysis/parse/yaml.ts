@@ -202,9 +202,11 @@ class Converter {
   private rangeOf(node: YamlNode): OffsetRange {
     const range = node.range;
     if (!range) return { start: 0, end: 0 };
-    // Block scalars (`|`, `>`) end after their last line break; a diagnostic should stop at the text.
+    // Block scalars (`|`, `>`) end after their last line break, and a block collection followed by comments ends
+    // at the indentation of the next key: a diagnostic should stop at the text, and a collection must end at the
+    // same place whether the next key is there or not (parsed alone, a resource's chunk has none).
     let end = range[1];
-    while (end > range[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    while (end > range[0] && /[\n\r \t]/.test(this.text[end - 1])) end--;
     return { start: range[0], end };
   }
 }

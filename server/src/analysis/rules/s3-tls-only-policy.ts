@@ -30,7 +30,7 @@ export const s3TlsOnlyPolicy: Rule = {
       if (maybe) return [{ kind: 'unknown', reason: `Bucket policy ${maybe.id} denies requests without TLS; which bucket it applies to is decided at deployment.` }];
       // A resource whose Type is not a plain name (a Rain module, `!Rain::Module bucket-policy.yaml`) is written
       // elsewhere and may be the bucket policy: nothing can be said.
-      const module = attached.length === 0 ? externalModule(context.template) : undefined;
+      const module = attached.length === 0 ? context.shared('s3/external-module', (shared) => externalModule(shared.template)) : undefined;
       if (module) return [{ kind: 'unknown', reason: `${module.id} is a module written outside the template; it may attach a bucket policy that denies requests without TLS.` }];
       const related: RelatedLocation[] = attached.map((policy) => ({
         message: `Bucket policy ${policy.id} has no Deny statement for aws:SecureTransport false.`,
@@ -84,16 +84,10 @@ function hasTlsDeny(policy: CfnResource, context: CfnRuleContext): boolean {
 }
 
 /**
- * The first resource of a type written outside the template (a Rain or registry module), once per template:
- * every bucket asks, and scanning the resources for each would make a large template quadratic.
+ * The first resource of a type written outside the template (a Rain or registry module). Shared by the runs of a
+ * check (`context.shared`): every bucket asks, and scanning the resources for each would make a large template
+ * quadratic.
  */
-const modules = new WeakMap<CfnTemplate, CfnResource | null>();
-
 function externalModule(template: CfnTemplate): CfnResource | undefined {
-  let found = modules.get(template);
-  if (found === undefined) {
-    found = template.resources.find((resource) => mapEntry(resource.node, 'Type') !== undefined && !(resource.type ?? '').includes('::')) ?? null;
-    modules.set(template, found);
-  }
-  return found ?? undefined;
+  return template.resources.find((resource) => mapEntry(resource.node, 'Type') !== undefined && !(resource.type ?? '').includes('::'));
 }

@@ -5,7 +5,6 @@ import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import type { TfModule } from '../../terraform/module';
 import type { ScalarValue, ValueNode } from '../../types';
 import { refersTo } from '../../cloudformation/references';
 import { customerManagedKey, isTrue, judgeSetting, pointsAt, tfString, withInlineUnknown, withoutListStep, withTerraformCheck, writtenAt, settingRule } from '../support';
@@ -33,19 +32,9 @@ const LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], strin
  * written with SSE-S3.
  */
 export function logBucketReason(bucket: CfnResource, context: CfnRuleContext): string | undefined {
-  let reasons = logBucketCache.get(context.resolver);
-  if (!reasons) {
-    reasons = logBucketReasons(context);
-    logBucketCache.set(context.resolver, reasons);
-  }
-  return reasons.get(bucket.id);
+  // Three rules ask about every bucket: the answer for all of them is computed once per template check.
+  return context.shared('s3/log-bucket-reasons', logBucketReasons).get(bucket.id);
 }
-
-/**
- * Per template check (one resolver per check): every rule asks about every bucket, so the answer is computed
- * once for all of them.
- */
-const logBucketCache = new WeakMap<object, Map<string, string>>();
 
 function logBucketReasons(context: CfnRuleContext): Map<string, string> {
   const buckets = context.resourcesOfType('AWS::S3::Bucket');
@@ -109,20 +98,12 @@ const TF_LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], st
   ['aws_lb', ['access_logs', 'bucket'], 'access logs'],
 ];
 
-const tfLogBucketCache = new WeakMap<TfModule, Map<string, string | undefined>>();
-
-/** The Terraform reading of logBucketReason: why an aws_s3_bucket receives logs, or undefined. */
+/**
+ * The Terraform reading of logBucketReason: why an aws_s3_bucket receives logs, or undefined. Computed per run
+ * (not kept per module): `context.linked` depends on the run (the instance, and whether links that cannot be
+ * resolved count), and tells the engine which links were unsure, which a value kept from another run would not.
+ */
 export function tfLogBucketReason(bucket: TfResource, context: TfRuleContext): string | undefined {
-  let reasons = tfLogBucketCache.get(context.module);
-  if (!reasons) {
-    reasons = new Map();
-    tfLogBucketCache.set(context.module, reasons);
-  }
-  if (!reasons.has(bucket.address)) reasons.set(bucket.address, findTfLogBucketReason(bucket, context));
-  return reasons.get(bucket.address);
-}
-
-function findTfLogBucketReason(bucket: TfResource, context: TfRuleContext): string | undefined {
   const acls = [bucket, ...context.linked(bucket, 'aws_s3_bucket_acl', 'bucket')];
   if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs (acl "log-delivery-write").';
   for (const [type, path, what] of TF_LOG_DESTINATIONS) {
