@@ -24,6 +24,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['terraform/hcl/ast.ts', 'base', 'type declarations of the HCL tree, which the value tree embeds (ExpressionNode)'],
   ['types.ts', 'base', 'the value tree, Finding, Fix, ResourceRef'],
   ['text.ts', 'base', 'LineIndex: offsets <-> line/character'],
+  ['limits.ts', 'base', 'the bounds on hostile input: nesting depth, problems per parse'],
   ['api.ts', 'base', 'the public data shapes (FileAnalysis, AnalysisSettings, FileSystemView): types only'],
   ['paths.ts', 'base', 'path string helpers (no I/O)'],
   ['formats.ts', 'base', 'the description of each file format (pure data), shared by the CLI and the server'],

@@ -1,6 +1,9 @@
 // The format-neutral face of resolution: CloudFormation (parameters, conditions) and Terraform (variables,
 // locals, tfvars) each implement it, so setting rules judge values the same way in both formats.
+import { OPAQUE, opaqueNode, opaqueReason } from './types';
 import type { ScalarValue, ValueNode } from './types';
+
+export { OPAQUE, opaqueReason };
 
 /** One way a path may turn out: the node found there (undefined = absent) and how we got there. */
 export interface Candidate {
@@ -54,19 +57,7 @@ export function isConditionalStep(step: string): boolean {
   return step.startsWith('if ') || step.startsWith('unless ');
 }
 
-/**
- * The stand-in `lookup` returns when a path goes on inside a value it cannot open: a key under `!Ref P` or a
- * scalar where a mapping (or a Terraform block) is expected. Its scalars are unknown, with `reason`; a rule that
- * only asks whether the key is present learns that it cannot know. Shape: an intrinsic node named OPAQUE whose
- * argument is a scalar holding the reason.
- */
-export const OPAQUE = 'IacHints::ValueInside';
-
+/** The stand-in `lookup` returns when a path goes on inside a value it cannot open (see OPAQUE in types.ts). */
 export function opaque(container: ValueNode, key: string, what: string): ValueNode {
-  return { kind: 'intrinsic', name: OPAQUE, nameRange: container.range, range: container.range, argument: { kind: 'scalar', value: `${key} inside ${what}`, range: container.range } };
-}
-
-/** Why a node stands for a value that cannot be read (see OPAQUE), or undefined for any other node. */
-export function opaqueReason(node: ValueNode | undefined): string | undefined {
-  return node?.kind === 'intrinsic' && node.name === OPAQUE && node.argument.kind === 'scalar' ? String(node.argument.value) : undefined;
+  return opaqueNode(container.range, `${key} inside ${what}`);
 }

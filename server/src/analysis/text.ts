@@ -1,5 +1,7 @@
 // The one place where offsets become line/character positions and back (0-based, UTF-16 code units,
-// which is what both JavaScript strings and the Language Server Protocol use).
+// which is what both JavaScript strings and the Language Server Protocol use). A line ends at LF, CRLF or a
+// lone CR, as in the Language Server Protocol; the parsers break lines the same way (a lone CR is a YAML line
+// break; see parse/yaml.ts and, for HCL, terraform/hcl/lexer.ts).
 import type { OffsetRange } from './types';
 
 export interface Position {
@@ -41,12 +43,15 @@ export class LineIndex {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
+  /** A character past the end of its line means the line's end, before its line break (as LSP clients count). */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line];
     const nextLineStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+    let offset = Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+    while (offset > lineStart && isLineBreak(this.text.charCodeAt(offset - 1))) offset--;
+    return offset;
   }
 
   rangeOf(range: OffsetRange): LineRange {
@@ -56,4 +61,19 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
+}
+
+/**
+ * The text with every lone CR (one not followed by LF) replaced by LF: one character for one, so every offset
+ * stays valid. A lone CR is a line break in YAML (and for LineIndex, as in the Language Server Protocol), but
+ * the `yaml` library only breaks lines at LF; CRLF it reads correctly and is left alone.
+ */
+export function normaliseLoneCarriageReturns(text: string): string {
+  const first = text.indexOf('\r');
+  if (first < 0) return text;
+  return text.replace(/\r(?!\n)/g, '\n');
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }

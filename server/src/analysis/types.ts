@@ -69,6 +69,24 @@ export interface ExpressionNode extends NodeBase {
 
 export type ValueNode = ScalarNode | MapNode | SeqNode | IntrinsicNode | ExpressionNode;
 
+/**
+ * The stand-in for a value that cannot be read: a key under `!Ref P` or a scalar where a mapping (or a Terraform
+ * block) is expected (made by resolution), or a value nested too deeply to be parsed (made by the parsers). Its
+ * scalars are unknown, with the reason; a rule that only asks whether a key is present learns that it cannot
+ * know. Shape: an intrinsic node named OPAQUE whose argument is a scalar holding the reason.
+ */
+export const OPAQUE = 'IacHints::ValueInside';
+
+/** An OPAQUE node over `range` whose scalars are unknown because of `reason` ("X inside a Ref"). */
+export function opaqueNode(range: OffsetRange, reason: string): IntrinsicNode {
+  return { kind: 'intrinsic', name: OPAQUE, nameRange: range, range, argument: { kind: 'scalar', value: reason, range } };
+}
+
+/** Why a node stands for a value that cannot be read (see OPAQUE), or undefined for any other node. */
+export function opaqueReason(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'intrinsic' && node.name === OPAQUE && node.argument.kind === 'scalar' ? String(node.argument.value) : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Findings and what the layers above need to show them.
 

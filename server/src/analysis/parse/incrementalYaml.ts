@@ -13,8 +13,12 @@
 //   error into the broken one: with `Broken: oops` before an indented map, every later resource is lost);
 // - it does not split: the whole document, errors and all.
 // `parseTemplateYaml` computes it in one go; `IncrementalYamlParser` with chunks kept between edits.
+// The chunks' problems are finished (merged, capped) together, as a whole parse finishes its own; each chunk is
+// bounded in depth at the level it has in the whole document; lone CRs are line breaks here as in parseYaml.
+import { finishProblems } from '../limits';
+import { normaliseLoneCarriageReturns } from '../text';
 import type { MapEntry, MapNode, OffsetRange, Problem, ValueNode } from '../types';
-import { parseYaml } from './yaml';
+import { parseYaml, parseYamlPart } from './yaml';
 import type { ParsedValue } from './yaml';
 
 interface ChunkResult {
@@ -35,8 +39,9 @@ interface Chunk {
 }
 
 // Anchors and aliases (a chunk may use an anchor of another), any document marker line (a second document,
-// even with content after the marker), directives.
-const FALLBACK_PATTERN = /(^|[\s[{,])[&*][^\s,\]}]|^(---|\.\.\.)(?=\s|$)|^%/m;
+// even with content after the marker), directives, and the characters a regular expression takes for line
+// breaks although YAML does not (U+2028, U+2029: the splitter would not see the lines YAML sees).
+const FALLBACK_PATTERN = /(^|[\s[{,])[&*][^\s,\]}]|^(---|\.\.\.)(?=\s|$)|^%|[\u2028\u2029]/m;
 
 /** The chunks of a template, or undefined when it must be parsed whole. */
 function splitOf(text: string): ResourceSplit | undefined {
@@ -51,11 +56,13 @@ function hasErrors(result: { readonly problems: readonly Problem[] }): boolean {
  * A template's YAML as the module comment says, parsed in one go (the CLI's path): the whole document first
  * (one parse is the fastest way to read a valid file), the chunks only when it has an error.
  */
-export function parseTemplateYaml(text: string): ParsedValue {
+export function parseTemplateYaml(original: string): ParsedValue {
+  // Offsets stay valid: the replacement is one character for one (see parseYaml).
+  const text = normaliseLoneCarriageReturns(original);
   const whole = parseYaml(text);
   if (!hasErrors(whole)) return whole;
   const split = splitOf(text);
-  return (split && assemble(split, (chunk) => parseChunkText(text, chunk))) ?? whole;
+  return (split && assemble(text, split, (chunk, outerDepth) => parseChunkText(text, chunk, outerDepth))) ?? whole;
 }
 
 export class IncrementalYamlParser {
@@ -63,14 +70,15 @@ export class IncrementalYamlParser {
   private generation = 0;
 
   /** The same result as `parseTemplateYaml(text)`, re-parsing only the chunks that changed since the last call. */
-  parse(text: string): ParsedValue {
+  parse(original: string): ParsedValue {
+    const text = normaliseLoneCarriageReturns(original);
     const split = splitOf(text);
     if (!split) {
       this.chunks.clear();
       return parseYaml(text);
     }
     this.generation++;
-    const chunked = assemble(split, (chunk) => this.parseChunk(text, chunk));
+    const chunked = assemble(text, split, (chunk, outerDepth) => this.parseChunk(text, chunk, outerDepth));
     this.evictUnused();
     if (!chunked) {
       this.chunks.clear();
@@ -83,13 +91,14 @@ export class IncrementalYamlParser {
     return hasErrors(whole) ? chunked : whole;
   }
 
-  private parseChunk(text: string, chunk: Chunk): ChunkResult {
+  private parseChunk(text: string, chunk: Chunk, outerDepth: number): ChunkResult {
     const chunkText = text.slice(chunk.start, chunk.end);
-    let cached = this.chunks.get(chunkText);
+    const key = `${outerDepth}:${chunkText}`;
+    let cached = this.chunks.get(key);
     if (!cached) {
-      const relative = parseChunkText(chunkText, { start: 0, end: chunkText.length });
+      const relative = parseChunkText(chunkText, { start: 0, end: chunkText.length }, outerDepth);
       cached = { relative, base: 0, shifted: relative, generation: this.generation };
-      this.chunks.set(chunkText, cached);
+      this.chunks.set(key, cached);
     }
     cached.generation = this.generation;
     if (cached.base !== chunk.start) {
@@ -104,9 +113,12 @@ export class IncrementalYamlParser {
   }
 }
 
-/** One chunk parsed alone, with offsets in `text`. */
-function parseChunkText(text: string, chunk: Chunk): ChunkResult {
-  const parsed = parseYaml(text.slice(chunk.start, chunk.end));
+/**
+ * One chunk parsed alone, with offsets in `text`; `outerDepth` levels enclose its top mapping in the document.
+ * Its problems are left unfinished: assemble finishes those of all chunks together.
+ */
+function parseChunkText(text: string, chunk: Chunk, outerDepth: number): ChunkResult {
+  const parsed = parseYamlPart(text.slice(chunk.start, chunk.end), outerDepth);
   return shiftResult({ root: parsed.root, problems: parsed.problems }, chunk.start);
 }
 
@@ -114,10 +126,11 @@ function parseChunkText(text: string, chunk: Chunk): ChunkResult {
  * The template's tree from its chunks: the prefix (ending with the Resources key), one single-entry mapping per
  * resource, the suffix. Undefined when the chunks do not have that shape (the split guessed wrong).
  */
-function assemble(split: ResourceSplit, parseChunk: (chunk: Chunk) => ChunkResult): ParsedValue | undefined {
-  const prefix = parseChunk({ start: 0, end: split.resourcesStart });
-  const suffix = parseChunk({ start: split.resourcesEnd, end: split.length });
-  const resources = split.resources.map(parseChunk);
+function assemble(text: string, split: ResourceSplit, parseChunk: (chunk: Chunk, outerDepth: number) => ChunkResult): ParsedValue | undefined {
+  const prefix = parseChunk({ start: 0, end: split.resourcesStart }, 0);
+  const suffix = parseChunk({ start: split.resourcesEnd, end: split.length }, 0);
+  // A resource chunk's mapping is the value of Resources: one level below the document's top mapping.
+  const resources = split.resources.map((chunk) => parseChunk(chunk, 1));
   const single = (result: ChunkResult): MapEntry | undefined =>
     result.root?.kind === 'map' && result.root.entries.length === 1 ? result.root.entries[0] : undefined;
   const resourceEntries = resources.map(single);
@@ -144,7 +157,7 @@ function assemble(split: ResourceSplit, parseChunk: (chunk: Chunk) => ChunkResul
     entries: rootEntries,
     range: { start: prefixRoot.range.start, end: Math.max(resourcesMap.range.end, suffixRoot?.range.end ?? 0) },
   };
-  const problems = [prefix, ...resources, suffix].flatMap((result) => result.problems);
+  const problems = finishProblems([prefix, ...resources, suffix].flatMap((result) => result.problems), text);
   return { root, problems, multipleDocuments: false };
 }
 

@@ -7,7 +7,7 @@ import type { ValueResolver } from '../resolution';
 import type { TfRuleContext } from '../terraform/context';
 import { expressionToNode } from '../terraform/values';
 import type { MapNode, OffsetRange, ValueNode } from '../types';
-import { checkSetting, isTrue, judgeSetting, settingRule } from './support';
+import { checkSetting, isTrue, judgeSetting, parseJsonValue, settingRule } from './support';
 import type { RuleOutcome, Rule, SettingCheck } from './support';
 
 const base = settingRule({ setting: 'emr-security-configuration', cloudformation: { compliant: { present: true }, consequence: '' } });
@@ -112,20 +112,9 @@ function tfDocuments(node: ValueNode, context: TfRuleContext): Document[] {
 function asMap(node: ValueNode | undefined): MapNode | undefined {
   if (node?.kind === 'map') return node;
   if (node?.kind === 'scalar' && typeof node.value === 'string') {
-    try {
-      const parsed = toNode(JSON.parse(node.value), node.range);
-      return parsed.kind === 'map' ? parsed : undefined;
-    } catch {
-      return undefined;
-    }
+    const parsed = parseJsonValue(node.value, node.range);
+    return parsed?.kind === 'map' ? parsed : undefined;
   }
   return undefined;
 }
 
-function toNode(value: unknown, range: ValueNode['range']): ValueNode {
-  if (Array.isArray(value)) return { kind: 'seq', range, items: value.map((item) => toNode(item, range)) };
-  if (value !== null && typeof value === 'object') {
-    return { kind: 'map', range, entries: Object.entries(value).map(([key, item]) => ({ key, keyRange: range, value: toNode(item, range) })) };
-  }
-  return { kind: 'scalar', range, value: value as string | number | boolean | null };
-}

@@ -3,6 +3,7 @@
 // replace(). Each helper returns undefined where JavaScript would not give the same text as Terraform (a number
 // too long to be written exactly, a character whose escape depends on the Go version, a pattern that cannot be
 // translated safely): the caller then says unknown, never a guess.
+import { MAX_NESTING } from '../limits';
 import type { ScalarValue } from '../types';
 
 /** A value of Terraform's type system with every part known (objects are Terraform objects and maps). */
@@ -118,7 +119,8 @@ export function encodeJson(value: Plain): string | undefined {
 
 /**
  * jsondecode: a JSON text as a value. 'error' when it is not JSON; undefined when JSON.parse would not give what
- * Terraform gives (an object with a key twice, which go-cty refuses; a number a double cannot hold).
+ * Terraform gives (an object with a key twice, which go-cty refuses; a number a double cannot hold), and when the
+ * value nests more than MAX_NESTING levels (the functions here, and exactJson, recurse per level).
  */
 export function decodeJson(text: string): { readonly value: Plain } | 'error' | undefined {
   let parsed: unknown;
@@ -127,8 +129,20 @@ export function decodeJson(text: string): { readonly value: Plain } | 'error' | 
   } catch {
     return 'error';
   }
+  if (nestsDeeperThan(parsed, MAX_NESTING)) return undefined;
   if (/"(?:[^"\\]|\\.)*"\s*:/.test(text) && hasDuplicateKeys(text)) return undefined;
   return exactJson(parsed) ? { value: parsed as Plain } : undefined;
+}
+
+/** True when arrays and objects nest more than `max` levels in `value` (JSON.parse output); no recursion. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > max) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
 }
 
 function exactJson(value: unknown): boolean {

@@ -6,9 +6,10 @@
 import type { TfRuleContext } from '../../terraform/context';
 import type { TfResource } from '../../terraform/context';
 import { expressionToNode } from '../../terraform/values';
-import type { MapNode, OffsetRange, ValueNode } from '../../types';
+import type { MapNode, OffsetRange } from '../../types';
 import type { Rule, TerraformReader } from './rule';
 import type { SettingCheck } from './setting';
+import { parseJsonValue } from './jsonValue';
 import { judgeSetting } from './setting';
 
 /** The setting judged in every container, with the words of its findings. */
@@ -50,7 +51,7 @@ function readContainers(resource: TfResource, context: TfRuleContext): MapNode[]
       if (typeof text !== 'string') return `container_definitions is ${texts[0]?.known === false ? texts[0].description : 'an expression'}`;
       node = { kind: 'scalar', value: text, range: node.range };
     }
-    if (node?.kind === 'scalar' && typeof node.value === 'string') node = parseJson(node.value, node.range);
+    if (node?.kind === 'scalar' && typeof node.value === 'string') node = parseJsonValue(node.value, node.range); // every node points at the string
     if (node?.kind !== 'seq') return 'container_definitions is not a list of containers that can be read';
     for (const item of node.items) {
       for (const element of resolver.expand({ node: item, via: candidate.via })) {
@@ -60,23 +61,6 @@ function readContainers(resource: TfResource, context: TfRuleContext): MapNode[]
     }
   }
   return containers;
-}
-
-function parseJson(text: string, range: OffsetRange): ValueNode | undefined {
-  try {
-    return toNode(JSON.parse(text), range);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parsed JSON as the value tree; every node points at the string (JSON has no offsets of its own here). */
-function toNode(value: unknown, range: OffsetRange): ValueNode {
-  if (Array.isArray(value)) return { kind: 'seq', range, items: value.map((item) => toNode(item, range)) };
-  if (value !== null && typeof value === 'object') {
-    return { kind: 'map', range, entries: Object.entries(value).map(([key, item]) => ({ key, keyRange: range, value: toNode(item, range) })) };
-  }
-  return { kind: 'scalar', range, value: value as string | number | boolean | null };
 }
 
 function containerName(container: MapNode, context: TfRuleContext): string {

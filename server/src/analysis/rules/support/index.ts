@@ -22,6 +22,7 @@ export * from './parameterGroups';
 export * from './logExports';
 export * from './elasticBeanstalk';
 export * from './ecsContainerDefinitions';
+export * from './jsonValue';
 export * from './samGlobals';
 export * from './policy';
 export * from './launchPlacement';

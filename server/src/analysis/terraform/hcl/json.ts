@@ -5,7 +5,9 @@
 // Strings containing `${` or `%{` are parsed as templates, their ranges mapped back into the JSON text.
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { finishProblems, nestedTooDeeply } from '../../limits';
 import type { OffsetRange, Problem } from '../../offsets';
+import { boundJsonNesting } from '../../parse/jsonNesting';
 import type { HclAttribute, HclBlock, HclBody, HclExpression, HclFile, HclLabel, ObjectItem } from './ast';
 import { Parser } from './parser';
 import { parseTemplateText } from './template';
@@ -28,9 +30,11 @@ export function parseTerraformJson(text: string, options: TerraformJsonOptions =
   const body: { attributes: HclAttribute[]; blocks: HclBlock[]; range: OffsetRange } = {
     attributes: [], blocks: [], range: { start: 0, end: text.length },
   };
+  const bounded = boundJsonNesting(text);
+  const reader = new JsonReader(text, problems, bounded.tooDeep);
   try {
     const errors: ParseError[] = [];
-    const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const tree = parseTree(bounded.text, errors, { allowTrailingComma: false, disallowComments: true });
     for (const error of errors) {
       problems.push({
         message: `JSON: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`,
@@ -38,11 +42,10 @@ export function parseTerraformJson(text: string, options: TerraformJsonOptions =
         severity: 'error',
       });
     }
-    if (!tree) return { body, problems };
-    const reader = new JsonReader(text, problems);
+    if (!tree) return { body, problems: finishProblems(problems, text) };
     if (tree.type !== 'object') {
       reader.problem('A Terraform JSON file must contain one object.', tree);
-      return { body, problems };
+      return { body, problems: finishProblems(problems, text, reader.overflow) };
     }
     for (const property of tree.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
@@ -58,8 +61,7 @@ export function parseTerraformJson(text: string, options: TerraformJsonOptions =
   } catch (error) {
     problems.push({ message: `Terraform JSON could not be read: ${String(error)}`, range: { start: 0, end: 0 }, severity: 'error' });
   }
-  problems.sort((a, b) => a.range.start - b.range.start);
-  return { body, problems };
+  return { body, problems: finishProblems(problems, text, reader.overflow) };
 }
 
 function rangeOf(node: JsonNode): OffsetRange {
@@ -67,7 +69,19 @@ function rangeOf(node: JsonNode): OffsetRange {
 }
 
 class JsonReader {
-  constructor(private readonly text: string, private readonly problems: Problem[]) {}
+  /** Problems the template parsers of strings counted but did not keep. */
+  overflow = 0;
+
+  /** `tooDeep`: the placeholders boundJsonNesting put for containers nested too deeply (offset -> end). */
+  constructor(private readonly text: string, private readonly problems: Problem[], private readonly tooDeep: ReadonlyMap<number, number>) {}
+
+  /** The placeholder of a container nested too deeply: one warning at its opening bracket. */
+  private cut(node: JsonNode): OffsetRange | undefined {
+    const end = this.tooDeep.get(node.offset);
+    if (end === undefined) return undefined;
+    this.problems.push(nestedTooDeeply({ start: node.offset, end: node.offset + 1 }, 'JSON: '));
+    return { start: node.offset, end };
+  }
 
   problem(message: string, node: JsonNode): void {
     this.problems.push({ message, range: rangeOf(node), severity: 'error' });
@@ -75,6 +89,7 @@ class JsonReader {
 
   /** Walk `labelsLeft` levels of label objects (or arrays of them) down to block bodies. */
   blocks(type: string, typeRange: OffsetRange, value: JsonNode, labelsLeft: number, labels: HclLabel[], owner: JsonNode, out: HclBlock[]): void {
+    if (this.cut(value)) return;
     if (value.type === 'array') {
       for (const element of value.children ?? []) this.blocks(type, typeRange, element, labelsLeft, labels, element, out);
       return;
@@ -125,6 +140,8 @@ class JsonReader {
   }
 
   expression(node: JsonNode): HclExpression {
+    const cut = this.cut(node);
+    if (cut) return { kind: 'invalid', range: cut };
     const range = rangeOf(node);
     switch (node.type) {
       case 'string':
@@ -169,6 +186,7 @@ class JsonReader {
     const template = parseTemplateText(parser, 0, decoded.value.length);
     const map = (r: OffsetRange): OffsetRange => ({ start: decoded.offsets[r.start] ?? range.start, end: decoded.offsets[r.end] ?? range.end });
     for (const problem of parser.problems) this.problems.push({ ...problem, range: map(problem.range) });
+    this.overflow += parser.overflow;
     return { ...(remapRanges(template, map) as HclExpression), range };
   }
 }

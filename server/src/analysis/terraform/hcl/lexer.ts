@@ -191,3 +191,80 @@ export function describeToken(token: Token): string {
       return `"${token.value}"`;
   }
 }
+
+const HEREDOC_OPENER = /^<<-?([\p{ID_Start}_][\p{ID_Continue}-]*)[ \t]*\r?\n/u;
+const RECOVERY_LINE = /^([a-z]+)[ \t]*["{\p{ID_Start}_]/u;
+
+/**
+ * Offset just after the construct that starts at `from` (an opening bracket, a quoted string or a heredoc),
+ * scanned without recursion: brackets of every kind are balanced, strings (with their `${ }` and `%{ }`
+ * sequences), comments and heredocs are read whole. Stops early at a column-0 line that starts a top-level block
+ * (the offset of that line) and at `limit`. Used to pass over input nested too deeply to be parsed.
+ */
+export function skipBalanced(text: string, from: number, limit: number): number {
+  // One entry per open construct: a bracket, or a string (closed by `"`), or an interpolation inside a string.
+  const open: ('bracket' | 'string' | 'interpolation')[] = [];
+  let at = from;
+  while (at < limit) {
+    const code = text.charCodeAt(at);
+    if (open[open.length - 1] === 'string') {
+      if (code === 92) at += 2;
+      else if (code === 34) {
+        open.pop();
+        at++;
+      } else if (code === 10 || code === 13) {
+        open.pop(); // an unterminated string ends at its line end
+      } else if ((code === 36 || code === 37) && text.charCodeAt(at + 1) === 123) {
+        open.push('interpolation');
+        at += 2;
+      } else if ((code === 36 || code === 37) && text.charCodeAt(at + 1) === code && text.charCodeAt(at + 2) === 123) {
+        at += 3; // `$${` and `%%{` are literal text
+      } else {
+        at++;
+      }
+    } else if (code === 34) {
+      open.push('string');
+      at++;
+    } else if (code === 35 || (code === 47 && text.charCodeAt(at + 1) === 47)) {
+      while (at < limit && text.charCodeAt(at) !== 10) at++;
+    } else if (code === 47 && text.charCodeAt(at + 1) === 42) {
+      const close = text.indexOf('*/', at + 2);
+      at = close < 0 ? limit : close + 2;
+    } else if (code === 60 && text.charCodeAt(at + 1) === 60 && HEREDOC_OPENER.test(text.slice(at, at + 200))) {
+      at = heredocEnd(text, at, limit);
+    } else if (code === 123 || code === 91 || code === 40) {
+      open.push('bracket');
+      at++;
+    } else if (code === 125 || code === 93 || code === 41) {
+      open.pop();
+      at++;
+    } else if (code === 10 && at + 1 < limit && isRecoveryLine(text, at + 1)) {
+      return at + 1;
+    } else {
+      at++;
+    }
+    if (open.length === 0 && at > from) return Math.min(at, limit);
+  }
+  return limit;
+}
+
+/** After the closing marker line of the heredoc whose `<<` is at `from`, or `limit` when it is never closed. */
+function heredocEnd(text: string, from: number, limit: number): number {
+  const match = HEREDOC_OPENER.exec(text.slice(from, from + 200));
+  if (!match) return from + 2;
+  const marker = match[1];
+  let lineStart = from + match[0].length;
+  while (lineStart < limit) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
+    if (text.slice(lineStart, lineEnd).trim() === marker) return lineEnd;
+    lineStart = lineEnd + 1;
+  }
+  return limit;
+}
+
+/** A column-0 line that starts a top-level block (`resource "x" "y" {`): where an unclosed construct stops. */
+function isRecoveryLine(text: string, lineStart: number): boolean {
+  const match = RECOVERY_LINE.exec(text.slice(lineStart, lineStart + 40));
+  return match !== null && TOP_LEVEL_BLOCKS.has(match[1]);
+}

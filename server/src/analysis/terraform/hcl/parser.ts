@@ -1,12 +1,13 @@
 // Recursive-descent parser for HCL native syntax: bodies, blocks, attributes and expressions.
 // Error tolerant by design: every loop makes progress, problems are collected instead of thrown, and recovery
 // happens at line ends and at a column-0 line that starts a new top-level block.
-import type { OffsetRange, Problem } from '../../offsets';
+import { MAX_NESTING, nestedTooDeeply } from '../../limits';
+import type { OffsetRange, Problem, Severity } from '../../offsets';
 import type {
   AttrStep, BinaryOperator, CallExpr, ForExpr, ForVariable, HclAttribute, HclBlock, HclBody, HclExpression, HclLabel,
   ObjectExpr, ObjectItem, TraversalStep, TupleExpr,
 } from './ast';
-import { TOP_LEVEL_BLOCKS, describeToken, isColumnZero, isFirstOnLine, scanToken } from './lexer';
+import { TOP_LEVEL_BLOCKS, describeToken, isColumnZero, isFirstOnLine, scanToken, skipBalanced } from './lexer';
 import type { LexProblem, Token } from './lexer';
 import { parseHeredoc, parseQuoted } from './template';
 import type { TemplateHost } from './template';
@@ -18,8 +19,8 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
 /** Tokens an expression never starts with: parsePrimary leaves them for the caller. */
 const STOPPERS = new Set([')', ']', '}', ',', ':', '=', '?', '=>', '...', '~']);
 
-const MAX_DEPTH = 200;
-const MAX_PROBLEMS = 500;
+/** Problems kept in memory; more are only counted (parseHcl reports at most MAX_PARSE_PROBLEMS anyway). */
+const MAX_STORED_PROBLEMS = 10_000;
 
 export class Parser implements TemplateHost {
   /** End of the last consumed token: where scanning resumes. */
@@ -30,6 +31,8 @@ export class Parser implements TemplateHost {
   lastStart = 0;
   limit: number;
   readonly problems: Problem[] = [];
+  /** Problems not stored because MAX_STORED_PROBLEMS were already kept. */
+  overflow = 0;
   private readonly problemKeys = new Set<string>();
   private ignoreNewlines = false;
   private depth = 0;
@@ -111,15 +114,15 @@ export class Parser implements TemplateHost {
     return token;
   }
 
-  error(message: string, range: OffsetRange): void {
-    if (this.problems.length >= MAX_PROBLEMS) return;
+  error(message: string, range: OffsetRange, severity: Severity = 'error'): void {
     const key = `${range.start}:${range.end}:${message}`;
     if (this.problemKeys.has(key)) return;
-    this.problemKeys.add(key);
-    this.problems.push({ message, range, severity: 'error' });
-    if (this.problems.length === MAX_PROBLEMS) {
-      this.problems.push({ message: 'Too many syntax errors; the rest are not reported.', range, severity: 'error' });
+    if (this.problems.length >= MAX_STORED_PROBLEMS) {
+      this.overflow++;
+      return;
     }
+    this.problemKeys.add(key);
+    this.problems.push({ message, range, severity });
   }
 
   /** Range to report an unexpected token at: for a newline or the end of file, the token before it. */
@@ -212,9 +215,14 @@ export class Parser implements TemplateHost {
     const start = this.pos;
     this.depth++;
     try {
-      if (this.depth > MAX_DEPTH) {
-        this.error('Blocks are nested too deeply.', { start: this.lastEnd, end: this.lastEnd });
-        this.seek(this.limit);
+      if (opener && this.depth > MAX_NESTING) {
+        // Skip the body to its closing brace (left for parseBlock), so the enclosing blocks read on as usual.
+        const problem = nestedTooDeeply({ start: opener.start, end: opener.openEnd });
+        this.error(problem.message, problem.range, problem.severity);
+        const end = skipBalanced(this.text, opener.openEnd - 1, this.limit);
+        this.seek(end > opener.openEnd && this.text.charCodeAt(end - 1) === 125 ? end - 1 : end);
+        this.lastStart = opener.start;
+        this.lastEnd = Math.max(this.lastEnd, this.pos);
         return { attributes, blocks, range: { start, end: this.pos } };
       }
       for (;;) {
@@ -355,12 +363,7 @@ export class Parser implements TemplateHost {
   parseExpression(): HclExpression {
     this.depth++;
     try {
-      if (this.depth > MAX_DEPTH) {
-        this.error('Expression is nested too deeply.', this.rangeOf(this.peek()));
-        const start = this.pos;
-        this.skipLine();
-        return { kind: 'invalid', range: { start, end: this.pos } };
-      }
+      if (this.depth > MAX_NESTING) return this.tooDeep();
       const condition = this.parseBinary(0);
       if (!this.at('?')) return condition;
       this.next();
@@ -370,7 +373,8 @@ export class Parser implements TemplateHost {
         this.next();
         falseResult = this.parseExpression();
       } else {
-        this.error('Expected ":" and the false result of the conditional.', this.rangeOf(this.peek()));
+        // An invalid true result has its own problem (a too-deep one skips the rest of the expression).
+        if (trueResult.kind !== 'invalid') this.error('Expected ":" and the false result of the conditional.', this.rangeOf(this.peek()));
         falseResult = { kind: 'invalid', range: { start: this.lastEnd, end: this.lastEnd } };
       }
       return {
@@ -404,7 +408,7 @@ export class Parser implements TemplateHost {
       this.next();
       this.depth++;
       try {
-        const operand = this.depth > MAX_DEPTH ? this.tooDeep() : this.parseUnary();
+        const operand = this.depth > MAX_NESTING ? this.tooDeep() : this.parseUnary();
         return { kind: 'unary', operator: token.value, operand, range: { start: token.start, end: Math.max(operand.range.end, token.end) } };
       } finally {
         this.depth--;
@@ -413,11 +417,40 @@ export class Parser implements TemplateHost {
     return this.parsePostfix(this.parsePrimary());
   }
 
+  /**
+   * An expression nested more than MAX_NESTING levels deep: one warning at its start, and the rest of the
+   * expression skipped without recursion (brackets, strings and heredocs whole) up to the `,`, closing bracket
+   * or line end that ends it, so the enclosing lists and blocks read on as usual.
+   */
   private tooDeep(): HclExpression {
-    this.error('Expression is nested too deeply.', this.rangeOf(this.peek()));
-    const start = this.pos;
-    this.skipLine();
-    return { kind: 'invalid', range: { start, end: this.pos } };
+    const first = this.peek();
+    const problem = nestedTooDeeply(this.rangeOf(first));
+    this.error(problem.message, problem.range, problem.severity);
+    const start = first.type === 'newline' || first.type === 'eof' ? this.lastEnd : first.start;
+    for (;;) {
+      const token = this.peek();
+      if (token.type === 'eof' || token.type === 'newline' || this.isRecoveryPoint(token)) break;
+      if (token.type === 'punct' && (token.value === ',' || isCloser(token))) break;
+      if (token.type === 'quote' || token.type === 'heredoc' || (token.type === 'punct' && (token.value === '(' || token.value === '[' || token.value === '{'))) {
+        const end = skipBalanced(this.text, token.start, this.limit);
+        this.seek(end);
+        this.lastStart = token.start;
+        this.lastEnd = end;
+        continue;
+      }
+      this.next();
+    }
+    return { kind: 'invalid', range: { start, end: Math.max(start, this.lastEnd) } };
+  }
+
+  /** An object item's key: an expression like any other, so it counts towards the nesting bound. */
+  private parseObjectKey(): HclExpression {
+    this.depth++;
+    try {
+      return this.depth > MAX_NESTING ? this.tooDeep() : this.parseBinary(0);
+    } finally {
+      this.depth--;
+    }
   }
 
   private parsePrimary(): HclExpression {
@@ -638,10 +671,10 @@ export class Parser implements TemplateHost {
         keyName = token.value;
         key = { kind: 'literal', value: token.value, range: { start: token.start, end: token.end } };
       } else {
-        key = this.parseBinary(0);
+        key = this.parseObjectKey();
       }
     } else {
-      key = this.parseBinary(0);
+      key = this.parseObjectKey();
     }
     if (keyName === undefined && key.kind === 'template' && key.value !== undefined) keyName = key.value;
     if (keyName === undefined && key.kind === 'literal' && key.value !== null) keyName = String(key.value);

@@ -5,7 +5,9 @@
 // the range of the whole string, so findings in it point at the string.
 import { describeExpression } from '../../../terraform/resolve';
 import type { Candidate, ParameterChoice, Resolved } from '../../../resolution';
-import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../../types';
+import type { MapNode, OffsetRange, ValueNode } from '../../../types';
+import { MAX_NESTING } from '../../../limits';
+import { parseJsonValue } from '../jsonValue';
 
 /** What reading a policy needs of a resolver: CloudFormation's Resolver and Terraform's TfResolver both fit. */
 export interface PolicyResolver {
@@ -125,14 +127,8 @@ function asDocumentNode(node: ValueNode): MapNode | undefined {
   if (node.kind === 'map') return node;
   const text = jsonText(node);
   if (text === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const converted = fromJson(parsed, node.range);
-  return converted.kind === 'map' ? converted : undefined;
+  const converted = parseJsonValue(text, node.range);
+  return converted?.kind === 'map' ? converted : undefined;
 }
 
 /** The JSON text of a string, Fn::Sub template or Fn::Join of strings (placeholders kept as `${...}`). */
@@ -144,19 +140,6 @@ function jsonText(node: ValueNode): string | undefined {
     return text !== undefined && /^\s*\{/.test(text) ? text : undefined;
   }
   return undefined;
-}
-
-function fromJson(value: unknown, range: OffsetRange): ValueNode {
-  if (Array.isArray(value)) return { kind: 'seq', items: value.map((item) => fromJson(item, range)), range };
-  if (value !== null && typeof value === 'object') {
-    return {
-      kind: 'map',
-      entries: Object.entries(value as Record<string, unknown>).map(([key, item]) => ({ key, keyRange: range, value: fromJson(item, range) })),
-      range,
-    };
-  }
-  const scalar: ScalarValue = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { kind: 'scalar', value: scalar, range };
 }
 
 function readStatements(document: MapNode, resolver: PolicyResolver, via: readonly string[], gaps?: string[]): PolicyStatement[] {
@@ -236,15 +219,22 @@ function conditions(node: ValueNode | undefined, resolver: PolicyResolver, via: 
   return result;
 }
 
-/** Every string a value may hold: list items, Fn::If branches, parameter values. */
-export function strings(node: ValueNode, resolver: PolicyResolver, via: readonly string[] = []): PolicyString[] {
+/**
+ * Every string a value may hold: list items, Fn::If branches, parameter values. Lists of lists are read down to
+ * MAX_NESTING levels; deeper, a value is unknown (never absent, so never read as "no principal").
+ */
+export function strings(node: ValueNode, resolver: PolicyResolver, via: readonly string[] = [], depth = 0): PolicyString[] {
   const result: PolicyString[] = [];
   for (const candidate of resolver.expand({ node, via })) {
     const value = candidate.node;
     if (!value) continue;
     const conditional = candidate.via.some((step) => step.startsWith('if ') || step.startsWith('unless '));
+    if (value.kind === 'seq' && depth >= MAX_NESTING) {
+      result.push({ value: undefined, text: 'a list nested too deeply to be read', range: value.range, via: candidate.via, definite: !conditional });
+      continue;
+    }
     if (value.kind === 'seq') {
-      for (const item of value.items) result.push(...strings(item, resolver, candidate.via));
+      for (const item of value.items) result.push(...strings(item, resolver, candidate.via, depth + 1));
       continue;
     }
     if (value.kind === 'map') {
