@@ -1,7 +1,8 @@
 // Wrong shapes never crash a rule. Every property of every resource in the rules' examples and the rule cases is
-// replaced in turn by `!If`, `!Ref`, a scalar, a list and an empty map (CloudFormation), and every argument and
-// nested block by a variable, null, a list, a map, a string and a conditional (Terraform); no rule may report an
-// internal error. Each (type, path, shape) is tried once, so the run stays short.
+// replaced in turn by `!If`, `!Ref`, a scalar, a list, an empty map and lists nested past the parsers' depth
+// bound (CloudFormation), and every argument and nested block by a variable, null, a list, a map, a string, a
+// conditional and lists nested past the bound (Terraform); no rule may report an internal error. Each (type,
+// path, shape) is tried once, so the run stays short.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -88,6 +89,8 @@ test('CloudFormation: no rule crashes when a property has another shape', (t) =>
         scalar: () => replaceProperty(text, site, 'shape-scalar'),
         list: () => replaceProperty(text, site, '[shape-item]'),
         'empty map': () => replaceProperty(text, site, '{}'),
+        // The deepest value a rule can meet: lists down to the parser's bound, an unknown value below.
+        'deep list': () => replaceProperty(text, site, `${'['.repeat(120)}x${']'.repeat(120)}`),
       };
       for (const [shape, mutate] of Object.entries(shapes)) {
         const key = `${site.type}|${site.path.join('.')}|${shape}`;
@@ -113,7 +116,8 @@ test('Terraform: no rule crashes when an argument or nested block has another sh
     for (const error of internalErrors('terraform', base, text)) failures.push(`${base.name} as written: ${error}`);
     for (const site of terraformSites(text)) {
       const type = site.address.split('.')[0];
-      const shapes = ['var.shape_unknown', 'null', '[]', '{}', '"shape-scalar"', 'var.shape_flag ? "shape-scalar" : null', ...(site.kind === 'attribute' ? ['true', '[{}]'] : [])];
+      const deep = `${'['.repeat(120)}"x"${']'.repeat(120)}`;
+      const shapes = ['var.shape_unknown', 'null', '[]', '{}', '"shape-scalar"', 'var.shape_flag ? "shape-scalar" : null', deep, ...(site.kind === 'attribute' ? ['true', '[{}]'] : [])];
       for (const shape of shapes) {
         const key = `${type}|${site.path.join('.')}|${site.kind}|${shape}`;
         if (tried.has(key)) continue;

@@ -41,8 +41,7 @@ export function commentSuppressions(text: string, lines: LineIndex, resourceByLi
   if (text.includes('iac-hints-ignore')) {
     for (let line = 0; line < lines.lineCount; line++) {
       const start = lines.lineStart(line);
-      const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
-      const lineText = text.slice(start, end).replace(/\r?\n$/, '');
+      const lineText = text.slice(start, lines.lineEnd(line));
       const match = COMMENT.exec(lineText);
       if (!match) continue;
       const isFile = match[2] === '-file';
@@ -64,7 +63,7 @@ export function commentSuppressions(text: string, lines: LineIndex, resourceByLi
         suppressions.push({ ruleIds, reason, scope: { kind: 'line', line } });
       } else {
         let next = line + 1;
-        while (next < lines.lineCount && /^\s*(#.*)?\r?$/.test(text.slice(lines.lineStart(next), next + 1 < lines.lineCount ? lines.lineStart(next + 1) - 1 : text.length))) next++;
+        while (next < lines.lineCount && /^\s*(#.*)?$/.test(text.slice(lines.lineStart(next), lines.lineEnd(next)))) next++;
         const resourceId = resourceByLine.get(next);
         suppressions.push(resourceId ? { ruleIds, reason, scope: { kind: 'resource', id: resourceId } } : { ruleIds, reason, scope: { kind: 'line', line: next } });
       }

@@ -61,6 +61,28 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
+
+  /** Offset of the end of a line's text, before its line break (LF, CRLF or CR). */
+  lineEnd(line: number): number {
+    const index = Math.max(0, Math.min(line, this.lineStarts.length - 1));
+    let end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] : this.text.length;
+    while (end > this.lineStarts[index] && isLineBreak(this.text.charCodeAt(end - 1))) end--;
+    return end;
+  }
+}
+
+/** Offset where the line holding `offset` starts: after the previous LF, CRLF or lone CR. */
+export function lineStartAt(text: string, offset: number): number {
+  let index = Math.max(0, Math.min(offset, text.length));
+  while (index > 0 && !isLineBreak(text.charCodeAt(index - 1))) index--;
+  return index;
+}
+
+/** The line break a text uses, for text inserted into it: its first one (CRLF, CR or LF), LF when it has none. */
+export function lineBreakOf(text: string): string {
+  const at = text.search(/[\r\n]/);
+  if (at < 0 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /**

@@ -1,6 +1,7 @@
 // Writes a "set this setting" fix in the template's own format and indentation. It changes only what it must:
 // it replaces a wrong value, or inserts the missing key (and any missing parent mappings) into the nearest
 // existing mapping. When the layout is too unusual to edit safely it returns no fix rather than a wrong one.
+import { lineBreakOf, lineStartAt } from '../text';
 import type { Fix, MapNode, OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { CfnResource, CfnTemplate } from './template';
 import type { SetSettingFix } from '../rules/support/rule';
@@ -67,13 +68,11 @@ function formatScalar(value: ScalarValue, format: 'yaml' | 'json'): string {
 }
 
 function lineStartOf(text: string, offset: number): number {
-  let index = offset;
-  while (index > 0 && text[index - 1] !== '\n' && text[index - 1] !== '\r') index--;
-  return index;
+  return lineStartAt(text, offset);
 }
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 /** The indentation step the file uses: difference between a mapping's keys and its parent key. */

@@ -4,6 +4,7 @@
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
 import type { SetSettingFix } from '../rules/support/rule';
+import { lineBreakOf, lineStartAt } from '../text';
 import type { OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';
@@ -50,13 +51,11 @@ function hclValue(value: ScalarValue): string {
 }
 
 function lineStartOf(text: string, offset: number): number {
-  let index = offset;
-  while (index > 0 && text[index - 1] !== '\n') index--;
-  return index;
+  return lineStartAt(text, offset);
 }
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 /** Lines that set `path` (nested blocks, then `name = value`), each prefixed by `indent` plus its depth. */

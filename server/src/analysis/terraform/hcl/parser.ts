@@ -683,7 +683,8 @@ export class Parser implements TemplateHost {
       if (key.kind !== 'invalid') {
         this.error(`Expected "=" or ":" after the object key, found ${describeToken(separator)}.`, this.rangeOf(separator));
       }
-      if (!(separator.type === 'punct' && separator.value === '}')) this.skipLine();
+      // A skipped too-deep key may stop before a top-level block line: that line is not the item's to skip.
+      if (!(separator.type === 'punct' && separator.value === '}') && !this.isRecoveryPoint(separator)) this.skipLine();
       return undefined;
     }
     this.next();
