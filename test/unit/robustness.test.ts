@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { visit } from 'jsonc-parser';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Analyzer, LineIndex } from '../../server/src/analysis';
 import type { FileAnalysis } from '../../server/src/analysis';
 import { IncrementalYamlParser } from '../../server/src/analysis/parse/incrementalYaml';
+import { boundJsonNesting } from '../../server/src/analysis/parse/jsonNesting';
 import { parseYaml } from '../../server/src/analysis/parse/yaml';
 import { RULE_EXAMPLES } from '../../server/src/analysis/rules/examples';
 import { analyseExample, exampleInput } from './support/examples';
@@ -110,6 +112,8 @@ describe('hostile input', () => {
     'JSON arrays': ['t.json', `${jsonHead}${'['.repeat(N)}${']'.repeat(N)}}}}`],
     'JSON objects': ['t.json', `${jsonHead}${'{"a": '.repeat(N)}1${'}'.repeat(N)}}}}`],
     'JSON unclosed arrays': ['t.json', `${jsonHead}${'['.repeat(N)}`],
+    // jsonc-parser skips a stray `}` in an array up to the next comma: each `[` then opens one more level.
+    'JSON arrays with stray closers': ['t.json', `${jsonHead}${'[},'.repeat(N)}`],
     'JSON Fn::If': ['t.json', `${jsonHead}{}, "Properties": {"BucketName": ${'{"Fn::If": ["C", "a", '.repeat(N)}"x"${']}'.repeat(N)}}}}}`],
     'HCL lists': ['main.tf', `locals {\n  x = ${'['.repeat(N)}${']'.repeat(N)}\n}\n`],
     'HCL parentheses': ['main.tf', `locals {\n  x = ${'('.repeat(N)}1${')'.repeat(N)}\n}\n`],
@@ -149,6 +153,33 @@ describe('hostile input', () => {
       assert.ok(result.findings.some((finding) => /Bucket|aws_s3_bucket\.b/.test(finding.resource.id)), result.skipReason);
     });
   }
+
+  test('random bracket soup: jsonc-parser never nests deeper than the bound in the text it is given (seeded)', () => {
+    // The depth jsonc-parser itself reaches (its recursion), counted through its visitor.
+    const depthOf = (text: string): number => {
+      let depth = 0;
+      let max = 0;
+      const enter = (): void => {
+        max = Math.max(max, ++depth);
+      };
+      visit(text, { onObjectBegin: enter, onArrayBegin: enter, onObjectEnd: () => depth--, onArrayEnd: () => depth-- });
+      return max;
+    };
+    let seed = 23;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Openers, some with stray closers jsonc-parser skips; and strings, comments and closers in between.
+    const openers = ['[},', '[},', '[},', '{"a":', '{]"b":', '["x",', '{"c":[},'];
+    const others = [']', '}', ',', '"x\\""', '"x\n', '\n', '//c\n', '/*]*/', ':', '1', '"["', ']}', '{}', '"\\'];
+    let deeper = 0;
+    for (let round = 0; round < 60; round++) {
+      let text = '';
+      while (text.length < 3000) text += random() < 0.7 ? openers[Math.floor(random() * openers.length)] : others[Math.floor(random() * others.length)];
+      if (depthOf(text) > 100) deeper++;
+      assert.ok(depthOf(boundJsonNesting(text).text) <= 100, `round ${round}`);
+      sound('t.json', `${jsonHead}${text}`);
+    }
+    assert.ok(deeper >= 20, `${deeper} soups deeper than the bound`);
+  });
 
   /** The same text with every line break a lone CR. */
   const crOnly = (text: string): string => text.replace(/\r\n|\n/g, '\r');

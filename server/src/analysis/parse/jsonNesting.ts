@@ -3,15 +3,7 @@
 // MAX_NESTING levels deep is replaced, in a copy of the text of the same length, by the number `0` padded with
 // spaces. Offsets are unchanged, so every other value keeps its range; the caller turns the placeholder into a
 // node that reads as unknown and reports one problem there. Used for templates and for .tf.json alike.
-import { createScanner } from 'jsonc-parser';
 import { MAX_NESTING } from '../limits';
-
-// jsonc-parser's SyntaxKind is a const enum, which a bundler cannot inline from a declaration file.
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const EOF = 17;
 
 export interface BoundedJson {
   /** The text to parse: the input, or a copy of the same length with too-deep containers replaced. */
@@ -22,49 +14,68 @@ export interface BoundedJson {
 
 /**
  * Replaces every container that opens at depth MAX_NESTING + 1 (the top-level value is depth 1) with a
- * placeholder, as jsonc-parser's own scanner tokenises the text (strings and comments included). An unclosed
- * container is replaced up to the end of the text. Linear in the text, never throws.
+ * placeholder. Brackets are read outside strings and comments as jsonc-parser's scanner reads them (a string
+ * ends at its closing quote or, unterminated, before a line break; a backslash escapes the next character; `//`
+ * comments run to the line end, `/*` ones to `*\/`), and a container closes only at its own kind of bracket, as
+ * in jsonc-parser, which skips a stray `]` in an object (so `[},[},...` nests as deep as it has `[`): the depth
+ * counted here is never less than the depth jsonc-parser reaches. An unclosed container is replaced up to the end
+ * of the text. One pass over the text, no recursion, never throws.
  */
 export function boundJsonNesting(text: string): BoundedJson {
-  if (!mayNestBeyond(text, MAX_NESTING)) return { text, tooDeep: new Map() };
-  const scanner = createScanner(text, true);
   const cuts: [number, number][] = [];
-  let depth = 0;
+  const length = text.length;
+  // The open containers' closing brackets (125 `}`, 93 `]`), innermost last.
+  const open: number[] = [];
   let cutStart = -1;
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
-      depth++;
-      if (depth === MAX_NESTING + 1 && cutStart < 0) cutStart = scanner.getTokenOffset();
-    } else if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && depth > 0) {
-      depth--;
-      if (cutStart >= 0 && depth === MAX_NESTING) {
-        cuts.push([cutStart, scanner.getTokenOffset() + scanner.getTokenLength()]);
+  let at = 0;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code === 34) {
+      at++;
+      while (at < length) {
+        const inner = text.charCodeAt(at);
+        if (inner === 34) {
+          at++;
+          break;
+        }
+        if (inner === 10 || inner === 13) break;
+        at += inner === 92 ? 2 : 1;
+      }
+      continue;
+    }
+    if (code === 47 && text.charCodeAt(at + 1) === 47) {
+      while (at < length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+      continue;
+    }
+    if (code === 47 && text.charCodeAt(at + 1) === 42) {
+      const close = text.indexOf('*/', at + 2);
+      at = close < 0 ? length : close + 2;
+      continue;
+    }
+    if (code === 123 || code === 91) {
+      open.push(code === 123 ? 125 : 93);
+      if (open.length === MAX_NESTING + 1 && cutStart < 0) cutStart = at;
+    } else if (code === open[open.length - 1]) {
+      open.pop();
+      if (cutStart >= 0 && open.length === MAX_NESTING) {
+        cuts.push([cutStart, at + 1]);
         cutStart = -1;
       }
     }
+    at++;
   }
-  if (cutStart >= 0) cuts.push([cutStart, text.length]);
+  if (cutStart >= 0) cuts.push([cutStart, length]);
   if (cuts.length === 0) return { text, tooDeep: new Map() };
   const parts: string[] = [];
   const tooDeep = new Map<number, number>();
-  let at = 0;
+  let from = 0;
   for (const [start, end] of cuts) {
-    parts.push(text.slice(at, start), '0'.padEnd(end - start, ' '));
+    parts.push(text.slice(from, start), '0'.padEnd(end - start, ' '));
     tooDeep.set(start, trimmedEnd(text, start, end));
-    at = end;
+    from = end;
   }
-  parts.push(text.slice(at));
+  parts.push(text.slice(from));
   return { text: parts.join(''), tooDeep };
-}
-
-/** False when the text has too few opening brackets to nest beyond `max`: the common case costs one pass. */
-function mayNestBeyond(text: string, max: number): boolean {
-  let opens = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if ((code === 123 || code === 91) && ++opens > max) return true;
-  }
-  return false;
 }
 
 function trimmedEnd(text: string, start: number, end: number): number {
