@@ -289,6 +289,14 @@ describe('variants: deep nesting keeps the rest of the file', () => {
     // from a syntax error in different ways (issue 10, part 1, "one semantics for recovery from errors").
   });
 
+  test('YAML, twelve resources each with a deep value: every one analysed, one warning each', () => {
+    let text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
+    for (let index = 0; index < 12; index++) text += `  B${index}:\n    Type: AWS::S3::Bucket\n    Metadata:\n      D: ${'['.repeat(200)}${']'.repeat(200)}\n`;
+    const result = assertEditorMatchesCli('t.yaml', text);
+    assert.deepEqual(Object.keys(byResource(result)).length, 12);
+    assert.deepEqual(result.problems.map((problem) => problem.message), Array.from({ length: 12 }, () => `YAML: ${NESTING}`));
+  });
+
   test('YAML: a deep value is unknown to the rule reading it (cannot be checked, never a finding)', () => {
     const status = `${'['.repeat(150)}Enabled${']'.repeat(150)}`;
     const nested = `${'!If [C, Enabled, '.repeat(120)}Enabled${']'.repeat(120)}`;

@@ -93,8 +93,8 @@ interface SyntaxTree {
   readonly repaired: ReadonlyMap<number, string>;
 }
 
-/** Re-reads of the text for one more too-deep collection; past that, the rest of the text is left unread. */
-const MAX_DEEP_REGIONS = 16;
+/** Readings of the text to bound it; past that many, the rest of the text after the last deep place is left unread. */
+const MAX_BOUNDING_PASSES = 4;
 
 /** Tokens of `text` with collections deeper than `maxDepth` replaced, and under-indented quoted scalars repaired. */
 function syntaxTree(text: string, maxDepth: number): SyntaxTree {
@@ -131,43 +131,53 @@ function syntaxTree(text: string, maxDepth: number): SyntaxTree {
 
 /**
  * The library's concrete syntax tree, with no collection deeper than `maxDepth` (a document's top value is depth
- * 1). The library's parser keeps open collections on a stack but closes several at once by recursion (and its
- * composer recurses per level), so the parser is fed one token at a time and stopped when its stack grows
- * deeper; the collection that opened there is replaced in the text (one character for one: `[]` and spaces, line
- * breaks kept) and the text read again. `tooDeep` gets each replaced collection's offset and end.
+ * 1). The library's parser keeps the open collections on a stack (the document first), and its composer recurses
+ * once per level, so the parser is fed one token at a time and every collection that opens at depth maxDepth + 1
+ * is noted; each is then replaced in the text (one character for one: `[]` and spaces, line breaks kept) and the
+ * text read again, which finds nothing more unless the text-level end of a replaced collection was wrong.
+ * The parser also closes many block collections at once by recursion, which overflows near 2,000 levels: then
+ * the places noted so far are replaced first. `tooDeep` gets each replaced collection's offset and end.
  */
 function boundedTokens(text: string, maxDepth: number, tooDeep: Map<number, number>): { tokens: CST.Token[]; source: string } {
   let source = text;
-  for (let regions = 0; ; regions++) {
+  for (let pass = 1; ; pass++) {
+    // Each pass replaces at least one collection, and the last possible one the rest of the text: never reached.
+    if (pass > MAX_BOUNDING_PASSES + 1) throw new Error('the depth bound did not converge');
     const parser = new Parser();
     const tokens: CST.Token[] = [];
-    let deepAt = -1;
-    for (const lexeme of new Lexer().lex(source)) {
-      for (const token of parser.next(lexeme)) tokens.push(token);
-      // The stack holds the document, the open collections and at most one scalar on top.
-      if (parser.stack.length > maxDepth + 2) {
-        deepAt = deepCollectionOffset(parser.stack, maxDepth);
-        if (deepAt >= 0) break;
+    const starts: number[] = [];
+    let deepest: CST.Token | undefined;
+    try {
+      for (const lexeme of new Lexer().lex(source)) {
+        for (const token of parser.next(lexeme)) tokens.push(token);
+        // stack[0] is the document, stack[1..] the open collections (a scalar may sit on top).
+        // A placeholder put by an earlier pass is at that depth too, and empty: it is not noted again.
+        const candidate = parser.stack[maxDepth + 1];
+        if (candidate && candidate !== deepest && isCollectionToken(candidate) && !tooDeep.has(candidate.offset)) {
+          deepest = candidate;
+          starts.push(candidate.offset);
+        }
       }
+      if (starts.length === 0) {
+        for (const token of parser.end()) tokens.push(token);
+        return { tokens, source };
+      }
+    } catch (error) {
+      if (starts.length === 0) throw error;
     }
-    if (deepAt < 0) {
-      for (const token of parser.end()) tokens.push(token);
-      return { tokens, source };
+    let replacedTo = -1;
+    for (const start of starts) {
+      if (start < replacedTo) continue; // inside a collection replaced already
+      const end = pass < MAX_BOUNDING_PASSES ? collectionEnd(source, start) : source.length;
+      tooDeep.set(start, trimmedEnd(source, start, end));
+      source = source.slice(0, start) + placeholderText(source.slice(start, end)) + source.slice(end);
+      replacedTo = end;
     }
-    const end = regions < MAX_DEEP_REGIONS ? collectionEnd(source, deepAt) : source.length;
-    tooDeep.set(deepAt, trimmedEnd(source, deepAt, end));
-    source = source.slice(0, deepAt) + placeholderText(source.slice(deepAt, end)) + source.slice(end);
   }
 }
 
-/** Offset of the collection at depth maxDepth + 1 on the parser's stack, or -1. */
-function deepCollectionOffset(stack: readonly CST.Token[], maxDepth: number): number {
-  let depth = 0;
-  for (const token of stack) {
-    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
-    if (++depth > maxDepth) return token.offset;
-  }
-  return -1;
+function isCollectionToken(token: CST.Token): boolean {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
 }
 
 /**
