@@ -42,16 +42,15 @@ function lazyPackages(names) {
           return typeof value === 'function' && !/^class\b/.test(Function.prototype.toString.call(value))
             && Object.keys(value).length === 0;
         });
+        // Each export starts as a stub that loads the package and then rebinds every export to the package's own
+        // function (ES module exports are live bindings, also in esbuild's bundle): later calls go straight there.
         const contents = [
-          'let library;',
           'function load() {',
-          '  if (library === undefined) {',
-          `    if (process.env.IAC_HINTS_TRACE_LOADS) process.stderr.write(${JSON.stringify(`iac-hints: loading ${args.path}\n`)});`,
-          `    library = require(${JSON.stringify(args.path)});`,
-          '  }',
-          '  return library;',
+          `  if (process.env.IAC_HINTS_TRACE_LOADS) process.stderr.write(${JSON.stringify(`iac-hints: loading ${args.path}\n`)});`,
+          `  const library = require(${JSON.stringify(args.path)});`,
+          ...plain.map((key) => `  ${key} = library.${key};`),
           '}',
-          ...plain.map((key) => `export function ${key}(...args) { return load().${key}(...args); }`),
+          ...plain.map((key) => `export let ${key} = function (...args) { load(); return ${key}(...args); };`),
         ].join('\n');
         return { contents, loader: 'js', resolveDir: process.cwd() };
       });
