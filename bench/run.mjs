@@ -37,6 +37,9 @@ const WORKSPACE_TEMPLATES = 10_000;
 const SERVER_LIMIT_MS = 240_000;
 
 const temp = mkdtempSync(join(tmpdir(), 'iac-hints-bench-'));
+// `--profile=<dir>`: every language server writes a CPU profile there when it exits (node --cpu-prof), to see what
+// bounds a figure. Profiling slows the server: the figures of such a run are not the ones to record.
+const PROFILE_DIR = process.argv.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
 const targets = [];
 const context = [];
 const templateSizes = {};
@@ -145,7 +148,8 @@ function rawParse(path) {
 async function startServer({ workspace } = {}) {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver/node');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : [];
+  const child = spawn(process.execPath, [...profile, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map();
   const published = new Set();
@@ -388,7 +392,9 @@ async function hoverDuringLargeAnalysis() {
       `${latencies.length} hover(s), median ${ms(median(latencies))}; ${ms(idle)} when idle; the big file: ${analysis}`,
     );
   }
-  await server.kill();
+  // A server still busy with the big file is killed; one that is done shuts down (and writes its profile).
+  if (analysedAt === undefined) await server.kill();
+  else await server.stop();
 }
 
 /** The start-up scan of a workspace of 10,000 small templates (100 folders of 100). */
@@ -533,7 +539,8 @@ async function main() {
   const loadStart = loadavg()[0];
   const host = machine();
   console.log(`Benchmark on ${host.nproc} CPUs (${host.model}), Node ${process.version}, ${started.toISOString()}, load average ${loadStart.toFixed(2)}\n`);
-  // `--only=cli,server,hover,workspace,context` runs some parts (then BENCHMARKS.md is left alone).
+  // `--only=cli,server,hover,workspace,context` runs some parts; then, as with --profile or --no-write, the
+  // section is printed and BENCHMARKS.md is left alone.
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
   const runs = (part) => !only || only.includes(part);
   if (runs('cli')) cliStartup();
@@ -546,7 +553,7 @@ async function main() {
     await coreRows();
   }
   const text = section(started, host, loadStart);
-  if (only || process.argv.includes('--no-write')) console.log(`\n${text}`);
+  if (only || PROFILE_DIR || process.argv.includes('--no-write')) console.log(`\n${text}`);
   else writeReport(text);
 }
 
