@@ -60,7 +60,7 @@ describe('the CLI launcher', () => {
   after(() => rmSync(temp, { recursive: true, force: true }));
 
   test('the build leaves a code cache that this Node accepts', () => {
-    assert.equal(cacheUsed(DIST), true);
+    assert.equal(cacheUsed(DIST), true, 'dist/cli-bundle.cache is missing or was made by another Node: run npm run build with this Node');
   });
 
   test('a cache made from other bytes of the same length is not used: the run follows the bundle as it is', () => {
