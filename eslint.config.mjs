@@ -20,6 +20,12 @@ export default tseslint.config(
     languageOptions: { globals: Object.fromEntries(['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'fetch', 'Buffer', 'performance', 'AbortController'].map((name) => [name, 'readonly'])) },
   },
   {
+    // CommonJS scripts (bench/yaml-parse.cjs: the bench's floor loads `yaml` as a plain require would).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: Object.fromEntries(['require', 'module', 'process', 'console'].map((name) => [name, 'readonly'])) },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The analysis core is pure: no editor, protocol, file system or process access.
     files: ['server/src/analysis/**/*.ts'],
     rules: {

@@ -17,8 +17,9 @@ import { terraformCodeActions } from './terraform/edit';
 import { terraformHoverAt } from './terraform/hover';
 import { getRule } from './rules/registry';
 import { CLOUDFORMATION, formatOfPath, MAX_FILE_SIZE, TERRAFORM } from './formats';
+import { byPosition } from './findings';
 import { LineIndex } from './text';
-import type { Finding, OffsetRange, Problem, Severity } from './types';
+import type { OffsetRange, Problem, Severity } from './types';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -212,8 +213,4 @@ function looksBinary(text: string): boolean {
 
 function touches(a: OffsetRange, b: OffsetRange): boolean {
   return a.start <= b.end && b.start <= a.end;
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId);
 }

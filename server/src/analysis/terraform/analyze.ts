@@ -5,6 +5,7 @@
 import type { AnalysisSettings, FileAnalysis, FileSystemView, ResourceSummary } from '../api';
 import { TERRAFORM_MODULES_MANIFEST, isInstalledPath, isTerraformConfigPath } from '../formats';
 import { basename, dirname, joinPath } from '../paths';
+import { byPosition } from '../findings';
 import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
 import { applySuppressions, commentSuppressions } from '../suppress';
@@ -136,7 +137,7 @@ export class TerraformAnalyzer {
     const { kept, suppressed } = applySuppressions(all, suppressions, lineIndex);
     const findings = kept
       .filter(minimumRank)
-      .sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+      .sort(byPosition);
     const resources: ResourceSummary[] = analysis.check.resources
       .filter((resource) => resource.resource.file === path)
       .map((resource) => resource.summary);

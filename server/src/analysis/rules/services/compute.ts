@@ -209,7 +209,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     },
     terraform: {
       // kms_key_id takes the key's ARN (AWS provider, aws_ebs_volume); the AWS managed key's alias ARN
-      // (…:alias/aws/ebs) is the same as naming none.
+      // (...:alias/aws/ebs) is the same as naming none.
       compliant: customerManagedKey('ebs'),
       skip: (resource, context) => unencryptedVolume(resource.body, 'encrypted', context),
     },

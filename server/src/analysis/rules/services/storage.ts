@@ -45,9 +45,13 @@ function logBucketReasons(context: CfnRuleContext): Map<string, string> {
   for (const bucket of buckets) {
     if (literal(bucket, 'AccessControl') === 'LogDeliveryWrite') note(bucket, 'The bucket receives logs (AccessControl LogDeliveryWrite).');
   }
+  // Only an intrinsic can refer to a bucket (refersTo): a source without one is passed over without comparing it
+  // with every bucket, which made a template of many buckets quadratic (29,487 buckets: 95 s).
+  const references = (source: CfnResource, path: readonly string[]) => context.resolver.lookup(source.properties, path).filter((candidate) => candidate.node?.kind === 'intrinsic');
   for (const [type, path, what] of LOG_DESTINATIONS) {
     for (const source of context.resourcesOfType(type)) {
-      const candidates = context.resolver.lookup(source.properties, path);
+      const candidates = references(source, path);
+      if (candidates.length === 0) continue;
       for (const bucket of buckets) {
         if (source.id !== bucket.id && candidates.some((candidate) => refersTo(candidate.node, bucket.id))) note(bucket, `The bucket receives the ${what} of ${source.id}.`);
       }
@@ -68,8 +72,8 @@ function logBucketReasons(context: CfnRuleContext): Map<string, string> {
   // A replica of a log bucket holds the same logs (followed until nothing changes, so chains work).
   const replicaSources = buckets.filter((source) => mapEntry(source.properties, 'ReplicationConfiguration') !== undefined).map((source) => ({
     source,
-    destinations: context.resolver.lookup(source.properties, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']),
-  })).filter((entry) => entry.destinations.some((candidate) => candidate.node !== undefined));
+    destinations: references(source, ['ReplicationConfiguration', 'Rules', '[]', 'Destination', 'Bucket']),
+  })).filter((entry) => entry.destinations.length > 0);
   for (let changed = true; changed;) {
     changed = false;
     for (const { source, destinations } of replicaSources) {

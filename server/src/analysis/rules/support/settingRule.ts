@@ -83,13 +83,17 @@ export function severityFor(setting: Setting): Severity {
 /**
  * Where a rule's Terraform reading silently reuses its CloudFormation reading (enum spellings, words naming
  * CloudFormation properties, a CloudFormation-only `skip`): the vocabulary differs often enough that the spec
- * must say so explicitly. Checked by a test; empty for every rule.
+ * must say so explicitly. Checked by a test; empty for every rule. Kept here: each Terraform-reading spec by
+ * rule id, with its CloudFormation path.
  */
-const terraformReadingGaps = new Map<string, readonly string[]>();
+const terraformReadings = new Map<string, { spec: SettingRuleSpec; path: readonly string[] }[]>();
 
-/** The gaps found in the setting rule with this id (none for other rules). */
+/**
+ * The gaps found in the setting rule with this id (none for other rules). Worked out here, not when the rule is
+ * made: only a test asks, and the regular expressions would cost every run of the CLI.
+ */
 export function terraformVocabularyGaps(ruleId: string): readonly string[] {
-  return terraformReadingGaps.get(ruleId) ?? [];
+  return [...new Set((terraformReadings.get(ruleId) ?? []).flatMap(({ spec, path }) => vocabularyGaps(spec, path)))];
 }
 
 function vocabularyGaps(spec: SettingRuleSpec, cfnPath: readonly string[]): string[] {
@@ -180,7 +184,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix, ...(terraform?.fix ? { terraform: terraform.fix } : {}) } } }
       : {}),
   };
-  if (terraform) terraformReadingGaps.set(id, [...new Set([...(terraformReadingGaps.get(id) ?? []), ...vocabularyGaps(spec, path)])]);
+  if (terraform) terraformReadings.set(id, [...(terraformReadings.get(id) ?? []), { spec, path }]);
   return rule;
 }
 
