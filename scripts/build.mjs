@@ -22,8 +22,8 @@ const common = {
 /**
  * Each named package, imported anywhere in the bundle, becomes a facade whose functions load the package at their
  * first call: the package stays in the bundle, but its modules run only in a process that uses it (a CLI run over
- * Terraform or JSON files never initialises the YAML library). The facade exports the package's plain functions
- * (no classes, constants or functions with properties); importing anything else fails the build with esbuild's
+ * Terraform or JSON files never initialises the YAML library). The facade exports the package's functions and
+ * classes without static properties (no constants); importing anything else fails the build with esbuild's
  * "No matching export", which is the cue to import it some other way. With IAC_HINTS_TRACE_LOADS set, a package
  * says on stderr when it loads (test/cli/startup.test.ts checks what a run loads).
  */
@@ -37,11 +37,12 @@ function lazyPackages(names) {
       build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
       build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
         const library = require(args.path);
+        const isClass = (value) => /^class\b/.test(Function.prototype.toString.call(value));
         const plain = Object.keys(library).filter((key) => {
           const value = library[key];
-          return typeof value === 'function' && !/^class\b/.test(Function.prototype.toString.call(value))
-            && Object.keys(value).length === 0;
+          return typeof value === 'function' && Object.keys(value).length === 0;
         });
+        const classes = new Set(plain.filter((key) => isClass(library[key])));
         // Each export starts as a stub that loads the package and then rebinds every export to the package's own
         // function (ES module exports are live bindings, also in esbuild's bundle): later calls go straight there.
         const contents = [
@@ -50,7 +51,11 @@ function lazyPackages(names) {
           `  const library = require(${JSON.stringify(args.path)});`,
           ...plain.map((key) => `  ${key} = library.${key};`),
           '}',
-          ...plain.map((key) => `export let ${key} = function (...args) { load(); return ${key}(...args); };`),
+          // A class's stub is called with `new`; a constructor that returns an object gives that object, the
+          // real class's instance (later `new` and instanceof use the real class, rebound by load()).
+          ...plain.map((key) => (classes.has(key)
+            ? `export let ${key} = function (...args) { load(); return new ${key}(...args); };`
+            : `export let ${key} = function (...args) { load(); return ${key}(...args); };`)),
         ].join('\n');
         return { contents, loader: 'js', resolveDir: process.cwd() };
       });
