@@ -7,14 +7,14 @@
 // for why these are the hosts' paths.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { isCandidatePath } from '../../server/src/analysis';
-import type { FileSystemView } from '../../server/src/analysis';
 import { RULE_EXAMPLES } from '../../server/src/analysis/rules/examples';
 import { cliAnalyse, editorAnalyzer, editorEntries, mutationsOf, seedOf, seeded, shownOf } from '../helpers/hosts';
 import { REPO_ROOT } from '../helpers/paths';
 import { exampleInput } from './support/examples';
+import { memoryView } from '../helpers/fileSystemView';
 
 /** A module or template folder: files by relative name, and which of them to mutate. */
 interface Fixture {
@@ -32,17 +32,6 @@ function exampleFixtures(): Fixture[] {
       return { name: `${examples.rule} ${format}: ${example.name}`, files: { ...example.files, [path]: text }, mutate: [path] };
     });
   }));
-}
-
-/** The files of `/fixture` as they are now (names may hold sub-folders, as a module's local modules). */
-function memoryView(files: () => Readonly<Record<string, string>>): FileSystemView {
-  return {
-    listFiles: (dir) => {
-      const names = Object.keys(files()).map((name) => `/fixture/${name}`).filter((path) => posix.dirname(path) === dir).map((path) => posix.basename(path));
-      return names.length > 0 ? names : undefined;
-    },
-    readFile: (path) => (path.startsWith('/fixture/') ? files()[path.slice('/fixture/'.length)] : undefined),
-  };
 }
 
 /** The project's own example and fixture folders, each candidate file mutated in turn. */
@@ -75,7 +64,7 @@ describe('the editor and the CLI agree on the same text', () => {
         const path = `/fixture/${name}`;
         const original = fixture.files[name];
         let current: Record<string, string> = { ...fixture.files };
-        const view = memoryView(() => current);
+        const view = memoryView(() => current, '/fixture');
         const editor = editorAnalyzer(view);
         const scans = new Map<string, ReturnType<typeof cliAnalyse>>();
         const compare = (step: string, text: string): void => {

@@ -7,14 +7,15 @@
 // The same seed gives the same inputs on every run; a failure names the input so it can be replayed.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { isCandidatePath } from '../../server/src/analysis';
-import type { FileAnalysis, FileSystemView } from '../../server/src/analysis';
+import type { FileAnalysis } from '../../server/src/analysis';
 import { RULE_EXAMPLES } from '../../server/src/analysis/rules/examples';
 import { cliAnalyse, editorAnalyzer, editorEntries, seedOf, seeded } from '../helpers/hosts';
 import { REPO_ROOT } from '../helpers/paths';
 import { exampleInput } from './support/examples';
+import { memoryView } from '../helpers/fileSystemView';
 
 type Random = () => number;
 type Mutation = (text: string, random: Random) => string;
@@ -98,16 +99,6 @@ function inputs(): Input[] {
   return all;
 }
 
-function view(files: () => Readonly<Record<string, string>>): FileSystemView {
-  return {
-    listFiles: (dir) => {
-      const names = Object.keys(files()).map((name) => `/fuzz/${name}`).filter((path) => posix.dirname(path) === dir).map((path) => posix.basename(path));
-      return names.length > 0 ? names : undefined;
-    },
-    readFile: (path) => (path.startsWith('/fuzz/') ? files()[path.slice('/fuzz/'.length)] : undefined),
-  };
-}
-
 /** What is wrong with one analysis of `text`, if anything. */
 function faults(analysis: FileAnalysis, text: string): string[] {
   const wrong: string[] = [];
@@ -137,7 +128,7 @@ test('the core survives seeded damage to every example and fixture, and the edit
     const random = seeded(seedOf(`fuzz/${input.name}`));
     const path = `/fuzz/${input.path}`;
     let current: Record<string, string> = { ...input.files };
-    const files = view(() => current);
+    const files = memoryView(() => current, '/fuzz');
     const editor = editorAnalyzer(files);
     const run = (label: string, text: string): void => {
       current = { ...input.files, [input.path]: text };

@@ -7,12 +7,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFunction } from '../../server/src/analysis/terraform/functions';
 import type { Plain } from '../../server/src/analysis/terraform/functions';
-import { buildModule, parseTerraformFile } from '../../server/src/analysis/terraform/module';
-import { TfResolver } from '../../server/src/analysis/terraform/resolve';
-import type { ValueNode } from '../../server/src/analysis/types';
+import { localValue, UNKNOWN } from './support/terraformValues';
 
 const ERROR = Symbol('error');
-const UNKNOWN = Symbol('unknown');
 type Expected = Plain | typeof ERROR | typeof UNKNOWN;
 type Row = readonly [name: string, args: readonly Plain[], expected: Expected];
 
@@ -383,50 +380,14 @@ describe(`Terraform functions, as documented (${DOCS})`, () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Examples that need Terraform expressions around the call: argument expansion (`...`), references, try and can.
 
-function plain(node: ValueNode | undefined, resolver: TfResolver): Plain | typeof UNKNOWN {
-  if (node === undefined) return null;
-  const expanded = resolver.expand({ node, via: [] });
-  if (expanded.length !== 1) return UNKNOWN;
-  const value = expanded[0].node;
-  if (value === undefined) return null;
-  if (value.kind === 'scalar') return value.value;
-  if (value.kind === 'expression') {
-    const scalars = resolver.scalars(value);
-    return scalars.length === 1 && scalars[0].known ? scalars[0].value : UNKNOWN;
-  }
-  if (value.kind === 'seq') {
-    const items = value.items.map((item) => plain(item, resolver));
-    return items.includes(UNKNOWN) ? UNKNOWN : (items as Plain[]);
-  }
-  if (value.kind === 'map') {
-    const object: { [key: string]: Plain } = {};
-    for (const entry of value.entries) {
-      const item = plain(entry.value, resolver);
-      if (item === UNKNOWN) return UNKNOWN;
-      object[entry.key] = item;
-    }
-    return object;
-  }
-  return UNKNOWN;
-}
-
 /** The value of `local.x` = expression, beside `local.foo` (the try and can pages' example) and a few inputs. */
 function evaluate(expression: string): Plain | typeof UNKNOWN {
-  const text = `variable "unknown" {}
+  return localValue(expression, `variable "unknown" {}
 variable "typed" {
   type    = object({ name = string, extra = optional(string) })
   default = { name = "web" }
 }
-locals {
-  foo  = { bar = "baz" }
-  list = ["a"]
-  x    = ${expression}
-}
-`;
-  const module = buildModule('.', [parseTerraformFile('main.tf', text)]);
-  const local = module.locals.get('x');
-  assert.ok(local, expression);
-  return plain({ kind: 'expression', expression: local.expression, range: local.expression.range }, new TfResolver(module));
+`, '  foo  = { bar = "baz" }\n  list = ["a"]\n');
 }
 
 const EXPRESSIONS: readonly (readonly [string, Plain | typeof UNKNOWN])[] = [

@@ -10,23 +10,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Analyzer } from '../../../server/src/analysis';
-import type { FileAnalysis, FileSystemView } from '../../../server/src/analysis';
+import type { FileAnalysis } from '../../../server/src/analysis';
 import { joinPath } from '../../../server/src/analysis/paths';
 import { runCli } from '../../helpers/cli';
-
-function memoryView(files: Readonly<Record<string, string>>): FileSystemView {
-  const full = new Map(Object.entries(files).map(([name, text]) => [`/root/${name}`, text]));
-  return {
-    listFiles: (dir: string) => {
-      const names = [...full.keys()].filter((file) => path.posix.dirname(file) === dir).map((file) => path.posix.basename(file));
-      return names.length > 0 ? names : undefined;
-    },
-    readFile: (file: string) => full.get(file),
-  };
-}
+import { memoryView } from '../../helpers/fileSystemView';
 
 function analyseIn(files: Readonly<Record<string, string>>, name: string): FileAnalysis {
-  return new Analyzer({ files: memoryView(files) }).analyze({ path: `/root/${name}`, text: files[name] });
+  return new Analyzer({ files: memoryView(files, '/root') }).analyze({ path: `/root/${name}`, text: files[name] });
 }
 
 /** A three-level chain: example -> module root -> db child; the child shares variable names with the root. */

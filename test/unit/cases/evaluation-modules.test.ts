@@ -13,23 +13,12 @@ import { describe, test } from 'node:test';
 import { Analyzer } from '../../../server/src/analysis';
 import type { FileAnalysis, FileSystemView } from '../../../server/src/analysis';
 import { DiskFileSystemView, collectFiles, scanFiles } from '../../../server/src/cli/scan';
+import { memoryView } from '../../helpers/fileSystemView';
 
 const CASES = path.join('test', 'fixtures', 'cases', 'evaluation');
 
-/** An in-memory tree: path (from /root) -> text. */
-function memoryView(files: Readonly<Record<string, string>>): FileSystemView {
-  const full = new Map(Object.entries(files).map(([name, text]) => [`/root/${name}`, text]));
-  return {
-    listFiles: (dir: string) => {
-      const names = [...full.keys()].filter((file) => path.posix.dirname(file) === dir).map((file) => path.posix.basename(file));
-      return names.length > 0 ? names : undefined;
-    },
-    readFile: (file: string) => full.get(file),
-  };
-}
-
 function analyseIn(files: Readonly<Record<string, string>>, name: string): FileAnalysis {
-  return new Analyzer({ files: memoryView(files) }).analyze({ path: `/root/${name}`, text: files[name] });
+  return new Analyzer({ files: memoryView(files, '/root') }).analyze({ path: `/root/${name}`, text: files[name] });
 }
 
 function diskAnalyse(file: string): FileAnalysis {

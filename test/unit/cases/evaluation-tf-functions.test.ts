@@ -4,57 +4,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { buildModule, parseTerraformFile } from '../../../server/src/analysis/terraform/module';
-import { TfResolver } from '../../../server/src/analysis/terraform/resolve';
-import type { ValueNode } from '../../../server/src/analysis/types';
 import { analyseExample } from '../support/examples';
-
-const UNKNOWN = Symbol('unknown');
-type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
-
-function plain(node: ValueNode | undefined, resolver: TfResolver): Plain | typeof UNKNOWN {
-  if (node === undefined) return null;
-  const expanded = resolver.expand({ node, via: [] });
-  if (expanded.length !== 1) return UNKNOWN;
-  const value = expanded[0].node;
-  if (value === undefined) return null;
-  if (value.kind === 'scalar') return value.value;
-  if (value.kind === 'expression') {
-    // A call kept as written (jsonencode): its scalar, where one is needed.
-    const scalars = resolver.scalars(value);
-    return scalars.length === 1 && scalars[0].known ? scalars[0].value : UNKNOWN;
-  }
-  if (value.kind === 'seq') {
-    const items = value.items.map((item) => plain(item, resolver));
-    return items.includes(UNKNOWN) ? UNKNOWN : items as Plain[];
-  }
-  if (value.kind === 'map') {
-    const object: { [key: string]: Plain } = {};
-    for (const entry of value.entries) {
-      const item = plain(entry.value, resolver);
-      if (item === UNKNOWN) return UNKNOWN;
-      object[entry.key] = item;
-    }
-    return object;
-  }
-  return UNKNOWN;
-}
+import { localValue, UNKNOWN } from '../support/terraformValues';
+import type { Plain } from '../support/terraformValues';
 
 /** The value of `local.x` for the expression, with a few known inputs beside it. */
 function evaluate(expression: string): Plain | typeof UNKNOWN {
-  const text = `variable "unknown" {}
+  return localValue(expression, `variable "unknown" {}
 variable "tags" {
   default = { b = "2", a = "1" }
 }
-locals {
-  obj = { name = "web", port = 22 }
-  x   = ${expression}
-}
-`;
-  const module = buildModule('.', [parseTerraformFile('main.tf', text)]);
-  const local = module.locals.get('x');
-  assert.ok(local);
-  return plain({ kind: 'expression', expression: local.expression, range: local.expression.range }, new TfResolver(module));
+`, '  obj = { name = "web", port = 22 }\n');
 }
 
 const CASES: [string, Plain | typeof UNKNOWN][] = [

@@ -9,7 +9,8 @@ import type { HclExpression } from '../../../terraform/hcl';
 import { describeExpression, resite } from '../../../terraform/resolve';
 import type { TfResolver } from '../../../terraform/resolve';
 import { expressionToNode } from '../../../terraform/values';
-import type { MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../../../types';
+import type { MapEntry, MapNode, OffsetRange, ValueNode } from '../../../types';
+import { parseJsonValue } from '../jsonValue';
 import type { PolicyDocument, PolicyString } from './document';
 import { readPolicyDocuments, strings } from './document';
 import type { NamedDocument } from './identity';
@@ -241,28 +242,35 @@ function partialDocument(expression: HclExpression & { kind: 'template' }, resol
     }
   }
   if (unknown.length === 0 || !/^\s*\{/.test(text)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const convert = (value: unknown, depth: number): ValueNode => {
-    if (Array.isArray(value)) return { kind: 'seq', items: value.map((item) => convert(item, depth + 1)), range };
-    if (value !== null && typeof value === 'object' && depth < 64) {
-      return { kind: 'map', range, entries: Object.entries(value as Record<string, unknown>).map(([key, item]) => ({ key, keyRange: range, value: convert(item, depth + 1) })) };
+  // The bounded JSON reader the other policy strings go through; then each string holding an unknown part becomes
+  // a template with `${...}` for those parts, the shape Fn::Sub gives in CloudFormation: a value that cannot be
+  // known whose literal parts the rules may still read (support `patternText`).
+  const withPatterns = (node: ValueNode): ValueNode | undefined => {
+    switch (node.kind) {
+      case 'scalar': {
+        if (typeof node.value !== 'string' || !node.value.includes(UNKNOWN_MARK)) return node;
+        const pattern = node.value.replace(UNKNOWN_MARKS, (_whole, index: string) => `\${${unknown[Number(index)]}}`);
+        return { kind: 'intrinsic', name: 'Fn::Sub', nameRange: range, range, argument: { kind: 'scalar', value: pattern, range } };
+      }
+      case 'seq': {
+        const items = node.items.map(withPatterns);
+        return items.every((item): item is ValueNode => item !== undefined) ? { ...node, items } : undefined;
+      }
+      case 'map': {
+        const entries: MapEntry[] = [];
+        for (const entry of node.entries) {
+          // A key holding an unknown part names no known field: the whole document cannot be read.
+          const value = entry.value && withPatterns(entry.value);
+          if (entry.key.includes(UNKNOWN_MARK) || (entry.value && !value)) return undefined;
+          entries.push({ ...entry, value });
+        }
+        return { ...node, entries };
+      }
+      default:
+        return node;
     }
-    if (typeof value === 'string' && value.includes(UNKNOWN_MARK)) {
-      // The string as a template with `${...}` for its unknown parts, the shape Fn::Sub gives in CloudFormation:
-      // a value that cannot be known whose literal parts the rules may still read (support `patternText`).
-      const pattern = value.replace(UNKNOWN_MARKS, (_whole, index: string) => `\${${unknown[Number(index)]}}`);
-      return { kind: 'intrinsic', name: 'Fn::Sub', nameRange: range, range, argument: { kind: 'scalar', value: pattern, range } };
-    }
-    const scalar: ScalarValue = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-    return { kind: 'scalar', value: scalar, range };
   };
-  const document = convert(parsed, 0);
-  // A key holding an unknown part names no known field: the whole document cannot be read.
-  const keys = (node: ValueNode): boolean => node.kind === 'map' ? node.entries.every((entry) => !entry.key.includes(UNKNOWN_MARK) && (!entry.value || keys(entry.value))) : node.kind === 'seq' ? node.items.every(keys) : true;
-  return document.kind === 'map' && keys(document) ? document : undefined;
+  const parsed = parseJsonValue(text, range);
+  const document = parsed && withPatterns(parsed);
+  return document?.kind === 'map' ? document : undefined;
 }
