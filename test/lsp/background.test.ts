@@ -78,6 +78,8 @@ describe('the language server never blocks on a large file (pushed diagnostics)'
     const started = await TestLspClient.start({ workspaceFolders: [workspace], settings: { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true }, trace: 'verbose' });
     client = started.client;
     capabilities = started.result.capabilities as Record<string, unknown>;
+    // The scan's listing of the workspace's Terraform folders changes what a module is analysed with: done first.
+    await client.progress.find((event) => event.value.kind === 'end', 'the workspace scan\'s end');
   });
 
   after(async () => {
@@ -173,6 +175,24 @@ describe('the language server never blocks on a large file (pushed diagnostics)'
     await client.close(uri);
     await cleared;
     assert.deepEqual(tracesSince(client, tracesBefore, 'background: analysing', uri), [], 'closing analysed the template again');
+  });
+
+  test('a small Terraform file of a large module is analysed in the worker, which answers its hovers', async () => {
+    const dir = join(outside, 'big-module');
+    mkdirSync(dir);
+    let buckets = '';
+    for (let i = 0; buckets.length <= BACKGROUND_ANALYSIS_SIZE; i++) buckets += `resource "aws_s3_bucket" "b${i}" {\n  bucket = "name-${i}"\n}\n\n`;
+    const network = 'resource "aws_security_group" "admin" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
+    writeFileSync(join(dir, 'buckets.tf'), buckets);
+    const networkUri = fileUri(join(dir, 'network.tf'));
+    const published = client.nextDiagnostics(networkUri, (params) => ofRule(params.diagnostics, 'sg-open-admin-ports').length === 1, 'the small file\'s finding', LARGE_TIMEOUT);
+    // The small file alone is far under the bound: its module (with buckets.tf on disk) is not.
+    await client.open(join(dir, 'network.tf'), network, 'terraform');
+    await published;
+    assert.ok(tracesSince(client, 0, `background: analysing ${networkUri} v1`, networkUri).length > 0, 'the module was analysed in the worker');
+    const hover = await client.hover(networkUri, positionOf(network, 'aws_security_group', 4));
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /Customer/, 'the worker answers the hover');
+    await client.close(networkUri);
   });
 
   test('a template over the size limit is not analysed, and says so', async () => {
