@@ -38,9 +38,11 @@ let client: IacHintsClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const activationStarted = Date.now();
   const module = context.asAbsolutePath('dist/server.js');
+  // Over stdio the server writes the diagnostics its analysis worker serialised as they are; over IPC they would be
+  // parsed and serialised again on the server's thread (megabytes for a large template).
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 
   const clientOptions: LanguageClientOptions = {

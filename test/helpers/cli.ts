@@ -14,6 +14,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
+    // The JSON report of a large template is megabytes (the default, 1 MB, would cut it off).
+    maxBuffer: 512 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

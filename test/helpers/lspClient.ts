@@ -13,6 +13,7 @@ import type {
   ClientCapabilities,
   CodeAction,
   Diagnostic,
+  DocumentDiagnosticReport,
   Hover,
   InitializeResult,
   MessageConnection,
@@ -33,6 +34,8 @@ export interface StartOptions {
   /** What workspace/configuration answers for the `iacHints` section. */
   readonly settings?: Record<string, unknown>;
   readonly capabilities?: ClientCapabilities;
+  /** `trace` in initialize: with 'verbose' the server's $/logTrace lines are recorded in `traces`. */
+  readonly trace?: 'off' | 'messages' | 'verbose';
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -51,6 +54,13 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
   },
 };
 
+/** A client that pulls diagnostics (LSP 3.17) and lets the server ask it to pull again, as VS Code's does. */
+export const PULL_CAPABILITIES: ClientCapabilities = {
+  ...DEFAULT_CAPABILITIES,
+  workspace: { ...DEFAULT_CAPABILITIES.workspace, diagnostics: { refreshSupport: true } },
+  textDocument: { ...DEFAULT_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
+};
+
 export function fileUri(path: string): string {
   return pathToFileURL(path).toString();
 }
@@ -58,6 +68,10 @@ export function fileUri(path: string): string {
 export class TestLspClient {
   readonly diagnostics = new Recorder<PublishDiagnosticsParams>();
   readonly progress = new Recorder<ProgressEvent>();
+  /** The server's $/logTrace messages (when started with `trace`). */
+  readonly traces = new Recorder<string>();
+  /** workspace/diagnostic/refresh requests, numbered from 1. */
+  readonly refreshes = new Recorder<number>();
   readonly logs: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
@@ -73,6 +87,11 @@ export class TestLspClient {
     connection.onNotification('$/progress', (params: ProgressEvent) => this.progress.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+    });
+    connection.onNotification('$/logTrace', (params: { message: string }) => this.traces.push(params.message));
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes.push(this.refreshes.values.length + 1);
+      return null;
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'iacHints' ? this.settings : null)));
@@ -95,6 +114,7 @@ export class TestLspClient {
       rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: folder })),
       capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
+      ...(options.trace ? { trace: options.trace } : {}),
     }), 10_000, 'the initialize response');
     await connection.sendNotification('initialized', {});
     return { client, result };
@@ -136,6 +156,15 @@ export class TestLspClient {
       this.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } }),
       10_000,
       'a code action response',
+    );
+  }
+
+  /** textDocument/diagnostic: the document's diagnostics report (full or unchanged). */
+  pullDiagnostics(uri: string, previousResultId?: string, timeoutMs = 10_000): Promise<DocumentDiagnosticReport> {
+    return withTimeout(
+      this.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }),
+      timeoutMs,
+      `a diagnostic report for ${uri}`,
     );
   }
 

@@ -2,7 +2,10 @@
 // refreshed on didChangeConfiguration), else taken from what didChangeConfiguration pushes.
 import { Analyzer } from '../analysis';
 import type { FileSystemView, Severity } from '../analysis';
+import { MirroredAnalyzer } from './background';
+import type { BackgroundAnalyzer } from './background';
 import type { ServerState } from './state';
+import type { WorkerSettings } from './workerProtocol';
 
 export const SETTINGS_SECTION = 'iacHints';
 
@@ -49,7 +52,16 @@ export function rememberPushedSettings(state: ServerState, params: { settings?: 
   if (settings && typeof settings === 'object' && SETTINGS_SECTION in settings) state.pushedSettings = settings[SETTINGS_SECTION];
 }
 
-/** The analyzer for these settings (the severity floor and the allowed Regions live in it). */
-export function createAnalyzer(files: FileSystemView, settings: Settings): Analyzer {
-  return new Analyzer({ files, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) });
+/**
+ * The analyzer for these settings (the severity floor and the allowed Regions live in it). With `background`, what
+ * it forgets or releases the analysis worker's analyzer forgets or releases too.
+ */
+export function createAnalyzer(files: FileSystemView, settings: WorkerSettings, background?: BackgroundAnalyzer): Analyzer {
+  const options = { files, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) };
+  return background ? new MirroredAnalyzer(options, background) : new Analyzer(options);
+}
+
+/** What the analysis worker's analyzer needs of the settings. */
+export function workerSettings(settings: Settings): WorkerSettings {
+  return { minimumSeverity: settings.minimumSeverity, allowedRegions: settings.allowedRegions };
 }

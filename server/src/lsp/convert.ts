@@ -90,9 +90,12 @@ export function problemToDiagnostic(problem: Problem, lineIndex: LineIndex): Dia
   };
 }
 
-/** Every diagnostic of one analysed file: none at all for a skipped file (not a template, too large...). */
+/**
+ * Every diagnostic of one analysed file. A skipped file gets only the problems the core gave it: none when it is
+ * not a template, the reason when it is too large to analyse or the analysis failed (what the CLI reports too).
+ */
 export function toDiagnostics(analysis: FileAnalysis, uri: string, lineIndexOf?: LineIndexOf): Diagnostic[] {
-  if (analysis.kind === 'skipped') return [];
+  if (analysis.kind === 'skipped') return analysis.problems.map((problem) => problemToDiagnostic(problem, analysis.lineIndex));
   return [
     ...analysis.problems.map((problem) => problemToDiagnostic(problem, analysis.lineIndex)),
     ...analysis.findings.map((finding) => findingToDiagnostic(finding, analysis.lineIndex, uri, lineIndexOf, analysis.path)),

@@ -1,12 +1,16 @@
 // How the core sees other files from the language server: open editor buffers laid over the disk (the buffer's
-// text wins), so a Terraform module is analysed with what the user is typing in any of its files.
+// text wins), so a Terraform module is analysed with what the user is typing in any of its files. The analysis
+// worker (worker.ts) builds the same view over the copies of the buffers the server sends it.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute } from 'node:path';
-import type { TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_SIZE, isTerraformConfigPath } from '../analysis';
 import type { FileSystemView } from '../analysis';
 import { uriToPath } from './paths';
+
+/** The open buffers a view lays over the disk: the server's TextDocuments, or the worker's copies of them. */
+export interface OpenBuffers {
+  all(): readonly { readonly uri: string; getText(): string }[];
+}
 
 export class OverlayFileSystemView implements FileSystemView {
   /** Disk texts by path, kept while the file's modification time and size are unchanged. */
@@ -15,12 +19,13 @@ export class OverlayFileSystemView implements FileSystemView {
   private readonly workspaceFolders = new Set<string>();
   /** What `terraformFolders` last answered, kept while nothing changed (the core caches by this list). */
   private folders: { key: string; list: readonly string[] } | undefined;
+  private foldersVersion = 0;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(private readonly documents: OpenBuffers) {}
 
   /** Open documents by file system path. */
-  private openDocuments(): Map<string, TextDocument> {
-    const byPath = new Map<string, TextDocument>();
+  private openDocuments(): Map<string, { getText(): string }> {
+    const byPath = new Map<string, { getText(): string }>();
     for (const document of this.documents.all()) {
       if (document.uri.startsWith('file:')) byPath.set(uriToPath(document.uri), document);
     }
@@ -74,15 +79,35 @@ export class OverlayFileSystemView implements FileSystemView {
     return this.folders.list;
   }
 
+  /** Bumped whenever the workspace's Terraform folders change (what a module's callers may be): a cache key. */
+  get workspaceFoldersVersion(): number {
+    return this.foldersVersion;
+  }
+
   /** The workspace's candidate files were listed: their Terraform folders replace the ones known. */
   setWorkspaceFiles(paths: readonly string[]): void {
     this.workspaceFolders.clear();
     for (const path of paths) if (isTerraformConfigPath(path)) this.workspaceFolders.add(dirname(path));
+    this.foldersVersion++;
+  }
+
+  /** The workspace's Terraform folders known from its listing and watched creations (not the open documents'). */
+  workspaceTerraformFolders(): readonly string[] {
+    return [...this.workspaceFolders].sort();
+  }
+
+  /** Replaces the workspace's Terraform folders (the worker's copy of the server's list). */
+  setWorkspaceTerraformFolders(folders: readonly string[]): void {
+    this.workspaceFolders.clear();
+    for (const folder of folders) this.workspaceFolders.add(folder);
+    this.foldersVersion++;
   }
 
   /** A Terraform file was created on disk: its folder is one of the workspace's. */
   addWorkspaceFile(path: string): void {
-    if (isTerraformConfigPath(path)) this.workspaceFolders.add(dirname(path));
+    if (!isTerraformConfigPath(path) || this.workspaceFolders.has(dirname(path))) return;
+    this.workspaceFolders.add(dirname(path));
+    this.foldersVersion++;
   }
 
   /** Forgets a disk text (changed or deleted on disk; also when its directory's module is released). */

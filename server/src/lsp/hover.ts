@@ -1,18 +1,20 @@
-// textDocument/hover: the responsibility split of the resource (or setting) under the cursor.
+// textDocument/hover: the responsibility split of the resource (or setting) under the cursor. A document analysed
+// in the background is answered by the worker from its last analysis, or not at all (reports.ts).
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { isCandidatePath } from '../analysis';
-import { toHover, toOffset } from './convert';
+import { hoverAt } from './answers';
 import { uriToPath } from './paths';
+import { backgroundAnswerable } from './reports';
 import type { ServerState } from './state';
 
-export function onHover(state: ServerState, params: HoverParams): Hover | null {
+export function onHover(state: ServerState, params: HoverParams): Hover | null | Promise<Hover | null> {
   const document = state.documents.get(params.textDocument.uri);
   if (!document || !state.settings.enable) return null;
   const path = uriToPath(document.uri, document.languageId);
   if (!isCandidatePath(path)) return null;
-  const input = { path, text: document.getText() };
-  const { lineIndex, kind } = state.analyzer.analyze(input);
-  if (kind === 'skipped') return null;
-  const result = state.analyzer.hover(input, toOffset(lineIndex, params.position));
-  return result ? toHover(result, lineIndex) : null;
+  const background = backgroundAnswerable(state, document, path);
+  if (background === 'unanswerable') return null;
+  if (background === 'worker') return state.background.hover(path, document.version, params.position);
+  return hoverAt(state.analyzer, path, document.getText(), params.position);
 }
+

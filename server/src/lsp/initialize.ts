@@ -5,7 +5,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
 import { TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
 import { applySettings } from './settingsChange';
 import type { ServerState } from './state';
@@ -14,22 +14,28 @@ import { startWorkspaceScan } from './workspaceScan';
 /** Files whose changes on disk are re-analysed (registered dynamically when the client allows it). */
 export const WATCHED_FILES_GLOB = candidateGlob();
 
+/** The identifier of the pulled diagnostics (a client may name their collection after it). */
+export const DIAGNOSTIC_PROVIDER_ID = 'iac-hints';
+
 export function onInitialize(state: ServerState, params: InitializeParams): InitializeResult {
   state.capabilities = params.capabilities ?? {};
+  // A client that can pull diagnostics pulls those of open documents; the others get them pushed.
+  state.pull = state.capabilities.textDocument?.diagnostic !== undefined;
   if (params.workspaceFolders && params.workspaceFolders.length > 0) {
     state.workspaceFolders = [...params.workspaceFolders];
   } else if (params.rootUri) {
     state.workspaceFolders = [{ uri: params.rootUri, name: params.rootUri }];
   }
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
+  // interFileDependencies: a Terraform file's diagnostics depend on the other files of its module and its callers.
+  // Files that are not open are pushed (the workspace scan), not pulled: no workspace diagnostics.
+  if (state.pull) capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: true, workspaceDiagnostics: false };
+  return { capabilities, serverInfo: { name: TOOL_NAME, version: TOOL_VERSION } };
 }
 
 export async function onInitialized(state: ServerState): Promise<void> {

@@ -1,21 +1,25 @@
-// The language server's entry point (dist/server.js). It speaks LSP over stdio (`--stdio`) or the IPC channel
-// the VS Code client uses (`--node-ipc`), and only wires protocol events to the handler modules: every answer
-// comes from the analysis core, converted in convert.ts. State lives in one object created here.
+// The language server's entry point (dist/server.js). It speaks LSP over stdio (`--stdio`, what the extension's
+// client uses) or IPC (`--node-ipc`), and only wires protocol events to the handler modules: every answer comes
+// from the analysis core, converted in convert.ts. State lives in one object created here. Large files are
+// analysed in a worker thread (dist/worker.js, background.ts), so this thread is always free to answer.
 import { dirname } from 'node:path';
-import { FileChangeType, ProposedFeatures, TextDocuments, createConnection } from 'vscode-languageserver/node';
+import { FileChangeType, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onCodeAction } from './codeAction';
 import { rememberPushedSettings } from './configuration';
-import { DIAGNOSTICS_DEBOUNCE_MS, analyseFileOnDisk, cancelScheduled, clearDiagnostics, scheduleDocument, scheduleModuleRefresh } from './diagnostics';
+import { analyseFileOnDisk, cancelScheduled, documentClosed, documentOpened, scheduleDocument, scheduleModuleRefresh, terraformChanged } from './diagnostics';
 import { onHover } from './hover';
 import { onInitialize, onInitialized } from './initialize';
 import { isInstalledPath, isModulesManifestPath, isTerraformPath } from '../analysis';
 import { uriToPath } from './paths';
+import { onDocumentDiagnostic } from './pullDiagnostics';
 import { applySettings } from './settingsChange';
 import { createState } from './state';
 import type { ServerState } from './state';
+import { createServerConnection } from './transport';
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+const connection = createServerConnection(() => shutdownReceived);
 const documents = new TextDocuments(TextDocument);
 const state = createState(connection, documents);
 
@@ -52,26 +56,22 @@ connection.onDidChangeConfiguration(guardAsync('didChangeConfiguration', async (
   await applySettings(s, { initial: false });
 }));
 
-// Opening analyses at once; typing is debounced, and only the latest version's result is published.
-documents.onDidOpen(guard('didOpen', (s, event) => {
-  s.justOpened.add(event.document.uri);
-}, undefined));
+// Opening analyses at once; an edit after a quiet time (none when the document's analysis is quicker than that), and
+// only the latest version's result is published. A client that pulls asks for the diagnostics itself.
+documents.onDidOpen(guard('didOpen', (s, event) => documentOpened(s, event.document), undefined));
 documents.onDidChangeContent(guard('didChange', (s, event) => {
-  // Fired on open too (right after onDidOpen): a new document is analysed at once, edits after a quiet time.
-  const opened = s.justOpened.delete(event.document.uri);
-  scheduleDocument(s, event.document.uri, opened ? 0 : DIAGNOSTICS_DEBOUNCE_MS);
+  const { uri, languageId } = event.document;
+  // Fired on open too (right after onDidOpen): a new document is analysed at once.
+  const opened = s.justOpened.delete(uri);
+  const path = uriToPath(uri, languageId);
+  const terraform = uri.startsWith('file:') && isTerraformPath(path);
+  if (terraform) terraformChanged(s);
+  if (!s.pull) scheduleDocument(s, uri, opened ? 0 : undefined);
+  // The other files of the module (and its callers and callees) see this buffer too; pushed, it is done after the
+  // document's own analysis (scheduleDocument).
+  else if (terraform) scheduleModuleRefresh(s, dirname(path), uri);
 }, undefined));
-documents.onDidClose(guard('didClose', (s, event) => {
-  cancelScheduled(s, event.document.uri);
-  s.justOpened.delete(event.document.uri);
-  const path = uriToPath(event.document.uri, event.document.languageId);
-  s.analyzer.forget(path);
-  // Back to the saved text, as the workspace scan would see it.
-  if (s.settings.scanWorkspaceOnStartup) void analyseFileOnDisk(s, event.document.uri).catch(() => clearDiagnostics(s, event.document.uri));
-  else clearDiagnostics(s, event.document.uri);
-  // The rest of its Terraform module no longer sees the unsaved buffer.
-  if (event.document.uri.startsWith('file:') && isTerraformPath(path)) scheduleModuleRefresh(s, dirname(path));
-}, undefined));
+documents.onDidClose(guard('didClose', (s, event) => documentClosed(s, event.document), undefined));
 
 connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s, params) => {
   const modules = new Set<string>();
@@ -81,6 +81,7 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
     const local = change.uri.startsWith('file:');
     // `terraform init` (re)installed modules: the root module in <dir>/.terraform/modules/ reads them again.
     if (local && isModulesManifestPath(path)) {
+      terraformChanged(s);
       modules.add(dirname(dirname(dirname(path))));
       continue;
     }
@@ -89,6 +90,7 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
     if (local && isTerraformPath(path)) {
       // What the module calls may have changed too (the core keeps the calls of modules it released).
       s.analyzer.forget(path);
+      terraformChanged(s);
       if (change.type === FileChangeType.Created) s.files.addWorkspaceFile(path);
     }
     await analyseFileOnDisk(s, change.uri);
@@ -100,9 +102,17 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
 
 connection.onHover(guard('hover', onHover, null));
 connection.onCodeAction(guard('codeAction', onCodeAction, []));
+connection.languages.diagnostics.on((params, token) => onDocumentDiagnostic(state, params, token).catch((error: unknown) => {
+  // A ResponseError (cancelled, ask again) is the answer; anything else is logged and answered with no diagnostics.
+  if (error instanceof ResponseError) throw error;
+  connection.console.error(`iac-hints: textDocument/diagnostic failed: ${describe(error)}`);
+  return { kind: 'full' as const, items: [] };
+}));
 connection.onShutdown(() => {
+  shutdownReceived = true;
   state.scanGeneration++;
   for (const uri of [...state.pendingTimers.keys()]) cancelScheduled(state, uri);
+  state.background.dispose();
 });
 
 // The server must survive anything; log instead of dying.

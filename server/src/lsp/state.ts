@@ -1,10 +1,13 @@
 // The server's state, created once in main.ts and passed to every handler (no module-level mutable state).
+import { join } from 'node:path';
 import type { ClientCapabilities, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../analysis';
-import { DEFAULT_SETTINGS, createAnalyzer } from './configuration';
+import { BackgroundAnalyzer } from './background';
+import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from './configuration';
 import type { Settings } from './configuration';
 import { OverlayFileSystemView } from './files';
+import type { DiagnosticReport } from './reports';
 
 export interface ServerState {
   readonly connection: Connection;
@@ -15,10 +18,14 @@ export interface ServerState {
   readonly diskTerraformFiles: Set<string>;
   /** Replaced when a setting that changes the analysis (minimumSeverity) changes. */
   analyzer: Analyzer;
+  /** The analysis worker: large documents and files, and those found slow on this thread (reports.ts laneOf). */
+  readonly background: BackgroundAnalyzer;
   settings: Settings;
   /** Settings pushed by didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   pushedSettings: unknown;
   capabilities: ClientCapabilities;
+  /** The client pulls the diagnostics of open documents (textDocument/diagnostic); they are pushed otherwise. */
+  pull: boolean;
   workspaceFolders: WorkspaceFolder[];
   /** Debounce timers of open documents, by URI. */
   readonly pendingTimers: Map<string, NodeJS.Timeout>;
@@ -26,6 +33,26 @@ export interface ServerState {
   readonly justOpened: Set<string>;
   /** URIs whose last published diagnostics were not empty (to clear them when needed). */
   readonly published: Set<string>;
+  /** The last diagnostics computed for each open document (reports.ts). */
+  readonly reports: Map<string, DiagnosticReport>;
+  /** Background analyses under way, by URI, for the version and inputs they analyse (reports.ts). */
+  readonly computing: Map<string, { readonly version: number; readonly inputs: string; readonly promise: Promise<DiagnosticReport | undefined> }>;
+  /** How long the last analysis of each open document took (ms): the debounce is skipped when it is shorter. */
+  readonly analysisMs: Map<string, number>;
+  /**
+   * Templates (by path) and Terraform modules (by folder): how many analyses in a row took longer than the budget on
+   * this thread (reports.ts: at SLOW_ANALYSES_IN_A_ROW they move to the worker).
+   */
+  readonly slowAnalyses: Map<string, number>;
+  /** What modules analysed in the worker call and are called by (folder -> folders), for refreshModule. */
+  readonly backgroundModuleLinks: Map<string, { readonly callers: readonly string[]; readonly callees: readonly string[] }>;
+  /**
+   * Bumped when what a document's diagnostics depend on besides its text changes: the settings, and any Terraform
+   * buffer or file (of any module: callers and callees count). Reports record them (reports.ts inputsOf).
+   */
+  generations: { settings: number; terraform: number };
+  /** A workspace/diagnostic/refresh request is under way (`again`: another is needed after it). */
+  refresh: { running: boolean; again: boolean };
   /** Bumped to cancel a running workspace scan (settings changed, folders changed, shutdown). */
   scanGeneration: number;
   /** Settled when the latest workspace scan ends (tests and the benchmark wait on nothing else). */
@@ -34,19 +61,37 @@ export interface ServerState {
 
 export function createState(connection: Connection, documents: TextDocuments<TextDocument>): ServerState {
   const files = new OverlayFileSystemView(documents);
+  const background = new BackgroundAnalyzer({
+    // Next to dist/server.js (esbuild bundles both from server/src/lsp).
+    script: join(__dirname, 'worker.js'),
+    buffers: documents,
+    folders: () => files.workspaceTerraformFolders(),
+    log: (message) => connection.console.error(message),
+    trace: (message) => connection.tracer.log(message),
+  });
+  background.configure(workerSettings(DEFAULT_SETTINGS));
   return {
     connection,
     documents,
     files,
     diskTerraformFiles: new Set(),
-    analyzer: createAnalyzer(files, DEFAULT_SETTINGS),
+    analyzer: createAnalyzer(files, DEFAULT_SETTINGS, background),
+    background,
     settings: DEFAULT_SETTINGS,
     pushedSettings: undefined,
     capabilities: {},
+    pull: false,
     workspaceFolders: [],
     pendingTimers: new Map(),
     justOpened: new Set(),
     published: new Set(),
+    reports: new Map(),
+    computing: new Map(),
+    analysisMs: new Map(),
+    slowAnalyses: new Map(),
+    backgroundModuleLinks: new Map(),
+    generations: { settings: 0, terraform: 0 },
+    refresh: { running: false, again: false },
     scanGeneration: 0,
     scanning: Promise.resolve(),
   };

@@ -1,5 +1,6 @@
 // Start-up scan of the workspace folders: finds candidate files, analyses them one at a time (yielding to the
-// connection between files so requests stay answered) and publishes diagnostics for the templates.
+// connection between files so requests stay answered; large files go to the analysis worker) and publishes
+// diagnostics for the templates.
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -88,9 +89,11 @@ async function scan(state: ServerState, generation: number): Promise<void> {
     if (!progress) return;
     let lastPercentage = 0;
     let directoryStart = 0;
+    // Files analysed in the worker: the scan goes on meanwhile, and is done when they are.
+    const background: Promise<void>[] = [];
     for (let index = 0; index < files.length; index++) {
       if (cancelled()) return;
-      await analyseFileOnDisk(state, pathToUri(files[index]));
+      await analyseFileOnDisk(state, pathToUri(files[index]), background);
       // Files of a directory come together (breadth first, sorted): once the last Terraform file of a module is
       // done, its analysis is released (it is redone if one of its files changes).
       if (index + 1 === files.length || dirname(files[index + 1]) !== dirname(files[index])) {
@@ -104,6 +107,7 @@ async function scan(state: ServerState, generation: number): Promise<void> {
       }
       await yieldToEventLoop();
     }
+    await Promise.all(background);
     state.connection.console.log(`iac-hints: scanned ${files.length} candidate files.`);
   } finally {
     progress?.done();
