@@ -68,6 +68,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['terraform/edit.ts', 'engine', 'fix writer (HCL)'],
   ['suppress.ts', 'engine', 'suppression comments and Metadata'],
   ['hoverText.ts', 'engine', 'hover text for both formats'],
+  ['config.ts', 'engine', '.iac-hints.yaml: parsing, rule policy, path filter'],
   ['analyzer.ts', 'engine', 'the Analyzer: cache, dispatch by format'],
   ['index.ts', 'engine', 'the only entry point'],
 ];

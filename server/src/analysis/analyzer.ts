@@ -45,7 +45,10 @@ export class Analyzer {
     this.maxFileSize = options.maxFileSize ?? MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
-    this.settings = options.allowedRegions ? { allowedRegions: options.allowedRegions } : {};
+    this.settings = {
+      ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}),
+      ...(options.rules && Object.keys(options.rules).length > 0 ? { rules: options.rules } : {}),
+    };
     this.terraform = new TerraformAnalyzer(options.files, this.settings);
   }
 

@@ -78,7 +78,15 @@ export interface AnalysisSettings {
    * data-residency duty; without it, where data goes is only said (information).
    */
   readonly allowedRegions?: readonly string[];
+  /**
+   * Rules turned off or given another severity (`.iac-hints.yaml`, config.ts rulePolicyOf); a rule not named runs
+   * as written. An "off" rule is not run: no finding, no status, no hover line.
+   */
+  readonly rules?: RulePolicy;
 }
+
+/** By rule id: 'off', or the severity of the rule's findings ("depends" findings stay information). */
+export type RulePolicy = Readonly<Record<string, Severity | 'off'>>;
 
 export interface AnalyzerOptions extends AnalysisSettings {
   /** Without it, a Terraform file is analysed as a module of its own. */
@@ -91,4 +99,9 @@ export interface AnalyzerOptions extends AnalysisSettings {
    * (the CLI) turn it off: a single whole-document parse is faster the first time.
    */
   readonly incremental?: boolean;
+  /**
+   * Whether other tools' suppressions (checkov, cfn_nag, tfsec/Trivy comments and Metadata) silence findings
+   * (default true). `.iac-hints.yaml`: `suppressions: { otherTools: false }`.
+   */
+  readonly otherToolSuppressions?: boolean;
 }

@@ -1,5 +1,6 @@
 // The one path from rule outcomes to findings, for both formats, and from a rule that throws to a problem.
 // cloudformation/check.ts and terraform/check.ts run the rules; what a finding says is decided only here.
+import type { RulePolicy } from './api';
 import { itemLabel } from './knowledgeView';
 import type { RuleOutcome } from './rules/support/outcome';
 import type { Rule } from './rules/support/rule';
@@ -27,12 +28,17 @@ export function runGuarded(rule: Rule, anchor: OffsetRange, report: (problem: Pr
   }
 }
 
-/** The findings a rule's outcomes give about one resource: missed duties, and "depends" as information. */
-export function findingsOf(rule: Rule, outcomes: readonly RuleOutcome[], resource: ResourceRef): Finding[] {
+/**
+ * The findings a rule's outcomes give about one resource: missed duties, and "depends" as information. `policy`
+ * (`.iac-hints.yaml`) may give the rule's missed duties another severity; "depends" stays information.
+ */
+export function findingsOf(rule: Rule, outcomes: readonly RuleOutcome[], resource: ResourceRef, policy?: RulePolicy): Finding[] {
   const findings: Finding[] = [];
+  const configured = policy?.[rule.meta.id];
+  const override = configured === 'off' ? undefined : configured;
   for (const outcome of outcomes) {
     if (outcome.kind !== 'finding' && outcome.kind !== 'depends') continue;
-    const severity: Severity = outcome.kind === 'depends' ? 'info' : outcome.severity ?? rule.meta.severity;
+    const severity: Severity = outcome.kind === 'depends' ? 'info' : override ?? outcome.severity ?? rule.meta.severity;
     findings.push({
       ruleId: rule.meta.id,
       responsibility: rule.meta.item,

@@ -24,7 +24,7 @@ export const CLOUDFORMATION: FileFormat = {
   id: 'cloudformation',
   label: 'CloudFormation template (YAML or JSON)',
   extensions: ['.yaml', '.yml', '.json', '.template', '.cfn'],
-  neverNames: /(^|[\\/])(package(-lock)?\.json|tsconfig(\.[\w-]+)?\.json|jsconfig\.json|composer\.json|serverless\.ya?ml|docker-compose(\.[\w-]+)?\.ya?ml|compose\.ya?ml|\.eslintrc(\.json)?|pnpm-lock\.yaml|\.pre-commit-config\.yaml|mkdocs\.ya?ml|buildspec\.ya?ml)$/i,
+  neverNames: /(^|[\\/])(package(-lock)?\.json|tsconfig(\.[\w-]+)?\.json|jsconfig\.json|composer\.json|serverless\.ya?ml|docker-compose(\.[\w-]+)?\.ya?ml|compose\.ya?ml|\.eslintrc(\.json)?|pnpm-lock\.yaml|\.pre-commit-config\.yaml|mkdocs\.ya?ml|buildspec\.ya?ml|\.iac-hints\.ya?ml)$/i,
   neverPaths: /(^|[\\/])\.github[\\/]/,
   byDirectory: false,
 };

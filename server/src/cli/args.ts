@@ -7,7 +7,19 @@ export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = Severity | 'none';
 
 export type Command =
-  | { readonly name: 'scan'; readonly paths: readonly string[]; readonly format: Format; readonly failOn: FailOn; readonly allowedRegions: readonly string[] }
+  | {
+    readonly name: 'scan';
+    readonly paths: readonly string[];
+    readonly format: Format;
+    readonly failOn: FailOn;
+    readonly allowedRegions: readonly string[];
+    /** `--config FILE`: instead of the nearest `.iac-hints.yaml`. */
+    readonly config?: string;
+    /** `--severity LEVEL`: report only findings at or above it (wins over the config's minimumSeverity). */
+    readonly severity?: Severity;
+    /** `--skip-path GLOB`, repeatable: added to the config's exclude globs. */
+    readonly skipPaths: readonly string[];
+  }
   | { readonly name: 'rules'; readonly format: Format }
   | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
   | { readonly name: 'version' };
@@ -15,6 +27,7 @@ export type Command =
 const SCAN_FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 const RULES_FORMATS: readonly Format[] = ['text', 'json', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export const USAGE = `Usage: iac-hints <command> [options]
 
@@ -26,6 +39,11 @@ Options:
   --format text|json|sarif             Output format (default: text); rules: text|json|markdown
   --fail-on error|warning|info|none    scan: exit 1 when a finding is at or above this severity (default: error)
   --allowed-regions r1,r2              scan: Regions where data may live; data placed or copied elsewhere is reported
+  --config FILE                        scan: the configuration to use (default: the nearest .iac-hints.yaml at or
+                                       above the scanned folder)
+  --severity error|warning|info        scan: report only findings at or above this severity
+  --skip-path GLOB                     scan: do not analyse paths matching GLOB (relative to the configuration's
+                                       folder, else the current one); repeatable
   -h, --help                           Show this help
   -v, --version                        Show the version
 
@@ -52,6 +70,9 @@ export function parseArgs(argv: readonly string[]): Command {
   let format: Format = 'text';
   let failOn: FailOn = 'error';
   let allowedRegions: string[] = [];
+  let config: string | undefined;
+  let severity: Severity | undefined;
+  const skipPaths: string[] = [];
   const paths: string[] = [];
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index++) {
@@ -96,10 +117,25 @@ export function parseArgs(argv: readonly string[]): Command {
         index = next;
         break;
       }
+      case '--config':
+      case '--severity':
+      case '--skip-path': {
+        if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+        const [value, next] = takeValue(rest, index, flag, inline);
+        if (value.trim() === '') throw new UsageError(`${flag} needs a value`);
+        if (flag === '--config') config = value;
+        else if (flag === '--severity') severity = oneOf(flag, value, SEVERITIES);
+        else skipPaths.push(value);
+        index = next;
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${flag}'`);
     }
   }
   if (first === 'rules') return { name: 'rules', format };
-  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions };
+  return {
+    name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions, skipPaths,
+    ...(config === undefined ? {} : { config }), ...(severity === undefined ? {} : { severity }),
+  };
 }

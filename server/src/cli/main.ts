@@ -1,6 +1,7 @@
 // The `iac-hints` command line (dist/cli.js). All analysis goes through the core; this file does the I/O.
-import { Analyzer, TOOL_NAME, TOOL_VERSION } from '../analysis';
+import { Analyzer, TOOL_NAME, TOOL_VERSION, configuredOptions, pathFilterOf } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
+import { configProblemLines, configRelative, loadConfig } from './config';
 import type { Command } from './args';
 import { shouldFail, toJsonReport, toTextReport } from './report';
 import { rulesJson, rulesMarkdown, rulesText } from './rules';
@@ -21,11 +22,17 @@ function run(command: Command): number {
       else process.stdout.write(rulesText());
       return 0;
     case 'scan': {
+      // Command-line flags > .iac-hints.yaml > defaults (the editor's settings sit between the last two).
+      const loaded = loadConfig(command.config, command.paths);
+      for (const line of configProblemLines(loaded)) process.stderr.write(`${line}\n`);
+      const options = configuredOptions(loaded.config, { ...(command.severity ? { minimumSeverity: command.severity } : {}), allowedRegions: command.allowedRegions });
       const view = new DiskFileSystemView();
-      const analyzer = new Analyzer({ files: view, incremental: false, ...(command.allowedRegions.length > 0 ? { allowedRegions: command.allowedRegions } : {}) });
-      const files = scanFiles(collectFiles(command.paths), view, analyzer);
+      const analyzer = new Analyzer({ files: view, incremental: false, ...options });
+      const included = pathFilterOf(loaded.config, command.skipPaths);
+      const files = scanFiles(collectFiles(command.paths, (path) => included(configRelative(loaded, path))), view, analyzer);
       if (command.format === 'json') {
-        process.stdout.write(`${JSON.stringify(toJsonReport(files, (path) => readTextFile(path)), null, 2)}\n`);
+        const config = loaded.path && loaded.lineIndex ? { path: loaded.path, lineIndex: loaded.lineIndex, problems: loaded.problems } : undefined;
+        process.stdout.write(`${JSON.stringify(toJsonReport(files, (path) => readTextFile(path), config), null, 2)}\n`);
       } else if (command.format === 'sarif') {
         process.stdout.write(`${JSON.stringify(toSarifReport(files), null, 2)}\n`);
       } else {

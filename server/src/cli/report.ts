@@ -1,6 +1,6 @@
 // Output of `iac-hints scan`: the JSON contract (version 1) and the human text format.
 import { LineIndex, TOOL_NAME, TOOL_VERSION } from '../analysis';
-import type { Finding, OffsetRange, Severity } from '../analysis';
+import type { Finding, OffsetRange, Problem, Severity } from '../analysis';
 import type { FailOn } from './args';
 import type { ScannedFile } from './scan';
 
@@ -34,11 +34,13 @@ function relatedJson(finding: Finding, file: ScannedFile, textOf: TextOf, indexe
  * The JSON report. Its shape is a contract: change it only with a new `version`. (`related` on a finding is an
  * addition of version 1: present only when the finding points at other places, in this file or another.)
  */
-export function toJsonReport(files: readonly ScannedFile[], textOf: TextOf = () => undefined): unknown {
+export function toJsonReport(files: readonly ScannedFile[], textOf: TextOf = () => undefined, config?: { readonly path: string; readonly lineIndex: LineIndex; readonly problems: readonly Problem[] }): unknown {
   const indexes = new Map<string, LineIndex | undefined>();
   return {
     version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    // Additive to version 1: the .iac-hints.yaml used, and what is wrong in it (each setting at fault is ignored).
+    ...(config ? { config: { path: config.path, problems: config.problems.map((problem) => ({ message: problem.message, severity: problem.severity, range: jsonRange(config.lineIndex, problem.range) })) } } : {}),
     files: files.map((file) => {
       const kind = file.analysis?.kind ?? 'skipped';
       const problems = file.analysis

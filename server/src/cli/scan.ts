@@ -23,9 +23,10 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 /**
  * Candidate files under the given paths, in a stable order, each once. Throws UsageError for a missing path.
  * Which names are candidates and which folders are skipped is the core's format description (analysis/formats.ts),
- * shared with the language server's workspace scan.
+ * shared with the language server's workspace scan. `included` (the configuration's include/exclude globs) decides
+ * which walked files and folders are kept; a file named explicitly is always listed.
  */
-export function collectFiles(paths: readonly string[]): string[] {
+export function collectFiles(paths: readonly string[], included: (path: string) => boolean = () => true): string[] {
   for (const path of paths) {
     try {
       statSync(path);
@@ -57,8 +58,9 @@ export function collectFiles(paths: readonly string[]): string[] {
         continue;
       }
       if (info.isDirectory()) {
+        // A folder no include glob can reach inside is still walked: `include: ['**/*.tf']` matches below it.
         if (!isSkippedDirectory(name)) walk(path);
-      } else if (info.isFile() && isCandidatePath(path)) {
+      } else if (info.isFile() && isCandidatePath(path) && included(path)) {
         add(path);
       }
     }

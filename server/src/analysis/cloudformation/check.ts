@@ -113,7 +113,7 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
     }
     const runs = fresh.map((entry) => entry.run);
     const reads = fresh.map((entry) => entry.reads);
-    return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)), reads);
+    return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)), reads, settings);
   });
   return { resolver, resources, problems };
 }
@@ -276,6 +276,7 @@ function runRules(
   const results: { run: RuleRun; reads: ReadSet; cached?: CachedRun }[] = [];
   const rules = resource.type ? RULES_BY_CLOUDFORMATION_TYPE.get(resource.type) ?? [] : [];
   for (const rule of rules) {
+    if (scope.settings.rules?.[rule.meta.id] === 'off') continue;
     const cached = reuse?.(rule);
     if (cached) {
       results.push({ run: cached.run, reads: cached.reads, cached });
@@ -309,9 +310,9 @@ function onInheritingResource(run: RuleRun, resource: CfnResource, elsewhere: re
   };
 }
 
-function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[], reads: readonly RunReads[]): ResourceCheck {
+function checkResource(resource: CfnResource, resolver: Resolver, runs: readonly RuleRun[], reads: readonly RunReads[], settings: AnalysisSettings): ResourceCheck {
   const ref = { id: resource.id, type: resource.type ?? '' };
-  const findings = runs.flatMap((run) => findingsOf(run.rule, run.outcomes, ref));
+  const findings = runs.flatMap((run) => findingsOf(run.rule, run.outcomes, ref, settings.rules));
   return {
     resource,
     runs,

@@ -78,6 +78,7 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
     const context = contextWith(false);
     const findings: Finding[] = [];
     for (const rule of rules) {
+      if (settings.rules?.[rule.meta.id] === 'off') continue;
       unsure.clear();
       const report = (problem: Problem) => problems.push({ file: resource.file, problem });
       let outcomes = runGuarded(rule, resource.anchor, report, () => rule.terraform?.check(resource, context) ?? []);
@@ -89,7 +90,7 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
         if (hasGap(outcomes) !== hasGap(alternative)) outcomes = [{ kind: 'unknown', reason: `${reasons.join('; ')}: it may be set for this resource or not` }];
       }
       if (instance === instances[0]) runs.push({ rule, outcomes });
-      findings.push(...findingsOf(rule, outcomes, { id: instance.address, type: resource.type }));
+      findings.push(...findingsOf(rule, outcomes, { id: instance.address, type: resource.type }, settings.rules));
     }
     perInstance.push({ address: instance.address, findings });
   }
