@@ -12,7 +12,7 @@ import type { FileAnalysis, FileSystemView } from '../../server/src/analysis';
 import { toJsonReport } from '../../server/src/cli/report';
 import { scanFiles } from '../../server/src/cli/scan';
 import type { ScannedFile } from '../../server/src/cli/scan';
-import { DEFAULT_SETTINGS, createAnalyzer } from '../../server/src/lsp/configuration';
+import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from '../../server/src/lsp/configuration';
 import { toDiagnostics } from '../../server/src/lsp/convert';
 
 interface JsonRange { start: { line: number; character: number }; end: { line: number; character: number } }
@@ -41,7 +41,7 @@ export function editorEntries(analysis: FileAnalysis): string[] {
 
 /** The language server's analyzer over a view of the files (the server lays open buffers over the disk). */
 export function editorAnalyzer(files: FileSystemView): Analyzer {
-  return createAnalyzer(files, DEFAULT_SETTINGS);
+  return createAnalyzer(files, workerSettings(DEFAULT_SETTINGS));
 }
 
 /** `iac-hints scan` of these files from disk: each file's analysis and what the JSON report says of it, sorted. */

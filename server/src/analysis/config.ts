@@ -96,6 +96,7 @@ export function parseConfig(text: string, path: string): ParsedConfig {
         break;
       }
       case 'items': {
+        if (value === undefined || (value.kind === 'scalar' && value.value === null)) break;
         const known = stringList(entry, error).filter((item) => {
           if (isItemId(item.value)) return true;
           warn(item.range, `Unknown responsibility item '${item.value}'${didYouMean(item.value, ITEMS.map((known) => known.id))}; it is ignored.`);
@@ -167,11 +168,9 @@ function stringOf(node: ValueNode | undefined): string | undefined {
   return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
 }
 
-/** A list of strings (a single string is a list of one); anything else is an error at its place, skipped. */
+/** A list of strings; anything else is an error at its place, skipped (an empty value is an empty list). */
 function stringList(entry: MapEntry, error: (range: OffsetRange, message: string) => void): { value: string; range: OffsetRange }[] {
   const value = entry.value;
-  const single = stringOf(value);
-  if (single !== undefined && value) return [{ value: single, range: value.range }];
   if (value?.kind !== 'seq') {
     if (!(value?.kind === 'scalar' && value.value === null)) error(value?.range ?? entry.keyRange, `${entry.key} must be a list of strings; it is ignored.`);
     return [];

@@ -1,7 +1,7 @@
 // Settings under `iacHints.*`: read through workspace/configuration when the client can answer it (cached,
 // refreshed on didChangeConfiguration), else taken from what didChangeConfiguration pushes.
-import { Analyzer } from '../analysis';
-import type { FileSystemView, Severity } from '../analysis';
+import { Analyzer, EMPTY_CONFIG, configuredOptions } from '../analysis';
+import type { FileSystemView, IacHintsConfig, Severity } from '../analysis';
 import { MirroredAnalyzer } from './background';
 import type { BackgroundAnalyzer } from './background';
 import type { ServerState } from './state';
@@ -57,11 +57,21 @@ export function rememberPushedSettings(state: ServerState, params: { settings?: 
  * it forgets or releases the analysis worker's analyzer forgets or releases too.
  */
 export function createAnalyzer(files: FileSystemView, settings: WorkerSettings, background?: BackgroundAnalyzer): Analyzer {
-  const options = { files, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) };
+  const options = {
+    files,
+    minimumSeverity: settings.minimumSeverity,
+    rules: settings.rules,
+    otherToolSuppressions: settings.otherToolSuppressions,
+    ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}),
+  };
   return background ? new MirroredAnalyzer(options, background) : new Analyzer(options);
 }
 
-/** What the analysis worker's analyzer needs of the settings. */
-export function workerSettings(settings: Settings): WorkerSettings {
-  return { minimumSeverity: settings.minimumSeverity, allowedRegions: settings.allowedRegions };
+/**
+ * What the analyzers (this thread's and the worker's) get: `.iac-hints.yaml` over the editor's settings, the
+ * precedence the CLI uses too (its flags > .iac-hints.yaml > editor settings > defaults; core config.ts).
+ */
+export function workerSettings(settings: Settings, config: IacHintsConfig = EMPTY_CONFIG): WorkerSettings {
+  const options = configuredOptions(config, {}, { minimumSeverity: settings.minimumSeverity, allowedRegions: settings.allowedRegions });
+  return { minimumSeverity: options.minimumSeverity, allowedRegions: options.allowedRegions ?? [], rules: options.rules, otherToolSuppressions: options.otherToolSuppressions };
 }

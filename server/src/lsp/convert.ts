@@ -80,11 +80,12 @@ export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri:
   return diagnostic;
 }
 
-export function problemToDiagnostic(problem: Problem, lineIndex: LineIndex): Diagnostic {
+/** `code`: `parse` for a problem with a template, `config` for one with `.iac-hints.yaml`. */
+export function problemToDiagnostic(problem: Problem, lineIndex: LineIndex, code: string = PARSE_CODE): Diagnostic {
   return {
     range: toRange(lineIndex, problem.range),
     severity: toLspSeverity(problem.severity),
-    code: PARSE_CODE,
+    code,
     source: DIAGNOSTIC_SOURCE,
     message: problem.message,
   };

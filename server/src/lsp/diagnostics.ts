@@ -12,6 +12,7 @@ import { MAX_FILE_SIZE, isCandidatePath, isTerraformPath } from '../analysis';
 import { diagnosticsOf } from './answers';
 import { pathToUri, uriToPath } from './paths';
 import { RawJson } from './rawJson';
+import { configDiagnostics, isIncluded } from './projectConfig';
 import { computingReport, currentReport, documentReport, failureDiagnostic, laneOf, noteModuleLinks } from './reports';
 import type { DiagnosticReport } from './reports';
 import type { ServerState } from './state';
@@ -97,8 +98,14 @@ export function analyseOpenDocument(state: ServerState, uri: string, expectedVer
   const document = state.documents.get(uri);
   if (!document || (expectedVersion !== undefined && document.version !== expectedVersion)) return;
   const path = uriToPath(uri, document.languageId);
-  if (!state.settings.enable || !isCandidatePath(path)) {
-    // Every open document gets a notification, empty for non-templates, so stale markers never linger.
+  const config = configDiagnostics(state, uri);
+  if (config) {
+    // The configuration file in force: its problems (of the saved text, which is what applies).
+    publish(state, uri, config, config.length, document.version);
+    return;
+  }
+  if (!state.settings.enable || !isCandidatePath(path) || (uri.startsWith('file:') && !isIncluded(state, path))) {
+    // Every open document gets a notification, empty for non-templates and excluded files, so stale markers never linger.
     publish(state, uri, [], 0, document.version);
     return;
   }
@@ -122,7 +129,12 @@ export function analyseOpenDocument(state: ServerState, uri: string, expectedVer
 export async function analyseFileOnDisk(state: ServerState, uri: string, background?: Promise<void>[]): Promise<void> {
   if (state.documents.get(uri)) return;
   const path = uriToPath(uri);
-  if (!uri.startsWith('file:') || !isCandidatePath(path)) {
+  const config = configDiagnostics(state, uri);
+  if (config) {
+    if (config.length > 0 || state.published.has(uri)) publish(state, uri, config, config.length);
+    return;
+  }
+  if (!uri.startsWith('file:') || !isCandidatePath(path) || !isIncluded(state, path)) {
     clearDiagnostics(state, uri);
     return;
   }

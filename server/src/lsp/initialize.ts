@@ -6,13 +6,15 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
-import { TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
-import { applySettings } from './settingsChange';
+import { CONFIG_FILE_NAME, TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
+import { applySettings, reloadProjectConfig } from './settingsChange';
 import type { ServerState } from './state';
 import { startWorkspaceScan } from './workspaceScan';
 
 /** Files whose changes on disk are re-analysed (registered dynamically when the client allows it). */
 export const WATCHED_FILES_GLOB = candidateGlob();
+/** The configuration files (a nearer one may be created): a change applies the configuration again. */
+export const WATCHED_CONFIG_GLOB = `**/${CONFIG_FILE_NAME}`;
 
 /** The identifier of the pulled diagnostics (a client may name their collection after it). */
 export const DIAGNOSTIC_PROVIDER_ID = 'iac-hints';
@@ -41,7 +43,7 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
 export async function onInitialized(state: ServerState): Promise<void> {
   const { connection, capabilities } = state;
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] })
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: WATCHED_CONFIG_GLOB }] })
       .catch((error: unknown) => connection.console.error(`iac-hints: could not watch files: ${String(error)}`));
   }
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -59,7 +61,10 @@ export async function onInitialized(state: ServerState): Promise<void> {
           void connection.sendDiagnostics({ uri, diagnostics: [] });
         }
       }
-      if (event.added.length > 0) void startWorkspaceScan(state);
+      // The first folder holds the configuration: it may be another one now (a re-scan follows when it changes).
+      void reloadProjectConfig(state).then(() => {
+        if (event.added.length > 0) void startWorkspaceScan(state);
+      }).catch((error: unknown) => connection.console.error(`iac-hints: could not apply the configuration: ${String(error)}`));
     });
   }
 }

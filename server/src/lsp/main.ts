@@ -13,7 +13,8 @@ import { onInitialize, onInitialized } from './initialize';
 import { isInstalledPath, isModulesManifestPath, isTerraformPath } from '../analysis';
 import { uriToPath } from './paths';
 import { onDocumentDiagnostic } from './pullDiagnostics';
-import { applySettings } from './settingsChange';
+import { isConfigPath } from './projectConfig';
+import { applySettings, reloadProjectConfig } from './settingsChange';
 import { createState } from './state';
 import type { ServerState } from './state';
 import { createServerConnection } from './transport';
@@ -75,8 +76,11 @@ documents.onDidClose(guard('didClose', (s, event) => documentClosed(s, event.doc
 
 connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s, params) => {
   const modules = new Set<string>();
+  // A .iac-hints.yaml was created, changed or deleted: the configuration is read again and applied first.
+  if (params.changes.some((change) => change.uri.startsWith('file:') && isConfigPath(uriToPath(change.uri)))) await reloadProjectConfig(s);
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
+    if (change.uri.startsWith('file:') && isConfigPath(path)) continue;
     s.files.invalidate(path);
     const local = change.uri.startsWith('file:');
     // `terraform init` (re)installed modules: the root module in <dir>/.terraform/modules/ reads them again.

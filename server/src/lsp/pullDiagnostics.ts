@@ -6,6 +6,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CancellationToken, DocumentDiagnosticParams, DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { isCandidatePath } from '../analysis';
 import { uriToPath } from './paths';
+import { configDiagnostics, isIncluded } from './projectConfig';
 import { RawJson } from './rawJson';
 import { documentReport } from './reports';
 import type { DiagnosticReport } from './reports';
@@ -39,7 +40,10 @@ function fullReport(report: DiagnosticReport): DocumentDiagnosticReport {
 export async function onDocumentDiagnostic(state: ServerState, params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
   const document = state.documents.get(params.textDocument.uri);
   const path = document ? uriToPath(document.uri, document.languageId) : undefined;
-  if (!document || !path || !state.settings.enable || !isCandidatePath(path)) {
+  const config = document && configDiagnostics(state, document.uri);
+  // The configuration file's problems: a fresh result id each time (they change only when the file is applied).
+  if (config) return { kind: 'full', resultId: `config-${state.generations.settings}-${Date.now()}`, items: config };
+  if (!document || !path || !state.settings.enable || !isCandidatePath(path) || (document.uri.startsWith('file:') && !isIncluded(state, path))) {
     return params.previousResultId === EMPTY_RESULT_ID ? { kind: 'unchanged', resultId: EMPTY_RESULT_ID } : { kind: 'full', resultId: EMPTY_RESULT_ID, items: [] };
   }
   const report = await unlessCancelled(documentReport(state, document), token);

@@ -7,6 +7,9 @@ import { BackgroundAnalyzer } from './background';
 import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from './configuration';
 import type { Settings } from './configuration';
 import { OverlayFileSystemView } from './files';
+import { NO_PROJECT_CONFIG } from './projectConfig';
+import type { ProjectConfig } from './projectConfig';
+import type { WorkerSettings } from './workerProtocol';
 import type { DiagnosticReport } from './reports';
 
 export interface ServerState {
@@ -21,6 +24,12 @@ export interface ServerState {
   /** The analysis worker: large documents and files, and those found slow on this thread (reports.ts laneOf). */
   readonly background: BackgroundAnalyzer;
   settings: Settings;
+  /** The workspace's `.iac-hints.yaml` (projectConfig.ts), read at start-up and when it changes on disk. */
+  config: ProjectConfig;
+  /** What the analyzers were made with: the settings and the configuration combined (configuration.ts workerSettings). */
+  analysisSettings: WorkerSettings;
+  /** The configuration's include/exclude the workspace was last scanned with (ProjectConfig.filterKey). */
+  scannedFilterKey: string;
   /** Settings pushed by didChangeConfiguration, for clients that cannot answer workspace/configuration. */
   pushedSettings: unknown;
   capabilities: ClientCapabilities;
@@ -69,15 +78,19 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
     log: (message) => connection.console.error(message),
     trace: (message) => connection.tracer.log(message),
   });
-  background.configure(workerSettings(DEFAULT_SETTINGS));
+  const analysisSettings = workerSettings(DEFAULT_SETTINGS);
+  background.configure(analysisSettings);
   return {
     connection,
     documents,
     files,
     diskTerraformFiles: new Set(),
-    analyzer: createAnalyzer(files, DEFAULT_SETTINGS, background),
+    analyzer: createAnalyzer(files, analysisSettings, background),
     background,
     settings: DEFAULT_SETTINGS,
+    config: NO_PROJECT_CONFIG,
+    analysisSettings,
+    scannedFilterKey: '',
     pushedSettings: undefined,
     capabilities: {},
     pull: false,

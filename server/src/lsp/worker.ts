@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { isTerraformPath } from '../analysis';
 import type { Analyzer, FileAnalysis } from '../analysis';
 import { codeActionsAt, diagnosticsOf, hoverAt } from './answers';
-import { DEFAULT_SETTINGS, createAnalyzer } from './configuration';
+import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from './configuration';
 import { OverlayFileSystemView } from './files';
 import type { OpenBuffers } from './files';
 import { diagnosticsHash } from './workerProtocol';
@@ -26,7 +26,7 @@ class BufferCopies implements OpenBuffers {
 
 const buffers = new BufferCopies();
 const files = new OverlayFileSystemView(buffers);
-let analyzer: Analyzer = createAnalyzer(files, DEFAULT_SETTINGS);
+let analyzer: Analyzer = createAnalyzer(files, workerSettings(DEFAULT_SETTINGS));
 /** The open documents analysed here, by path: hovers and code actions are answered for this version only. */
 const documents = new Map<string, { readonly version: number; readonly text: string }>();
 /** The last analysis converted per path and its diagnostics' hash: the same analysis object is not converted again. */

@@ -2,12 +2,17 @@
 // worker answers every request with the same `id`, in the order received; it runs one request at a time.
 import { createHash } from 'node:crypto';
 import type { CodeAction, CodeActionContext, Hover, Position, Range } from 'vscode-languageserver/node';
-import type { Severity } from '../analysis';
+import type { RulePolicy, Severity } from '../analysis';
 
-/** What the worker's analyzer needs of the settings (the server's Analyzer gets the same). */
+/**
+ * What the worker's analyzer needs of the settings (the server's Analyzer gets the same): the editor's settings and
+ * `.iac-hints.yaml` combined (configuration.ts workerSettings).
+ */
 export interface WorkerSettings {
   readonly minimumSeverity: Severity;
   readonly allowedRegions: readonly string[];
+  readonly rules: RulePolicy;
+  readonly otherToolSuppressions: boolean;
 }
 
 export type ToWorker =

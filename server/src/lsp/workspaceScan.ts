@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { isCandidatePath, isSkippedDirectory, isTerraformPath } from '../analysis';
 import { analyseFileOnDisk, refreshModule } from './diagnostics';
 import { pathToUri, uriToPath } from './paths';
+import { isIncluded } from './projectConfig';
 import type { ServerState } from './state';
 
 /** The scan stops listing files after this many candidates. */
@@ -78,7 +79,8 @@ async function scan(state: ServerState, generation: number): Promise<void> {
   try {
     const files: string[] = [];
     for (const folder of folders) {
-      files.push(...await listCandidateFiles(uriToPath(folder.uri), MAX_SCANNED_FILES - files.length, cancelled));
+      // What .iac-hints.yaml leaves out is neither analysed nor a place for a module's callers (as in the CLI's walk).
+      files.push(...(await listCandidateFiles(uriToPath(folder.uri), MAX_SCANNED_FILES - files.length, cancelled)).filter((path) => isIncluded(state, path)));
       if (cancelled()) return;
     }
     if (files.length >= MAX_SCANNED_FILES) {
