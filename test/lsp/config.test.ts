@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli';
-import { TestLspClient, fileUri } from '../helpers/lspClient';
+import { PULL_CAPABILITIES, TestLspClient, fileUri } from '../helpers/lspClient';
 
 const STACK = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -211,5 +211,41 @@ describe('.iac-hints.yaml in the CLI and the language server', () => {
     assert.ok(params.diagnostics.some((diagnostic) => diagnostic.code === 'rds-storage-encrypted' && diagnostic.severity === 1));
     await rescanned;
     assert.deepEqual(serverFindings(client, dir), cliFindings(dir).entries);
+  });
+
+  test('open documents: the configuration file shows its problems (pushed or pulled), an excluded file shows nothing', async () => {
+    const dir = workspace(`${CONFIG}colour: blue\n`);
+    dirs.push(dir);
+    const configPath = join(dir, '.iac-hints.yaml');
+    const legacy = join(dir, 'legacy', 'old.yaml');
+    const stack = join(dir, 'stack.yaml');
+    const expected = ["config 2 9:0-9:6 Unknown key 'colour'; it is ignored."];
+    const shown = (diagnostics: readonly Diagnostic[]) =>
+      diagnostics.map((diagnostic) => `${String(diagnostic.code)} ${diagnostic.severity} ${at(diagnostic.range)} ${String(diagnostic.message)}`);
+
+    const pushing = await scannedServer(dir);
+    clients.push(pushing);
+    const configUri = await pushing.open(configPath, `${CONFIG}colour: blue\n`);
+    assert.deepEqual(shown((await pushing.nextDiagnostics(configUri)).diagnostics), expected);
+    const legacyUri = await pushing.open(legacy, STACK);
+    assert.deepEqual((await pushing.nextDiagnostics(legacyUri)).diagnostics, []);
+    const stackUri = await pushing.open(stack, STACK);
+    assert.ok((await pushing.nextDiagnostics(stackUri)).diagnostics.length > 0, 'an included file is analysed');
+    await pushing.close(configUri);
+    assert.deepEqual(shown((await pushing.nextDiagnostics(configUri)).diagnostics), expected, 'closed: the problems stay');
+
+    const { client: pulling } = await TestLspClient.start({ workspaceFolders: [dir], capabilities: PULL_CAPABILITIES });
+    clients.push(pulling);
+    await pulling.progress.find((event) => event.value.kind === 'end', 'the end of the workspace scan', 30_000);
+    await pulling.open(configPath, `${CONFIG}colour: blue\n`);
+    const report = await pulling.pullDiagnostics(configUri);
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.kind === 'full' ? shown(report.items) : [], expected);
+    await pulling.open(legacy, STACK);
+    const excluded = await pulling.pullDiagnostics(legacyUri);
+    assert.deepEqual(excluded.kind === 'full' ? excluded.items : [], []);
+    await pulling.open(stack, STACK);
+    const included = await pulling.pullDiagnostics(stackUri);
+    assert.ok(included.kind === 'full' && included.items.length > 0);
   });
 });
