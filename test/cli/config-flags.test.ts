@@ -1,0 +1,28 @@
+// The CLI's configuration flags (--config, --severity, --skip-path): parsed strictly, a bad value is a usage error
+// (exit 2); their effect on a scan under a .iac-hints.yaml is in test/lsp/config.test.ts (both hosts).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { USAGE, UsageError, parseArgs } from '../../server/src/cli/args';
+import { runCli } from '../helpers/cli';
+
+describe('--config, --severity, --skip-path', () => {
+  test('are read into the scan command (--skip-path repeatable, = forms too)', () => {
+    assert.deepEqual(parseArgs(['scan', 'infra', '--config', 'ci.yaml', '--severity=warning', '--skip-path', 'a/**', '--skip-path=b']), {
+      name: 'scan', paths: ['infra'], format: 'text', failOn: 'error', allowedRegions: [], skipPaths: ['a/**', 'b'], config: 'ci.yaml', severity: 'warning',
+    });
+    assert.deepEqual(parseArgs(['scan']), { name: 'scan', paths: ['.'], format: 'text', failOn: 'error', allowedRegions: [], skipPaths: [] });
+    assert.match(USAGE, /--config FILE/);
+    assert.match(USAGE, /--severity error\|warning\|info/);
+    assert.match(USAGE, /--skip-path GLOB/);
+  });
+
+  test('a bad or missing value, or the flags on `rules`, are usage errors', () => {
+    assert.throws(() => parseArgs(['scan', '--severity', 'loud']), (error: unknown) => error instanceof UsageError && /--severity must be one of error, warning, info, not 'loud'/.test(error.message));
+    assert.throws(() => parseArgs(['scan', '--skip-path']), UsageError);
+    assert.throws(() => parseArgs(['scan', '--config=']), UsageError);
+    assert.throws(() => parseArgs(['rules', '--config', 'x.yaml']), /unknown option '--config' for rules/);
+    const result = runCli(['scan', '--severity', 'loud']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--severity must be one of/);
+  });
+});
