@@ -118,7 +118,8 @@ describe('language server over stdio', () => {
     await client.findDiagnostics(fileUri(join(workspace, 'never-opened.yaml')));
     const watch = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watch, 'expected a didChangeWatchedFiles registration');
-    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/*.{tf,json,tfvars,yaml,yml,template,cfn}' }] });
+    // The candidate files, and the configuration files (.iac-hints.yaml, applied again when one changes).
+    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/*.{tf,json,tfvars,yaml,yml,template,cfn}' }, { globPattern: '**/.iac-hints.yaml' }] });
   });
 
   test('didOpen of a template with SSH open to the world publishes an exact diagnostic', async () => {
