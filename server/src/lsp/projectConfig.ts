@@ -71,10 +71,13 @@ export function isIncluded(state: ServerState, path: string): boolean {
   return config.included(sep === '/' ? relativePath : relativePath.split(sep).join('/'));
 }
 
-/** The diagnostics of the configuration file in force at `uri`, or undefined when `uri` is not that file. */
+/**
+ * The diagnostics of the configuration file in force at `uri`, or undefined when `uri` is not that file (or the
+ * extension is disabled: then it shows nothing, as every other file).
+ */
 export function configDiagnostics(state: ServerState, uri: string): Diagnostic[] | undefined {
   const config = state.config;
-  if (!config.path || !uri.startsWith('file:') || uriToPath(uri) !== config.path || !config.lineIndex) return undefined;
+  if (!state.settings.enable || !config.path || !uri.startsWith('file:') || uriToPath(uri) !== config.path || !config.lineIndex) return undefined;
   const lineIndex = config.lineIndex;
   return config.parsed.problems.map((problem) => problemToDiagnostic(problem, lineIndex, 'config'));
 }

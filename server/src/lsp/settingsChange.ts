@@ -40,6 +40,8 @@ export async function applySettings(state: ServerState, options: { initial: bool
     clearAll(state);
     return;
   }
+  // Disabled, everything was cleared: the configuration's problems are shown again.
+  if (!previous.enable) publishConfigProblems(state, state.config);
   // Also at start-up: documents opened before the settings arrived were analysed with the defaults.
   if (!options.initial || analysisChanged) reanalyseOpenDocuments(state);
   // The scan lists the workspace's Terraform folders (a module's callers) even when it analyses nothing.
