@@ -1,4 +1,5 @@
-// Builds the bundles: the client (vscode external), the language server, and the CLI as two files: dist/cli.js,
+// Builds the bundles: the client (vscode external), the language server (and its workspace-scan worker,
+// dist/scanWorker.js), and the CLI as two files: dist/cli.js,
 // a small launcher (server/src/cli/launch.ts), and dist/cli-bundle.js, the CLI itself, which the launcher runs
 // with the V8 code cache written here by scripts/code-cache.mjs (dist/cli-bundle.cache).
 import * as esbuild from 'esbuild';
@@ -68,6 +69,8 @@ rmSync('dist/cli-bundle.cache', { force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // The workspace scan's worker thread, started by dist/server.js from its own folder.
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [lazyPackages(['yaml', 'jsonc-parser'])] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -58,7 +58,11 @@ export function fileUri(path: string): string {
 export class TestLspClient {
   readonly diagnostics = new Recorder<PublishDiagnosticsParams>();
   readonly progress = new Recorder<ProgressEvent>();
+  /** Tokens of the server's window/workDoneProgress/create requests. */
+  readonly progressCreated = new Recorder<string | number>();
   readonly logs: string[] = [];
+  /** window/logMessage messages, to wait on one. */
+  readonly logMessages = new Recorder<string>();
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
   settings: Record<string, unknown>;
@@ -73,6 +77,7 @@ export class TestLspClient {
     connection.onNotification('$/progress', (params: ProgressEvent) => this.progress.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+      this.logMessages.push(params.message);
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'iacHints' ? this.settings : null)));
@@ -80,7 +85,10 @@ export class TestLspClient {
       this.registrations.push(...params.registrations);
       return null;
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progressCreated.push(params.token);
+      return null;
+    });
     connection.listen();
   }
 
@@ -121,6 +129,16 @@ export class TestLspClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
+  }
+
+  /** The user cancels a work-done progress the server created. */
+  async cancelProgress(token: string | number): Promise<void> {
+    await this.connection.sendNotification('window/workDoneProgress/cancel', { token });
+  }
+
+  /** workspace/didChangeWatchedFiles: type 1 created, 2 changed, 3 deleted. */
+  async filesChanged(changes: readonly { path: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((change) => ({ uri: fileUri(change.path), type: change.type })) });
   }
 
   async close(uri: string): Promise<void> {

@@ -49,7 +49,10 @@ export function rememberPushedSettings(state: ServerState, params: { settings?: 
   if (settings && typeof settings === 'object' && SETTINGS_SECTION in settings) state.pushedSettings = settings[SETTINGS_SECTION];
 }
 
-/** The analyzer for these settings (the severity floor and the allowed Regions live in it). */
-export function createAnalyzer(files: FileSystemView, settings: Settings): Analyzer {
-  return new Analyzer({ files, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) });
+/**
+ * The analyzer for these settings (the severity floor and the allowed Regions live in it). `incremental: false`
+ * keeps nothing between analyses (the workspace scan's templates, as the CLI).
+ */
+export function createAnalyzer(files: FileSystemView | undefined, settings: Settings, incremental = true): Analyzer {
+  return new Analyzer({ files, incremental, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) });
 }

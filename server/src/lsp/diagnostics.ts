@@ -17,23 +17,24 @@ import type { ServerState } from './state';
  */
 export const DIAGNOSTICS_DEBOUNCE_MS = 15;
 
-function publish(state: ServerState, uri: string, diagnostics: Diagnostic[], version?: number): void {
+/** Sends the diagnostics; the promise settles once they are written (a scan waits on it not to outrun the client). */
+function publish(state: ServerState, uri: string, diagnostics: Diagnostic[], version?: number): Promise<void> {
   if (diagnostics.length > 0) state.published.add(uri);
   else state.published.delete(uri);
-  void state.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((error: unknown) => {
+  return state.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch((error: unknown) => {
     state.connection.console.error(`iac-hints: could not publish diagnostics for ${uri}: ${String(error)}`);
   });
 }
 
 /** Clears what was published for `uri`, if anything was. */
 export function clearDiagnostics(state: ServerState, uri: string): void {
-  if (state.published.has(uri)) publish(state, uri, []);
+  if (state.published.has(uri)) void publish(state, uri, []);
 }
 
 /** Analyses a text and returns its diagnostics (none when disabled, not a candidate, or skipped by the core). */
-function diagnose(state: ServerState, uri: string, path: string, text: string): { diagnostics: Diagnostic[]; analysed: boolean } {
+function diagnose(state: ServerState, uri: string, path: string, text: string, analyzer = state.analyzer): { diagnostics: Diagnostic[]; analysed: boolean } {
   if (!state.settings.enable || !isCandidatePath(path)) return { diagnostics: [], analysed: false };
-  const analysis = state.analyzer.analyze({ path, text });
+  const analysis = analyzer.analyze({ path, text });
   const lineIndexOf = (file: string): LineIndex | undefined => {
     const other = state.files.readFile(file);
     return other === undefined ? undefined : new LineIndex(other);
@@ -73,7 +74,7 @@ export function analyseOpenDocument(state: ServerState, uri: string, expectedVer
   if (!document || (expectedVersion !== undefined && document.version !== expectedVersion)) return;
   const { diagnostics } = diagnose(state, uri, uriToPath(uri, document.languageId), document.getText());
   // Every open document gets a notification, empty for non-templates, so stale markers never linger.
-  publish(state, uri, diagnostics, document.version);
+  void publish(state, uri, diagnostics, document.version);
 }
 
 /**
@@ -87,7 +88,6 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
     clearDiagnostics(state, uri);
     return;
   }
-  const terraform = isTerraformPath(path);
   let text: string;
   try {
     const info = await stat(path);
@@ -102,15 +102,32 @@ export async function analyseFileOnDisk(state: ServerState, uri: string): Promis
     return;
   }
   if (state.documents.get(uri)) return; // Opened while we were reading.
-  const { diagnostics, analysed } = diagnose(state, uri, path, text);
-  if (terraform) {
+  void analyseDiskText(state, uri, path, text);
+}
+
+/**
+ * Analyses the saved text of a closed file and publishes its diagnostics (nothing for a file that never had any
+ * and has none). `analyzer`: the workspace scan passes a one-shot analyzer for templates (nothing cached, as the
+ * CLI). Returns the publication, settled once written, or undefined when nothing was sent.
+ */
+export function analyseDiskText(state: ServerState, uri: string, path: string, text: string, analyzer = state.analyzer): Promise<void> | undefined {
+  const { diagnostics, analysed } = diagnose(state, uri, path, text, analyzer);
+  if (isTerraformPath(path)) {
     // Kept: the module's other files are answered from the same analysis (the workspace scan releases it).
     if (analysed) state.diskTerraformFiles.add(uri);
   } else {
     // The saved text is not kept in memory: the core's cache is for documents being edited.
-    state.analyzer.forget(path);
+    analyzer.forget(path);
   }
-  if (diagnostics.length > 0 || state.published.has(uri)) publish(state, uri, diagnostics);
+  return publishDiskDiagnostics(state, uri, diagnostics);
+}
+
+/**
+ * Publishes the diagnostics of a closed file analysed elsewhere (the workspace scan's worker): nothing for a file
+ * that never had any and has none. Returns the publication, or undefined when nothing was sent.
+ */
+export function publishDiskDiagnostics(state: ServerState, uri: string, diagnostics: Diagnostic[]): Promise<void> | undefined {
+  return diagnostics.length > 0 || state.published.has(uri) ? publish(state, uri, diagnostics) : undefined;
 }
 
 /**
@@ -186,5 +203,5 @@ export function reanalyseOpenDocuments(state: ServerState): void {
 
 /** Clears every published diagnostic (the extension was disabled). */
 export function clearAll(state: ServerState): void {
-  for (const uri of [...state.published]) publish(state, uri, []);
+  for (const uri of [...state.published]) void publish(state, uri, []);
 }

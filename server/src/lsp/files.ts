@@ -8,6 +8,17 @@ import { MAX_FILE_SIZE, isTerraformConfigPath } from '../analysis';
 import type { FileSystemView } from '../analysis';
 import { uriToPath } from './paths';
 
+/** A candidate's saved text, or undefined when it is gone, unreadable, not a file or over the size limit. */
+export function readCandidateText(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    if (!info.isFile() || info.size > MAX_FILE_SIZE) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export class OverlayFileSystemView implements FileSystemView {
   /** Disk texts by path, kept while the file's modification time and size are unchanged. */
   private readonly disk = new Map<string, { mtimeMs: number; size: number; text: string }>();
