@@ -1,7 +1,7 @@
-// Builds the bundles: the client (vscode external), the language server (and its workspace-scan worker,
-// dist/scanWorker.js), and the CLI as two files: dist/cli.js,
-// a small launcher (server/src/cli/launch.ts), and dist/cli-bundle.js, the CLI itself, which the launcher runs
-// with the V8 code cache written here by scripts/code-cache.mjs (dist/cli-bundle.cache).
+// Builds the bundles: the client (vscode external), the language server (and its workspace scan's worker thread,
+// dist/scanWorker.js), and the CLI as two files: dist/cli.js, a small launcher (server/src/cli/launch.ts), and
+// dist/cli-bundle.js, the CLI itself, which the launcher runs with the V8 code cache written here by
+// scripts/code-cache.mjs (dist/cli-bundle.cache).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
