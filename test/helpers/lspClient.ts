@@ -33,6 +33,8 @@ export interface StartOptions {
   /** What workspace/configuration answers for the `iacHints` section. */
   readonly settings?: Record<string, unknown>;
   readonly capabilities?: ClientCapabilities;
+  /** The server bundle to run (dist/server.js by default). */
+  readonly serverPath?: string;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -94,7 +96,7 @@ export class TestLspClient {
 
   /** Spawns the server and runs initialize + initialized. */
   static async start(options: StartOptions = {}): Promise<{ client: TestLspClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.serverPath ?? SERVER_JS, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestLspClient(child, connection, options.settings ?? {});
     const folders = options.workspaceFolders ?? [];

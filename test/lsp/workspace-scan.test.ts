@@ -6,13 +6,13 @@
 // mean something would be flaky. scripts/workspace-scan-profile.mjs measures it (and the time against the floor).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { DEFAULT_CAPABILITIES, TestLspClient, fileUri } from '../helpers/lspClient';
-import { CLI_JS, REPO_ROOT } from '../helpers/paths';
+import { CLI_JS, REPO_ROOT, SERVER_JS } from '../helpers/paths';
 
 const SETTINGS = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true };
 
@@ -172,6 +172,28 @@ test('the user cancels the scan: progress ends, and the rest of the workspace is
   } finally {
     await client.kill();
     rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('when the scan\'s worker cannot start, the main thread analyses every template', { timeout: 120_000 }, async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'iac-hints-scan-noworker-'));
+  // The server bundle alone, without dist/scanWorker.js beside it.
+  const serverDir = mkdtempSync(join(tmpdir(), 'iac-hints-server-'));
+  copyFileSync(SERVER_JS, join(serverDir, 'server.js'));
+  generateWorkspace(workspace, 400);
+  const { client } = await TestLspClient.start({ workspaceFolders: [workspace], settings: SETTINGS, serverPath: join(serverDir, 'server.js') });
+  try {
+    await scanned(client);
+    await client.logMessages.find((message) => message.includes('scanned 400 candidate files'), 'the scan\'s end in the log');
+    assert.ok(client.logs.some((message) => message.includes('worker stopped')), 'the worker\'s failure is logged');
+    const expected = cliDiagnostics(workspace);
+    const published = publishedDiagnostics(client.diagnostics.values);
+    assert.equal(published.size, expected.size);
+    for (const [uri, lines] of expected) assert.deepEqual(published.get(uri), lines, uri);
+  } finally {
+    await client.kill();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(serverDir, { recursive: true, force: true });
   }
 });
 
