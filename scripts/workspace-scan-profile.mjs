@@ -77,10 +77,11 @@ function cpuSeconds(pid) {
   }
 }
 
-function peakRssMb(pid) {
+/** A memory figure of /proc/<pid>/status in MB (VmHWM: the peak resident set; VmRSS: the current one), Linux. */
+function statusMb(pid, field) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return match ? Math.round(Number(match[1]) / 1024) : undefined;
   } catch {
     return undefined;
@@ -120,10 +121,12 @@ async function runServer() {
   const serverCpuBefore = cpuSeconds(child.pid);
   await connection.sendNotification('initialized', {});
   const end = await done;
-  const rss = peakRssMb(child.pid);
+  const rss = statusMb(child.pid, 'VmHWM');
+  // After the scan (its worker ended with it): what the server holds while idle.
+  await connection.sendRequest('shutdown');
+  const rssAfter = statusMb(child.pid, 'VmRSS');
   const serverCpu = cpuSeconds(child.pid);
   const clientUsed = process.cpuUsage(clientCpu);
-  await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
   await new Promise((resolveExit) => child.once('exit', resolveExit));
   connection.dispose();
@@ -132,6 +135,7 @@ async function runServer() {
     published: published.size,
     withDiagnostics,
     peakRssMb: rss,
+    rssAfterScanMb: rssAfter,
     serverCpuS: serverCpu === undefined || serverCpuBefore === undefined ? undefined : Math.round((serverCpu - serverCpuBefore) * 10) / 10,
     clientCpuS: Math.round((clientUsed.user + clientUsed.system) / 1e5) / 10,
   };
