@@ -75,8 +75,9 @@ describe('fast YAML path', () => {
     assert.ok(files.length > 100, `expected the corpus's YAML templates, found ${files.length}`);
     let taken = 0;
     for (const file of files) if (check(readFileSync(file, 'utf8'), file)) taken++;
-    // Measured 140 of 159 when written (declined: unknown tags such as !Rain::Embed, CRLF, tabs, a document marker,
-    // comments after an empty value): a drop means templates fell back to the slow path.
+    // Measured 134 of 159 when written (declined: 19 with unknown tags such as !Rain::Embed, which the library
+    // reports, a tab, a document marker, block scalars the fast path leaves alone): a drop means templates fell back
+    // to the slow path.
     assert.ok(taken >= Math.floor(files.length * 0.8), `the fast path took ${taken} of ${files.length} corpus templates`);
   });
 
