@@ -16,7 +16,6 @@ import type { CST, Node as YamlNode } from 'yaml';
 import { finishProblems, MAX_NESTING, nestedTooDeeply, tooDeepNode } from '../limits';
 import { normaliseLoneCarriageReturns } from '../text';
 import type { MapEntry, MapNode, OffsetRange, Problem, ScalarNode, SeqNode, ValueNode } from '../types';
-import { parseFastYaml } from './fastYaml';
 import { longNameForTag, normaliseLongForm, splitGetAtt } from './intrinsics';
 
 /** Upper bound on nodes built from one document: stops alias bombs and absurd inputs. */
@@ -32,7 +31,6 @@ export interface ParsedValue {
 }
 
 /**
-/**
  * Parses a YAML template. Never throws: syntax errors are problems (ranges inside the text, floods merged and
  * capped by finishProblems); a value nested more than MAX_NESTING levels deep is an unknown node with one
  * warning at its place, the rest of the document read as usual.
@@ -45,24 +43,9 @@ export function parseYaml(text: string): ParsedValue {
 /**
  * parseYaml for a part of a document (incrementalYaml.ts): `outerDepth` is how many collection levels enclose
  * the part's top-level mapping in the whole document, so that the nesting bound falls at the same place, and
- * the problems are left unfinished (the caller finishes the problems of all parts together). Most texts take the
- * fast path (./fastYaml.ts), which builds the same tree as the library path; the rest, and every text with a
- * problem, go through the library.
+ * the problems are left unfinished (the caller finishes the problems of all parts together).
  */
 export function parseYamlPart(text: string, outerDepth: number): ParsedValue {
-  const fast = parseFastYaml(text, MAX_NESTING - outerDepth);
-  if (fast) return { root: fast, problems: [], multipleDocuments: false };
-  return parseYamlPartWithLibrary(text, outerDepth);
-}
-
-/** parseYaml through the `yaml` library only: the reference the fast path is tested against. */
-export function parseYamlWithLibrary(text: string): ParsedValue {
-  const parsed = parseYamlPartWithLibrary(text, 0);
-  return { ...parsed, problems: finishProblems(parsed.problems, text) };
-}
-
-/** parseYamlPart through the `yaml` library only. */
-export function parseYamlPartWithLibrary(text: string, outerDepth: number): ParsedValue {
   const problems: Problem[] = [];
   let documents: Document.Parsed[];
   let syntax: SyntaxTree;
