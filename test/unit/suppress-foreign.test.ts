@@ -75,7 +75,7 @@ describe('checkov', () => {
     const result = analyse('t.yaml', text);
     assert.deepEqual(problemsAt(result, text).map(({ at, severity }) => [at, severity]), [['checkov:skip=CKV_AWS_999', 'info'], ['checkov:skip=CKV_AWS_21', 'info']]);
     assert.match(result.problems[0].message, /no iac-hints rule is equivalent to this checkov check/);
-    assert.match(result.problems[1].message, /equivalent of iac-hints s3-versioning\) suppresses nothing: there is no such finding on Logs/);
+    assert.match(result.problems[1].message, /equivalent of iac-hints s3-versioning\) suppresses nothing: iac-hints reports no s3-versioning finding on Logs/);
   });
 });
 

@@ -371,13 +371,14 @@ function unusedMessage(suppression: ForeignSuppression, rules: readonly string[]
   if (scope.kind === 'resources' && scope.ids.length === 0) {
     return `${lead}: it is not inside a resource, and ${tool} applies a skip comment to the resource it is written in.`;
   }
-  if (scope.kind === 'resources') return `${lead}: there is no such finding on ${scope.ids.join(', ')}.`;
-  if (scope.kind === 'file') return `${lead}: there is no such finding in this file.`;
+  const none = `iac-hints reports no ${rules === 'all' ? '' : `${rules.join(' or ')} `}finding`;
+  if (scope.kind === 'resources') return `${lead}: ${none} on ${scope.ids.join(', ')}.`;
+  if (scope.kind === 'file') return `${lead}: ${none} in this file.`;
   const nearest = findings
     .filter((finding) => rules === 'all' || rules.includes(finding.ruleId))
     .map((finding) => ({ finding, line: places.lines.positionAt(finding.range.start).line }))
     .sort((a, b) => Math.abs(a.line - scope.line) - Math.abs(b.line - scope.line))[0];
   const where = `${tool} applies it to what starts on line ${scope.line + 2} (or on its own line ${scope.line + 1})`;
-  if (!nearest) return `${lead}: there is no such finding in this file.`;
+  if (!nearest) return `${lead}: ${none} in this file.`;
   return `${lead}: ${where}, and the ${nearest.finding.ruleId} finding on ${nearest.finding.resource.id} is on line ${nearest.line + 1}. Put the comment on the line above that finding's line or above its block.`;
 }
