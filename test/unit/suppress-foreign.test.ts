@@ -48,6 +48,15 @@ describe('checkov', () => {
     assert.match(problem.message, /not inside a resource/);
   });
 
+  test('YAML: a skip comment after the last value is the resource\'s when indented under it, not at the next id\'s column', () => {
+    const inside = `${HEAD}${bucketYaml('Logs')}    # checkov:skip=CKV_AWS_18:trailing, indented\n${bucketYaml('Other')}`;
+    assert.deepEqual(reported(analyse('t.yaml', inside), 's3-access-logging'), ['Other']);
+    const above = `${HEAD}${bucketYaml('Logs')}  # checkov:skip=CKV_AWS_18:above the next id\n${bucketYaml('Other')}`;
+    const result = analyse('t.yaml', above);
+    assert.deepEqual(reported(result, 's3-access-logging'), ['Logs', 'Other']);
+    assert.match(result.problems[0]?.message ?? '', /not inside a resource/);
+  });
+
   test('YAML and JSON: Metadata checkov skip', () => {
     const yaml = `${HEAD}${bucketYaml('Logs', '    Metadata:\n      checkov:\n        skip:\n          - id: CKV_AWS_21\n            comment: scratch data\n')}${bucketYaml('Other')}`;
     const json = bucketJson('{"checkov": {"skip": [{"id": "CKV_AWS_21", "comment": "scratch data"}]}}');

@@ -67,7 +67,7 @@ export function todayUtc(): string {
 export function cloudFormationForeignSuppressions(text: string, lines: LineIndex, template: CfnTemplate): ForeignSuppression[] {
   const found: ForeignSuppression[] = [];
   if (template.format === 'yaml') {
-    const spans = template.resources.map((resource) => ({ id: resource.id, range: resource.range }));
+    const spans = template.resources.map((resource) => ({ id: resource.id, range: { start: resource.range.start, end: withTrailingComments(text, lines, resource.range.end, lines.positionAt(resource.idRange.start).character) } }));
     found.push(...checkovComments(text, lines, spans));
   }
   for (const resource of template.resources) {
@@ -87,6 +87,23 @@ export function cloudFormationForeignSuppressions(text: string, lines: LineIndex
   const templateMetadata = mapEntry(template.root, 'Metadata');
   if (templateMetadata?.kind === 'map') found.push(...cfnLintChecks(templateMetadata, { kind: 'file' }));
   return merged(found);
+}
+
+/**
+ * checkov reads a YAML resource up to where its mapping ends, which takes in the comment lines after its last
+ * value; those indented deeper than the logical id are the resource's own (one at the id's column belongs to what
+ * follows, to a reader).
+ */
+function withTrailingComments(text: string, lines: LineIndex, end: number, idColumn: number): number {
+  let extended = end;
+  for (let line = lines.positionAt(end).line + 1; line < lines.lineCount; line++) {
+    const lineText = text.slice(lines.lineStart(line), lines.lineEnd(line));
+    if (lineText.trim() === '') continue;
+    const comment = /^(\s*)#/.exec(lineText);
+    if (!comment || comment[1].length <= idColumn) break;
+    extended = lines.lineEnd(line);
+  }
+  return extended;
 }
 
 function cfnLintChecks(metadata: MapNode, scope: ForeignScope): ForeignSuppression[] {
