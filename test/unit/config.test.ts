@@ -186,6 +186,19 @@ describe('rule policy and precedence', () => {
   });
 });
 
+describe('suppressions.otherTools', () => {
+  test("turns other tools' suppressions off through the analyzer options (on by default)", () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n    # checkov:skip=CKV_AWS_18:logs are collected centrally\n    Properties:\n      BucketName: b\n';
+    const logging = (otherTools: string) => {
+      const analysis = new Analyzer(configuredOptions(parseConfig(otherTools, 'c.yaml').config)).analyze({ path: 't.yaml', text });
+      return { reported: analysis.findings.some((finding) => finding.ruleId === 's3-access-logging'), suppressed: analysis.suppressed.some((entry) => entry.finding.ruleId === 's3-access-logging') };
+    };
+    assert.deepEqual(logging(''), { reported: false, suppressed: true });
+    assert.deepEqual(logging('suppressions: {otherTools: true}\n'), { reported: false, suppressed: true });
+    assert.deepEqual(logging('suppressions: {otherTools: false}\n'), { reported: true, suppressed: false });
+  });
+});
+
 describe('include and exclude', () => {
   test('globs match a path or a folder above it, relative to the configuration; ../ matches nothing', () => {
     const { config } = parseConfig('include: [infra, "**/*.tf"]\nexclude: [infra/legacy/, "**/fixtures/**"]\n', 'c.yaml');

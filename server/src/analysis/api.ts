@@ -35,8 +35,12 @@ export interface FileAnalysis {
   readonly skipReason?: string;
   readonly problems: readonly Problem[];
   readonly findings: readonly Finding[];
-  /** Findings silenced by an `iac-hints-ignore` comment or resource Metadata, with the reason given. */
-  readonly suppressed: readonly { readonly finding: Finding; readonly reason: string }[];
+  /**
+   * Findings silenced by an `iac-hints-ignore` comment or resource Metadata, with the reason given; or by another
+   * tool's suppression of an equivalent check, naming the tool ('checkov', 'cfn_nag', 'cfn-lint', 'tfsec',
+   * 'trivy') and its check id as written (`peerId`). Both are absent for our own suppressions.
+   */
+  readonly suppressed: readonly { readonly finding: Finding; readonly reason: string; readonly tool?: string; readonly peerId?: string }[];
   readonly resources: readonly ResourceSummary[];
   readonly lineIndex: LineIndex;
 }
@@ -100,8 +104,8 @@ export interface AnalyzerOptions extends AnalysisSettings {
    */
   readonly incremental?: boolean;
   /**
-   * Whether other tools' suppressions (checkov, cfn_nag, tfsec/Trivy comments and Metadata) silence findings
-   * (default true). `.iac-hints.yaml`: `suppressions: { otherTools: false }`.
+   * Honour other tools' suppressions of equivalent checks (checkov, cfn_nag, cfn-lint, tfsec, Trivy; default
+   * true). When false they are neither applied nor reported. `.iac-hints.yaml`: `suppressions: { otherTools: false }`.
    */
   readonly otherToolSuppressions?: boolean;
 }
