@@ -16,13 +16,14 @@ export function syntaxErrors(path: string, text: string): number {
   if (/\.(tf|tfvars)$/i.test(path)) return parseHcl(text).problems.filter((problem) => problem.severity === 'error').length;
   if (/\.json$/i.test(path)) {
     try {
-      JSON.parse(text);
+      // Comments (which the analyser accepts in JSON templates) are blanked, quoted strings kept.
+      JSON.parse(text.replace(/"(?:[^"\\]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match) => (match.startsWith('"') ? match : ' ')));
       return 0;
     } catch {
       return 1;
     }
   }
-  return parseDocument(text, { uniqueKeys: false }).errors.length;
+  return parseDocument(text).errors.length; // a duplicated key is an error
 }
 
 /** The resource a finding is on, without a count / for_each index. */
@@ -80,6 +81,8 @@ export function judgeFix(path: string, text: string, before: FileAnalysis, findi
   const errorsAfter = syntaxErrors(path, fixed);
   if (errorsAfter > errorsBefore) problems.push(`the fixed text does not parse (${errorsBefore} -> ${errorsAfter} syntax errors)`);
   const analysis = after(fixed);
+  const analyserErrors = (result: FileAnalysis): number => result.problems.filter((problem) => problem.severity === 'error').length;
+  if (analyserErrors(analysis) > analyserErrors(before)) problems.push(`the analyser reports new errors: ${analysis.problems.map((problem) => problem.message).join('; ')}`);
   const was = countBy(before.findings);
   const now = countBy(analysis.findings);
   const target = `${finding.ruleId} ${baseId(finding)}`;
