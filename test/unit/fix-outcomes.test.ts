@@ -211,7 +211,7 @@ describe('cases: a fix beside a dynamic block', () => {
     assertNoFix('main.tf', table, 'dynamodb-pitr');
     // A dynamic block of another name does not stop the fix.
     const other = 'resource "aws_instance" "i" {\n  ami = "ami-1"\n  dynamic "ebs_block_device" {\n    for_each = []\n    content {\n      device_name = "/dev/sdb"\n    }\n  }\n}\n';
-    assert.match(fixCleanly('main.tf', other, 'ec2-imdsv2').fixed, /\n  metadata_options \{\n    http_tokens = "required"\n  \}\n\}\n$/);
+    assert.match(fixCleanly('main.tf', other, 'ec2-imdsv2').fixed, /\n {2}metadata_options \{\n {4}http_tokens = "required"\n {2}\}\n\}\n$/);
   });
   test('a split resource whose address is taken is not added twice', () => {
     const text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket" "other" {\n  bucket = "o"\n}\n\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.other.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n';
