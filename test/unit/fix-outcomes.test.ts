@@ -249,3 +249,17 @@ describe('line breaks, tabs and comments are kept', () => {
     assert.equal(applyEdits('abc\r\ndef', [{ range: { start: 5, end: 5 }, newText: 'X' }]), 'abc\r\nXdef');
   });
 });
+
+describe('YAML comments above the first key stay with it', () => {
+  test('the new key goes above the comment block of the first key, not between them', () => {
+    const yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      # the size in GiB\n      # (grows with the data)\n      Size: 8\n';
+    assert.equal(fixCleanly('t.yaml', yaml, 'ebs-volume-encrypted').fixed, yaml.replace('      # the size', '      Encrypted: true\n      # the size'));
+    // A comment at another indentation (about the parent) is not the first key's.
+    const other = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n    # properties follow\n      Size: 8\n';
+    assert.equal(fixCleanly('t.yaml', other, 'ebs-volume-encrypted').fixed, other.replace('      Size: 8', '      Encrypted: true\n      Size: 8'));
+  });
+  test('a quoted first key', () => {
+    const yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      "Size": 8\n';
+    assert.equal(fixCleanly('t.yaml', yaml, 'ebs-volume-encrypted').fixed, yaml.replace('      "Size"', '      Encrypted: true\n      "Size"'));
+  });
+});

@@ -92,9 +92,16 @@ function insertYaml(text: string, map: MapNode, resource: CfnResource, keys: rea
   // The first key written in the resource itself: keys a merge key brings are written under their anchor.
   const first = map.entries.find((entry) => entry.keyRange.start >= resource.range.start && entry.keyRange.end <= resource.range.end);
   if (!first) return undefined;
-  const lineStart = lineStartOf(text, first.keyRange.start);
-  const before = text.slice(lineStart, first.keyRange.start);
+  const keyStart = text[first.keyRange.start - 1] === '"' || text[first.keyRange.start - 1] === "'" ? first.keyRange.start - 1 : first.keyRange.start;
+  let lineStart = lineStartOf(text, keyStart);
+  const before = text.slice(lineStart, keyStart);
   if (!/^[ ]*$/.test(before)) return undefined; // flow style or `- Key:` list item: leave it to the author
+  // Comment lines just above the first key, at its indentation, stay with it: insert above them.
+  while (lineStart > 0) {
+    const previous = lineStartOf(text, lineStart - 1);
+    if (!/^[ ]*#[^\r\n]*\r?\n$/.test(text.slice(previous, lineStart)) || !text.startsWith(`${before}#`, previous)) break;
+    lineStart = previous;
+  }
   const step = indentStep(text, resource);
   const newline = eol(text);
   const lines = keys.map((key, index) => {
