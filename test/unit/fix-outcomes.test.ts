@@ -263,3 +263,10 @@ describe('YAML comments above the first key stay with it', () => {
     assert.equal(fixCleanly('t.yaml', yaml, 'ebs-volume-encrypted').fixed, yaml.replace('      "Size"', '      Encrypted: true\n      "Size"'));
   });
 });
+
+describe('the indentation unit of an HCL file', () => {
+  test('comes from argument lines, not from a block comment\'s ` * ` lines', () => {
+    const text = '/*\n * Storage for the app.\n */\nresource "aws_efs_file_system" "x" {}\n\nresource "aws_s3_bucket" "b" {\n    bucket = "b"\n}\n';
+    assert.ok(fixCleanly('main.tf', text, 'efs-encrypted').fixed.includes('resource "aws_efs_file_system" "x" {\n    encrypted = true\n}\n'));
+  });
+});

@@ -66,11 +66,12 @@ function nestedLines(path: readonly string[], value: ScalarValue, indent: string
 }
 
 /**
- * One level of indentation as the file writes it: the leading white space of its first indented line (a tab, or
- * that many spaces), two spaces when nothing is indented.
+ * One level of indentation as the file writes it: the leading white space of its first indented argument or block
+ * line (a tab, or that many spaces), two spaces when nothing is indented.
  */
-export function indentUnit(text: string): string {
-  const match = /^([ \t]+)\S/m.exec(text);
+function indentUnit(text: string): string {
+  // An argument or block line (not a ` * ` comment continuation or heredoc punctuation).
+  const match = /^([ \t]+)[A-Za-z_]/m.exec(text);
   if (!match) return '  ';
   return match[1].startsWith('\t') ? '\t' : match[1];
 }
