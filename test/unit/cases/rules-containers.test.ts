@@ -262,7 +262,7 @@ describe('verdicts of the containers rules (status, not only findings)', () => {
     const terraform = tf(`resource "aws_ecs_service" "a" {\n  name = "a"\n  network_configuration {\n    subnets          = ["s"]\n    assign_public_ip = false\n  }\n}\n`);
     assert.equal(statusOf(terraform, 'aws_ecs_service.a', 'ecs-service-no-public-ip')?.status, 'addressed');
     const fix = getRule('ecs-service-no-public-ip')?.fixes?.['set-NetworkConfiguration-AwsvpcConfiguration-AssignPublicIp']?.terraform;
-    assert.equal(fix?.title, 'Set network_configuration.assign_public_ip = false');
+    assert.match(fix?.title ?? '', /^Set network_configuration\.assign_public_ip = false — tasks in a public subnet lose internet access/);
     assert.equal(fix?.value, false);
   });
 

@@ -30,7 +30,8 @@ function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource
   // Walk down through the mappings that exist.
   while (depth < path.length - 1) {
     const entry = map.entries.find((candidate) => candidate.key === path[depth]);
-    if (entry?.value === undefined) break;
+    if (!entry) break;
+    if (!entry.value) return undefined; // `Key:` still being typed: a second `Key:` would duplicate it
     const next = entry.value;
     if (next.kind !== 'map') return undefined; // an intrinsic or scalar where a mapping should be: do not guess
     // A mapping inherited whole (YAML alias or merge key): overriding it would drop its other keys.
@@ -51,7 +52,9 @@ function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource
   }
   const edit = template.format === 'json'
     ? insertJson(text, map, remaining, literal)
-    : insertYaml(text, map, resource, remaining, literal);
+    : text[map.range.start] === '{'
+      ? insertFlow(text, map, remaining, formatScalar(value, 'json'), (key) => key)
+      : insertYaml(text, map, resource, remaining, literal);
   return insideResource(edit ? { title, edits: [edit] } : undefined, resource);
 }
 
@@ -89,9 +92,16 @@ function insertYaml(text: string, map: MapNode, resource: CfnResource, keys: rea
   // The first key written in the resource itself: keys a merge key brings are written under their anchor.
   const first = map.entries.find((entry) => entry.keyRange.start >= resource.range.start && entry.keyRange.end <= resource.range.end);
   if (!first) return undefined;
-  const lineStart = lineStartOf(text, first.keyRange.start);
-  const before = text.slice(lineStart, first.keyRange.start);
+  const keyStart = text[first.keyRange.start - 1] === '"' || text[first.keyRange.start - 1] === "'" ? first.keyRange.start - 1 : first.keyRange.start;
+  let lineStart = lineStartOf(text, keyStart);
+  const before = text.slice(lineStart, keyStart);
   if (!/^[ ]*$/.test(before)) return undefined; // flow style or `- Key:` list item: leave it to the author
+  // Comment lines just above the first key, at its indentation, stay with it: insert above them.
+  while (lineStart > 0) {
+    const previous = lineStartOf(text, lineStart - 1);
+    if (!/^[ ]*#[^\r\n]*\r?\n$/.test(text.slice(previous, lineStart)) || !text.startsWith(`${before}#`, previous)) break;
+    lineStart = previous;
+  }
   const step = indentStep(text, resource);
   const newline = eol(text);
   const lines = keys.map((key, index) => {
@@ -102,15 +112,24 @@ function insertYaml(text: string, map: MapNode, resource: CfnResource, keys: rea
 }
 
 function insertJson(text: string, map: MapNode, keys: readonly string[], literal: string): TextEdit | undefined {
-  const value = keys.slice(1).reduceRight((inner, key) => `{ ${JSON.stringify(key)}: ${inner} }`, literal);
-  const member = `${JSON.stringify(keys[0])}: ${value}`;
+  return insertFlow(text, map, keys, literal, (key) => JSON.stringify(key));
+}
+
+/**
+ * A member first in a `{ ... }` mapping (JSON, or YAML flow style): on its own line when the first member is, else
+ * inline; an empty mapping (`{}`, `{ }`, braces on separate lines) gets `{ member }` between its braces.
+ */
+function insertFlow(text: string, map: MapNode, keys: readonly string[], literal: string, quote: (key: string) => string): TextEdit | undefined {
+  const value = keys.slice(1).reduceRight((inner, key) => `{ ${quote(key)}: ${inner} }`, literal);
+  const member = `${quote(keys[0])}: ${value}`;
   const first = map.entries[0];
   if (!first) {
-    if (text.slice(map.range.start, map.range.end).replace(/\s/g, '') !== '{}') return undefined;
-    return { range: map.range, newText: `{ ${member} }` };
+    if (text[map.range.start] !== '{' || text.slice(map.range.start, map.range.end).replace(/\s/g, '') !== '{}') return undefined;
+    return { range: { start: map.range.start + 1, end: map.range.end - 1 }, newText: ` ${member} ` };
   }
-  const lineStart = lineStartOf(text, first.keyRange.start);
-  const before = text.slice(lineStart, first.keyRange.start);
-  const separator = /^\s*$/.test(before) ? `,${eol(text)}${before}` : ', ';
-  return { range: { start: first.keyRange.start, end: first.keyRange.start }, newText: member + separator };
+  // A quoted key's range may start after its quote: insert before the quote.
+  const at = text[first.keyRange.start - 1] === '"' || text[first.keyRange.start - 1] === "'" ? first.keyRange.start - 1 : first.keyRange.start;
+  const indent = text.slice(lineStartOf(text, at), at);
+  const separator = /^\s*$/.test(indent) ? `,${eol(text)}${indent}` : ', ';
+  return { range: { start: at, end: at }, newText: member + separator };
 }

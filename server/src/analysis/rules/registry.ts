@@ -62,6 +62,7 @@ import { NETWORK_RULES } from './services/network';
 import { SECURITY_RULES } from './services/security';
 import { SERVERLESS_RULES } from './services/serverless';
 import { STORAGE_RULES } from './services/storage';
+import { withFixNotes } from './support';
 import type { Rule, RuleInfo } from './support';
 
 /** A rule reads the aliases of its types too (knowledge/typeAliases: aws_alb is aws_lb). */
@@ -89,7 +90,7 @@ export const RULES: readonly Rule[] = [
   // The declarative specs of each family of services.
   ...ANALYTICS_RULES, ...COMPUTE_RULES, ...DATABASES_RULES, ...APIGW_RULES, ...CLOUDFRONT_RULES, ...EDGE_WAF_RULES,
   ...LOAD_BALANCING_RULES, ...NETWORK_RULES, ...SECURITY_RULES, ...SERVERLESS_RULES, ...STORAGE_RULES,
-].map(withTypeAliases).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+].map(withTypeAliases).map(withFixNotes).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

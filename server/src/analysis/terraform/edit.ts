@@ -18,7 +18,7 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
     if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
-    const edit = plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+    const edit = plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
     if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range } });
   }
   return [...actions, ...suppressActions(analysis, file, input, range)];
@@ -65,16 +65,43 @@ function nestedLines(path: readonly string[], value: ScalarValue, indent: string
   return [`${indent}${head} {`, ...nestedLines(rest, value, indent + step, step), `${indent}}`];
 }
 
+/**
+ * One level of indentation as the file writes it: the leading white space of its first indented argument or block
+ * line (a tab, or that many spaces), two spaces when nothing is indented.
+ */
+function indentUnit(text: string): string {
+  // An argument or block line (not a ` * ` comment continuation or heredoc punctuation).
+  const match = /^([ \t]+)[A-Za-z_]/m.exec(text);
+  if (!match) return '  ';
+  return match[1].startsWith('\t') ? '\t' : match[1];
+}
+
+/** `dynamic "name"` blocks generate `name` blocks: a static one beside them would be a second, conflicting one. */
+function hasDynamic(block: HclBlock, name: string): boolean {
+  return block.body.blocks.some((candidate) => candidate.type === 'dynamic' && candidate.labels[0]?.value === name);
+}
+
+/**
+ * The edit that sets `path` (nested block names, then an argument) to `value` in `block`, or undefined when no
+ * edit is certain: the value is the author's expression, a level is a `dynamic` block or an object argument, a
+ * level has several blocks of that name, or the block is a one-line block with content (`{ a = 1 }`). An empty
+ * block (`{}`, `{ }`) is opened onto lines. Inserted lines go last in the block, in the file's indentation and
+ * line breaks.
+ */
 export function setInBlock(text: string, block: HclBlock, path: readonly string[], value: ScalarValue): TextEdit | undefined {
   let current = block;
   let depth = 0;
   while (depth < path.length - 1) {
-    const next = current.body.blocks.find((candidate) => candidate.type === path[depth]);
-    if (!next) break;
-    current = next;
+    const name = path[depth];
+    if (hasDynamic(current, name) || current.body.attributes.some((attribute) => attribute.name === name)) return undefined;
+    const matches = current.body.blocks.filter((candidate) => candidate.type === name);
+    if (matches.length > 1) return undefined;
+    if (matches.length === 0) break;
+    current = matches[0];
     depth++;
   }
   const remaining = path.slice(depth);
+  if (remaining.length > 1 && hasDynamic(current, remaining[0])) return undefined;
   if (remaining.length === 1) {
     const existing = current.body.attributes.find((attribute) => attribute.name === remaining[0]);
     if (existing) {
@@ -83,23 +110,41 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
       return literal ? { range: expression.range, newText: hclValue(value) } : undefined; // a reference is the author's wiring
     }
   }
-  const closeLine = lineStartOf(text, current.closeBrace);
-  if (!/^[ \t]*$/.test(text.slice(closeLine, current.closeBrace))) return undefined; // `{}` on one line: leave it
-  const blockIndent = text.slice(closeLine, current.closeBrace);
-  const firstStart = current.body.attributes[0]?.nameRange.start ?? current.body.blocks[0]?.typeRange.start;
-  const indent = firstStart !== undefined ? text.slice(lineStartOf(text, firstStart), firstStart) : `${blockIndent}  `;
-  const step = indent.length > blockIndent.length ? indent.slice(blockIndent.length) : '  ';
   const newline = eol(text);
+  const blockLine = lineStartOf(text, current.range.start);
+  const blockIndent = /^[ \t]*/.exec(text.slice(blockLine, current.range.start))?.[0] ?? '';
+  const closeLine = lineStartOf(text, current.closeBrace);
+  if (closeLine <= current.openBrace) {
+    // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
+    const inside = text.slice(current.openBrace, current.closeBrace);
+    if (!/^[ \t]*$/.test(inside) || current.body.attributes.length + current.body.blocks.length > 0) return undefined;
+    const lines = nestedLines(remaining, value, blockIndent + indentUnit(text), indentUnit(text));
+    return { range: { start: current.openBrace, end: current.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
+  }
+  if (!/^[ \t]*$/.test(text.slice(closeLine, current.closeBrace))) return undefined; // `}` after content on its line
+  const closeIndent = text.slice(closeLine, current.closeBrace);
+  const firstStart = current.body.attributes[0]?.nameRange.start ?? current.body.blocks[0]?.typeRange.start;
+  const unit = indentUnit(text);
+  const indent = firstStart !== undefined ? text.slice(lineStartOf(text, firstStart), firstStart) : `${closeIndent}${unit}`;
+  if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
+  const step = indent.length > closeIndent.length ? indent.slice(closeIndent.length) : unit;
   return { range: { start: closeLine, end: closeLine }, newText: nestedLines(remaining, value, indent, step).join(newline) + newline };
 }
 
-function addSplitResource(text: string, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {
+/**
+ * A new split resource after `parent` (`aws_s3_bucket_versioning.<parent name>` linked by `bucket = ....id`), or
+ * undefined for a counted or module resource, or when that address is already taken.
+ */
+function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {
   if (!plan.splitResource || parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  const address = `${plan.splitResource.type}.${parent.name}`;
+  if (analysis.module.resources.some((resource) => resource.address === address)) return undefined;
   const newline = eol(text);
+  const unit = indentUnit(text);
   const lines = [
     `resource "${plan.splitResource.type}" "${parent.name}" {`,
-    `  ${plan.splitResource.link} = ${parent.type}.${parent.name}.id`,
-    ...nestedLines(plan.path, plan.value, '  ', '  '),
+    `${unit}${plan.splitResource.link} = ${parent.type}.${parent.name}.id`,
+    ...nestedLines(plan.path, plan.value, unit, unit),
     '}',
   ];
   const end = parent.block.range.end;

@@ -26,3 +26,5 @@ export * from './jsonValue';
 export * from './samGlobals';
 export * from './policy';
 export * from './launchPlacement';
+export { FIX_NOTES, withFixNotes } from './fixNotes';
+export type { FixNote } from './fixNotes';

@@ -1,0 +1,119 @@
+// What applying a quick fix does beyond the setting (issue 12): the resource is replaced on the next deployment,
+// clients may break, it costs money, or a follow-up finding remains (named by its rule id, with why the fix does
+// not write it). Appended to the fix titles by the registry, so every host shows the same title. Replacement
+// facts come from the CloudFormation resource schemas (createOnlyProperties, as cfn-lint ships them) and the
+// Terraform AWS provider (ForceNew arguments); a note says nothing it is not sure of.
+import type { Rule, SetSettingFix } from './rule';
+
+/** A note per format; `both` when CloudFormation and Terraform behave alike. */
+export interface FixNote {
+  readonly cloudformation?: string;
+  readonly terraform?: string;
+}
+
+function both(note: string): FixNote {
+  return { cloudformation: note, terraform: note };
+}
+
+const BACKUP_COST = 'backup storage beyond the free allowance costs money';
+const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
+const DELETION_PROTECTION = 'deleting it (stack deletion, terraform destroy) then fails until this is turned off';
+const OUTSIDE_CLIENTS = 'clients outside the VPC can no longer connect';
+const IMDSV1 = 'software on the instances that still calls IMDSv1 (no token) breaks';
+
+/**
+ * Notes by rule id, or by `ruleId:fixId` for a rule whose fixes differ. Keys must name an existing fix
+ * (test/unit/fix-outcomes.test.ts checks it).
+ */
+export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
+  // The resource is replaced: its data comes back only from a snapshot or a copy.
+  'rds-storage-encrypted': both('replaces the database on the next deployment: a new, empty one unless restored from a snapshot'),
+  'docdb-encrypted': both('replaces the cluster on the next deployment: a new, empty one unless restored from a snapshot'),
+  'neptune-encrypted': both('replaces the cluster on the next deployment: a new, empty one unless restored from a snapshot'),
+  'efs-encrypted': both('replaces the file system on the next deployment: a new, empty one; copy the data over'),
+  'elasticache-at-rest': both('replaces the replication group on the next deployment: a new, empty one unless seeded from a backup'),
+  'msk-in-transit:set-in-cluster': both('replaces the cluster on the next deployment: a new, empty one'),
+  'dms-not-public': both('replaces the replication instance on the next deployment'),
+  'mq-not-public': both(`replaces the broker on the next deployment (its messages are lost); ${OUTSIDE_CLIENTS}`),
+  'ebs-volume-encrypted': {
+    cloudformation: 'EBS cannot encrypt an existing volume in place: copy it through an encrypted snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
+    terraform: 'replaces the volume on the next apply: a new, empty one unless created from a snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
+  },
+  'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
+  // Clients may break.
+  'ec2-imdsv2': both(IMDSV1),
+  'lt-imdsv2': both(`a new template version; ${IMDSV1}`),
+  'alb-tls-policy': both('clients that cannot use TLS 1.2 or later can no longer connect'),
+  'apigw-domain-tls': both('clients limited to TLS 1.0 or 1.1 can no longer connect'),
+  'opensearch-https-tls:set-enforce-https': both('plain HTTP clients can no longer connect'),
+  'opensearch-https-tls:set-tls-policy': both('clients without TLS 1.2 and forward secrecy can no longer connect'),
+  'dms-endpoint-ssl': both('the endpoint\'s database must accept SSL connections, or the connection fails'),
+  'elasticache-in-transit': both('clients that do not use TLS can no longer connect'),
+  'msk-in-transit:set-client-broker-tls': both('plaintext clients can no longer connect'),
+  'msk-no-unauthenticated': both('clients without authentication can no longer connect'),
+  'msk-no-public-access': both(OUTSIDE_CLIENTS),
+  'rds-not-public': both(OUTSIDE_CLIENTS),
+  'redshift-not-public': both(OUTSIDE_CLIENTS),
+  'neptune-iam-auth': both('every connection must then be signed (SigV4): clients without IAM credentials break'),
+  'ecs-service-no-public-ip': both('tasks in a public subnet lose internet access (image pulls fail) unless a NAT gateway or VPC endpoints route them'),
+  'cognito-no-unauth-identities': both('guest (unauthenticated) users lose their AWS credentials'),
+  's3-block-public-access': both('public access to the bucket (a website, public objects) stops working'),
+  's3-acl-not-public': both('anonymous readers lose access'),
+  'ecr-immutable-tags': both('pushing an existing tag again (such as latest) then fails'),
+  'tgw-no-auto-accept': both('attachments shared from other accounts then wait for manual acceptance'),
+  'sagemaker-no-root': both('notebook users lose root (sudo) access'),
+  'redshift-enhanced-vpc-routing': both('COPY and UNLOAD traffic then goes through the VPC: it needs a route to S3 (an endpoint or NAT)'),
+  'emr-block-public-access': both('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
+  // It costs money.
+  'rds-backup-retention': both(BACKUP_COST),
+  'rds-cluster-backup-retention': both(BACKUP_COST),
+  'docdb-backup-retention': both(BACKUP_COST),
+  'elasticache-backups': both(BACKUP_COST),
+  'redshift-snapshots': both(BACKUP_COST),
+  'dynamodb-pitr': both('continuous backups are billed per GB-month'),
+  'efs-backup-policy': both('AWS Backup storage is billed'),
+  's3-versioning': {
+    cloudformation: 'noncurrent versions are kept and billed (expire them with a lifecycle rule)',
+    terraform: 'noncurrent versions are kept and billed (expire them with a lifecycle rule); MFA delete stays off (s3-mfa-delete): only the root user can turn it on, with an MFA code, through the API or CLI',
+  },
+  'cloudtrail-logging-on': both('delivered logs are stored, and billed, in S3'),
+  'cloudtrail-multi-region': both('events from every Region are delivered: more S3 storage'),
+  'guardduty-enabled': both('GuardDuty is billed by the volume of events it analyses'),
+  'lambda-tracing': both('X-Ray bills traces beyond its free tier'),
+  'lambda-tracing-sam': both('X-Ray bills traces beyond its free tier'),
+  'kms-rotation': both('the first two rotations each add a monthly key charge'),
+  // Behaviour changes.
+  'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
+  'dms-auto-minor': both(MINOR_UPGRADES),
+  'mq-auto-minor': both(MINOR_UPGRADES),
+  'elasticache-auto-minor': both(MINOR_UPGRADES),
+  'redshift-version-upgrade': both(MINOR_UPGRADES),
+  'rds-deletion-protection': both(DELETION_PROTECTION),
+  'rds-cluster-deletion-protection': both(DELETION_PROTECTION),
+  'dynamodb-deletion-protection': both(DELETION_PROTECTION),
+};
+
+function noted(title: string, note: string | undefined): string {
+  return note ? `${title} — ${note}` : title;
+}
+
+/** The rule with its fix titles followed by their notes (FIX_NOTES); the rule itself when it has none. */
+export function withFixNotes(rule: Rule): Rule {
+  if (!rule.fixes) return rule;
+  const fixes: Record<string, SetSettingFix> = {};
+  let changed = false;
+  for (const [fixId, fix] of Object.entries(rule.fixes)) {
+    const note = FIX_NOTES[`${rule.meta.id}:${fixId}`] ?? FIX_NOTES[rule.meta.id];
+    if (!note) {
+      fixes[fixId] = fix;
+      continue;
+    }
+    changed = true;
+    fixes[fixId] = {
+      ...fix,
+      title: noted(fix.title, note.cloudformation),
+      ...(fix.terraform ? { terraform: { ...fix.terraform, title: noted(fix.terraform.title, note.terraform) } } : {}),
+    };
+  }
+  return changed ? { ...rule, fixes } : rule;
+}
