@@ -46,7 +46,7 @@ export class Analyzer {
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
     this.settings = options.allowedRegions ? { allowedRegions: options.allowedRegions } : {};
-    this.terraform = new TerraformAnalyzer(options.files, this.settings);
+    this.terraform = new TerraformAnalyzer(options.files, this.settings, options.terraformVariableFiles);
   }
 
   analyze(input: AnalyzeInput): FileAnalysis {

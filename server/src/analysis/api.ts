@@ -91,4 +91,9 @@ export interface AnalyzerOptions extends AnalysisSettings {
    * (the CLI) turn it off: a single whole-document parse is faster the first time.
    */
   readonly incremental?: boolean;
+  /**
+   * Terraform variable files given explicitly (`terraform plan -var-file`), in the order given: their values
+   * apply to every root module, after terraform.tfvars and *.auto.tfvars (a later file wins). The host reads them.
+   */
+  readonly terraformVariableFiles?: readonly { readonly path: string; readonly text: string }[];
 }
