@@ -1,7 +1,9 @@
 // Baselines: `--create-baseline FILE` records the findings a project accepts today; `--baseline FILE` lets only
-// the others fail the scan. A finding is known by its file (relative to the source root, so the working directory
-// does not matter) and its fingerprint (fingerprint.ts: rule, resource, setting, flagged text; not its line).
+// the others fail the scan. A finding is known by its file (relative to the baseline file's folder, so neither the
+// working directory nor the paths given matter) and its fingerprint (fingerprint.ts: rule, resource, setting,
+// flagged text; not its line).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { TOOL_NAME } from '../analysis';
 import type { Finding } from '../analysis';
 import { UsageError } from './args';
@@ -17,9 +19,11 @@ export interface BaselineFile {
   readonly findings: readonly { readonly file: string; readonly fingerprint: string; readonly ruleId: string; readonly resource: string; readonly message: string }[];
 }
 
-function entries(files: readonly ScannedFile[], root: string): { key: string; finding: Finding; file: string; fingerprint: string }[] {
+/** The findings of a scan with their keys; files named relative to `baselinePath`'s folder. */
+function entries(files: readonly ScannedFile[], baselinePath: string): { key: string; finding: Finding; file: string; fingerprint: string }[] {
+  const folder = dirname(resolve(baselinePath));
   return files.flatMap((file) => {
-    const uri = rootRelativeUri(file.path, root);
+    const uri = rootRelativeUri(file.path, folder);
     return (file.analysis?.findings ?? []).flatMap((finding, index) => {
       const fingerprint = file.fingerprints?.[index];
       return fingerprint ? [{ key: `${uri}\u0000${fingerprint}`, finding, file: uri, fingerprint }] : [];
@@ -28,8 +32,8 @@ function entries(files: readonly ScannedFile[], root: string): { key: string; fi
 }
 
 /** The baseline of a scan: every finding (suppressed ones are already accepted with a reason). */
-export function toBaseline(files: readonly ScannedFile[], root: string): BaselineFile {
-  const findings = entries(files, root)
+export function toBaseline(files: readonly ScannedFile[], baselinePath: string): BaselineFile {
+  const findings = entries(files, baselinePath)
     .map(({ file, fingerprint, finding }) => ({ file, fingerprint, ruleId: finding.ruleId, resource: finding.resource.id, message: finding.message }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
   return { version: BASELINE_VERSION, tool: TOOL_NAME, findings };
@@ -66,6 +70,6 @@ export function readBaseline(path: string): ReadonlySet<string> {
 }
 
 /** The findings of the scan that the baseline holds. */
-export function baselinedFindings(files: readonly ScannedFile[], root: string, keys: ReadonlySet<string>): Set<Finding> {
-  return new Set(entries(files, root).filter((entry) => keys.has(entry.key)).map((entry) => entry.finding));
+export function baselinedFindings(files: readonly ScannedFile[], baselinePath: string, keys: ReadonlySet<string>): Set<Finding> {
+  return new Set(entries(files, baselinePath).filter((entry) => keys.has(entry.key)).map((entry) => entry.finding));
 }

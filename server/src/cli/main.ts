@@ -60,10 +60,10 @@ function scan(command: ScanCommand): number {
 
   let baselined: ReadonlySet<Finding> | undefined;
   if (command.createBaseline !== undefined) {
-    writeBaseline(command.createBaseline, toBaseline(files, root));
+    writeBaseline(command.createBaseline, toBaseline(files, command.createBaseline));
     baselined = new Set(files.flatMap((file) => file.analysis?.findings ?? []));
-  } else if (baselineKeys) {
-    baselined = baselinedFindings(files, root, baselineKeys);
+  } else if (baselineKeys && command.baseline !== undefined) {
+    baselined = baselinedFindings(files, command.baseline, baselineKeys);
   }
   // Only a baseline that was given says new or unchanged in the reports.
   const given = baselineKeys ? baselined : undefined;
