@@ -136,8 +136,8 @@ describe('SARIF for code scanning', () => {
     // GitHub's scale: critical >= 9.0, high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9.
     assert.deepEqual(SECURITY_SEVERITY, { error: '8.0', warning: '5.0', info: '2.0' });
     const encrypted = rules.find((rule) => rule.id === 'rds-storage-encrypted')!;
-    assert.match(encrypted.help!.markdown!, /`StorageEncrypted` of `AWS::RDS::DBInstance`/);
-    assert.match(encrypted.help!.markdown!, /`storage_encrypted` in `aws_db_instance`/);
+    assert.match(encrypted.help!.markdown!, /CloudFormation, `StorageEncrypted` of `AWS::RDS::DBInstance`: true/);
+    assert.match(encrypted.help!.markdown!, /Terraform, `storage_encrypted` in `aws_db_instance`: true/);
   });
 
   test('URIs are relative to %SRCROOT% and name the same file from a sibling folder and from the file system root', () => {

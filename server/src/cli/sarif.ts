@@ -59,25 +59,32 @@ interface Help {
   readonly markdown: string;
 }
 
-/** How to fix, from the knowledge base's settings of the rule: which property or argument, set to what. */
+/**
+ * How to fix, from the knowledge base's settings of the rule: which property or argument, and its compliant value
+ * or shape (the knowledge base's words; its Terraform entry may say "same", meaning as for CloudFormation).
+ */
 function fixSteps(rule: RuleInfo): { text: string; markdown: string }[] {
   const steps: { text: string; markdown: string }[] = [];
   for (const id of rule.settings ?? []) {
     const setting = getSetting(id);
-    if (setting?.cloudformation) {
-      const { type, propertyPath, compliant } = setting.cloudformation;
+    const cloudformation = setting?.cloudformation;
+    if (cloudformation) {
+      const { type, propertyPath, compliant } = cloudformation;
       steps.push({
-        text: `CloudFormation: set ${propertyPath} of ${type} to ${compliant}.`,
-        markdown: `CloudFormation: set \`${propertyPath}\` of \`${type}\` to ${compliant}.`,
+        text: `CloudFormation, ${propertyPath} of ${type}: ${compliant}.`,
+        markdown: `CloudFormation, \`${propertyPath}\` of \`${type}\`: ${compliant}.`,
       });
     }
     if (setting?.terraform) {
-      const { type, argumentPath, compliant, splitResource } = setting.terraform;
-      const where = splitResource ? `a ${type} resource for the ${splitResource.type} (linked by ${splitResource.link})` : type;
-      const whereMarkdown = splitResource ? `an \`${type}\` resource for the \`${splitResource.type}\` (linked by \`${splitResource.link}\`)` : `\`${type}\``;
+      const { type, argumentPath, splitResource } = setting.terraform;
+      const compliant = cloudformation && /^same\b/i.test(setting.terraform.compliant)
+        ? `${cloudformation.compliant}${setting.terraform.compliant.replace(/^same\b/i, '')}`
+        : setting.terraform.compliant;
+      const where = splitResource ? `a ${type} for the ${splitResource.type} (linked by ${splitResource.link})` : type;
+      const whereMarkdown = splitResource ? `an \`${type}\` for the \`${splitResource.type}\` (linked by \`${splitResource.link}\`)` : `\`${type}\``;
       steps.push({
-        text: `Terraform: set ${argumentPath} in ${where} to ${compliant}.`,
-        markdown: `Terraform: set \`${argumentPath}\` in ${whereMarkdown} to ${compliant}.`,
+        text: `Terraform, ${argumentPath} in ${where}: ${compliant}.`,
+        markdown: `Terraform, \`${argumentPath}\` in ${whereMarkdown}: ${compliant}.`,
       });
     }
   }
