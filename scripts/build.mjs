@@ -1,7 +1,8 @@
-// Builds the bundles: the client (vscode external), the language server, its analysis worker (a worker thread the
-// server starts from dist/worker.js, next to dist/server.js), and the CLI as two files: dist/cli.js, a small launcher
-// (server/src/cli/launch.ts), and dist/cli-bundle.js, the CLI itself, which the launcher runs with the V8 code cache
-// written here by scripts/code-cache.mjs (dist/cli-bundle.cache).
+// Builds the bundles: the client (vscode external), the language server and its two worker threads (started by
+// dist/server.js from its own folder: dist/worker.js analyses large files, dist/scanWorker.js the workspace scan's
+// templates), and the CLI as two files: dist/cli.js, a small launcher (server/src/cli/launch.ts), and
+// dist/cli-bundle.js, the CLI itself, which the launcher runs with the V8 code cache written here by
+// scripts/code-cache.mjs (dist/cli-bundle.cache).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -70,6 +71,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/worker.ts'], outfile: 'dist/worker.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [lazyPackages(['yaml', 'jsonc-parser'])] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

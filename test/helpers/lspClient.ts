@@ -36,6 +36,8 @@ export interface StartOptions {
   readonly capabilities?: ClientCapabilities;
   /** `trace` in initialize: with 'verbose' the server's $/logTrace lines are recorded in `traces`. */
   readonly trace?: 'off' | 'messages' | 'verbose';
+  /** The server bundle to run (dist/server.js by default). */
+  readonly serverPath?: string;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -72,7 +74,11 @@ export class TestLspClient {
   readonly traces = new Recorder<string>();
   /** workspace/diagnostic/refresh requests, numbered from 1. */
   readonly refreshes = new Recorder<number>();
+  /** Tokens of the server's window/workDoneProgress/create requests. */
+  readonly progressCreated = new Recorder<string | number>();
   readonly logs: string[] = [];
+  /** window/logMessage messages, to wait on one. */
+  readonly logMessages = new Recorder<string>();
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
   settings: Record<string, unknown>;
@@ -87,6 +93,7 @@ export class TestLspClient {
     connection.onNotification('$/progress', (params: ProgressEvent) => this.progress.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+      this.logMessages.push(params.message);
     });
     connection.onNotification('$/logTrace', (params: { message: string }) => this.traces.push(params.message));
     connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -99,13 +106,16 @@ export class TestLspClient {
       this.registrations.push(...params.registrations);
       return null;
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progressCreated.push(params.token);
+      return null;
+    });
     connection.listen();
   }
 
   /** Spawns the server and runs initialize + initialized. */
   static async start(options: StartOptions = {}): Promise<{ client: TestLspClient; result: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.serverPath ?? SERVER_JS, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestLspClient(child, connection, options.settings ?? {});
     const folders = options.workspaceFolders ?? [];
@@ -141,6 +151,16 @@ export class TestLspClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
+  }
+
+  /** The user cancels a work-done progress the server created. */
+  async cancelProgress(token: string | number): Promise<void> {
+    await this.connection.sendNotification('window/workDoneProgress/cancel', { token });
+  }
+
+  /** workspace/didChangeWatchedFiles: type 1 created, 2 changed, 3 deleted. */
+  async filesChanged(changes: readonly { path: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((change) => ({ uri: fileUri(change.path), type: change.type })) });
   }
 
   async close(uri: string): Promise<void> {

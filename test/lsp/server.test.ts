@@ -140,6 +140,19 @@ describe('language server over stdio', () => {
     await client.close(uri);
   });
 
+  test('a finding another tool\'s suppression covers is not published; one that covers nothing is, as information at its place', async () => {
+    const path = join(workspace, 'checkov-skip.yaml');
+    const text = SSH_OPEN.replace('    Properties:\n', '    # checkov:skip=CKV_AWS_24:bastion reached over a VPN only\n    # checkov:skip=CKV_AWS_999:not a check iac-hints has\n    Properties:\n');
+    const waiting = client.nextDiagnostics(fileUri(path));
+    const uri = await client.open(path, text);
+    const { diagnostics } = await waiting;
+    assert.deepEqual(ofRule(diagnostics), [], JSON.stringify(diagnostics));
+    const notes = diagnostics.filter((diagnostic) => /checkov:skip=/.test(messageOf(diagnostic)));
+    assert.deepEqual(notes.map((diagnostic) => [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.severity]), [[5, 6, 3]]);
+    assert.match(messageOf(notes[0]), /^checkov:skip=CKV_AWS_999: no iac-hints rule is equivalent/);
+    await client.close(uri);
+  });
+
   test('didChange: the latest version wins, then a fix clears the diagnostic', async () => {
     const path = join(workspace, 'editing.yaml');
     const uri = fileUri(path);

@@ -67,6 +67,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['terraform/hover.ts', 'engine', 'hovers'],
   ['terraform/edit.ts', 'engine', 'fix writer (HCL)'],
   ['suppress.ts', 'engine', 'suppression comments and Metadata'],
+  ['suppress/**', 'engine', "other tools' suppressions (checkov, cfn_nag, cfn-lint, tfsec, Trivy) and their equivalents"],
   ['hoverText.ts', 'engine', 'hover text for both formats'],
   ['analyzer.ts', 'engine', 'the Analyzer: cache, dispatch by format'],
   ['index.ts', 'engine', 'the only entry point'],

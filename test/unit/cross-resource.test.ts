@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Analyzer } from '../../server/src/analysis';
 import type { FileAnalysis, FileSystemView } from '../../server/src/analysis';
-import { checkTemplate } from '../../server/src/analysis/cloudformation/check';
+import { RuleOutcomeCache, checkTemplate } from '../../server/src/analysis/cloudformation/check';
 import { parseTemplateText } from '../../server/src/analysis/cloudformation/parse';
 import { buildTemplate } from '../../server/src/analysis/cloudformation/template';
 import type { CfnTemplate } from '../../server/src/analysis/cloudformation/template';
@@ -49,11 +49,13 @@ function readersOf(template: CfnTemplate): Reader[] {
   for (const resourceCheck of checkTemplate(template).resources) {
     for (const [index, run] of resourceCheck.runs.entries()) {
       const rule = run.rule.meta.id;
-      const reads = resourceCheck.reads[index];
       const others = new Set<string>();
-      for (const id of reads.ids) if (template.resourcesById.has(id)) others.add(id);
-      for (const resource of template.resources) {
-        if (reads.all || (resource.type !== undefined && reads.types.has(resource.type))) others.add(resource.id);
+      // A shared value used through its fingerprint: the resources it was computed from are read too.
+      for (const reads of [resourceCheck.reads[index], ...[...resourceCheck.reads[index].shared.values()].map((shared) => shared.reads)]) {
+        for (const id of reads.ids) if (template.resourcesById.has(id)) others.add(id);
+        for (const resource of template.resources) {
+          if (reads.all || (resource.type !== undefined && reads.types.has(resource.type))) others.add(resource.id);
+        }
       }
       others.delete(resourceCheck.resource.id);
       if (others.size > 0) readers.push({ resource: resourceCheck.resource.id, rule, others });
@@ -94,6 +96,33 @@ function verdict(analysis: FileAnalysis, resource: string, rule: string): string
 }
 
 describe('cross-resource verdicts after an edit of the resource they read', () => {
+  test('a value shared through its fingerprint: an edit that leaves it equal re-runs no other resource\'s rules; one that changes it re-runs them', () => {
+    const bucket = (i: number, extra = ''): string => `  Bucket${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: name-${i}${extra}\n`;
+    const head = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
+    const others = [0, 1, 2, 3].map((i) => bucket(i)).join('');
+    const cache = new RuleOutcomeCache();
+    const check = (text: string) => {
+      const template = templateOf('/t.yaml', text) as CfnTemplate;
+      return checkTemplate(template, text, cache).resources;
+    };
+    const runOf = (resources: ReturnType<typeof check>, id: string, rule: string) => resources.find((resource) => resource.resource.id === id)?.runs.find((run) => run.rule.meta.id === rule);
+    const before = check(head + others + bucket(4));
+    // The last bucket's name changes: no bucket starts receiving logs, the other buckets' runs are the ones kept.
+    const renamed = check(head + others + bucket(4, '-renamed'));
+    for (const rule of ['s3-access-logging', 's3-kms-cmk', 's3-tls-only-policy']) {
+      assert.equal(runOf(renamed, 'Bucket0', rule), runOf(before, 'Bucket0', rule), `${rule} on Bucket0 was reused`);
+      assert.ok(runOf(renamed, 'Bucket0', rule));
+    }
+    // The last bucket now receives Bucket0's access logs: Bucket0's logging verdict is unchanged, and the last
+    // bucket's own verdicts are new; a bucket that receives logs is no longer asked to log (or says why).
+    const logging = check(head + others.replace('BucketName: name-0\n', 'BucketName: name-0\n      LoggingConfiguration:\n        DestinationBucketName: !Ref Bucket4\n') + bucket(4, '-renamed'));
+    const fresh = checkTemplate(templateOf('/t.yaml', head + others.replace('BucketName: name-0\n', 'BucketName: name-0\n      LoggingConfiguration:\n        DestinationBucketName: !Ref Bucket4\n') + bucket(4, '-renamed')) as CfnTemplate).resources;
+    for (const id of ['Bucket1', 'Bucket4']) {
+      assert.deepEqual(JSON.stringify(runOf(logging, id, 's3-access-logging')?.outcomes), JSON.stringify(runOf(fresh, id, 's3-access-logging')?.outcomes), `${id}: incremental equals fresh`);
+    }
+    assert.notEqual(JSON.stringify(runOf(logging, 'Bucket4', 's3-access-logging')?.outcomes), JSON.stringify(runOf(renamed, 'Bucket4', 's3-access-logging')?.outcomes), 'the log destination\'s verdict changed');
+  });
+
   test('CloudFormation: every rule that reads another resource, every such resource edited alone and back, equals a fresh analysis', () => {
     const crossRules = new Set<string>();
     const changedRules = new Set<string>();

@@ -8,6 +8,7 @@ import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/template';
 import { applySuppressions, collectSuppressions } from './suppress';
+import { applyForeignSuppressions, cloudFormationForeignSuppressions } from './suppress/foreign';
 import type { CfnTemplate } from './cloudformation/template';
 import { parseTemplateText } from './cloudformation/parse';
 import { IncrementalYamlParser } from './parse/incrementalYaml';
@@ -40,11 +41,13 @@ export class Analyzer {
   private readonly incremental: boolean;
   private readonly terraform: TerraformAnalyzer;
   private readonly settings: AnalysisSettings;
+  private readonly otherToolSuppressions: boolean;
 
   constructor(options: AnalyzerOptions = {}) {
     this.maxFileSize = options.maxFileSize ?? MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
+    this.otherToolSuppressions = options.otherToolSuppressions ?? true;
     this.settings = options.allowedRegions ? { allowedRegions: options.allowedRegions } : {};
     this.terraform = new TerraformAnalyzer(options.files, this.settings, options.terraformVariableFiles);
   }
@@ -153,7 +156,7 @@ export class Analyzer {
     const format = formatOfPath(path);
     if (format === TERRAFORM) {
       const module = this.terraform.analyzeModuleOf(path, text);
-      const analysis = this.terraform.fileAnalysis(path, module, (finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity]);
+      const analysis = this.terraform.fileAnalysis(path, module, (finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity], this.otherToolSuppressions);
       return { text, analysis, terraform: module };
     }
     if (format !== CLOUDFORMATION) return { text, analysis: skipped(input, 'not a template file name') };
@@ -175,7 +178,11 @@ export class Analyzer {
     problems.push(...check.problems);
     const lineIndex = new LineIndex(text);
     const suppressions = collectSuppressions(text, lineIndex, template, problems);
-    const { kept, suppressed } = applySuppressions(check.resources.flatMap((resourceCheck) => resourceCheck.findings), suppressions, lineIndex);
+    const ours = applySuppressions(check.resources.flatMap((resourceCheck) => resourceCheck.findings), suppressions, lineIndex);
+    const foreign = this.otherToolSuppressions ? cloudFormationForeignSuppressions(text, lineIndex, template) : [];
+    const { kept, suppressed: foreignSuppressed, problems: foreignProblems } = applyForeignSuppressions(ours.kept, ours.suppressed.map((entry) => entry.finding), foreign, { lines: lineIndex });
+    problems.push(...foreignProblems);
+    const suppressed = [...ours.suppressed, ...foreignSuppressed];
     const findings = kept
       .filter((finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity])
       .sort(byPosition);

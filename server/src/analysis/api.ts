@@ -35,8 +35,12 @@ export interface FileAnalysis {
   readonly skipReason?: string;
   readonly problems: readonly Problem[];
   readonly findings: readonly Finding[];
-  /** Findings silenced by an `iac-hints-ignore` comment or resource Metadata, with the reason given. */
-  readonly suppressed: readonly { readonly finding: Finding; readonly reason: string }[];
+  /**
+   * Findings silenced by an `iac-hints-ignore` comment or resource Metadata, with the reason given; or by another
+   * tool's suppression of an equivalent check, naming the tool ('checkov', 'cfn_nag', 'cfn-lint', 'tfsec',
+   * 'trivy') and its check id as written (`peerId`). Both are absent for our own suppressions.
+   */
+  readonly suppressed: readonly { readonly finding: Finding; readonly reason: string; readonly tool?: string; readonly peerId?: string }[];
   readonly resources: readonly ResourceSummary[];
   readonly lineIndex: LineIndex;
 }
@@ -96,4 +100,9 @@ export interface AnalyzerOptions extends AnalysisSettings {
    * apply to every root module, after terraform.tfvars and *.auto.tfvars (a later file wins). The host reads them.
    */
   readonly terraformVariableFiles?: readonly { readonly path: string; readonly text: string }[];
+  /**
+   * Honour other tools' suppressions of equivalent checks (checkov, cfn_nag, cfn-lint, tfsec, Trivy; default
+   * true). When false they are neither applied nor reported.
+   */
+  readonly otherToolSuppressions?: boolean;
 }

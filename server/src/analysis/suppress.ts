@@ -5,6 +5,7 @@
 //   Metadata: { iac-hints: { ignore: { <rule-id>: <reason> } } }   on a resource (YAML and JSON alike)
 // The same comments work in Terraform (.tf), above a `resource` block.
 // A suppression without a reason still applies, but is reported, so reviews can see it.
+// Other tools' suppressions (checkov, cfn_nag, cfn-lint, tfsec, Trivy) are read in suppress/foreign.ts.
 import type { LineIndex } from './text';
 import type { Finding, Problem } from './types';
 import type { CfnTemplate } from './cloudformation/template';
@@ -20,6 +21,10 @@ export interface Suppression {
 export interface SuppressedFinding {
   readonly finding: Finding;
   readonly reason: string;
+  /** The other tool whose suppression applied ('checkov', 'cfn_nag', 'cfn-lint', 'tfsec', 'trivy'); absent: ours. */
+  readonly tool?: string;
+  /** That tool's check id, as written in the suppression (`CKV_AWS_18`, `W35`, `AVD-AWS-0135`). */
+  readonly peerId?: string;
 }
 
 const COMMENT = /(^|\s)#\s*iac-hints-ignore(-file)?\b[ \t]*([^:\n#]*?)[ \t]*(?::[ \t]*([^\n]*?))?[ \t]*$/;
@@ -108,6 +113,6 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
 }
 
 /** A resource suppression covers the resource, its instances (`x["a"]`) and, for a module call, what it creates. */
-function coversResource(id: string, findingResource: string): boolean {
+export function coversResource(id: string, findingResource: string): boolean {
   return findingResource === id || findingResource.startsWith(`${id}[`) || findingResource.startsWith(`${id}.`);
 }

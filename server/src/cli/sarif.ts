@@ -165,7 +165,7 @@ export function toSarifReport(files: readonly ScannedFile[], options: SarifOptio
     return { physicalLocation: { artifactLocation: { uri: uriOf(path), uriBaseId: SOURCE_ROOT_ID }, ...(region ? { region } : {}) } };
   };
 
-  const result = (file: ScannedFile, finding: Finding, fingerprint: string | undefined, suppression?: { reason: string; tool?: string }) => ({
+  const result = (file: ScannedFile, finding: Finding, fingerprint: string | undefined, suppression?: { readonly reason: string; readonly tool?: string; readonly peerId?: string }) => ({
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
     level: LEVEL[finding.severity],
@@ -179,7 +179,7 @@ export function toSarifReport(files: readonly ScannedFile[], options: SarifOptio
       : {}),
     ...(fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: fingerprint } } : {}),
     ...(suppression
-      ? { suppressions: [{ kind: 'inSource', ...(suppression.reason ? { justification: suppression.reason } : {}), ...(suppression.tool ? { properties: { tool: suppression.tool } } : {}) }] }
+      ? { suppressions: [{ kind: 'inSource', ...(suppression.reason ? { justification: suppression.reason } : {}), ...(suppression.tool ? { properties: { tool: suppression.tool, ...(suppression.peerId ? { peerId: suppression.peerId } : {}) } } : {}) }] }
       : {}),
     ...(options.baselined && !suppression ? { baselineState: options.baselined.has(finding) ? 'unchanged' : 'new' } : {}),
     properties: { responsibility: finding.responsibility, resourceType: finding.resource.type },
@@ -187,11 +187,8 @@ export function toSarifReport(files: readonly ScannedFile[], options: SarifOptio
 
   const results = files.flatMap((file) => [
     ...(file.analysis?.findings ?? []).map((finding, index) => result(file, finding, file.fingerprints?.[index])),
-    ...(file.analysis?.suppressed ?? []).map((entry, index) => {
-      // Suppressions written for other tools (checkov, cfn_nag...) name the tool; ours do not.
-      const tool = (entry as { readonly tool?: unknown }).tool;
-      return result(file, entry.finding, file.suppressedFingerprints?.[index], { reason: entry.reason, ...(typeof tool === 'string' ? { tool } : {}) });
-    }),
+    // Suppressions written for other tools (checkov, cfn_nag...) name the tool and its check id; ours do not.
+    ...(file.analysis?.suppressed ?? []).map((entry, index) => result(file, entry.finding, file.suppressedFingerprints?.[index], entry)),
   ]);
 
   // What the scan could not read, so that code scanning shows a template that was not (fully) analysed.

@@ -53,11 +53,13 @@ export function rememberPushedSettings(state: ServerState, params: { settings?: 
 }
 
 /**
+
  * The analyzer for these settings (the severity floor and the allowed Regions live in it). With `background`, what
- * it forgets or releases the analysis worker's analyzer forgets or releases too.
+ * it forgets or releases the analysis worker's analyzer forgets or releases too. `incremental: false` keeps nothing
+ * between analyses (the workspace scan's templates, as the CLI).
  */
-export function createAnalyzer(files: FileSystemView, settings: WorkerSettings, background?: BackgroundAnalyzer): Analyzer {
-  const options = { files, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) };
+export function createAnalyzer(files: FileSystemView | undefined, settings: WorkerSettings, background?: BackgroundAnalyzer, incremental = true): Analyzer {
+  const options = { files, incremental, minimumSeverity: settings.minimumSeverity, ...(settings.allowedRegions.length > 0 ? { allowedRegions: settings.allowedRegions } : {}) };
   return background ? new MirroredAnalyzer(options, background) : new Analyzer(options);
 }
 

@@ -91,15 +91,55 @@ export function problemToDiagnostic(problem: Problem, lineIndex: LineIndex): Dia
 }
 
 /**
- * Every diagnostic of one analysed file. A skipped file gets only the problems the core gave it: none when it is
- * not a template, the reason when it is too large to analyse or the analysis failed (what the CLI reports too).
+ * Most diagnostics one file gets. VS Code shows no more than 1,000 per file (errors, then warnings, then the rest:
+ * `_maxDiagnosticsPerFile` in its extHostDiagnostics.ts) and drops the others; sending them would only cost their
+ * conversion, the transfer and the client's parse (tens of MB for a 5 MB template, ahead of every answer on the
+ * same stream). The same choice is made here, and one more diagnostic says how many are not shown and where to see
+ * them all (the CLI reports every finding).
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+/** `code` of the diagnostic that says how many findings a file has beyond MAX_DIAGNOSTICS_PER_FILE. */
+export const MORE_FINDINGS_CODE = 'more-findings';
+
+/**
+ * The diagnostics of one analysed file, at most MAX_DIAGNOSTICS_PER_FILE of them plus one that counts the rest. A
+ * skipped file gets only the problems the core gave it: none when it is not a template, the reason when it is too
+ * large to analyse or the analysis failed (what the CLI reports too).
  */
 export function toDiagnostics(analysis: FileAnalysis, uri: string, lineIndexOf?: LineIndexOf): Diagnostic[] {
-  if (analysis.kind === 'skipped') return analysis.problems.map((problem) => problemToDiagnostic(problem, analysis.lineIndex));
-  return [
-    ...analysis.problems.map((problem) => problemToDiagnostic(problem, analysis.lineIndex)),
-    ...analysis.findings.map((finding) => findingToDiagnostic(finding, analysis.lineIndex, uri, lineIndexOf, analysis.path)),
-  ];
+  const { problems, lineIndex } = analysis;
+  const findings = analysis.kind === 'skipped' ? [] : analysis.findings;
+  if (problems.length + findings.length <= MAX_DIAGNOSTICS_PER_FILE) {
+    return [
+      ...problems.map((problem) => problemToDiagnostic(problem, lineIndex)),
+      ...findings.map((finding) => findingToDiagnostic(finding, lineIndex, uri, lineIndexOf, analysis.path)),
+    ];
+  }
+  // Problems first (the core caps them at 100), then findings by severity, each in the core's order.
+  const shown = problems.map((problem) => problemToDiagnostic(problem, lineIndex));
+  const rank = (severity: Severity): number => (severity === 'error' ? 0 : severity === 'warning' ? 1 : 2);
+  const kept = new Set<Finding>();
+  for (let level = 0; level <= 2 && shown.length + kept.size < MAX_DIAGNOSTICS_PER_FILE; level++) {
+    for (const finding of findings) {
+      if (rank(finding.severity) !== level) continue;
+      kept.add(finding);
+      if (shown.length + kept.size >= MAX_DIAGNOSTICS_PER_FILE) break;
+    }
+  }
+  const omitted = findings.filter((finding) => !kept.has(finding));
+  for (const finding of findings) {
+    if (kept.has(finding)) shown.push(findingToDiagnostic(finding, lineIndex, uri, lineIndexOf, analysis.path));
+  }
+  if (omitted.length > 0) {
+    shown.push({
+      range: toRange(lineIndex, omitted[0].range),
+      severity: DiagnosticSeverity.Information,
+      code: MORE_FINDINGS_CODE,
+      source: DIAGNOSTIC_SOURCE,
+      message: `${omitted.length.toLocaleString('en')} more findings in this file are not shown (the first is here): an editor shows at most ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en')} per file (errors first). \`iac-hints scan\` on this file lists every one.`,
+    });
+  }
+  return shown;
 }
 
 export function toHover(result: HoverResult, lineIndex: LineIndex): Hover {

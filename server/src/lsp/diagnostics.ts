@@ -23,21 +23,24 @@ import type { ServerState } from './state';
  */
 export const DIAGNOSTICS_DEBOUNCE_MS = 15;
 
-/** Publishes diagnostics (objects, or the worker's JSON of them) for `uri`; `count` says whether there are any. */
-function publish(state: ServerState, uri: string, diagnostics: Diagnostic[] | RawJson, count: number, version?: number): void {
+/**
+ * Publishes diagnostics (objects, or the worker's JSON of them) for `uri`; `count` says whether there are any. The
+ * promise settles once they are written (the workspace scan waits on it not to outrun the client).
+ */
+function publish(state: ServerState, uri: string, diagnostics: Diagnostic[] | RawJson, count: number, version?: number): Promise<void> {
   if (count > 0) state.published.add(uri);
   else state.published.delete(uri);
   const params = diagnostics instanceof RawJson
     ? RawJson.wrap(`{"uri":${JSON.stringify(uri)},${version === undefined ? '' : `"version":${version},`}"diagnostics":`, diagnostics, '}')
     : version === undefined ? { uri, diagnostics } : { uri, version, diagnostics };
-  void state.connection.sendNotification(PublishDiagnosticsNotification.type, params as PublishDiagnosticsParams).catch((error: unknown) => {
+  return state.connection.sendNotification(PublishDiagnosticsNotification.type, params as PublishDiagnosticsParams).catch((error: unknown) => {
     state.connection.console.error(`iac-hints: could not publish diagnostics for ${uri}: ${String(error)}`);
   });
 }
 
 /** Clears what was published for `uri`, if anything was. */
 export function clearDiagnostics(state: ServerState, uri: string): void {
-  if (state.published.has(uri)) publish(state, uri, [], 0);
+  if (state.published.has(uri)) void publish(state, uri, [], 0);
 }
 
 /** Asks a pulling client to pull the open documents' diagnostics again (coalesced: one request at a time). */
@@ -99,7 +102,7 @@ export function analyseOpenDocument(state: ServerState, uri: string, expectedVer
   const path = uriToPath(uri, document.languageId);
   if (!state.settings.enable || !isCandidatePath(path)) {
     // Every open document gets a notification, empty for non-templates, so stale markers never linger.
-    publish(state, uri, [], 0, document.version);
+    void publish(state, uri, [], 0, document.version);
     return;
   }
   void documentReport(state, document).then((report) => {
@@ -109,7 +112,7 @@ export function analyseOpenDocument(state: ServerState, uri: string, expectedVer
       state.connection.tracer.log(`dropped the diagnostics of ${uri} v${report.version}: the document is at v${now.version}`);
       return;
     }
-    publish(state, uri, report.items, report.count, report.version);
+    void publish(state, uri, report.items, report.count, report.version);
   });
 }
 
@@ -126,7 +129,6 @@ export async function analyseFileOnDisk(state: ServerState, uri: string, backgro
     clearDiagnostics(state, uri);
     return;
   }
-  const terraform = isTerraformPath(path);
   let text: string;
   try {
     const info = await stat(path);
@@ -147,28 +149,48 @@ export async function analyseFileOnDisk(state: ServerState, uri: string, backgro
     return;
   }
   if (state.documents.get(uri) || !state.settings.enable) return; // Opened while we were reading.
+  void analyseDiskText(state, uri, path, text, state.analyzer, background);
+}
+
+/**
+ * Analyses the saved text of a closed file and publishes its diagnostics (nothing for a file that never had any
+ * and has none). `analyzer`: the workspace scan passes a one-shot analyzer for templates (nothing cached, as the
+ * CLI). A file for the worker (reports.ts laneOf) is published when its analysis is done: its promise is added to
+ * `background` (the workspace scan waits for them at its end). Returns the publication on this thread, settled once
+ * written, or undefined when nothing was sent (or the file went to the worker).
+ */
+export function analyseDiskText(state: ServerState, uri: string, path: string, text: string, analyzer = state.analyzer, background?: Promise<void>[]): Promise<void> | undefined {
+  const terraform = isTerraformPath(path);
   if (laneOf(state, path, text) === 'background') {
     const done = analyseFileInBackground(state, uri, path, text, terraform);
-    if (background) background.push(done);
-    return;
+    background?.push(done);
+    return undefined;
   }
-  const analysis = state.analyzer.analyze({ path, text });
+  const analysis = analyzer.analyze({ path, text });
   const diagnostics = diagnosticsOf(analysis, uri, state.files);
   if (terraform) {
     // Kept: the module's other files are answered from the same analysis (the workspace scan releases it).
     if (analysis.kind !== 'skipped') state.diskTerraformFiles.add(uri);
   } else {
     // The saved text is not kept in memory: the core's cache is for documents being edited.
-    state.analyzer.forget(path);
+    analyzer.forget(path);
   }
-  if (diagnostics.length > 0 || state.published.has(uri)) publish(state, uri, diagnostics, diagnostics.length);
+  return publishDiskDiagnostics(state, uri, diagnostics);
+}
+
+/**
+ * Publishes the diagnostics of a closed file analysed elsewhere (the workspace scan's worker): nothing for a file
+ * that never had any and has none. Returns the publication, or undefined when nothing was sent.
+ */
+export function publishDiskDiagnostics(state: ServerState, uri: string, diagnostics: Diagnostic[]): Promise<void> | undefined {
+  return diagnostics.length > 0 || state.published.has(uri) ? publish(state, uri, diagnostics, diagnostics.length) : undefined;
 }
 
 async function analyseFileInBackground(state: ServerState, uri: string, path: string, text: string, terraform: boolean): Promise<void> {
   const outcome = await state.background.analyze({ uri, path, text, then: terraform ? 'keep' : 'forget' });
   if (outcome.kind === 'superseded' || state.documents.get(uri)) return;
   if (outcome.kind === 'failed') {
-    publish(state, uri, [failureDiagnostic(outcome.reason)], 1);
+    await publish(state, uri, [failureDiagnostic(outcome.reason)], 1);
     return;
   }
   const { result } = outcome;
@@ -178,7 +200,7 @@ async function analyseFileInBackground(state: ServerState, uri: string, path: st
     noteModuleLinks(state, path, result);
     if (result.analysed) state.diskTerraformFiles.add(uri);
   }
-  if (result.count > 0 || state.published.has(uri)) publish(state, uri, RawJson.of(result.json), result.count);
+  if (result.count > 0 || state.published.has(uri)) await publish(state, uri, RawJson.of(result.json), result.count);
 }
 
 /**
@@ -262,7 +284,7 @@ export function reanalyseOpenDocuments(state: ServerState): void {
 
 /** Clears every published diagnostic (the extension was disabled); a pulling client pulls empty reports. */
 export function clearAll(state: ServerState): void {
-  for (const uri of [...state.published]) publish(state, uri, [], 0);
+  for (const uri of [...state.published]) void publish(state, uri, [], 0);
   if (state.pull) requestRefresh(state);
 }
 
@@ -322,7 +344,7 @@ async function backToSavedText(state: ServerState, uri: string, path: string, te
     if (report && !state.documents.get(uri)) {
       state.connection.tracer.log(`closed ${uri}: the saved text is the one analysed; its diagnostics are kept`);
       // Pushed diagnostics of the last version are still shown; a pulling client dropped its pulled ones on close.
-      if (state.pull || !last.report) publish(state, uri, report.items, report.count);
+      if (state.pull || !last.report) void publish(state, uri, report.items, report.count);
       return;
     }
   }

@@ -7,6 +7,17 @@ import { MAX_FILE_SIZE, isTerraformConfigPath } from '../analysis';
 import type { FileSystemView } from '../analysis';
 import { uriToPath } from './paths';
 
+/** A candidate's saved text, or undefined when it is gone, unreadable, not a file or over the size limit. */
+export function readCandidateText(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    if (!info.isFile() || info.size > MAX_FILE_SIZE) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The open buffers a view lays over the disk: the server's TextDocuments, or the worker's copies of them. */
 export interface OpenBuffers {
   all(): readonly { readonly uri: string; getText(): string }[];

@@ -8,8 +8,8 @@ import type { RuleRun } from '../summary';
 import type { RuleOutcome } from '../rules/support/outcome';
 import type { Rule } from '../rules/support/rule';
 import type { Finding, OffsetRange, Problem, RelatedLocation } from '../types';
-import { ReadSet, TemplateSnapshots, recordingContext, writtenElsewhere } from './reads';
-import type { CheckScope, GroupSnapshot, ResourceSnapshot } from './reads';
+import { ReadSet, TemplateSnapshots, recordingContext, sharedValue, writtenElsewhere } from './reads';
+import type { CheckScope, GroupSnapshot, ResourceSnapshot, SharedRead } from './reads';
 import type { CfnResource, CfnTemplate } from './template';
 import { Resolver } from './resolve';
 
@@ -29,6 +29,8 @@ export interface RunReads {
   readonly ids: ReadonlySet<string>;
   readonly types: ReadonlySet<string>;
   readonly all: boolean;
+  /** Shared values the run used through their fingerprint, each with what computing it read. */
+  readonly shared: ReadonlyMap<string, { readonly reads: RunReads }>;
 }
 
 export interface TemplateCheck {
@@ -99,7 +101,7 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
   const snapshots = cache && text !== undefined ? new TemplateSnapshots(template, text, byType) : undefined;
   const environment = cache && text !== undefined ? environmentOf(template, text, settings) : undefined;
   const previous = environment && cache?.begin(environment.key, environment.ranges);
-  const validation = previous && snapshots ? new Validation(snapshots, previous.environment) : undefined;
+  const validation = previous && snapshots ? new Validation(snapshots, previous.environment, scope) : undefined;
   const resources = template.resources.map((resource) => {
     // A resource whose content is not (only) its own text (a YAML alias or merge key, Fn::ForEach) is not cached.
     const own = snapshots?.of(resource);
@@ -180,7 +182,10 @@ class Validation {
   private readonly groups = new Map<GroupSnapshot, Moves | null>();
   private readonly environment: Moves;
 
-  constructor(private readonly current: TemplateSnapshots, environment: readonly Region[]) {
+  /** Whether each shared value (by key) has the fingerprint it had: computed at most once per check. */
+  private readonly sharedStill = new Map<string, boolean>();
+
+  constructor(private readonly current: TemplateSnapshots, environment: readonly Region[], private readonly scope: CheckScope) {
     this.environment = movesOf([...environment]);
   }
 
@@ -188,6 +193,9 @@ class Validation {
   reuse(runs: readonly CachedRun[], rule: Rule, own: Region): CachedRun | undefined {
     const cached = runs.find((candidate) => candidate.run.rule === rule);
     if (!cached) return undefined;
+    for (const read of cached.reads.shared.values()) {
+      if (!this.sharedUnchanged(read)) return undefined;
+    }
     // Most runs read nothing else: no lists are made for them.
     let still = own.delta === 0 && this.environment.still;
     const singles: Region[] = cached.resources.length > 0 ? [own] : [];
@@ -212,6 +220,15 @@ class Validation {
       ?? regionOf(this.environment, range);
     const run = moveRun(cached.run, locate);
     return run && { ...cached, run };
+  }
+
+  private sharedUnchanged(read: SharedRead): boolean {
+    let still = this.sharedStill.get(read.key);
+    if (still === undefined) {
+      still = sharedValue(this.scope, read.key, read.compute, read.fingerprintOf).fingerprint === read.fingerprint;
+      this.sharedStill.set(read.key, still);
+    }
+    return still;
   }
 
   private resourceRegion(before: ResourceSnapshot, now: ResourceSnapshot): Region | undefined {

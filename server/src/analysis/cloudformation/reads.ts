@@ -10,11 +10,23 @@ import type { Resolver } from './resolve';
 import type { CfnResource, CfnTemplate } from './template';
 
 const NOTHING: ReadonlySet<string> = new Set();
+const NO_SHARED: ReadonlyMap<string, SharedRead> = new Map();
+
+/** A shared value a run used through its fingerprint (CfnRuleContext.shared): how to compute it again, and what it was. */
+export interface SharedRead {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly compute: (context: CfnRuleContext) => unknown;
+  readonly fingerprintOf: (value: unknown) => string;
+  /** What computing the value read (the resources it was computed from), for tools and tests. */
+  readonly reads: ReadSet;
+}
 
 /** What one run read besides its own resource and the template's environment (everything outside Resources). */
 export class ReadSet {
   private idSet: Set<string> | undefined;
   private typeSet: Set<string> | undefined;
+  private sharedMap: Map<string, SharedRead> | undefined;
   /** Every resource was listed (`template.resources`, iterating `resourcesById`, `template.root`). */
   all = false;
 
@@ -28,6 +40,15 @@ export class ReadSet {
     return this.typeSet ?? NOTHING;
   }
 
+  /** Shared values used through their fingerprint, by key. */
+  get shared(): ReadonlyMap<string, SharedRead> {
+    return this.sharedMap ?? NO_SHARED;
+  }
+
+  addShared(read: SharedRead): void {
+    (this.sharedMap ??= new Map()).set(read.key, read);
+  }
+
   addId(id: string): void {
     (this.idSet ??= new Set()).add(id);
   }
@@ -39,6 +60,7 @@ export class ReadSet {
   add(other: ReadSet): void {
     for (const id of other.ids) this.addId(id);
     for (const type of other.types) this.addType(type);
+    for (const read of other.shared.values()) this.addShared(read);
     if (other.all) this.all = true;
   }
 }
@@ -148,7 +170,29 @@ export function writtenElsewhere(resource: CfnResource): OffsetRange[] {
 }
 
 /** Values shared by the runs of one check (`CfnRuleContext.shared`), each with what computing it read. */
-export type SharedValues = Map<string, { readonly value: unknown; readonly reads: ReadSet }>;
+export type SharedValues = Map<string, SharedValue>;
+
+interface SharedValue {
+  readonly value: unknown;
+  readonly reads: ReadSet;
+  /** Given when the value was asked for with a fingerprint function. */
+  readonly fingerprint?: string;
+}
+
+/**
+ * The shared value `key` of a check, computed on first use with a context that records what computing it read.
+ * Used by the runs (RecordingContext.shared) and by the cache when it asks whether a value changed (check.ts).
+ */
+export function sharedValue(scope: CheckScope, key: string, compute: (context: CfnRuleContext) => unknown, fingerprintOf?: (value: unknown) => string): SharedValue {
+  let entry = scope.shared.get(key);
+  if (!entry) {
+    const own = new ReadSet();
+    const value = compute(new RecordingContext(scope, own));
+    entry = { value, reads: own, fingerprint: fingerprintOf?.(value) };
+    scope.shared.set(key, entry);
+  }
+  return entry;
+}
 
 export interface CheckScope {
   readonly template: CfnTemplate;
@@ -187,15 +231,16 @@ class RecordingContext implements CfnRuleContext {
     return this.scope.byType.get(type) ?? [];
   }
 
-  shared<T>(key: string, compute: (context: CfnRuleContext) => T): T {
-    let entry = this.scope.shared.get(key);
-    if (!entry) {
-      const own = new ReadSet();
-      entry = { value: compute(new RecordingContext(this.scope, own)), reads: own };
-      this.scope.shared.set(key, entry);
+  shared<T>(key: string, compute: (context: CfnRuleContext) => T, fingerprint?: (value: T) => string): T {
+    const fingerprintOf = fingerprint as ((value: unknown) => string) | undefined;
+    const entry = sharedValue(this.scope, key, compute, fingerprintOf);
+    if (fingerprintOf && entry.fingerprint !== undefined) {
+      // The run depends on the value: the cache computes it again and compares.
+      this.reads.addShared({ key, fingerprint: entry.fingerprint, compute, fingerprintOf, reads: entry.reads });
+    } else {
+      // Whoever uses the shared value depends on everything computing it read.
+      this.reads.add(entry.reads);
     }
-    // Whoever uses the shared value depends on everything computing it read.
-    this.reads.add(entry.reads);
     return entry.value as T;
   }
 }

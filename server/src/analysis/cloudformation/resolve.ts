@@ -21,6 +21,17 @@ export class Resolver implements ValueResolver {
 
   /** Follows a property path (`['BucketEncryption', 'ServerSideEncryptionConfiguration', '[]', ...]`). */
   lookup(start: ValueNode | undefined, path: readonly string[], via: readonly string[] = []): Candidate[] {
+    // Most paths cross plain mappings only: one candidate, no intermediate lists (the general walk below gives
+    // the same answer for them).
+    let node = start;
+    for (let index = 0; index < path.length && node !== undefined; index++) {
+      if (node.kind !== 'map' || path[index] === '[]') return this.lookupAll(start, path, via);
+      node = mapEntry(node, path[index]);
+    }
+    return this.expand({ node, via });
+  }
+
+  private lookupAll(start: ValueNode | undefined, path: readonly string[], via: readonly string[]): Candidate[] {
     let current: Candidate[] = [{ node: start, via }];
     for (const segment of path) {
       const next: Candidate[] = [];

@@ -1,6 +1,6 @@
 // CloudFormation intrinsic functions: their long names, the YAML short-form tags, and the rule that turns a
 // single-key mapping such as {"Fn::Sub": ...} into an intrinsic node, so every later stage sees one shape.
-import type { IntrinsicNode, MapNode, ValueNode } from '../types';
+import type { IntrinsicNode, MapNode, OffsetRange, SeqNode, ValueNode } from '../types';
 
 export const INTRINSIC_NAMES: ReadonlySet<string> = new Set([
   'Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue',
@@ -31,4 +31,22 @@ export function normaliseLongForm(map: MapNode): ValueNode {
     range: map.range,
   };
   return intrinsic;
+}
+
+/** `!GetAtt Resource.Attribute.Part` -> [Resource, Attribute.Part], with ranges inside the scalar. */
+export function splitGetAtt(value: string, range: OffsetRange): SeqNode {
+  const dot = value.indexOf('.');
+  const quoteOffset = range.end - range.start > value.length ? 1 : 0;
+  const start = range.start + quoteOffset;
+  if (dot < 0) {
+    return { kind: 'seq', items: [{ kind: 'scalar', value, range }], range };
+  }
+  return {
+    kind: 'seq',
+    items: [
+      { kind: 'scalar', value: value.slice(0, dot), range: { start, end: start + dot } },
+      { kind: 'scalar', value: value.slice(dot + 1), range: { start: start + dot + 1, end: start + value.length } },
+    ],
+    range,
+  };
 }

@@ -16,7 +16,7 @@ import type { CST, Node as YamlNode } from 'yaml';
 import { finishProblems, MAX_NESTING, nestedTooDeeply, tooDeepNode } from '../limits';
 import { normaliseLoneCarriageReturns } from '../text';
 import type { MapEntry, MapNode, OffsetRange, Problem, ScalarNode, SeqNode, ValueNode } from '../types';
-import { longNameForTag, normaliseLongForm } from './intrinsics';
+import { longNameForTag, normaliseLongForm, splitGetAtt } from './intrinsics';
 
 /** Upper bound on nodes built from one document: stops alias bombs and absurd inputs. */
 const MAX_NODES = 500_000;
@@ -542,22 +542,4 @@ function inherited(merged: readonly MapEntry[], own: readonly MapEntry[]): MapEn
     last.set(entry.key, entry);
   }
   return [...last.values()];
-}
-
-/** `!GetAtt Resource.Attribute.Part` -> [Resource, Attribute.Part], with ranges inside the scalar. */
-function splitGetAtt(value: string, range: OffsetRange): SeqNode {
-  const dot = value.indexOf('.');
-  const quoteOffset = range.end - range.start > value.length ? 1 : 0;
-  const start = range.start + quoteOffset;
-  if (dot < 0) {
-    return { kind: 'seq', items: [{ kind: 'scalar', value, range }], range };
-  }
-  return {
-    kind: 'seq',
-    items: [
-      { kind: 'scalar', value: value.slice(0, dot), range: { start, end: start + dot } },
-      { kind: 'scalar', value: value.slice(dot + 1), range: { start: start + dot + 1, end: start + value.length } },
-    ],
-    range,
-  };
 }

@@ -30,7 +30,7 @@ export const s3TlsOnlyPolicy: Rule = {
       if (maybe) return [{ kind: 'unknown', reason: `Bucket policy ${maybe.id} denies requests without TLS; which bucket it applies to is decided at deployment.` }];
       // A resource whose Type is not a plain name (a Rain module, `!Rain::Module bucket-policy.yaml`) is written
       // elsewhere and may be the bucket policy: nothing can be said.
-      const module = attached.length === 0 ? context.shared('s3/external-module', (shared) => externalModule(shared.template)) : undefined;
+      const module = attached.length === 0 ? context.shared('s3/external-module', (shared) => externalModule(shared.template), (module) => module?.id ?? '') : undefined;
       if (module) return [{ kind: 'unknown', reason: `${module.id} is a module written outside the template; it may attach a bucket policy that denies requests without TLS.` }];
       const related: RelatedLocation[] = attached.map((policy) => ({
         message: `Bucket policy ${policy.id} has no Deny statement for aws:SecureTransport false.`,

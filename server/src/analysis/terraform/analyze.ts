@@ -9,6 +9,7 @@ import { byPosition } from '../findings';
 import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
 import { applySuppressions, commentSuppressions } from '../suppress';
+import { applyForeignSuppressions, enclosingLines, terraformForeignSuppressions } from '../suppress/foreign';
 import { checkModule } from './check';
 import type { FileFinding, ModuleCheck } from './check';
 import { installedFor, readModulesManifest } from './installed';
@@ -118,7 +119,8 @@ export class TerraformAnalyzer {
     return this.workspace.calleesOf(dir);
   }
 
-  fileAnalysis(path: string, analysis: ModuleAnalysis, minimumRank: (finding: Finding) => boolean): FileAnalysis {
+  /** `otherTools`: honour (and report) other tools' suppressions (see suppress/foreign.ts). */
+  fileAnalysis(path: string, analysis: ModuleAnalysis, minimumRank: (finding: Finding) => boolean, otherTools = true): FileAnalysis {
     const lineIndex = analysis.lineIndexOf(path);
     // Terraform's installed copy of a module is not the user's code: what it deploys is reported on the call.
     if (isInstalledPath(path)) return { path, kind: 'terraform', problems: [], findings: [], suppressed: [], resources: [], lineIndex };
@@ -126,19 +128,35 @@ export class TerraformAnalyzer {
       ...(analysis.module.problems.get(path) ?? []),
       ...analysis.check.problems.filter((entry) => entry.file === path).map((entry) => entry.problem),
     ];
-    const text = analysis.module.files.find((file) => file.path === path)?.text ?? '';
+    const file = analysis.module.files.find((candidate) => candidate.path === path);
+    const text = file?.text ?? '';
     const resourceByLine = new Map<number, string>();
+    const blocks: { id: string; range: OffsetRange }[] = [];
     for (const resource of analysis.module.resources) {
-      if (resource.file === path) resourceByLine.set(lineIndex.positionAt(resource.block.range.start).line, resource.address);
+      if (resource.file !== path) continue;
+      resourceByLine.set(lineIndex.positionAt(resource.block.range.start).line, resource.address);
+      blocks.push({ id: resource.address, range: resource.block.range });
     }
     for (const call of analysis.module.moduleCalls) {
-      if (call.file === path) resourceByLine.set(lineIndex.positionAt(call.block.range.start).line, `module.${call.name}`);
+      if (call.file !== path) continue;
+      resourceByLine.set(lineIndex.positionAt(call.block.range.start).line, `module.${call.name}`);
+      blocks.push({ id: `module.${call.name}`, range: call.block.range });
     }
-    const suppressions = /\.json$/i.test(path) ? [] : commentSuppressions(text, lineIndex, resourceByLine, problems);
+    const isHcl = file?.syntax !== 'json' && !/\.json$/i.test(path);
+    const suppressions = isHcl ? commentSuppressions(text, lineIndex, resourceByLine, problems) : [];
     const all = [...analysis.check.resources.flatMap((resource) => resource.findings), ...analysis.callFindings]
       .filter((entry) => entry.file === path)
       .map((entry) => entry.finding);
-    const { kept, suppressed } = applySuppressions(all, suppressions, lineIndex);
+    const ours = applySuppressions(all, suppressions, lineIndex);
+    // Terraform JSON has no form for other tools' suppressions (see suppress/foreign.ts).
+    const foreign = otherTools && isHcl && file ? terraformForeignSuppressions(text, lineIndex, blocks) : [];
+    const body = file?.parsed.body;
+    const { kept, suppressed: foreignSuppressed, problems: foreignProblems } = applyForeignSuppressions(ours.kept, ours.suppressed.map((entry) => entry.finding), foreign, {
+      lines: lineIndex,
+      enclosingLines: body ? (finding) => enclosingLines(body, finding, lineIndex) : undefined,
+    });
+    problems.push(...foreignProblems);
+    const suppressed = [...ours.suppressed, ...foreignSuppressed];
     const findings = kept
       .filter(minimumRank)
       .sort(byPosition);

@@ -32,8 +32,9 @@ const LOG_DESTINATIONS: ReadonlyArray<readonly [string, readonly string[], strin
  * written with SSE-S3.
  */
 export function logBucketReason(bucket: CfnResource, context: CfnRuleContext): string | undefined {
-  // Three rules ask about every bucket: the answer for all of them is computed once per template check.
-  return context.shared('s3/log-bucket-reasons', logBucketReasons).get(bucket.id);
+  // Three rules ask about every bucket: the answer for all of them is computed once per template check, and a run
+  // depends on the answer (its fingerprint), not on every bucket it was computed from.
+  return context.shared('s3/log-bucket-reasons', logBucketReasons, (reasons) => JSON.stringify([...reasons])).get(bucket.id);
 }
 
 function logBucketReasons(context: CfnRuleContext): Map<string, string> {

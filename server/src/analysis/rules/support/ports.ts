@@ -80,6 +80,8 @@ export function worldIngress(rule: MapNode, via: readonly string[], resolver: Va
   const outcomes: RuleOutcome[] = [];
   let unknown: string | undefined;
   for (const { key, list } of keys.cidrs) {
+    // A range key absent on every branch (CidrIpv6 beside CidrIp) decides nothing: its branches are not worked out.
+    if (resolver.lookup(rule, [key], via).every((candidate) => candidate.node === undefined)) continue;
     let gap: { message: string; range: OffsetRange; certain: boolean } | undefined;
     for (const branch of branches(resolver, rule, [[keys.protocol], [keys.from], [keys.to], list ? [key, '[]'] : [key]], via)) {
       const [protocol, from, to, cidr] = branch.values;
