@@ -78,6 +78,7 @@ describe('SARIF for code scanning', () => {
       'parse-error.sarif': runCli(['scan', '.', '--format', 'sarif'], { cwd: join(CASES, 'parse-error-exit-code-and-sarif') }).stdout,
       'uri-outside-cwd.sarif': runCli(['scan', '../sarif-uri-outside-cwd', '--format', 'sarif'], { cwd: join(CASES, 'parse-error-exit-code-and-sarif') }).stdout,
       'suppressed.sarif': runCli(['scan', 'suppressed', '--format', 'sarif'], { cwd: dir }).stdout,
+      'other-tools.sarif': runCli(['scan', '.', '--format', 'sarif'], { cwd: join(CASES, 'checkov-cfn-nag-suppressions-ignored') }).stdout,
       'baseline.sarif': (() => {
         const baseline = join(dir, 'baseline.json');
         runCli(['scan', 'ssh', '--create-baseline', baseline], { cwd: dir });
@@ -191,5 +192,13 @@ describe('SARIF for code scanning', () => {
       ['sg-open-admin-ports', [{ kind: 'inSource', justification: 'a lab account torn down nightly' }]],
     ]);
     assert.ok(suppressed[0].partialFingerprints?.['iacHintsFinding/v1']);
+  });
+
+  test('a finding suppressed by another tool\'s skip names the tool and its check id', () => {
+    const { log } = sarif(['bucket.yaml'], join(CASES, 'checkov-cfn-nag-suppressions-ignored'));
+    const byRule = new Map(log.runs[0].results.filter((result) => result.suppressions).map((result) => [result.ruleId, result.suppressions![0]]));
+    assert.deepEqual(byRule.get('s3-versioning'), { kind: 'inSource', justification: 'scratch data, versioning not needed', properties: { tool: 'checkov', peerId: 'CKV_AWS_21' } });
+    assert.equal(byRule.get('s3-access-logging')?.kind, 'inSource');
+    assert.ok(byRule.get('s3-access-logging')?.properties?.tool, JSON.stringify(byRule.get('s3-access-logging')));
   });
 });
