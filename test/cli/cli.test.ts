@@ -209,7 +209,9 @@ describe('iac-hints scan', () => {
     const templates = report.files.filter((file) => file.kind === 'cloudformation').length;
     const terraform = report.files.filter((file) => file.kind === 'terraform').length;
     const skipped = report.files.length - templates - terraform;
-    assert.match(lines[lines.length - 1], new RegExp(`^${report.findings.length} findings \\(${errors} errors?, ${warnings} warnings?, ${infos} info\\) in ${templates} CloudFormation templates? and ${terraform} Terraform files?; ${skipped} files? skipped$`));
+    // Zero counts are left out of the parenthesis (a scan with parse errors must not read "0 errors").
+    const bySeverity = [errors > 0 ? `${errors} errors?` : '', warnings > 0 ? `${warnings} warnings?` : '', infos > 0 ? `${infos} info` : ''].filter(Boolean).join(', ');
+    assert.match(lines[lines.length - 1], new RegExp(`^${report.findings.length} findings \\(${bySeverity}\\) in ${templates} CloudFormation templates? and ${terraform} Terraform files?; ${skipped} files? skipped$`));
     // NO_COLOR (set by runCli) and a pipe: no escape codes.
     assert.equal(result.stdout.includes('\u001b['), false);
   });

@@ -8,11 +8,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+/** `input` is written to the CLI's standard input (`iac-hints scan -`). */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI_JS, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    ...(options.input !== undefined ? { input: options.input } : {}),
     timeout: 60_000,
     // The JSON report of a large template is megabytes (the default, 1 MB, would cut it off).
     maxBuffer: 512 * 1024 * 1024,

@@ -52,7 +52,7 @@ export class Analyzer {
       ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}),
       ...(options.rules && Object.keys(options.rules).length > 0 ? { rules: options.rules } : {}),
     };
-    this.terraform = new TerraformAnalyzer(options.files, this.settings);
+    this.terraform = new TerraformAnalyzer(options.files, this.settings, options.terraformVariableFiles);
   }
 
   analyze(input: AnalyzeInput): FileAnalysis {

@@ -104,6 +104,11 @@ export interface AnalyzerOptions extends AnalysisSettings {
    */
   readonly incremental?: boolean;
   /**
+   * Terraform variable files given explicitly (`terraform plan -var-file`), in the order given: their values
+   * apply to every root module, after terraform.tfvars and *.auto.tfvars (a later file wins). The host reads them.
+   */
+  readonly terraformVariableFiles?: readonly { readonly path: string; readonly text: string }[];
+  /**
    * Honour other tools' suppressions of equivalent checks (checkov, cfn_nag, cfn-lint, tfsec, Trivy; default
    * true). When false they are neither applied nor reported. `.iac-hints.yaml`: `suppressions: { otherTools: false }`.
    */

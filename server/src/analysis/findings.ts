@@ -50,6 +50,7 @@ export function findingsOf(rule: Rule, outcomes: readonly RuleOutcome[], resourc
       docsUrl: rule.meta.docsUrl,
       related: outcome.kind === 'finding' ? outcome.related ?? [] : [],
       ...(outcome.fixId ? { fixId: outcome.fixId } : {}),
+      ...(outcome.evidence && outcome.evidence.path.length > 0 ? { settingPath: outcome.evidence.path } : {}),
     });
   }
   return findings;

@@ -11,3 +11,6 @@ export { TOOL_NAME, TOOL_VERSION } from './version';
 export { listRules } from './rules/registry';
 export type { RuleInfo, RuleMeta } from './rules/support/rule';
 export { itemLabel as getItemLabel } from './knowledgeView';
+export { variableFileProblems } from './terraform/module';
+export { getItem, getSetting } from './knowledge';
+export type { ResponsibilityItem, Setting } from './knowledge';

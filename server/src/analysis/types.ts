@@ -132,4 +132,10 @@ export interface Finding {
   readonly related: readonly RelatedLocation[];
   /** Identifies the fix the rule can write for this finding; the edit is recomputed from the current text. */
   readonly fixId?: string;
+  /**
+   * The setting the rule judged, when it names one: property path under Properties (CloudFormation) or argument
+   * path (Terraform), `[]` for list elements. With the rule and resource it identifies the finding across edits
+   * (SARIF partialFingerprints, baselines).
+   */
+  readonly settingPath?: readonly string[];
 }

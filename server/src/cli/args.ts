@@ -19,10 +19,28 @@ export type Command =
     readonly severity?: Severity;
     /** `--skip-path GLOB`, repeatable: added to the config's exclude globs. */
     readonly skipPaths: readonly string[];
-  }
+  } & ScanOutputOptions
   | { readonly name: 'rules'; readonly format: Format }
   | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
   | { readonly name: 'version' };
+
+/** How `scan` writes and judges its report (CI use): see USAGE. */
+export interface ScanOutputOptions {
+  /** Write the report here instead of standard output. */
+  readonly outputFile?: string;
+  /** Text: only what fails the scan, no summary. */
+  readonly quiet: boolean;
+  /** Text: also the files skipped and why, and the findings in the baseline. */
+  readonly verbose: boolean;
+  /** Terraform `-var-file`s, in the order given. */
+  readonly varFiles: readonly string[];
+  /** The name a template read from standard input (`-`) is analysed under. */
+  readonly stdinFilename?: string;
+  readonly baseline?: string;
+  readonly createBaseline?: string;
+  /** Whether parse errors count toward --fail-on (as errors) or are only reported. */
+  readonly parseErrors: 'fail' | 'report';
+}
 
 const SCAN_FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 const RULES_FORMATS: readonly Format[] = ['text', 'json', 'markdown'];
@@ -44,10 +62,19 @@ Options:
   --severity error|warning|info        scan: report only findings at or above this severity
   --skip-path GLOB                     scan: do not analyse paths matching GLOB (relative to the configuration's
                                        folder, else the current one); repeatable
+  --output-file FILE                   scan: write the report to FILE (stdout then gets the summary line only)
+  --quiet                              scan: text lists only what fails the scan, without the summary
+  --verbose                            scan: text also names the skipped files and why, and baselined findings
+  --var-file FILE                      scan: Terraform variable file for root modules (repeatable; later wins)
+  --stdin-filename NAME                scan -: analyse standard input as NAME (default: chosen from its content)
+  --create-baseline FILE               scan: write the current findings to FILE; they no longer fail the scan
+  --baseline FILE                      scan: only findings not in FILE fail the scan
+  --parse-errors fail|report           scan: whether a file that cannot be parsed fails --fail-on (default: fail)
   -h, --help                           Show this help
   -v, --version                        Show the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 at least one, 2 usage error.`;
+A path '-' reads one template from standard input.
+Exit codes: 0 no finding at or above --fail-on, 1 at least one (or a parse error), 2 usage error.`;
 
 function takeValue(args: readonly string[], index: number, flag: string, inline: string | undefined): [string, number] {
   if (inline !== undefined) return [inline, index];
@@ -73,6 +100,11 @@ export function parseArgs(argv: readonly string[]): Command {
   let config: string | undefined;
   let severity: Severity | undefined;
   const skipPaths: string[] = [];
+  const output: { -readonly [K in keyof ScanOutputOptions]: ScanOutputOptions[K] } = { quiet: false, verbose: false, varFiles: [], parseErrors: 'fail' };
+  const scanValue = (flag: string, index: number, inline: string | undefined): [string, number] => {
+    if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+    return takeValue(rest, index, flag, inline);
+  };
   const paths: string[] = [];
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index++) {
@@ -129,13 +161,41 @@ export function parseArgs(argv: readonly string[]): Command {
         index = next;
         break;
       }
+      case '--quiet':
+      case '--verbose':
+        if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+        output[flag === '--quiet' ? 'quiet' : 'verbose'] = true;
+        break;
+      case '--output-file':
+      case '--stdin-filename':
+      case '--baseline':
+      case '--create-baseline':
+      case '--var-file': {
+        const [value, next] = scanValue(flag, index, inline);
+        if (value === '') throw new UsageError(`${flag} needs a value`);
+        if (flag === '--var-file') output.varFiles = [...output.varFiles, value];
+        else output[flag === '--output-file' ? 'outputFile' : flag === '--stdin-filename' ? 'stdinFilename' : flag === '--baseline' ? 'baseline' : 'createBaseline'] = value;
+        index = next;
+        break;
+      }
+      case '--parse-errors': {
+        const [value, next] = scanValue(flag, index, inline);
+        output.parseErrors = oneOf(flag, value, ['fail', 'report'] as const);
+        index = next;
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${flag}'`);
     }
   }
   if (first === 'rules') return { name: 'rules', format };
+  if (output.quiet && output.verbose) throw new UsageError('--quiet and --verbose cannot be used together');
+  if (paths.includes('-') && paths.length > 1) throw new UsageError("'-' (standard input) cannot be combined with other paths");
+  if (output.stdinFilename !== undefined && !paths.includes('-')) throw new UsageError("--stdin-filename needs '-' (standard input) as the path");
+  if (output.baseline !== undefined && output.createBaseline !== undefined) throw new UsageError('--baseline and --create-baseline cannot be used together');
   return {
-    name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions, skipPaths,
+    name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions, skipPaths, ...output,
     ...(config === undefined ? {} : { config }), ...(severity === undefined ? {} : { severity }),
   };
 }

@@ -1,12 +1,101 @@
 // The `iac-hints` command line (dist/cli.js). All analysis goes through the core; this file does the I/O.
-import { Analyzer, TOOL_NAME, TOOL_VERSION, configuredOptions, pathFilterOf } from '../analysis';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Analyzer, LineIndex, TOOL_NAME, TOOL_VERSION, configuredOptions, pathFilterOf, variableFileProblems } from '../analysis';
+import type { Finding } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
 import { configProblemLines, configRelative, loadConfig } from './config';
 import type { Command } from './args';
-import { shouldFail, toJsonReport, toTextReport } from './report';
+import { baselinedFindings, readBaseline, toBaseline, writeBaseline } from './baseline';
+import { shouldFail, toJsonReport, toSummaryLine, toTextReport } from './report';
 import { rulesJson, rulesMarkdown, rulesText } from './rules';
 import { toSarifReport } from './sarif';
-import { DiskFileSystemView, collectFiles, readTextFile, scanFiles } from './scan';
+import { DiskFileSystemView, collectFiles, displayPath, readTextFile, scanFiles, scanText } from './scan';
+import { sourceRoot } from './sourceRoot';
+
+type ScanCommand = Extract<Command, { name: 'scan' }>;
+
+/** The `--var-file`s, read and checked: Terraform refuses a variable file it cannot parse, and so do we. */
+function readVariableFiles(paths: readonly string[]): { path: string; text: string }[] {
+  return paths.map((given) => {
+    let text: string;
+    try {
+      text = readFileSync(given, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--var-file ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as NodeJS.ErrnoException).code ?? error)}`);
+    }
+    const path = displayPath(given);
+    const errors = variableFileProblems(path, text).filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) {
+      const { line, character } = new LineIndex(text).positionAt(errors[0].range.start);
+      throw new UsageError(`--var-file ${given}:${line + 1}:${character + 1}: ${errors[0].message}`);
+    }
+    return { path, text };
+  });
+}
+
+function readStandardInput(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function scan(command: ScanCommand): number {
+  // Inputs that can be wrong are checked before any analysis.
+  const baselineKeys = command.baseline === undefined ? undefined : readBaseline(command.baseline);
+  const terraformVariableFiles = readVariableFiles(command.varFiles);
+  const fromStdin = command.paths.length === 1 && command.paths[0] === '-';
+  // Command-line flags > .iac-hints.yaml > defaults (the editor's settings sit between the last two).
+  const loaded = loadConfig(command.config, command.paths);
+  for (const line of configProblemLines(loaded)) process.stderr.write(`${line}\n`);
+  const options = configuredOptions(loaded.config, { ...(command.severity ? { minimumSeverity: command.severity } : {}), allowedRegions: command.allowedRegions });
+  const view = new DiskFileSystemView();
+  const analyzer = new Analyzer({
+    // Standard input without a name is a file of its own: no folder on disk to join.
+    ...(fromStdin && command.stdinFilename === undefined ? {} : { files: view }),
+    incremental: false,
+    ...options,
+    ...(terraformVariableFiles.length > 0 ? { terraformVariableFiles } : {}),
+  });
+  const included = pathFilterOf(loaded.config, command.skipPaths);
+  const files = fromStdin
+    ? [scanText(readStandardInput(), command.stdinFilename, view, analyzer)]
+    : scanFiles(collectFiles(command.paths, (path) => included(configRelative(loaded, path))), view, analyzer);
+  const root = sourceRoot(files.length > 0 ? files.map((file) => file.path) : ['.']);
+
+  let baselined: ReadonlySet<Finding> | undefined;
+  if (command.createBaseline !== undefined) {
+    writeBaseline(command.createBaseline, toBaseline(files, command.createBaseline));
+    baselined = new Set(files.flatMap((file) => file.analysis?.findings ?? []));
+  } else if (baselineKeys && command.baseline !== undefined) {
+    baselined = baselinedFindings(files, command.baseline, baselineKeys);
+  }
+  // Only a baseline that was given says new or unchanged in the reports.
+  const given = baselineKeys ? baselined : undefined;
+
+  let report: string;
+  if (command.format === 'json') {
+    const config = loaded.path && loaded.lineIndex ? { path: loaded.path, lineIndex: loaded.lineIndex, problems: loaded.problems } : undefined;
+    report = `${JSON.stringify(toJsonReport(files, (path) => readTextFile(path), { ...(config ? { config } : {}), ...(given ? { baselined: given } : {}) }), null, 2)}\n`;
+  } else if (command.format === 'sarif') {
+    report = `${JSON.stringify(toSarifReport(files, { root, textOf: (path) => readTextFile(path), ...(given ? { baselined: given } : {}) }), null, 2)}\n`;
+  } else {
+    const colours = { enabled: command.outputFile === undefined && Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
+    report = toTextReport(files, colours, { failOn: command.failOn, parseErrors: command.parseErrors, quiet: command.quiet, verbose: command.verbose, ...(baselined ? { baselined } : {}) });
+  }
+  if (command.outputFile !== undefined) {
+    try {
+      writeFileSync(command.outputFile, report);
+    } catch (error) {
+      throw new UsageError(`cannot write ${command.outputFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    if (!command.quiet) process.stdout.write(toSummaryLine(files, baselined ? { baselined } : {}));
+  } else {
+    process.stdout.write(report);
+  }
+  return shouldFail(files, command.failOn, { parseErrors: command.parseErrors, ...(baselined ? { baselined } : {}) }) ? 1 : 0;
+}
 
 function run(command: Command): number {
   switch (command.name) {
@@ -21,26 +110,8 @@ function run(command: Command): number {
       else if (command.format === 'markdown') process.stdout.write(rulesMarkdown());
       else process.stdout.write(rulesText());
       return 0;
-    case 'scan': {
-      // Command-line flags > .iac-hints.yaml > defaults (the editor's settings sit between the last two).
-      const loaded = loadConfig(command.config, command.paths);
-      for (const line of configProblemLines(loaded)) process.stderr.write(`${line}\n`);
-      const options = configuredOptions(loaded.config, { ...(command.severity ? { minimumSeverity: command.severity } : {}), allowedRegions: command.allowedRegions });
-      const view = new DiskFileSystemView();
-      const analyzer = new Analyzer({ files: view, incremental: false, ...options });
-      const included = pathFilterOf(loaded.config, command.skipPaths);
-      const files = scanFiles(collectFiles(command.paths, (path) => included(configRelative(loaded, path))), view, analyzer);
-      if (command.format === 'json') {
-        const config = loaded.path && loaded.lineIndex ? { path: loaded.path, lineIndex: loaded.lineIndex, problems: loaded.problems } : undefined;
-        process.stdout.write(`${JSON.stringify(toJsonReport(files, (path) => readTextFile(path), config), null, 2)}\n`);
-      } else if (command.format === 'sarif') {
-        process.stdout.write(`${JSON.stringify(toSarifReport(files), null, 2)}\n`);
-      } else {
-        const colours = { enabled: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
-        process.stdout.write(toTextReport(files, colours));
-      }
-      return shouldFail(files, command.failOn) ? 1 : 0;
-    }
+    case 'scan':
+      return scan(command);
   }
 }
 

@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Analyzer, MAX_FILE_SIZE, isCandidatePath, isSkippedDirectory, isTerraformConfigPath, isTerraformPath } from '../analysis';
 import type { FileAnalysis, FileSystemView } from '../analysis';
 import { UsageError } from './args';
+import { fingerprintFindings } from './fingerprint';
 
 export interface ScannedFile {
   /** Relative to the current directory, with forward slashes. */
@@ -13,6 +14,10 @@ export interface ScannedFile {
   readonly analysis?: FileAnalysis;
   /** Why the file was not analysed (I/O) or why the core skipped it. */
   readonly skipReason?: string;
+  /** One per finding of `analysis.findings`, in order (see fingerprint.ts). */
+  readonly fingerprints?: readonly string[];
+  /** One per entry of `analysis.suppressed`, in order. */
+  readonly suppressedFingerprints?: readonly string[];
 }
 
 export function displayPath(path: string, cwd = process.cwd()): string {
@@ -167,8 +172,45 @@ function scanOne(file: string, path: string, analyzer: Analyzer, view: DiskFileS
   } catch (error) {
     return { path, skipReason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  return analyzeText(path, text, analyzer);
+}
+
+function analyzeText(path: string, text: string, analyzer: Analyzer): ScannedFile {
   const analysis = analyzer.analyze({ path, text });
-  return analysis.kind === 'skipped' ? { path, analysis, skipReason: analysis.skipReason ?? 'skipped' } : { path, analysis };
+  if (analysis.kind === 'skipped') return { path, analysis, skipReason: analysis.skipReason ?? 'skipped' };
+  return {
+    path,
+    analysis,
+    fingerprints: fingerprintFindings(text, analysis.findings),
+    suppressedFingerprints: fingerprintFindings(text, analysis.suppressed.map((entry) => entry.finding)),
+  };
+}
+
+/**
+ * The name a template read from standard input is analysed under, from its content: a CloudFormation template
+ * (YAML or JSON), Terraform JSON, or Terraform HCL (blocks such as `resource "aws_s3_bucket" "x" {`).
+ */
+export function stdinName(text: string): string {
+  const body = text.replace(/^\uFEFF/, '');
+  if (/^\s*[{[]/.test(body)) {
+    if (/"(AWSTemplateFormatVersion|Resources|Transform)"\s*:/.test(body)) return 'stdin.json';
+    return /"(resource|terraform|provider|variable|module|data|locals|output)"\s*:/.test(body) ? 'stdin.tf.json' : 'stdin.json';
+  }
+  const hclBlock = /^[ \t]*(resource|data|module|variable|locals|provider|terraform|output)(\s+("[^"\n]*"|[A-Za-z_][\w-]*))*\s*\{/m;
+  if (hclBlock.test(body) && !/^(AWSTemplateFormatVersion|Resources|Transform)\s*:/m.test(body)) return 'stdin.tf';
+  return 'stdin.yaml';
+}
+
+/**
+ * One template read from standard input (`iac-hints scan -`), analysed as `name` (`--stdin-filename`, relative to
+ * the current directory: a Terraform file then joins the module of its folder on disk) or as a name chosen from
+ * its content (a Terraform file is then a module of its own).
+ */
+export function scanText(text: string, name: string | undefined, view: DiskFileSystemView, analyzer: Analyzer): ScannedFile {
+  const path = name === undefined ? stdinName(text) : displayPath(name);
+  view.setScannedFiles([path]);
+  if (Buffer.byteLength(text, 'utf8') > MAX_FILE_SIZE) return { path, skipReason: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MiB` };
+  return analyzeText(path, text, analyzer);
 }
 
 /** A file's text for the report (a related place in another file), or undefined when it cannot be read. */

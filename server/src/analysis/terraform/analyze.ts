@@ -61,8 +61,12 @@ export class TerraformAnalyzer {
   private readonly manifests = new Map<string, { text: string; installed: InstalledModules | undefined }>();
   private readonly workspace: WorkspaceCalls;
 
-  constructor(private readonly files: FileSystemView | undefined, private readonly settings: AnalysisSettings = {}) {
+  /** Variable files given explicitly (`-var-file`), parsed once: they apply to root modules only. */
+  private readonly variableFiles: readonly TfFile[];
+
+  constructor(private readonly files: FileSystemView | undefined, private readonly settings: AnalysisSettings = {}, variableFiles: readonly SourceFile[] = []) {
     this.workspace = new WorkspaceCalls(files, (source) => this.parse(source));
+    this.variableFiles = variableFiles.map((source) => parseTerraformFile(source.path, source.text));
   }
 
   /** The module analysis for the directory of `path`, with `text` as that file's content. */
@@ -231,7 +235,7 @@ export class TerraformAnalyzer {
       if (!record || !installedFor(source, record) || !this.files?.listFiles(record.dir)?.some((name) => isTerraformConfigPath(name))) return undefined;
       return [relativeTo(record.dir, context.root), record.version && `version ${record.version}`].filter(Boolean).join(', ');
     };
-    const module = buildModule(dir, files, inputs, prefix, installedCall);
+    const module = buildModule(dir, files, inputs, prefix, installedCall, prefix === '' ? this.variableFiles : []);
     const resolver = new TfResolver(module, {}, caller);
     const check = only ? NO_CHECK : checkModule(module, resolver, this.settings);
     const callFindings: FileFinding[] = [];

@@ -86,6 +86,11 @@ export function isAutoVariablesFile(path: string): boolean {
   return /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/i.test(basename(path));
 }
 
+/** The problems of a variable file given explicitly (`-var-file`): the host reports them, as Terraform refuses such a file. */
+export function variableFileProblems(path: string, text: string): readonly Problem[] {
+  return parseTerraformFile(path, text).parsed.problems;
+}
+
 export function parseTerraformFile(path: string, text: string): TfFile {
   const json = /\.json$/i.test(path);
   const parsed = json ? parseTerraformJson(text, { variablesFile: /\.tfvars\.json$/i.test(path) }) : parseHcl(text);
@@ -96,7 +101,8 @@ export function parseTerraformFile(path: string, text: string): TfFile {
  * The module a directory's parsed files make. `inputs` are the values a caller passes (they win over tfvars and
  * defaults); `addressPrefix` names the call path (`module.storage.`). `installedCall(name, source)` describes where
  * `terraform init` installed a non-local call's code (e.g. `.terraform/modules/s3, version 4.1.0`), or gives
- * undefined when it did not: such a call is then said to be outside the analysis.
+ * undefined when it did not: such a call is then said to be outside the analysis. `variableFiles` are a root module's
+ * explicit `-var-file`s, applied in order after its own tfvars (their problems are the host's to report).
  */
 export function buildModule(
   dir: string,
@@ -104,6 +110,7 @@ export function buildModule(
   inputs: ReadonlyMap<string, VariableValue> = new Map(),
   addressPrefix = '',
   installedCall: (name: string, source: string) => string | undefined = () => undefined,
+  variableFiles: readonly TfFile[] = [],
 ): TfModule {
   const resources: TfResource[] = [];
   const variables = new Map<string, TfVariable>();
@@ -197,6 +204,11 @@ export function buildModule(
   }
   for (const file of tfvars) {
     problems.set(file.path, [...file.parsed.problems]);
+    for (const attribute of file.parsed.body.attributes) {
+      variableValues.set(attribute.name, { node: bodyValue(attribute.expression), source: basename(file.path) });
+    }
+  }
+  for (const file of variableFiles) {
     for (const attribute of file.parsed.body.attributes) {
       variableValues.set(attribute.name, { node: bodyValue(attribute.expression), source: basename(file.path) });
     }
