@@ -5,12 +5,15 @@ import { describe, test } from 'node:test';
 import { USAGE, UsageError, parseArgs } from '../../server/src/cli/args';
 import { runCli } from '../helpers/cli';
 
+/** The output options' defaults (--quiet, --verbose, --var-file, --parse-errors), which these flags leave alone. */
+const OUTPUT_DEFAULTS = { quiet: false, verbose: false, varFiles: [], parseErrors: 'fail' };
+
 describe('--config, --severity, --skip-path', () => {
   test('are read into the scan command (--skip-path repeatable, = forms too)', () => {
     assert.deepEqual(parseArgs(['scan', 'infra', '--config', 'ci.yaml', '--severity=warning', '--skip-path', 'a/**', '--skip-path=b']), {
-      name: 'scan', paths: ['infra'], format: 'text', failOn: 'error', allowedRegions: [], skipPaths: ['a/**', 'b'], config: 'ci.yaml', severity: 'warning',
+      name: 'scan', paths: ['infra'], format: 'text', failOn: 'error', allowedRegions: [], skipPaths: ['a/**', 'b'], config: 'ci.yaml', severity: 'warning', ...OUTPUT_DEFAULTS,
     });
-    assert.deepEqual(parseArgs(['scan']), { name: 'scan', paths: ['.'], format: 'text', failOn: 'error', allowedRegions: [], skipPaths: [] });
+    assert.deepEqual(parseArgs(['scan']), { name: 'scan', paths: ['.'], format: 'text', failOn: 'error', allowedRegions: [], skipPaths: [], ...OUTPUT_DEFAULTS });
     assert.match(USAGE, /--config FILE/);
     assert.match(USAGE, /--severity error\|warning\|info/);
     assert.match(USAGE, /--skip-path GLOB/);
