@@ -48,7 +48,14 @@ describe('suppressions in the CLI output', () => {
     const json = JSON.parse(runCli(['scan', dir, '--format', 'json', '--fail-on', 'none']).stdout) as { findings: { ruleId: string }[]; suppressed: { ruleId: string; reason: string; resource: { id: string } }[] };
     assert.deepEqual(json.suppressed.map((entry) => [entry.ruleId, entry.resource.id, entry.reason]), [['rds-storage-encrypted', 'Db', 'synthetic data only']]);
     assert.ok(!json.findings.some((finding) => finding.ruleId === 'rds-storage-encrypted'));
-    assert.match(runCli(['scan', dir, '--fail-on', 'none']).stdout, /; 1 suppressed with a reason\n$/);
+    assert.match(runCli(['scan', dir, '--fail-on', 'none']).stdout, /; 1 suppressed\n$/);
+  });
+
+  test('JSON names the other tool whose suppression applied, and its check id', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iac-hints-suppressed-'));
+    writeFileSync(path.join(dir, 'bucket.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n    Metadata:\n      checkov:\n        skip:\n          - id: CKV_AWS_21\n            comment: scratch data\n');
+    const json = JSON.parse(runCli(['scan', dir, '--format', 'json', '--fail-on', 'none']).stdout) as { suppressed: { ruleId: string; reason: string; tool?: string; peerId?: string }[] };
+    assert.deepEqual(json.suppressed.map((entry) => [entry.ruleId, entry.tool, entry.peerId, entry.reason]), [['s3-versioning', 'checkov', 'CKV_AWS_21', 'scratch data']]);
   });
 });
 

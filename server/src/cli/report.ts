@@ -84,12 +84,16 @@ export function toJsonReport(
       responsibilities: resource.responsibilities.map((item) => ({ item: item.item, status: item.status, ruleIds: [...item.ruleIds], detail: item.detail })),
     }))),
     // Additive to version 1: what was silenced, and why, so reviews can audit suppressions.
-    suppressed: files.flatMap((file) => (file.analysis?.suppressed ?? []).map(({ finding, reason }) => ({
+    // `tool` and `peerId` (additive too): the other tool whose suppression applied (checkov, cfn_nag, tfsec, trivy) and its
+    // check id; absent for iac-hints' own suppressions.
+    suppressed: files.flatMap((file) => (file.analysis?.suppressed ?? []).map(({ finding, reason, tool, peerId }) => ({
       ruleId: finding.ruleId,
       file: file.path,
       range: jsonRange(file.analysis!.lineIndex, finding.range),
       resource: { id: finding.resource.id, type: finding.resource.type },
       reason,
+      ...(tool ? { tool } : {}),
+      ...(peerId ? { peerId } : {}),
     }))),
   };
 }
@@ -163,7 +167,7 @@ function summaryLine(files: readonly ScannedFile[], baselined: ReadonlySet<Findi
   const unknownCount = files.reduce((count, file) => count + (file.analysis?.resources ?? []).reduce((sum, resource) => sum + resource.responsibilities.filter((status) => status.status === 'cannot-be-checked').length, 0), 0);
   if (unknownCount > 0) summary += `; ${unknownCount} ${unknownCount === 1 ? 'duty' : 'duties'} cannot be checked (a deciding value is unknown; see --format json)`;
   const suppressedCount = files.reduce((count, file) => count + (file.analysis?.suppressed.length ?? 0), 0);
-  if (suppressedCount > 0) summary += `; ${suppressedCount} suppressed with a reason`;
+  if (suppressedCount > 0) summary += `; ${suppressedCount} suppressed`;
   if (baselined.size > 0) summary += `; ${baselined.size} in the baseline`;
   return summary;
 }
