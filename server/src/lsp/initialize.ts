@@ -51,6 +51,7 @@ export async function onInitialized(state: ServerState): Promise<void> {
       .catch((error: unknown) => connection.console.error(`iac-hints: could not follow the settings: ${String(error)}`));
   }
   await applySettings(state, { initial: true });
+  state.background.prestart();
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));

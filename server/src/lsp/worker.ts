@@ -112,8 +112,64 @@ function handle(message: ToWorker): { reply?: FromWorker; transfer?: ArrayBuffer
   }
 }
 
+/**
+ * A small template of common resource types (YAML, then the same kinds in JSON and HCL), analysed once when the worker
+ * starts and thrown away: the parsers' and rules' code is compiled before the first real document needs it.
+ */
+const WARM_UP: readonly { readonly path: string; readonly text: string }[] = [
+  {
+    path: '/iac-hints-warm-up/template.yaml',
+    text: [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Parameters:',
+      '  Env: { Type: String, Default: dev, AllowedValues: [dev, prod] }',
+      'Conditions:',
+      '  IsProd: !Equals [!Ref Env, prod]',
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: !Sub "warm-${Env}"',
+      '      Tags: [{ Key: k, Value: v }]',
+      '  Group:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: warm',
+      '      SecurityGroupIngress:',
+      '        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: mysql',
+      '      DBInstanceClass: db.t3.micro',
+      '      StorageEncrypted: !If [IsProd, true, false]',
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: "sts:AssumeRole" }] }',
+      '',
+    ].join('\n'),
+  },
+  {
+    path: '/iac-hints-warm-up/template.json',
+    text: '{"Resources":{"Bucket":{"Type":"AWS::S3::Bucket","Properties":{"BucketName":"warm"}},"Volume":{"Type":"AWS::EC2::Volume","Properties":{"Size":8}}}}\n',
+  },
+  {
+    path: '/iac-hints-warm-up/main.tf',
+    text: 'resource "aws_s3_bucket" "b" {\n  bucket = "warm"\n}\n\nresource "aws_security_group" "g" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+  },
+];
+
+function warmUp(): void {
+  // Its own analyzer, over no file system: nothing of it stays, and no real file is read.
+  const scratch = createAnalyzer(undefined, workerSettings(DEFAULT_SETTINGS), undefined, false);
+  for (const input of WARM_UP) diagnosticsOf(scratch.analyze(input), `file://${input.path}`, files);
+}
+
 const port = parentPort;
 if (port) {
+  // Before the first message is read: a request that comes meanwhile waits for it, as it would for cold code.
+  setImmediate(warmUp);
   port.on('message', (message: ToWorker) => {
     try {
       const { reply, transfer } = handle(message);
