@@ -98,7 +98,25 @@ export function getRule(id: string): Rule | undefined {
 }
 
 export function listRules(): readonly RuleInfo[] {
-  return RULES.map((rule) => ({ ...rule.meta, hasFix: rule.fixes !== undefined && Object.keys(rule.fixes).length > 0 }));
+  return RULES.map((rule) => {
+    const fixes = fixCoverage(rule);
+    return { ...rule.meta, hasFix: Object.values(fixes).some((format) => format.hasFix), fixes };
+  });
+}
+
+/** Per format the rule reads: whether it has a fix there and whether all of them are safe. */
+function fixCoverage(rule: Rule): RuleInfo['fixes'] {
+  const plans = Object.values(rule.fixes ?? {});
+  const coverage: { cloudformation?: { hasFix: boolean; safe: boolean }; terraform?: { hasFix: boolean; safe: boolean } } = {};
+  if (rule.cloudformation && rule.meta.resourceTypes.cloudformation.length > 0) {
+    const cfn = plans.filter((plan) => plan.path.length > 0);
+    coverage.cloudformation = { hasFix: cfn.length > 0, safe: cfn.length > 0 && cfn.every((plan) => plan.safety === 'safe') };
+  }
+  if (rule.terraform && rule.meta.resourceTypes.terraform.length > 0) {
+    const tf = plans.flatMap((plan) => (plan.terraform ? [plan.terraform.safety ?? plan.safety] : []));
+    coverage.terraform = { hasFix: tf.length > 0, safe: tf.length > 0 && tf.every((safety) => safety === 'safe') };
+  }
+  return coverage;
 }
 
 function indexByType(typesOf: (rule: Rule) => readonly string[] | undefined): ReadonlyMap<string, readonly Rule[]> {

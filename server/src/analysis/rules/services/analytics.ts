@@ -65,6 +65,8 @@ function mqNotPublic(): Rule {
       compliant: { equals: false },
       consequence: 'the broker gets a public endpoint and can be reached from the internet.',
       fix: false,
+      // PubliclyAccessible: "Update requires: Replacement" (publicly_accessible forces a new broker).
+      fixSafety: 'replaces',
     },
     // CloudFormation requires PubliclyAccessible; the provider makes it optional with default false.
     terraform: { absent: 'compliant' },
@@ -143,6 +145,8 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'indices, logs and automated snapshots are stored unencrypted.',
       fix: true,
+      // Enabling encryption at rest on an existing domain is refused on older engine versions and may replace the domain.
+      fixSafety: 'replaces',
     },
   }),
   settingRule({
@@ -152,6 +156,8 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'traffic between the nodes of the domain is not encrypted.',
       fix: true,
+      // Enabling node-to-node encryption on an existing domain is refused on older engine versions and may replace the domain.
+      fixSafety: 'replaces',
     },
   }),
   settingRule({

@@ -193,6 +193,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // A volume restored from a snapshot inherits the snapshot's encryption when Encrypted is not given.
       skip: (resource) => (has(resource.properties, 'SnapshotId') && !has(resource.properties, 'Encrypted') ? 'A volume restored from a snapshot (SnapshotId) inherits the snapshot\'s encryption.' : undefined),
       fix: true,
+      // Encrypted: "Update requires: Replacement": a new, empty volume.
+      fixSafety: 'replaces',
     },
     terraform: {
       skip: (resource) => (has(resource.body, 'snapshot_id') && !has(resource.body, 'encrypted') ? 'A volume restored from a snapshot (snapshot_id) inherits the snapshot\'s encryption.' : undefined),

@@ -415,6 +415,8 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'files are stored unencrypted.',
       whenMissing: 'files are stored unencrypted, and encryption can only be chosen when the file system is created.',
       fix: true,
+      // Encrypted: "Update requires: Replacement"; the data must be copied to the new file system.
+      fixSafety: 'replaces',
     },
   }),
   settingRule({

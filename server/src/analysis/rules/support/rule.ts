@@ -42,9 +42,20 @@ export interface TerraformReader {
   check(resource: TfResource, context: TfRuleContext): RuleOutcome[];
 }
 
+/**
+ * Whether a fix may be applied without the author looking: `safe` neither replaces the resource on the next
+ * deployment nor writes a value the author must fill; `replaces` may replace it (CloudFormation "Update requires:
+ * Replacement", a Terraform argument that forces a new resource: data on the old one is lost or must be moved);
+ * `placeholder` writes a parameter or variable the author must give a value. Only safe fixes are applied by
+ * fix-all (`source.fixAll.iac-hints`) and the CLI's `--fix`.
+ */
+export type FixSafety = 'safe' | 'replaces' | 'placeholder';
+
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
   readonly title: string;
+  /** Safety of the CloudFormation fix (and of the Terraform one unless it says otherwise). */
+  readonly safety: FixSafety;
   /** Property path under Properties (CloudFormation). */
   readonly path: readonly string[];
   readonly value: ScalarValue;
@@ -55,6 +66,8 @@ export interface SetSettingFix {
     readonly value: ScalarValue;
     /** The setting lives in a separate resource linked to this one (`aws_s3_bucket_versioning.bucket`). */
     readonly splitResource?: { readonly type: string; readonly link: string };
+    /** When the Terraform change differs (an argument that forces replacement where CloudFormation updates in place). */
+    readonly safety?: FixSafety;
   };
 }
 
@@ -69,4 +82,12 @@ export interface Rule {
 /** What `iac-hints rules` and the docs show of a rule. */
 export interface RuleInfo extends RuleMeta {
   readonly hasFix: boolean;
+  /**
+   * Per format the rule reads: whether a quick fix exists (`cloudformation` covers YAML and JSON templates, one
+   * writer; `terraform` covers HCL, `.tf.json` gets none) and whether every fix for it is safe (see FixSafety).
+   */
+  readonly fixes: {
+    readonly cloudformation?: { readonly hasFix: boolean; readonly safe: boolean };
+    readonly terraform?: { readonly hasFix: boolean; readonly safe: boolean };
+  };
 }

@@ -10,7 +10,7 @@ import type { Setting } from '../../knowledge';
 import type { ScalarValue, Severity } from '../../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
-import type { Rule } from './rule';
+import type { FixSafety, Rule } from './rule';
 import type { AbsentMeaning } from './setting';
 import { checkSetting } from './setting';
 
@@ -52,6 +52,8 @@ export interface SettingRuleSpec {
     readonly missingSeverity?: Severity;
     /** Value written by the quick fix (paths without `[]` only). */
     readonly fix?: ScalarValue;
+    /** Whether writing `fix` may replace the resource (see FixSafety); safe unless said. */
+    readonly fixSafety?: FixSafety;
   };
   /**
    * The Terraform reading: by default the knowledge base's argument path (and split resource, and deprecated
@@ -69,6 +71,8 @@ export interface SettingRuleSpec {
     /** As cloudformation.skip; `null` says the CloudFormation skip has no Terraform counterpart, on purpose. */
     readonly skip?: ((resource: TfResource, context: TfRuleContext) => string | RuleOutcome[] | undefined) | null;
     readonly fix?: ScalarValue;
+    /** When the Terraform argument forces replacement where the CloudFormation property does not, or the reverse. */
+    readonly fixSafety?: FixSafety;
   };
 }
 
@@ -181,7 +185,13 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     },
     ...(terraform ? { terraform: terraform.reader } : {}),
     ...(fixId && spec.cloudformation.fix !== undefined
-      ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix, ...(terraform?.fix ? { terraform: terraform.fix } : {}) } } }
+      ? { fixes: { [fixId]: {
+        title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`,
+        path,
+        value: spec.cloudformation.fix,
+        safety: spec.cloudformation.fixSafety ?? 'safe',
+        ...(terraform?.fix ? { terraform: { ...terraform.fix, ...(spec.terraform && spec.terraform.fixSafety ? { safety: spec.terraform.fixSafety } : {}) } } : {}),
+      } } }
       : {}),
   };
   if (terraform) terraformReadings.set(id, [...(terraformReadings.get(id) ?? []), { spec, path }]);
