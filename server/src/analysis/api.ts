@@ -51,6 +51,8 @@ export interface CodeActionResult {
   readonly kind: 'quickfix';
   readonly isPreferred: boolean;
   readonly fix: Fix;
+  /** A quick fix that neither replaces the resource nor writes a placeholder: fix-all and `--fix` apply these only. */
+  readonly safe?: boolean;
   /** The finding this action answers, to match it with the editor's diagnostic (rule id + range). */
   readonly finding: Pick<Finding, 'ruleId' | 'range'>;
 }
@@ -78,6 +80,12 @@ export interface AnalysisSettings {
    * data-residency duty; without it, where data goes is only said (information).
    */
   readonly allowedRegions?: readonly string[];
+}
+
+/** What fix-all did to one file: the fixed text and the titles of the quick fixes applied, in order. */
+export interface FixAllResult {
+  readonly text: string;
+  readonly applied: readonly string[];
 }
 
 export interface AnalyzerOptions extends AnalysisSettings {

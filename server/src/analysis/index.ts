@@ -3,7 +3,7 @@ export * from './api';
 export * from './types';
 export { LineIndex } from './text';
 export type { Position, LineRange } from './text';
-export { Analyzer } from './analyzer';
+export { Analyzer, applyTextEdits } from './analyzer';
 export * from './formats';
 export { TOOL_NAME, TOOL_VERSION } from './version';
 export { listRules } from './rules/registry';

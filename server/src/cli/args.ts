@@ -5,9 +5,11 @@ export class UsageError extends Error {}
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = Severity | 'none';
+/** --fix writes the safe fixes in place; --fix-dry-run prints them as a unified diff. */
+export type FixMode = 'write' | 'dry-run';
 
 export type Command =
-  | { readonly name: 'scan'; readonly paths: readonly string[]; readonly format: Format; readonly failOn: FailOn; readonly allowedRegions: readonly string[] }
+  | { readonly name: 'scan'; readonly paths: readonly string[]; readonly format: Format; readonly failOn: FailOn; readonly allowedRegions: readonly string[]; readonly fix?: FixMode }
   | { readonly name: 'rules'; readonly format: Format }
   | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
   | { readonly name: 'version' };
@@ -26,6 +28,8 @@ Options:
   --format text|json|sarif             Output format (default: text); rules: text|json|markdown
   --fail-on error|warning|info|none    scan: exit 1 when a finding is at or above this severity (default: error)
   --allowed-regions r1,r2              scan: Regions where data may live; data placed or copied elsewhere is reported
+  --fix                                scan: apply the safe quick fixes (no replacement, no placeholder) in place, then report
+  --fix-dry-run                        scan: print the safe quick fixes as a unified diff; write nothing
   -h, --help                           Show this help
   -v, --version                        Show the version
 
@@ -53,6 +57,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let failOn: FailOn = 'error';
   let allowedRegions: string[] = [];
   const paths: string[] = [];
+  let fix: FixMode | undefined;
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index++) {
     const arg = rest[index];
@@ -96,10 +101,19 @@ export function parseArgs(argv: readonly string[]): Command {
         index = next;
         break;
       }
+      case '--fix':
+      case '--fix-dry-run': {
+        if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+        const mode: FixMode = flag === '--fix' ? 'write' : 'dry-run';
+        if (fix !== undefined && fix !== mode) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+        fix = mode;
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${flag}'`);
     }
   }
   if (first === 'rules') return { name: 'rules', format };
-  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions };
+  return { name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions, ...(fix ? { fix } : {}) };
 }

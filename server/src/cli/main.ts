@@ -3,6 +3,7 @@ import { Analyzer, TOOL_NAME, TOOL_VERSION } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
 import type { Command } from './args';
 import { shouldFail, toJsonReport, toTextReport } from './report';
+import { fixFiles, fixSummary, unifiedDiff } from './fix';
 import { rulesJson, rulesMarkdown, rulesText } from './rules';
 import { toSarifReport } from './sarif';
 import { DiskFileSystemView, collectFiles, readTextFile, scanFiles } from './scan';
@@ -21,9 +22,20 @@ function run(command: Command): number {
       else process.stdout.write(rulesText());
       return 0;
     case 'scan': {
+      const settings = command.allowedRegions.length > 0 ? { allowedRegions: command.allowedRegions } : {};
+      const candidates = collectFiles(command.paths);
+      if (command.fix) {
+        const fixed = fixFiles(candidates, settings, command.fix === 'write');
+        process.stderr.write(fixSummary(fixed, command.fix === 'write'));
+        // A dry run's output is the patch alone, so that it can be piped to `git apply`.
+        if (command.fix === 'dry-run') {
+          process.stdout.write(unifiedDiff(fixed));
+          return 0;
+        }
+      }
       const view = new DiskFileSystemView();
-      const analyzer = new Analyzer({ files: view, incremental: false, ...(command.allowedRegions.length > 0 ? { allowedRegions: command.allowedRegions } : {}) });
-      const files = scanFiles(collectFiles(command.paths), view, analyzer);
+      const analyzer = new Analyzer({ files: view, incremental: false, ...settings });
+      const files = scanFiles(candidates, view, analyzer);
       if (command.format === 'json') {
         process.stdout.write(`${JSON.stringify(toJsonReport(files, (path) => readTextFile(path)), null, 2)}\n`);
       } else if (command.format === 'sarif') {

@@ -14,12 +14,14 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
   const actions: CodeActionResult[] = [];
   for (const finding of file.findings) {
     if (!finding.fixId || finding.range.start > range.end || range.start > finding.range.end) continue;
-    const plan = getRule(finding.ruleId)?.fixes?.[finding.fixId]?.terraform;
+    const setting = getRule(finding.ruleId)?.fixes?.[finding.fixId];
+    const plan = setting?.terraform;
+    const safe = (plan?.safety ?? setting?.safety) === 'safe';
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
     if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
     const edit = plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-    if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range } });
+    if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
   }
   return [...actions, ...suppressActions(analysis, file, input, range)];
 }
