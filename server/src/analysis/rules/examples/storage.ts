@@ -336,7 +336,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [{ name: 'encrypted = true', code: 'resource "aws_efs_file_system" "files" {\n  encrypted = true\n}\n' }],
-      bad: [{ name: 'not set', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {}\n', expect: [{ severity: 'warning', message: ['encrypted is not set'] }] }],
+      bad: [
+        { name: 'not set', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {}\n', expect: [{ severity: 'warning', message: ['encrypted is not set'] }] },
+        { name: 'encrypted = false', code: 'resource "aws_efs_file_system" "files" {\n  encrypted = ⟦false⟧\n}\n', expect: [{ severity: 'warning', message: ['encrypted is false'] }] },
+      ],
     },
   },
   {
