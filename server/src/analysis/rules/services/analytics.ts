@@ -230,6 +230,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     setting: 'mq-audit-logs',
     cloudformation: {
       compliant: { equals: true },
+      fix: true,
       consequence: 'management actions on the broker leave no audit trail in CloudWatch.',
       skip: (resource, context) => (mqEngine(resource, context) === 'rabbitmq' ? 'RabbitMQ brokers have no audit log (ActiveMQ only).' : undefined),
     },
@@ -303,6 +304,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     setting: 'athena-workgroup-encryption',
     cloudformation: {
       compliant: { oneOf: ['SSE_S3', 'SSE_KMS', 'CSE_KMS'] },
+      fix: 'SSE_S3',
       consequence: 'query results are written to S3 without encryption enforced by the workgroup.',
       whenMissing: 'the workgroup does not enforce encryption of query results; they rely on the output bucket\'s own encryption.',
       // S3 encrypts every new object with SSE-S3 by default (since 2023-01-05), so an absent setting is a weaker

@@ -224,6 +224,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'lc-no-public-ip',
     cloudformation: {
       compliant: { equals: false },
+      fix: false,
+      // Every launch configuration property is "Update requires: Replacement" (associate_public_ip_address forces a new one too).
+      fixSafety: 'replaces',
       consequence: PUBLIC.configuration,
     },
     terraform: { absentDetail: TF_ABSENT.configuration },
@@ -349,6 +352,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // 1.4.0 is what LATEST points to on Linux and 1.0.0 the only Windows version (Linux 1.0.0-1.2.0 are
       // retired): pinning them is the latest platform (ECS developer guide, Fargate platform versions).
       compliant: { oneOf: ['LATEST', '1.4.0', '1.0.0'] },
+      fix: 'LATEST',
       consequence: 'tasks stay on an older Fargate platform version than LATEST (1.4.0 on Linux): they miss the kernel and runtime updates of newer versions, and stop launching when AWS retires it.',
     },
     // platform_version takes the API's values, spelt the same; the AWS provider defaults it to LATEST.
@@ -391,6 +395,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'sagemaker-no-direct-internet',
     cloudformation: {
       compliant: { equals: 'Disabled' },
+      fix: 'Disabled',
+      // DirectInternetAccess: "Update requires: Replacement" (direct_internet_access forces a new notebook instance).
+      fixSafety: 'replaces',
       consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set Disabled with a SubnetId.',
     },
     // direct_internet_access takes the API's values, spelt the same (AWS provider: Enabled, the default, or Disabled).
@@ -424,6 +431,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'codebuild-no-privileged',
     cloudformation: {
       compliant: { equals: false },
+      fix: false,
       consequence: 'build commands run with root access to the build host\'s Docker daemon; keep it for builds that must build images.',
     },
     // privileged_mode is a boolean, default false (AWS provider, aws_codebuild_project environment).

@@ -408,12 +408,16 @@ const lbInternalSchemeBase = settingRule({
   severity: 'info',
   cloudformation: {
     compliant: { equals: 'internal' },
+    fix: 'internal',
+    // Scheme: "Update requires: Replacement" (internal forces a new load balancer), with new DNS names.
+    fixSafety: 'replaces',
     consequence: INTERNET_FACING,
     whenMissing: `Scheme defaults to internet-facing, so ${INTERNET_FACING}`,
     skip: isGatewayCfn,
   },
   terraform: {
     compliant: { equals: true },
+    fix: true,
     consequence: INTERNET_FACING,
     whenMissing: `internal defaults to false, so ${INTERNET_FACING}`,
     skip: isGatewayTf,

@@ -63,6 +63,7 @@ export const SECURITY_RULES: readonly Rule[] = [
     setting: 'config-recorder-all',
     cloudformation: {
       compliant: { equals: true },
+      fix: true,
       consequence: 'only the listed resource types are recorded; changes to the others leave no configuration history.',
       whenMissing: 'the recording group does not record all supported resource types; changes to the others leave no configuration history.',
       // The PutConfigurationRecorder API records all supported types when no recording group is given, and the

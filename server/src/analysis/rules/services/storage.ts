@@ -289,6 +289,9 @@ function s3ObjectLock(): Rule {
     severity: 'info',
     cloudformation: {
       compliant: { equals: true },
+      fix: true,
+      // ObjectLockEnabled may replace the bucket (object_lock_enabled forces a new one), and Object Lock cannot be turned off again.
+      fixSafety: 'replaces',
       consequence: 'objects can be deleted or overwritten before any retention period ends.',
     },
   });
@@ -453,6 +456,9 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'ecr-kms',
     cloudformation: {
       compliant: { oneOf: ['KMS', 'KMS_DSSE'] },
+      fix: 'KMS',
+      // EncryptionConfiguration: "Update requires: Replacement" (encryption_configuration forces a new repository).
+      fixSafety: 'replaces',
       consequence: 'images are encrypted with an AWS managed AES-256 key, not a KMS key whose policy you control.',
     },
     // encryption_configuration.encryption_type takes the API's spelling (AES256, KMS, KMS_DSSE) and defaults to AES256.
@@ -502,6 +508,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     severity: 'info',
     cloudformation: {
       compliant: { atLeast: 365 },
+      fix: 365,
       consequence: 'older log events are deleted before the one-year retention that audits commonly expect.',
     },
     // retention_in_days = 0 keeps events forever (AWS provider docs), like an absent RetentionInDays.
@@ -543,6 +550,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'kms-deletion-window',
     cloudformation: {
       compliant: { atLeast: 7 },
+      fix: 30,
       // Absent means the longest window, 30 days (CloudFormation reference: PendingWindowInDays defaults to 30).
       absent: 'compliant',
       consequence: 'KMS accepts a waiting period of 7 to 30 days only.',
