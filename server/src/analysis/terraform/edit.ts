@@ -3,7 +3,7 @@
 // (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
-import type { SetSettingFix } from '../rules/support/rule';
+import type { FixParameter, SetSettingFix } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
@@ -20,8 +20,9 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
     if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
-    const edit = plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-    if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
+    const edit = plan.variable ? undefined : plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+    const edits = plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+    if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
   }
   return [...actions, ...suppressActions(analysis, file, input, range)];
 }
@@ -93,6 +94,19 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
   const step = indent.length > blockIndent.length ? indent.slice(blockIndent.length) : '  ';
   const newline = eol(text);
   return { range: { start: closeLine, end: closeLine }, newText: nestedLines(remaining, value, indent, step).join(newline) + newline };
+}
+
+/** `path = var.<name>`, and `variable "<name>"` (no default: Terraform asks for it) after the resource unless the module declares it. */
+function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResource, path: readonly string[], variable: FixParameter): TextEdit[] | undefined {
+  const marker = JSON.stringify('iac_hints_variable_reference');
+  const set = setInBlock(text, resource.block, path, JSON.parse(marker) as string);
+  if (!set || set.newText.split(marker).length !== 2) return undefined;
+  const edits = [{ ...set, newText: set.newText.replace(marker, `var.${variable.name}`) }];
+  if (analysis.module.variables.has(variable.name)) return edits;
+  const newline = eol(text);
+  const end = resource.block.range.end;
+  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}'];
+  return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }
 
 function addSplitResource(text: string, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {

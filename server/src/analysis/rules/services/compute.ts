@@ -181,6 +181,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'ec2-instance-profile',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'InstanceProfileName', description: 'Name of an IAM instance profile for the instance; its role needs AmazonSSMManagedInstanceCore for Systems Manager.' },
       consequence: 'software on the instance has no role credentials and tends to be given long-lived access keys instead.',
     },
   }),
@@ -205,6 +206,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       // Naming the AWS managed key (alias/aws/ebs) is the same as naming none.
       compliant: customerManagedKey('ebs'),
+      fixParameter: { name: 'VolumeKmsKeyId', description: 'ARN or ID of the customer managed KMS key that encrypts the volume.' },
       consequence: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       whenMissing: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       skip: (resource, context) => unencryptedVolume(resource.properties, 'Encrypted', context),
@@ -424,6 +426,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'sagemaker-notebook-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'NotebookKmsKeyId', description: 'ARN or ID of the customer managed KMS key that encrypts the notebook instance storage volume.' },
       consequence: 'the notebook\'s storage volume is encrypted with an AWS managed key you cannot control or audit.',
     },
   }),

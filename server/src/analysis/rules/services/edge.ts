@@ -332,6 +332,7 @@ const cloudfrontWaf = guarded(settingRule({
   setting: 'cloudfront-waf',
   cloudformation: {
     compliant: { present: true },
+    fixParameter: { name: 'CloudFrontWebAclArn', description: 'ARN of the AWS WAF web ACL (scope CLOUDFRONT, created in us-east-1) that filters requests to the distribution.' },
     consequence: 'requests reach the origin without web-exploit or bot filtering.',
     whenMissing: 'no web ACL filters requests before they reach the origin (common exploits, bots, floods).',
   },
@@ -688,6 +689,7 @@ const clientCertBase = settingRule({
   setting: 'apigw-client-cert',
   cloudformation: {
     compliant: { present: true },
+    fixParameter: { name: 'ApiClientCertificateId', description: 'ID of the API Gateway client certificate the stage presents to its backend.' },
     consequence: `${CLIENT_CERT}.`,
     // Information when absent: only HTTP integrations can check the certificate.
     missingSeverity: 'info',

@@ -20,6 +20,7 @@ export const SECURITY_RULES: readonly Rule[] = [
     setting: 'cloudtrail-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'TrailKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the trail log files (its policy must let CloudTrail use it).' },
       consequence: 'log files are encrypted with S3-managed keys only, so anyone who can read the bucket can read the account\'s activity.',
       whenMissing: 'log files are encrypted with S3-managed keys only, so anyone who can read the bucket can read the account\'s activity; set a KMS key.',
     },

@@ -473,6 +473,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'backup-vault-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'BackupVaultKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the backups in the vault.' },
       consequence: 'recovery points are encrypted with the AWS managed aws/backup key (or an AWS owned key), not one whose policy you control.',
     },
   }),
@@ -496,6 +497,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     // CloudWatch Logs has no AWS managed key alias: any key id names a KMS key the customer chose.
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'LogGroupKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the log group (its policy must let CloudWatch Logs use it).' },
       absent: 'missed',
       consequence: 'log data is encrypted with CloudWatch Logs keys, not a KMS key you control.',
       whenMissing: 'log data is encrypted only with keys CloudWatch Logs owns, so you cannot control, revoke or audit who decrypts it.',
@@ -562,6 +564,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'secret-cmk',
     cloudformation: {
       compliant: customerManagedKey('secretsmanager'),
+      fixParameter: { name: 'SecretKmsKeyId', description: 'ARN, ID or alias of the customer managed KMS key that encrypts the secret value.' },
       consequence: 'the secret is encrypted with the AWS managed aws/secretsmanager key, whose policy you do not control.',
     },
     // kms_key_id takes the same key ids, ARNs and aliases as KmsKeyId; unset, Secrets Manager uses aws/secretsmanager.

@@ -51,6 +51,14 @@ export interface TerraformReader {
  */
 export type FixSafety = 'safe' | 'replaces' | 'placeholder';
 
+/** A value the fix cannot know (a KMS key, a log bucket, a signing profile): the author gives it at deployment. */
+export interface FixParameter {
+  /** The new CloudFormation parameter's (PascalCase) or Terraform variable's (snake_case) name; reused when it exists. */
+  readonly name: string;
+  /** What to give, written into the parameter's or variable's Description. */
+  readonly description: string;
+}
+
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
   readonly title: string;
@@ -59,6 +67,8 @@ export interface SetSettingFix {
   /** Property path under Properties (CloudFormation). */
   readonly path: readonly string[];
   readonly value: ScalarValue;
+  /** Set instead of `value`: `!Ref` to a new template parameter (never an invented ARN); safety `placeholder`. */
+  readonly parameter?: FixParameter;
   readonly terraform?: {
     readonly title: string;
     /** Argument path (nested blocks by name) in the resource, or in a new split resource. */
@@ -66,6 +76,8 @@ export interface SetSettingFix {
     readonly value: ScalarValue;
     /** The setting lives in a separate resource linked to this one (`aws_s3_bucket_versioning.bucket`). */
     readonly splitResource?: { readonly type: string; readonly link: string };
+    /** Set instead of `value`: `var.<name>`, declaring the variable in the resource's file when the module has none. */
+    readonly variable?: FixParameter;
     /** When the Terraform change differs (an argument that forces replacement where CloudFormation updates in place). */
     readonly safety?: FixSafety;
   };
