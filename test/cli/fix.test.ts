@@ -114,4 +114,17 @@ describe('scan --fix / --fix-dry-run', () => {
       assert.match(result.stderr, /fix/);
     }
   });
+
+  test('rules --format json says per format whether a rule has a fix, whether it is safe, and why not', () => {
+    const result = runCli(['rules', '--format', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    type Info = { id: string; hasFix: boolean; fixes: Record<string, { hasFix: boolean; safe: boolean }>; noFixReason?: string };
+    const rules = new Map((JSON.parse(result.stdout) as { rules: Info[] }).rules.map((rule) => [rule.id, rule]));
+    assert.deepEqual(rules.get('rds-not-public')?.fixes, { cloudformation: { hasFix: true, safe: true }, terraform: { hasFix: true, safe: true } });
+    assert.deepEqual(rules.get('rds-storage-encrypted')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'encrypting replaces the database');
+    assert.deepEqual(rules.get('sqs-cmk')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'a key to fill in');
+    assert.deepEqual(rules.get('s3-mfa-delete')?.fixes, { terraform: { hasFix: false, safe: false } }, 'only the formats the rule reads');
+    assert.match(rules.get('sg-open-admin-ports')?.noFixReason ?? '', /CIDR/);
+    assert.equal(rules.get('rds-not-public')?.noFixReason, undefined);
+  });
 });

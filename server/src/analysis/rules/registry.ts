@@ -62,6 +62,7 @@ import { NETWORK_RULES } from './services/network';
 import { SECURITY_RULES } from './services/security';
 import { SERVERLESS_RULES } from './services/serverless';
 import { STORAGE_RULES } from './services/storage';
+import { NO_FIX_REASONS } from './fixGaps';
 import type { Rule, RuleInfo } from './support';
 
 /** A rule reads the aliases of its types too (knowledge/typeAliases: aws_alb is aws_lb). */
@@ -100,7 +101,8 @@ export function getRule(id: string): Rule | undefined {
 export function listRules(): readonly RuleInfo[] {
   return RULES.map((rule) => {
     const fixes = fixCoverage(rule);
-    return { ...rule.meta, hasFix: Object.values(fixes).some((format) => format.hasFix), fixes };
+    const reason = NO_FIX_REASONS[rule.meta.id];
+    return { ...rule.meta, hasFix: Object.values(fixes).some((format) => format.hasFix), fixes, ...(reason ? { noFixReason: reason } : {}) };
   });
 }
 

@@ -102,4 +102,6 @@ export interface RuleInfo extends RuleMeta {
     readonly cloudformation?: { readonly hasFix: boolean; readonly safe: boolean };
     readonly terraform?: { readonly hasFix: boolean; readonly safe: boolean };
   };
+  /** Why a format the rule reads has no fix (rules/fixGaps.ts). */
+  readonly noFixReason?: string;
 }
