@@ -31,7 +31,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'cloudfront-min-tls': CERTIFICATE,
   'cloudfront-origin-https': LIST,
   'cloudfront-s3-oac': DESIGN,
-  'cloudfront-viewer-https': LIST,
   'cloudtrail-cloudwatch': DESIGN,
   'codebuild-no-plaintext-credentials': SECRET,
   'cognito-user-pool-mfa': ACCESS,
