@@ -9,10 +9,10 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured now: CloudFormation 91 of 186
- * rules, Terraform 92 of 188 (each ~49%).
+ * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 93 of 186
+ * rules, Terraform 95 of 188 (50.0%, 50.5%; 67 rules had a fix before).
  */
-const FLOOR = 0.48;
+const FLOOR = 0.5;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

@@ -49,7 +49,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'ecs-container-insights': LIST,
   'ecs-efs-transit-encryption': LIST,
   'ecs-logging': LIST,
-  'ecs-no-host-pid': LIST,
   'ecs-no-privileged': LIST,
   'ecs-no-secrets-in-env': SECRET,
   'ecs-readonly-rootfs': LIST,

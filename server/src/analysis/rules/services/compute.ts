@@ -278,6 +278,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { noneOf: ['host'] },
       consequence: 'containers see and can signal every process on the host, breaking the isolation between tasks.',
+      fix: 'task',
+      // Every task definition property is "Update requires: Replacement": a new revision the services roll out.
+      fixSafety: 'replaces',
     },
     // pid_mode takes the API's values, spelt the same (AWS provider, aws_ecs_task_definition: host or task);
     // unset, each task has its own PID namespace.
