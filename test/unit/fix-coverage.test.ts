@@ -9,8 +9,8 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 93 of 186
- * rules, Terraform 95 of 188 (50.0%, 50.5%; 67 rules had a fix before).
+ * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 94 of 186
+ * rules, Terraform 96 of 188 (50.5%, 51.1%; 67 rules had a fix before).
  */
 const FLOOR = 0.5;
 

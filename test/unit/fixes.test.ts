@@ -99,3 +99,38 @@ describe('fixes whose value cannot be known: a parameter or variable to fill in,
     assert.deepEqual(left, []);
   });
 });
+
+describe('companion resources: a new resource after the finding\'s, named after it and referring to it', () => {
+  test('YAML: a bucket policy denying requests without TLS after the bucket, in block style with short intrinsics', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: data\n  Other:\n    Type: AWS::SNS::Topic\n';
+    const fixed = fix('t.yaml', text, 's3-tls-only-policy', 'denies requests without TLS');
+    assert.equal(fixed, text.replace('  Other:', [
+      '  DataTlsOnlyPolicy:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !Ref Data', '      PolicyDocument:',
+      '        Version: "2012-10-17"', '        Statement:', '          - Sid: DenyInsecureTransport', '            Effect: Deny',
+      '            Principal: "*"', '            Action: "s3:*"', '            Resource:', '              - !GetAtt Data.Arn',
+      '              - !Sub "${Data.Arn}/*"', '            Condition:', '              Bool:', '                aws:SecureTransport: "false"', '  Other:',
+    ].join('\n')));
+  });
+  test('JSON: the policy follows the bucket with a comma and the file\'s indentation', () => {
+    const text = '{\n    "Resources": {\n        "Data": {\n            "Type": "AWS::S3::Bucket"\n        }\n    }\n}\n';
+    const fixed = fix('t.json', text, 's3-tls-only-policy', 'denies requests without TLS');
+    const parsed = JSON.parse(fixed) as { Resources: Record<string, { Type: string; Properties?: { Bucket?: unknown } }> };
+    assert.deepEqual(Object.keys(parsed.Resources), ['Data', 'DataTlsOnlyPolicy']);
+    assert.deepEqual(parsed.Resources.DataTlsOnlyPolicy.Properties?.Bucket, { Ref: 'Data' });
+    assert.match(fixed, /\n {8}\},\n {8}"DataTlsOnlyPolicy": \{\n {12}"Type": "AWS::S3::BucketPolicy",/);
+  });
+  test('HCL: an aws_s3_bucket_policy named after the bucket, with the statement in jsonencode', () => {
+    const text = 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n';
+    const fixed = fix('main.tf', text, 's3-tls-only-policy', 'denies requests without TLS');
+    assert.match(fixed, /\n\nresource "aws_s3_bucket_policy" "data_tls_only_policy" \{\n {2}bucket = aws_s3_bucket\.data\.id\n {2}policy = jsonencode\(\{\n/);
+    assert.match(fixed, /Resource {2}= \[aws_s3_bucket\.data\.arn, "\$\{aws_s3_bucket\.data\.arn\}\/\*"\]/);
+  });
+  test('a bucket that has a policy (without the Deny) gets no companion: a second policy would replace the first', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Data\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::123456789012:root }\n            Action: s3:GetObject\n            Resource: !Sub "${Data.Arn}/*"\n';
+    const analyzer = new Analyzer();
+    const finding = analyzer.analyze({ path: 't.yaml', text }).findings.find((candidate) => candidate.ruleId === 's3-tls-only-policy');
+    assert.ok(finding);
+    assert.equal(finding.fixId, undefined);
+    assert.ok(!analyzer.codeActions({ path: 't.yaml', text }, finding.range).some((action) => action.title.startsWith('Add a bucket policy')));
+  });
+});

@@ -94,7 +94,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   's3-mfa-delete': 'MFA delete can only be turned on by the root user with an MFA device, through the API: no template or provider argument can do it.',
   's3-policy-no-public-principal': POLICY,
   's3-sse-c-blocked': LIST,
-  's3-tls-only-policy': POLICY,
   'secret-rotation': DESIGN,
   'secretsmanager-policy-not-public': POLICY,
   'sfn-logging': DESIGN,

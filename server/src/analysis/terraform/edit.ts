@@ -3,7 +3,7 @@
 // (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
-import type { FixParameter, SetSettingFix } from '../rules/support/rule';
+import type { CompanionResource, FixParameter, SetSettingFix } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
@@ -20,7 +20,8 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
     if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
-    const edit = plan.variable ? undefined : plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+    const companion = setting?.companion?.terraform;
+    const edit = plan.variable ? undefined : companion && setting?.companion ? addCompanion(input.text, analysis, resource, setting.companion.suffix, companion) : plan.splitResource ? addSplitResource(input.text, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
     const edits = plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
     if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
   }
@@ -107,6 +108,17 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
   const end = resource.block.range.end;
   const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}'];
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
+}
+
+/** A companion resource (a bucket policy for a bucket) after the parent, named `<parent name><suffix in snake_case>`. */
+function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource, suffix: string, companion: NonNullable<CompanionResource['terraform']>): TextEdit | undefined {
+  if (parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  const name = `${parent.name}${suffix.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/^(?=[A-Z])/, '_').toLowerCase()}`;
+  if (analysis.module.resources.some((candidate) => candidate.type === companion.type && candidate.name === name)) return undefined;
+  const newline = eol(text);
+  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? `  ${line}` : line)), '}'];
+  const end = parent.block.range.end;
+  return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
 }
 
 function addSplitResource(text: string, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {

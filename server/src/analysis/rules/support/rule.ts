@@ -59,6 +59,23 @@ export interface FixParameter {
   readonly description: string;
 }
 
+/**
+ * Instead of setting a value: a new resource written after the finding's resource, named after it and referring
+ * to it (a bucket policy for a bucket). CloudFormation properties are plain data with intrinsics in their long
+ * form (`{ Ref: id }`, `{ 'Fn::GetAtt': [id, 'Arn'] }`, `{ 'Fn::Sub': '${id.Arn}/*' }`), written in the file's format.
+ */
+export interface CompanionResource {
+  /** Appended to the logical id (CloudFormation) and, in snake_case, to the resource name (Terraform). */
+  readonly suffix: string;
+  readonly type: string;
+  readonly properties: (id: string) => Readonly<Record<string, unknown>>;
+  readonly terraform?: {
+    readonly type: string;
+    /** The body's lines (without braces, unindented) for the resource at `address` (`aws_s3_bucket.logs`). */
+    readonly body: (address: string) => readonly string[];
+  };
+}
+
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
   readonly title: string;
@@ -67,6 +84,8 @@ export interface SetSettingFix {
   /** Property path under Properties (CloudFormation). */
   readonly path: readonly string[];
   readonly value: ScalarValue;
+  /** Written instead of setting `path` (which is then empty): a companion resource. */
+  readonly companion?: CompanionResource;
   /** Set instead of `value`: `!Ref` to a new template parameter (never an invented ARN); safety `placeholder`. */
   readonly parameter?: FixParameter;
   readonly terraform?: {
