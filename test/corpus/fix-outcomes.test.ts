@@ -1,7 +1,8 @@
 // Every fixable finding on the shared corpus (../shared/corpus, read in place: YAML, JSON and Terraform) gets a
 // fix whose outcome is clean (test/helpers/fixOutcome.ts): the fixed text parses, the finding is gone, no new
 // finding appears that the title does not name, and the edit is minimal. Findings whose fix the writer declines
-// must be the author's wiring (an intrinsic or reference), a dynamic block, or a module call's argument.
+// must be the author's wiring (an intrinsic or reference, or the property written with Fn::If), a dynamic block, a
+// module call's argument, or a resource made by Fn::ForEach.
 // Run time is bounded (well under a minute on an idle machine): only files that hold a resource type some fix
 // covers are analysed (the others cannot have a fixable finding), one analyzer serves the whole corpus (its
 // module cache), and at most PER_RULE fixes per rule and file kind are applied, the first in path order (a
@@ -73,7 +74,14 @@ test('every fixable finding on the shared corpus gets a clean fix', { timeout: 3
         const wiring = /^\{\s*"(Ref|Fn::\w+)"|^!(Ref|If|Sub|GetAtt|FindInMap|Select|ImportValue)\b/.test(written);
         const inModule = finding.resource.id.startsWith('module.');
         const dynamic = /\bdynamic\s+"/.test(text) && /\.tf$/i.test(file);
-        if (!wiring && !inModule && !dynamic) declined.push(`${key} ${finding.ruleId} ${finding.resource.id}: ${written.slice(0, 60)}`);
+        // A resource made by Fn::ForEach: a new resource beside it would have to be written into the loop.
+        const loop = /\$\{\w+\}/.test(written) && /Fn::ForEach/.test(text);
+        // The property the fix writes is already there, written with Fn::If (the finding sits on the logical id).
+        const property = RULES.find((rule) => rule.meta.id === finding.ruleId)?.fixes?.[finding.fixId ?? '']?.path[0];
+        const summary = before.resources.find((resource) => resource.id === finding.resource.id);
+        const resourceText = summary ? text.slice(summary.range.start, summary.range.end) : '';
+        const conditional = property !== undefined && new RegExp(`"?${property}"?\\s*:\\s*(!If\\b|\\{\\s*"Fn::If")`).test(resourceText);
+        if (!wiring && !inModule && !dynamic && !loop && !conditional) declined.push(`${key} ${finding.ruleId} ${finding.resource.id}: ${written.slice(0, 60)}`);
         continue;
       }
       const bucket = `${finding.ruleId} ${kindOf(file)}`;

@@ -96,9 +96,9 @@ describe('language server over stdio', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  test('initialize announces hover, quick fixes and incremental sync', () => {
+  test('initialize announces hover, quick fixes, fix-all and incremental sync', () => {
     assert.equal(capabilities.hoverProvider, true);
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.iac-hints'] });
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
   });
 

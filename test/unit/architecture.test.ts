@@ -61,6 +61,8 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['cloudformation/reads.ts', 'engine', 'the rule context that records what a run reads (read-sets, snapshots)'],
   ['cloudformation/hover.ts', 'engine', 'hovers'],
   ['cloudformation/edit.ts', 'engine', 'fix writer (YAML/JSON)'],
+  ['cloudformation/editParameter.ts', 'engine', 'fix writer: a parameter to fill in'],
+  ['cloudformation/editCompanion.ts', 'engine', 'fix writer: a companion resource'],
   ['terraform/check.ts', 'engine', 'runs the rules over a module'],
   ['terraform/analyze.ts', 'engine', 'module analysis cache'],
   ['terraform/workspace.ts', 'engine', 'which workspace folders call which local modules'],

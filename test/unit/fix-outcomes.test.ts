@@ -70,6 +70,9 @@ describe('every fix on its rule\'s bad examples', () => {
     'ec2-imdsv2 cloudformation optional tokens through a parameter default',
     'opensearch-node-to-node cloudformation only when a condition holds: depends on the deployment',
     's3-acl-not-public cloudformation a parameter that allows PublicRead: depends on the deployment',
+    // The value comes through an Fn::If branch or a variable's default: the author's wiring, not a literal to replace.
+    'cloudfront-viewer-https cloudformation allow-all on one branch of an undecided condition',
+    'loggroup-retention terraform thirty days from a variable default',
   ]);
   test('applies cleanly, or is declined only where listed', () => {
     const problems: string[] = [];

@@ -1,10 +1,12 @@
 // The analyzer: detects what a file is, parses it, builds the model, runs the rules, and keeps the last
 // result per document so hovers and code actions on an unchanged text cost nothing.
-import type { AnalysisSettings, AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, HoverResult } from './api';
+import type { AnalysisSettings, AnalyzeInput, AnalyzerOptions, CodeActionResult, FileAnalysis, FixAllResult, HoverResult } from './api';
 import { checkTemplate, RuleOutcomeCache } from './cloudformation/check';
 import type { TemplateCheck } from './cloudformation/check';
 import { detectTemplate, looksLikeTemplateText, mayBeTemplateText } from './cloudformation/detect';
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
+import { writeCompanionFix } from './cloudformation/editCompanion';
+import { writeParameterFix } from './cloudformation/editParameter';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/template';
 import { applySuppressions, collectSuppressions } from './suppress';
@@ -20,7 +22,7 @@ import { getRule } from './rules/registry';
 import { CLOUDFORMATION, formatOfPath, MAX_FILE_SIZE, TERRAFORM } from './formats';
 import { byPosition } from './findings';
 import { LineIndex } from './text';
-import type { OffsetRange, Problem, Severity } from './types';
+import type { OffsetRange, Problem, Severity, TextEdit } from './types';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -42,8 +44,10 @@ export class Analyzer {
   private readonly terraform: TerraformAnalyzer;
   private readonly settings: AnalysisSettings;
   private readonly otherToolSuppressions: boolean;
+  private readonly options: AnalyzerOptions;
 
   constructor(options: AnalyzerOptions = {}) {
+    this.options = options;
     this.maxFileSize = options.maxFileSize ?? MAX_FILE_SIZE;
     this.minimumSeverity = options.minimumSeverity ?? 'info';
     this.incremental = options.incremental ?? true;
@@ -85,8 +89,8 @@ export class Analyzer {
       const key = { ruleId: finding.ruleId, range: finding.range };
       try {
         const plan = finding.fixId ? getRule(finding.ruleId)?.fixes?.[finding.fixId] : undefined;
-        const fix = plan && writeSetSettingFix(input.text, template, resource, plan);
-        if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: key });
+        const fix = plan && (plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan));
+        if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: key, ...(plan.safety === 'safe' ? { safe: true } : {}) });
         const suppression = writeSuppression(input.text, template, resource, finding.ruleId);
         if (suppression) suppressions.push({ title: suppression.title, kind: 'quickfix', isPreferred: false, fix: suppression, finding: key });
       } catch {
@@ -94,6 +98,31 @@ export class Analyzer {
       }
     }
     return [...fixes, ...suppressions];
+  }
+
+  /**
+   * Fix-all: applies every safe quick fix (`CodeActionResult.safe`: no replacement, no placeholder) of the file's
+   * findings, or returns undefined when there is none. Fixes whose edits touch each other go in later passes over
+   * the re-analysed text (two fixes creating the same parent mapping would write it twice), at most
+   * FIX_ALL_PASSES passes; later passes use a one-shot analyzer so the editor's cache keeps only real texts.
+   */
+  fixAll(input: AnalyzeInput): FixAllResult | undefined {
+    const applied: string[] = [];
+    let text = input.text;
+    try {
+      const oneShot = new Analyzer({ ...this.options, incremental: false });
+      for (let pass = 0; pass < FIX_ALL_PASSES; pass++) {
+        const analyzer = pass === 0 ? this : oneShot;
+        const actions = analyzer.codeActions({ path: input.path, text }, { start: 0, end: text.length }).filter((action) => action.safe === true);
+        const chosen = disjointFixes(actions);
+        if (chosen.length === 0) break;
+        text = applyTextEdits(text, chosen.flatMap((action) => action.fix.edits));
+        applied.push(...chosen.map((action) => action.title));
+      }
+    } catch {
+      // A fix that cannot be written is left out; what was applied so far stands.
+    }
+    return applied.length > 0 && text !== input.text ? { text, applied } : undefined;
   }
 
   /**
@@ -219,6 +248,31 @@ function tooLarge(size: number, limit: number): Problem {
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
   return head.includes('\u0000') || /[\uFFFD]{4,}/.test(head);
+}
+
+/** Passes of fix-all over one file: each re-analyses the text the previous one wrote. */
+const FIX_ALL_PASSES = 8;
+
+/** Fixes whose edits are apart from each other's (an insertion at another edit's offset waits for the next pass). */
+function disjointFixes(actions: readonly CodeActionResult[]): CodeActionResult[] {
+  const taken: OffsetRange[] = [];
+  const chosen: CodeActionResult[] = [];
+  const seen = new Set<string>();
+  for (const action of actions) {
+    const key = JSON.stringify(action.fix.edits);
+    if (seen.has(key)) continue; // the same fix offered for two findings
+    seen.add(key);
+    if (action.fix.edits.some((edit) => taken.some((range) => touches(edit.range, range)))) continue;
+    chosen.push(action);
+    taken.push(...action.fix.edits.map((edit) => edit.range));
+  }
+  return chosen;
+}
+
+/** Applies non-overlapping edits (offsets into `text`). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.range.start - a.range.start)
+    .reduce((current, edit) => current.slice(0, edit.range.start) + edit.newText + current.slice(edit.range.end), text);
 }
 
 function touches(a: OffsetRange, b: OffsetRange): boolean {

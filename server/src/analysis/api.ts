@@ -55,6 +55,8 @@ export interface CodeActionResult {
   readonly kind: 'quickfix';
   readonly isPreferred: boolean;
   readonly fix: Fix;
+  /** A quick fix that neither replaces the resource nor writes a placeholder: fix-all and `--fix` apply these only. */
+  readonly safe?: boolean;
   /** The finding this action answers, to match it with the editor's diagnostic (rule id + range). */
   readonly finding: Pick<Finding, 'ruleId' | 'range'>;
 }
@@ -91,6 +93,12 @@ export interface AnalysisSettings {
 
 /** By rule id: 'off', or the severity of the rule's findings ("depends" findings stay information). */
 export type RulePolicy = Readonly<Record<string, Severity | 'off'>>;
+
+/** What fix-all did to one file: the fixed text and the titles of the quick fixes applied, in order. */
+export interface FixAllResult {
+  readonly text: string;
+  readonly applied: readonly string[];
+}
 
 export interface AnalyzerOptions extends AnalysisSettings {
   /** Without it, a Terraform file is analysed as a module of its own. */

@@ -3,7 +3,7 @@ export * from './api';
 export * from './types';
 export { LineIndex } from './text';
 export type { Position, LineRange } from './text';
-export { Analyzer } from './analyzer';
+export { Analyzer, applyTextEdits } from './analyzer';
 export { CONFIG_FILE_NAME, EMPTY_CONFIG, configuredOptions, didYouMean, parseConfig, pathFilterOf, rulePolicyOf } from './config';
 export type { ConfiguredOptions, HostSettings, IacHintsConfig, ParsedConfig, RuleLevel } from './config';
 export * from './formats';

@@ -5,6 +5,8 @@ export class UsageError extends Error {}
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = Severity | 'none';
+/** --fix writes the safe fixes in place; --fix-dry-run prints them as a unified diff. */
+export type FixMode = 'write' | 'dry-run';
 
 export type Command =
   | {
@@ -19,6 +21,8 @@ export type Command =
     readonly severity?: Severity;
     /** `--skip-path GLOB`, repeatable: added to the config's exclude globs. */
     readonly skipPaths: readonly string[];
+    /** `--fix` (write) or `--fix-dry-run`: apply the safe quick fixes first. */
+    readonly fix?: FixMode;
   } & ScanOutputOptions
   | { readonly name: 'rules'; readonly format: Format }
   | { readonly name: 'help'; readonly topic?: 'scan' | 'rules' }
@@ -70,6 +74,8 @@ Options:
   --create-baseline FILE               scan: write the current findings to FILE; they no longer fail the scan
   --baseline FILE                      scan: only findings not in FILE fail the scan
   --parse-errors fail|report           scan: whether a file that cannot be parsed fails --fail-on (default: fail)
+  --fix                                scan: apply the safe quick fixes (no replacement, no placeholder) in place, then report
+  --fix-dry-run                        scan: print the safe quick fixes as a unified diff; write nothing
   -h, --help                           Show this help
   -v, --version                        Show the version
 
@@ -106,6 +112,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return takeValue(rest, index, flag, inline);
   };
   const paths: string[] = [];
+  let fix: FixMode | undefined;
   let onlyPaths = false;
   for (let index = 0; index < rest.length; index++) {
     const arg = rest[index];
@@ -167,6 +174,15 @@ export function parseArgs(argv: readonly string[]): Command {
         if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
         output[flag === '--quiet' ? 'quiet' : 'verbose'] = true;
         break;
+      case '--fix':
+      case '--fix-dry-run': {
+        if (first !== 'scan') throw new UsageError(`unknown option '${flag}' for ${first}`);
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+        const mode: FixMode = flag === '--fix' ? 'write' : 'dry-run';
+        if (fix !== undefined && fix !== mode) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+        fix = mode;
+        break;
+      }
       case '--output-file':
       case '--stdin-filename':
       case '--baseline':
@@ -194,8 +210,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (paths.includes('-') && paths.length > 1) throw new UsageError("'-' (standard input) cannot be combined with other paths");
   if (output.stdinFilename !== undefined && !paths.includes('-')) throw new UsageError("--stdin-filename needs '-' (standard input) as the path");
   if (output.baseline !== undefined && output.createBaseline !== undefined) throw new UsageError('--baseline and --create-baseline cannot be used together');
+  if (fix !== undefined && paths.includes('-')) throw new UsageError("--fix and --fix-dry-run need files, not '-' (standard input)");
   return {
     name: 'scan', paths: paths.length > 0 ? paths : ['.'], format, failOn, allowedRegions, skipPaths, ...output,
-    ...(config === undefined ? {} : { config }), ...(severity === undefined ? {} : { severity }),
+    ...(config === undefined ? {} : { config }), ...(severity === undefined ? {} : { severity }), ...(fix ? { fix } : {}),
   };
 }

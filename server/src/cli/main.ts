@@ -6,6 +6,7 @@ import { USAGE, UsageError, parseArgs } from './args';
 import { configProblemLines, configRelative, loadConfig } from './config';
 import type { Command } from './args';
 import { baselinedFindings, readBaseline, toBaseline, writeBaseline } from './baseline';
+import { fixFiles, fixSummary, unifiedDiff } from './fix';
 import { shouldFail, toJsonReport, toSummaryLine, toTextReport } from './report';
 import { rulesJson, rulesMarkdown, rulesText } from './rules';
 import { toSarifReport } from './sarif';
@@ -59,9 +60,19 @@ function scan(command: ScanCommand): number {
     ...(terraformVariableFiles.length > 0 ? { terraformVariableFiles } : {}),
   });
   const included = pathFilterOf(loaded.config, command.skipPaths);
+  const candidates = fromStdin ? [] : collectFiles(command.paths, (path) => included(configRelative(loaded, path)));
+  if (command.fix) {
+    const fixed = fixFiles(candidates, { ...options, ...(terraformVariableFiles.length > 0 ? { terraformVariableFiles } : {}) }, command.fix === 'write');
+    process.stderr.write(fixSummary(fixed, command.fix === 'write'));
+    // A dry run's output is the patch alone, so that it can be piped to `git apply`.
+    if (command.fix === 'dry-run') {
+      process.stdout.write(unifiedDiff(fixed));
+      return 0;
+    }
+  }
   const files = fromStdin
     ? [scanText(readStandardInput(), command.stdinFilename, view, analyzer)]
-    : scanFiles(collectFiles(command.paths, (path) => included(configRelative(loaded, path))), view, analyzer);
+    : scanFiles(candidates, view, analyzer);
   const root = sourceRoot(files.length > 0 ? files.map((file) => file.path) : ['.']);
 
   let baselined: ReadonlySet<Finding> | undefined;

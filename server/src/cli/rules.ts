@@ -18,7 +18,7 @@ export function rulesText(): string {
       .join('; ');
     const lines = [
       `${rule.id}  [${rule.severity}]  ${rule.title}`,
-      `  item: ${rule.item}; quick fix: ${rule.hasFix ? 'yes' : 'no'}`,
+      `  item: ${rule.item}; quick fix: ${fixWords(rule)}`,
       `  CloudFormation: ${rule.resourceTypes.cloudformation.join(', ') || '-'}`,
       `  Terraform: ${rule.resourceTypes.terraform.join(', ') || '-'}`,
     ];
@@ -50,11 +50,34 @@ export function rulesMarkdown(): string {
       .map((tool) => `${tool === 'fsbp' ? 'FSBP' : tool === 'cfnNag' ? 'cfn_nag' : tool} ${rule.references[tool].join(', ')}`)
       .join('; ');
     lines.push(`### ${rule.id}`, '', `**${rule.title}** (${rule.severity}${rule.hasFix ? ', quick fix' : ''})`, '', rule.rationale, '');
+    lines.push(`- Quick fix: ${fixWords(rule)}`);
     lines.push(`- CloudFormation: ${rule.resourceTypes.cloudformation.map((type) => `\`${type}\``).join(', ') || 'none'}`);
     lines.push(`- Terraform: ${rule.resourceTypes.terraform.map((type) => `\`${type}\``).join(', ') || 'none'}`);
     if (rule.awsDefault) lines.push(`- AWS default: ${rule.awsDefault.summary}${rule.awsDefault.since ? ` (since ${rule.awsDefault.since})` : ''}`);
     if (references) lines.push(`- Equivalent checks: ${references}`);
     lines.push('');
   }
+  const without = rules.filter((rule) => Object.values(rule.fixes).some((format) => !format.hasFix)).sort((a, b) => a.id.localeCompare(b.id));
+  lines.push('## Rules without a quick fix', '', 'A fix is offered where a compliant value exists; these rules have none, in the formats named, for the reason given.', '');
+  for (const rule of without) {
+    const formats = FORMATS.filter(([format]) => rule.fixes[format] && !rule.fixes[format]?.hasFix).map(([, name]) => name).join(', ');
+    lines.push(`- \`${rule.id}\` (${formats}): ${rule.noFixReason ?? 'no reason recorded'}`);
+  }
+  lines.push('');
   return lines.join('\n');
+}
+
+const FORMATS = [['cloudformation', 'CloudFormation'], ['terraform', 'Terraform']] as const;
+
+/**
+ * Per format the rule reads: "safe" (fix-all and --fix apply it), "needs review" (it may replace the resource or
+ * asks for a value), or "none".
+ */
+function fixWords(rule: RuleInfo): string {
+  const parts = FORMATS.flatMap(([format, name]) => {
+    const fix = rule.fixes[format];
+    if (!fix) return [];
+    return [`${name} ${!fix.hasFix ? 'none' : fix.safe ? 'safe' : 'needs review'}`];
+  });
+  return parts.join(', ') || 'none';
 }

@@ -4,13 +4,14 @@ import type { CodeAction, CodeActionParams } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { isCandidatePath } from '../analysis';
 import { codeActionsAt } from './answers';
+import { FIX_ALL_KIND, wantsKind } from './convert';
 import { uriToPath } from './paths';
 import { backgroundAnswerable } from './reports';
 import type { ServerState } from './state';
 
 export function onCodeAction(state: ServerState, params: CodeActionParams): CodeAction[] | Promise<CodeAction[]> {
   const only = params.context.only;
-  if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
+  if (!wantsKind(only, CodeActionKind.QuickFix) && !wantsKind(only, FIX_ALL_KIND)) return [];
   const document = state.documents.get(params.textDocument.uri);
   if (!document || !state.settings.enable) return [];
   const path = uriToPath(document.uri, document.languageId);

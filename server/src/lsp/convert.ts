@@ -152,6 +152,32 @@ function sameRange(a: Range, b: Range): boolean {
     && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** Fix-all for this extension, under VS Code's `source.fixAll` family (editor.codeActionsOnSave). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.iac-hints`;
+
+/** Whether a request's `only` (absent: quick fixes only, as VS Code's light bulb asks) wants `kind`. */
+export function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((requested) => requested === kind || requested === CodeActionKind.Empty || kind.startsWith(`${requested}.`));
+}
+
+/**
+ * Fix-all as one LSP code action: one edit replacing the part of the text that changed (the common head and tail
+ * are left alone, so the editor keeps folds and the cursor outside it).
+ */
+export function toFixAllAction(before: string, after: string, applied: readonly string[], lineIndex: LineIndex, uri: string): CodeAction {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const range = toRange(lineIndex, { start, end: before.length - tail });
+  return {
+    title: `Fix all safe IaC Responsibility Hints findings (${applied.length} fix${applied.length === 1 ? '' : 'es'})`,
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [uri]: [{ range, newText: after.slice(start, after.length - tail) }] } },
+  };
+}
+
 /** A core quick fix as an LSP code action, linked to the editor's diagnostics it resolves (same code and range). */
 export function toCodeAction(result: CodeActionResult, lineIndex: LineIndex, uri: string, contextDiagnostics: readonly Diagnostic[]): CodeAction {
   const findingRange = toRange(lineIndex, result.finding.range);

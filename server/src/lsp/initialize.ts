@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
+import { FIX_ALL_KIND } from './convert';
 import { applySettings, reloadProjectConfig } from './settingsChange';
 import type { ServerState } from './state';
 import { startWorkspaceScan } from './workspaceScan';
@@ -31,7 +32,7 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   // interFileDependencies: a Terraform file's diagnostics depend on the other files of its module and its callers.

@@ -238,8 +238,11 @@ describe('editing around merge keys', () => {
     const found = finding(result, 'Copy', 'sqs-encryption');
     const copyStart = text.indexOf('  Copy:');
     const actions = analyzer.codeActions({ path: 'template.yaml', text }, found.range);
+    // A fix that adds a parameter declares it before Resources: a template-level edit, never one in Shared.
+    const resourcesStart = text.indexOf('Resources:');
+    assert.ok(resourcesStart > 0);
     for (const action of actions) {
-      for (const edit of action.fix.edits) assert.ok(edit.range.start >= copyStart, `${action.title} edits inside Copy`);
+      for (const edit of action.fix.edits) assert.ok(edit.range.start >= copyStart || edit.range.end <= resourcesStart, `${action.title} edits inside Copy`);
     }
     const set = actions.find((action) => action.title === 'Set SqsManagedSseEnabled: true');
     assert.ok(set, JSON.stringify(actions.map((action) => action.title)));

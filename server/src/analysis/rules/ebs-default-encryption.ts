@@ -17,6 +17,6 @@ export const ebsDefaultEncryption: Rule = {
     },
   },
   fixes: {
-    'enable-ebs-default-encryption': { title: 'Set enabled = true', path: [], value: true, terraform: { title: 'Set enabled = true', path: ['enabled'], value: true } },
+    'enable-ebs-default-encryption': { title: 'Set enabled = true', path: [], value: true, safety: 'safe', terraform: { title: 'Set enabled = true', path: ['enabled'], value: true } },
   },
 };

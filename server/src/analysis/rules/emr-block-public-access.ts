@@ -52,6 +52,7 @@ export const emrBlockPublicAccess: Rule = {
       title: 'Set block_public_security_group_rules = true',
       path: [],
       value: true,
+      safety: 'safe',
       terraform: { title: 'Set block_public_security_group_rules = true', path: ['block_public_security_group_rules'], value: true },
     },
   },

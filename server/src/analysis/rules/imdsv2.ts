@@ -50,7 +50,11 @@ function imdsRule(shape: ImdsShape): Rule {
     setting: shape.setting,
     // The same duty on the three launch paths has one severity (the knowledge base rates the launch template lower).
     severity: 'warning',
-    cloudformation: { path: cfn.tokens.join('.'), compliant: { equals: 'required' }, consequence: CONSEQUENCE, fix: 'required' },
+    cloudformation: {
+      path: cfn.tokens.join('.'), compliant: { equals: 'required' }, consequence: CONSEQUENCE, fix: 'required',
+      // Every launch configuration property is "Update requires: Replacement" (a new configuration, then instances).
+      ...(shape.setting === 'lc-imdsv2' ? { fixSafety: 'replaces' as const } : {}),
+    },
     terraform: { compliant: { equals: 'required' }, fix: 'required' },
   });
   const fixId = Object.keys(base.fixes ?? {})[0];

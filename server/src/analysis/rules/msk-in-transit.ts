@@ -42,11 +42,13 @@ export const mskInTransit: Rule = {
   },
   fixes: {
     'set-client-broker-tls': {
-      title: 'Set ClientBroker: TLS', path: ['EncryptionInfo', 'EncryptionInTransit', 'ClientBroker'], value: 'TLS',
+      title: 'Set ClientBroker: TLS', path: ['EncryptionInfo', 'EncryptionInTransit', 'ClientBroker'], value: 'TLS', safety: 'safe',
       terraform: { title: 'Set encryption_info.encryption_in_transit.client_broker = "TLS"', path: ['encryption_info', 'encryption_in_transit', 'client_broker'], value: 'TLS' },
     },
     'set-in-cluster': {
       title: 'Set InCluster: true', path: ['EncryptionInfo', 'EncryptionInTransit', 'InCluster'], value: true,
+      // EncryptionInTransit.InCluster: "Update requires: Replacement"; the provider's in_cluster forces a new cluster.
+      safety: 'replaces',
       terraform: { title: 'Set encryption_info.encryption_in_transit.in_cluster = true', path: ['encryption_info', 'encryption_in_transit', 'in_cluster'], value: true },
     },
   },

@@ -54,11 +54,11 @@ export const opensearchHttpsTls: Rule = {
   },
   fixes: {
     'set-enforce-https': {
-      title: 'Set EnforceHTTPS: true', path: ['DomainEndpointOptions', 'EnforceHTTPS'], value: true,
+      title: 'Set EnforceHTTPS: true', path: ['DomainEndpointOptions', 'EnforceHTTPS'], value: true, safety: 'safe',
       terraform: { title: 'Set domain_endpoint_options.enforce_https = true', path: ['domain_endpoint_options', 'enforce_https'], value: true },
     },
     'set-tls-policy': {
-      title: 'Set TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10', path: ['DomainEndpointOptions', 'TLSSecurityPolicy'], value: 'Policy-Min-TLS-1-2-PFS-2023-10',
+      title: 'Set TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10', path: ['DomainEndpointOptions', 'TLSSecurityPolicy'], value: 'Policy-Min-TLS-1-2-PFS-2023-10', safety: 'safe',
       terraform: { title: 'Set domain_endpoint_options.tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"', path: ['domain_endpoint_options', 'tls_security_policy'], value: 'Policy-Min-TLS-1-2-PFS-2023-10' },
     },
   },

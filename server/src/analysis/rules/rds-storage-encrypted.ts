@@ -61,6 +61,8 @@ export const rdsStorageEncrypted: Rule = {
       title: 'Set StorageEncrypted: true',
       path: ['StorageEncrypted'],
       value: true,
+      // An unencrypted instance or cluster cannot be encrypted in place: "Update requires: Replacement" (snapshot, copy encrypted, restore).
+      safety: 'replaces',
       terraform: { title: 'Set storage_encrypted = true', path: ['storage_encrypted'], value: true },
     },
   },

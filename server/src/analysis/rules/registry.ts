@@ -63,6 +63,7 @@ import { SECURITY_RULES } from './services/security';
 import { SERVERLESS_RULES } from './services/serverless';
 import { STORAGE_RULES } from './services/storage';
 import { withFixNotes } from './support';
+import { NO_FIX_REASONS } from './fixGaps';
 import type { Rule, RuleInfo } from './support';
 
 /** A rule reads the aliases of its types too (knowledge/typeAliases: aws_alb is aws_lb). */
@@ -99,7 +100,26 @@ export function getRule(id: string): Rule | undefined {
 }
 
 export function listRules(): readonly RuleInfo[] {
-  return RULES.map((rule) => ({ ...rule.meta, hasFix: rule.fixes !== undefined && Object.keys(rule.fixes).length > 0 }));
+  return RULES.map((rule) => {
+    const fixes = fixCoverage(rule);
+    const reason = NO_FIX_REASONS[rule.meta.id];
+    return { ...rule.meta, hasFix: Object.values(fixes).some((format) => format.hasFix), fixes, ...(reason ? { noFixReason: reason } : {}) };
+  });
+}
+
+/** Per format the rule reads: whether it has a fix there and whether all of them are safe. */
+function fixCoverage(rule: Rule): RuleInfo['fixes'] {
+  const plans = Object.values(rule.fixes ?? {});
+  const coverage: { cloudformation?: { hasFix: boolean; safe: boolean }; terraform?: { hasFix: boolean; safe: boolean } } = {};
+  if (rule.cloudformation && rule.meta.resourceTypes.cloudformation.length > 0) {
+    const cfn = plans.filter((plan) => plan.path.length > 0 || plan.companion !== undefined);
+    coverage.cloudformation = { hasFix: cfn.length > 0, safe: cfn.length > 0 && cfn.every((plan) => plan.safety === 'safe') };
+  }
+  if (rule.terraform && rule.meta.resourceTypes.terraform.length > 0) {
+    const tf = plans.flatMap((plan) => (plan.terraform ? [plan.terraform.safety ?? plan.safety] : []));
+    coverage.terraform = { hasFix: tf.length > 0, safe: tf.length > 0 && tf.every((safety) => safety === 'safe') };
+  }
+  return coverage;
 }
 
 function indexByType(typesOf: (rule: Rule) => readonly string[] | undefined): ReadonlyMap<string, readonly Rule[]> {

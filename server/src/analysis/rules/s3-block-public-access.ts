@@ -65,6 +65,7 @@ export const s3BlockPublicAccess: Rule = {
       title: `Set ${flag}: true`,
       path: ['PublicAccessBlockConfiguration', flag],
       value: true,
+      safety: 'safe' as const,
       terraform: { title: `Set ${TF_FLAGS[flag]} = true`, path: [TF_FLAGS[flag]], value: true },
     },
   ])),

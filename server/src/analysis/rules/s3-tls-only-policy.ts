@@ -10,8 +10,55 @@ import type { RelatedLocation } from '../types';
 
 const POLICY_TYPE = 'AWS::S3::BucketPolicy';
 
+const TLS_ONLY_FIX = 'add-tls-only-policy';
+
+/** The statement AWS recommends (S3 user guide, "Enforce encryption in transit"): deny any request without TLS. */
+const DENY_PLAIN_HTTP_HCL = (address: string): string[] => [
+  `bucket = ${address}.id`,
+  'policy = jsonencode({',
+  '  Version = "2012-10-17"',
+  '  Statement = [{',
+  '    Sid       = "DenyInsecureTransport"',
+  '    Effect    = "Deny"',
+  '    Principal = "*"',
+  '    Action    = "s3:*"',
+  `    Resource  = [${address}.arn, "\${${address}.arn}/*"]`,
+  '    Condition = { Bool = { "aws:SecureTransport" = "false" } }',
+  '  }]',
+  '})',
+];
+
 export const s3TlsOnlyPolicy: Rule = {
   meta: settingMeta('s3-tls-only-policy', ['AWS::S3::Bucket'], { terraform: ['aws_s3_bucket'] }),
+  fixes: {
+    // Safe: no replacement and nothing to fill; offered only for a bucket with no policy in the template.
+    [TLS_ONLY_FIX]: {
+      title: 'Add a bucket policy that denies requests without TLS',
+      path: [],
+      value: '',
+      safety: 'safe',
+      companion: {
+        suffix: 'TlsOnlyPolicy',
+        type: POLICY_TYPE,
+        properties: (id) => ({
+          Bucket: { Ref: id },
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{
+              Sid: 'DenyInsecureTransport',
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 's3:*',
+              Resource: [{ 'Fn::GetAtt': [id, 'Arn'] }, { 'Fn::Sub': `\${${id}.Arn}/*` }],
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }],
+          },
+        }),
+        terraform: { type: 'aws_s3_bucket_policy', body: DENY_PLAIN_HTTP_HCL },
+      },
+      terraform: { title: 'Add an aws_s3_bucket_policy that denies requests without TLS', path: [], value: '' },
+    },
+  },
   cloudformation: {
     check(bucket, context) {
       const attached: CfnResource[] = [];
@@ -40,7 +87,8 @@ export const s3TlsOnlyPolicy: Rule = {
       const message = attached.length === 0
         ? `${bucket.id} has no bucket policy that denies requests without TLS (aws:SecureTransport): clients can read and write its objects over plain HTTP. Add a bucket policy with a Deny statement for Condition Bool aws:SecureTransport false.`
         : `${bucket.id} has no bucket policy that denies requests without TLS (aws:SecureTransport): its policy ${names} lacks the Deny, so clients can read and write its objects over plain HTTP. Add a Deny statement for Condition Bool aws:SecureTransport false.`;
-      return [{ kind: 'finding', message, range: bucket.idRange, related }];
+      // Only a bucket without any policy gets the companion: a second policy would replace the first.
+      return [{ kind: 'finding', message, range: bucket.idRange, related, ...(attached.length === 0 ? { fixId: TLS_ONLY_FIX } : {}) }];
     },
   },
   terraform: {
@@ -70,7 +118,7 @@ export const s3TlsOnlyPolicy: Rule = {
       const message = attached.length === 0
         ? `${context.address} has no aws_s3_bucket_policy that denies requests without TLS (aws:SecureTransport): clients can read and write its objects over plain HTTP. Add an aws_s3_bucket_policy with a Deny statement for condition Bool aws:SecureTransport false.`
         : `${context.address} has no bucket policy that denies requests without TLS (aws:SecureTransport): its ${names} ${attached.length > 1 ? 'lack' : 'lacks'} the Deny, so clients can read and write its objects over plain HTTP. Add a Deny statement for condition Bool aws:SecureTransport false.`;
-      return [{ kind: 'finding', message, range: bucket.anchor, related }];
+      return [{ kind: 'finding', message, range: bucket.anchor, related, ...(attached.length === 0 ? { fixId: TLS_ONLY_FIX } : {}) }];
     },
   },
 };

@@ -27,6 +27,7 @@ export const sqsEncryption: Rule = {
       title: 'Set SqsManagedSseEnabled: true',
       path: ['SqsManagedSseEnabled'],
       value: true,
+      safety: 'safe',
       terraform: { title: 'Set sqs_managed_sse_enabled = true', path: ['sqs_managed_sse_enabled'], value: true },
     },
   },

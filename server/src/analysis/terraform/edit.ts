@@ -3,7 +3,7 @@
 // (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
-import type { SetSettingFix } from '../rules/support/rule';
+import type { CompanionResource, FixParameter, SetSettingFix } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
@@ -14,12 +14,16 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
   const actions: CodeActionResult[] = [];
   for (const finding of file.findings) {
     if (!finding.fixId || finding.range.start > range.end || range.start > finding.range.end) continue;
-    const plan = getRule(finding.ruleId)?.fixes?.[finding.fixId]?.terraform;
+    const setting = getRule(finding.ruleId)?.fixes?.[finding.fixId];
+    const plan = setting?.terraform;
+    const safe = (plan?.safety ?? setting?.safety) === 'safe';
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
     if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
-    const edit = plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-    if (edit) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits: [edit] }, finding: { ruleId: finding.ruleId, range: finding.range } });
+    const companion = setting?.companion?.terraform;
+    const edit = plan.variable ? undefined : companion && setting?.companion ? addCompanion(input.text, analysis, resource, setting.companion.suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+    const edits = plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+    if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
   }
   return [...actions, ...suppressActions(analysis, file, input, range)];
 }
@@ -129,6 +133,30 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
   if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
   const step = indent.length > closeIndent.length ? indent.slice(closeIndent.length) : unit;
   return { range: { start: closeLine, end: closeLine }, newText: nestedLines(remaining, value, indent, step).join(newline) + newline };
+}
+
+/** `path = var.<name>`, and `variable "<name>"` (no default: Terraform asks for it) after the resource unless the module declares it. */
+function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResource, path: readonly string[], variable: FixParameter): TextEdit[] | undefined {
+  const marker = JSON.stringify('iac_hints_variable_reference');
+  const set = setInBlock(text, resource.block, path, JSON.parse(marker) as string);
+  if (!set || set.newText.split(marker).length !== 2) return undefined;
+  const edits = [{ ...set, newText: set.newText.replace(marker, `var.${variable.name}`) }];
+  if (analysis.module.variables.has(variable.name)) return edits;
+  const newline = eol(text);
+  const end = resource.block.range.end;
+  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}'];
+  return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
+}
+
+/** A companion resource (a bucket policy for a bucket) after the parent, named `<parent name><suffix in snake_case>`. */
+function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource, suffix: string, companion: NonNullable<CompanionResource['terraform']>): TextEdit | undefined {
+  if (parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  const name = `${parent.name}${suffix.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/^(?=[A-Z])/, '_').toLowerCase()}`;
+  if (analysis.module.resources.some((candidate) => candidate.type === companion.type && candidate.name === name)) return undefined;
+  const newline = eol(text);
+  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? `  ${line}` : line)), '}'];
+  const end = parent.block.range.end;
+  return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
 }
 
 /**

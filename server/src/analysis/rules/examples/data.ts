@@ -37,6 +37,11 @@ export const EXAMPLES: readonly RuleExamples[] = [
       good: [{ name: 'enabled', code: `Resources:\n  Search:\n    ${ES}\n    Properties:\n      NodeToNodeEncryptionOptions:\n        Enabled: true\n` }],
       bad: [
         {
+          name: 'disabled (fixable)',
+          code: `Resources:\n  Search:\n    ${OS}\n    Properties:\n      NodeToNodeEncryptionOptions:\n        Enabled: ⟦false⟧\n`,
+          expect: [{ message: ['Enabled is false'] }],
+        },
+        {
           name: 'only when a condition holds: depends on the deployment',
           code: `Parameters:\n  Env:\n    Type: String\n    AllowedValues: [dev, prod]\nConditions:\n  Prod: !Equals [!Ref Env, prod]\nResources:\n  Search:\n    ${OS}\n    Properties:\n      NodeToNodeEncryptionOptions:\n        Enabled: !If [Prod, true, ⟦false⟧]\n`,
           expect: [{ severity: 'info', message: ['Depends on the deployment', 'NodeToNodeEncryptionOptions.Enabled is false'] }],

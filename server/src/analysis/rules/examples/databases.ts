@@ -275,7 +275,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('on', 'resource "aws_rds_cluster" "c" {\n  deletion_protection = true\n}\n')],
-      bad: [ex('not set', 'resource "aws_rds_cluster" ⟦"c"⟧ {}\n', { expect: [{ message: ['deletion_protection is not set'] }] })],
+      bad: [
+        ex('not set', 'resource "aws_rds_cluster" ⟦"c"⟧ {}\n', { expect: [{ message: ['deletion_protection is not set'] }] }),
+        ex('off', 'resource "aws_rds_cluster" "c" {\n  engine              = "aurora-mysql"\n  deletion_protection = ⟦false⟧\n}\n', { expect: [{ message: ['deletion_protection is false'] }] }),
+      ],
     },
   },
   {
@@ -581,7 +584,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
         ex('encrypted', 'resource "aws_neptune_cluster" "g" {\n  storage_encrypted = true\n}\n'),
         ex('restored from a snapshot', 'resource "aws_neptune_cluster" "g" {\n  snapshot_identifier = "graph-snap"\n}\n'),
       ],
-      bad: [ex('not set', 'resource "aws_neptune_cluster" ⟦"g"⟧ {}\n', { expect: [{ message: ['storage_encrypted is not set'] }] })],
+      bad: [
+        ex('not set', 'resource "aws_neptune_cluster" ⟦"g"⟧ {}\n', { expect: [{ message: ['storage_encrypted is not set'] }] }),
+        ex('storage_encrypted = false', 'resource "aws_neptune_cluster" "g" {\n  storage_encrypted = ⟦false⟧\n}\n', { expect: [{ message: ['storage_encrypted is false'] }] }),
+      ],
     },
   },
   {
@@ -592,7 +598,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [ex('IAM auth on', 'resource "aws_neptune_cluster" "g" {\n  iam_database_authentication_enabled = true\n}\n')],
-      bad: [ex('not set', 'resource "aws_neptune_cluster" ⟦"g"⟧ {}\n', { expect: [{ message: ['iam_database_authentication_enabled is not set'] }] })],
+      bad: [
+        ex('not set', 'resource "aws_neptune_cluster" ⟦"g"⟧ {}\n', { expect: [{ message: ['iam_database_authentication_enabled is not set'] }] }),
+        ex('off, other arguments set', 'resource "aws_neptune_cluster" ⟦"g"⟧ {\n  storage_encrypted = true\n}\n', { expect: [{ message: ['iam_database_authentication_enabled is not set'] }] }),
+      ],
     },
   },
   {

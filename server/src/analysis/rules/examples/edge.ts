@@ -17,6 +17,7 @@ export const EXAMPLES: readonly RuleExamples[] = [
         { name: 'DistributionConfig given as a parameter: cannot be checked, no finding', code: 'Parameters:\n  Config:\n    Type: String\nResources:\n  Dist:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig: !Ref Config\n' },
       ],
       bad: [
+        { name: 'the default behaviour allows plain HTTP', code: dist('Enabled: true\nDefaultCacheBehavior:\n  TargetOriginId: o\n  ViewerProtocolPolicy: ⟦allow-all⟧'), expect: [{ severity: 'warning', message: ["ViewerProtocolPolicy is 'allow-all'"] }] },
         { name: 'an ordered cache behaviour allows plain HTTP', code: dist('Enabled: true\nDefaultCacheBehavior: {TargetOriginId: o, ViewerProtocolPolicy: redirect-to-https}\nCacheBehaviors:\n  - {PathPattern: /img/*, TargetOriginId: o, ViewerProtocolPolicy: ⟦allow-all⟧}'), expect: [{ severity: 'warning', message: ["ViewerProtocolPolicy is 'allow-all'", 'plain HTTP'] }] },
         { name: 'allow-all on one branch of an undecided condition', code: `Parameters:\n  Env:\n    Type: String\n    AllowedValues: [dev, prod]\nConditions:\n  IsDev: !Equals [!Ref Env, dev]\n${dist('Enabled: true\nDefaultCacheBehavior: !If\n  - IsDev\n  - {TargetOriginId: o, ViewerProtocolPolicy: ⟦allow-all⟧}\n  - {TargetOriginId: o, ViewerProtocolPolicy: https-only}')}`, expect: [{ severity: 'info', message: ['Depends on the deployment', 'if IsDev'] }] },
       ],

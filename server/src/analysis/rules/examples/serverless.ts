@@ -86,6 +86,7 @@ resource "aws_cloudwatch_log_group" "app" {
   retention_in_days = ⟦var.days⟧
 }
 `, expect: [{ severity: 'info', message: ['retention_in_days is 30', 'var.days'] }] },
+        { name: 'two weeks, written in the block', code: 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/app"\n  retention_in_days = ⟦14⟧\n}\n', expect: [{ severity: 'info', message: ['retention_in_days is 14'] }] },
       ],
     },
   },

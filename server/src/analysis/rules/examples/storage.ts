@@ -258,7 +258,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
         { name: 'object_lock_enabled = true', code: 'resource "aws_s3_bucket" "data" {\n  object_lock_enabled = true\n}\n' },
         { name: 'the deprecated inline object_lock_configuration', code: 'resource "aws_s3_bucket" "data" {\n  object_lock_configuration {\n    object_lock_enabled = "Enabled"\n  }\n}\n' },
       ],
-      bad: [{ name: 'not set (a hint)', code: 'resource "aws_s3_bucket" ⟦"data"⟧ {}\n', expect: [{ severity: 'info', message: ['object_lock_enabled is not set'] }] }],
+      bad: [
+        { name: 'not set (a hint)', code: 'resource "aws_s3_bucket" ⟦"data"⟧ {}\n', expect: [{ severity: 'info', message: ['object_lock_enabled is not set'] }] },
+        { name: 'object_lock_enabled = false', code: 'resource "aws_s3_bucket" "data" {\n  bucket              = "data-7731"\n  object_lock_enabled = ⟦false⟧\n}\n', expect: [{ severity: 'info', message: ['object_lock_enabled is false'] }] },
+      ],
     },
   },
   {
@@ -336,7 +339,10 @@ export const EXAMPLES: readonly RuleExamples[] = [
     },
     terraform: {
       good: [{ name: 'encrypted = true', code: 'resource "aws_efs_file_system" "files" {\n  encrypted = true\n}\n' }],
-      bad: [{ name: 'not set', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {}\n', expect: [{ severity: 'warning', message: ['encrypted is not set'] }] }],
+      bad: [
+        { name: 'not set', code: 'resource "aws_efs_file_system" ⟦"files"⟧ {}\n', expect: [{ severity: 'warning', message: ['encrypted is not set'] }] },
+        { name: 'encrypted = false', code: 'resource "aws_efs_file_system" "files" {\n  encrypted = ⟦false⟧\n}\n', expect: [{ severity: 'warning', message: ['encrypted is false'] }] },
+      ],
     },
   },
   {

@@ -65,6 +65,8 @@ function mqNotPublic(): Rule {
       compliant: { equals: false },
       consequence: 'the broker gets a public endpoint and can be reached from the internet.',
       fix: false,
+      // PubliclyAccessible: "Update requires: Replacement" (publicly_accessible forces a new broker).
+      fixSafety: 'replaces',
     },
     // CloudFormation requires PubliclyAccessible; the provider makes it optional with default false.
     terraform: { absent: 'compliant' },
@@ -143,6 +145,8 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'indices, logs and automated snapshots are stored unencrypted.',
       fix: true,
+      // Enabling encryption at rest on an existing domain is refused on older engine versions and may replace the domain.
+      fixSafety: 'replaces',
     },
   }),
   settingRule({
@@ -152,6 +156,8 @@ export const ANALYTICS_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'traffic between the nodes of the domain is not encrypted.',
       fix: true,
+      // Enabling node-to-node encryption on an existing domain is refused on older engine versions and may replace the domain.
+      fixSafety: 'replaces',
     },
   }),
   settingRule({
@@ -224,6 +230,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     setting: 'mq-audit-logs',
     cloudformation: {
       compliant: { equals: true },
+      fix: true,
       consequence: 'management actions on the broker leave no audit trail in CloudWatch.',
       skip: (resource, context) => (mqEngine(resource, context) === 'rabbitmq' ? 'RabbitMQ brokers have no audit log (ActiveMQ only).' : undefined),
     },
@@ -297,6 +304,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     setting: 'athena-workgroup-encryption',
     cloudformation: {
       compliant: { oneOf: ['SSE_S3', 'SSE_KMS', 'CSE_KMS'] },
+      fix: 'SSE_S3',
       consequence: 'query results are written to S3 without encryption enforced by the workgroup.',
       whenMissing: 'the workgroup does not enforce encryption of query results; they rely on the output bucket\'s own encryption.',
       // S3 encrypts every new object with SSE-S3 by default (since 2023-01-05), so an absent setting is a weaker

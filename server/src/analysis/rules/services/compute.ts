@@ -181,6 +181,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'ec2-instance-profile',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'InstanceProfileName', description: 'Name of an IAM instance profile for the instance; its role needs AmazonSSMManagedInstanceCore for Systems Manager.' },
       consequence: 'software on the instance has no role credentials and tends to be given long-lived access keys instead.',
     },
   }),
@@ -193,6 +194,8 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // A volume restored from a snapshot inherits the snapshot's encryption when Encrypted is not given.
       skip: (resource) => (has(resource.properties, 'SnapshotId') && !has(resource.properties, 'Encrypted') ? 'A volume restored from a snapshot (SnapshotId) inherits the snapshot\'s encryption.' : undefined),
       fix: true,
+      // Encrypted: "Update requires: Replacement": a new, empty volume.
+      fixSafety: 'replaces',
     },
     terraform: {
       skip: (resource) => (has(resource.body, 'snapshot_id') && !has(resource.body, 'encrypted') ? 'A volume restored from a snapshot (snapshot_id) inherits the snapshot\'s encryption.' : undefined),
@@ -203,6 +206,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       // Naming the AWS managed key (alias/aws/ebs) is the same as naming none.
       compliant: customerManagedKey('ebs'),
+      fixParameter: { name: 'VolumeKmsKeyId', description: 'ARN or ID of the customer managed KMS key that encrypts the volume.' },
       consequence: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       whenMissing: 'the volume is encrypted with the AWS managed aws/ebs key, whose policy you cannot restrict or audit separately.',
       skip: (resource, context) => unencryptedVolume(resource.properties, 'Encrypted', context),
@@ -222,6 +226,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'lc-no-public-ip',
     cloudformation: {
       compliant: { equals: false },
+      fix: false,
+      // Every launch configuration property is "Update requires: Replacement" (associate_public_ip_address forces a new one too).
+      fixSafety: 'replaces',
       consequence: PUBLIC.configuration,
     },
     terraform: { absentDetail: TF_ABSENT.configuration },
@@ -271,6 +278,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { noneOf: ['host'] },
       consequence: 'containers see and can signal every process on the host, breaking the isolation between tasks.',
+      fix: 'task',
+      // Every task definition property is "Update requires: Replacement": a new revision the services roll out.
+      fixSafety: 'replaces',
     },
     // pid_mode takes the API's values, spelt the same (AWS provider, aws_ecs_task_definition: host or task);
     // unset, each task has its own PID namespace.
@@ -347,6 +357,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // 1.4.0 is what LATEST points to on Linux and 1.0.0 the only Windows version (Linux 1.0.0-1.2.0 are
       // retired): pinning them is the latest platform (ECS developer guide, Fargate platform versions).
       compliant: { oneOf: ['LATEST', '1.4.0', '1.0.0'] },
+      fix: 'LATEST',
       consequence: 'tasks stay on an older Fargate platform version than LATEST (1.4.0 on Linux): they miss the kernel and runtime updates of newer versions, and stop launching when AWS retires it.',
     },
     // platform_version takes the API's values, spelt the same; the AWS provider defaults it to LATEST.
@@ -389,6 +400,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'sagemaker-no-direct-internet',
     cloudformation: {
       compliant: { equals: 'Disabled' },
+      fix: 'Disabled',
+      // DirectInternetAccess: "Update requires: Replacement" (direct_internet_access forces a new notebook instance).
+      fixSafety: 'replaces',
       consequence: 'the notebook can reach and be reached through the internet outside your VPC controls; set Disabled with a SubnetId.',
     },
     // direct_internet_access takes the API's values, spelt the same (AWS provider: Enabled, the default, or Disabled).
@@ -415,6 +429,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'sagemaker-notebook-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'NotebookKmsKeyId', description: 'ARN or ID of the customer managed KMS key that encrypts the notebook instance storage volume.' },
       consequence: 'the notebook\'s storage volume is encrypted with an AWS managed key you cannot control or audit.',
     },
   }),
@@ -422,6 +437,7 @@ export const COMPUTE_RULES: readonly Rule[] = [
     setting: 'codebuild-no-privileged',
     cloudformation: {
       compliant: { equals: false },
+      fix: false,
       consequence: 'build commands run with root access to the build host\'s Docker daemon; keep it for builds that must build images.',
     },
     // privileged_mode is a boolean, default false (AWS provider, aws_codebuild_project environment).

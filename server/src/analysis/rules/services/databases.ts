@@ -292,6 +292,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'cached data and backups are stored unencrypted, and encryption can only be chosen at creation.',
       fix: true,
+      // AtRestEncryptionEnabled: "Update requires: Replacement" (at_rest_encryption_enabled forces a new group).
+      fixSafety: 'replaces',
     },
   }), {
     cloudformation: (resource, context) => valkeyAtRest(mapEntry(resource.properties, 'AtRestEncryptionEnabled'), mapEntry(resource.properties, 'Engine'), context.resolver, 'AtRestEncryptionEnabled'),
@@ -303,6 +305,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'clients talk to the cache in clear text, and AUTH tokens cannot be used.',
       fix: true,
+      // TransitEncryptionEnabled replaced the group before engine 7 and TransitEncryptionMode: may replace.
+      fixSafety: 'replaces',
     },
   }),
   guarded(settingRule({
@@ -494,6 +498,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'the cluster and its backups are stored unencrypted, and encryption can only be chosen at creation.',
       skip: (resource) => (mapEntry(resource.properties, 'SnapshotIdentifier') ? 'A cluster restored from a snapshot inherits its encryption.' : undefined),
       fix: true,
+      // StorageEncrypted: "Update requires: Replacement" (the provider's storage_encrypted forces a new cluster).
+      fixSafety: 'replaces',
     },
     terraform: { skip: (resource) => (tfHas(resource, 'snapshot_identifier') ? 'A cluster restored from a snapshot inherits its encryption (snapshot_identifier).' : undefined) },
   }),
@@ -514,6 +520,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'the graph and its backups are stored unencrypted, and encryption can only be chosen at creation.',
       skip: (resource) => (mapEntry(resource.properties, 'SnapshotIdentifier') ? 'A cluster restored from a snapshot inherits its encryption.' : undefined),
       fix: true,
+      // StorageEncrypted: "Update requires: Replacement".
+      fixSafety: 'replaces',
     },
     terraform: { skip: (resource) => (tfHas(resource, 'snapshot_identifier') ? 'A cluster restored from a snapshot inherits its encryption (snapshot_identifier).' : undefined) },
   }),
@@ -572,6 +580,8 @@ export const DATABASES_RULES: readonly Rule[] = [
       consequence: 'the replication instance gets a public address and can be reached from the internet.',
       whenMissing: 'PubliclyAccessible defaults to true, so the replication instance gets a public address.',
       fix: false,
+      // PubliclyAccessible: "Update requires: Replacement" (publicly_accessible forces a new instance).
+      fixSafety: 'replaces',
     },
     // The AWS provider always sends PubliclyAccessible: an absent publicly_accessible is sent as false (private).
     terraform: {

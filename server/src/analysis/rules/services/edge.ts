@@ -143,11 +143,13 @@ const VIEWER_PLAIN_HTTP = 'viewers can fetch content over plain HTTP, readable a
 
 /** Both formats: every cache behaviour's viewer protocol policy (default and ordered), judged alike. */
 function judgeViewerHttps(start: MapNode | undefined, anchor: OffsetRange, resolver: ValueResolver, paths: readonly (readonly string[])[], name: string): RuleOutcome[] {
-  const outcomes = paths.flatMap((path) => judgeSetting(start, anchor, resolver, {
+  const outcomes = paths.flatMap((path, index) => judgeSetting(start, anchor, resolver, {
     path,
     isCompliant: (value) => String(value).toLowerCase() !== 'allow-all',
     absent: { kind: 'not-applicable', detail: `${name} is required.` },
     consequence: VIEWER_PLAIN_HTTP,
+    // The default cache behaviour only: the fix writer sets one path, not each element of the ordered behaviours.
+    ...(index === 0 ? { fixId: VIEWER_HTTPS_FIX } : {}),
   }));
   const gaps = outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends');
   if (gaps.length > 0) return gaps;
@@ -159,10 +161,24 @@ const TF_BEHAVIOURS = [['default_cache_behavior', 'viewer_protocol_policy'], ['o
 const CFN_BEHAVIOUR_SHAPES: readonly Container[] = [DISTRIBUTION, [['DistributionConfig', 'DefaultCacheBehavior'], 'map'], [['DistributionConfig', 'CacheBehaviors'], 'seq'], [['DistributionConfig', 'CacheBehaviors', '[]'], 'map']];
 const TF_BEHAVIOUR_BLOCKS = [['default_cache_behavior'], ['ordered_cache_behavior']];
 
-const viewerHttps = guarded(metaRule('cloudfront-viewer-https',
-  { check: (resource, context) => judgeViewerHttps(resource.properties, resource.idRange, context.resolver, CFN_BEHAVIOURS, 'ViewerProtocolPolicy') },
-  { check: (resource, context) => judgeViewerHttps(resource.body, resource.anchor, context.resolver, TF_BEHAVIOURS, 'viewer_protocol_policy') }),
-CFN_BEHAVIOUR_SHAPES, TF_BEHAVIOUR_BLOCKS);
+const VIEWER_HTTPS_FIX = 'redirect-to-https';
+
+const viewerHttps: Rule = {
+  ...guarded(metaRule('cloudfront-viewer-https',
+    { check: (resource, context) => judgeViewerHttps(resource.properties, resource.idRange, context.resolver, CFN_BEHAVIOURS, 'ViewerProtocolPolicy') },
+    { check: (resource, context) => judgeViewerHttps(resource.body, resource.anchor, context.resolver, TF_BEHAVIOURS, 'viewer_protocol_policy') }),
+  CFN_BEHAVIOUR_SHAPES, TF_BEHAVIOUR_BLOCKS),
+  fixes: {
+    // Viewers asking over HTTP are redirected, not refused: no client breaks, and no replacement.
+    [VIEWER_HTTPS_FIX]: {
+      title: 'Set ViewerProtocolPolicy: redirect-to-https',
+      path: ['DistributionConfig', 'DefaultCacheBehavior', 'ViewerProtocolPolicy'],
+      value: 'redirect-to-https',
+      safety: 'safe',
+      terraform: { title: 'Set default_cache_behavior.viewer_protocol_policy = "redirect-to-https"', path: ['default_cache_behavior', 'viewer_protocol_policy'], value: 'redirect-to-https' },
+    },
+  },
+};
 
 /** True when every viewer protocol policy of the distribution is known and keeps viewers on HTTPS. */
 function viewersAllHttps(start: MapNode | undefined, resolver: ValueResolver, paths: readonly (readonly string[])[]): boolean {
@@ -332,6 +348,7 @@ const cloudfrontWaf = guarded(settingRule({
   setting: 'cloudfront-waf',
   cloudformation: {
     compliant: { present: true },
+    fixParameter: { name: 'CloudFrontWebAclArn', description: 'ARN of the AWS WAF web ACL (scope CLOUDFRONT, created in us-east-1) that filters requests to the distribution.' },
     consequence: 'requests reach the origin without web-exploit or bot filtering.',
     whenMissing: 'no web ACL filters requests before they reach the origin (common exploits, bots, floods).',
   },
@@ -688,6 +705,7 @@ const clientCertBase = settingRule({
   setting: 'apigw-client-cert',
   cloudformation: {
     compliant: { present: true },
+    fixParameter: { name: 'ApiClientCertificateId', description: 'ID of the API Gateway client certificate the stage presents to its backend.' },
     consequence: `${CLIENT_CERT}.`,
     // Information when absent: only HTTP integrations can check the certificate.
     missingSeverity: 'info',

@@ -274,10 +274,14 @@ function tlsAmong(protocols: readonly { values: Resolved[] }[], where: string): 
  * An ELBv2 load balancer attribute: CloudFormation {Key, Value} in LoadBalancerAttributes, Terraform one argument
  * (or block argument) on aws_lb. Compliant when the value passes; missed when absent.
  */
-function attributeRule(setting: string, key: string, tfPath: readonly string[], consequence: string, applies: (view: LbView) => RuleOutcome | undefined): Rule {
+function attributeRule(setting: string, key: string, tfPath: readonly string[], consequence: string, applies: (view: LbView) => RuleOutcome | undefined, tfFix?: true): Rule {
   const base = settingRule({ setting, cloudformation: { compliant: { present: true }, consequence: '' } });
+  // Terraform only: the CloudFormation attribute is a Key/Value element of a list, which the fix writer does not add.
+  const fixId = tfFix ? `set-${tfPath.join('-')}` : undefined;
+  const withFix = (outcomes: RuleOutcome[]): RuleOutcome[] => (fixId ? outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId } : outcome)) : outcomes);
   return {
     meta: base.meta,
+    ...(fixId ? { fixes: { [fixId]: { title: `Set ${tfPath.join('.')} = true`, path: [], value: true, safety: 'safe' as const, terraform: { title: `Set ${tfPath.join('.')} = true`, path: tfPath, value: true } } } } : {}),
     cloudformation: {
       check(resource, context) {
         // Every way the attribute list may turn out (an undecided condition may give several): the key's
@@ -305,10 +309,10 @@ function attributeRule(setting: string, key: string, tfPath: readonly string[], 
           ? judgeAttribute(name, candidate.node, candidate.via, context.resolver, consequence)
           : candidate.node ? [{ kind: 'unknown' as const, reason: `${name} is ${opaqueReason(candidate.node) ?? ''}${describeVia(candidate.via)}` }]
             : notSet(name, candidate.via, consequence, resource.anchor)));
-        return gate(strongest(judged), {
+        return withFix(gate(strongest(judged), {
           kind: lbKind(context.resolver, resource.body, 'load_balancer_type'),
           tlsListener: () => tlsAmong(context.linked(resource, 'aws_lb_listener', 'load_balancer_arn').map((listener) => valuesAt(context.resolver.withBinding({}), listener.body, ['protocol'])), 'this module'),
-        }, applies);
+        }, applies));
       },
     },
   };
@@ -372,7 +376,7 @@ function applicationOnly(view: LbView): RuleOutcome | undefined {
 }
 
 const albDropInvalidHeaders = attributeRule('alb-drop-invalid-headers', 'routing.http.drop_invalid_header_fields.enabled', ['drop_invalid_header_fields'],
-  'requests with malformed headers reach the targets, a path for HTTP request smuggling and header injection.', applicationOnly);
+  'requests with malformed headers reach the targets, a path for HTTP request smuggling and header injection.', applicationOnly, true);
 
 const albAccessLogs = attributeRule('alb-access-logs', 'access_logs.s3.enabled', ['access_logs', 'enabled'],
   'requests to the load balancer are not logged, leaving no trail of who called what for investigations.', (view) => {
@@ -408,12 +412,16 @@ const lbInternalSchemeBase = settingRule({
   severity: 'info',
   cloudformation: {
     compliant: { equals: 'internal' },
+    fix: 'internal',
+    // Scheme: "Update requires: Replacement" (internal forces a new load balancer), with new DNS names.
+    fixSafety: 'replaces',
     consequence: INTERNET_FACING,
     whenMissing: `Scheme defaults to internet-facing, so ${INTERNET_FACING}`,
     skip: isGatewayCfn,
   },
   terraform: {
     compliant: { equals: true },
+    fix: true,
     consequence: INTERNET_FACING,
     whenMissing: `internal defaults to false, so ${INTERNET_FACING}`,
     skip: isGatewayTf,

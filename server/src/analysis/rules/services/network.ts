@@ -9,6 +9,7 @@ export const NETWORK_RULES: readonly Rule[] = [
     setting: 'subnet-no-auto-public-ip',
     cloudformation: {
       compliant: { equals: false },
+      fix: false,
       consequence: 'every instance launched in the subnet gets a public address unless it opts out, so it is reachable from the internet wherever its security groups allow.',
     },
     terraform: {

@@ -20,6 +20,7 @@ export const SECURITY_RULES: readonly Rule[] = [
     setting: 'cloudtrail-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'TrailKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the trail log files (its policy must let CloudTrail use it).' },
       consequence: 'log files are encrypted with S3-managed keys only, so anyone who can read the bucket can read the account\'s activity.',
       whenMissing: 'log files are encrypted with S3-managed keys only, so anyone who can read the bucket can read the account\'s activity; set a KMS key.',
     },
@@ -63,6 +64,7 @@ export const SECURITY_RULES: readonly Rule[] = [
     setting: 'config-recorder-all',
     cloudformation: {
       compliant: { equals: true },
+      fix: true,
       consequence: 'only the listed resource types are recorded; changes to the others leave no configuration history.',
       whenMissing: 'the recording group does not record all supported resource types; changes to the others leave no configuration history.',
       // The PutConfigurationRecorder API records all supported types when no recording group is given, and the

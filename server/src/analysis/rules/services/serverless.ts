@@ -206,6 +206,7 @@ export const SERVERLESS_RULES: readonly Rule[] = [
       cloudformation: {
         types: FUNCTION_TYPES,
         compliant: { present: true },
+        fixParameter: { name: 'LambdaKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the function environment variables.' },
         consequence: 'environment variables are encrypted with the AWS managed Lambda key only, not a key whose policy you control.',
         skip: noEnvironment,
       },
@@ -218,6 +219,7 @@ export const SERVERLESS_RULES: readonly Rule[] = [
       cloudformation: {
         types: FUNCTION_TYPES,
         compliant: { present: true },
+        fixParameter: { name: 'LambdaCodeSigningConfigArn', description: 'ARN of the Lambda code signing configuration whose signing profiles may sign this function code.' },
         consequence: 'any code package can be deployed to the function, signed or not.',
         skip: containerImage,
       },
@@ -263,6 +265,7 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     setting: 'sqs-cmk',
     cloudformation: {
       compliant: customerManagedKey('sqs'),
+      fixParameter: { name: 'QueueKmsKeyId', description: 'ARN, ID or alias of the customer managed KMS key that encrypts the queue messages.' },
       consequence: 'messages are encrypted with the AWS managed aws/sqs key, whose policy you do not control.',
       // Without a key the queue uses SSE-SQS or, with SqsManagedSseEnabled false, no encryption (sqs-encryption says which).
       whenMissing: 'messages are not encrypted with a KMS key whose policy and audit trail you control.',
@@ -276,6 +279,7 @@ export const SERVERLESS_RULES: readonly Rule[] = [
     setting: 'sns-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'TopicKmsKeyId', description: 'ARN, ID or alias of the customer managed KMS key that encrypts the topic messages.' },
       consequence: 'messages are stored without server-side encryption while SNS delivers them.',
     },
   }),

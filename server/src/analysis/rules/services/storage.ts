@@ -290,6 +290,9 @@ function s3ObjectLock(): Rule {
     severity: 'info',
     cloudformation: {
       compliant: { equals: true },
+      fix: true,
+      // ObjectLockEnabled may replace the bucket (object_lock_enabled forces a new one), and Object Lock cannot be turned off again.
+      fixSafety: 'replaces',
       consequence: 'objects can be deleted or overwritten before any retention period ends.',
     },
   });
@@ -416,6 +419,8 @@ export const STORAGE_RULES: readonly Rule[] = [
       consequence: 'files are stored unencrypted.',
       whenMissing: 'files are stored unencrypted, and encryption can only be chosen when the file system is created.',
       fix: true,
+      // Encrypted: "Update requires: Replacement"; the data must be copied to the new file system.
+      fixSafety: 'replaces',
     },
   }),
   settingRule({
@@ -452,6 +457,9 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'ecr-kms',
     cloudformation: {
       compliant: { oneOf: ['KMS', 'KMS_DSSE'] },
+      fix: 'KMS',
+      // EncryptionConfiguration: "Update requires: Replacement" (encryption_configuration forces a new repository).
+      fixSafety: 'replaces',
       consequence: 'images are encrypted with an AWS managed AES-256 key, not a KMS key whose policy you control.',
     },
     // encryption_configuration.encryption_type takes the API's spelling (AES256, KMS, KMS_DSSE) and defaults to AES256.
@@ -466,6 +474,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'backup-vault-kms',
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'BackupVaultKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the backups in the vault.' },
       consequence: 'recovery points are encrypted with the AWS managed aws/backup key (or an AWS owned key), not one whose policy you control.',
     },
   }),
@@ -489,6 +498,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     // CloudWatch Logs has no AWS managed key alias: any key id names a KMS key the customer chose.
     cloudformation: {
       compliant: { present: true },
+      fixParameter: { name: 'LogGroupKmsKeyArn', description: 'ARN of the customer managed KMS key that encrypts the log group (its policy must let CloudWatch Logs use it).' },
       absent: 'missed',
       consequence: 'log data is encrypted with CloudWatch Logs keys, not a KMS key you control.',
       whenMissing: 'log data is encrypted only with keys CloudWatch Logs owns, so you cannot control, revoke or audit who decrypts it.',
@@ -501,6 +511,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     severity: 'info',
     cloudformation: {
       compliant: { atLeast: 365 },
+      fix: 365,
       consequence: 'older log events are deleted before the one-year retention that audits commonly expect.',
     },
     // retention_in_days = 0 keeps events forever (AWS provider docs), like an absent RetentionInDays.
@@ -542,6 +553,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'kms-deletion-window',
     cloudformation: {
       compliant: { atLeast: 7 },
+      fix: 30,
       // Absent means the longest window, 30 days (CloudFormation reference: PendingWindowInDays defaults to 30).
       absent: 'compliant',
       consequence: 'KMS accepts a waiting period of 7 to 30 days only.',
@@ -553,6 +565,7 @@ export const STORAGE_RULES: readonly Rule[] = [
     setting: 'secret-cmk',
     cloudformation: {
       compliant: customerManagedKey('secretsmanager'),
+      fixParameter: { name: 'SecretKmsKeyId', description: 'ARN, ID or alias of the customer managed KMS key that encrypts the secret value.' },
       consequence: 'the secret is encrypted with the AWS managed aws/secretsmanager key, whose policy you do not control.',
     },
     // kms_key_id takes the same key ids, ARNs and aliases as KmsKeyId; unset, Secrets Manager uses aws/secretsmanager.

@@ -42,12 +42,52 @@ export interface TerraformReader {
   check(resource: TfResource, context: TfRuleContext): RuleOutcome[];
 }
 
+/**
+ * Whether a fix may be applied without the author looking: `safe` neither replaces the resource on the next
+ * deployment nor writes a value the author must fill; `replaces` may replace it (CloudFormation "Update requires:
+ * Replacement", a Terraform argument that forces a new resource: data on the old one is lost or must be moved);
+ * `placeholder` writes a parameter or variable the author must give a value. Only safe fixes are applied by
+ * fix-all (`source.fixAll.iac-hints`) and the CLI's `--fix`.
+ */
+export type FixSafety = 'safe' | 'replaces' | 'placeholder';
+
+/** A value the fix cannot know (a KMS key, a log bucket, a signing profile): the author gives it at deployment. */
+export interface FixParameter {
+  /** The new CloudFormation parameter's (PascalCase) or Terraform variable's (snake_case) name; reused when it exists. */
+  readonly name: string;
+  /** What to give, written into the parameter's or variable's Description. */
+  readonly description: string;
+}
+
+/**
+ * Instead of setting a value: a new resource written after the finding's resource, named after it and referring
+ * to it (a bucket policy for a bucket). CloudFormation properties are plain data with intrinsics in their long
+ * form (`{ Ref: id }`, `{ 'Fn::GetAtt': [id, 'Arn'] }`, `{ 'Fn::Sub': '${id.Arn}/*' }`), written in the file's format.
+ */
+export interface CompanionResource {
+  /** Appended to the logical id (CloudFormation) and, in snake_case, to the resource name (Terraform). */
+  readonly suffix: string;
+  readonly type: string;
+  readonly properties: (id: string) => Readonly<Record<string, unknown>>;
+  readonly terraform?: {
+    readonly type: string;
+    /** The body's lines (without braces, unindented) for the resource at `address` (`aws_s3_bucket.logs`). */
+    readonly body: (address: string) => readonly string[];
+  };
+}
+
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
   readonly title: string;
+  /** Safety of the CloudFormation fix (and of the Terraform one unless it says otherwise). */
+  readonly safety: FixSafety;
   /** Property path under Properties (CloudFormation). */
   readonly path: readonly string[];
   readonly value: ScalarValue;
+  /** Written instead of setting `path` (which is then empty): a companion resource. */
+  readonly companion?: CompanionResource;
+  /** Set instead of `value`: `!Ref` to a new template parameter (never an invented ARN); safety `placeholder`. */
+  readonly parameter?: FixParameter;
   readonly terraform?: {
     readonly title: string;
     /** Argument path (nested blocks by name) in the resource, or in a new split resource. */
@@ -55,6 +95,10 @@ export interface SetSettingFix {
     readonly value: ScalarValue;
     /** The setting lives in a separate resource linked to this one (`aws_s3_bucket_versioning.bucket`). */
     readonly splitResource?: { readonly type: string; readonly link: string };
+    /** Set instead of `value`: `var.<name>`, declaring the variable in the resource's file when the module has none. */
+    readonly variable?: FixParameter;
+    /** When the Terraform change differs (an argument that forces replacement where CloudFormation updates in place). */
+    readonly safety?: FixSafety;
   };
 }
 
@@ -69,4 +113,14 @@ export interface Rule {
 /** What `iac-hints rules` and the docs show of a rule. */
 export interface RuleInfo extends RuleMeta {
   readonly hasFix: boolean;
+  /**
+   * Per format the rule reads: whether a quick fix exists (`cloudformation` covers YAML and JSON templates, one
+   * writer; `terraform` covers HCL, `.tf.json` gets none) and whether every fix for it is safe (see FixSafety).
+   */
+  readonly fixes: {
+    readonly cloudformation?: { readonly hasFix: boolean; readonly safe: boolean };
+    readonly terraform?: { readonly hasFix: boolean; readonly safe: boolean };
+  };
+  /** Why a format the rule reads has no fix (rules/fixGaps.ts). */
+  readonly noFixReason?: string;
 }

@@ -10,7 +10,7 @@ import type { Setting } from '../../knowledge';
 import type { ScalarValue, Severity } from '../../types';
 import type { RuleOutcome } from './outcome';
 import { docsUrl } from './references';
-import type { Rule } from './rule';
+import type { FixParameter, FixSafety, Rule, SetSettingFix } from './rule';
 import type { AbsentMeaning } from './setting';
 import { checkSetting } from './setting';
 
@@ -52,6 +52,14 @@ export interface SettingRuleSpec {
     readonly missingSeverity?: Severity;
     /** Value written by the quick fix (paths without `[]` only). */
     readonly fix?: ScalarValue;
+    /** Whether writing `fix` may replace the resource (see FixSafety); safe unless said. */
+    readonly fixSafety?: FixSafety;
+    /**
+     * Where no value can be known (a key, a bucket, a signing configuration): the fix sets the property to a new
+     * parameter the author fills (placeholder); Terraform gets a variable named in snake_case unless
+     * terraform.fixVariable names it.
+     */
+    readonly fixParameter?: FixParameter;
   };
   /**
    * The Terraform reading: by default the knowledge base's argument path (and split resource, and deprecated
@@ -69,6 +77,9 @@ export interface SettingRuleSpec {
     /** As cloudformation.skip; `null` says the CloudFormation skip has no Terraform counterpart, on purpose. */
     readonly skip?: ((resource: TfResource, context: TfRuleContext) => string | RuleOutcome[] | undefined) | null;
     readonly fix?: ScalarValue;
+    /** When the Terraform argument forces replacement where the CloudFormation property does not, or the reverse. */
+    readonly fixSafety?: FixSafety;
+    readonly fixVariable?: FixParameter;
   };
 }
 
@@ -127,7 +138,8 @@ export function settingRule(spec: SettingRuleSpec): Rule {
   const absent: AbsentMeaning = absentKind === 'missed'
     ? { kind: 'missed', message: spec.cloudformation.whenMissing ?? spec.cloudformation.consequence }
     : { kind: absentKind, detail: awsDefault ? `${awsDefault.summary}${awsDefault.since ? ` (since ${awsDefault.since})` : ''}` : knowledge.absent.text };
-  const fixable = spec.cloudformation.fix !== undefined && !path.includes('[]');
+  const parameter = spec.cloudformation.fixParameter;
+  const fixable = (spec.cloudformation.fix !== undefined || parameter !== undefined) && !path.includes('[]');
   const fixId = fixable ? `set-${path.join('-')}` : undefined;
   const isCompliant = predicate(spec.cloudformation.compliant);
   // A variant of a setting's rule (its own id, e.g. the SAM reading) would repeat the main rule's Terraform
@@ -145,7 +157,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       ...(spec.terraform?.skip ? { skip: spec.terraform.skip } : {}),
       ...(spec.cloudformation.missingSeverity ? { missingSeverity: spec.cloudformation.missingSeverity } : {}),
       fixId,
-      fixValue: spec.terraform?.fix ?? spec.cloudformation.fix,
+      fixValue: spec.terraform?.fix ?? spec.cloudformation.fix ?? (parameter ? '' : undefined),
     })
     : undefined;
   const rule: Rule = {
@@ -180,12 +192,43 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       },
     },
     ...(terraform ? { terraform: terraform.reader } : {}),
-    ...(fixId && spec.cloudformation.fix !== undefined
-      ? { fixes: { [fixId]: { title: `Set ${path[path.length - 1]}: ${String(spec.cloudformation.fix)}`, path, value: spec.cloudformation.fix, ...(terraform?.fix ? { terraform: terraform.fix } : {}) } } }
-      : {}),
+    ...(fixId ? { fixes: { [fixId]: settingFix(spec, path, terraform?.fix) } } : {}),
   };
   if (terraform) terraformReadings.set(id, [...(terraformReadings.get(id) ?? []), { spec, path }]);
   return rule;
+}
+
+/** The fix of a setting rule: the literal, or a parameter (and a Terraform variable) where no value can be known. */
+function settingFix(spec: SettingRuleSpec, path: readonly string[], terraform: SetSettingFix['terraform'] | undefined): SetSettingFix {
+  const name = path[path.length - 1];
+  const parameter = spec.cloudformation.fixParameter;
+  const tfOverride = spec.terraform && spec.terraform.fixSafety ? { safety: spec.terraform.fixSafety } : {};
+  if (!parameter) {
+    return {
+      title: `Set ${name}: ${String(spec.cloudformation.fix)}`,
+      path,
+      value: spec.cloudformation.fix ?? '',
+      safety: spec.cloudformation.fixSafety ?? 'safe',
+      ...(terraform ? { terraform: { ...terraform, ...tfOverride } } : {}),
+    };
+  }
+  const variable = (spec.terraform ? spec.terraform.fixVariable : undefined) ?? { ...parameter, name: snakeCase(parameter.name) };
+  return {
+    title: `Set ${name} to a new parameter ${parameter.name} (its value to fill in)`,
+    path,
+    value: '',
+    parameter,
+    safety: 'placeholder',
+    // A split resource would need its own declaration: no Terraform fix there.
+    ...(terraform && !terraform.splitResource
+      ? { terraform: { ...terraform, title: `Set ${terraform.path.join('.')} = var.${variable.name} (a new variable, its value to fill in)`, variable, safety: 'placeholder' as const } }
+      : {}),
+  };
+}
+
+/** `LambdaKmsKeyArn` -> `lambda_kms_key_arn`. */
+function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }
 
 /**
