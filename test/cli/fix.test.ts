@@ -1,5 +1,5 @@
 // `iac-hints scan --fix` and `--fix-dry-run`: the safe quick fixes written in place, or printed as a unified diff
-// that `git apply` accepts; unsafe fixes (replacement) are never applied.
+// that `git apply` accepts; unsafe fixes (replacement, a value to fill in, clients that may break) are never applied.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,8 @@ describe('scan --fix / --fix-dry-run', () => {
     const result = runCli(['scan', '.', '--fix-dry-run'], { cwd: dry });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^--- a\/main\.tf\n\+\+\+ b\/main\.tf\n@@ /m);
-    assert.match(result.stdout, /^- {6}PubliclyAccessible: true\n\+ {6}PubliclyAccessible: false$/m);
+    assert.match(result.stdout, /^\+ {6}DeletionProtection: true$/m);
+    assert.doesNotMatch(result.stdout, /PubliclyAccessible: false/, 'a fix that cuts off clients outside the VPC is not applied in bulk');
     assert.match(result.stdout, /^\+ {16}"SqsManagedSseEnabled": true$/m);
     assert.match(result.stdout, /^\+resource "aws_s3_bucket_versioning" "logs" \{$/m);
     assert.doesNotMatch(result.stdout, /StorageEncrypted/, 'a fix that replaces the database is not safe');
@@ -89,16 +90,18 @@ describe('scan --fix / --fix-dry-run', () => {
   test('--fix writes the files in place, keeps comments and JSON indentation, and the report shows what is left', () => {
     const dir = copy();
     const before = ruleIds(scan(dir, []).stdout);
-    for (const rule of ['rds-not-public', 'sqs-encryption', 's3-versioning', 'rds-storage-encrypted']) assert.ok(before.includes(rule), `${rule} before`);
+    for (const rule of ['rds-deletion-protection', 'rds-not-public', 'sqs-encryption', 's3-versioning', 'rds-storage-encrypted']) assert.ok(before.includes(rule), `${rule} before`);
     const result = scan(dir, ['--fix']);
     assert.equal(result.status, 0, result.stderr);
     const left = ruleIds(result.stdout);
-    for (const rule of ['rds-not-public', 'sqs-encryption', 's3-versioning']) assert.equal(left.includes(rule), false, `${rule} fixed`);
-    assert.ok(left.includes('rds-storage-encrypted'), 'the unsafe fix is left to the author');
+    for (const rule of ['rds-deletion-protection', 'sqs-encryption', 's3-versioning']) assert.equal(left.includes(rule), false, `${rule} fixed`);
+    assert.ok(left.includes('rds-storage-encrypted'), 'the fix that replaces the database is left to the author');
+    assert.ok(left.includes('rds-not-public'), 'the fix that cuts off outside clients is left to the author');
     assert.deepEqual(ruleIds(scan(dir, []).stdout), left, 'the report is the fixed files\' findings');
     const yaml = readFileSync(join(dir, 'template.yaml'), 'utf8');
     assert.match(yaml, /Engine: postgres # the engine\n/);
-    assert.match(yaml, /PubliclyAccessible: false\n/);
+    assert.match(yaml, /PubliclyAccessible: true\n/);
+    assert.match(yaml, /DeletionProtection: true\n/);
     const json = readFileSync(join(dir, 'queue.json'), 'utf8');
     assert.doesNotThrow(() => JSON.parse(json));
     assert.match(json, /\n {16}"SqsManagedSseEnabled": true\n/);
@@ -120,7 +123,8 @@ describe('scan --fix / --fix-dry-run', () => {
     assert.equal(result.status, 0, result.stderr);
     type Info = { id: string; hasFix: boolean; fixes: Record<string, { hasFix: boolean; safe: boolean }>; noFixReason?: string };
     const rules = new Map((JSON.parse(result.stdout) as { rules: Info[] }).rules.map((rule) => [rule.id, rule]));
-    assert.deepEqual(rules.get('rds-not-public')?.fixes, { cloudformation: { hasFix: true, safe: true }, terraform: { hasFix: true, safe: true } });
+    assert.deepEqual(rules.get('rds-deletion-protection')?.fixes, { cloudformation: { hasFix: true, safe: true }, terraform: { hasFix: true, safe: true } });
+    assert.deepEqual(rules.get('rds-not-public')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'clients outside the VPC may break');
     assert.deepEqual(rules.get('rds-storage-encrypted')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'encrypting replaces the database');
     assert.deepEqual(rules.get('sqs-cmk')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'a key to fill in');
     assert.deepEqual(rules.get('s3-mfa-delete')?.fixes, { terraform: { hasFix: false, safe: false } }, 'only the formats the rule reads');

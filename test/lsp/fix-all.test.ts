@@ -55,7 +55,8 @@ describe('fix-all over stdio', () => {
     const edits = fixAll.edit?.changes?.[uri];
     assert.ok(edits && edits.length === 1, 'one edit');
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, TEMPLATE), edits);
-    assert.match(fixed, /PubliclyAccessible: false/);
+    assert.match(fixed, /PubliclyAccessible: true/, 'cutting off clients outside the VPC is offered alone, not applied in bulk');
+    assert.match(fixed, /DeletionProtection: true/);
     assert.match(fixed, /Engine: postgres # the engine/, 'comments are kept');
     assert.match(fixed, /VersioningConfiguration:\n {8}Status: Enabled/);
     assert.doesNotMatch(fixed, /StorageEncrypted/, 'encrypting a database replaces it: not a safe fix');
@@ -64,8 +65,9 @@ describe('fix-all over stdio', () => {
     const next = client.nextDiagnostics(uri);
     await client.change(uri, fixed);
     const after = new Set(((await next).diagnostics as Diagnostic[]).map((diagnostic) => diagnostic.code));
-    for (const code of ['rds-not-public', 'rds-deletion-protection', 's3-versioning']) assert.equal(after.has(code), false, `${code} is fixed`);
-    assert.ok(after.has('rds-storage-encrypted'), 'the unsafe fix was not applied');
+    for (const code of ['rds-deletion-protection', 's3-versioning']) assert.equal(after.has(code), false, `${code} is fixed`);
+    assert.ok(after.has('rds-storage-encrypted'), 'the fix that replaces the database was not applied');
+    assert.ok(after.has('rds-not-public'), 'the fix that may break clients was not applied');
     await client.close(uri);
   });
 

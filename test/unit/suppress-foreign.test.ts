@@ -164,10 +164,14 @@ describe('tfsec and Trivy (HCL)', () => {
     assert.match(invalid.problems[0].message, /"2024-13-01" is not a date/);
   });
 
-  test('* covers every rule at that place; a workspace or attribute condition is not applied, and said', () => {
+  test('* covers every rule with a Trivy equivalent at that place; a workspace or attribute condition is not applied, and said', () => {
     const all = analyse('main.tf', queue('a', '#trivy:ignore:*\n') + queue('b'));
     assert.ok(all.findings.every((finding) => finding.resource.id !== 'aws_sqs_queue.a'));
     assert.ok(all.suppressed.some((entry) => entry.finding.ruleId === 'sqs-cmk' && entry.peerId === '*'));
+    // s3-object-lock and s3-tls-only-policy list no Trivy check: a Trivy wildcard is not theirs to silence.
+    const bucket = analyse('main.tf', '#tfsec:ignore:*\nresource "aws_s3_bucket" "d" {\n  bucket = "d"\n}\n');
+    for (const rule of ['s3-object-lock', 's3-tls-only-policy']) assert.deepEqual(reported(bucket, rule), ['aws_s3_bucket.d'], `${rule} still reported`);
+    assert.ok(bucket.suppressed.length > 0 && bucket.suppressed.every((entry) => entry.peerId === '*'));
     const workspace = analyse('main.tf', queue('a', '#trivy:ignore:AVD-AWS-0135:ws:prod\n'));
     assert.deepEqual(reported(workspace, 'sqs-cmk'), ['aws_sqs_queue.a']);
     assert.match(workspace.problems[0].message, /only in the Terraform workspace "prod"/);

@@ -101,19 +101,19 @@ export class Analyzer {
   }
 
   /**
-   * Fix-all: applies every safe quick fix (`CodeActionResult.safe`: no replacement, no placeholder) of the file's
-   * findings, or returns undefined when there is none. Fixes whose edits touch each other go in later passes over
+   * Fix-all: applies every safe quick fix (`CodeActionResult.safe`: no replacement, no placeholder, nothing that may
+   * break clients), or the ones `accept` takes, of the file's findings, or returns undefined when there is none. Fixes whose edits touch each other go in later passes over
    * the re-analysed text (two fixes creating the same parent mapping would write it twice), at most
    * FIX_ALL_PASSES passes; later passes use a one-shot analyzer so the editor's cache keeps only real texts.
    */
-  fixAll(input: AnalyzeInput): FixAllResult | undefined {
+  fixAll(input: AnalyzeInput, accept: (action: CodeActionResult) => boolean = (action) => action.safe === true): FixAllResult | undefined {
     const applied: string[] = [];
     let text = input.text;
     try {
       const oneShot = new Analyzer({ ...this.options, incremental: false });
       for (let pass = 0; pass < FIX_ALL_PASSES; pass++) {
         const analyzer = pass === 0 ? this : oneShot;
-        const actions = analyzer.codeActions({ path: input.path, text }, { start: 0, end: text.length }).filter((action) => action.safe === true);
+        const actions = analyzer.codeActions({ path: input.path, text }, { start: 0, end: text.length }).filter(accept);
         const chosen = disjointFixes(actions);
         if (chosen.length === 0) break;
         text = applyTextEdits(text, chosen.flatMap((action) => action.fix.edits));

@@ -21,7 +21,7 @@ import type { HclBody } from '../terraform/hcl/ast';
 import type { MapNode, ValueNode } from '../types';
 import { coversResource } from '../suppress';
 import type { SuppressedFinding } from '../suppress';
-import { equivalentRules } from './peers';
+import { equivalentRules, hasEquivalent } from './peers';
 import type { PeerTool } from './peers';
 
 export type { PeerTool };
@@ -347,6 +347,8 @@ export function applyForeignSuppressions(
 
 function covers(suppression: ForeignSuppression, rules: readonly string[] | 'all', finding: Finding, places: FindingPlaces): boolean {
   if (rules !== 'all' && !rules.includes(finding.ruleId)) return false;
+  // A wildcard stands for the tool's own checks: a rule without an equivalent there is not the tool's to silence.
+  if (rules === 'all' && !hasEquivalent(suppression.tool, finding.ruleId)) return false;
   const scope = suppression.scope;
   switch (scope.kind) {
     case 'file': return true;
@@ -359,7 +361,7 @@ function covers(suppression: ForeignSuppression, rules: readonly string[] | 'all
 }
 
 function standsFor(rules: readonly string[] | 'all'): string {
-  return rules === 'all' ? 'every iac-hints rule' : rules.length === 0 ? '' : `iac-hints ${rules.join(', ')}`;
+  return rules === 'all' ? 'every iac-hints rule with a Trivy equivalent' : rules.length === 0 ? '' : `iac-hints ${rules.join(', ')}`;
 }
 
 function inactiveMessage(suppression: ForeignSuppression, inactive: Inactive, rules: readonly string[] | 'all'): string {

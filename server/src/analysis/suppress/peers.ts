@@ -36,9 +36,17 @@ function buildIndex(): ReadonlyMap<string, readonly string[]> {
   return map;
 }
 
+/** Whether `ruleId` lists any check of `tool` as an equivalent (what a Trivy or tfsec wildcard `*` covers). */
+export function hasEquivalent(tool: PeerTool, ruleId: string): boolean {
+  const references = RULES.find((rule) => rule.meta.id === ruleId)?.meta.references;
+  if (!references) return false;
+  return tool === 'checkov' ? references.checkov.length > 0 : tool === 'cfn_nag' ? references.cfnNag.length > 0 : tool === 'cfn-lint' ? false : references.trivy.length > 0;
+}
+
 /**
  * The iac-hints rule ids (sorted) that are equivalents of `tool`'s check `id`, as rules' metadata lists them;
- * 'all' for Trivy's and tfsec's wildcard `*`; an empty list when no rule is equivalent.
+ * 'all' for Trivy's and tfsec's wildcard `*` (every rule with a Trivy equivalent: hasEquivalent); an empty list
+ * when no rule is equivalent.
  */
 export function equivalentRules(tool: PeerTool, id: string): readonly string[] | 'all' {
   if ((tool === 'trivy' || tool === 'tfsec') && id === '*') return 'all';

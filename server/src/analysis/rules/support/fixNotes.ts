@@ -3,16 +3,23 @@
 // not write it). Appended to the fix titles by the registry, so every host shows the same title. Replacement
 // facts come from the CloudFormation resource schemas (createOnlyProperties, as cfn-lint ships them) and the
 // Terraform AWS provider (ForceNew arguments); a note says nothing it is not sure of.
-import type { Rule, SetSettingFix } from './rule';
+import type { FixSafety, Rule, SetSettingFix } from './rule';
 
 /** A note per format; `both` when CloudFormation and Terraform behave alike. */
 export interface FixNote {
   readonly cloudformation?: string;
   readonly terraform?: string;
+  /** Clients or deployments that relied on the old behaviour may break: a safe fix becomes `breaks` (never applied in bulk). */
+  readonly breaks?: true;
 }
 
 function both(note: string): FixNote {
   return { cloudformation: note, terraform: note };
+}
+
+/** A note saying what may stop working: the fix is not applied by fix-all or `scan --fix`. */
+function breaking(note: string): FixNote {
+  return { ...both(note), breaks: true };
 }
 
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
@@ -40,30 +47,32 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
     terraform: 'replaces the volume on the next apply: a new, empty one unless created from a snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
   },
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
-  // Clients may break.
-  'ec2-imdsv2': both(IMDSV1),
-  'lt-imdsv2': both(`a new template version; ${IMDSV1}`),
-  'alb-tls-policy': both('clients that cannot use TLS 1.2 or later can no longer connect'),
-  'apigw-domain-tls': both('clients limited to TLS 1.0 or 1.1 can no longer connect'),
-  'opensearch-https-tls:set-enforce-https': both('plain HTTP clients can no longer connect'),
-  'opensearch-https-tls:set-tls-policy': both('clients without TLS 1.2 and forward secrecy can no longer connect'),
-  'dms-endpoint-ssl': both('the endpoint\'s database must accept SSL connections, or the connection fails'),
-  'elasticache-in-transit': both('clients that do not use TLS can no longer connect'),
-  'msk-in-transit:set-client-broker-tls': both('plaintext clients can no longer connect'),
-  'msk-no-unauthenticated': both('clients without authentication can no longer connect'),
-  'msk-no-public-access': both(OUTSIDE_CLIENTS),
-  'rds-not-public': both(OUTSIDE_CLIENTS),
-  'redshift-not-public': both(OUTSIDE_CLIENTS),
-  'neptune-iam-auth': both('every connection must then be signed (SigV4): clients without IAM credentials break'),
-  'ecs-service-no-public-ip': both('tasks in a public subnet lose internet access (image pulls fail) unless a NAT gateway or VPC endpoints route them'),
-  'cognito-no-unauth-identities': both('guest (unauthenticated) users lose their AWS credentials'),
-  's3-block-public-access': both('public access to the bucket (a website, public objects) stops working'),
-  's3-acl-not-public': both('anonymous readers lose access'),
-  'ecr-immutable-tags': both('pushing an existing tag again (such as latest) then fails'),
-  'tgw-no-auto-accept': both('attachments shared from other accounts then wait for manual acceptance'),
-  'sagemaker-no-root': both('notebook users lose root (sudo) access'),
-  'redshift-enhanced-vpc-routing': both('COPY and UNLOAD traffic then goes through the VPC: it needs a route to S3 (an endpoint or NAT)'),
-  'emr-block-public-access': both('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
+  // Clients or deployments may break: offered, never applied in bulk.
+  'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),
+  'ec2-imdsv2': breaking(IMDSV1),
+  'lt-imdsv2': breaking(`a new template version; ${IMDSV1}`),
+  'alb-tls-policy': breaking('clients that cannot use TLS 1.2 or later can no longer connect'),
+  'apigw-domain-tls': breaking('clients limited to TLS 1.0 or 1.1 can no longer connect'),
+  'opensearch-https-tls:set-enforce-https': breaking('plain HTTP clients can no longer connect'),
+  'opensearch-https-tls:set-tls-policy': breaking('clients without TLS 1.2 and forward secrecy can no longer connect'),
+  'dms-endpoint-ssl': breaking('the endpoint\'s database must accept SSL connections, or the connection fails'),
+  'elasticache-in-transit': breaking('clients that do not use TLS can no longer connect'),
+  'msk-in-transit:set-client-broker-tls': breaking('plaintext clients can no longer connect'),
+  'msk-no-unauthenticated': breaking('clients without authentication can no longer connect'),
+  'msk-no-public-access': breaking(OUTSIDE_CLIENTS),
+  'rds-not-public': breaking(OUTSIDE_CLIENTS),
+  'redshift-not-public': breaking(OUTSIDE_CLIENTS),
+  'neptune-iam-auth': breaking('every connection must then be signed (SigV4): clients without IAM credentials break'),
+  'ecs-service-no-public-ip': breaking('tasks in a public subnet lose internet access (image pulls fail) unless a NAT gateway or VPC endpoints route them'),
+  'cognito-no-unauth-identities': breaking('guest (unauthenticated) users lose their AWS credentials'),
+  's3-block-public-access': breaking('public access to the bucket (a website, public objects) stops working'),
+  's3-tls-only-policy': breaking('clients that reach the bucket over plain HTTP are denied'),
+  's3-acl-not-public': breaking('anonymous readers lose access'),
+  'ecr-immutable-tags': breaking('pushing an existing tag again (such as latest) then fails'),
+  'tgw-no-auto-accept': breaking('attachments shared from other accounts then wait for manual acceptance'),
+  'sagemaker-no-root': breaking('notebook users lose root (sudo) access'),
+  'redshift-enhanced-vpc-routing': breaking('COPY and UNLOAD traffic then goes through the VPC: it needs a route to S3 (an endpoint or NAT)'),
+  'emr-block-public-access': breaking('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
   // It costs money.
   'rds-backup-retention': both(BACKUP_COST),
   'rds-cluster-backup-retention': both(BACKUP_COST),
@@ -79,8 +88,8 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'cloudtrail-logging-on': both('delivered logs are stored, and billed, in S3'),
   'cloudtrail-multi-region': both('events from every Region are delivered: more S3 storage'),
   'guardduty-enabled': both('GuardDuty is billed by the volume of events it analyses'),
-  'lambda-tracing': both('X-Ray bills traces beyond its free tier'),
-  'lambda-tracing-sam': both('X-Ray bills traces beyond its free tier'),
+  'lambda-tracing': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
+  'lambda-tracing-sam': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'kms-rotation': both('the first two rotations each add a monthly key charge'),
   // Behaviour changes.
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
@@ -109,10 +118,12 @@ export function withFixNotes(rule: Rule): Rule {
       continue;
     }
     changed = true;
+    const breaks = (safety: FixSafety | undefined): { safety?: FixSafety } => (note.breaks && safety === 'safe' ? { safety: 'breaks' } : {});
     fixes[fixId] = {
       ...fix,
       title: noted(fix.title, note.cloudformation),
-      ...(fix.terraform ? { terraform: { ...fix.terraform, title: noted(fix.terraform.title, note.terraform) } } : {}),
+      ...breaks(fix.safety),
+      ...(fix.terraform ? { terraform: { ...fix.terraform, title: noted(fix.terraform.title, note.terraform), ...breaks(fix.terraform.safety ?? fix.safety) } } : {}),
     };
   }
   return changed ? { ...rule, fixes } : rule;

@@ -49,7 +49,12 @@ export interface TerraformReader {
  * `placeholder` writes a parameter or variable the author must give a value. Only safe fixes are applied by
  * fix-all (`source.fixAll.iac-hints`) and the CLI's `--fix`.
  */
-export type FixSafety = 'safe' | 'replaces' | 'placeholder';
+/**
+ * `safe`: fix-all and `scan --fix` may apply it. `replaces`: the resource may be replaced on the next deployment.
+ * `placeholder`: a value to fill in. `breaks`: clients or deployments that relied on the old behaviour may stop
+ * working (set from the fix's note, fixNotes.ts): offered one at a time, never applied in bulk.
+ */
+export type FixSafety = 'safe' | 'replaces' | 'placeholder' | 'breaks';
 
 /** A value the fix cannot know (a KMS key, a log bucket, a signing profile): the author gives it at deployment. */
 export interface FixParameter {
