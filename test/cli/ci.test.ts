@@ -70,7 +70,7 @@ describe('the CLI in CI', () => {
   test('a baseline accepts today\'s findings: only new ones fail, wherever the scan runs from', () => {
     const work = join(root, 'baseline');
     write(work, { 'infra/a.yaml': SSH_OPEN });
-    const baseline = join(work, 'iac-hints-baseline.json');
+    const baseline = join(work, 'ci', 'iac-hints-baseline.json'); // a folder not made yet
     const created = runCli(['scan', 'infra', '--create-baseline', baseline], { cwd: work });
     assert.equal(created.status, 0, 'the findings written to the baseline do not fail the scan that writes it');
     const file = JSON.parse(readFileSync(baseline, 'utf8')) as { version: number; findings: { file: string; fingerprint: string; ruleId: string }[] };

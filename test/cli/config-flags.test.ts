@@ -1,6 +1,9 @@
 // The CLI's configuration flags (--config, --severity, --skip-path): parsed strictly, a bad value is a usage error
 // (exit 2); their effect on a scan under a .iac-hints.yaml is in test/lsp/config.test.ts (both hosts).
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { USAGE, UsageError, parseArgs } from '../../server/src/cli/args';
 import { runCli } from '../helpers/cli';
@@ -27,5 +30,23 @@ describe('--config, --severity, --skip-path', () => {
     const result = runCli(['scan', '--severity', 'loud']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /--severity must be one of/);
+  });
+
+  test('globs that leave out every candidate file are said, not passed off as a clean scan', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iac-hints-globs-'));
+    try {
+      mkdirSync(join(dir, 'cloudformation'));
+      writeFileSync(join(dir, 'cloudformation', 'template.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n');
+      writeFileSync(join(dir, '.iac-hints.yaml'), 'include: ["Cloudformation/**"]\n');
+      const result = runCli(['scan', '.', '--fail-on', 'none'], { cwd: dir });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stderr, /warning: the include\/exclude globs left out all 1 candidate files: nothing was analysed/);
+      writeFileSync(join(dir, '.iac-hints.yaml'), 'include: ["cloudformation/**"]\n');
+      const fine = runCli(['scan', '.', '--fail-on', 'none'], { cwd: dir });
+      assert.doesNotMatch(fine.stderr, /left out/);
+      assert.match(runCli(['scan', '.', '--fail-on', 'none', '--skip-path', 'cloudformation/**'], { cwd: dir }).stderr, /globs and --skip-path left out all 1/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

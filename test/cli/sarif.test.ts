@@ -201,4 +201,21 @@ describe('SARIF for code scanning', () => {
     assert.equal(byRule.get('s3-access-logging')?.kind, 'inSource');
     assert.ok(byRule.get('s3-access-logging')?.properties?.tool, JSON.stringify(byRule.get('s3-access-logging')));
   });
+
+  test('problems of the configuration file are tool configuration notifications at their place', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'iac-hints-sarif-config-'));
+    try {
+      writeFileSync(join(folder, 'template.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n');
+      writeFileSync(join(folder, '.iac-hints.yaml'), 'minimumSeverity: warnin\n');
+      const result = runCli(['scan', '--format', 'sarif', '.', '--fail-on', 'none'], { cwd: folder });
+      const log = JSON.parse(result.stdout) as SarifLog;
+      const notes = log.runs[0].invocations?.[0].toolConfigurationNotifications ?? [];
+      assert.equal(notes.length, 1, JSON.stringify(notes));
+      assert.equal(notes[0].level, 'error');
+      assert.match(JSON.stringify(notes[0]), /\.iac-hints\.yaml/);
+      assert.match(JSON.stringify(notes[0]), /"startLine":1/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -11,7 +11,7 @@ import { REPO_ROOT } from './paths';
 export interface SarifLog {
   runs: {
     tool: { driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] } };
-    invocations?: { executionSuccessful: boolean; toolExecutionNotifications?: SarifNotification[] }[];
+    invocations?: { executionSuccessful: boolean; toolExecutionNotifications?: SarifNotification[]; toolConfigurationNotifications?: SarifNotification[] }[];
     originalUriBaseIds?: Record<string, { uri: string }>;
     results: SarifResult[];
     properties?: Record<string, unknown>;

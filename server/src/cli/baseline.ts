@@ -2,7 +2,7 @@
 // the others fail the scan. A finding is known by its file (relative to the baseline file's folder, so neither the
 // working directory nor the paths given matter) and its fingerprint (fingerprint.ts: rule, resource, setting,
 // flagged text; not its line).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TOOL_NAME } from '../analysis';
 import type { Finding } from '../analysis';
@@ -42,6 +42,8 @@ export function toBaseline(files: readonly ScannedFile[], baselinePath: string):
 /** Writes the baseline file. Throws UsageError when it cannot be written. */
 export function writeBaseline(path: string, baseline: BaselineFile): void {
   try {
+    // `--create-baseline ci/baseline.json` in a fresh checkout: the folder is made, as --output-file users expect.
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
     throw new UsageError(`cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

@@ -60,7 +60,18 @@ function scan(command: ScanCommand): number {
     ...(terraformVariableFiles.length > 0 ? { terraformVariableFiles } : {}),
   });
   const included = pathFilterOf(loaded.config, command.skipPaths);
-  const candidates = fromStdin ? [] : collectFiles(command.paths, (path) => included(configRelative(loaded, path)));
+  let excluded = 0;
+  const candidates = fromStdin ? [] : collectFiles(command.paths, (path) => {
+    const keep = included(configRelative(loaded, path));
+    if (!keep) excluded++;
+    return keep;
+  });
+  if (excluded > 0 && candidates.length === 0) {
+    // A mistyped glob must not pass for a clean scan.
+    process.stderr.write(`iac-hints: warning: the include/exclude globs${command.skipPaths.length > 0 ? ' and --skip-path' : ''} left out all ${excluded} candidate files: nothing was analysed (globs are relative to ${loaded.root} and case-sensitive).\n`);
+  } else if (excluded > 0 && command.verbose) {
+    process.stderr.write(`iac-hints: ${excluded} candidate files left out by the include/exclude globs${command.skipPaths.length > 0 ? ' and --skip-path' : ''}.\n`);
+  }
   if (command.fix) {
     const fixed = fixFiles(candidates, { ...options, ...(terraformVariableFiles.length > 0 ? { terraformVariableFiles } : {}) }, command.fix === 'write');
     process.stderr.write(fixSummary(fixed, command.fix === 'write'));
@@ -86,11 +97,11 @@ function scan(command: ScanCommand): number {
   const given = baselineKeys ? baselined : undefined;
 
   let report: string;
+  const config = loaded.path && loaded.lineIndex ? { path: loaded.path, lineIndex: loaded.lineIndex, problems: loaded.problems } : undefined;
   if (command.format === 'json') {
-    const config = loaded.path && loaded.lineIndex ? { path: loaded.path, lineIndex: loaded.lineIndex, problems: loaded.problems } : undefined;
     report = `${JSON.stringify(toJsonReport(files, (path) => readTextFile(path), { ...(config ? { config } : {}), ...(given ? { baselined: given } : {}) }), null, 2)}\n`;
   } else if (command.format === 'sarif') {
-    report = `${JSON.stringify(toSarifReport(files, { root, textOf: (path) => readTextFile(path), ...(given ? { baselined: given } : {}) }), null, 2)}\n`;
+    report = `${JSON.stringify(toSarifReport(files, { root, textOf: (path) => readTextFile(path), ...(given ? { baselined: given } : {}), ...(config ? { config } : {}) }), null, 2)}\n`;
   } else {
     const colours = { enabled: command.outputFile === undefined && Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined };
     report = toTextReport(files, colours, { failOn: command.failOn, parseErrors: command.parseErrors, quiet: command.quiet, verbose: command.verbose, ...(baselined ? { baselined } : {}) });

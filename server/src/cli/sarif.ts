@@ -9,7 +9,7 @@
 //   results with `suppressions` (kind inSource, the reason as justification); with --baseline, `baselineState`.
 // - Parse problems, and files that could not be read, are tool execution notifications of the invocation.
 import { LineIndex, TOOL_NAME, TOOL_VERSION, getItem, getItemLabel, getSetting, listRules } from '../analysis';
-import type { Finding, OffsetRange, RuleInfo, Severity } from '../analysis';
+import type { Finding, OffsetRange, Problem, RuleInfo, Severity } from '../analysis';
 import { FINGERPRINT_KEY } from './fingerprint';
 import type { TextOf } from './report';
 import type { ScannedFile } from './scan';
@@ -40,6 +40,8 @@ export interface SarifOptions {
   readonly textOf?: TextOf;
   /** Findings in the baseline; when given, every result says whether it is new or unchanged. */
   readonly baselined?: ReadonlySet<Finding>;
+  /** The configuration file used (`.iac-hints.yaml`) and its problems: tool configuration notifications. */
+  readonly config?: { readonly path: string; readonly lineIndex: LineIndex; readonly problems: readonly Problem[] };
 }
 
 /** A rule's `name`: its title in PascalCase ("EnableLoadBalancerAccessLogs"), never equal to the id. */
@@ -219,7 +221,18 @@ export function toSarifReport(files: readonly ScannedFile[], options: SarifOptio
           rules: rules.map((rule) => sarifRule(rule, names.get(rule.id) ?? pascalCase(rule.title))),
         },
       },
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: notifications,
+        ...(options.config && options.config.problems.length > 0 ? {
+          toolConfigurationNotifications: options.config.problems.map((problem) => ({
+            level: LEVEL[problem.severity],
+            message: { text: problem.message },
+            locations: [location(options.config!.path, options.config!.lineIndex, problem.range)],
+            descriptor: { id: 'configuration-problem' },
+          })),
+        } : {}),
+      }],
       originalUriBaseIds: { [SOURCE_ROOT_ID]: { uri: folderUri(options.root) } },
       results,
       columnKind: 'utf16CodeUnits',
