@@ -182,11 +182,36 @@ describe('tfsec and Trivy (HCL)', () => {
     assert.match(condition.problems[0].message, /only where \[name=q\]/);
   });
 
-  test('an id that no rule lists is information', () => {
+  test('an AVD id that no rule lists is information: no iac-hints rule is equivalent', () => {
+    const text = queue('a', '#tfsec:ignore:AVD-AWS-9999\n');
+    const result = analyse('main.tf', text);
+    assert.deepEqual(problemsAt(result, text).map(({ at, severity }) => [at, severity]), [['tfsec:ignore:AVD-AWS-9999', 'info']]);
+    assert.match(result.problems[0].message, /no iac-hints rule is equivalent to this tfsec check/);
+  });
+
+  test('a long id iac-hints does not know is information that says so, not that no rule is equivalent', () => {
     const text = queue('a', '#tfsec:ignore:aws-sqs-queue-made-up-check\n');
     const result = analyse('main.tf', text);
     assert.deepEqual(problemsAt(result, text).map(({ at, severity }) => [at, severity]), [['tfsec:ignore:aws-sqs-queue-made-up-check', 'info']]);
-    assert.match(result.problems[0].message, /no iac-hints rule is equivalent to this tfsec check/);
+    assert.match(result.problems[0].message, /iac-hints does not know the long id aws-sqs-queue-made-up-check.*write the AVD id instead/);
+    assert.doesNotMatch(result.problems[0].message, /no iac-hints rule is equivalent/);
+    const expired = analyse('main.tf', queue('a', '#trivy:ignore:aws-sqs-queue-made-up-check:exp:2020-01-01\n'));
+    assert.match(expired.problems[0].message, /expired on 2020-01-01.*iac-hints does not know the long id aws-sqs-queue-made-up-check/);
+  });
+
+  test('long ids of checks rules list by AVD id are honoured: the security group ingress and the RDS instance a reviewer found', () => {
+    const sg = (before: string) => `${before}resource "aws_security_group" "ssh" {\n  name = "ssh"\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
+    assert.deepEqual(reported(analyse('main.tf', sg('')), 'sg-open-admin-ports'), ['aws_security_group.ssh']);
+    const ingress = analyse('main.tf', sg('#tfsec:ignore:aws-ec2-no-public-ingress-sgr\n'));
+    assert.deepEqual(reported(ingress, 'sg-open-admin-ports'), []);
+    assert.deepEqual(suppressedBy(ingress, 'sg-open-admin-ports'), [{ resource: 'aws_security_group.ssh', tool: 'tfsec', peerId: 'aws-ec2-no-public-ingress-sgr', reason: '' }]);
+    assert.deepEqual(ingress.problems, []);
+    const db = (before: string) => `${before}resource "aws_db_instance" "main" {\n  engine            = "postgres"\n  instance_class    = "db.t3.micro"\n  allocated_storage = 20\n}\n`;
+    assert.deepEqual(reported(analyse('main.tf', db('')), 'rds-storage-encrypted'), ['aws_db_instance.main']);
+    const rds = analyse('main.tf', db('#tfsec:ignore:aws-rds-encrypt-instance-storage-data\n'));
+    assert.deepEqual(reported(rds, 'rds-storage-encrypted'), []);
+    assert.deepEqual(suppressedBy(rds, 'rds-storage-encrypted'), [{ resource: 'aws_db_instance.main', tool: 'tfsec', peerId: 'aws-rds-encrypt-instance-storage-data', reason: '' }]);
+    assert.deepEqual(rds.problems, []);
   });
 
   test('an ignore above a module call covers what the module reports on the call (from the call\'s inputs)', () => {

@@ -364,10 +364,21 @@ function standsFor(rules: readonly string[] | 'all'): string {
   return rules === 'all' ? 'every iac-hints rule with a Trivy equivalent' : rules.length === 0 ? '' : `iac-hints ${rules.join(', ')}`;
 }
 
+// Trivy's long id shape (`<provider>-<service>-<short code>`, e.g. aws-ec2-no-public-ingress-sgr), not an AVD id.
+const LONG_ID = /^(?!avd-)[a-z0-9]+-[a-z0-9]+-[a-z0-9-]+$/;
+
+/**
+ * Whether a tfsec/Trivy id is a long id that knowledge/trivyIds.ts does not hold: iac-hints cannot tell which check
+ * it names, so it must not say that no rule is equivalent (the check may well be one a rule lists by AVD id).
+ */
+function unknownLongId(suppression: ForeignSuppression, rules: readonly string[] | 'all'): boolean {
+  return (suppression.tool === 'trivy' || suppression.tool === 'tfsec') && rules !== 'all' && rules.length === 0 && LONG_ID.test(suppression.peerId);
+}
+
 function inactiveMessage(suppression: ForeignSuppression, inactive: Inactive, rules: readonly string[] | 'all'): string {
   const tool = TOOL_NAMES[suppression.tool];
   const what = standsFor(rules);
-  const equivalent = what ? `it stood for ${what}` : 'no iac-hints rule is equivalent';
+  const equivalent = what ? `it stood for ${what}` : unknownLongId(suppression, rules) ? `iac-hints does not know the long id ${suppression.peerId}` : 'no iac-hints rule is equivalent';
   switch (inactive.kind) {
     case 'expired':
       return `${suppression.form} expired on ${inactive.date}: it no longer suppresses anything, here as in ${tool} (${equivalent}).`;
@@ -382,6 +393,9 @@ function inactiveMessage(suppression: ForeignSuppression, inactive: Inactive, ru
 
 function unusedMessage(suppression: ForeignSuppression, rules: readonly string[] | 'all', findings: readonly Finding[], places: FindingPlaces): string {
   const tool = TOOL_NAMES[suppression.tool];
+  if (unknownLongId(suppression, rules)) {
+    return `${suppression.form}: iac-hints does not know the long id ${suppression.peerId}, so it cannot tell which of its rules this ${tool} check stands for and suppresses nothing with it (information only); if one of iac-hints' rules lists the check's AVD id (\`iac-hints rules\`, references), write the AVD id instead.`;
+  }
   if (rules !== 'all' && rules.length === 0) {
     return `${suppression.form}: no iac-hints rule is equivalent to this ${tool} check, so there is nothing for it to suppress here (information only).`;
   }
