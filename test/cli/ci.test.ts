@@ -6,20 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from '../helpers/cli';
-import { KUBERNETES } from '../helpers/fixtures';
-
-const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  AdminSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: admin
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
+import { KUBERNETES, SSH_OPEN } from '../helpers/fixtures';
 
 const DATABASE_TF = `variable "encrypted" {
   type    = bool

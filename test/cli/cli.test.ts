@@ -7,20 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { TOOL_NAME, TOOL_VERSION, listRules } from '../../server/src/analysis';
 import { getRule } from '../../server/src/analysis/rules/registry';
 import { runCli } from '../helpers/cli';
-import { KUBERNETES, MALFORMED } from '../helpers/fixtures';
-
-const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  AdminSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: admin
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
+import { KUBERNETES, MALFORMED, SSH_OPEN } from '../helpers/fixtures';
 
 /** Only warnings: an unencrypted database (and whatever else the rules say about it, all warnings). */
 const RDS = `AWSTemplateFormatVersion: "2010-09-09"

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/paths';
 import type { SarifLog } from '../helpers/sarif';
+import { SSH_OPEN } from '../helpers/fixtures';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -19,19 +20,6 @@ function run(command: string, args: readonly string[], cwd: string, shell = fals
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  AdminSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: admin
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
 
 describe('the npm package', { timeout: 300_000 }, () => {
   let dir: string;

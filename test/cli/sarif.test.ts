@@ -13,21 +13,9 @@ import { runCli } from '../helpers/cli';
 import { REPO_ROOT } from '../helpers/paths';
 import { validateSarif } from '../helpers/sarif';
 import type { SarifLog } from '../helpers/sarif';
+import { SSH_OPEN } from '../helpers/fixtures';
 
 const CASES = join(REPO_ROOT, 'test', 'fixtures', 'cases', 'ci');
-
-const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  AdminSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: admin
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
 
 const SUPPRESSED = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:

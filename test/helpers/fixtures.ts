@@ -16,3 +16,17 @@ Resources:
     Type: AWS::S3::Bucket
   - {
 `;
+
+/** One security group with SSH (22) open to the internet: a certain sg-open-admin-ports error. */
+export const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  AdminSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: admin
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+`;

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TestLspClient, fileUri } from '../helpers/lspClient';
 import { withTimeout } from '../helpers/waitFor';
-import { KUBERNETES, MALFORMED } from '../helpers/fixtures';
+import { KUBERNETES, MALFORMED, SSH_OPEN } from '../helpers/fixtures';
 
 /** Diagnostic messages may be MarkupContent since LSP 3.18; this server sends strings. */
 function messageOf(diagnostic: Diagnostic): string {
@@ -22,18 +22,6 @@ function ofRule(diagnostics: readonly Diagnostic[], code = SSH): Diagnostic[] {
   return diagnostics.filter((diagnostic) => diagnostic.code === code);
 }
 
-const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  AdminSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: admin
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
 const SSH_FIXED = SSH_OPEN.replace('0.0.0.0/0', '10.0.0.0/8');
 const RDP_OPEN = SSH_OPEN.replace(/: 22/g, ': 3389');
 

@@ -13,21 +13,9 @@ import { after, before, describe, test } from 'node:test';
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { DEFAULT_CAPABILITIES, TestLspClient, fileUri } from '../helpers/lspClient';
 import { CLI_JS, REPO_ROOT, SERVER_JS } from '../helpers/paths';
+import { SSH_OPEN } from '../helpers/fixtures';
 
 const SETTINGS = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true };
-
-const SSH_OPEN = `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  AdminSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: admin
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
 
 /** Every candidate file under `dir` (what the generator wrote). */
 function filesUnder(dir: string): string[] {

@@ -5,12 +5,28 @@
 import { makeRe } from 'picomatch/posix';
 import type { AnalyzerOptions, RulePolicy } from './api';
 import { ITEMS, isItemId } from './knowledge';
+import { dirname, joinPath } from './paths';
 import { parseYaml } from './parse/yaml';
 import { RULES, getRule } from './rules/registry';
 import type { MapEntry, OffsetRange, Problem, Severity, ValueNode } from './types';
 
 /** The file name looked for in each folder, from the scanned one up to the file system's root. */
 export const CONFIG_FILE_NAME = '.iac-hints.yaml';
+
+/**
+ * The nearest `.iac-hints.yaml` in `folder` (an absolute path) or a folder above it, or undefined. `isFile` asks the
+ * host's file system; both hosts look the same way (the CLI from the scanned folder, the server from its first
+ * workspace folder).
+ */
+export function nearestConfigFile(folder: string, isFile: (path: string) => boolean): string | undefined {
+  for (let current = folder; ;) {
+    const candidate = joinPath(current, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    const above = dirname(current);
+    if (above === current || above === '.') return undefined;
+    current = above;
+  }
+}
 
 /** What a rule or a responsibility item is set to: off, on (as written), or a severity for its findings. */
 export type RuleLevel = Severity | 'off' | 'on';

@@ -4,7 +4,7 @@ export * from './types';
 export { LineIndex } from './text';
 export type { Position, LineRange } from './text';
 export { Analyzer, applyTextEdits } from './analyzer';
-export { CONFIG_FILE_NAME, EMPTY_CONFIG, configuredOptions, didYouMean, parseConfig, pathFilterOf, rulePolicyOf } from './config';
+export { CONFIG_FILE_NAME, EMPTY_CONFIG, configuredOptions, didYouMean, nearestConfigFile, parseConfig, pathFilterOf, rulePolicyOf } from './config';
 export type { ConfiguredOptions, HostSettings, IacHintsConfig, ParsedConfig, RuleLevel } from './config';
 export * from './formats';
 export { TOOL_NAME, TOOL_VERSION } from './version';

@@ -3,7 +3,7 @@
 // language server.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, LineIndex, parseConfig } from '../analysis';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, LineIndex, nearestConfigFile, parseConfig } from '../analysis';
 import type { IacHintsConfig, Problem } from '../analysis';
 import { UsageError } from './args';
 import { displayPath } from './scan';
@@ -18,19 +18,12 @@ export interface LoadedConfig {
   readonly root: string;
 }
 
-/** The nearest `.iac-hints.yaml` in `folder` or a folder above it, or undefined. */
-export function findConfigFile(folder: string): string | undefined {
-  let current = resolve(folder);
-  for (;;) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not here: look above.
-    }
-    const above = dirname(current);
-    if (above === current) return undefined;
-    current = above;
+/** Whether `path` is a file (false when it is missing or unreadable). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -57,7 +50,7 @@ function commonFolder(paths: readonly string[]): string {
 
 /** Reads the configuration of a scan. Throws UsageError when `--config` names a file that cannot be read. */
 export function loadConfig(explicit: string | undefined, scanPaths: readonly string[]): LoadedConfig {
-  const file = explicit ?? findConfigFile(commonFolder(scanPaths));
+  const file = explicit ?? nearestConfigFile(resolve(commonFolder(scanPaths)), isFile);
   if (file === undefined) return { config: EMPTY_CONFIG, problems: [], root: process.cwd() };
   let text: string;
   try {

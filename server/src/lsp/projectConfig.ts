@@ -2,8 +2,8 @@
 // parsed by the core (analysis/config.ts, the CLI's loader too). A change of the file on disk (watched) applies it
 // again, as a settings change does (settingsChange.ts); its problems are published on the file itself.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, LineIndex, parseConfig, pathFilterOf } from '../analysis';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, LineIndex, nearestConfigFile, parseConfig, pathFilterOf } from '../analysis';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { ParsedConfig } from '../analysis';
 import { problemToDiagnostic } from './convert';
@@ -23,26 +23,19 @@ export interface ProjectConfig {
 
 export const NO_PROJECT_CONFIG: ProjectConfig = { parsed: { config: EMPTY_CONFIG, problems: [] }, included: () => true, filterKey: '' };
 
-/** The nearest `.iac-hints.yaml` in `folder` or above it (as the CLI looks from the scanned folder). */
-function findConfigFile(folder: string): string | undefined {
-  let current = resolve(folder);
-  for (;;) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not here: look above.
-    }
-    const above = dirname(current);
-    if (above === current) return undefined;
-    current = above;
+/** Whether `path` is a file (false when it is missing or unreadable). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
 /** Finds and reads the configuration of the workspace (its first `file:` folder). Never throws. */
 export function loadProjectConfig(state: ServerState): ProjectConfig {
   const folder = state.workspaceFolders.find((candidate) => candidate.uri.startsWith('file:'));
-  const path = folder && findConfigFile(uriToPath(folder.uri));
+  const path = folder && nearestConfigFile(resolve(uriToPath(folder.uri)), isFile);
   if (!path) return NO_PROJECT_CONFIG;
   let text: string;
   try {
