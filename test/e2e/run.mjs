@@ -2,7 +2,7 @@
 // driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
 // (tools come from scripts/e2e-install.sh into .e2e/).
 //
-// Every check is a step (name + async function) in TERRAFORM_STEPS, TRUSTED_STEPS or RESTRICTED_STEPS
+// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, TRUSTED_STEPS or RESTRICTED_STEPS
 // below; a new check is one more step() in the right list. Each step ends with a screenshot under
 // test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
 import { spawn, execFileSync } from 'node:child_process';
@@ -108,6 +108,100 @@ const TERRAFORM_STEPS = [
     const text = await t.hoverAt(line, column + 2, (s) => /responsibility/i.test(s) && /network exposure/i.test(s));
     log(`    hover: ${oneLine(text)}`);
   }, '12-terraform-hover-setting'),
+];
+
+// Fixes, fix-all and a suppression, through the editor's own menus (Ctrl+. and "Source Action..."), on the
+// fixtures of test/e2e/workspace/fixes (its README says what each holds). Findings are matched by rule id (the
+// diagnostic's code in the Problems panel), never by the words of their messages.
+const FIXES = 'fixes';
+
+const FIX_STEPS = [
+  step('quick fix in YAML: Ctrl+. adds PointInTimeRecoverySpecification to OrdersTable', async (t) => {
+    const file = `${FIXES}/orders.yaml`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'dynamodb-pitr', /^Set PointInTimeRecoveryEnabled: true\b/, '13-quickfix-yaml-menu');
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, edited(before, '    Properties:\n',
+      '      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true\n'));
+    await t.waitForCodes(file, { gone: ['dynamodb-pitr'], kept: ['dynamodb-deletion-protection'] });
+  }, '14-quickfix-yaml'),
+
+  step('quick fix in JSON: Ctrl+. turns EnableKeyRotation from false to true', async (t) => {
+    const file = `${FIXES}/key.json`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'kms-rotation', /^Set EnableKeyRotation: true\b/);
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, replaced(before, '"EnableKeyRotation": false,', '"EnableKeyRotation": true,'));
+    await t.waitForCodes(file, { gone: ['kms-rotation'] });
+  }, '15-quickfix-json'),
+
+  step('quick fix in Terraform: Ctrl+. adds a point_in_time_recovery block to aws_dynamodb_table.orders', async (t) => {
+    const file = `${FIXES}/terraform/orders.tf`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'dynamodb-pitr', /^Set point_in_time_recovery\.enabled = true\b/);
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, edited(before, '    type = "S"\n  }\n', '  point_in_time_recovery {\n    enabled = true\n  }\n'));
+    await t.waitForCodes(file, { gone: ['dynamodb-pitr'], kept: ['dynamodb-deletion-protection'] });
+  }, '16-quickfix-terraform'),
+
+  step('fix-all ("Source Action...") applies only the safe fixes, as iac-hints scan --fix does', async (t) => {
+    const file = `${FIXES}/fix-all.yaml`;
+    const before = t.read(file);
+    const safe = ['rds-backup-retention', 'rds-deletion-protection', 'rds-iam-auth'];
+    // Fixes fix-all must not apply: one replaces the database, one may break clients, one needs a KMS key ARN.
+    const unsafe = ['rds-storage-encrypted', 'rds-not-public', 'loggroup-kms'];
+    await t.openFile(file);
+    await t.waitForCodes(file, { kept: [...safe, ...unsafe] });
+    await t.focusEditor();
+    await t.runCommand('Source Action...');
+    const title = await t.chooseCodeAction(/^Fix all safe\b/i);
+    log(`    applying "${title}"`);
+    await t.shot('17-fix-all-menu');
+    await t.page.keyboard.press('Enter');
+    await t.save();
+    // The CLI, from the same .vsix, on a copy of the original: the editor and the CLI fix alike.
+    const expected = fixedByCli(t.extensionsDir, path.basename(file), before);
+    assert(expected !== before, `iac-hints scan --fix changed nothing in ${file}`);
+    const after = await t.waitForText(file, expected);
+    for (const line of ['BackupRetentionPeriod: 7', 'DeletionProtection: true', 'EnableIAMDatabaseAuthentication: true']) {
+      assert(after.includes(`      ${line}\n`), `fix-all did not write "${line}" under ReportsDatabase.Properties:\n${after}`);
+    }
+    for (const line of ['PubliclyAccessible: true', 'StorageEncrypted: false']) {
+      assert(after.includes(`      ${line}\n`), `fix-all changed "${line}", which is not a safe fix:\n${after}`);
+    }
+    assert(!/^Parameters:/m.test(after) && !after.includes('KmsKeyId'), `fix-all wrote the log group's key parameter, a placeholder:\n${after}`);
+    await t.waitForCodes(file, { gone: safe, kept: unsafe });
+  }, '18-fix-all'),
+
+  step('suppression: "Suppress ecr-immutable-tags for BuildCache (with a reason)" hides the finding', async (t) => {
+    const file = `${FIXES}/suppress.yaml`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'ecr-immutable-tags', /^Suppress ecr-immutable-tags for BuildCache\b/, '19-suppress-menu');
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, edited(before, 'Resources:\n', '  # iac-hints-ignore ecr-immutable-tags: <reason>\n'));
+    // The finding is gone; the other finding of the resource stays; the comment's placeholder is reported.
+    const rows = await t.waitForCodes(file, { gone: ['ecr-immutable-tags'], kept: ['ecr-kms'] });
+    const comment = t.locate(file, 'Resources:', 'iac-hints-ignore').line;
+    assert(rows.some((r) => r.line === comment && /no reason/i.test(r.message)),
+      `no "no reason" warning on the suppression comment (line ${comment}): ${JSON.stringify(rows)}`);
+  }, '20-suppressed'),
+
+  step('suppression: a reason typed in place of <reason> clears the warning, the finding stays suppressed', async (t) => {
+    const file = `${FIXES}/suppress.yaml`;
+    const before = t.read(file);
+    const reason = 'a build cache: its tags are overwritten on purpose';
+    const { line, column } = t.locate(file, 'iac-hints-ignore', '<reason>');
+    await t.gotoPosition(line, column);
+    await t.page.keyboard.press('Shift+End');
+    await t.page.keyboard.type(reason);
+    await t.save();
+    await t.waitForText(file, replaced(before, ': <reason>\n', `: ${reason}\n`));
+    await t.waitForCodes(file, { gone: ['ecr-immutable-tags'], kept: ['ecr-kms'], absent: (r) => /no reason/i.test(r.message) });
+  }, '21-suppression-reason'),
 ];
 
 const TRUSTED_STEPS = [
@@ -221,6 +315,8 @@ const TRUSTED_STEPS = [
 
   ...TERRAFORM_STEPS,
 
+  ...FIX_STEPS,
+
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
     const before = await t.waitFor('one language server process', () => {
       const pids = serverPids(t.extensionsDir);
@@ -307,6 +403,7 @@ async function main() {
 async function runSession(label, steps, { browser, server, tmp, extensionsDir }) {
   const folder = path.join(tmp, `workspace-${label}`);
   fs.cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), folder, { recursive: true }); // the steps' own fixtures
   const page = await browser.newPage();
   const t = new Session(page, folder, extensionsDir);
   let broken = false;
@@ -468,6 +565,56 @@ class Session {
   /** Our rows of the Problems panel for one file name: messages starting with MESSAGE_PREFIX. */
   async ourProblems(file) {
     return (await this.problems(file)).filter((r) => r.file === file && r.message.startsWith(MESSAGE_PREFIX));
+  }
+
+  /** Waits until `relative` on disk is exactly `expected` (the editor saved the edit); returns it. */
+  async waitForText(relative, expected) {
+    return this.waitFor(`${relative} on disk to read exactly as expected`, () => {
+      const text = this.read(relative);
+      return text === expected ? text : undefined;
+    }, () => `expected:\n${expected}\nactual:\n${this.read(relative)}`);
+  }
+
+  /**
+   * Waits until the Problems panel's rows for `relative` (matched by rule id, the diagnostics' code) hold every
+   * code of `kept`, none of `gone`, and no row `absent` accepts; returns those rows.
+   */
+  async waitForCodes(relative, { gone = [], kept = [], absent } = {}) {
+    const name = path.basename(relative);
+    await this.showProblems();
+    const rowsOf = async () => (await this.problems(name)).filter((r) => r.file === name);
+    const wanted = [kept.length ? `with ${kept.join(', ')}` : '', gone.length ? `without ${gone.join(', ')}` : '']
+      .filter(Boolean).join(' and ');
+    // The list is virtual and its filter applies after a delay: until only this file's group shows, rows of this
+    // file may be out of view, and a code missing from the view proves nothing.
+    const filtered = async () => (await this.page.locator('.markers-panel .monaco-list-row .label-name').allTextContents())
+      .every((label) => label.trim() === name);
+    return this.waitFor(`the Problems panel's rows of ${name} ${wanted}`.trim(), async () => {
+      await this.problems(name); // sets the filter (Escape in it, as focusEditor presses, clears it)
+      if (!(await filtered())) return undefined;
+      const rows = await rowsOf();
+      const codes = new Set(rows.map((r) => r.code));
+      const ok = kept.every((code) => codes.has(code)) && !gone.some((code) => codes.has(code)) && !(absent && rows.some(absent));
+      return ok ? rows : undefined;
+    }, async () => `rows: ${JSON.stringify((await rowsOf()).map((r) => `${r.line}:${r.column} ${r.code} ${r.message}`), null, 1)}`);
+  }
+
+  /**
+   * Opens `relative`, puts the cursor where the Problems panel places the finding of rule `ruleId`, opens the quick
+   * fix menu (Ctrl+.) and applies the first action whose title matches `title`; `menuShot` names a screenshot of
+   * the open menu. Returns the title applied, once the edit is in the buffer (the tab is dirty).
+   */
+  async applyQuickFix(relative, ruleId, title, menuShot) {
+    await this.openFile(relative);
+    const rows = await this.waitForCodes(relative, { kept: [ruleId] });
+    const finding = rows.find((r) => r.code === ruleId);
+    await this.gotoPosition(finding.line, finding.column);
+    await this.page.keyboard.press(`${MOD}+Period`);
+    const chosen = await this.chooseCodeAction(title);
+    if (menuShot) await this.shot(menuShot);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'visible', timeout: TIMEOUT });
+    return chosen;
   }
 
   /** The language mode shown in the status bar for the active editor ("Plain Text", "YAML", ...). */
@@ -738,6 +885,33 @@ function resourceBlock(text, logicalId) {
   let end = start + 1;
   while (end < lines.length && (lines[end].startsWith('   ') || lines[end].trim() === '')) end++;
   return lines.slice(start, end).join('\n');
+}
+
+/** `text` with `insert` written right after its only occurrence of `anchor`. */
+function edited(text, anchor, insert) {
+  assert(text.split(anchor).length === 2, `the fixture should hold ${JSON.stringify(anchor)} exactly once`);
+  return text.replace(anchor, `${anchor}${insert}`);
+}
+
+/** `text` with its only occurrence of `from` replaced by `to`. */
+function replaced(text, from, to) {
+  assert(text.split(from).length === 2, `the fixture should hold ${JSON.stringify(from)} exactly once`);
+  return text.replace(from, to);
+}
+
+/** What `iac-hints scan --fix` (the CLI of the installed .vsix) makes of `text` saved as a file named `name`. */
+function fixedByCli(extensionsDir, name, text) {
+  const extension = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-hints-e2e-cli-'));
+  try {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    execFileSync(process.execPath, [path.join(extensionsDir, extension, 'dist', 'cli.js'), 'scan', file, '--fix', '--fail-on', 'none'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function waitFor(what, condition, timeout = TIMEOUT, describe) {
