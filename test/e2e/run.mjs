@@ -603,7 +603,7 @@ class Session {
   /**
    * Opens `relative`, puts the cursor where the Problems panel places the finding of rule `ruleId`, opens the quick
    * fix menu (Ctrl+.) and applies the first action whose title matches `title`; `menuShot` names a screenshot of
-   * the open menu. Returns the title applied, once the edit is in the buffer (the tab is dirty).
+   * the open menu. Returns the title applied (its edit reaches the buffer a moment later: save() waits for it).
    */
   async applyQuickFix(relative, ruleId, title, menuShot) {
     await this.openFile(relative);
@@ -614,7 +614,6 @@ class Session {
     const chosen = await this.chooseCodeAction(title);
     if (menuShot) await this.shot(menuShot);
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.tab.active.dirty').waitFor({ state: 'visible', timeout: TIMEOUT });
     return chosen;
   }
 
@@ -731,7 +730,12 @@ class Session {
     if (await textarea.count()) await textarea.focus();
   }
 
+  /**
+   * Saves the active editor after an edit. The edit of a code action reaches the buffer some time after Enter: the
+   * tab must be dirty first, or Ctrl+S saves nothing and the edit stays unsaved.
+   */
   async save() {
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'visible', timeout: TIMEOUT });
     await this.focusEditor();
     await this.page.keyboard.press(`${MOD}+KeyS`);
     await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
