@@ -3,6 +3,7 @@
 import type { ResponsibilityStatus } from './api';
 import { itemLabel } from './knowledgeView';
 import type { ServiceView } from './knowledgeView';
+import type { HoverFacts } from './settingReads';
 import type { RuleRun } from './summary';
 import type { MapNode, OffsetRange, ValueNode } from './types';
 
@@ -88,4 +89,33 @@ function locateInValue(value: ValueNode, offset: number, path: readonly string[]
 
 export function contains(range: OffsetRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
+}
+
+/**
+ * The hover over a finding or a setting a rule reads (settingReads.ts): each finding under the cursor (its message,
+ * its item and rule, the values its rule read there), then each other rule that reads the setting (item, verdict,
+ * the resolved values with provenance); sections apart by a rule.
+ */
+export function factsMarkdown(facts: HoverFacts): string {
+  const sections: string[] = [];
+  for (const { finding, meta, values } of facts.findings) {
+    const lines = [`**Customer responsibility: ${itemLabel(finding.responsibility)}** (${finding.ruleId}, ${finding.severity})`, '', finding.message];
+    if (meta) lines.push('', `${meta.title}. ${meta.rationale}`);
+    if (values.length > 0) lines.push('', ...resolvedLines(values));
+    if (meta?.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
+    sections.push(lines.join('\n'));
+  }
+  for (const { meta, status, detail, values } of facts.settings) {
+    const verdict = status ? `: **${STATUS_TEXT[status] ?? status}** in this resource` : '';
+    const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})${verdict}`, '', `${meta.title}. ${meta.rationale}`];
+    if (values.length > 0) lines.push('', ...resolvedLines(values));
+    if (detail) lines.push('', detail);
+    if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
+    sections.push(lines.join('\n'));
+  }
+  return sections.join('\n\n---\n\n');
+}
+
+function resolvedLines(values: readonly string[]): string[] {
+  return values.length === 1 ? [`Resolved: ${values[0]}`] : ['Resolved:', '', ...values.map((value) => `- ${value}`)];
 }
