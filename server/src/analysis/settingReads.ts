@@ -52,7 +52,7 @@ export class ReadTrace {
     const lookup = (start: ValueNode | undefined, path: readonly string[], via?: readonly string[]): Candidate[] => {
       const result = resolver.lookup(start, path, via);
       if (this.rule) {
-        this.walk(this.rule, start, path, 0, 0);
+        this.walk(this.rule, start, path);
         for (const candidate of result) if (candidate.node) this.note({ rule: this.rule, range: candidate.node.range });
       }
       return result;
@@ -84,45 +84,65 @@ export class ReadTrace {
     this.reads.push(read);
   }
 
-  /**
-   * The keys and list items a lookup of `path` from `start` goes through, as written: both branches of Fn::If,
-   * every element of a list (`[]`, or a Terraform key over repeated blocks), a dynamic block's content.
-   */
-  private walk(rule: Rule, node: ValueNode | undefined, path: readonly string[], index: number, depth: number): void {
-    if (!node || index >= path.length || depth > MAX_WALK_DEPTH) return;
-    const segment = path[index];
-    switch (node.kind) {
-      case 'map':
+  private walk(rule: Rule, node: ValueNode | undefined, path: readonly string[]): void {
+    walkPath(node, path, 0, 0, (range, keyRange) => this.note({ rule, range, ...(keyRange ? { keyRange } : {}) }));
+  }
+}
+
+/**
+ * The keys and list items a lookup of `path` from `node` goes through, as written: both branches of Fn::If, every
+ * element of a list (`[]`, or a Terraform key over repeated blocks), a dynamic block's content.
+ */
+function walkPath(node: ValueNode | undefined, path: readonly string[], index: number, depth: number, note: (range: OffsetRange, keyRange?: OffsetRange) => void): void {
+  if (!node || index >= path.length || depth > MAX_WALK_DEPTH) return;
+  const segment = path[index];
+  switch (node.kind) {
+    case 'map':
+      if (segment === '[]') {
+        walkPath(node, path, index + 1, depth + 1, note);
+        return;
+      }
+      for (const entry of node.entries) {
+        if (entry.key !== segment) continue;
+        note(entry.value?.range ?? entry.keyRange, entry.keyRange);
+        walkPath(entry.value, path, index + 1, depth + 1, note);
+      }
+      return;
+    case 'seq':
+      for (const item of node.items) {
         if (segment === '[]') {
-          this.walk(rule, node, path, index + 1, depth + 1);
-          return;
+          note(item.range);
+          walkPath(item, path, index + 1, depth + 1, note);
+        } else {
+          walkPath(item, path, index, depth + 1, note);
         }
-        for (const entry of node.entries) {
-          if (entry.key !== segment) continue;
-          this.note({ rule, range: entry.value?.range ?? entry.keyRange, keyRange: entry.keyRange });
-          this.walk(rule, entry.value, path, index + 1, depth + 1);
-        }
-        return;
-      case 'seq':
-        for (const item of node.items) {
-          if (segment === '[]') {
-            this.note({ rule, range: item.range });
-            this.walk(rule, item, path, index + 1, depth + 1);
-          } else {
-            this.walk(rule, item, path, index, depth + 1);
-          }
-        }
-        return;
-      case 'intrinsic':
-        if (node.name === 'Fn::If' && node.argument.kind === 'seq' && node.argument.items.length === 3) {
-          this.walk(rule, node.argument.items[1], path, index, depth + 1);
-          this.walk(rule, node.argument.items[2], path, index, depth + 1);
-        }
-        return;
-      default:
-        return;
+      }
+      return;
+    case 'intrinsic':
+      if (node.name === 'Fn::If' && node.argument.kind === 'seq' && node.argument.items.length === 3) {
+        walkPath(node.argument.items[1], path, index, depth + 1, note);
+        walkPath(node.argument.items[2], path, index, depth + 1, note);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * The places of the knowledge base's settings a rule checks (`pathOf`: a setting id's path on this resource type, or
+ * undefined), as reads of that rule: a rule may stop before reading one (a queue with a KMS key needs no look at
+ * SQS-managed encryption), yet the setting is still its duty, and the hover says so.
+ */
+export function knowledgeReads(root: MapNode, runs: readonly RuleRun[], pathOf: (settingId: string) => readonly string[] | undefined): SettingRead[] {
+  const reads: SettingRead[] = [];
+  for (const { rule } of runs) {
+    for (const id of rule.meta.settings ?? []) {
+      const path = pathOf(id);
+      if (path) walkPath(root, path, 0, 0, (range, keyRange) => reads.push({ rule, range, ...(keyRange ? { keyRange } : {}) }));
     }
   }
+  return reads;
 }
 
 function isResolver(value: unknown): value is ValueResolver {

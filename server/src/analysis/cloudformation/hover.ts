@@ -4,7 +4,8 @@
 import type { HoverResult } from '../api';
 import { contains, factsMarkdown, resourceMarkdown } from '../hoverText';
 import { describeCloudFormationResource } from '../knowledgeView';
-import { hoverFacts } from '../settingReads';
+import { getSetting } from '../knowledge';
+import { hoverFacts, knowledgeReads } from '../settingReads';
 import type { HoveredResource, SettingRead } from '../settingReads';
 import type { Finding } from '../types';
 import { traceSettingReads } from './check';
@@ -26,7 +27,15 @@ export function hoverAt(_template: CfnTemplate, check: TemplateCheck, offset: nu
         runs: resourceCheck.runs,
         reads: () => {
           let reads = traces.get(resourceCheck);
-          if (!reads) traces.set(resourceCheck, reads = traceSettingReads(check, resourceCheck));
+          if (!reads) {
+            const { properties, type } = resourceCheck.resource;
+            const pathOf = (id: string): string[] | undefined => {
+              const setting = getSetting(id)?.cloudformation;
+              return setting && setting.type === type && !setting.splitResource ? setting.propertyPath.split('.') : undefined;
+            };
+            reads = [...traceSettingReads(check, resourceCheck), ...(properties ? knowledgeReads(properties, resourceCheck.runs, pathOf) : [])];
+            traces.set(resourceCheck, reads);
+          }
           return reads;
         },
         resolve: (node) => resolver.scalars(node),

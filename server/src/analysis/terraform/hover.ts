@@ -4,11 +4,11 @@
 // tfvars, module input, the dynamic block's for_each element).
 import type { HoverResult } from '../api';
 import { contains, factsMarkdown, locateKey, resourceMarkdown } from '../hoverText';
-import { getItem, settingsForTerraformType } from '../knowledge';
+import { getItem, getSetting, settingsForTerraformType } from '../knowledge';
 import { describeTerraformResource, itemLabel } from '../knowledgeView';
 import { describeVia, quote } from '../resolution';
 import { listRules } from '../rules/registry';
-import { hoverFacts } from '../settingReads';
+import { hoverFacts, knowledgeReads } from '../settingReads';
 import type { HoveredResource, SettingRead } from '../settingReads';
 import type { Finding } from '../types';
 import type { ModuleAnalysis } from './analyze';
@@ -34,7 +34,16 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
         runs: resourceCheck.runs,
         reads: () => {
           let reads = traces.get(resourceCheck);
-          if (!reads) traces.set(resourceCheck, reads = traceSettingReads(analysis.module, analysis.resolver, resourceCheck, analysis.check.settings));
+          if (!reads) {
+            const { type, body } = resourceCheck.resource;
+            const pathOf = (id: string): string[] | undefined => {
+              const setting = getSetting(id)?.terraform;
+              if (!setting || setting.splitResource) return setting?.legacy?.type === type ? setting.legacy.argumentPath.split('.') : undefined;
+              return setting.type === type ? setting.argumentPath.split('.') : setting.legacy?.type === type ? setting.legacy.argumentPath.split('.') : undefined;
+            };
+            reads = [...traceSettingReads(analysis.module, analysis.resolver, resourceCheck, analysis.check.settings), ...knowledgeReads(body, resourceCheck.runs, pathOf)];
+            traces.set(resourceCheck, reads);
+          }
           return reads;
         },
         resolve: (node) => analysis.resolver.scalars(node),
