@@ -1,10 +1,10 @@
-// Hover text shared by both formats: a resource's service, category and customer items; a setting's item,
-// resolved value and provenance. Also finds the setting path under the cursor in a value tree.
+// Hover text shared by both formats: a resource's service, category and customer items; the findings and settings
+// under the cursor (settingReads.ts gathers the facts): item, verdict, resolved value and provenance. Also finds the
+// setting path under the cursor in a value tree.
 import type { ResponsibilityStatus } from './api';
 import { itemLabel } from './knowledgeView';
 import type { ServiceView } from './knowledgeView';
 import type { HoverFacts } from './settingReads';
-import type { RuleRun } from './summary';
 import type { MapNode, OffsetRange, ValueNode } from './types';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -39,25 +39,6 @@ export function resourceMarkdown(type: string, service: ServiceView | undefined,
     }
   }
   return lines.join('\n');
-}
-
-function pathKey(path: readonly string[]): string {
-  return path.filter((segment) => segment !== '[]').join('/');
-}
-
-export function settingMarkdown(runs: readonly RuleRun[], path: readonly string[]): string | undefined {
-  const key = pathKey(path);
-  for (const run of runs) {
-    for (const outcome of run.outcomes) {
-      if (outcome.kind === 'not-applicable' || !outcome.evidence || pathKey(outcome.evidence.path) !== key) continue;
-      const meta = run.rule.meta;
-      const resolved = outcome.kind === 'unknown' ? `Cannot be checked: ${outcome.evidence.text}` : `Resolved: ${outcome.evidence.text}`;
-      const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})`, '', `${meta.title}. ${meta.rationale}`, '', resolved];
-      if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
-      return lines.join('\n');
-    }
-  }
-  return undefined;
 }
 
 export interface LocatedKey {

@@ -48,6 +48,7 @@ export class ReadTrace {
     }
   }
 
+  /** `resolver` as seen through the trace: the same answers, every call a run makes on it noted. */
   traced<T extends ValueResolver>(resolver: T): T {
     const lookup = (start: ValueNode | undefined, path: readonly string[], via?: readonly string[]): Candidate[] => {
       const result = resolver.lookup(start, path, via);
@@ -333,15 +334,17 @@ function detailAt(run: RuleRun, place: Place): string | undefined {
 
 /** "CidrIp is '0.0.0.0/0' (Ref AdminCidr; default '0.0.0.0/0')" for each value the reads resolved, labelled by their key. */
 function valueLines(resource: HoveredResource, reads: readonly SettingRead[]): string[] {
-  const lines: string[] = [];
+  const lines = new Set<string>();
   for (const read of reads) {
     if (!read.resolved) continue;
     const holder = placeHolding(resource.root, read.range);
     if (!holder) continue;
     const label = pathLabel(holder.path);
-    for (const resolved of read.resolved) lines.push(resolvedLine(label, resolved));
+    for (const resolved of read.resolved) lines.add(resolvedLine(label, resolved));
+    // A list of thousands of statements is summarised: the first values say enough, and each label costs a walk.
+    if (lines.size >= MAX_VALUES) break;
   }
-  return [...new Set(lines)].slice(0, MAX_VALUES);
+  return [...lines].slice(0, MAX_VALUES);
 }
 
 function resolvedLine(label: string, resolved: Resolved): string {
