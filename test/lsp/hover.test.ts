@@ -56,6 +56,9 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
   async function hoverText(uri: string, position: Position): Promise<string> {
     const hover = await client.hover(uri, position);
     assert.ok(hover, `a hover at ${position.line}:${position.character}`);
+    const { start, end } = hover.range ?? { start: position, end: position };
+    const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    assert.ok(before(start, position) && before(position, end), `the hover's range holds the cursor at ${position.line}:${position.character}`);
     return (hover.contents as MarkupContent).value;
   }
 

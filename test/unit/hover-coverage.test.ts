@@ -93,7 +93,11 @@ function checkFile(file: string, coverage: Coverage): void {
   if (analysis.kind === 'skipped') return;
   const hovers = new Map<number, HoverResult | undefined>();
   const hover = (offset: number): HoverResult | undefined => {
-    if (!hovers.has(offset)) hovers.set(offset, analyzer.hover(input, offset));
+    if (!hovers.has(offset)) {
+      const result = analyzer.hover(input, offset);
+      if (result) assert.ok(result.range.start <= offset && offset <= result.range.end, `the hover's range holds the cursor at ${name}:${where(text, offset)}`);
+      hovers.set(offset, result);
+    }
     return hovers.get(offset);
   };
   const name = path.relative(path.dirname(REPO_ROOT), file);

@@ -272,15 +272,16 @@ const MAX_VALUES = 8;
 
 /**
  * The facts of a hover at `offset`: every reported finding (`findings`, those of the file) whose range holds it,
- * and, inside `resource`, the innermost key or list item some rule read, with each such rule's item, verdict and
- * the values it read there (with provenance). Undefined when there is neither.
+ * and, inside `resource`, the innermost key or list item some rule read at `placeOffset` (the same offset, or the
+ * label of the Terraform dynamic block whose header it is on), with each such rule's item, verdict and the values it
+ * read there (with provenance). Undefined when there is neither.
  */
-export function hoverFacts(offset: number, findings: readonly Finding[], resource: HoveredResource | undefined): HoverFacts | undefined {
+export function hoverFacts(offset: number, findings: readonly Finding[], resource: HoveredResource | undefined, placeOffset = offset): HoverFacts | undefined {
   const here = findings.filter((finding) => within(offset, finding.range));
   let reads: readonly SettingRead[] = [];
   let place: Place | undefined;
   if (resource) {
-    const chain = placesAt(resource.root, offset);
+    const chain = placesAt(resource.root, placeOffset);
     const traced = chain.length > 0 || here.length > 0 ? resource.reads() : [];
     for (let index = chain.length - 1; index >= 0 && !place; index--) {
       const found = readsIn(traced, chain[index]);
@@ -312,7 +313,7 @@ export function hoverFacts(offset: number, findings: readonly Finding[], resourc
       settings.push({ meta: rule.meta, ...(status ? { status: status.status } : {}), ...(detail ? { detail } : {}), values: values.slice(0, MAX_VALUES) });
     }
   }
-  const ranges = [...here.map((finding) => finding.range), ...(place ? [place.keyRange && within(offset, place.keyRange) ? place.keyRange : place.range] : [])];
+  const ranges = [...here.map((finding) => finding.range), ...(place ? [place.keyRange && within(placeOffset, place.keyRange) ? place.keyRange : place.range] : [])];
   const range = ranges.reduce((best, candidate) => (candidate.end - candidate.start < best.end - best.start ? candidate : best));
   return { findings: factsOfFindings, settings, range };
 }

@@ -10,7 +10,7 @@ import { describeVia, quote } from '../resolution';
 import { listRules } from '../rules/registry';
 import { hoverFacts, knowledgeReads } from '../settingReads';
 import type { HoveredResource, SettingRead } from '../settingReads';
-import type { Finding } from '../types';
+import type { Finding, OffsetRange } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import { traceSettingReads } from './check';
 import type { TfResourceCheck } from './check';
@@ -27,7 +27,8 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
   const typeLabel = resource?.block.labels[0];
   const onType = typeLabel && contains(typeLabel.range, offset) ? typeLabel.range : undefined;
   // The header and for_each of a dynamic block stand for the blocks it makes: as if on its label.
-  const at = resource && !onType ? dynamicHeaderLabel(resource.block.body, offset) ?? offset : offset;
+  const header = resource && !onType ? dynamicHeader(resource.block.body, offset) : undefined;
+  const at = header?.label ?? offset;
   const hovered: HoveredResource | undefined = resourceCheck && !onType
     ? {
         root: resourceCheck.resource.body,
@@ -38,8 +39,8 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
             const { type, body } = resourceCheck.resource;
             const pathOf = (id: string): string[] | undefined => {
               const setting = getSetting(id)?.terraform;
-              if (!setting || setting.splitResource) return setting?.legacy?.type === type ? setting.legacy.argumentPath.split('.') : undefined;
-              return setting.type === type ? setting.argumentPath.split('.') : setting.legacy?.type === type ? setting.legacy.argumentPath.split('.') : undefined;
+              if (setting?.type === type && !setting.splitResource) return setting.argumentPath.split('.');
+              return setting?.legacy?.type === type ? setting.legacy.argumentPath.split('.') : undefined;
             };
             reads = [...traceSettingReads(analysis.module, analysis.resolver, resourceCheck, analysis.check.settings), ...knowledgeReads(body, resourceCheck.runs, pathOf)];
             traces.set(resourceCheck, reads);
@@ -49,7 +50,7 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
         resolve: (node) => analysis.resolver.scalars(node),
       }
     : undefined;
-  const facts = hoverFacts(at, findings, hovered);
+  const facts = hoverFacts(offset, findings, hovered, at);
   if (resourceCheck && resource && onType) {
     const markdown = resourceMarkdown(resource.type, describeTerraformResource(resource, analysis.resolver), resourceCheck.summary.responsibilities, 'module');
     return { markdown: facts ? `${factsMarkdown(facts)}\n\n---\n\n${markdown}` : markdown, range: onType };
@@ -59,17 +60,19 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
   const located = resource ? locateKey(resource.body, offset) : undefined;
   const split = resource && located ? splitSettingMarkdown(analysis, resource, located.path) : undefined;
   if (split && located) return { markdown: facts ? `${split}\n\n---\n\n${factsMarkdown(facts)}` : split, range: located.keyRange };
-  return facts ? { markdown: factsMarkdown(facts), range: facts.range } : undefined;
+  if (!facts) return undefined;
+  // The range holds the cursor: the dynamic block's own, when the place was found through its label.
+  return { markdown: factsMarkdown(facts), range: header && !contains(facts.range, offset) ? header.range : facts.range };
 }
 
-/** The label of the `dynamic` block whose header (outside its content block) holds `offset`, at any depth. */
-function dynamicHeaderLabel(body: HclBody, offset: number, depth = 0): number | undefined {
+/** The `dynamic` block whose header (outside its content block) holds `offset`, at any depth: its label's start and its range. */
+function dynamicHeader(body: HclBody, offset: number, depth = 0): { label: number; range: OffsetRange } | undefined {
   if (depth > 64) return undefined;
   for (const block of body.blocks) {
     if (!contains(block.range, offset)) continue;
     const content = block.type === 'dynamic' ? block.body.blocks.find((inner) => inner.type === 'content') : undefined;
-    if (content && block.labels[0] && !contains(content.range, offset)) return block.labels[0].range.start;
-    return dynamicHeaderLabel(content?.body ?? block.body, offset, depth + 1);
+    if (content && block.labels[0] && !contains(content.range, offset)) return { label: block.labels[0].range.start, range: block.range };
+    return dynamicHeader(content?.body ?? block.body, offset, depth + 1);
   }
   return undefined;
 }
