@@ -71,6 +71,7 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   ['suppress.ts', 'engine', 'suppression comments and Metadata'],
   ['suppress/**', 'engine', "other tools' suppressions (checkov, cfn_nag, cfn-lint, tfsec, Trivy) and their equivalents"],
   ['hoverText.ts', 'engine', 'hover text for both formats'],
+  ['settingReads.ts', 'engine', 'which settings of a resource each rule run reads (traced for hovers), and the facts a hover gives'],
   ['config.ts', 'engine', '.iac-hints.yaml: parsing, rule policy, path filter'],
   ['analyzer.ts', 'engine', 'the Analyzer: cache, dispatch by format'],
   ['index.ts', 'engine', 'the only entry point'],

@@ -66,9 +66,9 @@ export class Analyzer {
   hover(input: AnalyzeInput, offset: number): HoverResult | undefined {
     const cached = this.analyzeCached(input);
     try {
-      if (cached.terraform) return terraformHoverAt(cached.terraform, input.path, offset);
+      if (cached.terraform) return terraformHoverAt(cached.terraform, input.path, offset, cached.analysis.findings);
       if (!cached.template || !cached.check) return undefined;
-      return hoverAt(cached.template, cached.check, offset, cached.check.resolver);
+      return hoverAt(cached.template, cached.check, offset, cached.check.resolver, cached.analysis.findings);
     } catch {
       return undefined;
     }

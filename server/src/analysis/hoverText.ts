@@ -1,9 +1,10 @@
-// Hover text shared by both formats: a resource's service, category and customer items; a setting's item,
-// resolved value and provenance. Also finds the setting path under the cursor in a value tree.
+// Hover text shared by both formats: a resource's service, category and customer items; the findings and settings
+// under the cursor (settingReads.ts gathers the facts): item, verdict, resolved value and provenance. Also finds the
+// setting path under the cursor in a value tree.
 import type { ResponsibilityStatus } from './api';
 import { itemLabel } from './knowledgeView';
 import type { ServiceView } from './knowledgeView';
-import type { RuleRun } from './summary';
+import type { HoverFacts } from './settingReads';
 import type { MapNode, OffsetRange, ValueNode } from './types';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -40,25 +41,6 @@ export function resourceMarkdown(type: string, service: ServiceView | undefined,
   return lines.join('\n');
 }
 
-function pathKey(path: readonly string[]): string {
-  return path.filter((segment) => segment !== '[]').join('/');
-}
-
-export function settingMarkdown(runs: readonly RuleRun[], path: readonly string[]): string | undefined {
-  const key = pathKey(path);
-  for (const run of runs) {
-    for (const outcome of run.outcomes) {
-      if (outcome.kind === 'not-applicable' || !outcome.evidence || pathKey(outcome.evidence.path) !== key) continue;
-      const meta = run.rule.meta;
-      const resolved = outcome.kind === 'unknown' ? `Cannot be checked: ${outcome.evidence.text}` : `Resolved: ${outcome.evidence.text}`;
-      const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})`, '', `${meta.title}. ${meta.rationale}`, '', resolved];
-      if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
-      return lines.join('\n');
-    }
-  }
-  return undefined;
-}
-
 export interface LocatedKey {
   readonly path: readonly string[];
   readonly keyRange: OffsetRange;
@@ -88,4 +70,33 @@ function locateInValue(value: ValueNode, offset: number, path: readonly string[]
 
 export function contains(range: OffsetRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
+}
+
+/**
+ * The hover over a finding or a setting a rule reads (settingReads.ts): each finding under the cursor (its message,
+ * its item and rule, the values its rule read there), then each other rule that reads the setting (item, verdict,
+ * the resolved values with provenance); sections apart by a rule.
+ */
+export function factsMarkdown(facts: HoverFacts): string {
+  const sections: string[] = [];
+  for (const { finding, meta, values } of facts.findings) {
+    const lines = [`**Customer responsibility: ${itemLabel(finding.responsibility)}** (${finding.ruleId}, ${finding.severity})`, '', finding.message];
+    if (meta) lines.push('', `${meta.title}. ${meta.rationale}`);
+    if (values.length > 0) lines.push('', ...resolvedLines(values));
+    if (meta?.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
+    sections.push(lines.join('\n'));
+  }
+  for (const { meta, status, detail, values } of facts.settings) {
+    const verdict = status ? `: **${STATUS_TEXT[status] ?? status}** in this resource` : '';
+    const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})${verdict}`, '', `${meta.title}. ${meta.rationale}`];
+    if (values.length > 0) lines.push('', ...resolvedLines(values));
+    if (detail) lines.push('', detail);
+    if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
+    sections.push(lines.join('\n'));
+  }
+  return sections.join('\n\n---\n\n');
+}
+
+function resolvedLines(values: readonly string[]): string[] {
+  return values.length === 1 ? [`Resolved: ${values[0]}`] : ['Resolved:', '', ...values.map((value) => `- ${value}`)];
 }

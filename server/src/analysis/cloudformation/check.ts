@@ -3,6 +3,8 @@ import type { AnalysisSettings, ResourceSummary } from '../api';
 import { findingsOf, runGuarded } from '../findings';
 import { categoryOf } from '../knowledgeView';
 import { RULES_BY_CLOUDFORMATION_TYPE } from '../rules/registry';
+import { ReadTrace } from '../settingReads';
+import type { SettingRead } from '../settingReads';
 import { summarise } from '../summary';
 import type { RuleRun } from '../summary';
 import type { RuleOutcome } from '../rules/support/outcome';
@@ -35,6 +37,8 @@ export interface RunReads {
 
 export interface TemplateCheck {
   readonly resolver: Resolver;
+  /** What the runs saw (settings, resources by type, shared values): a hover traces a resource's runs in it again. */
+  readonly scope: CheckScope;
   readonly resources: readonly ResourceCheck[];
   readonly problems: readonly Problem[];
 }
@@ -117,7 +121,21 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
     const reads = fresh.map((entry) => entry.reads);
     return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)), reads, settings);
   });
-  return { resolver, resources, problems };
+  return { resolver, scope, resources, problems };
+}
+
+/**
+ * What each rule run on the resource reads of it (settingReads.ts), for hovers: its runs again, in the check's scope
+ * (shared values already computed are reused) with a resolver that notes every read. A run that throws keeps the
+ * reads it made.
+ */
+export function traceSettingReads(check: TemplateCheck, resourceCheck: ResourceCheck): readonly SettingRead[] {
+  const trace = new ReadTrace();
+  const scope: CheckScope = { ...check.scope, resolver: trace.traced(check.scope.resolver) };
+  for (const { rule } of resourceCheck.runs) {
+    trace.during(rule, () => rule.cloudformation?.check(resourceCheck.resource, recordingContext(scope, new ReadSet())));
+  }
+  return trace.reads;
 }
 
 /**

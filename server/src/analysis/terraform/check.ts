@@ -7,6 +7,8 @@ import { RULES_BY_TERRAFORM_TYPE } from '../rules/registry';
 import type { Finding, Problem, ValueNode } from '../types';
 import { canonicalType } from '../knowledge';
 import { findingsOf, runGuarded } from '../findings';
+import { ReadTrace } from '../settingReads';
+import type { SettingRead } from '../settingReads';
 import { terraformCategory } from '../knowledgeView';
 import type { TfRuleContext } from './context';
 import { referenceParts } from './hcl';
@@ -32,10 +34,37 @@ export interface TfResourceCheck {
 export interface ModuleCheck {
   readonly resources: readonly TfResourceCheck[];
   readonly problems: readonly { readonly file: string; readonly problem: Problem }[];
+  /** The settings the rules saw (a hover traces a resource's runs again with them). */
+  readonly settings?: AnalysisSettings;
+}
+
+/**
+ * What each rule run on the resource's first instance (the one its statuses come from) reads of it
+ * (settingReads.ts), for hovers: the runs again with a resolver that notes every read. `resolver` is the module's.
+ */
+export function traceSettingReads(module: TfModule, resolver: TfResolver, resourceCheck: TfResourceCheck, settings: AnalysisSettings = {}): readonly SettingRead[] {
+  const { resource } = resourceCheck;
+  const instance = instancesOf(resource, resolver)[0];
+  if (!instance) return [];
+  const trace = new ReadTrace();
+  const context = instanceContext(resource, module, resolver, trace.traced(resolver.withBinding(instance.binding)), instance.address, settings, resourcesByType(module), new Map(), false);
+  for (const { rule } of resourceCheck.runs) trace.during(rule, () => rule.terraform?.check(resource, context));
+  return trace.reads;
 }
 
 export function checkModule(module: TfModule, resolver: TfResolver, settings: AnalysisSettings = {}): ModuleCheck {
-  // Keyed by the canonical type, so a rule asking for aws_lb_listener sees aws_alb_listener too.
+  const byType = resourcesByType(module);
+  const problems: { file: string; problem: Problem }[] = [];
+  const resources: TfResourceCheck[] = [];
+  for (const resource of module.resources) {
+    if (resource.mode !== 'managed') continue;
+    resources.push(checkResource(resource, module, resolver, settings, byType, problems));
+  }
+  return { resources, problems, settings };
+}
+
+/** The managed resources by canonical type, so a rule asking for aws_lb_listener sees aws_alb_listener too. */
+function resourcesByType(module: TfModule): Map<string, TfResource[]> {
   const byType = new Map<string, TfResource[]>();
   for (const resource of module.resources) {
     if (resource.mode !== 'managed') continue;
@@ -44,13 +73,23 @@ export function checkModule(module: TfModule, resolver: TfResolver, settings: An
     list.push(resource);
     byType.set(type, list);
   }
-  const problems: { file: string; problem: Problem }[] = [];
-  const resources: TfResourceCheck[] = [];
-  for (const resource of module.resources) {
-    if (resource.mode !== 'managed') continue;
-    resources.push(checkResource(resource, module, resolver, settings, byType, problems));
-  }
-  return { resources, problems };
+  return byType;
+}
+
+/** What the rules see of one instance; `unsure` collects the children that may or may not point at a parent. */
+function instanceContext(resource: TfResource, module: TfModule, resolver: TfResolver, instanceResolver: TfResolver, address: string, settings: AnalysisSettings, byType: Map<string, TfResource[]>, unsure: Map<string, string>, withUnsure: boolean): TfRuleContext {
+  return {
+    module,
+    settings,
+    resolver: instanceResolver,
+    address,
+    resourcesOfType: (type) => byType.get(canonicalType(type)) ?? [],
+    linked: (parent, childType, link) => {
+      const links = linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link, parent === resource ? instanceResolver : resolver);
+      for (const { child, why } of links.unsure) unsure.set(child.address, why);
+      return withUnsure ? [...links.linked, ...links.unsure.map(({ child }) => child)] : links.linked;
+    },
+  };
 }
 
 function checkResource(resource: TfResource, module: TfModule, resolver: TfResolver, settings: AnalysisSettings, byType: Map<string, TfResource[]>, problems: { file: string; problem: Problem }[]): TfResourceCheck {
@@ -63,18 +102,7 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
     // Children that may or may not point at a parent: the rule is run with and without them, and where the two
     // verdicts differ the duty cannot be checked.
     const unsure = new Map<string, string>();
-    const contextWith = (withUnsure: boolean): TfRuleContext => ({
-      module,
-      settings,
-      resolver: instanceResolver,
-      address: instance.address,
-      resourcesOfType: (type) => byType.get(canonicalType(type)) ?? [],
-      linked: (parent, childType, link) => {
-        const links = linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link, parent === resource ? instanceResolver : resolver);
-        for (const { child, why } of links.unsure) unsure.set(child.address, why);
-        return withUnsure ? [...links.linked, ...links.unsure.map(({ child }) => child)] : links.linked;
-      },
-    });
+    const contextWith = (withUnsure: boolean): TfRuleContext => instanceContext(resource, module, resolver, instanceResolver, instance.address, settings, byType, unsure, withUnsure);
     const context = contextWith(false);
     const findings: Finding[] = [];
     for (const rule of rules) {

@@ -1,27 +1,80 @@
-// Terraform hovers: on a resource's type label, its service, category and customer items; on an argument a
-// rule reads, the item, its resolved value and where the value came from (variable, tfvars, module input).
+// Terraform hovers: on a resource's type label, its service, category and customer items; over a finding, that
+// finding (a module call's argument too); on an argument, nested or dynamic block or list element a rule reads
+// (settingReads.ts), the item, the rule's verdict, its resolved values and where they came from (variable,
+// tfvars, module input, the dynamic block's for_each element).
 import type { HoverResult } from '../api';
-import { contains, locateKey, resourceMarkdown, settingMarkdown } from '../hoverText';
-import { getItem, settingsForTerraformType } from '../knowledge';
+import { contains, factsMarkdown, locateKey, resourceMarkdown } from '../hoverText';
+import { getItem, getSetting, settingsForTerraformType } from '../knowledge';
 import { describeTerraformResource, itemLabel } from '../knowledgeView';
 import { describeVia, quote } from '../resolution';
 import { listRules } from '../rules/registry';
+import { hoverFacts, knowledgeReads } from '../settingReads';
+import type { HoveredResource, SettingRead } from '../settingReads';
+import type { Finding, OffsetRange } from '../types';
 import type { ModuleAnalysis } from './analyze';
+import { traceSettingReads } from './check';
+import type { TfResourceCheck } from './check';
+import type { HclBody } from './hcl/ast';
 import type { TfResource } from './module';
 
-export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset: number): HoverResult | undefined {
+/** Traces by resource check: a check belongs to one module analysis, so each resource is traced once per analysis. */
+const traces = new WeakMap<TfResourceCheck, readonly SettingRead[]>();
+
+/** `findings`: the file's reported findings (a hover over one always explains it, a module call's argument too). */
+export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset: number, findings: readonly Finding[] = []): HoverResult | undefined {
   const resourceCheck = analysis.check.resources.find((candidate) => samePath(candidate.resource.file, path) && contains(candidate.resource.block.range, offset));
-  if (!resourceCheck) return undefined;
-  const { resource } = resourceCheck;
-  const typeLabel = resource.block.labels[0];
-  if (typeLabel && contains(typeLabel.range, offset)) {
+  const resource = resourceCheck?.resource;
+  const typeLabel = resource?.block.labels[0];
+  const onType = typeLabel && contains(typeLabel.range, offset) ? typeLabel.range : undefined;
+  // The header and for_each of a dynamic block stand for the blocks it makes: as if on its label.
+  const header = resource && !onType ? dynamicHeader(resource.block.body, offset) : undefined;
+  const at = header?.label ?? offset;
+  const hovered: HoveredResource | undefined = resourceCheck && !onType
+    ? {
+        root: resourceCheck.resource.body,
+        runs: resourceCheck.runs,
+        reads: () => {
+          let reads = traces.get(resourceCheck);
+          if (!reads) {
+            const { type, body } = resourceCheck.resource;
+            const pathOf = (id: string): string[] | undefined => {
+              const setting = getSetting(id)?.terraform;
+              if (setting?.type === type && !setting.splitResource) return setting.argumentPath.split('.');
+              return setting?.legacy?.type === type ? setting.legacy.argumentPath.split('.') : undefined;
+            };
+            reads = [...traceSettingReads(analysis.module, analysis.resolver, resourceCheck, analysis.check.settings), ...knowledgeReads(body, resourceCheck.runs, pathOf)];
+            traces.set(resourceCheck, reads);
+          }
+          return reads;
+        },
+        resolve: (node) => analysis.resolver.scalars(node),
+      }
+    : undefined;
+  const facts = hoverFacts(offset, findings, hovered, at);
+  if (resourceCheck && resource && onType) {
     const markdown = resourceMarkdown(resource.type, describeTerraformResource(resource, analysis.resolver), resourceCheck.summary.responsibilities, 'module');
-    return { markdown, range: typeLabel.range };
+    return { markdown: facts ? `${factsMarkdown(facts)}\n\n---\n\n${markdown}` : markdown, range: onType };
   }
-  const located = locateKey(resource.body, offset);
-  if (!located) return undefined;
-  const markdown = settingMarkdown(resourceCheck.runs, located.path) ?? splitSettingMarkdown(analysis, resource, located.path);
-  return markdown ? { markdown, range: located.keyRange } : undefined;
+  // An argument of a split resource (aws_s3_bucket_versioning's status) is read by the parent's run: the knowledge
+  // base says which duty it carries; it goes first, being the innermost place.
+  const located = resource ? locateKey(resource.body, offset) : undefined;
+  const split = resource && located ? splitSettingMarkdown(analysis, resource, located.path) : undefined;
+  if (split && located) return { markdown: facts ? `${split}\n\n---\n\n${factsMarkdown(facts)}` : split, range: located.keyRange };
+  if (!facts) return undefined;
+  // The range holds the cursor: the dynamic block's own, when the place was found through its label.
+  return { markdown: factsMarkdown(facts), range: header && !contains(facts.range, offset) ? header.range : facts.range };
+}
+
+/** The `dynamic` block whose header (outside its content block) holds `offset`, at any depth: its label's start and its range. */
+function dynamicHeader(body: HclBody, offset: number, depth = 0): { label: number; range: OffsetRange } | undefined {
+  if (depth > 64) return undefined;
+  for (const block of body.blocks) {
+    if (!contains(block.range, offset)) continue;
+    const content = block.type === 'dynamic' ? block.body.blocks.find((inner) => inner.type === 'content') : undefined;
+    if (content && block.labels[0] && !contains(content.range, offset)) return { label: block.labels[0].range.start, range: block.range };
+    return dynamicHeader(content?.body ?? block.body, offset, depth + 1);
+  }
+  return undefined;
 }
 
 /**
