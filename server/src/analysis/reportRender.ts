@@ -175,6 +175,9 @@ table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { border: 1px solid var(--border); padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 thead th { background: var(--header); position: sticky; top: 0; }
 .matrix td.cell { white-space: nowrap; }
+.matrix tbody th { font-weight: normal; min-width: 16em; }
+.matrix tbody th .muted { font-size: 0.9em; }
+caption { text-align: left; caption-side: top; padding: 0.25em 0; }
 .muted, .summary { color: var(--muted); }
 .status-missed { color: var(--missed); font-weight: 600; }
 .status-depends { color: var(--depends); }
