@@ -168,13 +168,28 @@ const REPORT_STEPS = [
     const report = t.report();
     const link = report.locator(`tr[data-key="${REPORT_FILE}#WebSecurityGroup"] td[data-item="network-exposure"] a.place`);
     const line = Number(await link.getAttribute('data-end-line', { timeout: TIMEOUT })) + 1;
-    const expected = t.locate(REPORT_FILE, 'WebSecurityGroup:', 'CidrIp').line;
+    const expected = t.locate(REPORT_FILE, 'FromPort: 22', 'CidrIp').line;
     assert(line === expected, `the link points at line ${line}, the SSH rule's CidrIp is on line ${expected}`);
     await link.focus();
     await link.press('Enter');
     await t.page.locator('.tab.active', { hasText: 'web-stack.yaml' }).waitFor({ state: 'visible', timeout: TIMEOUT });
     await t.waitFor(`the cursor on line ${line}`, async () => (await t.cursor()).line === line, async () => `cursor: ${JSON.stringify(await t.cursor())}`);
   }, '16-report-link'),
+
+  step('the report alone, wide (the README\'s screenshot)', async (t) => {
+    await t.page.locator('.tab', { hasText: 'Shared Responsibility Report' }).first().click();
+    await t.runCommand('View: Toggle Maximize Editor Group');
+    await t.page.keyboard.press(`${MOD}+KeyJ`); // the panel
+    await t.waitFor('the report over most of the window', async () => {
+      const box = await t.page.locator('iframe.webview.ready').last().boundingBox();
+      return box && box.width > 1000;
+    });
+    await t.report().locator('h1').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+    await t.report().locator('#totals').waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.shot('17-report-wide');
+    await t.runCommand('View: Toggle Maximize Editor Group');
+    await t.page.keyboard.press(`${MOD}+KeyJ`);
+  }),
 ];
 
 const TRUSTED_STEPS = [
