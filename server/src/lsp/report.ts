@@ -5,7 +5,7 @@
 // until a document, a file on disk or the settings change.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
-import { isCandidatePath, reportHtml, responsibilityReport } from '../analysis';
+import { isCandidatePath, isTerraformPath, reportHtml, responsibilityReport } from '../analysis';
 import type { FileAnalysis, ResponsibilityReport } from '../analysis';
 import { createAnalyzer } from './configuration';
 import { toCodeLens } from './convert';
@@ -92,21 +92,42 @@ function workspaceKey(state: ServerState): string {
   return `${state.generations.settings}:${state.diskChanges}:${state.workspaceFolders.map((folder) => folder.uri).join(',')}:${open}`;
 }
 
-/** Every candidate file of the workspace folders analysed one-shot (as the CLI does), yielding between files. */
+/**
+ * What a file's analysis depends on besides its text (as reports.ts keys diagnostics): the settings; for Terraform
+ * also every Terraform buffer and file and the workspace's folders.
+ */
+function inputsOf(state: ServerState, path: string): string {
+  const { settings, terraform } = state.generations;
+  return isTerraformPath(path) ? `${settings}:${terraform}:${state.files.workspaceFoldersVersion}` : `${settings}`;
+}
+
+/**
+ * Every candidate file of the workspace folders analysed one-shot (as the CLI does), yielding between files. A
+ * file whose text and inputs are those of the last report is not analysed again (typing in one template does not
+ * re-analyse the workspace).
+ */
 async function analyseWorkspace(state: ServerState): Promise<FileAnalysis[]> {
   const analyzer = createAnalyzer(state.files, state.analysisSettings, undefined, false);
   const analyses: FileAnalysis[] = [];
+  const listed = new Set<string>();
   for (const folder of state.workspaceFolders.filter((candidate) => candidate.uri.startsWith('file:'))) {
     const paths = await listCandidateFiles(uriToPath(folder.uri));
     for (const path of paths) {
       if (!isIncluded(state, path)) continue;
       const text = state.files.readFile(path);
       if (text === undefined) continue;
-      const analysis = analyzer.analyze({ path, text });
+      listed.add(path);
+      const inputs = inputsOf(state, path);
+      const kept = state.reportAnalyses.get(path);
+      const analysis = kept && kept.text === text && kept.inputs === inputs ? kept.analysis : analyzer.analyze({ path, text });
+      if (analysis !== kept?.analysis) {
+        state.reportAnalyses.set(path, { text, inputs, analysis });
+        await yieldToEventLoop();
+      }
       if (analysis.kind !== 'skipped') analyses.push(analysis);
-      await yieldToEventLoop();
     }
   }
+  for (const path of [...state.reportAnalyses.keys()]) if (!listed.has(path)) state.reportAnalyses.delete(path);
   return analyses;
 }
 

@@ -70,6 +70,8 @@ export interface ServerState {
   diskChanges: number;
   /** The workspace's analyses for the Shared Responsibility Report, and what they were computed for (report.ts). */
   workspaceReport?: { readonly key: string; readonly analyses: Promise<FileAnalysis[]> };
+  /** The workspace report's analysis of each file, with the text and inputs it was made from (report.ts). */
+  readonly reportAnalyses: Map<string, { readonly text: string; readonly inputs: string; readonly analysis: FileAnalysis }>;
 }
 
 export function createState(connection: Connection, documents: TextDocuments<TextDocument>): ServerState {
@@ -112,5 +114,6 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
     scanGeneration: 0,
     scanning: Promise.resolve(),
     diskChanges: 0,
+    reportAnalyses: new Map(),
   };
 }
