@@ -2,7 +2,8 @@
 // driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
 // (tools come from scripts/e2e-install.sh into .e2e/).
 //
-// Every check is a step (name + async function) in TERRAFORM_STEPS, REPORT_STEPS, TRUSTED_STEPS or RESTRICTED_STEPS
+// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, REPORT_STEPS, TRUSTED_STEPS or
+// RESTRICTED_STEPS
 // below; a new check is one more step() in the right list. Each step ends with a screenshot under
 // test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
 import { spawn, execFileSync } from 'node:child_process';
@@ -110,6 +111,101 @@ const TERRAFORM_STEPS = [
   }, '12-terraform-hover-setting'),
 ];
 
+// Fixes, fix-all and a suppression, through the editor's own menus (Ctrl+. and "Source Action..."), on the
+// fixtures of test/e2e/workspace/fixes (its README says what each holds). Findings are matched by rule id (the
+// diagnostic's code in the Problems panel), never by the words of their messages.
+const FIXES = 'fixes';
+
+const FIX_STEPS = [
+  step('quick fix in YAML: Ctrl+. adds PointInTimeRecoverySpecification to OrdersTable', async (t) => {
+    const file = `${FIXES}/orders.yaml`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'dynamodb-pitr', /^Set PointInTimeRecoveryEnabled: true\b/, '13-quickfix-yaml-menu');
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, edited(before, '    Properties:\n',
+      '      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true\n'));
+    await t.waitForCodes(file, { gone: ['dynamodb-pitr'], kept: ['dynamodb-deletion-protection'] });
+  }, '14-quickfix-yaml'),
+
+  step('quick fix in JSON: Ctrl+. turns EnableKeyRotation from false to true', async (t) => {
+    const file = `${FIXES}/key.json`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'kms-rotation', /^Set EnableKeyRotation: true\b/);
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, replaced(before, '"EnableKeyRotation": false,', '"EnableKeyRotation": true,'));
+    await t.waitForCodes(file, { gone: ['kms-rotation'] });
+  }, '15-quickfix-json'),
+
+  step('quick fix in Terraform: Ctrl+. adds a point_in_time_recovery block to aws_dynamodb_table.orders', async (t) => {
+    const file = `${FIXES}/terraform/orders.tf`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'dynamodb-pitr', /^Set point_in_time_recovery\.enabled = true\b/);
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, edited(before, '    type = "S"\n  }\n', '  point_in_time_recovery {\n    enabled = true\n  }\n'));
+    await t.waitForCodes(file, { gone: ['dynamodb-pitr'], kept: ['dynamodb-deletion-protection'] });
+  }, '16-quickfix-terraform'),
+
+  step('fix-all ("Source Action...") applies only the safe fixes, as iac-hints scan --fix does', async (t) => {
+    const file = `${FIXES}/fix-all.yaml`;
+    const before = t.read(file);
+    const safe = ['rds-backup-retention', 'rds-deletion-protection', 'rds-iam-auth'];
+    // Fixes fix-all must not apply: one replaces the database, one may break clients, one needs a KMS key ARN.
+    const unsafe = ['rds-storage-encrypted', 'rds-not-public', 'loggroup-kms'];
+    await t.openFile(file);
+    await t.waitForCodes(file, { kept: [...safe, ...unsafe] });
+    await t.focusEditor();
+    await t.runCommand('Source Action...');
+    const title = await t.chooseCodeAction(/^Fix all safe\b/i);
+    log(`    applying "${title}"`);
+    await t.shot('17-fix-all-menu');
+    await t.page.keyboard.press('Enter');
+    await t.save();
+    // The CLI, from the same .vsix, on a copy of the original: the editor and the CLI fix alike.
+    const expected = fixedByCli(t.extensionsDir, path.basename(file), before);
+    assert(expected !== before, `iac-hints scan --fix changed nothing in ${file}`);
+    const after = await t.waitForText(file, expected);
+    for (const line of ['BackupRetentionPeriod: 7', 'DeletionProtection: true', 'EnableIAMDatabaseAuthentication: true']) {
+      assert(after.includes(`      ${line}\n`), `fix-all did not write "${line}" under ReportsDatabase.Properties:\n${after}`);
+    }
+    for (const line of ['PubliclyAccessible: true', 'StorageEncrypted: false']) {
+      assert(after.includes(`      ${line}\n`), `fix-all changed "${line}", which is not a safe fix:\n${after}`);
+    }
+    assert(!/^Parameters:/m.test(after) && !after.includes('KmsKeyId'), `fix-all wrote the log group's key parameter, a placeholder:\n${after}`);
+    await t.waitForCodes(file, { gone: safe, kept: unsafe });
+  }, '18-fix-all'),
+
+  step('suppression: "Suppress ecr-immutable-tags for BuildCache (with a reason)" hides the finding', async (t) => {
+    const file = `${FIXES}/suppress.yaml`;
+    const before = t.read(file);
+    const title = await t.applyQuickFix(file, 'ecr-immutable-tags', /^Suppress ecr-immutable-tags for BuildCache\b/, '19-suppress-menu');
+    log(`    applied "${title}"`);
+    await t.save();
+    await t.waitForText(file, edited(before, 'Resources:\n', '  # iac-hints-ignore ecr-immutable-tags: <reason>\n'));
+    // The finding is gone; the other finding of the resource stays; the comment's placeholder is reported.
+    const rows = await t.waitForCodes(file, { gone: ['ecr-immutable-tags'], kept: ['ecr-kms'] });
+    const comment = t.locate(file, 'Resources:', 'iac-hints-ignore').line;
+    // A problem with the file itself (code "parse"), not a finding: matched by that code and its place.
+    const placeholder = (r) => r.code === 'parse' && r.line === comment && /reason/i.test(r.message);
+    assert(rows.some(placeholder), `no warning that the suppression on line ${comment} has no reason: ${JSON.stringify(rows)}`);
+  }, '20-suppressed'),
+
+  step('suppression: a reason typed in place of <reason> clears the warning, the finding stays suppressed', async (t) => {
+    const file = `${FIXES}/suppress.yaml`;
+    const before = t.read(file);
+    const reason = 'a build cache: its tags are overwritten on purpose';
+    const { line, column } = t.locate(file, 'iac-hints-ignore', '<reason>');
+    await t.gotoPosition(line, column);
+    await t.page.keyboard.press('Shift+End');
+    await t.page.keyboard.type(reason);
+    await t.save();
+    await t.waitForText(file, replaced(before, ': <reason>\n', `: ${reason}\n`));
+    await t.waitForCodes(file, { gone: ['ecr-immutable-tags', 'parse'], kept: ['ecr-kms'] });
+  }, '21-suppression-reason'),
+];
+
 // The Shared Responsibility Report (issue 13): the code lens above a resource opens the report's webview at it; the
 // report filters; a link in it moves the editor's cursor to the setting. The webview is two iframes deep.
 const REPORT_FILE = 'cloudformation/web-stack.yaml';
@@ -124,7 +220,7 @@ const REPORT_STEPS = [
     await lens.waitFor({ state: 'visible', timeout: TIMEOUT });
     const all = await t.page.locator('.editor-group-container.active .codelens-decoration a').allInnerTexts();
     log(`    code lenses: ${all.map((text) => `"${text}"`).join(', ')}`);
-  }, '13-code-lens'),
+  }, '22-code-lens'),
 
   step('the status bar shows the workspace\'s missed duties', async (t) => {
     const item = t.page.locator('.statusbar-item', { hasText: /\d+ missed/ }).first();
@@ -141,17 +237,20 @@ const REPORT_STEPS = [
     const focused = await report.locator('tr.resource:focus').getAttribute('data-key', { timeout: TIMEOUT });
     assert(focused === `${REPORT_FILE}#ReportsBucket`, `the focused row is ${focused}`);
     log(`    report: ${await report.locator('#totals').innerText()}`);
-  }, '14-report'),
+  }, '23-report'),
 
   step('the report filters by status and item', async (t) => {
     const report = t.report();
     const shown = report.locator('#shown');
     const total = Number(/of (\d+)/.exec(await shown.innerText())?.[1]);
+    // The workspace also holds other steps' fixtures: the file filter keeps to web-stack.yaml.
+    await report.locator('#filter-file').selectOption(REPORT_FILE);
     await report.locator('#filter-status').selectOption('cannot-be-checked');
-    await t.waitFor('one resource that cannot be checked', async () => (await shown.innerText()).startsWith('1 of '));
+    await t.waitFor('one resource of web-stack.yaml that cannot be checked', async () => (await shown.innerText()).startsWith('1 of '));
     const visible = await report.locator('tr.resource:not(.hidden)').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')));
     assert(visible.length === 1 && visible[0] === `${REPORT_FILE}#ArchiveDatabase`, `rows shown: ${visible.join(', ')}`);
     await report.locator('#filter-status').selectOption('');
+    await report.locator('#filter-file').selectOption('');
     await report.locator('#filter-item').selectOption('public-access');
     await t.waitFor('only the resources with a public access duty', async () => {
       const count = Number(/^(\d+) of/.exec(await shown.innerText())?.[1]);
@@ -159,7 +258,7 @@ const REPORT_STEPS = [
     });
     const columns = await report.locator('thead th[data-column]:not(.hidden)').allInnerTexts();
     assert(columns.length === 1 && columns[0] === 'public access', `columns shown: ${columns.join(', ')}`);
-    await t.shot('15-report-filtered');
+    await t.shot('24-report-filtered');
     await report.locator('#filter-reset').click();
     await t.waitFor('every resource again', async () => (await shown.innerText()) === `${total} of ${total} resources shown`);
   }),
@@ -174,7 +273,7 @@ const REPORT_STEPS = [
     await link.press('Enter');
     await t.page.locator('.tab.active', { hasText: 'web-stack.yaml' }).waitFor({ state: 'visible', timeout: TIMEOUT });
     await t.waitFor(`the cursor on line ${line}`, async () => (await t.cursor()).line === line, async () => `cursor: ${JSON.stringify(await t.cursor())}`);
-  }, '16-report-link'),
+  }, '25-report-link'),
 
   step('the report alone, wide (the README\'s screenshot)', async (t) => {
     await t.page.locator('.tab', { hasText: 'Shared Responsibility Report' }).first().click();
@@ -186,7 +285,7 @@ const REPORT_STEPS = [
     });
     await t.report().locator('h1').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
     await t.report().locator('#totals').waitFor({ state: 'visible', timeout: TIMEOUT });
-    await t.shot('17-report-wide');
+    await t.shot('26-report-wide');
     await t.runCommand('View: Toggle Maximize Editor Group');
     await t.page.keyboard.press(`${MOD}+KeyJ`);
   }),
@@ -303,6 +402,8 @@ const TRUSTED_STEPS = [
 
   ...TERRAFORM_STEPS,
 
+  ...FIX_STEPS,
+
   ...REPORT_STEPS,
 
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
@@ -391,6 +492,7 @@ async function main() {
 async function runSession(label, steps, { browser, server, tmp, extensionsDir }) {
   const folder = path.join(tmp, `workspace-${label}`);
   fs.cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), folder, { recursive: true }); // the steps' own fixtures
   const page = await browser.newPage();
   const t = new Session(page, folder, extensionsDir);
   let broken = false;
@@ -554,6 +656,55 @@ class Session {
     return (await this.problems(file)).filter((r) => r.file === file && r.message.startsWith(MESSAGE_PREFIX));
   }
 
+  /** Waits until `relative` on disk is exactly `expected` (the editor saved the edit); returns it. */
+  async waitForText(relative, expected) {
+    return this.waitFor(`${relative} on disk to read exactly as expected`, () => {
+      const text = this.read(relative);
+      return text === expected ? text : undefined;
+    }, () => `expected:\n${expected}\nactual:\n${this.read(relative)}`);
+  }
+
+  /**
+   * Waits until the Problems panel's rows for `relative` (matched by rule id, the diagnostics' code) hold every
+   * code of `kept` and none of `gone`; returns those rows.
+   */
+  async waitForCodes(relative, { gone = [], kept = [] } = {}) {
+    const name = path.basename(relative);
+    await this.showProblems();
+    const rowsOf = async () => (await this.problems(name)).filter((r) => r.file === name);
+    const wanted = [kept.length ? `with ${kept.join(', ')}` : '', gone.length ? `without ${gone.join(', ')}` : '']
+      .filter(Boolean).join(' and ');
+    // The list is virtual and its filter applies after a delay: until only this file's group shows, rows of this
+    // file may be out of view, and a code missing from the view proves nothing.
+    const filtered = async () => (await this.page.locator('.markers-panel .monaco-list-row .label-name').allTextContents())
+      .every((label) => label.trim() === name);
+    return this.waitFor(`the Problems panel's rows of ${name} ${wanted}`.trim(), async () => {
+      await this.problems(name); // sets the filter (Escape in it, as focusEditor presses, clears it)
+      if (!(await filtered())) return undefined;
+      const rows = await rowsOf();
+      const codes = new Set(rows.map((r) => r.code));
+      const ok = kept.every((code) => codes.has(code)) && !gone.some((code) => codes.has(code));
+      return ok ? rows : undefined;
+    }, async () => `rows: ${JSON.stringify((await rowsOf()).map((r) => `${r.line}:${r.column} ${r.code} ${r.message}`), null, 1)}`);
+  }
+
+  /**
+   * Opens `relative`, puts the cursor where the Problems panel places the finding of rule `ruleId`, opens the quick
+   * fix menu (Ctrl+.) and applies the first action whose title matches `title`; `menuShot` names a screenshot of
+   * the open menu. Returns the title applied (its edit reaches the buffer a moment later: save() waits for it).
+   */
+  async applyQuickFix(relative, ruleId, title, menuShot) {
+    await this.openFile(relative);
+    const rows = await this.waitForCodes(relative, { kept: [ruleId] });
+    const finding = rows.find((r) => r.code === ruleId);
+    await this.gotoPosition(finding.line, finding.column);
+    await this.page.keyboard.press(`${MOD}+Period`);
+    const chosen = await this.chooseCodeAction(title);
+    if (menuShot) await this.shot(menuShot);
+    await this.page.keyboard.press('Enter');
+    return chosen;
+  }
+
   /** The language mode shown in the status bar for the active editor ("Plain Text", "YAML", ...). */
   async languageMode() {
     return (await this.page.locator('.statusbar-item[id="status.editor.mode"]').innerText().catch(() => '')).trim();
@@ -672,7 +823,12 @@ class Session {
     if (await textarea.count()) await textarea.focus();
   }
 
+  /**
+   * Saves the active editor after an edit. The edit of a code action reaches the buffer some time after Enter: the
+   * tab must be dirty first, or Ctrl+S saves nothing and the edit stays unsaved.
+   */
   async save() {
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'visible', timeout: TIMEOUT });
     await this.focusEditor();
     await this.page.keyboard.press(`${MOD}+KeyS`);
     await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
@@ -827,6 +983,33 @@ function resourceBlock(text, logicalId) {
   let end = start + 1;
   while (end < lines.length && (lines[end].startsWith('   ') || lines[end].trim() === '')) end++;
   return lines.slice(start, end).join('\n');
+}
+
+/** `text` with `insert` written right after its only occurrence of `anchor`. */
+function edited(text, anchor, insert) {
+  assert(text.split(anchor).length === 2, `the fixture should hold ${JSON.stringify(anchor)} exactly once`);
+  return text.replace(anchor, `${anchor}${insert}`);
+}
+
+/** `text` with its only occurrence of `from` replaced by `to`. */
+function replaced(text, from, to) {
+  assert(text.split(from).length === 2, `the fixture should hold ${JSON.stringify(from)} exactly once`);
+  return text.replace(from, to);
+}
+
+/** What `iac-hints scan --fix` (the CLI of the installed .vsix) makes of `text` saved as a file named `name`. */
+function fixedByCli(extensionsDir, name, text) {
+  const extension = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-hints-e2e-cli-'));
+  try {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    execFileSync(process.execPath, [path.join(extensionsDir, extension, 'dist', 'cli.js'), 'scan', file, '--fix', '--fail-on', 'none'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function waitFor(what, condition, timeout = TIMEOUT, describe) {
