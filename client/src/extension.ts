@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 // The one description of the file formats (pure data, bundled into the client too).
 import { candidateGlob } from '../../server/src/analysis/formats';
+import { registerReport } from './report';
 
 // The id doubles as the settings prefix: vscode-languageclient reads `iacHints.trace.server`.
 const CLIENT_ID = 'iacHints';
@@ -61,6 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   client = new IacHintsClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  // The Shared Responsibility Report: its command (also the code lenses'), webview and status bar item.
+  registerReport(context, () => client);
   // Activation ends here: the server starts in the background, so the editor never waits for it.
   const activatedIn = Date.now() - activationStarted;
   const starting = client;

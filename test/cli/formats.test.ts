@@ -36,8 +36,36 @@ describe('rule reference and SARIF', () => {
   });
 
   test('an unknown format is a usage error', () => {
-    assert.equal(runCli(['scan', 'examples', '--format', 'markdown']).status, 2);
+    assert.equal(runCli(['scan', 'examples', '--format', 'yaml']).status, 2);
     assert.equal(runCli(['rules', '--format', 'sarif']).status, 2);
+    assert.equal(runCli(['rules', '--format', 'html']).status, 2);
+  });
+});
+
+describe('the Shared Responsibility Report from the CLI', () => {
+  test('--format markdown: the matrix and each resource\'s items; the exit code still follows --fail-on', () => {
+    const run = runCli(['scan', 'examples/cloudformation/web-stack.yaml', '--format', 'markdown']);
+    assert.equal(run.status, 1, 'errors fail the scan, whatever the format');
+    assert.match(run.stdout, /^# Shared Responsibility Report\n/);
+    assert.match(run.stdout, /\n\| `WebSecurityGroup` \| `AWS::EC2::SecurityGroup` \| examples\/cloudformation\/web-stack\.yaml:14 \|/);
+    assert.match(run.stdout, /- \*\*network exposure\*\*: ✗ missed, error: .*SSH \(port 22\) is open to the internet/);
+    assert.match(run.stdout, /- \*\*data in transit\*\*: \? cannot be checked: cannot be checked: /);
+  });
+
+  test('--format html --output-file: one self-contained page; stdout gets the summary line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iac-hints-report-'));
+    const file = path.join(dir, 'report.html');
+    const run = runCli(['scan', 'examples', '--format', 'html', '--output-file', file, '--fail-on', 'none']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^\d+ findings/);
+    const html = readFileSync(file, 'utf8');
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(html)?.[1];
+    assert.ok(nonce && nonce.length >= 22, 'a random nonce of 128 bits');
+    assert.ok(html.includes(`<script nonce="${nonce}">`));
+    assert.match(html, /data-key="examples\/cloudformation\/web-stack\.yaml#ArchiveDatabase"/);
+    // A fresh nonce each time.
+    const again = runCli(['scan', 'examples', '--format', 'html', '--fail-on', 'none']).stdout;
+    assert.notEqual(/script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(again)?.[1], nonce);
   });
 });
 

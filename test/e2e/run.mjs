@@ -2,7 +2,8 @@
 // driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
 // (tools come from scripts/e2e-install.sh into .e2e/).
 //
-// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, TRUSTED_STEPS or RESTRICTED_STEPS
+// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, REPORT_STEPS, TRUSTED_STEPS or
+// RESTRICTED_STEPS
 // below; a new check is one more step() in the right list. Each step ends with a screenshot under
 // test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
 import { spawn, execFileSync } from 'node:child_process';
@@ -205,6 +206,91 @@ const FIX_STEPS = [
   }, '21-suppression-reason'),
 ];
 
+// The Shared Responsibility Report (issue 13): the code lens above a resource opens the report's webview at it; the
+// report filters; a link in it moves the editor's cursor to the setting. The webview is two iframes deep.
+const REPORT_FILE = 'cloudformation/web-stack.yaml';
+const REPORT_LENS = 'Customer: 0 of 7 addressed · 5 missed · 2 by AWS default';
+
+const REPORT_STEPS = [
+  step('a code lens above ReportsBucket counts its customer duties', async (t) => {
+    await t.openFile(REPORT_FILE);
+    const { line } = t.locate(REPORT_FILE, 'ReportsBucket:', 'ReportsBucket:');
+    await t.gotoPosition(line, 3);
+    const lens = t.page.locator('.editor-group-container.active .codelens-decoration a', { hasText: REPORT_LENS }).first();
+    await lens.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const all = await t.page.locator('.editor-group-container.active .codelens-decoration a').allInnerTexts();
+    log(`    code lenses: ${all.map((text) => `"${text}"`).join(', ')}`);
+  }, '22-code-lens'),
+
+  step('the status bar shows the workspace\'s missed duties', async (t) => {
+    const item = t.page.locator('.statusbar-item', { hasText: /\d+ missed/ }).first();
+    await item.waitFor({ state: 'visible', timeout: TIMEOUT });
+    log(`    status bar: "${(await item.innerText()).trim()}"`);
+  }),
+
+  step('clicking the code lens opens the report at ReportsBucket', async (t) => {
+    await t.openFile(REPORT_FILE);
+    await t.page.locator('.editor-group-container.active .codelens-decoration a', { hasText: REPORT_LENS }).first().click();
+    const report = t.report();
+    const row = report.locator(`tr.resource.revealed[data-key="${REPORT_FILE}#ReportsBucket"]`);
+    await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const focused = await report.locator('tr.resource:focus').getAttribute('data-key', { timeout: TIMEOUT });
+    assert(focused === `${REPORT_FILE}#ReportsBucket`, `the focused row is ${focused}`);
+    log(`    report: ${await report.locator('#totals').innerText()}`);
+  }, '23-report'),
+
+  step('the report filters by status and item', async (t) => {
+    const report = t.report();
+    const shown = report.locator('#shown');
+    const total = Number(/of (\d+)/.exec(await shown.innerText())?.[1]);
+    // The workspace also holds other steps' fixtures: the file filter keeps to web-stack.yaml.
+    await report.locator('#filter-file').selectOption(REPORT_FILE);
+    await report.locator('#filter-status').selectOption('cannot-be-checked');
+    await t.waitFor('one resource of web-stack.yaml that cannot be checked', async () => (await shown.innerText()).startsWith('1 of '));
+    const visible = await report.locator('tr.resource:not(.hidden)').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')));
+    assert(visible.length === 1 && visible[0] === `${REPORT_FILE}#ArchiveDatabase`, `rows shown: ${visible.join(', ')}`);
+    await report.locator('#filter-status').selectOption('');
+    await report.locator('#filter-file').selectOption('');
+    await report.locator('#filter-item').selectOption('public-access');
+    await t.waitFor('only the resources with a public access duty', async () => {
+      const count = Number(/^(\d+) of/.exec(await shown.innerText())?.[1]);
+      return count > 0 && count < total;
+    });
+    const columns = await report.locator('thead th[data-column]:not(.hidden)').allInnerTexts();
+    assert(columns.length === 1 && columns[0] === 'public access', `columns shown: ${columns.join(', ')}`);
+    await t.shot('24-report-filtered');
+    await report.locator('#filter-reset').click();
+    await t.waitFor('every resource again', async () => (await shown.innerText()) === `${total} of ${total} resources shown`);
+  }),
+
+  step('a link in the report moves the cursor to the SSH rule', async (t) => {
+    const report = t.report();
+    const link = report.locator(`tr[data-key="${REPORT_FILE}#WebSecurityGroup"] td[data-item="network-exposure"] a.place`);
+    const line = Number(await link.getAttribute('data-end-line', { timeout: TIMEOUT })) + 1;
+    const expected = t.locate(REPORT_FILE, 'FromPort: 22', 'CidrIp').line;
+    assert(line === expected, `the link points at line ${line}, the SSH rule's CidrIp is on line ${expected}`);
+    await link.focus();
+    await link.press('Enter');
+    await t.page.locator('.tab.active', { hasText: 'web-stack.yaml' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.waitFor(`the cursor on line ${line}`, async () => (await t.cursor()).line === line, async () => `cursor: ${JSON.stringify(await t.cursor())}`);
+  }, '25-report-link'),
+
+  step('the report alone, wide (the README\'s screenshot)', async (t) => {
+    await t.page.locator('.tab', { hasText: 'Shared Responsibility Report' }).first().click();
+    await t.runCommand('View: Toggle Maximize Editor Group');
+    await t.page.keyboard.press(`${MOD}+KeyJ`); // the panel
+    await t.waitFor('the report over most of the window', async () => {
+      const box = await t.page.locator('iframe.webview.ready').last().boundingBox();
+      return box && box.width > 1000;
+    });
+    await t.report().locator('h1').scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+    await t.report().locator('#totals').waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.shot('26-report-wide');
+    await t.runCommand('View: Toggle Maximize Editor Group');
+    await t.page.keyboard.press(`${MOD}+KeyJ`);
+  }),
+];
+
 const TRUSTED_STEPS = [
   step('the extension is installed and activates', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
@@ -317,6 +403,8 @@ const TRUSTED_STEPS = [
   ...TERRAFORM_STEPS,
 
   ...FIX_STEPS,
+
+  ...REPORT_STEPS,
 
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
     const before = await t.waitFor('one language server process', () => {
@@ -661,6 +749,11 @@ class Session {
 
   async markerTitle() {
     return this.page.locator('.zone-widget .peekview-title').first().innerText().catch(() => '');
+  }
+
+  /** The Shared Responsibility Report's page: inside the webview's iframe, inside its active frame. */
+  report() {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   }
 
   async cursor() {

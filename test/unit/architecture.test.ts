@@ -57,6 +57,8 @@ const LAYER_TABLE: readonly (readonly [pattern: string, layer: Layer, why: strin
   // engine: runs the rules and turns outcomes into findings, hovers, fixes; the entry points.
   ['findings.ts', 'engine', 'the one outcome-to-finding path for both formats'],
   ['summary.ts', 'engine', 'rule outcomes -> responsibility statuses'],
+  ['report.ts', 'engine', 'the Shared Responsibility Report model (resources x items, AWS side, totals)'],
+  ['reportRender.ts', 'engine', 'the report as markdown and HTML (CLI and webview)'],
   ['cloudformation/check.ts', 'engine', 'runs the rules over a template, outcome cache'],
   ['cloudformation/reads.ts', 'engine', 'the rule context that records what a run reads (read-sets, snapshots)'],
   ['cloudformation/hover.ts', 'engine', 'hovers'],

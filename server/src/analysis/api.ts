@@ -18,6 +18,13 @@ export interface ResponsibilityStatus {
   readonly status: 'missed' | 'depends' | 'cannot-be-checked' | 'addressed' | 'aws-default' | 'not-applicable';
   readonly ruleIds: readonly string[];
   readonly detail: string;
+  /**
+   * Where the deciding setting is, in the resource's file, when the rule named a place: the worst outcome's range
+   * (a finding's, or the setting that addressed the duty). Absent when the duty was decided by absence alone.
+   */
+  readonly range?: OffsetRange;
+  /** For `aws-default`: the date (YYYY-MM-DD or YYYY-MM) AWS's default began, when the rule knows it. */
+  readonly since?: string;
 }
 
 export interface ResourceSummary {

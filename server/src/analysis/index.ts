@@ -14,3 +14,7 @@ export { itemLabel as getItemLabel } from './knowledgeView';
 export { variableFileProblems } from './terraform/module';
 export { getItem, getSetting } from './knowledge';
 export type { ResponsibilityItem, Setting } from './knowledge';
+export { REPORT_STATUSES, STATUS_LABELS, lensTitle, responsibilityReport } from './report';
+export type { ReportCategory, ReportCell, ReportRange, ReportResource, ReportStatus, ResponsibilityReport, StatusCounts } from './report';
+export { reportHtml, reportMarkdown } from './reportRender';
+export type { HtmlOptions, RenderOptions } from './reportRender';

@@ -1,5 +1,6 @@
 // The per-resource responsibility status: for each item a rule looked at, the worst outcome and its detail.
 import type { ResponsibilityStatus } from './api';
+import type { OffsetRange } from './types';
 import type { RuleOutcome } from './rules/support/outcome';
 import type { Rule } from './rules/support/rule';
 
@@ -12,7 +13,7 @@ const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depe
 
 /** One status per responsibility item: the worst outcome of the rules that address it. */
 export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
-  const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[] }>();
+  const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[]; range?: OffsetRange; since?: string }>();
   for (const run of runs) {
     for (const raw of run.outcomes) {
       // The value model's one law, kept here for every rule: a judgement that needed a value it could not
@@ -20,8 +21,18 @@ export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
       const outcome: RuleOutcome = raw.kind === 'addressed' && raw.evidence?.unknown ? { kind: 'unknown', reason: raw.evidence.unknown, evidence: raw.evidence } : raw;
       const status: ResponsibilityStatus['status'] = outcome.kind === 'finding' ? 'missed' : outcome.kind === 'unknown' ? 'cannot-be-checked' : outcome.kind;
       const detail = outcome.kind === 'finding' || outcome.kind === 'depends' ? outcome.message : outcome.kind === 'unknown' ? `cannot be checked: ${outcome.reason}` : outcome.detail;
-      const entry = byItem.get(run.rule.meta.item) ?? { status, ruleIds: new Set<string>(), details: [] };
-      if (STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(entry.status)) entry.status = status;
+      const range = 'range' in outcome ? outcome.range : undefined;
+      const since = outcome.kind === 'aws-default' ? run.rule.meta.awsDefault?.since : undefined;
+      const entry = byItem.get(run.rule.meta.item) ?? { status, ruleIds: new Set<string>(), details: [], ...(range ? { range } : {}), ...(since ? { since } : {}) };
+      if (STATUS_ORDER.indexOf(status) < STATUS_ORDER.indexOf(entry.status)) {
+        // The place shown for the item is the worst outcome's: where the gap is, not a setting that is fine.
+        entry.status = status;
+        entry.range = range;
+        entry.since = since;
+      } else if (status === entry.status) {
+        entry.range ??= range;
+        entry.since ??= since;
+      }
       entry.ruleIds.add(run.rule.meta.id);
       entry.details.push(detail);
       byItem.set(run.rule.meta.item, entry);
@@ -32,5 +43,7 @@ export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
     status: entry.status,
     ruleIds: [...entry.ruleIds],
     detail: [...new Set(entry.details)].join(' '),
+    ...(entry.range ? { range: entry.range } : {}),
+    ...(entry.since ? { since: entry.since } : {}),
   }));
 }

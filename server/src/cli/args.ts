@@ -3,7 +3,7 @@ import type { Severity } from '../analysis';
 
 export class UsageError extends Error {}
 
-export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'html';
 export type FailOn = Severity | 'none';
 /** --fix writes the safe fixes in place; --fix-dry-run prints them as a unified diff. */
 export type FixMode = 'write' | 'dry-run';
@@ -46,7 +46,7 @@ export interface ScanOutputOptions {
   readonly parseErrors: 'fail' | 'report';
 }
 
-const SCAN_FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const SCAN_FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'html'];
 const RULES_FORMATS: readonly Format[] = ['text', 'json', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -58,7 +58,9 @@ Commands:
   rules             List every rule with its metadata
 
 Options:
-  --format text|json|sarif             Output format (default: text); rules: text|json|markdown
+  --format text|json|sarif|markdown|html
+                                       Output format (default: text); markdown and html: the Shared Responsibility
+                                       Report (resources by responsibility item); rules: text|json|markdown
   --fail-on error|warning|info|none    scan: exit 1 when a finding is at or above this severity (default: error)
   --allowed-regions r1,r2              scan: Regions where data may live; data placed or copied elsewhere is reported
   --config FILE                        scan: the configuration to use (default: the nearest .iac-hints.yaml at or

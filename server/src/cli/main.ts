@@ -1,6 +1,7 @@
 // The `iac-hints` command line (dist/cli.js). All analysis goes through the core; this file does the I/O.
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Analyzer, LineIndex, TOOL_NAME, TOOL_VERSION, configuredOptions, pathFilterOf, variableFileProblems } from '../analysis';
+import { Analyzer, LineIndex, TOOL_NAME, TOOL_VERSION, configuredOptions, pathFilterOf, reportHtml, reportMarkdown, responsibilityReport, variableFileProblems } from '../analysis';
 import type { Finding } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
 import { configProblemLines, configRelative, loadConfig } from './config';
@@ -100,6 +101,10 @@ function scan(command: ScanCommand): number {
   const config = loaded.path && loaded.lineIndex ? { path: loaded.path, lineIndex: loaded.lineIndex, problems: loaded.problems } : undefined;
   if (command.format === 'json') {
     report = `${JSON.stringify(toJsonReport(files, (path) => readTextFile(path), { ...(config ? { config } : {}), ...(given ? { baselined: given } : {}) }), null, 2)}\n`;
+  } else if (command.format === 'markdown' || command.format === 'html') {
+    // The Shared Responsibility Report: the same model and renderer as the editor's webview.
+    const model = responsibilityReport(files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
+    report = command.format === 'markdown' ? reportMarkdown(model) : reportHtml(model, { nonce: randomBytes(16).toString('base64') });
   } else if (command.format === 'sarif') {
     report = `${JSON.stringify(toSarifReport(files, { root, textOf: (path) => readTextFile(path), ...(given ? { baselined: given } : {}), ...(config ? { config } : {}) }), null, 2)}\n`;
   } else {

@@ -15,9 +15,11 @@ export interface Settings {
   readonly scanWorkspaceOnStartup: boolean;
   /** Regions where data may live (empty: where data goes is only said, as information). */
   readonly allowedRegions: readonly string[];
+  /** `iacHints.codeLens.enable`: the code lens above each resource counting its customer duties. */
+  readonly codeLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true, allowedRegions: [] };
+export const DEFAULT_SETTINGS: Settings = { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: true, allowedRegions: [], codeLens: true };
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -31,7 +33,15 @@ export function normalizeSettings(raw: unknown): Settings {
     allowedRegions: Array.isArray(value.allowedRegions)
       ? value.allowedRegions.filter((region): region is string => typeof region === 'string' && region.trim() !== '').map((region) => region.trim())
       : DEFAULT_SETTINGS.allowedRegions,
+    codeLens: codeLensEnabled(value),
   };
+}
+
+/** `codeLens.enable`, nested as VS Code sends it (`{ codeLens: { enable } }`) or dotted as other clients may. */
+function codeLensEnabled(value: Record<string, unknown>): boolean {
+  const nested = value.codeLens && typeof value.codeLens === 'object' ? (value.codeLens as Record<string, unknown>).enable : undefined;
+  const given = nested ?? value['codeLens.enable'];
+  return typeof given === 'boolean' ? given : DEFAULT_SETTINGS.codeLens;
 }
 
 export async function fetchSettings(state: ServerState): Promise<Settings> {

@@ -9,13 +9,15 @@ import {
 } from 'vscode-languageserver/node';
 import type {
   CodeAction,
+  CodeLens,
   Diagnostic,
   DiagnosticRelatedInformation,
   Hover,
   Range,
   TextEdit,
 } from 'vscode-languageserver/node';
-import type { CodeActionResult, FileAnalysis, Finding, HoverResult, LineIndex, OffsetRange, Problem, Severity } from '../analysis';
+import type { CodeActionResult, FileAnalysis, Finding, HoverResult, LineIndex, OffsetRange, Problem, ReportResource, Severity } from '../analysis';
+import { lensTitle } from '../analysis';
 
 /** `source` of every diagnostic this server publishes. */
 export const DIAGNOSTIC_SOURCE = 'iac-hints';
@@ -191,4 +193,10 @@ export function toCodeAction(result: CodeActionResult, lineIndex: LineIndex, uri
     diagnostics,
     edit: { changes: { [uri]: edits } },
   };
+}
+
+/** The code lens of a report's resource: on its first line, titled with its duties counted, running `command`. */
+export function toCodeLens(resource: ReportResource, command: string, argument: unknown): CodeLens {
+  const start = { line: resource.range.start.line, character: resource.range.start.character };
+  return { range: { start, end: start }, command: { title: lensTitle(resource), command, arguments: [argument] } };
 }

@@ -33,6 +33,7 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    codeLensProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   // interFileDependencies: a Terraform file's diagnostics depend on the other files of its module and its callers.

@@ -9,6 +9,8 @@ import { onCodeAction } from './codeAction';
 import { rememberPushedSettings } from './configuration';
 import { analyseFileOnDisk, cancelScheduled, documentClosed, documentOpened, scheduleDocument, scheduleModuleRefresh, terraformChanged } from './diagnostics';
 import { onHover } from './hover';
+import { REPORT_REQUEST, STATUS_REQUEST, onCodeLens, onReport, onStatus } from './report';
+import type { ReportAnswer, ReportParams, StatusAnswer } from './report';
 import { onInitialize, onInitialized } from './initialize';
 import { isInstalledPath, isModulesManifestPath, isTerraformPath } from '../analysis';
 import { uriToPath } from './paths';
@@ -76,6 +78,7 @@ documents.onDidClose(guard('didClose', (s, event) => documentClosed(s, event.doc
 
 connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s, params) => {
   const modules = new Set<string>();
+  s.diskChanges++;
   // A .iac-hints.yaml was created, changed or deleted: the configuration is read again and applied first.
   if (params.changes.some((change) => change.uri.startsWith('file:') && isConfigPath(uriToPath(change.uri)))) await reloadProjectConfig(s);
   for (const change of params.changes) {
@@ -106,6 +109,16 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
 
 connection.onHover(guard('hover', onHover, null));
 connection.onCodeAction(guard('codeAction', onCodeAction, []));
+connection.onCodeLens(guard('codeLens', onCodeLens, []));
+// The Shared Responsibility Report (report.ts): a failure is logged and answered with an empty report.
+connection.onRequest(REPORT_REQUEST, (params: ReportParams | undefined) => onReport(state, params).catch((error: unknown): ReportAnswer => {
+  connection.console.error(`iac-hints: ${REPORT_REQUEST} failed: ${describe(error)}`);
+  return { report: { files: [], items: [], resources: [], awsSide: [], uncategorised: 0, totals: { resources: 0, cells: { missed: 0, depends: 0, 'cannot-be-checked': 0, suppressed: 0, addressed: 0, 'aws-default': 0, 'not-applicable': 0 } } }, uris: {} };
+}));
+connection.onRequest(STATUS_REQUEST, () => onStatus(state).catch((error: unknown): StatusAnswer => {
+  connection.console.error(`iac-hints: ${STATUS_REQUEST} failed: ${describe(error)}`);
+  return { missed: 0, cannotBeChecked: 0, resources: 0, files: 0 };
+}));
 connection.languages.diagnostics.on((params, token) => onDocumentDiagnostic(state, params, token).catch((error: unknown) => {
   // A ResponseError (cancelled, ask again) is the answer; anything else is logged and answered with no diagnostics.
   if (error instanceof ResponseError) throw error;

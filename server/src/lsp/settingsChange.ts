@@ -6,6 +6,7 @@ import { uriToPath } from './paths';
 import { isIncluded, loadProjectConfig, publishConfigProblems } from './projectConfig';
 import type { ServerState } from './state';
 import { startWorkspaceScan } from './workspaceScan';
+import { refreshCodeLenses } from './report';
 
 export async function applySettings(state: ServerState, options: { initial: boolean }): Promise<void> {
   const previous = state.settings;
@@ -17,6 +18,7 @@ export async function applySettings(state: ServerState, options: { initial: bool
   }
   const next = await fetchSettings(state);
   state.settings = next;
+  if (!options.initial && next.codeLens !== previous.codeLens) refreshCodeLenses(state);
   // The analyzer holds the severity floor, the allowed Regions and the rule policy: a change to any needs a new one.
   const analysis = workerSettings(next, state.config.parsed.config);
   const analyzerChanged = JSON.stringify(analysis) !== JSON.stringify(state.analysisSettings);
@@ -33,7 +35,10 @@ export async function applySettings(state: ServerState, options: { initial: bool
   }
   const analysisChanged = analyzerChanged || filterChanged || next.enable !== previous.enable;
   // Every report was computed under the previous settings.
-  if (analysisChanged) state.generations.settings++;
+  if (analysisChanged) {
+    state.generations.settings++;
+    if (!options.initial) refreshCodeLenses(state);
+  }
   if (!options.initial && !analysisChanged && next.scanWorkspaceOnStartup === previous.scanWorkspaceOnStartup) return;
   if (!next.enable) {
     state.scanGeneration++; // Stop a running scan.

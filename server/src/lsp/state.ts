@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { ClientCapabilities, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyzer } from '../analysis';
+import type { Analyzer, FileAnalysis } from '../analysis';
 import { BackgroundAnalyzer } from './background';
 import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from './configuration';
 import type { Settings } from './configuration';
@@ -66,6 +66,12 @@ export interface ServerState {
   scanGeneration: number;
   /** Settled when the latest workspace scan ends (tests and the benchmark wait on nothing else). */
   scanning: Promise<void>;
+  /** Bumped for every change seen on disk (watched files): the workspace report is computed again (report.ts). */
+  diskChanges: number;
+  /** The workspace's analyses for the Shared Responsibility Report, and what they were computed for (report.ts). */
+  workspaceReport?: { readonly key: string; readonly analyses: Promise<FileAnalysis[]> };
+  /** The workspace report's analysis of each file, with the text and inputs it was made from (report.ts). */
+  readonly reportAnalyses: Map<string, { readonly text: string; readonly inputs: string; readonly analysis: FileAnalysis }>;
 }
 
 export function createState(connection: Connection, documents: TextDocuments<TextDocument>): ServerState {
@@ -107,5 +113,7 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
     refresh: { running: false, again: false },
     scanGeneration: 0,
     scanning: Promise.resolve(),
+    diskChanges: 0,
+    reportAnalyses: new Map(),
   };
 }

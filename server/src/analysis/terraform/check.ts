@@ -131,9 +131,21 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
       type: resource.type,
       category: terraformCategory(resource, resolver),
       range: resource.block.range,
-      responsibilities: summarise(runs),
+      responsibilities: withinBlock(summarise(runs), resource.block.range),
     },
   };
+}
+
+/**
+ * A status's place must be in the resource's own file: a setting read from a linked resource (a split S3 setting)
+ * may sit in another file of the module, and outcomes do not say which. Places outside the block are dropped.
+ */
+function withinBlock(statuses: readonly ResourceSummary['responsibilities'][number][], block: { readonly start: number; readonly end: number }): ResourceSummary['responsibilities'][number][] {
+  return statuses.map((status) => {
+    if (!status.range || (status.range.start >= block.start && status.range.end <= block.end)) return status;
+    const { range: _dropped, ...rest } = status;
+    return rest;
+  });
 }
 
 function hasGap(outcomes: readonly RuleOutcome[]): boolean {

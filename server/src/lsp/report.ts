@@ -1,0 +1,185 @@
+// The Shared Responsibility Report in the server: `iacHints/report` (the model, and its HTML for the client's
+// webview), `iacHints/status` (the workspace's counts, for the status bar) and the code lenses above each resource.
+// One file's report comes from the server's analyzer (what its diagnostics come from); the workspace's from a
+// one-shot analysis of every candidate file, open buffers laid over the disk, as `iac-hints scan` reads them, kept
+// until a document, a file on disk or the settings change.
+import { isAbsolute, relative, sep } from 'node:path';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
+import { isCandidatePath, isTerraformPath, reportHtml, responsibilityReport } from '../analysis';
+import type { FileAnalysis, ResponsibilityReport } from '../analysis';
+import { createAnalyzer } from './configuration';
+import { toCodeLens } from './convert';
+import { pathToUri, uriToPath } from './paths';
+import { isIncluded } from './projectConfig';
+import { backgroundAnswerable } from './reports';
+import type { ServerState } from './state';
+import { listCandidateFiles } from './workspaceScan';
+
+export const REPORT_REQUEST = 'iacHints/report';
+export const STATUS_REQUEST = 'iacHints/status';
+/** The command a code lens runs (the client registers it): opens the report at the resource. */
+export const SHOW_REPORT_COMMAND = 'iacHints.showReport';
+
+export interface ReportParams {
+  /** The file to report on; without it, the workspace. */
+  readonly uri?: string;
+  /** Also render the HTML, with this nonce (and the webview's CSP source). */
+  readonly html?: { readonly nonce: string; readonly cspSource?: string };
+}
+
+export interface ReportAnswer {
+  readonly report: ResponsibilityReport;
+  /** The URI of each file of the report, by the name the report gives it. */
+  readonly uris: Readonly<Record<string, string>>;
+  readonly html?: string;
+}
+
+export interface StatusAnswer {
+  readonly missed: number;
+  readonly cannotBeChecked: number;
+  readonly resources: number;
+  readonly files: number;
+}
+
+/** What the code lens's command gets: which report, and the resource to show. */
+export interface ShowReportArguments {
+  readonly uri: string;
+  readonly key: string;
+}
+
+/** A file as the report names it: relative to its workspace folder (prefixed with the folder's name when several). */
+export function displayName(state: ServerState, path: string): string {
+  if (!isAbsolute(path)) return path;
+  const folders = state.workspaceFolders.filter((folder) => folder.uri.startsWith('file:'));
+  for (const folder of folders) {
+    const root = uriToPath(folder.uri);
+    const inside = relative(root, path);
+    if (inside && !inside.startsWith('..') && !isAbsolute(inside)) {
+      const name = sep === '/' ? inside : inside.split(sep).join('/');
+      return folders.length > 1 ? `${folder.name}/${name}` : name;
+    }
+  }
+  return path;
+}
+
+/** The analyses renamed for the report, with the URI of each name. */
+function named(state: ServerState, analyses: readonly FileAnalysis[]): { analyses: FileAnalysis[]; uris: Record<string, string> } {
+  const uris: Record<string, string> = {};
+  const renamed = analyses.map((analysis) => {
+    const name = displayName(state, analysis.path);
+    uris[name] = isAbsolute(analysis.path) ? pathToUri(analysis.path) : analysis.path;
+    return { ...analysis, path: name };
+  });
+  return { analyses: renamed, uris };
+}
+
+/** The analysis of one file as its diagnostics see it (an open buffer, else the disk), or undefined. */
+function fileAnalysis(state: ServerState, uri: string): FileAnalysis | undefined {
+  const document = state.documents.get(uri);
+  const path = uriToPath(uri, document?.languageId);
+  if (!isCandidatePath(path)) return undefined;
+  const text = document ? document.getText() : state.files.readFile(path);
+  if (text === undefined) return undefined;
+  const analysis = state.analyzer.analyze({ path, text });
+  return analysis.kind === 'skipped' ? undefined : analysis;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** What the workspace report depends on: the settings, the open buffers' versions, and changes seen on disk. */
+function workspaceKey(state: ServerState): string {
+  const open = state.documents.all().map((document) => `${document.uri}@${document.version}`).sort().join(',');
+  return `${state.generations.settings}:${state.diskChanges}:${state.workspaceFolders.map((folder) => folder.uri).join(',')}:${open}`;
+}
+
+/**
+ * What a file's analysis depends on besides its text (as reports.ts keys diagnostics): the settings; for Terraform
+ * also every Terraform buffer and file and the workspace's folders.
+ */
+function inputsOf(state: ServerState, path: string): string {
+  const { settings, terraform } = state.generations;
+  return isTerraformPath(path) ? `${settings}:${terraform}:${state.files.workspaceFoldersVersion}` : `${settings}`;
+}
+
+/**
+ * Every candidate file of the workspace folders analysed one-shot (as the CLI does), yielding between files. A
+ * file whose text and inputs are those of the last report is not analysed again (typing in one template does not
+ * re-analyse the workspace).
+ */
+async function analyseWorkspace(state: ServerState): Promise<FileAnalysis[]> {
+  const analyzer = createAnalyzer(state.files, state.analysisSettings, undefined, false);
+  const analyses: FileAnalysis[] = [];
+  const listed = new Set<string>();
+  for (const folder of state.workspaceFolders.filter((candidate) => candidate.uri.startsWith('file:'))) {
+    const paths = await listCandidateFiles(uriToPath(folder.uri));
+    for (const path of paths) {
+      if (!isIncluded(state, path)) continue;
+      const text = state.files.readFile(path);
+      if (text === undefined) continue;
+      listed.add(path);
+      const inputs = inputsOf(state, path);
+      const kept = state.reportAnalyses.get(path);
+      const analysis = kept && kept.text === text && kept.inputs === inputs ? kept.analysis : analyzer.analyze({ path, text });
+      if (analysis !== kept?.analysis) {
+        state.reportAnalyses.set(path, { text, inputs, analysis });
+        await yieldToEventLoop();
+      }
+      if (analysis.kind !== 'skipped') analyses.push(analysis);
+    }
+  }
+  for (const path of [...state.reportAnalyses.keys()]) if (!listed.has(path)) state.reportAnalyses.delete(path);
+  return analyses;
+}
+
+/** The workspace's analyses, shared by concurrent requests and kept while nothing they depend on changed. */
+function workspaceAnalyses(state: ServerState): Promise<FileAnalysis[]> {
+  const key = workspaceKey(state);
+  if (state.workspaceReport?.key !== key) state.workspaceReport = { key, analyses: analyseWorkspace(state) };
+  return state.workspaceReport.analyses;
+}
+
+/** `iacHints/report`: the report of one file (`uri`) or of the workspace, and its HTML when asked. */
+export async function onReport(state: ServerState, params: ReportParams | undefined): Promise<ReportAnswer> {
+  const single = params?.uri ? fileAnalysis(state, params.uri) : undefined;
+  const analyses = !state.settings.enable ? [] : params?.uri ? (single ? [single] : []) : await workspaceAnalyses(state);
+  const { analyses: renamed, uris } = named(state, analyses);
+  const report = responsibilityReport(renamed);
+  const html = params?.html
+    ? reportHtml(report, {
+      nonce: params.html.nonce,
+      ...(params.html.cspSource ? { cspSource: params.html.cspSource } : {}),
+      scope: params.uri ? displayName(state, uriToPath(params.uri)) : 'workspace',
+      hrefOf: (file) => uris[file] ?? file,
+    })
+    : undefined;
+  return { report, uris, ...(html ? { html } : {}) };
+}
+
+/** `iacHints/status`: the workspace's missed and unknown duties, for the status bar. */
+export async function onStatus(state: ServerState): Promise<StatusAnswer> {
+  const report = responsibilityReport(state.settings.enable ? await workspaceAnalyses(state) : []);
+  return { missed: report.totals.cells.missed, cannotBeChecked: report.totals.cells['cannot-be-checked'], resources: report.totals.resources, files: report.files.length };
+}
+
+/**
+ * `textDocument/codeLens`: above each resource, its customer duties counted ("Customer: 4 of 7 addressed · 1
+ * missed"), opening the report at it. None when `iacHints.codeLens.enable` is off, and none for a document analysed
+ * in the worker (a large one): answering would analyse it on this thread.
+ */
+export function onCodeLens(state: ServerState, params: CodeLensParams): CodeLens[] {
+  if (!state.settings.enable || !state.settings.codeLens) return [];
+  const document = state.documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const path = uriToPath(document.uri, document.languageId);
+  if (!isCandidatePath(path) || backgroundAnswerable(state, document, path) !== 'main') return [];
+  const analysis = fileAnalysis(state, document.uri);
+  if (!analysis) return [];
+  const { analyses } = named(state, [analysis]);
+  return responsibilityReport(analyses).resources.map((resource) => toCodeLens(resource, SHOW_REPORT_COMMAND, { uri: document.uri, key: resource.key } satisfies ShowReportArguments));
+}
+
+/** Asks the client to ask for code lenses again (settings changed), when it can. */
+export function refreshCodeLenses(state: ServerState): void {
+  if (!state.capabilities.workspace?.codeLens?.refreshSupport) return;
+  void state.connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => state.connection.console.warn(`iac-hints: could not refresh the code lenses: ${String(error)}`));
+}
