@@ -15,10 +15,20 @@ import type {
   Range,
   TextEdit,
 } from 'vscode-languageserver/node';
+import { getItemLabel } from '../analysis';
 import type { CodeActionResult, FileAnalysis, Finding, HoverResult, LineIndex, OffsetRange, Problem, Severity } from '../analysis';
 
-/** `source` of every diagnostic this server publishes. */
+/** `source` of every diagnostic this server publishes (a finding's adds its responsibility item: findingSource). */
 export const DIAGNOSTIC_SOURCE = 'iac-hints';
+
+/**
+ * A finding's `source`: the tool and the responsibility item, `iac-hints · network exposure`. Editors show it beside
+ * the message (VS Code's Problems panel: `source(code)` after it), so the item is visible without pushing the
+ * problem, which the message starts with, out of view.
+ */
+export function findingSource(finding: Pick<Finding, 'responsibility'>): string {
+  return `${DIAGNOSTIC_SOURCE} · ${getItemLabel(finding.responsibility)}`;
+}
 /** `code` of diagnostics that report a problem with the input itself (syntax errors and the like). */
 export const PARSE_CODE = 'parse';
 
@@ -64,7 +74,7 @@ export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri:
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
     codeDescription: { href: finding.docsUrl },
-    source: DIAGNOSTIC_SOURCE,
+    source: findingSource(finding),
     message: finding.message,
     data,
   };
