@@ -233,7 +233,7 @@ describe('iac-hints rules', () => {
       assert.equal(typeof rule.hasFix, 'boolean');
       assert.ok(Array.isArray(rule.resourceTypes.cloudformation));
       assert.ok(Array.isArray(rule.references.checkov));
-      assert.match(rule.docsUrl, /^https:/);
+      assert.equal(rule.docsUrl, `docs/rules/${rule.id}.md`);
     }
     assert.equal(parsed.rules.find((rule) => rule.id === 'rds-storage-encrypted')?.hasFix, true);
     for (const rule of parsed.rules) {

@@ -2,6 +2,7 @@
 // resolved value and provenance. Also finds the setting path under the cursor in a value tree.
 import type { ResponsibilityStatus } from './api';
 import { itemLabel } from './knowledgeView';
+import { docsUrl } from './rules/support';
 import type { ServiceView } from './knowledgeView';
 import type { RuleRun } from './summary';
 import type { MapNode, OffsetRange, ValueNode } from './types';
@@ -34,10 +35,18 @@ export function resourceMarkdown(type: string, service: ServiceView | undefined,
     lines.push('', `**Customer items in this ${where}:**`, '');
     for (const status of statuses) {
       const why = status.status === 'cannot-be-checked' ? `: ${status.detail.replace(/^cannot be checked: /, '')}` : '';
-      lines.push(`- ${itemLabel(status.item)}: **${STATUS_TEXT[status.status] ?? status.status}**${why} (${status.ruleIds.join(', ')})`);
+      lines.push(`- ${itemLabel(status.item)}: **${STATUS_TEXT[status.status] ?? status.status}**${why} (${status.ruleIds.map(ruleLink).join(', ')})`);
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * A rule id linked to its page, relative to the package root (`[id](docs/rules/id.md)`, rules/support docsUrl):
+ * the language server makes the link absolute, a plain-text hover keeps the id and the target.
+ */
+export function ruleLink(ruleId: string): string {
+  return `[${ruleId}](${docsUrl(ruleId)})`;
 }
 
 function pathKey(path: readonly string[]): string {
@@ -51,7 +60,7 @@ export function settingMarkdown(runs: readonly RuleRun[], path: readonly string[
       if (outcome.kind === 'not-applicable' || !outcome.evidence || pathKey(outcome.evidence.path) !== key) continue;
       const meta = run.rule.meta;
       const resolved = outcome.kind === 'unknown' ? `Cannot be checked: ${outcome.evidence.text}` : `Resolved: ${outcome.evidence.text}`;
-      const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})`, '', `${meta.title}. ${meta.rationale}`, '', resolved];
+      const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${ruleLink(meta.id)})`, '', `${meta.title}. ${meta.rationale}`, '', resolved];
       if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
       return lines.join('\n');
     }

@@ -16,6 +16,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { getItemLabel } from '../analysis';
+import { resolveRuleDocsLinks, ruleDocsHref } from './ruleDocs';
 import type { CodeActionResult, FileAnalysis, Finding, HoverResult, LineIndex, OffsetRange, Problem, Severity } from '../analysis';
 
 /** `source` of every diagnostic this server publishes (a finding's adds its responsibility item: findingSource). */
@@ -73,7 +74,7 @@ export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri:
     range: toRange(lineIndex, finding.range),
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: finding.docsUrl },
+    codeDescription: { href: ruleDocsHref(finding.docsUrl) },
     source: findingSource(finding),
     message: finding.message,
     data,
@@ -154,7 +155,40 @@ export function toDiagnostics(analysis: FileAnalysis, uri: string, lineIndexOf?:
 }
 
 export function toHover(result: HoverResult, lineIndex: LineIndex): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lineIndex, result.range) };
+  return { contents: { kind: MarkupKind.Markdown, value: resolveRuleDocsLinks(result.markdown) }, range: toRange(lineIndex, result.range) };
+}
+
+/**
+ * Whether the client wants hovers in markdown: the first of `textDocument.hover.contentFormat` (the client's order
+ * of preference, LSP 3.17) that the server can write; markdown when the client does not say.
+ */
+export function wantsMarkdownHover(contentFormat: readonly string[] | undefined): boolean {
+  const known = contentFormat?.find((format) => format === MarkupKind.Markdown || format === MarkupKind.PlainText);
+  return known !== MarkupKind.PlainText;
+}
+
+/** A markdown hover as plain text, for clients whose hover contentFormat lacks markdown. */
+export function toPlainTextHover(hover: Hover): Hover {
+  const contents = hover.contents;
+  const markdown = typeof contents === 'object' && 'kind' in contents ? contents.value : undefined;
+  if (markdown === undefined) return hover;
+  return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) } };
+}
+
+/**
+ * The plain text of the markdown our hovers are written in (hoverText.ts: bold, italics, inline code, links, lists):
+ * the markup goes, a link keeps its text and its target in parentheses so that it can still be opened.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => line
+      .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_, text: string, target: string) => (text === target ? target : `${text} (${target})`))
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/^_(.+)_$/, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1'))
+    .join('\n');
 }
 
 function sameRange(a: Range, b: Range): boolean {
