@@ -8,6 +8,7 @@ import {
 import type { InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
 import { rememberPushedSettings } from './configuration';
+import { SERVER_COMMANDS } from './commands';
 import { FIX_ALL_KIND } from './convert';
 import { applySettings, reloadProjectConfig } from './settingsChange';
 import type { ServerState } from './state';
@@ -37,6 +38,7 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    executeCommandProvider: { commands: [...SERVER_COMMANDS] },
   };
   // interFileDependencies: a Terraform file's diagnostics depend on the other files of its module and its callers.
   // Files that are not open are pushed (the workspace scan), not pulled: no workspace diagnostics.

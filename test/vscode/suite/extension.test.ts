@@ -94,6 +94,35 @@ describe('IaC Responsibility Hints in VS Code', () => {
     assert.match(text, /encrypt/i);
   });
 
+  it('offers the commands: Scan Workspace, Show Rule Documentation, Restart Language Server, Show Output', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['iacHints.scanWorkspace', 'iacHints.showRuleDocumentation', 'iacHints.restartServer', 'iacHints.showOutput']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+
+  it("links each finding's code to its shipped rule page through Show Rule Documentation", async () => {
+    const diagnostics = await waitFor('diagnostics on web-stack.yaml', () => {
+      const found = ours(yamlUri);
+      return found.length > 0 ? found : undefined;
+    });
+    for (const d of diagnostics) {
+      const code = d.code;
+      assert.ok(typeof code === 'object', `a code with a link: ${JSON.stringify(code)}`);
+      assert.equal(code.target.scheme, 'command');
+      assert.equal(code.target.path, 'iacHints.showRuleDocumentation');
+      assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [String(code.value)]);
+      const page = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'docs', 'rules', `${String(code.value)}.md`);
+      await vscode.workspace.fs.stat(page);
+    }
+    await vscode.commands.executeCommand('iacHints.showRuleDocumentation', String(diagnostics[0].code && typeof diagnostics[0].code === 'object' ? diagnostics[0].code.value : ''));
+  });
+
+  it('scans the workspace on command and answers when done', async () => {
+    await vscode.commands.executeCommand('iacHints.scanWorkspace');
+    await waitFor('diagnostics on web-stack.yaml after the scan', () => ours(yamlUri).length > 0);
+  });
+
   it('fixes the missing StorageEncrypted of Database with a quick fix', async () => {
     // Recomputed on each call: the fix adds a line to the block.
     const isTarget = (d: vscode.Diagnostic): boolean =>
