@@ -126,7 +126,8 @@ describe('language server over stdio', () => {
     // The problem first: a list (the Problems panel) shows the start of the message.
     assert.match(messageOf(diagnostic), /^SSH \(port 22\) is open to the internet/);
     assert.deepEqual(diagnostic.range, { start: { line: 10, character: 18 }, end: { line: 10, character: 27 } });
-    assert.match(diagnostic.codeDescription?.href ?? '', /#sg-open-admin-ports$/);
+    // The rule's page shipped with the server, opened offline (test/lsp/other-editors.test.ts checks it exists).
+    assert.match(diagnostic.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/sg-open-admin-ports\.md$/);
     assert.deepEqual(diagnostic.data, { ruleId: 'sg-open-admin-ports' });
     await client.close(uri);
   });
