@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { ClientCapabilities, Diagnostic, MarkupContent } from 'vscode-languageserver/node';
+import { markdownToPlainText, wantsMarkdownHover } from '../../server/src/lsp/convert';
 import { DEFAULT_CAPABILITIES, TestLspClient, fileUri } from '../helpers/lspClient';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -146,6 +147,17 @@ describe('other editors: settings, plain-text hovers, offline rule links', () =>
     const target = /\[rds-storage-encrypted\]\(([^)]+)\)/.exec(contents.value)?.[1];
     shippedPage(target, 'rds-storage-encrypted');
     await client.close(uri);
+  });
+
+  test('the hover format follows the order of contentFormat; markup goes, link targets stay', () => {
+    assert.equal(wantsMarkdownHover(undefined), true);
+    assert.equal(wantsMarkdownHover(['markdown', 'plaintext']), true);
+    assert.equal(wantsMarkdownHover(['plaintext', 'markdown']), false);
+    assert.equal(wantsMarkdownHover(['plaintext']), false);
+    assert.equal(
+      markdownToPlainText('**AWS manages** `x`\n\n_a note_\n- public access: **missed** ([s3-block-public-access](file:///p/docs/rules/s3-block-public-access.md))'),
+      'AWS manages x\n\na note\n- public access: missed (s3-block-public-access (file:///p/docs/rules/s3-block-public-access.md))',
+    );
   });
 
   test("every finding's codeDescription.href is the file URI of its rule's shipped page", async () => {
