@@ -92,6 +92,8 @@ describe('IaC Responsibility Hints in VS Code', () => {
     const text = hoverText(hovers ?? []);
     assert.match(text, /responsibility/i);
     assert.match(text, /encrypt/i);
+    // The rule link opens the shipped page through the command (trusted for that command only).
+    assert.match(text, /\[rds-storage-encrypted\]\(command:iacHints\.showRuleDocumentation\?/);
   });
 
   it('offers the commands: Scan Workspace, Show Rule Documentation, Restart Language Server, Show Output', async () => {
@@ -115,7 +117,13 @@ describe('IaC Responsibility Hints in VS Code', () => {
       const page = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'docs', 'rules', `${String(code.value)}.md`);
       await vscode.workspace.fs.stat(page);
     }
-    await vscode.commands.executeCommand('iacHints.showRuleDocumentation', String(diagnostics[0].code && typeof diagnostics[0].code === 'object' ? diagnostics[0].code.value : ''));
+    const first = diagnostics[0].code;
+    const ruleId = typeof first === 'object' ? String(first.value) : '';
+    await vscode.commands.executeCommand('iacHints.showRuleDocumentation', ruleId);
+    // The page opens as a Markdown preview tab ("Preview <rule-id>.md").
+    await waitFor(`a tab showing ${ruleId}.md`, () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.label.includes(`${ruleId}.md`)));
+    await vscode.window.showTextDocument(document);
   });
 
   it('scans the workspace on command and answers when done', async () => {
@@ -138,5 +146,16 @@ describe('IaC Responsibility Hints in VS Code', () => {
     const block = document.getText(resourceRange(document, 'Database'));
     assert.match(block, /^\s+StorageEncrypted:\s*true\s*$/m);
     await waitFor('the finding to disappear', () => !ours(yamlUri).some(isTarget));
+  });
+
+  it('restarts the language server on command; findings and hovers come back', async () => {
+    await vscode.commands.executeCommand('iacHints.restartServer');
+    const position = positionOf(document, 'ReportsBucket:', 'AWS::S3::Bucket').translate(0, 2);
+    await waitFor('a hover after the restart', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', yamlUri, position);
+      return /Customer/.test(hoverText(hovers ?? []));
+    });
+    await waitFor('findings after the restart', () => ours(yamlUri).length > 0);
+    await vscode.commands.executeCommand('iacHints.showOutput');
   });
 });
