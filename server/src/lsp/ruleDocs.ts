@@ -30,8 +30,16 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function ruleDocsHref(docsUrl: string): string {
   if (SCHEME.test(docsUrl)) return docsUrl;
-  return pathToFileURL(join(ruleDocsRoot(), ...docsUrl.split('/'))).toString();
+  let href = hrefs.get(docsUrl);
+  if (href === undefined) {
+    href = pathToFileURL(join(ruleDocsRoot(), ...docsUrl.split('/'))).toString();
+    hrefs.set(docsUrl, href);
+  }
+  return href;
 }
+
+/** One per rule page: every diagnostic of a rule links to the same URI. */
+const hrefs = new Map<string, string>();
 
 /** Markdown links to rule pages written relative to the package root (`](docs/rules/x.md)`) made absolute. */
 export function resolveRuleDocsLinks(markdown: string): string {
