@@ -74,6 +74,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js', plugins: [lazyPackages(['yaml', 'jsonc-parser', 'picomatch/posix'])] }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // Writes docs/rules/*.md (`npm run docs:rules`); not shipped.
+  esbuild.build({ ...common, entryPoints: ['server/src/docs/main.ts'], outfile: 'dist/rule-docs.js' }),
 ]);
 
 // The code cache is made from the bundle just written; a failure here fails the build (a stale cache is never

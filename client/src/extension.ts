@@ -1,5 +1,5 @@
 // Thin client: starts the bundled language server and forwards documents to it.
-// All analysis, hovers and quick fixes live in the server (dist/server.js).
+// All analysis, hovers and quick fixes live in the server (dist/server.js); the commands are in commands.ts.
 import type * as vscode from 'vscode';
 import {
   type CancellationToken,
@@ -12,6 +12,7 @@ import {
 // The one description of the file formats (pure data, bundled into the client too).
 import { candidateGlob } from '../../server/src/analysis/formats';
 import { registerReport } from './report';
+import { registerCommands, ruleLinkOptions } from './commands';
 
 // The id doubles as the settings prefix: vscode-languageclient reads `iacHints.trace.server`.
 const CLIENT_ID = 'iacHints';
@@ -59,11 +60,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client owns its channel and disposes it after the server stopped: a channel in
     // context.subscriptions is disposed before stop() finishes and late log lines then throw.
     outputChannelName: CLIENT_NAME,
+    // Rule links (diagnostic codes, hovers) open the shipped rule page as a markdown preview.
+    ...ruleLinkOptions(),
   };
 
   client = new IacHintsClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   // The Shared Responsibility Report: its command (also the code lenses'), webview and status bar item.
   registerReport(context, () => client);
+  registerCommands(context, () => client, restartServer);
   // Activation ends here: the server starts in the background, so the editor never waits for it.
   const activatedIn = Date.now() - activationStarted;
   const starting = client;
@@ -71,6 +75,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     () => starting.outputChannel.appendLine(`activated in ${activatedIn} ms; language server ready after ${Date.now() - activationStarted} ms`),
     (error: unknown) => starting.outputChannel.appendLine(`the language server could not start: ${String(error)}`),
   );
+}
+
+/** Restart Language Server: requests that fail while it restarts answer empty, as while stopping. */
+async function restartServer(): Promise<void> {
+  const running = client;
+  if (!running) return;
+  running.stopping = true;
+  try {
+    await running.restart();
+    running.outputChannel.appendLine('language server restarted');
+  } finally {
+    running.stopping = false;
+  }
 }
 
 export async function deactivate(): Promise<void> {

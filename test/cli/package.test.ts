@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
+import { listRules } from '../../server/src/analysis';
 import { REPO_ROOT } from '../helpers/paths';
 import type { SarifLog } from '../helpers/sarif';
 import { SSH_OPEN } from '../helpers/fixtures';
@@ -44,8 +45,10 @@ describe('the npm package', { timeout: 300_000 }, () => {
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('holds the CLI (launcher, bundle, code cache) with the README and licence, and no dependency', () => {
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli-bundle.cache', 'dist/cli-bundle.js', 'dist/cli.js', 'package.json']);
+  test('holds the CLI (launcher, bundle, code cache) with the README, the licence and the rule pages, and no dependency', () => {
+    assert.deepEqual(files.filter((file) => !file.startsWith('docs/rules/')), ['LICENSE', 'README.md', 'dist/cli-bundle.cache', 'dist/cli-bundle.js', 'dist/cli.js', 'docs/rules.md', 'package.json']);
+    // Each rule's page, which its docsUrl names relative to the package root.
+    assert.deepEqual(files.filter((file) => file.startsWith('docs/rules/')), listRules().map((rule) => rule.docsUrl).sort());
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { private?: boolean; bin: Record<string, string>; dependencies?: object };
     assert.equal(manifest.private, undefined, 'publishable');
     assert.deepEqual(manifest.bin, { 'iac-hints': './dist/cli.js' });

@@ -20,7 +20,9 @@ const VSIX = path.resolve(process.env.IAC_HINTS_VSIX ?? path.join(ROOT, 'iac-res
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? findOnPath('chromium') ?? '/usr/bin/chromium';
 const EXTENSION_ID = 'iac-hints.iac-responsibility-hints';
-const MESSAGE_PREFIX = 'Customer responsibility (';
+// A finding's diagnostic source: the tool and its responsibility item (`iac-hints · network exposure`); the message
+// starts with the problem itself.
+const SOURCE_PREFIX = 'iac-hints · ';
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 45_000);
 const MOD = 'Control'; // code-server on Linux uses Ctrl-based keybindings.
 
@@ -352,7 +354,7 @@ const TRUSTED_STEPS = [
     const seen = await t.markers(isDatabaseEncryption);
     const finding = seen.at(-1);
     assert(finding && isDatabaseEncryption(finding), `no encryption finding inside Database; markers: ${JSON.stringify(seen)}`);
-    assert(finding.message.startsWith(MESSAGE_PREFIX), `finding does not start with "${MESSAGE_PREFIX}": ${finding.message}`);
+    assert(finding.message.startsWith('StorageEncrypted '), `the finding does not start with what is wrong: ${finding.message}`);
     await t.gotoPosition(finding.line, finding.column);
     await t.page.keyboard.press(`${MOD}+Period`);
     const title = await t.chooseCodeAction(/StorageEncrypted/);
@@ -418,7 +420,7 @@ const TRUSTED_STEPS = [
     await t.waitFor('a new language server process', () => serverPids(t.extensionsDir).some((pid) => pid !== before[0]));
     await t.showProblems();
     await t.waitFor('findings again after the reload', async () =>
-      (await t.problems('web-stack.yaml')).some((r) => r.message.startsWith(MESSAGE_PREFIX)));
+      (await t.problems('web-stack.yaml')).some((r) => r.source.startsWith(SOURCE_PREFIX)));
   }),
 ];
 
@@ -430,7 +432,7 @@ const RESTRICTED_STEPS = [
     await t.waitForSquiggles();
     await t.showProblems();
     await t.waitFor('our findings in the Problems panel', async () =>
-      (await t.problems()).some((r) => r.message.startsWith(MESSAGE_PREFIX)));
+      (await t.problems()).some((r) => r.source.startsWith(SOURCE_PREFIX)));
   }, '07-restricted-mode'),
 ];
 
@@ -651,9 +653,9 @@ class Session {
     });
   }
 
-  /** Our rows of the Problems panel for one file name: messages starting with MESSAGE_PREFIX. */
+  /** Our rows of the Problems panel for one file name: findings, whose source starts with SOURCE_PREFIX. */
   async ourProblems(file) {
-    return (await this.problems(file)).filter((r) => r.file === file && r.message.startsWith(MESSAGE_PREFIX));
+    return (await this.problems(file)).filter((r) => r.file === file && r.source.startsWith(SOURCE_PREFIX));
   }
 
   /** Waits until `relative` on disk is exactly `expected` (the editor saved the edit); returns it. */

@@ -31,13 +31,15 @@ export interface ProgressEvent {
 
 export interface StartOptions {
   readonly workspaceFolders?: readonly string[];
-  /** What workspace/configuration answers for the `iacHints` section. */
-  readonly settings?: Record<string, unknown>;
+  /** What workspace/configuration answers for the `iacHints` section (null: the client holds no such section). */
+  readonly settings?: Record<string, unknown> | null;
   readonly capabilities?: ClientCapabilities;
   /** `trace` in initialize: with 'verbose' the server's $/logTrace lines are recorded in `traces`. */
   readonly trace?: 'off' | 'messages' | 'verbose';
   /** The server bundle to run (dist/server.js by default). */
   readonly serverPath?: string;
+  /** `initializationOptions` of the initialize request. */
+  readonly initializationOptions?: unknown;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -81,11 +83,11 @@ export class TestLspClient {
   readonly logMessages = new Recorder<string>();
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
-  settings: Record<string, unknown>;
+  settings: Record<string, unknown> | null;
   private readonly versions = new Map<string, number>();
   private readonly exited: Promise<number | null>;
 
-  private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: MessageConnection, settings: Record<string, unknown>) {
+  private constructor(readonly process: ChildProcessWithoutNullStreams, readonly connection: MessageConnection, settings: Record<string, unknown> | null) {
     this.settings = settings;
     this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
     process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -100,6 +102,7 @@ export class TestLspClient {
       this.refreshes.push(this.refreshes.values.length + 1);
       return null;
     });
+    // `settings: null` answers null for the section, as Neovim and Helix do when they hold no such section.
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'iacHints' ? this.settings : null)));
     connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -117,7 +120,7 @@ export class TestLspClient {
   static async start(options: StartOptions = {}): Promise<{ client: TestLspClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [options.serverPath ?? SERVER_JS, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new TestLspClient(child, connection, options.settings ?? {});
+    const client = new TestLspClient(child, connection, options.settings === undefined ? {} : options.settings);
     const folders = options.workspaceFolders ?? [];
     const result = await withTimeout(connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
@@ -125,6 +128,7 @@ export class TestLspClient {
       workspaceFolders: folders.map((folder) => ({ uri: fileUri(folder), name: folder })),
       capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
       ...(options.trace ? { trace: options.trace } : {}),
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     }), 10_000, 'the initialize response');
     await connection.sendNotification('initialized', {});
     return { client, result };

@@ -85,7 +85,7 @@ describe('iac-hints scan on Terraform', () => {
   test('text: Terraform findings are listed as path:line:col with the address in the message of a call', () => {
     const result = runCli(['scan', 'child-module', '--fail-on', 'none'], { cwd: FIXTURES });
     assert.equal(result.status, 0);
-    assert.match(result.stdout, /child-module\/main\.tf:8:3 \w+ rds-storage-encrypted module\.db\.aws_db_instance\.this: /);
+    assert.match(result.stdout, /child-module\/main\.tf:8:3 \w+ rds-storage-encrypted \[encryption at rest\] module\.db\.aws_db_instance\.this: /);
   });
 
   test('.terraform directories (downloaded modules and providers) are not scanned', () => {

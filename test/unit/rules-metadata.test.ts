@@ -16,7 +16,7 @@ describe('rule metadata', () => {
       assert.ok(['error', 'warning', 'info'].includes(rule.severity));
       assert.ok(rule.title.length > 5);
       assert.ok(rule.rationale.length > 20, 'a rationale that says why this is the customer\'s');
-      assert.ok(rule.docsUrl.endsWith(`#${rule.id}`));
+      assert.equal(rule.docsUrl, `docs/rules/${rule.id}.md`, 'the shipped page (test/unit/urls.test.ts checks it exists)');
       assert.ok(rule.resourceTypes.cloudformation.length + rule.resourceTypes.terraform.length > 0, 'applies to some type');
       for (const type of rule.resourceTypes.cloudformation) assert.match(type, /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/);
       for (const type of rule.resourceTypes.terraform) assert.match(type, /^aws_[a-z0-9_]+$/);

@@ -16,7 +16,7 @@ describe('sg-open-admin-ports', () => {
           FromPort: 22
           ToPort: 22
           CidrIp: ⟦0.0.0.0/0⟧
-`, rule, [{ ruleId: rule, severity: 'error', message: ['Customer responsibility (network exposure)', 'SSH (port 22)', "CidrIp is '0.0.0.0/0'"] }]);
+`, rule, [{ ruleId: rule, severity: 'error', message: ['SSH (port 22)', "CidrIp is '0.0.0.0/0'"] }]);
   });
   test('RDP over IPv6 and all protocols are reported; HTTPS to the world and SSH from a private range are not', () => {
     expectFindings('t.yaml', `${head}Resources:
@@ -116,7 +116,7 @@ describe('rds-storage-encrypted', () => {
     Type: AWS::RDS::DBInstance
     Properties:
       Engine: postgres
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (encryption at rest)', 'StorageEncrypted is not set'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ['StorageEncrypted is not set'] }]);
   });
   test('false, "false" and a parameter default of false are reported on the value', () => {
     expectFindings('t.yaml', `${head}Parameters:
@@ -237,7 +237,7 @@ describe('s3-block-public-access', () => {
         IgnorePublicAcls: true
         RestrictPublicBuckets: ⟦false⟧
 `, rule, [
-      { ruleId: rule, severity: 'error', message: ['Customer responsibility (public access)', 'BlockPublicAcls is false'] },
+      { ruleId: rule, severity: 'error', message: ['BlockPublicAcls is false'] },
       { ruleId: rule, message: ['RestrictPublicBuckets is false'] },
     ]);
   });

@@ -1,7 +1,6 @@
 // The one path from rule outcomes to findings, for both formats, and from a rule that throws to a problem.
 // cloudformation/check.ts and terraform/check.ts run the rules; what a finding says is decided only here.
 import type { RulePolicy } from './api';
-import { itemLabel } from './knowledgeView';
 import type { RuleOutcome } from './rules/support/outcome';
 import type { Rule } from './rules/support/rule';
 import type { Finding, OffsetRange, Problem, ResourceRef, Severity } from './types';
@@ -43,7 +42,9 @@ export function findingsOf(rule: Rule, outcomes: readonly RuleOutcome[], resourc
       ruleId: rule.meta.id,
       responsibility: rule.meta.item,
       severity,
-      message: `Customer responsibility (${itemLabel(rule.meta.item)}): ${outcome.message}`,
+      // The problem first (a list such as the Problems panel shows its start); the item is a tag the hosts show
+      // beside it (the diagnostic's source, the CLI's text), the rationale is in the hover and the rule's page.
+      message: outcome.message,
       range: outcome.range,
       resource,
       references: rule.meta.references,

@@ -3,6 +3,7 @@
 // setting path under the cursor in a value tree.
 import type { ResponsibilityStatus } from './api';
 import { itemLabel } from './knowledgeView';
+import { docsUrl } from './rules/support';
 import type { ServiceView } from './knowledgeView';
 import type { HoverFacts } from './settingReads';
 import type { MapNode, OffsetRange, ValueNode } from './types';
@@ -35,10 +36,18 @@ export function resourceMarkdown(type: string, service: ServiceView | undefined,
     lines.push('', `**Customer items in this ${where}:**`, '');
     for (const status of statuses) {
       const why = status.status === 'cannot-be-checked' ? `: ${status.detail.replace(/^cannot be checked: /, '')}` : '';
-      lines.push(`- ${itemLabel(status.item)}: **${STATUS_TEXT[status.status] ?? status.status}**${why} (${status.ruleIds.join(', ')})`);
+      lines.push(`- ${itemLabel(status.item)}: **${STATUS_TEXT[status.status] ?? status.status}**${why} (${status.ruleIds.map(ruleLink).join(', ')})`);
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * A rule id linked to its page, relative to the package root (`[id](docs/rules/id.md)`, rules/support docsUrl):
+ * the language server makes the link absolute, a plain-text hover keeps the id and the target.
+ */
+export function ruleLink(ruleId: string): string {
+  return `[${ruleId}](${docsUrl(ruleId)})`;
 }
 
 export interface LocatedKey {
@@ -80,7 +89,7 @@ export function contains(range: OffsetRange, offset: number): boolean {
 export function factsMarkdown(facts: HoverFacts): string {
   const sections: string[] = [];
   for (const { finding, meta, values } of facts.findings) {
-    const lines = [`**Customer responsibility: ${itemLabel(finding.responsibility)}** (${finding.ruleId}, ${finding.severity})`, '', finding.message];
+    const lines = [`**Customer responsibility: ${itemLabel(finding.responsibility)}** (${ruleLink(finding.ruleId)}, ${finding.severity})`, '', finding.message];
     if (meta) lines.push('', `${meta.title}. ${meta.rationale}`);
     if (values.length > 0) lines.push('', ...resolvedLines(values));
     if (meta?.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
@@ -88,7 +97,7 @@ export function factsMarkdown(facts: HoverFacts): string {
   }
   for (const { meta, status, detail, values } of facts.settings) {
     const verdict = status ? `: **${STATUS_TEXT[status] ?? status}** in this resource` : '';
-    const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${meta.id})${verdict}`, '', `${meta.title}. ${meta.rationale}`];
+    const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${ruleLink(meta.id)})${verdict}`, '', `${meta.title}. ${meta.rationale}`];
     if (values.length > 0) lines.push('', ...resolvedLines(values));
     if (detail) lines.push('', detail);
     if (meta.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);

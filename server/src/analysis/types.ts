@@ -128,6 +128,7 @@ export interface Finding {
   readonly range: OffsetRange;
   readonly resource: ResourceRef;
   readonly references: ToolReferences;
+  /** The rule's page, relative to the package root (`docs/rules/<rule-id>.md`; rules/support/references.ts). */
   readonly docsUrl: string;
   readonly related: readonly RelatedLocation[];
   /** Identifies the fix the rule can write for this finding; the edit is recomputed from the current text. */

@@ -1,5 +1,5 @@
 // Output of `iac-hints scan`: the JSON contract (version 1) and the human text format.
-import { LineIndex, TOOL_NAME, TOOL_VERSION } from '../analysis';
+import { LineIndex, TOOL_NAME, TOOL_VERSION, getItemLabel } from '../analysis';
 import type { Finding, OffsetRange, Problem, Severity } from '../analysis';
 import type { FailOn } from './args';
 import type { ScannedFile } from './scan';
@@ -178,7 +178,7 @@ export function toSummaryLine(files: readonly ScannedFile[], judgement?: Partial
 }
 
 /**
- * Text report: `path:line:col severity ruleId message`, 1-based, grouped per file, then a summary line. Findings in
+ * Text report: `path:line:col severity ruleId [item] message`, 1-based, grouped per file, then a summary line. Findings in
  * the baseline are left out (with --verbose: shown, marked); files the core skipped are named only with --verbose
  * (files that could not be read, always); --quiet keeps only what fails the scan and drops the summary.
  */
@@ -200,7 +200,8 @@ export function toTextReport(files: readonly ScannedFile[], colours: Colours, op
         ...analysis.findings
           .filter((finding) => options.verbose || !baselined.has(finding))
           .map((finding) => ({
-            range: finding.range, severity: finding.severity, code: finding.ruleId, message: finding.message,
+            // The responsibility item as a tag after the rule id, as the editor shows it beside the message.
+            range: finding.range, severity: finding.severity, code: `${finding.ruleId} [${getItemLabel(finding.responsibility)}]`, message: finding.message,
             note: baselined.has(finding) ? ' (in the baseline)' : '',
             fails: !baselined.has(finding) && atOrAbove(finding.severity, failOn),
           })),

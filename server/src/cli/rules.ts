@@ -50,6 +50,7 @@ export function rulesMarkdown(): string {
       .map((tool) => `${tool === 'fsbp' ? 'FSBP' : tool === 'cfnNag' ? 'cfn_nag' : tool} ${rule.references[tool].join(', ')}`)
       .join('; ');
     lines.push(`### ${rule.id}`, '', `**${rule.title}** (${rule.severity}${rule.hasFix ? ', quick fix' : ''})`, '', rule.rationale, '');
+    lines.push(`- Page: [${rule.id}](${rule.docsUrl.replace(/^docs\//, '')})`);
     lines.push(`- Quick fix: ${fixWords(rule)}`);
     lines.push(`- CloudFormation: ${rule.resourceTypes.cloudformation.map((type) => `\`${type}\``).join(', ') || 'none'}`);
     lines.push(`- Terraform: ${rule.resourceTypes.terraform.map((type) => `\`${type}\``).join(', ') || 'none'}`);

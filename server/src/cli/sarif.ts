@@ -56,7 +56,7 @@ function ruleNames(rules: readonly RuleInfo[]): Map<string, string> {
   return new Map(rules.map((rule) => [rule.id, (counts.get(pascalCase(rule.title)) ?? 0) > 1 ? `${pascalCase(rule.title)}${pascalCase(rule.id)}` : pascalCase(rule.title)]));
 }
 
-interface Help {
+export interface Help {
   readonly text: string;
   readonly markdown: string;
 }
@@ -93,7 +93,8 @@ function fixSteps(rule: RuleInfo): { text: string; markdown: string }[] {
   return steps;
 }
 
-function ruleHelp(rule: RuleInfo): Help {
+/** A rule's help (why it is the customer's duty, the AWS default, how to fix, peers, how to suppress): SARIF and the rule pages. */
+export function ruleHelp(rule: RuleInfo): Help {
   const item = getItem(rule.item);
   const why = [rule.rationale, item && item.why !== rule.rationale ? item.why : ''].filter(Boolean).join(' ');
   const model = item ? ` (Shared Responsibility Model: ${item.modelWording}.)` : '';

@@ -1,5 +1,7 @@
 // Settings under `iacHints.*`: read through workspace/configuration when the client can answer it (cached,
-// refreshed on didChangeConfiguration), else taken from what didChangeConfiguration pushes.
+// refreshed on didChangeConfiguration), else taken from what didChangeConfiguration pushed last, or from the
+// initialize request's initializationOptions (`{ "iacHints": {...} }`, what Helix's `config` and Neovim's
+// `init_options` send) until something is pushed.
 import { Analyzer, EMPTY_CONFIG, configuredOptions } from '../analysis';
 import type { FileSystemView, IacHintsConfig, Severity } from '../analysis';
 import { MirroredAnalyzer } from './background';
@@ -47,7 +49,10 @@ function codeLensEnabled(value: Record<string, unknown>): boolean {
 export async function fetchSettings(state: ServerState): Promise<Settings> {
   if (state.capabilities.workspace?.configuration) {
     try {
-      return normalizeSettings(await state.connection.workspace.getConfiguration(SETTINGS_SECTION));
+      const answer: unknown = await state.connection.workspace.getConfiguration(SETTINGS_SECTION);
+      // A client without the section (Neovim with no `settings.iacHints`, say) answers null: the settings it pushed or
+      // gave at initialization apply then.
+      return normalizeSettings(answer !== null && typeof answer === 'object' ? answer : state.pushedSettings);
     } catch (error) {
       state.connection.console.error(`iac-hints: could not read the settings: ${String(error)}`);
       return state.settings;
@@ -56,7 +61,10 @@ export async function fetchSettings(state: ServerState): Promise<Settings> {
   return normalizeSettings(state.pushedSettings);
 }
 
-/** didChangeConfiguration's payload: `{settings: {iacHints: {...}}}` from clients that push settings. */
+/**
+ * didChangeConfiguration's payload: `{settings: {iacHints: {...}}}` from clients that push settings; also the
+ * initialize request's `initializationOptions` (`{iacHints: {...}}`), given as `{settings: initializationOptions}`.
+ */
 export function rememberPushedSettings(state: ServerState, params: { settings?: unknown }): void {
   const settings = params.settings as Record<string, unknown> | undefined;
   if (settings && typeof settings === 'object' && SETTINGS_SECTION in settings) state.pushedSettings = settings[SETTINGS_SECTION];

@@ -17,10 +17,20 @@ import type {
   TextEdit,
 } from 'vscode-languageserver/node';
 import type { CodeActionResult, FileAnalysis, Finding, HoverResult, LineIndex, OffsetRange, Problem, ReportResource, Severity } from '../analysis';
-import { lensTitle } from '../analysis';
+import { getItemLabel, lensTitle } from '../analysis';
+import { resolveRuleDocsLinks, ruleDocsHref } from './ruleDocs';
 
-/** `source` of every diagnostic this server publishes. */
+/** `source` of every diagnostic this server publishes (a finding's adds its responsibility item: findingSource). */
 export const DIAGNOSTIC_SOURCE = 'iac-hints';
+
+/**
+ * A finding's `source`: the tool and the responsibility item, `iac-hints · network exposure`. Editors show it beside
+ * the message (VS Code's Problems panel: `source(code)` after it), so the item is visible without pushing the
+ * problem, which the message starts with, out of view.
+ */
+export function findingSource(finding: Pick<Finding, 'responsibility'>): string {
+  return `${DIAGNOSTIC_SOURCE} · ${getItemLabel(finding.responsibility)}`;
+}
 /** `code` of diagnostics that report a problem with the input itself (syntax errors and the like). */
 export const PARSE_CODE = 'parse';
 
@@ -65,8 +75,8 @@ export function findingToDiagnostic(finding: Finding, lineIndex: LineIndex, uri:
     range: toRange(lineIndex, finding.range),
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: finding.docsUrl },
-    source: DIAGNOSTIC_SOURCE,
+    codeDescription: { href: ruleDocsHref(finding.docsUrl) },
+    source: findingSource(finding),
     message: finding.message,
     data,
   };
@@ -146,7 +156,40 @@ export function toDiagnostics(analysis: FileAnalysis, uri: string, lineIndexOf?:
 }
 
 export function toHover(result: HoverResult, lineIndex: LineIndex): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lineIndex, result.range) };
+  return { contents: { kind: MarkupKind.Markdown, value: resolveRuleDocsLinks(result.markdown) }, range: toRange(lineIndex, result.range) };
+}
+
+/**
+ * Whether the client wants hovers in markdown: the first of `textDocument.hover.contentFormat` (the client's order
+ * of preference, LSP 3.17) that the server can write; markdown when the client does not say.
+ */
+export function wantsMarkdownHover(contentFormat: readonly string[] | undefined): boolean {
+  const known = contentFormat?.find((format) => format === MarkupKind.Markdown || format === MarkupKind.PlainText);
+  return known !== MarkupKind.PlainText;
+}
+
+/** A markdown hover as plain text, for clients whose hover contentFormat lacks markdown. */
+export function toPlainTextHover(hover: Hover): Hover {
+  const contents = hover.contents;
+  const markdown = typeof contents === 'object' && 'kind' in contents ? contents.value : undefined;
+  if (markdown === undefined) return hover;
+  return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) } };
+}
+
+/**
+ * The plain text of the markdown our hovers are written in (hoverText.ts: bold, italics, inline code, links, lists):
+ * the markup goes, a link keeps its text and its target in parentheses so that it can still be opened.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => line
+      .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_, text: string, target: string) => (text === target ? target : `${text} (${target})`))
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/^_(.+)_$/, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1'))
+    .join('\n');
 }
 
 function sameRange(a: Range, b: Range): boolean {

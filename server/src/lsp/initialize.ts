@@ -7,6 +7,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, TOOL_NAME, TOOL_VERSION, candidateGlob } from '../analysis';
+import { rememberPushedSettings } from './configuration';
+import { SERVER_COMMANDS } from './commands';
 import { FIX_ALL_KIND } from './convert';
 import { applySettings, reloadProjectConfig } from './settingsChange';
 import type { ServerState } from './state';
@@ -22,6 +24,8 @@ export const DIAGNOSTIC_PROVIDER_ID = 'iac-hints';
 
 export function onInitialize(state: ServerState, params: InitializeParams): InitializeResult {
   state.capabilities = params.capabilities ?? {};
+  // Settings given at start-up (`initializationOptions: { iacHints: {...} }`), until the client pushes others.
+  rememberPushedSettings(state, { settings: params.initializationOptions });
   // A client that can pull diagnostics pulls those of open documents; the others get them pushed.
   state.pull = state.capabilities.textDocument?.diagnostic !== undefined;
   if (params.workspaceFolders && params.workspaceFolders.length > 0) {
@@ -35,6 +39,7 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     codeLensProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    executeCommandProvider: { commands: [...SERVER_COMMANDS] },
   };
   // interFileDependencies: a Terraform file's diagnostics depend on the other files of its module and its callers.
   // Files that are not open are pushed (the workspace scan), not pulled: no workspace diagnostics.

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { FileChangeType, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { onCodeAction } from './codeAction';
+import { onExecuteCommand } from './commands';
 import { rememberPushedSettings } from './configuration';
 import { analyseFileOnDisk, cancelScheduled, documentClosed, documentOpened, scheduleDocument, scheduleModuleRefresh, terraformChanged } from './diagnostics';
 import { onHover } from './hover';
@@ -108,6 +109,7 @@ connection.onDidChangeWatchedFiles(guardAsync('didChangeWatchedFiles', async (s,
 }));
 
 connection.onHover(guard('hover', onHover, null));
+connection.onExecuteCommand((params) => onExecuteCommand(state, params));
 connection.onCodeAction(guard('codeAction', onCodeAction, []));
 connection.onCodeLens(guard('codeLens', onCodeLens, []));
 // The Shared Responsibility Report (report.ts): a failure is logged and answered with an empty report.

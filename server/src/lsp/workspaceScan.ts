@@ -70,10 +70,13 @@ export async function listCandidateFiles(root: string, limit = MAX_SCANNED_FILES
   return files;
 }
 
-/** Scans every workspace folder; a newer scan (a settings or folder change) cancels this one, as does the user. */
-export function startWorkspaceScan(state: ServerState): Promise<void> {
+/**
+ * Scans every workspace folder; a newer scan (a settings or folder change) cancels this one, as does the user.
+ * `analyse: true` (the Scan Workspace command) analyses every file even when `scanWorkspaceOnStartup` is off.
+ */
+export function startWorkspaceScan(state: ServerState, options: { analyse?: boolean } = {}): Promise<void> {
   const generation = ++state.scanGeneration;
-  const run = scan(state, generation).catch((error: unknown) => {
+  const run = scan(state, generation, options.analyse).catch((error: unknown) => {
     state.connection.console.error(`iac-hints: workspace scan failed: ${error instanceof Error ? error.stack : String(error)}`);
   });
   state.scanning = run;
@@ -108,11 +111,11 @@ async function createProgress(state: ServerState): Promise<WorkDoneProgressServe
  * callers, so they are listed even when the scan does not analyse), then, with `scanWorkspaceOnStartup`, analyses
  * them. Open Terraform documents are refreshed once the folders are known: their callers may have changed.
  */
-async function scan(state: ServerState, generation: number): Promise<void> {
+async function scan(state: ServerState, generation: number, forceAnalysis = false): Promise<void> {
   const cancelled = (): boolean => state.scanGeneration !== generation;
   const folders = state.workspaceFolders.filter((folder) => folder.uri.startsWith('file:'));
   if (folders.length === 0 || !state.settings.enable) return;
-  const analyse = state.settings.scanWorkspaceOnStartup;
+  const analyse = forceAnalysis || state.settings.scanWorkspaceOnStartup;
   const progress = analyse ? await createProgress(state) : undefined;
   progress?.begin(PROGRESS_TITLE, 0, 'Looking for templates', true);
   // The user's cancel stops the analysis; the listing still completes (it tells the core where callers are).

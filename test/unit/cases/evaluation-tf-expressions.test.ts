@@ -145,7 +145,7 @@ describe('dynamic blocks', () => {
     noInternalError(result);
     const findings = findingsOf(result, text, 'sg-open-admin-ports');
     assert.deepEqual(findings.map((finding) => finding.severity), ['info']);
-    assert.match(findings[0].message, /^Customer responsibility \(network exposure\): Depends on the deployment: RDP/);
+    assert.match(findings[0].message, /^Depends on the deployment: RDP/);
   });
 });
 

@@ -103,7 +103,7 @@ describe('variant: SQS encryption in every combination of key and SQS-managed SS
     const found = findingsIn(result, 'sqs-encryption');
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'info');
-    assert.match(found[0].message, /^Customer responsibility \(encryption at rest\): Depends on the deployment: sqs_managed_sse_enabled is false/);
+    assert.match(found[0].message, /^Depends on the deployment: sqs_managed_sse_enabled is false/);
   });
 
   test('the quick fix names the Terraform argument', () => {

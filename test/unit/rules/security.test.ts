@@ -19,7 +19,7 @@ describe('iam-no-admin-star', () => {
           - Effect: Allow
             Action: ⟦"*"⟧
             Resource: "*"
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (identity and access)', "Statement 1 of policy AdminPolicy allows Action '*' on Resource '*'", 'full administrator access'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ["Statement 1 of policy AdminPolicy allows Action '*' on Resource '*'", 'full administrator access'] }]);
   });
   test('inline role policies, NotAction with Allow and AdministratorAccess via !Sub with the partition', () => {
     expectFindings('t.yaml', `${head}Resources:
@@ -215,7 +215,7 @@ describe('iam-role-trust-not-public', () => {
             Action: sts:AssumeRole
             Condition: { StringEquals: { sts:ExternalId: abc } }
 `, rule, [
-      { ruleId: rule, severity: 'error', message: ['Customer responsibility (public access)', "trust policy of role Open allows 'sts:AssumeRole' to Principal '*'", 'anyone with an AWS account can assume the role'] },
+      { ruleId: rule, severity: 'error', message: ["trust policy of role Open allows 'sts:AssumeRole' to Principal '*'", 'anyone with an AWS account can assume the role'] },
       { ruleId: rule, severity: 'error', message: ['trust policy of role OpenAws'] },
     ]);
   });
@@ -281,7 +281,7 @@ describe('s3-tls-only-policy', () => {
     expectFindings('t.yaml', `${head}Resources:
   ⟦ReportsBucket⟧:
     Type: AWS::S3::Bucket
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (data in transit)', 'ReportsBucket has no bucket policy that denies requests without TLS (aws:SecureTransport)'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ['ReportsBucket has no bucket policy that denies requests without TLS (aws:SecureTransport)'] }]);
   });
   test('a policy without the Deny gives a related location; a bucket with two policies is fine when either denies', () => {
     const marked = `${head}Resources:

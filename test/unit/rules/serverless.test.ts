@@ -29,7 +29,7 @@ describe('Lambda runtimes', () => {
     Properties:
       PackageType: Image
       Code: { ImageUri: x }
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (OS and platform patching)', "Runtime is 'python3.7'", 'Deprecated since 2023-12-04'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ["Runtime is 'python3.7'", 'Deprecated since 2023-12-04'] }]);
   });
   test('SAM: Runtime from Globals.Function counts and is reported in Globals; an own Runtime overrides it', () => {
     expectFindings('t.yaml', `${sam}Globals:
@@ -123,7 +123,7 @@ Resources:
           RESOLVED_PASSWORD: "{{resolve:secretsmanager:db:SecretString:password}}"
           TABLE: users
 `, rule, [
-      { ruleId: rule, severity: 'error', message: ['Customer responsibility (secrets)', 'DB_PASSWORD is a literal secret'] },
+      { ruleId: rule, severity: 'error', message: ['DB_PASSWORD is a literal secret'] },
       { ruleId: rule, message: ['AWS_KEY is an AWS access key id'] },
       { ruleId: rule, message: ['API_TOKEN', 'default of parameter Token'] },
     ]);
@@ -153,7 +153,7 @@ Resources:
       VpcConfig: { SubnetIds: [!Ref A], SecurityGroupIds: [!Ref B] }
 `;
     expectFindings('t.yaml', text, 'lambda-code-signing', [{ ruleId: 'lambda-code-signing', severity: 'info', message: ['CodeSigningConfigArn is not set'] }]);
-    expectFindings('t.yaml', text, 'lambda-in-vpc', [{ ruleId: 'lambda-in-vpc', severity: 'info', message: ['Customer responsibility (network exposure)', 'VpcConfig.SubnetIds is not set'] }]);
+    expectFindings('t.yaml', text, 'lambda-in-vpc', [{ ruleId: 'lambda-in-vpc', severity: 'info', message: ['VpcConfig.SubnetIds is not set'] }]);
   });
   test('lambda-tracing on Lambda and lambda-tracing-sam on SAM (Tracing, with Globals)', () => {
     expectFindings('t.yaml', `${head}Resources:
@@ -201,7 +201,7 @@ describe('SQS and SNS', () => {
     Properties:
       SqsManagedSseEnabled: false
       KmsMasterKeyId: !Ref Key
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (encryption at rest)', 'SqsManagedSseEnabled is false'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ['SqsManagedSseEnabled is false'] }]);
   });
   test('sqs-cmk: absent and alias/aws/sqs are hints', () => {
     const rule = 'sqs-cmk';
@@ -280,7 +280,7 @@ describe('Cognito', () => {
     Type: AWS::Cognito::IdentityPool
     Properties:
       AllowUnauthenticatedIdentities: false
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (identity and access)', 'AllowUnauthenticatedIdentities is true'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ['AllowUnauthenticatedIdentities is true'] }]);
   });
   test('cognito-user-pool-mfa', () => {
     const rule = 'cognito-user-pool-mfa';

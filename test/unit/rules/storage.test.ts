@@ -39,7 +39,7 @@ describe('S3 bucket settings', () => {
   Logs:
     Type: AWS::S3::Bucket
 `, rule, [
-      { ruleId: rule, severity: 'warning', message: ['Customer responsibility (key management)', "KMSMasterKeyID is 'alias/aws/s3'"] },
+      { ruleId: rule, severity: 'warning', message: ["KMSMasterKeyID is 'alias/aws/s3'"] },
       { ruleId: rule, severity: 'info', message: ['KMSMasterKeyID is not set', 'SSE-S3'] },
     ]);
   });
@@ -87,7 +87,7 @@ Resources:
     Properties:
       AccessControl: ⟦!Ref Acl⟧
 `, rule, [
-      { ruleId: rule, severity: 'error', message: ['Customer responsibility (public access)', "AccessControl is 'PublicRead'"] },
+      { ruleId: rule, severity: 'error', message: ["AccessControl is 'PublicRead'"] },
       { ruleId: rule, severity: 'info', message: ['Depends on the deployment', "allowed value 'PublicRead'"] },
     ]);
   });
@@ -188,7 +188,7 @@ Resources:
       LoadBalancerAttributes:
         - Key: access_logs.s3.bucket
           Value: !Ref AlbLogs
-`, rule, [{ ruleId: rule, severity: 'warning', message: ['Customer responsibility (logging and audit)', 'LoggingConfiguration is not set', 'no access log'] }]);
+`, rule, [{ ruleId: rule, severity: 'warning', message: ['LoggingConfiguration is not set', 'no access log'] }]);
   });
   test('s3-access-logging: CloudFront, CloudTrail and Fn::Sub log destinations and replicas of log buckets are skipped', () => {
     expectFindings('t.yaml', `${head}Resources:
@@ -251,7 +251,7 @@ Resources:
     Properties:
       Encrypted: !Ref Encrypt
 `, rule, [
-      { ruleId: rule, severity: 'warning', message: ['Customer responsibility (encryption at rest)', 'Encrypted is not set', 'only be chosen when'] },
+      { ruleId: rule, severity: 'warning', message: ['Encrypted is not set', 'only be chosen when'] },
       { ruleId: rule, message: ['Encrypted is false'] },
     ]);
   });
@@ -303,7 +303,7 @@ describe('ECR', () => {
       ImageTagMutability: IMMUTABLE
       EncryptionConfiguration: { EncryptionType: KMS }
 `;
-    expectFindings('t.yaml', text, 'ecr-scan-on-push', [{ ruleId: 'ecr-scan-on-push', severity: 'warning', message: ['Customer responsibility (OS and platform patching)', 'ScanOnPush is not set'] }]);
+    expectFindings('t.yaml', text, 'ecr-scan-on-push', [{ ruleId: 'ecr-scan-on-push', severity: 'warning', message: ['ScanOnPush is not set'] }]);
     expectFindings('t.yaml', text, 'ecr-immutable-tags', [{ ruleId: 'ecr-immutable-tags', message: ['ImageTagMutability is not set'] }]);
     expectFindings('t.yaml', text, 'ecr-kms', [{ ruleId: 'ecr-kms', severity: 'info' }]);
   });
@@ -372,7 +372,7 @@ Resources:
       DataProtectionPolicy: { Name: p, Version: "2021-06-01", Statement: [] }
 `;
     expectFindings('t.yaml', text, 'loggroup-kms', [{ ruleId: 'loggroup-kms', severity: 'info', message: ['KmsKeyId is not set', 'keys CloudWatch Logs owns'] }]);
-    expectFindings('t.yaml', text, 'loggroup-data-protection', [{ ruleId: 'loggroup-data-protection', severity: 'info', message: ['Customer responsibility (data masking)'] }]);
+    expectFindings('t.yaml', text, 'loggroup-data-protection', [{ ruleId: 'loggroup-data-protection', severity: 'info', message: ['stored and shown unmasked'] }]);
   });
 });
 
@@ -445,7 +445,7 @@ describe('Secrets Manager', () => {
       SecretId: !Ref Other
       RotationRules: { ScheduleExpression: "rate(30 days)" }
 `, rule, [
-      { ruleId: rule, severity: 'warning', message: ['Customer responsibility (secrets)', 'no AWS::SecretsManager::RotationSchedule'] },
+      { ruleId: rule, severity: 'warning', message: ['no AWS::SecretsManager::RotationSchedule'] },
       { ruleId: rule, message: ['AutomaticallyAfterDays is 365', 'longer than 90 days'] },
     ]);
   });
@@ -500,7 +500,7 @@ Resources:
       Type: String
       Value: ⟦AKIAIOSFODNN7EXAMPLE⟧
 `, rule, [
-      { ruleId: rule, severity: 'error', message: ['Customer responsibility (secrets)', '/app/db/password', 'a literal secret'] },
+      { ruleId: rule, severity: 'error', message: ['/app/db/password', 'a literal secret'] },
       { ruleId: rule, message: ['an AWS access key id'] },
     ]);
   });

@@ -490,7 +490,7 @@ resource "aws_s3_bucket" "pinned" {
 }
 resource "aws_s3_bucket" "home" {}
 `, rule, [
-      { ruleId: rule, severity: 'info', message: ['Customer responsibility (data residency): table data is replicated to us-west-2 and eu-west-1: make sure each Region is allowed for this data.'] },
+      { ruleId: rule, severity: 'info', message: ['table data is replicated to us-west-2 and eu-west-1: make sure each Region is allowed for this data.'] },
       { ruleId: rule, message: ['backups are copied to ap-southeast-2'] },
       { ruleId: rule, message: ['aws_s3_bucket.dr is placed in us-west-2 through provider aws.west'] },
       { ruleId: rule, message: ['aws_s3_bucket.pinned is placed in eu-west-3 (region argument)'] },

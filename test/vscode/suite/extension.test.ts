@@ -4,7 +4,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'iac-hints.iac-responsibility-hints';
-const MESSAGE_PREFIX = 'Customer responsibility (';
+/** A finding's source: the tool and its responsibility item (`iac-hints · network exposure`). */
+const SOURCE_PREFIX = 'iac-hints · ';
 
 /** Polls `condition` until it returns a truthy value; fails with `what` after `timeout` ms. */
 async function waitFor<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>,
@@ -49,7 +50,7 @@ function hoverText(hovers: vscode.Hover[]): string {
 }
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'iac-hints');
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source?.startsWith(SOURCE_PREFIX));
 }
 
 describe('IaC Responsibility Hints in VS Code', () => {
@@ -67,12 +68,12 @@ describe('IaC Responsibility Hints in VS Code', () => {
     await waitFor('the extension to activate', () => extension.isActive);
   });
 
-  it('reports findings on web-stack.yaml whose messages name the customer responsibility', async () => {
+  it('reports findings on web-stack.yaml tagged with the customer responsibility, the problem first', async () => {
     const diagnostics = await waitFor('diagnostics on web-stack.yaml', () => {
       const found = ours(yamlUri);
       return found.length > 0 ? found : undefined;
     });
-    for (const d of diagnostics) assert.ok(d.message.startsWith(MESSAGE_PREFIX), `unexpected message: ${d.message}`);
+    for (const d of diagnostics) assert.ok(/^iac-hints · [a-zA-Z ]+$/.test(d.source ?? '') && !/^Customer responsibility/.test(d.message), `unexpected diagnostic: ${d.source}: ${d.message}`);
   });
 
   it('explains the service category in the hover on the resource type', async () => {
@@ -91,6 +92,43 @@ describe('IaC Responsibility Hints in VS Code', () => {
     const text = hoverText(hovers ?? []);
     assert.match(text, /responsibility/i);
     assert.match(text, /encrypt/i);
+    // The rule link opens the shipped page through the command (trusted for that command only).
+    assert.match(text, /\[rds-storage-encrypted\]\(command:iacHints\.showRuleDocumentation\?/);
+  });
+
+  it('offers the commands: Scan Workspace, Show Rule Documentation, Restart Language Server, Show Output', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['iacHints.scanWorkspace', 'iacHints.showRuleDocumentation', 'iacHints.restartServer', 'iacHints.showOutput']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+
+  it("links each finding's code to its shipped rule page through Show Rule Documentation", async () => {
+    const diagnostics = await waitFor('diagnostics on web-stack.yaml', () => {
+      const found = ours(yamlUri);
+      return found.length > 0 ? found : undefined;
+    });
+    for (const d of diagnostics) {
+      const code = d.code;
+      assert.ok(typeof code === 'object', `a code with a link: ${JSON.stringify(code)}`);
+      assert.equal(code.target.scheme, 'command');
+      assert.equal(code.target.path, 'iacHints.showRuleDocumentation');
+      assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [String(code.value)]);
+      const page = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'docs', 'rules', `${String(code.value)}.md`);
+      await vscode.workspace.fs.stat(page);
+    }
+    const first = diagnostics[0].code;
+    const ruleId = typeof first === 'object' ? String(first.value) : '';
+    await vscode.commands.executeCommand('iacHints.showRuleDocumentation', ruleId);
+    // The page opens as a Markdown preview tab ("Preview <rule-id>.md").
+    await waitFor(`a tab showing ${ruleId}.md`, () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.label.includes(`${ruleId}.md`)));
+    await vscode.window.showTextDocument(document);
+  });
+
+  it('scans the workspace on command and answers when done', async () => {
+    await vscode.commands.executeCommand('iacHints.scanWorkspace');
+    await waitFor('diagnostics on web-stack.yaml after the scan', () => ours(yamlUri).length > 0);
   });
 
   it('fixes the missing StorageEncrypted of Database with a quick fix', async () => {
@@ -108,5 +146,16 @@ describe('IaC Responsibility Hints in VS Code', () => {
     const block = document.getText(resourceRange(document, 'Database'));
     assert.match(block, /^\s+StorageEncrypted:\s*true\s*$/m);
     await waitFor('the finding to disappear', () => !ours(yamlUri).some(isTarget));
+  });
+
+  it('restarts the language server on command; findings and hovers come back', async () => {
+    await vscode.commands.executeCommand('iacHints.restartServer');
+    const position = positionOf(document, 'ReportsBucket:', 'AWS::S3::Bucket').translate(0, 2);
+    await waitFor('a hover after the restart', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', yamlUri, position);
+      return /Customer/.test(hoverText(hovers ?? []));
+    });
+    await waitFor('findings after the restart', () => ours(yamlUri).length > 0);
+    await vscode.commands.executeCommand('iacHints.showOutput');
   });
 });

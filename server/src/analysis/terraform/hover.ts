@@ -3,7 +3,7 @@
 // (settingReads.ts), the item, the rule's verdict, its resolved values and where they came from (variable,
 // tfvars, module input, the dynamic block's for_each element).
 import type { HoverResult } from '../api';
-import { contains, factsMarkdown, locateKey, resourceMarkdown } from '../hoverText';
+import { contains, factsMarkdown, locateKey, resourceMarkdown, ruleLink } from '../hoverText';
 import { getItem, getSetting, settingsForTerraformType } from '../knowledge';
 import { describeTerraformResource, itemLabel } from '../knowledgeView';
 import { describeVia, quote } from '../resolution';
@@ -91,7 +91,7 @@ function splitSettingMarkdown(analysis: ModuleAnalysis, resource: TfResource, pa
   const resolved = values.map((value) => (value.known ? `${key} is ${quote(value.value)}${describeVia(value.via)}` : `${key} is ${value.description}`)).join('; or ') || `${key} is not set`;
   const rule = listRules().find((candidate) => candidate.settings?.includes(setting.id));
   const lines = [
-    `**Customer responsibility: ${itemLabel(setting.item)}** (${rule?.id ?? setting.id})`,
+    `**Customer responsibility: ${itemLabel(setting.item)}** (${rule ? ruleLink(rule.id) : setting.id})`,
     '',
     `${setting.title}, for the \`${setting.terraform.splitResource.type}\` this resource points at through \`${setting.terraform.splitResource.link}\`. ${getItem(setting.item)?.why ?? ''}`,
     '',

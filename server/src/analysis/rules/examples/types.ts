@@ -6,7 +6,7 @@ import type { Severity } from '../../types';
 /** What one marked finding must say: its severity and fragments of its message. */
 export interface ExpectedFinding {
   readonly severity?: Severity;
-  /** Fragments the message must contain (after the "Customer responsibility (...)" prefix). */
+  /** Fragments the message must contain. */
   readonly message?: readonly string[];
 }
 

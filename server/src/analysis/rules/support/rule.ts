@@ -23,6 +23,7 @@ export interface RuleMeta {
   readonly rationale: string;
   readonly awsDefault?: AwsDefaultNote;
   readonly references: ToolReferences;
+  /** The rule's page, relative to the package root: `docs/rules/<rule-id>.md` (support/references.ts docsUrl). */
   readonly docsUrl: string;
   readonly resourceTypes: {
     readonly cloudformation: readonly string[];
