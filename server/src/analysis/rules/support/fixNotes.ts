@@ -124,6 +124,7 @@ export function withFixNotes(rule: Rule): Rule {
       title: noted(fix.title, note.cloudformation),
       ...breaks(fix.safety),
       ...(fix.terraform ? { terraform: { ...fix.terraform, title: noted(fix.terraform.title, note.terraform), ...breaks(fix.terraform.safety ?? fix.safety) } } : {}),
+      ...(fix.choices ? { choices: fix.choices.map((choice) => ({ ...choice, title: noted(choice.title, note.cloudformation), ...(choice.terraform ? { terraform: { ...choice.terraform, title: noted(choice.terraform.title, note.terraform) } } : {}) })) } : {}),
     };
   }
   return changed ? { ...rule, fixes } : rule;

@@ -1,0 +1,56 @@
+// Fixes that replace the flagged value itself (FlaggedReplacement): a world CIDR by a parameter or variable the
+// author fills in, a public `"*"` principal by the template's own account. Shared by the network and policy rules.
+import type { SetSettingFix } from './rule';
+import { isWorldCidr } from './networks';
+
+/**
+ * A world range (0.0.0.0/0, ::/0) replaced by `!Ref <name>` / `var.<snake_name>` without a default (`<name>Ipv6` for
+ * an IPv6 range, since CidrIp and CidrIpv6 take different families). `allows` completes "the address range ...";
+ * `lost` says what stops working ("other sources lose access").
+ */
+export function cidrParameterFix(name: string, allows: string, lost = 'other sources lose access'): SetSettingFix {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const description = (ipv6: boolean) => `The ${ipv6 ? 'IPv6' : 'IPv4'} address range (CIDR) ${allows}, such as your office or VPN network; not ${ipv6 ? '::/0' : '0.0.0.0/0'}.`;
+  return {
+    title: `Replace the world range with a new parameter ${name} (the range to allow, to fill in; ${lost})`,
+    safety: 'placeholder',
+    path: [],
+    value: '',
+    flagged: {
+      kind: 'parameter',
+      matches: isWorldCidr,
+      parameter: (value) => (value.includes(':') ? { name: `${name}Ipv6`, description: description(true) } : { name, description: description(false) }),
+    },
+    terraform: {
+      title: `Replace the world range with a new variable ${snake} (the range to allow, to fill in; ${lost})`,
+      path: [],
+      value: '',
+      variable: { name: snake, description: description(false) },
+    },
+  };
+}
+
+/** The description of the Terraform variable that stands for the own account where no aws_caller_identity exists. */
+const ACCOUNT_VARIABLE = { name: 'account_id', description: 'The ID of the AWS account whose principals keep access (this account).' };
+
+/**
+ * A public `"*"` principal (the whole Principal, or the AWS entry) replaced by the own account: CloudFormation
+ * `!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:root`; Terraform an existing `data.aws_caller_identity`'s
+ * account_id, else a new variable account_id. Anyone outside the account loses access: never applied in bulk.
+ */
+export function ownAccountPrincipalFix(): SetSettingFix {
+  return {
+    title: 'Allow only this account: Principal AWS arn:${AWS::Partition}:iam::${AWS::AccountId}:root — principals outside the account (anonymous users, other accounts) lose access',
+    safety: 'breaks',
+    path: [],
+    value: '',
+    flagged: { kind: 'own-account', matches: (value) => value === '*', variable: ACCOUNT_VARIABLE },
+    terraform: {
+      title: 'Allow only this account: Principal { AWS = data.aws_caller_identity account_id, or a new variable account_id to fill in } — principals outside the account (anonymous users, other accounts) lose access',
+      path: [],
+      value: '',
+      variable: ACCOUNT_VARIABLE,
+      safety: 'placeholder',
+    },
+  };
+}
