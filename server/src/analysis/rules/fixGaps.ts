@@ -6,7 +6,6 @@ const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a s
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
 const DESIGN = 'The compliant configuration is several related values the author chooses (a destination with its format, a role, a retention), or a companion resource designed with them (a flow log, a rotation schedule, a web ACL association, a parameter group).';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
-const VERSION = 'The next runtime or engine version must be tested with the code or cluster; writing one could break the deployment.';
 const SECRET = 'The fix is to move a secret out of the template (to Secrets Manager or SSM SecureString) and change how it is read: a change of code, not of one value.';
 const ACCESS = 'The compliant value changes who may call or reach the resource (authorisation, endpoint access, MFA, identities); only the author knows who must keep access.';
 const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions, VPC) or on an account-level setting, which no edit of this resource decides.';
@@ -20,10 +19,8 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'apigw-access-logging': DESIGN,
   'apigw-cache-encrypted': LIST,
   'apigw-execution-logging': LIST,
-  'apigw-method-authorization': ACCESS,
   'apigw-waf': DESIGN,
   'apigwv2-access-logging': DESIGN,
-  'apigwv2-route-authorization': ACCESS,
   'backup-vault-lock': DESIGN,
   'clb-access-logs': DESIGN,
   'clb-https-listener': CERTIFICATE,
@@ -56,7 +53,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'eks-endpoint-private': ACCESS,
   'eks-nodegroup-ssh': ACCESS,
   'eks-secrets-encryption': LIST,
-  'eks-supported-version': VERSION,
   'elasticache-auth': SECRET,
   'elasticache-custom-subnet-group': PLACEMENT,
   'emr-security-configuration': DESIGN,
@@ -67,8 +63,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'lambda-env-no-secrets': SECRET,
   'lambda-in-vpc': PLACEMENT,
   'lambda-permission-not-public': POLICY,
-  'lambda-supported-runtime': VERSION,
-  'lambda-url-auth': ACCESS,
   'lc-ebs-encrypted': LIST,
   'loggroup-data-protection': POLICY,
   'lt-ebs-encrypted': LIST,

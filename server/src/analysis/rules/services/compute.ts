@@ -374,6 +374,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // threshold conservative (it ages), so a version flagged here is certainly out of standard support.
       compliant: { matches: /^1\.(3[3-9]|[4-9]\d)$|^[2-9]\./ },
       consequence: 'this Kubernetes version is out of EKS standard support: it gets no further patches unless you pay for extended support, which also ends.',
+      // 1.35 (released January 2026) is in standard support until March 2027, 1.34 only until 2 December 2026 (EKS
+      // user guide, "Understand the Kubernetes version lifecycle on EKS": 14 months of standard support per minor
+      // version; "Update existing cluster to new Kubernetes version": one minor version at a time). Its note says so.
+      fix: '1.35',
     },
     // version is the same "1.NN" text (AWS provider, aws_eks_cluster); unset, EKS creates the cluster on the
     // latest available version.

@@ -739,6 +739,9 @@ const methodAuthorizationBase = settingRule({
     absent: 'missed',
     consequence: 'anyone who can reach the API can call this method; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
     whenMissing: 'the method defaults to NONE, so anyone who can reach the API can call it; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
+    // AWS_IAM needs no authorizer resource (AWS::ApiGateway::Method AuthorizationType: NONE, AWS_IAM, CUSTOM,
+    // COGNITO_USER_POOLS; the authorizers need an AuthorizerId the author designs).
+    fix: 'AWS_IAM',
     skip: (resource, context) => openByDesign(mapEntry(resource.properties, 'HttpMethod'), mapEntry(resource.properties, 'ApiKeyRequired'), context),
   },
   terraform: {
@@ -864,6 +867,9 @@ const routeAuthorization = settingRule({
   cloudformation: {
     compliant: { oneOf: ['AWS_IAM', 'JWT', 'CUSTOM'] },
     consequence: 'anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
+    // AWS_IAM needs no authorizer (AWS::ApiGatewayV2::Route AuthorizationType: NONE, AWS_IAM, CUSTOM, JWT; for a
+    // WebSocket API only $connect takes one, and the rule skips the other routes).
+    fix: 'AWS_IAM',
     whenMissing: 'AuthorizationType defaults to NONE, so anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
     skip: (resource, context) => {
       const key = scalarsOf(mapEntry(resource.properties, 'RouteKey'), context)[0] ?? '';

@@ -72,6 +72,10 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'tgw-no-auto-accept': breaking('attachments shared from other accounts then wait for manual acceptance'),
   'sagemaker-no-root': breaking('notebook users lose root (sudo) access'),
   'redshift-enhanced-vpc-routing': breaking('COPY and UNLOAD traffic then goes through the VPC: it needs a route to S3 (an endpoint or NAT)'),
+  'eks-supported-version': breaking('EKS updates a cluster one minor version at a time: an existing cluster must be updated through each version in between, and workloads tested on each (deprecated Kubernetes APIs are removed)'),
+  'lambda-url-auth': breaking('callers must then sign their requests (SigV4) and be allowed lambda:InvokeFunctionUrl: browsers and webhooks calling the URL anonymously are refused'),
+  'apigw-method-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
+  'apigwv2-route-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
   'emr-block-public-access': breaking('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
   // It costs money.
   'rds-backup-retention': both(BACKUP_COST),
