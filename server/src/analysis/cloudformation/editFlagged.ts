@@ -50,7 +50,7 @@ export function writeFlaggedFix(text: string, template: CfnTemplate, resource: C
     const newText = found.key === 'Principal' ? (json ? `{ "AWS": ${account} }` : `{ AWS: ${account} }`) : found.key === 'AWS' ? account : undefined;
     return newText === undefined ? undefined : { title: plan.title, edits: [{ range: found.range, newText }] };
   }
-  const parameter = flagged.parameter(found.value);
+  const parameter = flagged.parameter(found.value, found.key);
   const reference = json ? `{ "Ref": ${JSON.stringify(parameter.name)} }` : `!Ref ${parameter.name}`;
   const edits = [{ range: found.range, newText: reference }];
   if (template.parameters.has(parameter.name)) return { title: plan.title, edits };

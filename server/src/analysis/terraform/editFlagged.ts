@@ -71,7 +71,7 @@ export function writeFlaggedHcl(text: string, analysis: ModuleAnalysis, resource
     reference = found.key === 'Principal' ? `{ AWS = ${account} }` : found.key === 'AWS' ? account : '';
     if (!reference) return undefined;
   } else {
-    const parameter = flagged.parameter(found.value);
+    const parameter = flagged.parameter(found.value, found.key);
     variable = { ...parameter, name: snakeName(parameter.name) };
     reference = `var.${variable.name}`;
   }

@@ -870,6 +870,18 @@ resource "aws_secretsmanager_secret_policy" "s" {
 POLICY⟧
 }
 `, expect: [{ severity: 'error', message: ["Principal '*'", 'resource policy aws_secretsmanager_secret_policy.s', 'block_public_policy = true'] }] },
+        { name: 'everyone in a jsonencode policy', code: `resource "aws_secretsmanager_secret_policy" "s" {
+  secret_arn = aws_secretsmanager_secret.db.arn
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = ⟦"*"⟧ }
+      Action    = "secretsmanager:GetSecretValue"
+      Resource  = "*"
+    }]
+  })
+}
+`, expect: [{ severity: 'error', message: ["Principal '*'", 'resource policy aws_secretsmanager_secret_policy.s'] }] },
       ],
     },
   },

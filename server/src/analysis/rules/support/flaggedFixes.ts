@@ -30,6 +30,38 @@ export function cidrParameterFix(name: string, allows: string, lost = 'other sou
   };
 }
 
+/** `DB_PASSWORD`, `dbPassword`, `db-password` -> `DbPassword`: a CloudFormation parameter name (alphanumeric). */
+export function pascalName(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  const name = words.map((word) => word[0].toUpperCase() + word.slice(1).toLowerCase()).join('');
+  return /^[A-Za-z]/.test(name) ? name : `Value${name}`;
+}
+
+/**
+ * A secret written in the template replaced by a NoEcho parameter (Terraform: a sensitive variable) without a
+ * default, named by `name` from the key that holds it. The value still reaches the resource: the fix takes it out of
+ * the code, not out of the resource's configuration; the title says so and `rest` says what is left.
+ */
+export function secretParameterFix(name: (key: string | undefined) => string, what: string, rest: string, terraform = true): SetSettingFix {
+  const parameter = (key: string | undefined) => ({ name: name(key), description: `${what}: given at deployment, never written in the code.`, noEcho: true as const });
+  const snake = (key: string | undefined) => parameter(key).name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return {
+    title: `Move the secret to a new NoEcho parameter (no default; given at deployment) — ${rest}`,
+    safety: 'placeholder',
+    path: [],
+    value: '',
+    flagged: { kind: 'parameter', matches: () => true, parameter: (_value, key) => parameter(key) },
+    ...(terraform ? {
+      terraform: {
+        title: `Move the secret to a new sensitive variable (no default; given at apply) — ${rest}; the value stays in the Terraform state`,
+        path: [],
+        value: '',
+        variable: { name: snake(undefined), description: parameter(undefined).description, noEcho: true },
+      },
+    } : {}),
+  };
+}
+
 /** The description of the Terraform variable that stands for the own account where no aws_caller_identity exists. */
 const ACCOUNT_VARIABLE = { name: 'account_id', description: 'The ID of the AWS account whose principals keep access (this account).' };
 

@@ -79,12 +79,12 @@ export interface FixChoice {
  * element, a `"*"` Principal inside a statement, a secret in an environment variable), written where the finding
  * is rather than at `path`. The edit is recomputed from the current text: the node at the finding's range must be a
  * literal in the resource's own text whose value `matches` accepts, else no fix. `parameter`: `!Ref <Name>` /
- * `var.<name>`, declared when absent. `own-account`: the template's own account, `!Sub
+ * `var.<name>` (named from the value and the key that holds it), declared when absent. `own-account`: the template's own account, `!Sub
  * arn:${AWS::Partition}:iam::${AWS::AccountId}:root`, or in Terraform an existing `data.aws_caller_identity`'s
  * account_id, else `var.<variable>`; written as `{ AWS: ... }` where the flagged value is the whole Principal.
  */
 export type FlaggedReplacement =
-  | { readonly kind: 'parameter'; readonly matches: (value: string) => boolean; readonly parameter: (value: string) => FixParameter }
+  | { readonly kind: 'parameter'; readonly matches: (value: string) => boolean; readonly parameter: (value: string, key: string | undefined) => FixParameter }
   | { readonly kind: 'own-account'; readonly matches: (value: string) => boolean; readonly variable: FixParameter };
 
 /**
