@@ -43,6 +43,9 @@ export function writeFlaggedFix(text: string, template: CfnTemplate, resource: C
   const written = text.slice(found.range.start, found.range.end).replace(/^["']|["']$/g, '');
   if (written !== found.value) return undefined;
   const json = template.format === 'json';
+  if (flagged.kind === 'own-account' && flagged.scalar) {
+    return { title: plan.title, edits: [{ range: found.range, newText: json ? '{ "Ref": "AWS::AccountId" }' : '!Ref AWS::AccountId' }] };
+  }
   if (flagged.kind === 'own-account') {
     const sub = 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root';
     const account = json ? `{ "Fn::Sub": ${JSON.stringify(sub)} }` : `!Sub ${JSON.stringify(sub)}`;

@@ -61,7 +61,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'iam-no-user-policies': ACCESS,
   'iam-password-policy': DESIGN,
   'lambda-in-vpc': PLACEMENT,
-  'lambda-permission-not-public': POLICY,
   'lc-ebs-encrypted': LIST,
   'loggroup-data-protection': POLICY,
   'lt-ebs-encrypted': LIST,

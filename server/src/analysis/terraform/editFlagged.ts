@@ -68,7 +68,7 @@ export function writeFlaggedHcl(text: string, analysis: ModuleAnalysis, resource
     variable = identity ? undefined : flagged.variable;
     const account = identity ? `data.aws_caller_identity.${identity.name}.account_id` : `var.${flagged.variable.name}`;
     // An account id is an AWS principal of its own (IAM: "Principal": { "AWS": "123456789012" }), in every partition.
-    reference = found.key === 'Principal' ? `{ AWS = ${account} }` : found.key === 'AWS' ? account : '';
+    reference = flagged.scalar || found.key === 'AWS' ? account : found.key === 'Principal' ? `{ AWS = ${account} }` : '';
     if (!reference) return undefined;
   } else {
     const parameter = flagged.parameter(found.value, found.key);

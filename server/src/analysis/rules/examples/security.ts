@@ -762,6 +762,12 @@ resource "aws_sqs_queue" "events" {
   principal     = ⟦"s3.amazonaws.com"⟧
 }
 `, expect: [{ severity: 'warning', message: ["principal is 's3.amazonaws.com'", 'source_arn'] }] },
+        { name: 'principal * without a scope', code: `resource "aws_lambda_permission" "any" {
+  function_name = aws_lambda_function.fn.function_name
+  action        = "lambda:InvokeFunction"
+  principal     = ⟦"*"⟧
+}
+`, expect: [{ severity: 'error', message: ["principal is '*'", 'anyone with an AWS account'] }] },
       ],
     },
   },

@@ -3,6 +3,9 @@
 import type { SetSettingFix } from './rule';
 import { isWorldCidr } from './networks';
 
+/** The description of the Terraform variable that stands for the own account where no aws_caller_identity exists. */
+const ACCOUNT_VARIABLE = { name: 'account_id', description: 'The ID of the AWS account whose principals keep access (this account).' };
+
 /**
  * A world range (0.0.0.0/0, ::/0) replaced by `!Ref <name>` / `var.<snake_name>` without a default (`<name>Ipv6` for
  * an IPv6 range, since CidrIp and CidrIpv6 take different families). `allows` completes "the address range ...";
@@ -62,8 +65,29 @@ export function secretParameterFix(name: (key: string | undefined) => string, wh
   };
 }
 
-/** The description of the Terraform variable that stands for the own account where no aws_caller_identity exists. */
-const ACCOUNT_VARIABLE = { name: 'account_id', description: 'The ID of the AWS account whose principals keep access (this account).' };
+/**
+ * A Lambda permission's `*` Principal replaced by the own account id (AWS::Lambda::Permission and
+ * aws_lambda_permission take an AWS service, account or IAM principal; Lambda developer guide, "Granting function
+ * access to other accounts"): other accounts and anonymous URL callers lose access.
+ */
+export function ownAccountPermissionFix(): SetSettingFix {
+  const lost = 'callers outside the account (other accounts, anonymous function URL callers) lose access';
+  return {
+    title: `Allow only this account: Principal !Ref AWS::AccountId — ${lost}`,
+    safety: 'breaks',
+    path: [],
+    value: '',
+    flagged: { kind: 'own-account', matches: (value) => value === '*', variable: ACCOUNT_VARIABLE, scalar: true },
+    terraform: {
+      title: `Allow only this account: principal = data.aws_caller_identity account_id, or a new variable account_id to fill in — ${lost}`,
+      path: [],
+      value: '',
+      variable: ACCOUNT_VARIABLE,
+      safety: 'placeholder',
+    },
+  };
+}
+
 
 /**
  * A public `"*"` principal (the whole Principal, or the AWS entry) replaced by the own account: CloudFormation
@@ -71,6 +95,8 @@ const ACCOUNT_VARIABLE = { name: 'account_id', description: 'The ID of the AWS a
  * account_id, else a new variable account_id. Anyone outside the account loses access: never applied in bulk.
  */
 export function ownAccountPrincipalFix(): SetSettingFix {
+  // IAM User Guide, "AWS JSON policy elements: Principal": an account is given as arn:aws:iam::<id>:root or as its
+  // 12-digit id alone, the two behave the same (they delegate to the account, not to its root user only).
   return {
     title: 'Allow only this account: Principal AWS arn:${AWS::Partition}:iam::${AWS::AccountId}:root — principals outside the account (anonymous users, other accounts) lose access',
     safety: 'breaks',

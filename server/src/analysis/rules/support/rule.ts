@@ -85,7 +85,13 @@ export interface FixChoice {
  */
 export type FlaggedReplacement =
   | { readonly kind: 'parameter'; readonly matches: (value: string) => boolean; readonly parameter: (value: string, key: string | undefined) => FixParameter }
-  | { readonly kind: 'own-account'; readonly matches: (value: string) => boolean; readonly variable: FixParameter };
+  | {
+    readonly kind: 'own-account';
+    readonly matches: (value: string) => boolean;
+    readonly variable: FixParameter;
+    /** The value is a principal of its own (a Lambda permission's Principal): the bare account id (`!Ref AWS::AccountId`). */
+    readonly scalar?: true;
+  };
 
 /**
  * Instead of setting a value: a new resource written after the finding's resource, named after it and referring
