@@ -31,7 +31,7 @@ export function declareParameter(text: string, template: CfnTemplate, parameter:
   const newline = lineBreakOf(text);
   const section = template.root.entries.find((entry) => entry.key === 'Parameters');
   if (template.format === 'json') {
-    const member = `${JSON.stringify(parameter.name)}: { "Type": "String", "Description": ${JSON.stringify(parameter.description)}${parameter.noEcho ? ', "NoEcho": true' : ''} }`;
+    const member = `${JSON.stringify(parameter.name)}: { "Type": ${JSON.stringify(parameter.type?.cloudformation ?? 'String')}, "Description": ${JSON.stringify(parameter.description)}${parameter.noEcho ? ', "NoEcho": true' : ''} }`;
     if (section) {
       const first = section.value?.kind === 'map' ? section.value.entries[0] : undefined;
       if (!first) return undefined;
@@ -43,7 +43,7 @@ export function declareParameter(text: string, template: CfnTemplate, parameter:
   }
   const lines = (indent: string, step: string) => [
     `${indent}${parameter.name}:`,
-    `${indent}${step}Type: String`,
+    `${indent}${step}Type: ${parameter.type?.cloudformation ?? 'String'}`,
     `${indent}${step}Description: ${JSON.stringify(parameter.description)}`,
     ...(parameter.noEcho ? [`${indent}${step}NoEcho: true`] : []),
   ];

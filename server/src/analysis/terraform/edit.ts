@@ -150,7 +150,7 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
   if (analysis.module.variables.has(variable.name)) return edits;
   const newline = eol(text);
   const end = resource.block.range.end;
-  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}'];
+  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`, ...(variable.noEcho ? ['  sensitive   = true'] : []), '}'];
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }
 

@@ -2,7 +2,7 @@
 // finding's range, in the resource's own block (an argument, a nested block, a list, an object, a `jsonencode({...})`
 // policy), becomes `var.<name>` (declared after the resource unless the module has it) or the own account. A value
 // from a variable, a local, a heredoc or a JSON string, or inside a conditional, gets no fix.
-import type { SetSettingFix } from '../rules/support/rule';
+import type { FixParameter, SetSettingFix } from '../rules/support/rule';
 import { lineBreakOf } from '../text';
 import type { OffsetRange, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
@@ -62,7 +62,7 @@ export function writeFlaggedHcl(text: string, analysis: ModuleAnalysis, resource
   const found = inBody(resource.block.body, range);
   if (!found || !flagged.matches(found.value)) return undefined;
   let reference: string;
-  let variable: { name: string; description: string; noEcho?: true } | undefined;
+  let variable: FixParameter | undefined;
   if (flagged.kind === 'own-account') {
     const identity = analysis.module.resources.find((candidate) => candidate.mode === 'data' && candidate.type === 'aws_caller_identity' && !candidate.count && !candidate.forEach);
     variable = identity ? undefined : flagged.variable;
@@ -81,7 +81,7 @@ export function writeFlaggedHcl(text: string, analysis: ModuleAnalysis, resource
   const declaration = [
     `variable "${variable.name}" {`,
     `  description = ${JSON.stringify(variable.description)}`,
-    '  type        = string',
+    `  type        = ${variable.type?.terraform ?? 'string'}`,
     ...(variable.noEcho ? ['  sensitive   = true'] : []),
     '}',
   ];

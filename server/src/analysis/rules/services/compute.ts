@@ -392,6 +392,13 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { present: true },
       absent: 'missed',
       consequence: 'with an SSH key and no SourceSecurityGroups, EKS opens SSH (port 22) on the nodes to 0.0.0.0/0.',
+      // The security groups allowed SSH to the nodes: without them EKS opens port 22 to 0.0.0.0/0 (EKS API
+      // RemoteAccessConfig.sourceSecurityGroups); a list, hence the list parameter and variable types.
+      fixParameter: {
+        name: 'SshSourceSecurityGroupIds',
+        description: 'The security groups whose members may reach the nodes over SSH (port 22).',
+        type: { cloudformation: 'List<AWS::EC2::SecurityGroup::Id>', terraform: 'list(string)' },
+      },
       skip: (resource, context) => (noSshKey(context.resolver, resource.properties, ['RemoteAccess', 'Ec2SshKey']) ? 'No RemoteAccess.Ec2SshKey: no SSH access to the nodes.' : undefined),
     },
     terraform: {

@@ -47,6 +47,12 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
     terraform: 'replaces the volume on the next apply: a new, empty one unless created from a snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
   },
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
+  'elasticache-auth': {
+    cloudformation: 'the group needs TransitEncryptionEnabled: true (elasticache-in-transit), or the deployment fails; clients must then send the token',
+    terraform: 'the group needs transit_encryption_enabled = true (elasticache-in-transit), or the apply fails; clients must then send the token, which the Terraform state keeps',
+  },
+  'elasticache-custom-subnet-group': both('replaces the cache on the next deployment: a new, empty one in the subnet group\'s VPC'),
+  'eks-nodegroup-ssh': both('replaces the node group on the next deployment (remote access cannot be changed in place): its nodes are drained and recreated'),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),
   'ec2-imdsv2': breaking(IMDSV1),

@@ -64,6 +64,8 @@ export interface FixParameter {
   readonly description: string;
   /** A secret: the parameter is `NoEcho: true`, the variable `sensitive = true` (the value still reaches the resource). */
   readonly noEcho?: true;
+  /** A list (security group ids): the parameter's Type and the variable's type; `String` / `string` when absent. */
+  readonly type?: { readonly cloudformation: string; readonly terraform: string };
 }
 
 /** One more value offered for the same finding as its own action (supported runtimes, engine versions). */
