@@ -25,7 +25,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'clb-access-logs': DESIGN,
   'clb-https-listener': CERTIFICATE,
   'cloudfront-logging': DESIGN,
-  'cloudfront-min-tls': CERTIFICATE,
   'cloudfront-origin-https': LIST,
   'cloudfront-s3-oac': DESIGN,
   'cloudtrail-cloudwatch': DESIGN,

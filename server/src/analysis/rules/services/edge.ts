@@ -219,6 +219,7 @@ function judgeMinTls(certificates: readonly Candidate[], anchor: OffsetRange, re
       isCompliant: (value) => MODERN_TLS.includes(String(value).toLowerCase()),
       absent: { kind: 'missed', message: `the security policy defaults to TLSv1, so viewers can connect with TLS 1.0; set ${words.fix} or newer.` },
       consequence: 'viewers can connect with protocols or ciphers older than the TLSv1.2_2021 policy.',
+      fixId: 'set-min-tls',
     };
     return judgeSetting(node, anchor, resolver, check).map((outcome) => onBranch(outcome, candidate.via));
   }));
@@ -229,6 +230,18 @@ const minTls = guarded(metaRule('cloudfront-min-tls',
   // viewer_certificate is required in Terraform; cloudfront_default_certificate = true is the default certificate.
   { check: (resource, context) => judgeMinTls(context.resolver.lookup(resource.body, ['viewer_certificate']), resource.anchor, context.resolver, TF_CERTIFICATE) }),
 [DISTRIBUTION, [['DistributionConfig', 'ViewerCertificate'], 'map']], [['viewer_certificate']]);
+// With a certificate of the author's (ACM or IAM) the policy is a setting of the distribution (CloudFront developer
+// guide, "Supported protocols and ciphers between viewers and CloudFront": TLSv1.2_2021 for SNI and dedicated IP
+// alike); the default certificate's finding has no fix, since the certificate is the author's to get.
+const minTlsRule: Rule = {
+  ...minTls,
+  fixes: {
+    'set-min-tls': {
+      title: 'Set ViewerCertificate.MinimumProtocolVersion: TLSv1.2_2021', path: ['DistributionConfig', 'ViewerCertificate', 'MinimumProtocolVersion'], value: 'TLSv1.2_2021', safety: 'safe',
+      terraform: { title: 'Set viewer_certificate.minimum_protocol_version = "TLSv1.2_2021"', path: ['viewer_certificate', 'minimum_protocol_version'], value: 'TLSv1.2_2021' },
+    },
+  },
+};
 
 /** Both formats: every origin (through conditions), judged by `judge`, or not applicable when none is of its kind. */
 function judgeOrigins(origins: readonly Candidate[], what: string, judge: (origin: MapNode, via: readonly string[]) => RuleOutcome[] | undefined): RuleOutcome[] {
@@ -954,6 +967,6 @@ const wafLogging = metaRule('waf-logging', {
     'aws_wafv2_web_acl_logging_configuration in this module', 'logs the web ACL.', resource.anchor, WAF_LOGGING, 'this web ACL'),
 }, { cloudformation: ['AWS::WAFv2::WebACL'] });
 
-export const CLOUDFRONT_RULES: readonly Rule[] = [viewerHttps, minTls, originHttps, cloudfrontLogging, cloudfrontWaf, s3Oac];
+export const CLOUDFRONT_RULES: readonly Rule[] = [viewerHttps, minTlsRule, originHttps, cloudfrontLogging, cloudfrontWaf, s3Oac];
 export const APIGW_RULES: readonly Rule[] = [executionLogging, accessLogging, cacheEncrypted, clientCert, methodAuthorization, domainTls, v2AccessLogging, routeAuthorization];
 export const EDGE_WAF_RULES: readonly Rule[] = [apigwWaf, wafLogging];

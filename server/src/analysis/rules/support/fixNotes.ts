@@ -58,6 +58,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'ec2-imdsv2': breaking(IMDSV1),
   'lt-imdsv2': breaking(`a new template version; ${IMDSV1}`),
   'alb-tls-policy': breaking('clients that cannot use TLS 1.2 or later can no longer connect'),
+  'cloudfront-min-tls': breaking('viewers limited to TLS 1.0 or 1.1, or to ciphers without forward secrecy, can no longer connect'),
   'apigw-domain-tls': breaking('clients limited to TLS 1.0 or 1.1 can no longer connect'),
   'opensearch-https-tls:set-enforce-https': breaking('plain HTTP clients can no longer connect'),
   'opensearch-https-tls:set-tls-policy': breaking('clients without TLS 1.2 and forward secrecy can no longer connect'),
