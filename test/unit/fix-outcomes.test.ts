@@ -79,6 +79,7 @@ describe('every fix on its rule\'s bad examples', () => {
     's3-policy-no-public-principal terraform public read in a heredoc',
     'secretsmanager-policy-not-public terraform everyone in a heredoc',
     'sqs-policy-not-public terraform Principal * in a policy document; in an inline jsonencode',
+    'iam-no-service-wildcard terraform a service wildcard in a policy document',
     // The secret is written in SAM Globals or a local, not in the function: moving it is the author's call.
     'lambda-env-no-secrets cloudformation an access key pair; a password in SAM Globals',
     'lambda-env-no-secrets terraform a password in a local merged with a token from a variable default',

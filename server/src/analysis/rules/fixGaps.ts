@@ -52,8 +52,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'eks-endpoint-private': ACCESS,
   'eks-secrets-encryption': LIST,
   'emr-security-configuration': DESIGN,
-  'iam-no-admin-star': POLICY,
-  'iam-no-service-wildcard': POLICY,
   'iam-no-user-policies': ACCESS,
   'iam-password-policy': DESIGN,
   'lambda-in-vpc': PLACEMENT,

@@ -349,6 +349,14 @@ resource "aws_iam_policy" "p" {
   policy = data.aws_iam_policy_document.p.json
 }
 `, expect: [{ message: ["'dynamodb:*'"] }] },
+        { name: 'a service wildcard in a jsonencode policy', code: `resource "aws_iam_role_policy" "p" {
+  role = aws_iam_role.r.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = [⟦"sqs:*"⟧], Resource = "*" }]
+  })
+}
+`, expect: [{ message: ["'sqs:*'"] }] },
       ],
     },
   },

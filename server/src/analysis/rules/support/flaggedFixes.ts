@@ -66,6 +66,29 @@ export function secretParameterFix(name: (key: string | undefined) => string, wh
 }
 
 /**
+ * A wildcard action (`*`, `s3:*`) replaced by one action the author names, a new parameter or variable without a
+ * default: the statement then grants that action only (list more in the statement as needed). Whoever relied on the
+ * other actions loses them: a placeholder, never applied in bulk.
+ */
+export function actionParameterFix(matches: (value: string) => boolean, name: (value: string) => string): SetSettingFix {
+  const description = (value: string) => `The action the statement allows instead of ${value} (such as s3:GetObject); add further actions to the statement as needed.`;
+  const lost = 'the other actions the wildcard granted are no longer allowed';
+  return {
+    title: `Replace the wildcard action with a new parameter naming the action to allow (to fill in; ${lost})`,
+    safety: 'placeholder',
+    path: [],
+    value: '',
+    flagged: { kind: 'parameter', matches, parameter: (value) => ({ name: name(value), description: description(value) }) },
+    terraform: {
+      title: `Replace the wildcard action with a new variable naming the action to allow (to fill in; ${lost})`,
+      path: [],
+      value: '',
+      variable: { name: 'allowed_action', description: description('*') },
+    },
+  };
+}
+
+/**
  * A Lambda permission's `*` Principal replaced by the own account id (AWS::Lambda::Permission and
  * aws_lambda_permission take an AWS service, account or IAM principal; Lambda developer guide, "Granting function
  * access to other accounts"): other accounts and anonymous URL callers lose access.
