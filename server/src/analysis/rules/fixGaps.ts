@@ -49,7 +49,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'ecs-readonly-rootfs': LIST,
   'efs-access-point-identity': ACCESS,
   'eks-control-plane-logging': LIST,
-  'eks-endpoint-private': ACCESS,
   'eks-secrets-encryption': LIST,
   'emr-security-configuration': DESIGN,
   'iam-no-user-policies': ACCESS,
