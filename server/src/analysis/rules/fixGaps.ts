@@ -29,7 +29,7 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'cloudfront-s3-oac': DESIGN,
   'cloudtrail-cloudwatch': DESIGN,
   'codebuild-no-plaintext-credentials': SECRET,
-  'cognito-user-pool-mfa': ACCESS,
+  'cognito-user-pool-mfa': 'OPTIONAL or ON needs an MFA method configured beside it (EnabledMfas, a software token or an SMS configuration with its role), and ON can only be chosen when the pool is created: several values the author chooses together.',
   'data-residency-regions': PLACEMENT,
   'docdb-audit-logs': LIST,
   'docdb-tls': DESIGN,
