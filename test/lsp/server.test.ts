@@ -125,7 +125,7 @@ describe('language server over stdio', () => {
     assert.match(messageOf(diagnostic), /^Customer responsibility \(network exposure\)/);
     assert.deepEqual(diagnostic.range, { start: { line: 10, character: 18 }, end: { line: 10, character: 27 } });
     assert.match(diagnostic.codeDescription?.href ?? '', /#sg-open-admin-ports$/);
-    assert.deepEqual(diagnostic.data, { ruleId: 'sg-open-admin-ports' });
+    assert.deepEqual(diagnostic.data, { ruleId: 'sg-open-admin-ports', fixId: 'restrict-cidr' });
     await client.close(uri);
   });
 
