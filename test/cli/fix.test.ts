@@ -128,7 +128,9 @@ describe('scan --fix / --fix-dry-run', () => {
     assert.deepEqual(rules.get('rds-storage-encrypted')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'encrypting replaces the database');
     assert.deepEqual(rules.get('sqs-cmk')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'a key to fill in');
     assert.deepEqual(rules.get('s3-mfa-delete')?.fixes, { terraform: { hasFix: false, safe: false } }, 'only the formats the rule reads');
-    assert.match(rules.get('sg-open-admin-ports')?.noFixReason ?? '', /CIDR/);
+    assert.match(rules.get('sg-default-restrict-all')?.noFixReason ?? '', /CIDR/);
+    assert.deepEqual(rules.get('sg-open-admin-ports')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'a CIDR parameter to fill in');
+    assert.equal(rules.get('sg-open-admin-ports')?.noFixReason, undefined);
     assert.equal(rules.get('rds-not-public')?.noFixReason, undefined);
   });
 });

@@ -128,7 +128,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(diagnostic.range, { start: { line: 10, character: 18 }, end: { line: 10, character: 27 } });
     // The rule's page shipped with the server, opened offline (test/lsp/other-editors.test.ts checks it exists).
     assert.match(diagnostic.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/sg-open-admin-ports\.md$/);
-    assert.deepEqual(diagnostic.data, { ruleId: 'sg-open-admin-ports' });
+    assert.deepEqual(diagnostic.data, { ruleId: 'sg-open-admin-ports', fixId: 'restrict-cidr' });
     await client.close(uri);
   });
 

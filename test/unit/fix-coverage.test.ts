@@ -9,10 +9,10 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 94 of 186
- * rules, Terraform 96 of 188 (50.5%, 51.1%; 67 rules had a fix before).
+ * The share reached when this test was last raised; it may only go up. Measured then (branch fixaccess):
+ * CloudFormation 120 of 186 rules, Terraform 121 of 188 (64.5%, 64.4%; before: 94 and 96, 67 rules before that).
  */
-const FLOOR = 0.5;
+const FLOOR = 0.64;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {
@@ -44,7 +44,7 @@ describe('quick-fix coverage', () => {
     const wrong: string[] = [];
     for (const info of listRules()) {
       for (const [id, fix] of Object.entries(getRule(info.id)?.fixes ?? {})) {
-        if ((fix.parameter !== undefined) !== (fix.safety === 'placeholder')) wrong.push(`${info.id}/${id} (CloudFormation)`);
+        if ((fix.parameter !== undefined || fix.flagged?.kind === 'parameter') !== (fix.safety === 'placeholder')) wrong.push(`${info.id}/${id} (CloudFormation)`);
         const tf = fix.terraform;
         if (tf && (tf.variable !== undefined) !== ((tf.safety ?? fix.safety) === 'placeholder')) wrong.push(`${info.id}/${id} (Terraform)`);
       }

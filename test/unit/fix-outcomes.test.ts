@@ -73,6 +73,16 @@ describe('every fix on its rule\'s bad examples', () => {
     // The value comes through an Fn::If branch or a variable's default: the author's wiring, not a literal to replace.
     'cloudfront-viewer-https cloudformation allow-all on one branch of an undecided condition',
     'loggroup-retention terraform thirty days from a variable default',
+    'sg-open-admin-ports cloudformation RDP opened through a parameter whose default is the whole internet',
+    // The principal is inside a heredoc or an aws_iam_policy_document data source (`principals { type, identifiers }`,
+    // two values to change together): not a literal of the resource's own expression to replace.
+    's3-policy-no-public-principal terraform public read in a heredoc',
+    'secretsmanager-policy-not-public terraform everyone in a heredoc',
+    'sqs-policy-not-public terraform Principal * in a policy document; in an inline jsonencode',
+    'iam-no-service-wildcard terraform a service wildcard in a policy document',
+    // The secret is written in SAM Globals or a local, not in the function: moving it is the author's call.
+    'lambda-env-no-secrets cloudformation an access key pair; a password in SAM Globals',
+    'lambda-env-no-secrets terraform a password in a local merged with a token from a variable default',
   ]);
   test('applies cleanly, or is declined only where listed', () => {
     const problems: string[] = [];

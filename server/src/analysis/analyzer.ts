@@ -7,6 +7,7 @@ import { detectTemplate, looksLikeTemplateText, mayBeTemplateText } from './clou
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { writeCompanionFix } from './cloudformation/editCompanion';
 import { writeParameterFix } from './cloudformation/editParameter';
+import { writeFlaggedFix } from './cloudformation/editFlagged';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/template';
 import { applySuppressions, collectSuppressions } from './suppress';
@@ -19,6 +20,7 @@ import type { ModuleAnalysis } from './terraform/analyze';
 import { terraformCodeActions } from './terraform/edit';
 import { terraformHoverAt } from './terraform/hover';
 import { getRule } from './rules/registry';
+import { fixOptions } from './rules/support/fixChoices';
 import { CLOUDFORMATION, formatOfPath, MAX_FILE_SIZE, TERRAFORM } from './formats';
 import { byPosition } from './findings';
 import { LineIndex } from './text';
@@ -88,9 +90,12 @@ export class Analyzer {
       if (!resource) continue;
       const key = { ruleId: finding.ruleId, range: finding.range };
       try {
-        const plan = finding.fixId ? getRule(finding.ruleId)?.fixes?.[finding.fixId] : undefined;
-        const fix = plan && (plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan));
-        if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: key, ...(plan.safety === 'safe' ? { safe: true } : {}) });
+        const fixPlan = finding.fixId ? getRule(finding.ruleId)?.fixes?.[finding.fixId] : undefined;
+        // A fix with choices is several actions; the first is preferred.
+        for (const [index, plan] of (fixPlan ? fixOptions(fixPlan) : []).entries()) {
+          const fix = plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.flagged ? writeFlaggedFix(input.text, template, resource, plan, finding.range) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan);
+          if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: index === 0, fix, finding: key, ...(plan.safety === 'safe' ? { safe: true } : {}) });
+        }
         const suppression = writeSuppression(input.text, template, resource, finding.ruleId);
         if (suppression) suppressions.push({ title: suppression.title, kind: 'quickfix', isPreferred: false, fix: suppression, finding: key });
       } catch {

@@ -26,11 +26,12 @@ export function writeParameterFix(text: string, template: CfnTemplate, resource:
   return declaration ? { title: plan.title, edits: [declaration, ...edits] } : undefined;
 }
 
-function declareParameter(text: string, template: CfnTemplate, parameter: FixParameter): TextEdit | undefined {
+/** The declaration of `parameter` under Parameters (created before Resources when absent), or undefined where unsure. */
+export function declareParameter(text: string, template: CfnTemplate, parameter: FixParameter): TextEdit | undefined {
   const newline = lineBreakOf(text);
   const section = template.root.entries.find((entry) => entry.key === 'Parameters');
   if (template.format === 'json') {
-    const member = `${JSON.stringify(parameter.name)}: { "Type": "String", "Description": ${JSON.stringify(parameter.description)} }`;
+    const member = `${JSON.stringify(parameter.name)}: { "Type": ${JSON.stringify(parameter.type?.cloudformation ?? 'String')}, "Description": ${JSON.stringify(parameter.description)}${parameter.noEcho ? ', "NoEcho": true' : ''} }`;
     if (section) {
       const first = section.value?.kind === 'map' ? section.value.entries[0] : undefined;
       if (!first) return undefined;
@@ -42,8 +43,9 @@ function declareParameter(text: string, template: CfnTemplate, parameter: FixPar
   }
   const lines = (indent: string, step: string) => [
     `${indent}${parameter.name}:`,
-    `${indent}${step}Type: String`,
+    `${indent}${step}Type: ${parameter.type?.cloudformation ?? 'String'}`,
     `${indent}${step}Description: ${JSON.stringify(parameter.description)}`,
+    ...(parameter.noEcho ? [`${indent}${step}NoEcho: true`] : []),
   ];
   if (section) {
     const first = section.value?.kind === 'map' ? section.value.entries[0] : undefined;

@@ -62,12 +62,38 @@ function unlessCidrsUnknown(outcomes: RuleOutcome[], state: CidrState, name: str
 
 const guarded = guardShapes(base, { cloudformation: ['ResourcesVpcConfig.EndpointPublicAccess'], terraform: ['vpc_config.endpoint_public_access'] });
 
+/**
+ * The fix restricts the public endpoint to CIDR ranges the author gives (a new list parameter or variable): turning
+ * the public endpoint off needs EndpointPrivateAccess on as well, or EKS refuses the update (EKS user guide,
+ * "Cluster API server endpoint"), two settings the writer does not set together. PublicAccessCidrs is updated in place.
+ */
+const RESTRICT = 'restrict-public-cidrs';
+const CIDRS_PARAMETER = {
+  name: 'EksPublicAccessCidrs',
+  description: 'The CIDR ranges allowed to reach the public Kubernetes API endpoint, such as your office or VPN networks; not 0.0.0.0/0.',
+  type: { cloudformation: 'CommaDelimitedList', terraform: 'list(string)' },
+};
+
+function withFix(outcomes: RuleOutcome[]): RuleOutcome[] {
+  return outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId: RESTRICT } : outcome));
+}
+
 export const eksEndpointPrivate: Rule = {
   ...guarded,
   cloudformation: {
-    check: (resource, context) => unlessCidrsUnknown(guarded.cloudformation?.check(resource, context) ?? [], cidrState(context.resolver, resource.properties, CFN_CIDRS, 'PublicAccessCidrs'), 'PublicAccessCidrs'),
+    check: (resource, context) => withFix(unlessCidrsUnknown(guarded.cloudformation?.check(resource, context) ?? [], cidrState(context.resolver, resource.properties, CFN_CIDRS, 'PublicAccessCidrs'), 'PublicAccessCidrs')),
   },
   terraform: {
-    check: (resource, context) => unlessCidrsUnknown(guarded.terraform?.check(resource, context) ?? [], cidrState(context.resolver, resource.body, TF_CIDRS, 'vpc_config.public_access_cidrs'), 'vpc_config.public_access_cidrs'),
+    check: (resource, context) => withFix(unlessCidrsUnknown(guarded.terraform?.check(resource, context) ?? [], cidrState(context.resolver, resource.body, TF_CIDRS, 'vpc_config.public_access_cidrs'), 'vpc_config.public_access_cidrs')),
+  },
+  fixes: {
+    [RESTRICT]: {
+      title: 'Set PublicAccessCidrs to a new parameter EksPublicAccessCidrs (the ranges allowed to reach the API server, to fill in; other sources lose access)',
+      path: CFN_CIDRS, value: '', parameter: CIDRS_PARAMETER, safety: 'placeholder',
+      terraform: {
+        title: 'Set vpc_config.public_access_cidrs = var.eks_public_access_cidrs (the ranges allowed to reach the API server, to fill in; other sources lose access)',
+        path: TF_CIDRS, value: '', variable: { ...CIDRS_PARAMETER, name: 'eks_public_access_cidrs' }, safety: 'placeholder',
+      },
+    },
   },
 };

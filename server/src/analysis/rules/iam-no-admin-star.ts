@@ -1,10 +1,12 @@
 // Full administrator access: an Allow of Action '*' on Resource '*', Allow with NotAction, or the AWS managed
 // AdministratorAccess policy attached, in identity policies of IAM and SAM resources.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, mayBeStar, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import { actionParameterFix, allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, mayBeStar, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
 import type { NamedDocument, PolicyString, RuleOutcome, Rule } from './support';
 
 const ADVICE = 'grant only the actions and resources the identity needs.';
+
+const ACTION = 'action-parameter';
 
 export const iamNoAdminStar: Rule = {
   meta: settingMeta('iam-no-admin-star', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES }),
@@ -20,6 +22,7 @@ export const iamNoAdminStar: Rule = {
       return adminOutcomes(documents, managed, gaps, ownPolicies, resource.address, 'module');
     },
   },
+  fixes: { [ACTION]: actionParameterFix((value) => value === '*', () => 'AllowedAction') },
 };
 
 /** The judgement of both formats over the identity policies a resource writes or attaches. */
@@ -42,7 +45,7 @@ function adminOutcomes(documents: readonly NamedDocument[], managed: readonly Po
       if (actions.length > 0 && resources.length > 0) {
         const action = pick(actions);
         push(action.range, `${where} allows Action '*' on Resource '*'${describeVia(action.via)}: whoever holds it has full administrator access to the account; ${ADVICE}`,
-          action.definite && pick(resources).definite && effectDefinite(statement));
+          action.definite && pick(resources).definite && effectDefinite(statement), ACTION);
       } else if (statement.notAction) {
         const onEverything = resources.length > 0 || statement.notResource !== undefined;
         push(statement.notAction.range, `${where} uses Allow with NotAction, which allows every action except those listed${onEverything ? ' on every resource' : ''}, including actions AWS adds later; list the allowed actions instead.`,

@@ -1,7 +1,9 @@
 // Service-wide wildcard actions (`s3:*`) on Resource '*' in Allow statements of identity policies.
 import { describeVia } from '../cloudformation/resolve';
-import { allows, capitalise, effectDefinite, identityPolicies, mayBeServiceWildcard, mayBeStar, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import { actionParameterFix, allows, capitalise, pascalName, effectDefinite, identityPolicies, mayBeServiceWildcard, mayBeStar, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
 import type { NamedDocument, RuleOutcome, Rule } from './support';
+
+const ACTION = 'action-parameter';
 
 export const iamNoServiceWildcard: Rule = {
   meta: settingMeta('iam-no-service-wildcard', IDENTITY_POLICY_TYPES, { terraform: TF_IDENTITY_POLICY_TYPES.filter((type) => !type.endsWith('_attachment')) }),
@@ -17,6 +19,7 @@ export const iamNoServiceWildcard: Rule = {
       return wildcardOutcomes(documents, gaps, 'module');
     },
   },
+  fixes: { [ACTION]: actionParameterFix((value) => /^[a-z0-9-]+:\*$/i.test(value), (value) => `Allowed${pascalName(value.split(':')[0])}Action`) },
 };
 
 /** The judgement of both formats over the policy documents a resource writes. */
@@ -50,7 +53,7 @@ function wildcardOutcomes(documents: readonly NamedDocument[], gaps: readonly st
   for (const entry of byRange.values()) {
     const list = entry.actions.map((action) => `'${action}'`).join(', ');
     const message = `${entry.where} allows ${list} on Resource '*'${describeVia(entry.via)}: every action of the service on every resource, including deletes and permission changes; list the actions and resources needed.`;
-    outcomes.push(entry.definite ? { kind: 'finding', message, range: entry.range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: entry.range });
+    outcomes.push(entry.definite ? { kind: 'finding', message, range: entry.range, fixId: ACTION } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range: entry.range, fixId: ACTION });
   }
   if (outcomes.length > 0) return outcomes;
   if (gaps.length > 0) return [{ kind: 'unknown', reason: `${capitalise(gaps[0])}.` }];

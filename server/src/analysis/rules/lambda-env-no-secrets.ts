@@ -10,7 +10,7 @@ import { mapEntry } from '../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../terraform/context';
 import { describeExpression } from '../terraform/resolve';
 import { expressionToNode } from '../terraform/values';
-import { looksLikeSecret, settingRule } from './support';
+import { looksLikeSecret, pascalName, secretParameterFix, settingRule } from './support';
 import type { RuleOutcome, Rule } from './support';
 
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -29,8 +29,14 @@ interface Variables {
   readonly unreadable?: string;
 }
 
+const NO_ECHO = 'no-echo-parameter';
+
 export const lambdaEnvNoSecrets: Rule = {
   ...base,
+  fixes: {
+    [NO_ECHO]: secretParameterFix((key) => pascalName(key ?? 'Secret'), 'The secret environment variable of the function',
+      'the value still reaches the function\'s environment, readable by whoever can read its configuration: reading it at run time from Secrets Manager is the full fix'),
+  },
   cloudformation: {
     check(resource, context) {
       const own = cfnVariables(mapEntry(resource.properties, 'Environment'), context.resolver);
@@ -123,9 +129,12 @@ function judgeVariables(found: Variables, resolver: ValueResolver, name: string,
       const from = resolved.fromParameter ? ` (default of parameter ${resolved.fromParameter.parameter})` : describeVia(resolved.via.filter((step) => !isConditionalStep(step)));
       const message = `Environment variable ${entry.key} is ${reason}${from}: it is readable by anyone who can read ${source} or the function configuration. Read it at runtime from Secrets Manager or SSM Parameter Store instead.`;
       const conditional = resolved.via.filter(isConditionalStep);
+      // A literal written as the variable's value can move to a parameter; a parameter's default or a value from
+      // elsewhere is the author's wiring.
+      const fix = entry.value.kind === 'scalar' ? { fixId: NO_ECHO } : {};
       outcomes.push(conditional.length === 0
-        ? { kind: 'finding', message, range: entry.value.range }
-        : { kind: 'depends', message: `Depends on the deployment: ${message} (${conditional.join('; ')})`, range: entry.value.range });
+        ? { kind: 'finding', message, range: entry.value.range, ...fix }
+        : { kind: 'depends', message: `Depends on the deployment: ${message} (${conditional.join('; ')})`, range: entry.value.range, ...fix });
       break;
     }
   }

@@ -2,7 +2,7 @@
 // anyone (or any account's resources of that service) invoke the function.
 import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../resolution';
-import { settingMeta, strings } from './support';
+import { ownAccountPermissionFix, settingMeta, strings } from './support';
 import type { PolicyResolver, RuleOutcome, Rule } from './support';
 import type { MapNode, ValueNode } from '../types';
 
@@ -13,6 +13,7 @@ interface PermissionKeys {
   readonly urlAuth: string;
 }
 
+const OWN_ACCOUNT = 'own-account';
 const CFN_KEYS: PermissionKeys = { principal: 'Principal', scoping: ['SourceArn', 'SourceAccount', 'PrincipalOrgID'], urlAuth: 'FunctionUrlAuthType' };
 const TF_KEYS: PermissionKeys = { principal: 'principal', scoping: ['source_arn', 'source_account', 'principal_org_id'], urlAuth: 'function_url_auth_type' };
 
@@ -28,6 +29,8 @@ export const lambdaPermissionNotPublic: Rule = {
       return permissionOutcomes(resource.body, context.resolver, TF_KEYS);
     },
   },
+  // A service principal without SourceArn needs the author's source: no fix for that finding.
+  fixes: { [OWN_ACCOUNT]: ownAccountPermissionFix() },
 };
 
 function permissionOutcomes(body: MapNode | undefined, resolver: PolicyResolver, keys: PermissionKeys): RuleOutcome[] {
@@ -59,7 +62,7 @@ function permissionOutcomes(body: MapNode | undefined, resolver: PolicyResolver,
       const message = urlAuth
         ? `${shown} with ${keys.urlAuth} NONE and no ${sourceArn} or ${sourceAccount}: anyone on the internet can invoke the function through its URL without signing in.`
         : `${shown} with no ${sourceArn}, ${sourceAccount} or ${orgId}: anyone with an AWS account can invoke the function.`;
-      outcomes.push(principal.definite && !onlyWhen ? { kind: 'finding', message, range: principalNode.range } : { kind: 'depends', message: `Depends on the deployment: ${message}${onlyWhen}`, range: principalNode.range });
+      outcomes.push(principal.definite && !onlyWhen ? { kind: 'finding', message, range: principalNode.range, fixId: OWN_ACCOUNT } : { kind: 'depends', message: `Depends on the deployment: ${message}${onlyWhen}`, range: principalNode.range, fixId: OWN_ACCOUNT });
     } else if (/\.amazonaws\.com$/i.test(principal.value)) {
       const message = `${shown} with no ${sourceArn} or ${sourceAccount}: resources of that service in any AWS account can invoke the function (confused deputy); add ${sourceArn} or ${sourceAccount}.`;
       // Less direct than '*': a caller must own a resource of that service pointed at this function.

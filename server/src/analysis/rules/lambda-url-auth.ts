@@ -18,6 +18,7 @@ export const lambdaUrlAuth: Rule = withSamGlobals({
           ? { kind: 'not-applicable', detail: 'The function has no function URL.' }
           : { kind: 'not-applicable', detail: 'AuthType is required.' },
         consequence,
+        fixId: sam ? 'set-sam-auth-type' : 'set-auth-type',
       });
     },
   },
@@ -28,7 +29,18 @@ export const lambdaUrlAuth: Rule = withSamGlobals({
         isCompliant: (value) => String(value).toUpperCase() === 'AWS_IAM',
         absent: { kind: 'not-applicable', detail: 'authorization_type is required.' },
         consequence,
+        fixId: 'set-auth-type',
       });
     },
+  },
+  // AWS_IAM: Lambda authenticates and authorises each request with IAM (Lambda developer guide, "Control access to
+  // Lambda function URLs"; AWS::Lambda::Url AuthType, SAM FunctionUrlConfig.AuthType and the provider's
+  // authorization_type take AWS_IAM or NONE).
+  fixes: {
+    'set-auth-type': {
+      title: 'Set AuthType: AWS_IAM', path: ['AuthType'], value: 'AWS_IAM', safety: 'safe',
+      terraform: { title: 'Set authorization_type = "AWS_IAM"', path: ['authorization_type'], value: 'AWS_IAM' },
+    },
+    'set-sam-auth-type': { title: 'Set FunctionUrlConfig.AuthType: AWS_IAM', path: ['FunctionUrlConfig', 'AuthType'], value: 'AWS_IAM', safety: 'safe' },
   },
 }, 'AWS::Serverless::Function', 'Function');

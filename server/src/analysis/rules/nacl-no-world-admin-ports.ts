@@ -4,7 +4,7 @@
 import type { ValueResolver } from '../resolution';
 import { describeVia, quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
-import { branches, isTrue, settingRule, portExposure, isWorldCidr } from './support';
+import { branches, cidrParameterFix, isTrue, settingRule, portExposure, isWorldCidr } from './support';
 import type { RuleOutcome, Rule } from './support';
 
 const base = settingRule({ setting: 'nacl-no-world-admin-ports', cloudformation: { compliant: { present: true }, consequence: '' } });
@@ -38,6 +38,7 @@ export const naclNoWorldAdminPorts: Rule = {
       return gaps.length > 0 ? gaps : entries;
     },
   },
+  fixes: { 'restrict-cidr': cidrParameterFix('AllowedAdminCidr', 'allowed to reach SSH and RDP through this network ACL') },
 };
 
 /**
@@ -77,7 +78,7 @@ function judgeEntry(entry: MapNode, via: readonly string[], resolver: ValueResol
       gap = { message: `${exposed} allowed in from the internet by this network ACL entry: ${key} is ${quote(cidr.value)}${describeVia(branch.via)}. Allow remote administration only from known address ranges.`, range: cidr.range, certain: branch.certain };
     }
   }
-  if (gap) return gap.certain ? { kind: 'finding', message: gap.message, range: gap.range } : { kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range };
+  if (gap) return gap.certain ? { kind: 'finding', message: gap.message, range: gap.range, fixId: 'restrict-cidr' } : { kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range, fixId: 'restrict-cidr' };
   if (unknown) return { kind: 'unknown', reason: unknown };
   if (!inbound) return { kind: 'not-applicable', detail: 'An outbound entry.' };
   return { kind: 'addressed', detail: 'The entry does not allow SSH or RDP in from the internet.' };

@@ -7,10 +7,11 @@ import type { TfRuleContext } from '../terraform/context';
 import type { TfResource } from '../terraform/module';
 import { describeVia, isConditionalStep } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import { docsUrl, severityFor, isTrue } from './support';
+import { docsUrl, secretParameterFix, severityFor, isTrue } from './support';
 import type { RuleOutcome, Rule } from './support';
 
 const id = 'rds-managed-master-password';
+const NO_ECHO = 'no-echo-parameter';
 const setting = getSetting(id)!;
 const ADVICE = 'set ManageMasterUserPassword: true (RDS keeps it in Secrets Manager and rotates it) or use a {{resolve:secretsmanager:...}} dynamic reference.';
 const TF_ADVICE = 'set manage_master_user_password = true, or pass it with password_wo (write-only, never stored in state).';
@@ -48,6 +49,13 @@ export const rdsManagedMasterPassword: Rule = {
       return terraformPassword(resource, context);
     },
   },
+  // A NoEcho parameter without a default is what this rule calls addressed in CloudFormation. In Terraform a variable
+  // still leaves the password in the state (a warning of this rule): the fix there is to remove `password` for
+  // manage_master_user_password or password_wo, which a writer that sets values cannot do.
+  fixes: {
+    [NO_ECHO]: secretParameterFix(() => 'DbMasterPassword', 'The master password of the database',
+      'ManageMasterUserPassword: true (RDS keeps and rotates it in Secrets Manager) is the better fix where no one needs to know it', false),
+  },
 };
 
 
@@ -67,7 +75,7 @@ function mentionsDynamicReference(node: ValueNode): boolean {
 function cloudFormationPassword(password: ValueNode, context: CfnRuleContext): RuleOutcome[] {
   if (mentionsDynamicReference(password)) return [{ kind: 'addressed', detail: 'MasterUserPassword is a dynamic reference to Secrets Manager or SSM SecureString.' }];
   if (password.kind === 'scalar') {
-    return [finding(password.range, `MasterUserPassword is written in the template: anyone who can read the template or its history has the database's master password; ${ADVICE}`)];
+    return [{ kind: 'finding', range: password.range, message: `MasterUserPassword is written in the template: anyone who can read the template or its history has the database's master password; ${ADVICE}`, fixId: NO_ECHO }];
   }
   if (password.kind === 'intrinsic' && password.name === 'Ref' && password.argument.kind === 'scalar') {
     const parameter = context.template.parameters.get(String(password.argument.value));

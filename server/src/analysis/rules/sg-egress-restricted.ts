@@ -10,7 +10,7 @@
 import type { CfnRuleContext } from '../cloudformation/context';
 import { describeVia, isConditionalStep, quote } from '../resolution';
 import type { Candidate, ValueResolver } from '../resolution';
-import { branches, settingRule, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules, pointingAt, isWorldCidr } from './support';
+import { branches, cidrParameterFix, settingRule, CFN_KEYS, TF_KEYS, TF_VPC_RULE_KEYS, unreadableRules, pointingAt, isWorldCidr } from './support';
 import type { RuleOutcome, Rule, IngressKeys, IngressRule } from './support';
 
 const base = settingRule({ setting: 'sg-egress-restricted', cloudformation: { compliant: { present: true }, consequence: '' } });
@@ -58,6 +58,7 @@ export const sgEgressRestricted: Rule = {
       return judgeEgress([{ node: resource.body, via: [] }], resolver, TF_VPC_RULE_KEYS, NO_RULES);
     },
   },
+  fixes: { 'restrict-cidr': cidrParameterFix('AllowedEgressCidr', 'the workload may send traffic to', 'traffic to other destinations, such as package mirrors or AWS APIs without VPC endpoints, is dropped') },
 };
 
 const NO_RULES: RuleOutcome = { kind: 'addressed', detail: 'No egress rules.' };
@@ -102,8 +103,8 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
       if (!allTraffic) continue;
       if (cidr.value !== undefined && isWorldCidr(cidr.value) && cidr.range) {
         const message = `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(cidr.value)}${describeVia(branch.via)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`;
-        if (branch.certain) return [{ kind: 'finding', message, range: cidr.range }];
-        possible ??= { kind: 'depends', message: `Depends on the deployment: ${message}`, range: cidr.range };
+        if (branch.certain) return [{ kind: 'finding', message, range: cidr.range, fixId: 'restrict-cidr' }];
+        possible ??= { kind: 'depends', message: `Depends on the deployment: ${message}`, range: cidr.range, fixId: 'restrict-cidr' };
       } else if (cidr.unknown !== undefined) {
         unknown ??= `${key} cannot be read here, so whether all outbound traffic may go to the internet cannot be known.`;
       }

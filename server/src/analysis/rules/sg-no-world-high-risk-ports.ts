@@ -1,6 +1,6 @@
 // Ingress from the whole internet to the database, file-sharing, mail and admin-console ports of Security
 // Hub EC2.19. SSH, RDP and all-ports exposure are sg-open-admin-ports' to report; this rule leaves them alone.
-import { settingRule, CFN_KEYS, cfnIngressRules, tfIngressRules, unreadableRules, worldIngress } from './support';
+import { cidrParameterFix, settingRule, CFN_KEYS, cfnIngressRules, tfIngressRules, unreadableRules, worldIngress } from './support';
 import type { RuleOutcome, Rule, WorldIngressCheck } from './support';
 
 const HIGH_RISK: ReadonlyArray<readonly [number, string]> = [
@@ -18,6 +18,7 @@ const NONE_OPEN: RuleOutcome = { kind: 'addressed', detail: 'No inbound rule ope
 const CHECK: WorldIngressCheck = {
   exposed: exposedPorts,
   advice: 'These services are common targets; allow only known address ranges or security groups.',
+  fixId: 'restrict-cidr',
 };
 
 export const sgNoWorldHighRiskPorts: Rule = {
@@ -45,6 +46,7 @@ export const sgNoWorldHighRiskPorts: Rule = {
       return outcomes.length > 0 ? outcomes : [NONE_OPEN];
     },
   },
+  fixes: { 'restrict-cidr': cidrParameterFix('AllowedIngressCidr', 'allowed to reach these ports') },
 };
 
 /** The high-risk ports a tcp/udp rule covers, unless it is sg-open-admin-ports' case (all ports, SSH, RDP). */

@@ -1,6 +1,6 @@
 import type { ValueResolver } from '../resolution';
 import type { MapNode } from '../types';
-import { docsUrl, references, CFN_KEYS, cfnIngressRules, portExposure, tfIngressRules, unreadableRules, worldIngress } from './support';
+import { cidrParameterFix, docsUrl, references, CFN_KEYS, cfnIngressRules, portExposure, tfIngressRules, unreadableRules, worldIngress } from './support';
 import type { RuleOutcome, Rule, IngressKeys } from './support';
 
 const id = 'sg-open-admin-ports';
@@ -37,6 +37,7 @@ export const sgOpenAdminPorts: Rule = {
       return outcomes.length > 0 ? outcomes : [noOpenRule(found.rules.length)];
     },
   },
+  fixes: { 'restrict-cidr': cidrParameterFix('AllowedAdminCidr', 'allowed to reach these administration ports') },
 };
 
 function noOpenRule(count: number): RuleOutcome {
@@ -47,5 +48,6 @@ function checkIngress(rule: MapNode, via: readonly string[], resolver: ValueReso
   return worldIngress(rule, via, resolver, keys, {
     exposed: portExposure,
     advice: 'Allow only known address ranges, or use Session Manager or a bastion.',
+    fixId: 'restrict-cidr',
   });
 }

@@ -3,6 +3,8 @@
 // (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
+import { fixOptions } from '../rules/support/fixChoices';
+import { writeFlaggedHcl } from './editFlagged';
 import type { CompanionResource, FixParameter, SetSettingFix } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { OffsetRange, ScalarValue, TextEdit } from '../types';
@@ -14,16 +16,20 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
   const actions: CodeActionResult[] = [];
   for (const finding of file.findings) {
     if (!finding.fixId || finding.range.start > range.end || range.start > finding.range.end) continue;
-    const setting = getRule(finding.ruleId)?.fixes?.[finding.fixId];
-    const plan = setting?.terraform;
-    const safe = (plan?.safety ?? setting?.safety) === 'safe';
+    const fixPlan = getRule(finding.ruleId)?.fixes?.[finding.fixId];
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
-    if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
-    const companion = setting?.companion?.terraform;
-    const edit = plan.variable ? undefined : companion && setting?.companion ? addCompanion(input.text, analysis, resource, setting.companion.suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-    const edits = plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
-    if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
+    if (!resource || /\.json$/i.test(resource.file)) continue;
+    // A fix with choices is several actions; the first is preferred.
+    for (const [index, setting] of (fixPlan ? fixOptions(fixPlan) : []).entries()) {
+      const plan = setting.terraform;
+      if (!plan) continue;
+      const safe = (plan.safety ?? setting.safety) === 'safe';
+      const companion = setting.companion?.terraform;
+      const edit = plan.variable || setting.flagged ? undefined : companion && setting.companion ? addCompanion(input.text, analysis, resource, setting.companion.suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+      if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: index === 0, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
+    }
   }
   return [...actions, ...suppressActions(analysis, file, input, range)];
 }
@@ -144,7 +150,7 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
   if (analysis.module.variables.has(variable.name)) return edits;
   const newline = eol(text);
   const end = resource.block.range.end;
-  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}'];
+  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`, ...(variable.noEcho ? ['  sensitive   = true'] : []), '}'];
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }
 

@@ -349,6 +349,14 @@ resource "aws_iam_policy" "p" {
   policy = data.aws_iam_policy_document.p.json
 }
 `, expect: [{ message: ["'dynamodb:*'"] }] },
+        { name: 'a service wildcard in a jsonencode policy', code: `resource "aws_iam_role_policy" "p" {
+  role = aws_iam_role.r.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = [⟦"sqs:*"⟧], Resource = "*" }]
+  })
+}
+`, expect: [{ message: ["'sqs:*'"] }] },
       ],
     },
   },
@@ -762,6 +770,12 @@ resource "aws_sqs_queue" "events" {
   principal     = ⟦"s3.amazonaws.com"⟧
 }
 `, expect: [{ severity: 'warning', message: ["principal is 's3.amazonaws.com'", 'source_arn'] }] },
+        { name: 'principal * without a scope', code: `resource "aws_lambda_permission" "any" {
+  function_name = aws_lambda_function.fn.function_name
+  action        = "lambda:InvokeFunction"
+  principal     = ⟦"*"⟧
+}
+`, expect: [{ severity: 'error', message: ["principal is '*'", 'anyone with an AWS account'] }] },
       ],
     },
   },
@@ -870,6 +884,18 @@ resource "aws_secretsmanager_secret_policy" "s" {
 POLICY⟧
 }
 `, expect: [{ severity: 'error', message: ["Principal '*'", 'resource policy aws_secretsmanager_secret_policy.s', 'block_public_policy = true'] }] },
+        { name: 'everyone in a jsonencode policy', code: `resource "aws_secretsmanager_secret_policy" "s" {
+  secret_arn = aws_secretsmanager_secret.db.arn
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = ⟦"*"⟧ }
+      Action    = "secretsmanager:GetSecretValue"
+      Resource  = "*"
+    }]
+  })
+}
+`, expect: [{ severity: 'error', message: ["Principal '*'", 'resource policy aws_secretsmanager_secret_policy.s'] }] },
       ],
     },
   },

@@ -374,6 +374,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
       // threshold conservative (it ages), so a version flagged here is certainly out of standard support.
       compliant: { matches: /^1\.(3[3-9]|[4-9]\d)$|^[2-9]\./ },
       consequence: 'this Kubernetes version is out of EKS standard support: it gets no further patches unless you pay for extended support, which also ends.',
+      // 1.35 (released January 2026) is in standard support until March 2027, 1.34 only until 2 December 2026 (EKS
+      // user guide, "Understand the Kubernetes version lifecycle on EKS": 14 months of standard support per minor
+      // version; "Update existing cluster to new Kubernetes version": one minor version at a time). Its note says so.
+      fix: '1.35',
     },
     // version is the same "1.NN" text (AWS provider, aws_eks_cluster); unset, EKS creates the cluster on the
     // latest available version.
@@ -388,6 +392,13 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { present: true },
       absent: 'missed',
       consequence: 'with an SSH key and no SourceSecurityGroups, EKS opens SSH (port 22) on the nodes to 0.0.0.0/0.',
+      // The security groups allowed SSH to the nodes: without them EKS opens port 22 to 0.0.0.0/0 (EKS API
+      // RemoteAccessConfig.sourceSecurityGroups); a list, hence the list parameter and variable types.
+      fixParameter: {
+        name: 'SshSourceSecurityGroupIds',
+        description: 'The security groups whose members may reach the nodes over SSH (port 22).',
+        type: { cloudformation: 'List<AWS::EC2::SecurityGroup::Id>', terraform: 'list(string)' },
+      },
       skip: (resource, context) => (noSshKey(context.resolver, resource.properties, ['RemoteAccess', 'Ec2SshKey']) ? 'No RemoteAccess.Ec2SshKey: no SSH access to the nodes.' : undefined),
     },
     terraform: {

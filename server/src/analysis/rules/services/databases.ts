@@ -315,6 +315,9 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { present: true },
       consequence: 'any client that reaches the port can read and write the cache.',
       whenMissing: 'no RBAC user groups (UserGroupIds) are given either, so any client that reaches the port can read and write the cache.',
+      // ElastiCache User Guide, "Authenticating with the Valkey and Redis OSS AUTH command": 16 to 128 printable
+      // characters without /, ", @ or %, and only with in-transit encryption on (the note says so).
+      fixParameter: { name: 'CacheAuthToken', description: 'The AUTH token clients must send: 16 to 128 printable ASCII characters, without /, ", @ or %.', noEcho: true },
       skip: (resource) => (hasUserGroups(mapEntry(resource.properties, 'UserGroupIds')) ? 'Access is controlled by RBAC user groups (UserGroupIds).' : undefined),
     },
     terraform: {
@@ -376,6 +379,7 @@ export const DATABASES_RULES: readonly Rule[] = [
       compliant: { noneOf: ['default'] },
       consequence: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
       whenMissing: 'the cache runs in the default subnet group of the default VPC instead of subnets you chose.',
+      fixParameter: { name: 'CacheSubnetGroupName', description: 'The name of the cache subnet group (AWS::ElastiCache::SubnetGroup) in the VPC subnets the cache must run in.' },
       // Absence places the cache in the default VPC, which is not by itself an exposure: a warning, not an error.
       missingSeverity: 'warning',
       skip: cacheSkip,

@@ -219,6 +219,7 @@ function judgeMinTls(certificates: readonly Candidate[], anchor: OffsetRange, re
       isCompliant: (value) => MODERN_TLS.includes(String(value).toLowerCase()),
       absent: { kind: 'missed', message: `the security policy defaults to TLSv1, so viewers can connect with TLS 1.0; set ${words.fix} or newer.` },
       consequence: 'viewers can connect with protocols or ciphers older than the TLSv1.2_2021 policy.',
+      fixId: 'set-min-tls',
     };
     return judgeSetting(node, anchor, resolver, check).map((outcome) => onBranch(outcome, candidate.via));
   }));
@@ -229,6 +230,18 @@ const minTls = guarded(metaRule('cloudfront-min-tls',
   // viewer_certificate is required in Terraform; cloudfront_default_certificate = true is the default certificate.
   { check: (resource, context) => judgeMinTls(context.resolver.lookup(resource.body, ['viewer_certificate']), resource.anchor, context.resolver, TF_CERTIFICATE) }),
 [DISTRIBUTION, [['DistributionConfig', 'ViewerCertificate'], 'map']], [['viewer_certificate']]);
+// With a certificate of the author's (ACM or IAM) the policy is a setting of the distribution (CloudFront developer
+// guide, "Supported protocols and ciphers between viewers and CloudFront": TLSv1.2_2021 for SNI and dedicated IP
+// alike); the default certificate's finding has no fix, since the certificate is the author's to get.
+const minTlsRule: Rule = {
+  ...minTls,
+  fixes: {
+    'set-min-tls': {
+      title: 'Set ViewerCertificate.MinimumProtocolVersion: TLSv1.2_2021', path: ['DistributionConfig', 'ViewerCertificate', 'MinimumProtocolVersion'], value: 'TLSv1.2_2021', safety: 'safe',
+      terraform: { title: 'Set viewer_certificate.minimum_protocol_version = "TLSv1.2_2021"', path: ['viewer_certificate', 'minimum_protocol_version'], value: 'TLSv1.2_2021' },
+    },
+  },
+};
 
 /** Both formats: every origin (through conditions), judged by `judge`, or not applicable when none is of its kind. */
 function judgeOrigins(origins: readonly Candidate[], what: string, judge: (origin: MapNode, via: readonly string[]) => RuleOutcome[] | undefined): RuleOutcome[] {
@@ -739,6 +752,9 @@ const methodAuthorizationBase = settingRule({
     absent: 'missed',
     consequence: 'anyone who can reach the API can call this method; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
     whenMissing: 'the method defaults to NONE, so anyone who can reach the API can call it; use AWS_IAM, a Cognito or Lambda authorizer, or require an API key.',
+    // AWS_IAM needs no authorizer resource (AWS::ApiGateway::Method AuthorizationType: NONE, AWS_IAM, CUSTOM,
+    // COGNITO_USER_POOLS; the authorizers need an AuthorizerId the author designs).
+    fix: 'AWS_IAM',
     skip: (resource, context) => openByDesign(mapEntry(resource.properties, 'HttpMethod'), mapEntry(resource.properties, 'ApiKeyRequired'), context),
   },
   terraform: {
@@ -864,6 +880,9 @@ const routeAuthorization = settingRule({
   cloudformation: {
     compliant: { oneOf: ['AWS_IAM', 'JWT', 'CUSTOM'] },
     consequence: 'anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
+    // AWS_IAM needs no authorizer (AWS::ApiGatewayV2::Route AuthorizationType: NONE, AWS_IAM, CUSTOM, JWT; for a
+    // WebSocket API only $connect takes one, and the rule skips the other routes).
+    fix: 'AWS_IAM',
     whenMissing: 'AuthorizationType defaults to NONE, so anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
     skip: (resource, context) => {
       const key = scalarsOf(mapEntry(resource.properties, 'RouteKey'), context)[0] ?? '';
@@ -948,6 +967,6 @@ const wafLogging = metaRule('waf-logging', {
     'aws_wafv2_web_acl_logging_configuration in this module', 'logs the web ACL.', resource.anchor, WAF_LOGGING, 'this web ACL'),
 }, { cloudformation: ['AWS::WAFv2::WebACL'] });
 
-export const CLOUDFRONT_RULES: readonly Rule[] = [viewerHttps, minTls, originHttps, cloudfrontLogging, cloudfrontWaf, s3Oac];
+export const CLOUDFRONT_RULES: readonly Rule[] = [viewerHttps, minTlsRule, originHttps, cloudfrontLogging, cloudfrontWaf, s3Oac];
 export const APIGW_RULES: readonly Rule[] = [executionLogging, accessLogging, cacheEncrypted, clientCert, methodAuthorization, domainTls, v2AccessLogging, routeAuthorization];
 export const EDGE_WAF_RULES: readonly Rule[] = [apigwWaf, wafLogging];

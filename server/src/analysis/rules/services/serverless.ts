@@ -10,7 +10,7 @@ import type { Candidate, Resolved, ValueResolver } from '../../resolution';
 import { describeVia, isConditionalStep } from '../../resolution';
 import type { MapNode, OffsetRange } from '../../types';
 import { customerManagedKey, settingRule, terraformAbsentDetail, terraformContainerImage, withSamGlobals } from '../support';
-import type { RuleOutcome, Rule } from '../support';
+import type { RuleOutcome, Rule, SetSettingFix } from '../support';
 
 const LAMBDA = 'AWS::Lambda::Function';
 const SAM_FUNCTION = 'AWS::Serverless::Function';
@@ -142,6 +142,67 @@ function withDeprecationDate(rule: Rule): Rule {
 }
 
 /**
+ * The family a runtime identifier belongs to, whose supported runtimes a fix may offer: the language runtimes by
+ * their prefix; go1.x and the Amazon Linux 1 and 2 custom runtimes move to an OS-only runtime (provided.al2023).
+ */
+function runtimeFamily(runtime: string): string | undefined {
+  if (/^(go1\.x|provided(\.al2)?)$/.test(runtime)) return 'provided';
+  return /^(python|nodejs|java|dotnet|ruby)/.exec(runtime)?.[1];
+}
+
+const RUNTIME_WORDS: Readonly<Record<string, string>> = {
+  provided: 'an OS-only runtime: the function must be built as a bootstrap executable for Amazon Linux 2023 (go1.x too, with the Handler no longer naming the binary)',
+};
+
+/**
+ * Per family, the fix that sets a supported runtime: the two with the latest deprecation dates still ahead
+ * (LAMBDA_RUNTIME_DEPRECATION, from the Lambda runtimes page), each its own action. A runtime change may break the
+ * code or its dependencies: `breaks`, never applied in bulk. A family with no supported runtime left gets no fix.
+ * Lambda developer guide, "Lambda runtimes" (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html): a new major
+ * language version is a new runtime identifier, and since Lambda cannot guarantee backward compatibility between
+ * major versions the change is the customer's; the table there gives python3.13 2029-06-30, python3.12 2028-10-31,
+ * nodejs22.x 2027-04-30.
+ */
+export function runtimeFixes(today: string = new Date().toISOString().slice(0, 10)): Record<string, SetSettingFix> {
+  const fixes: Record<string, SetSettingFix> = {};
+  const families = new Set(Object.keys(LAMBDA_RUNTIME_DEPRECATION).map(runtimeFamily).filter((family): family is string => family !== undefined));
+  for (const family of families) {
+    const supported = Object.entries(LAMBDA_RUNTIME_DEPRECATION)
+      .filter(([runtime, date]) => date > today && (family === 'provided' ? runtime === 'provided.al2023' : runtimeFamily(runtime) === family))
+      .sort(([, a], [, b]) => b.localeCompare(a)).slice(0, 2).map(([runtime]) => runtime);
+    if (supported.length === 0) continue;
+    const note = `test the function on it first: ${RUNTIME_WORDS[family] ?? 'a new language version may break the code or its dependencies'}`;
+    const option = (runtime: string) => ({ title: `Set Runtime: ${runtime} — ${note}`, value: runtime, terraform: { title: `Set runtime = "${runtime}" — ${note}`, value: runtime } });
+    const [first, ...rest] = supported.map(option);
+    fixes[`runtime-${family}`] = {
+      title: first.title, path: ['Runtime'], value: first.value, safety: 'breaks',
+      terraform: { title: first.terraform.title, path: ['runtime'], value: first.value },
+      ...(rest.length > 0 ? { choices: rest } : {}),
+    };
+  }
+  return fixes;
+}
+
+/** Findings on a deprecated runtime name the fix of its family (runtimeFixes), when there is one. */
+function withRuntimeFixes(rule: Rule): Rule {
+  const fixes = runtimeFixes();
+  const named = (outcome: RuleOutcome): RuleOutcome => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    const runtime = /[Rr]untime is '([^']+)'/.exec(outcome.message)?.[1];
+    const family = runtime ? runtimeFamily(runtime) : undefined;
+    return family && fixes[`runtime-${family}`] ? { ...outcome, fixId: `runtime-${family}` } : outcome;
+  };
+  const cloudformation = rule.cloudformation;
+  const terraform = rule.terraform;
+  return {
+    ...rule,
+    fixes,
+    ...(cloudformation ? { cloudformation: { check: (resource, context) => cloudformation.check(resource, context).map(named) } } : {}),
+    ...(terraform ? { terraform: { check: (resource, context) => terraform.check(resource, context).map(named) } } : {}),
+  };
+}
+
+/**
  * An empty runtime string (a variable or parameter whose default is '', as modules leave it for container-image
  * functions or for the caller to set) names no runtime: whether the deployed runtime is supported cannot be known.
  * The noneOf test would call '' addressed; here such an addressed verdict becomes unknown (both formats).
@@ -173,7 +234,7 @@ function withEmptyRuntime(rule: Rule): Rule {
 export const SERVERLESS_RULES: readonly Rule[] = [
   // ---- Lambda (AWS::Lambda::Function and AWS::Serverless::Function, with Globals.Function) ----
   ...[
-    withEmptyRuntime(withDeprecationDate(settingRule({
+    withRuntimeFixes(withEmptyRuntime(withDeprecationDate(settingRule({
       setting: 'lambda-supported-runtime',
       cloudformation: {
         types: FUNCTION_TYPES,
@@ -188,7 +249,7 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function has no managed runtime: the image\'s base is patched by rebuilding it.' : undefined),
         absentDetail: 'runtime is not set: a container-image function has none, and a .zip function must set one.',
       },
-    }))),
+    })))),
     settingRule({
       setting: 'lambda-runtime-update-mode',
       cloudformation: {

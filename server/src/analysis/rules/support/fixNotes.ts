@@ -47,11 +47,18 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
     terraform: 'replaces the volume on the next apply: a new, empty one unless created from a snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
   },
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
+  'elasticache-auth': {
+    cloudformation: 'the group needs TransitEncryptionEnabled: true (elasticache-in-transit), or the deployment fails; clients must then send the token',
+    terraform: 'the group needs transit_encryption_enabled = true (elasticache-in-transit), or the apply fails; clients must then send the token, which the Terraform state keeps',
+  },
+  'elasticache-custom-subnet-group': both('replaces the cache on the next deployment: a new, empty one in the subnet group\'s VPC'),
+  'eks-nodegroup-ssh': both('replaces the node group on the next deployment (remote access cannot be changed in place): its nodes are drained and recreated'),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),
   'ec2-imdsv2': breaking(IMDSV1),
   'lt-imdsv2': breaking(`a new template version; ${IMDSV1}`),
   'alb-tls-policy': breaking('clients that cannot use TLS 1.2 or later can no longer connect'),
+  'cloudfront-min-tls': breaking('viewers limited to TLS 1.0 or 1.1, or to ciphers without forward secrecy, can no longer connect'),
   'apigw-domain-tls': breaking('clients limited to TLS 1.0 or 1.1 can no longer connect'),
   'opensearch-https-tls:set-enforce-https': breaking('plain HTTP clients can no longer connect'),
   'opensearch-https-tls:set-tls-policy': breaking('clients without TLS 1.2 and forward secrecy can no longer connect'),
@@ -72,6 +79,10 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'tgw-no-auto-accept': breaking('attachments shared from other accounts then wait for manual acceptance'),
   'sagemaker-no-root': breaking('notebook users lose root (sudo) access'),
   'redshift-enhanced-vpc-routing': breaking('COPY and UNLOAD traffic then goes through the VPC: it needs a route to S3 (an endpoint or NAT)'),
+  'eks-supported-version': breaking('EKS updates a cluster one minor version at a time: an existing cluster must be updated through each version in between, and workloads tested on each (deprecated Kubernetes APIs are removed)'),
+  'lambda-url-auth': breaking('callers must then sign their requests (SigV4) and be allowed lambda:InvokeFunctionUrl: browsers and webhooks calling the URL anonymously are refused'),
+  'apigw-method-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
+  'apigwv2-route-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
   'emr-block-public-access': breaking('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
   // It costs money.
   'rds-backup-retention': both(BACKUP_COST),
@@ -124,6 +135,7 @@ export function withFixNotes(rule: Rule): Rule {
       title: noted(fix.title, note.cloudformation),
       ...breaks(fix.safety),
       ...(fix.terraform ? { terraform: { ...fix.terraform, title: noted(fix.terraform.title, note.terraform), ...breaks(fix.terraform.safety ?? fix.safety) } } : {}),
+      ...(fix.choices ? { choices: fix.choices.map((choice) => ({ ...choice, title: noted(choice.title, note.cloudformation), ...(choice.terraform ? { terraform: { ...choice.terraform, title: noted(choice.terraform.title, note.terraform) } } : {}) })) } : {}),
     };
   }
   return changed ? { ...rule, fixes } : rule;

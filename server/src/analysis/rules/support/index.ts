@@ -27,4 +27,6 @@ export * from './samGlobals';
 export * from './policy';
 export * from './launchPlacement';
 export { FIX_NOTES, withFixNotes } from './fixNotes';
+export { fixOptions } from './fixChoices';
 export type { FixNote } from './fixNotes';
+export * from './flaggedFixes';

@@ -68,6 +68,8 @@ export interface WorldIngressCheck {
   readonly exposed: (protocol: string | undefined, from: string | undefined, to: string | undefined) => string | undefined;
   /** Ends the message. */
   readonly advice: string;
+  /** The rule's fix for the flagged range (a CIDR parameter or variable). */
+  readonly fixId?: string;
 }
 
 /**
@@ -100,7 +102,8 @@ export function worldIngress(rule: MapNode, via: readonly string[], resolver: Va
       if (!cidr.range || gap?.certain) continue;
       gap = { message: `${exposed} open to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(cidr.value)}${describeVia(branch.via)}. ${check.advice}`, range: cidr.range, certain: branch.certain };
     }
-    if (gap) outcomes.push(gap.certain ? { kind: 'finding', message: gap.message, range: gap.range } : { kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range });
+    const fix = check.fixId ? { fixId: check.fixId } : {};
+    if (gap) outcomes.push(gap.certain ? { kind: 'finding', message: gap.message, range: gap.range, ...fix } : { kind: 'depends', message: `Depends on the deployment: ${gap.message}`, range: gap.range, ...fix });
   }
   if (outcomes.length > 0) return outcomes;
   if (unknown) return [{ kind: 'unknown', reason: `${unknown}.` }];

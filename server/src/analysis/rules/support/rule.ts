@@ -63,7 +63,38 @@ export interface FixParameter {
   readonly name: string;
   /** What to give, written into the parameter's or variable's Description. */
   readonly description: string;
+  /** A secret: the parameter is `NoEcho: true`, the variable `sensitive = true` (the value still reaches the resource). */
+  readonly noEcho?: true;
+  /** A list (security group ids): the parameter's Type and the variable's type; `String` / `string` when absent. */
+  readonly type?: { readonly cloudformation: string; readonly terraform: string };
 }
+
+/** One more value offered for the same finding as its own action (supported runtimes, engine versions). */
+export interface FixChoice {
+  readonly title: string;
+  readonly value: ScalarValue;
+  /** The Terraform action; none when absent. */
+  readonly terraform?: { readonly title: string; readonly value: ScalarValue };
+}
+
+/**
+ * What replaces the flagged value itself, the scalar at the finding's range (a `0.0.0.0/0` CidrIp inside an ingress
+ * element, a `"*"` Principal inside a statement, a secret in an environment variable), written where the finding
+ * is rather than at `path`. The edit is recomputed from the current text: the node at the finding's range must be a
+ * literal in the resource's own text whose value `matches` accepts, else no fix. `parameter`: `!Ref <Name>` /
+ * `var.<name>` (named from the value and the key that holds it), declared when absent. `own-account`: the template's own account, `!Sub
+ * arn:${AWS::Partition}:iam::${AWS::AccountId}:root`, or in Terraform an existing `data.aws_caller_identity`'s
+ * account_id, else `var.<variable>`; written as `{ AWS: ... }` where the flagged value is the whole Principal.
+ */
+export type FlaggedReplacement =
+  | { readonly kind: 'parameter'; readonly matches: (value: string) => boolean; readonly parameter: (value: string, key: string | undefined) => FixParameter }
+  | {
+    readonly kind: 'own-account';
+    readonly matches: (value: string) => boolean;
+    readonly variable: FixParameter;
+    /** The value is a principal of its own (a Lambda permission's Principal): the bare account id (`!Ref AWS::AccountId`). */
+    readonly scalar?: true;
+  };
 
 /**
  * Instead of setting a value: a new resource written after the finding's resource, named after it and referring
@@ -94,6 +125,10 @@ export interface SetSettingFix {
   readonly companion?: CompanionResource;
   /** Set instead of `value`: `!Ref` to a new template parameter (never an invented ARN); safety `placeholder`. */
   readonly parameter?: FixParameter;
+  /** Written instead of setting `path` (which is then empty): the flagged value itself is replaced. */
+  readonly flagged?: FlaggedReplacement;
+  /** More values offered for the same finding, each its own action after this fix's (never applied in bulk unless safe). */
+  readonly choices?: readonly FixChoice[];
   readonly terraform?: {
     readonly title: string;
     /** Argument path (nested blocks by name) in the resource, or in a new split resource. */

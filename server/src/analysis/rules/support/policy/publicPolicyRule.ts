@@ -11,6 +11,7 @@ import { readPolicyDocuments } from './document';
 import { noPublicGrant, publicPrincipalOutcomes } from './ruleSupport';
 import { describeTargets, linkTargets } from './targets';
 import { terraformPublicPolicy } from './terraform';
+import { ownAccountPrincipalFix } from '../flaggedFixes';
 
 export interface PublicPolicySpec {
   readonly meta: RuleMeta;
@@ -34,9 +35,13 @@ export interface PublicPolicySpec {
   };
 }
 
+/** A `*` principal becomes the own account (ownAccountPrincipalFix). */
+const OWN_ACCOUNT = 'own-account';
+
 export function publicPolicyRule(spec: PublicPolicySpec): Rule {
   return {
     meta: spec.meta,
+    fixes: { [OWN_ACCOUNT]: ownAccountPrincipalFix() },
     cloudformation: {
       check(resource, context) {
         const document = mapEntry(resource.properties, spec.cloudformation.document);
@@ -44,14 +49,14 @@ export function publicPolicyRule(spec: PublicPolicySpec): Rule {
         const policy = spec.cloudformation.policy(resource, context);
         const gaps: string[] = [];
         const documents = readPolicyDocuments(document, context.resolver, [], gaps);
-        const outcomes = publicPrincipalOutcomes(documents, { policy, consequence: spec.consequence });
+        const outcomes = publicPrincipalOutcomes(documents, { policy, consequence: spec.consequence, fixId: OWN_ACCOUNT });
         return outcomes.length > 0 ? outcomes : [noPublicGrant(policy, documents, gaps)];
       },
     },
     terraform: {
       check(resource, context) {
         const argument = spec.terraform.argument ?? 'policy';
-        return terraformPublicPolicy(resource, context, argument, { policy: spec.terraform.policy(resource), consequence: spec.terraform.consequence ?? spec.consequence }, spec.terraform.absent(resource));
+        return terraformPublicPolicy(resource, context, argument, { policy: spec.terraform.policy(resource), consequence: spec.terraform.consequence ?? spec.consequence, fixId: OWN_ACCOUNT }, spec.terraform.absent(resource));
       },
     },
   };

@@ -44,6 +44,8 @@ export interface PublicCheck {
   readonly consequence: string;
   /** Statement-level exceptions (e.g. a Lambda permission's SourceArn). */
   readonly restricted?: (statement: PolicyStatement) => boolean;
+  /** The rule's fix for a `*` principal (the value replaced by the own account). */
+  readonly fixId?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export function publicPrincipalOutcomes(documents: readonly PolicyDocument[], ch
       const everyone = everyonePrincipals(statement.principal);
       if (everyone.length > 0) {
         const value = everyone.find((candidate) => candidate.definite) ?? everyone[0];
-        push(value.range, `${capitalise(statementLabel(statement))} of the ${check.policy} allows ${actionSummary(statement)} to Principal '*'${viaText(value)} with no condition that limits who (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce...): ${check.consequence}`, value.definite && effectDefinite(statement));
+        push(value.range, `${capitalise(statementLabel(statement))} of the ${check.policy} allows ${actionSummary(statement)} to Principal '*'${viaText(value)} with no condition that limits who (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce...): ${check.consequence}`, value.definite && effectDefinite(statement), check.fixId);
         continue;
       }
       if (statement.notPrincipal) {
@@ -130,14 +132,15 @@ function unreadGrants(documents: readonly PolicyDocument[]): string[] {
  * Collects policy findings, one per range (a JSON-string document has one range for all its statements): a
  * certain one as a finding, one that holds only for some deployments as "depends".
  */
-export function outcomeCollector(): { outcomes: RuleOutcome[]; push: (range: OffsetRange, message: string, definite: boolean) => void } {
+export function outcomeCollector(): { outcomes: RuleOutcome[]; push: (range: OffsetRange, message: string, definite: boolean, fixId?: string) => void } {
   const outcomes: RuleOutcome[] = [];
   const seen = new Set<string>();
-  const push = (range: OffsetRange, message: string, definite: boolean) => {
+  const push = (range: OffsetRange, message: string, definite: boolean, fixId?: string) => {
     const key = `${range.start}:${range.end}`;
     if (seen.has(key)) return;
     seen.add(key);
-    outcomes.push(definite ? { kind: 'finding', message, range } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range });
+    const fix = fixId ? { fixId } : {};
+    outcomes.push(definite ? { kind: 'finding', message, range, ...fix } : { kind: 'depends', message: `Depends on the deployment: ${message}`, range, ...fix });
   };
   return { outcomes, push };
 }
