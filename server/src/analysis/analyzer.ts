@@ -7,6 +7,7 @@ import { detectTemplate, looksLikeTemplateText, mayBeTemplateText } from './clou
 import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { writeCompanionFix } from './cloudformation/editCompanion';
 import { writeParameterFix } from './cloudformation/editParameter';
+import { writeOperationsFix } from './cloudformation/editOperations';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/template';
 import { applySuppressions, collectSuppressions } from './suppress';
@@ -89,7 +90,7 @@ export class Analyzer {
       const key = { ruleId: finding.ruleId, range: finding.range };
       try {
         const plan = finding.fixId ? getRule(finding.ruleId)?.fixes?.[finding.fixId] : undefined;
-        const fix = plan && (plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan));
+        const fix = plan && (plan.operations ? writeOperationsFix(input.text, template, resource, plan) : plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan));
         if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: true, fix, finding: key, ...(plan.safety === 'safe' ? { safe: true } : {}) });
         const suppression = writeSuppression(input.text, template, resource, finding.ruleId);
         if (suppression) suppressions.push({ title: suppression.title, kind: 'quickfix', isPreferred: false, fix: suppression, finding: key });
