@@ -4,6 +4,7 @@
 const POLICY = 'The finding is in a policy document: the compliant statements depend on who must keep access, so the statements are the author\'s to rewrite.';
 const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a security group) is the author\'s network design; removing the rule could cut the access the workload needs.';
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
+const CONTAINER_JSON = 'In Terraform the container definitions are one JSON document (jsonencode or a file), which the fix writer does not edit; CloudFormation gets a fix in every container definition.';
 const DESIGN = 'The compliant configuration is several related values the author chooses (a destination with its format, a role, a retention), or a companion resource designed with them (a flow log, a rotation schedule, a web ACL association, a parameter group).';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
 const VERSION = 'The next runtime or engine version must be tested with the code or cluster; writing one could break the deployment.';
@@ -14,7 +15,6 @@ const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions,
 /** Rule id -> why it has no fix (for the formats in which it has none). */
 export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'alb-access-logs': DESIGN,
-  'alb-drop-invalid-headers': LIST,
   'alb-https-listener': CERTIFICATE,
   'alb-waf': DESIGN,
   'apigw-access-logging': DESIGN,
@@ -49,9 +49,9 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'ecs-container-insights': LIST,
   'ecs-efs-transit-encryption': LIST,
   'ecs-logging': LIST,
-  'ecs-no-privileged': LIST,
+  'ecs-no-privileged': CONTAINER_JSON,
   'ecs-no-secrets-in-env': SECRET,
-  'ecs-readonly-rootfs': LIST,
+  'ecs-readonly-rootfs': CONTAINER_JSON,
   'efs-access-point-identity': ACCESS,
   'eks-control-plane-logging': LIST,
   'eks-endpoint-private': ACCESS,

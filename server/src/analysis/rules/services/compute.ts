@@ -253,6 +253,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { equals: false },
       consequence: 'the container has root access to the host\'s devices and kernel, so a compromised container owns the host.',
+      // ContainerDefinition.Privileged (AWS::ECS::TaskDefinition): Boolean, default false; like every task
+      // definition property, Update requires: Replacement (a new revision).
+      fix: false,
+      fixSafety: 'replaces',
     },
   }), { cloudformation: ['ContainerDefinitions[].Privileged'] }), {
     path: ['privileged'],
@@ -266,6 +270,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'an attacker in the container can write and persist tools and changes in its file system.',
       whenMissing: 'the root file system is writable, so an attacker in the container can write and persist tools and changes.',
+      // ContainerDefinition.ReadonlyRootFilesystem: Boolean; Update requires: Replacement (a new revision).
+      fix: true,
+      fixSafety: 'replaces',
     },
   }), { cloudformation: ['ContainerDefinitions[].ReadonlyRootFilesystem'] }), {
     path: ['readonlyRootFilesystem'],

@@ -46,6 +46,8 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
     cloudformation: 'EBS cannot encrypt an existing volume in place: copy it through an encrypted snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
     terraform: 'replaces the volume on the next apply: a new, empty one unless created from a snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
   },
+  'ecs-no-privileged': { cloudformation: 'registers a new task definition revision, which services then deploy; software in the container that needs host devices stops working' },
+  'ecs-readonly-rootfs': { cloudformation: 'registers a new task definition revision, which services then deploy; a container that writes outside its volumes then fails (give it a volume for those paths)' },
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),
