@@ -22,6 +22,7 @@ function breaking(note: string): FixNote {
   return { ...both(note), breaks: true };
 }
 
+const LOG_INGESTION = 'the logs are billed as CloudWatch Logs ingestion and storage';
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
 const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
 const DELETION_PROTECTION = 'deleting it (stack deletion, terraform destroy) then fails until this is turned off';
@@ -92,6 +93,13 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'guardduty-enabled': both('GuardDuty is billed by the volume of events it analyses'),
   'lambda-tracing': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'lambda-tracing-sam': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
+  'eks-control-plane-logging': both(LOG_INGESTION),
+  'rds-log-exports:export-audit': both(`${LOG_INGESTION}; MySQL and MariaDB write an audit log only with the MARIADB_AUDIT_PLUGIN option in the instance's option group`),
+  'rds-log-exports': both(LOG_INGESTION),
+  'rds-cluster-log-exports:export-audit': both(`${LOG_INGESTION}; Aurora MySQL writes an audit log only with server_audit_logging on in the cluster parameter group`),
+  'rds-cluster-log-exports': both(LOG_INGESTION),
+  'docdb-audit-logs': both(`${LOG_INGESTION}; DocumentDB writes audit events only with audit_logs enabled in the cluster parameter group`),
+  'neptune-audit-logs': both(`${LOG_INGESTION}; Neptune writes an audit log only with neptune_enable_audit_log set to 1 in the cluster parameter group`),
   'kms-rotation': both('the first two rotations each add a monthly key charge'),
   // Behaviour changes.
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
