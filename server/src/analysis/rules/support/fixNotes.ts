@@ -49,6 +49,10 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   },
   'ecs-no-privileged': { cloudformation: 'registers a new task definition revision, which services then deploy; software in the container that needs host devices stops working' },
   'ecs-readonly-rootfs': { cloudformation: 'registers a new task definition revision, which services then deploy; a container that writes outside its volumes then fails (give it a volume for those paths)' },
+  'ec2-ebs-encrypted': both('replaces the instance on the next deployment: its volumes are new, empty ones unless created from snapshots'),
+  'lt-ebs-encrypted': both('a new template version: instances launched before keep their unencrypted volumes'),
+  'lc-ebs-encrypted': both('replaces the launch configuration: instances launched before keep their unencrypted volumes'),
+  'lt-no-public-ip': breaking('a new template version: its instances in a public subnet lose internet access unless a NAT gateway or VPC endpoints route them'),
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),
