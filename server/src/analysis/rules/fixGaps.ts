@@ -5,6 +5,7 @@ const POLICY = 'The finding is in a policy document: the compliant statements de
 const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a security group) is the author\'s network design; removing the rule could cut the access the workload needs.';
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
 const CONTAINER_JSON = 'In Terraform the container definitions are one JSON document (jsonencode or a file), which the fix writer does not edit; CloudFormation gets a fix in every container definition.';
+const SPLIT_VALUE = 'In Terraform a wrong value sits in the separate resource the provider splits it into (aws_s3_bucket_ownership_controls, aws_s3_bucket_server_side_encryption_configuration), which these fixes do not edit; CloudFormation gets a fix in every list entry.';
 const DESIGN = 'The compliant configuration is several related values the author chooses (a destination with its format, a role, a retention), or a companion resource designed with them (a flow log, a rotation schedule, a web ACL association, a parameter group).';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
 const VERSION = 'The next runtime or engine version must be tested with the code or cluster; writing one could break the deployment.';
@@ -79,8 +80,8 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'redshift-audit-logging': DESIGN,
   'redshift-require-ssl': DESIGN,
   's3-access-logging': DESIGN,
-  's3-acls-disabled': LIST,
-  's3-default-encryption': LIST,
+  's3-acls-disabled': SPLIT_VALUE,
+  's3-default-encryption': SPLIT_VALUE,
   's3-kms-cmk': LIST,
   's3-mfa-delete': 'MFA delete can only be turned on by the root user with an MFA device, through the API: no template or provider argument can do it.',
   's3-policy-no-public-principal': POLICY,

@@ -145,7 +145,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
   const fixable = inList
     ? spec.cloudformation.fix !== undefined && parameter === undefined && path.indexOf('[]') === path.lastIndexOf('[]') && path.indexOf('[]') > 0 && path[path.length - 1] !== '[]'
     : spec.cloudformation.fix !== undefined || parameter !== undefined;
-  const fixId = fixable ? `set-${path.join('-')}` : undefined;
+  const fixId = fixable ? `set-${path.filter((segment) => segment !== '[]').join('-')}${inList ? '-in-each' : ''}` : undefined;
   const isCompliant = predicate(spec.cloudformation.compliant);
   // A variant of a setting's rule (its own id, e.g. the SAM reading) would repeat the main rule's Terraform
   // findings: only the main rule reads Terraform unless the variant asks for it.
