@@ -347,6 +347,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
       path: 'EFSVolumeConfiguration.TransitEncryption',
       compliant: { equals: 'ENABLED' },
       consequence: 'file data travels between the task and EFS unencrypted.',
+      // EFSVolumeConfiguration TransitEncryption: ENABLED | DISABLED; a task definition change is a new revision
+      // (Update requires: Replacement; every aws_ecs_task_definition argument forces a new one).
+      fix: 'ENABLED',
+      fixSafety: 'replaces',
     },
     // transit_encryption takes the API's values, spelt the same (AWS provider: ENABLED or DISABLED; omitted
     // means DISABLED, as in the API).
