@@ -29,13 +29,13 @@ export function writeInEachElement(context: EditContext, list: SeqNode, wanted: 
  * The edits that add `items` to `list` unless an equal element is there; with `match`, a mapping element with the
  * same `match` value is completed instead (its other keys set).
  */
-export function appendToList(context: EditContext, list: SeqNode, items: readonly FixData[], match?: string): TextEdit[] | undefined {
+export function appendToList(context: EditContext, list: SeqNode, items: readonly FixData[], match?: string | readonly string[]): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   const added: FixData[] = [];
+  const keys = match === undefined ? [] : typeof match === 'string' ? [match] : match;
   for (const item of items) {
-    if (match !== undefined && isMapping(item)) {
-      const key = item[match];
-      const same = list.items.find((element): element is MapNode => element.kind === 'map' && holds(element.entries.find((entry) => entry.key === match)?.value, key));
+    if (keys.length > 0 && isMapping(item)) {
+      const same = list.items.find((element): element is MapNode => element.kind === 'map' && keys.every((key) => holds(element.entries.find((entry) => entry.key === key)?.value, item[key])));
       if (same) {
         const written = writeInMap(context, same, item);
         if (!written) return undefined;

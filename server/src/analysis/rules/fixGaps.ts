@@ -39,8 +39,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'docdb-tls': DESIGN,
   'dynamodb-cmk': DESIGN,
   'dynamodb-cmk-sam': DESIGN,
-  'eb-managed-platform-updates': LIST,
-  'eb-stream-logs': LIST,
   'ec2-no-public-ip': PLACEMENT,
   'ec2-ssm-patching': DESIGN,
   'ec2-userdata-no-secrets': SECRET,

@@ -47,16 +47,17 @@ export function writeInEachBlock(context: HclContext, parent: HclBlock, name: st
  * with `match`, completes the `name` block whose `match` argument is the item's or adds a block. Undefined where
  * the list is the author's expression. The list must exist (an absent one is a `set`).
  */
-export function appendInBlock(context: HclContext, parent: HclBlock, name: string, items: readonly HclData[], match?: string): TextEdit[] | undefined {
+export function appendInBlock(context: HclContext, parent: HclBlock, name: string, items: readonly HclData[], match?: string | readonly string[]): TextEdit[] | undefined {
   const { text, newline } = context;
   if (match !== undefined) {
+    const keys = typeof match === 'string' ? [match] : match;
     if (hasDynamic(parent, name)) return undefined;
     const edits: TextEdit[] = [];
     const added: HclMapping[] = [];
     for (const item of items) {
       if (!isBlockData(item)) return undefined;
-      const key = (item as Record<string, HclData>)[match];
-      const same = parent.body.blocks.find((block) => block.type === name && block.body.attributes.some((attribute) => attribute.name === match && expressionHolds(text, attribute.expression, key)));
+      const wanted = item as Record<string, HclData>;
+      const same = parent.body.blocks.find((block) => block.type === name && keys.every((key) => block.body.attributes.some((attribute) => attribute.name === key && expressionHolds(text, attribute.expression, wanted[key]))));
       if (same) {
         const written = writeInBlock(context, same, item);
         if (!written) return undefined;

@@ -56,6 +56,8 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   's3-default-encryption': both('SSE-S3, what S3 applies when nothing is set; a customer managed key is a separate choice (s3-kms-cmk)'),
   's3-acls-disabled': breaking('ACLs stop granting access, and requests that set an ACL other than bucket-owner-full-control are rejected'),
   'ecs-efs-transit-encryption': both('registers a new task definition revision, which services then deploy'),
+  'eb-stream-logs': both(LOG_INGESTION),
+  'eb-managed-platform-updates': both('platform updates are then applied in a weekly maintenance window (instances are replaced or restarted); managed actions use the environment\'s service role'),
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),

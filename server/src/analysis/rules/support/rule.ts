@@ -105,13 +105,14 @@ export type HclData = ScalarValue | readonly HclData[] | { readonly $hcl: string
  *   blocks), `set` the value at `path`, leaving elements that have it; `where` names a key an element must have
  *   (BlockDeviceMappings elements with `Ebs`); no fix beside a Terraform `dynamic` block of that name;
  * - `append`: elements added to the list at `list` unless an equal one is there (log types); with `match`, an
- *   element is a mapping identified by that key (`Key` of LoadBalancerAttributes): an element with the same
- *   `match` value gets the other keys set instead of a second element. The list is created when absent.
+ *   element is a mapping identified by that key (`Key` of LoadBalancerAttributes) or keys (`Namespace` and
+ *   `OptionName` of Elastic Beanstalk OptionSettings): an element with the same `match` values gets the other
+ *   keys set instead of a second element. The list is created when absent.
  */
 export type FixOperation<Data = FixData> =
   | { readonly op: 'set'; readonly path: readonly string[]; readonly value: Data }
   | { readonly op: 'each'; readonly list: readonly string[]; readonly path: readonly string[]; readonly value: Data; readonly where?: string }
-  | { readonly op: 'append'; readonly list: readonly string[]; readonly items: readonly Data[]; readonly match?: string };
+  | { readonly op: 'append'; readonly list: readonly string[]; readonly items: readonly Data[]; readonly match?: string | readonly string[] };
 
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
