@@ -43,7 +43,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'ec2-ssm-patching': DESIGN,
   'ec2-userdata-no-secrets': SECRET,
   'ecr-policy-not-public': POLICY,
-  'ecs-container-insights': LIST,
   'ecs-logging': LIST,
   'ecs-no-privileged': CONTAINER_JSON,
   'ecs-no-secrets-in-env': SECRET,
