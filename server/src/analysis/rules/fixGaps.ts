@@ -50,7 +50,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'efs-access-point-identity': ACCESS,
   'eks-endpoint-private': ACCESS,
   'eks-nodegroup-ssh': ACCESS,
-  'eks-secrets-encryption': LIST,
   'eks-supported-version': VERSION,
   'elasticache-auth': SECRET,
   'elasticache-custom-subnet-group': PLACEMENT,

@@ -59,6 +59,10 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'eb-stream-logs': both(LOG_INGESTION),
   'eb-managed-platform-updates': both('platform updates are then applied in a weekly maintenance window (instances are replaced or restarted); managed actions use the environment\'s service role'),
   'ecs-container-insights': both('Container Insights metrics and performance logs are billed as CloudWatch custom metrics and Logs ingestion'),
+  'eks-secrets-encryption': {
+    cloudformation: 'CloudFormation documents EncryptionConfig changes as Update requires: Replacement, so the cluster may be replaced; once on, secrets encryption cannot be turned off, and the key must stay enabled',
+    terraform: 'once on, secrets encryption cannot be turned off, and the key must stay enabled or the cluster cannot read its secrets',
+  },
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),
