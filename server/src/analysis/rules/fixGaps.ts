@@ -20,7 +20,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'alb-waf': DESIGN,
   'apigw-access-logging': DESIGN,
   'apigw-cache-encrypted': LIST,
-  'apigw-execution-logging': LIST,
   'apigw-method-authorization': ACCESS,
   'apigw-waf': DESIGN,
   'apigwv2-access-logging': DESIGN,

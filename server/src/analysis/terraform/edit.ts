@@ -22,8 +22,9 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
     const base = finding.resource.id.replace(/\[[^\]]*\]$/, '');
     const resource = analysis.module.resources.find((candidate) => candidate.address === base && candidate.file === file.path);
     if (!plan || !resource || /\.json$/i.test(resource.file)) continue;
-    const companion = setting?.companion?.terraform;
-    const edit = plan.variable || (plan.operations && !companion) ? undefined : companion && setting?.companion ? addCompanion(input.text, analysis, resource, setting.companion.suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+    const companion = plan.companion ?? setting?.companion?.terraform;
+    const suffix = plan.companion?.suffix ?? setting?.companion?.suffix;
+    const edit = plan.variable || (plan.operations && !companion) ? undefined : companion && suffix !== undefined ? addCompanion(input.text, analysis, resource, suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
     const edits = plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
     if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: true, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
   }

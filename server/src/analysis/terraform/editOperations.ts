@@ -36,8 +36,9 @@ function merge(a: HclMapping, b: HclMapping): HclMapping {
 export function terraformOperationsEdits(text: string, analysis: ModuleAnalysis, resource: TfResource, plan: SetSettingFix, companion: TextEdit | undefined): TextEdit[] | undefined {
   const operations = plan.terraform?.operations;
   if (!operations || operations.length === 0) return undefined;
-  if (plan.companion && (!plan.companion.terraform || !companion)) return undefined;
-  const address = plan.companion?.terraform ? `${plan.companion.terraform.type}.${companionName(resource.name, plan.companion.suffix)}` : undefined;
+  const spec = plan.terraform?.companion ?? (plan.companion?.terraform ? { ...plan.companion.terraform, suffix: plan.companion.suffix } : undefined);
+  if ((plan.companion || plan.terraform?.companion) && (!spec || !companion)) return undefined;
+  const address = spec ? `${spec.type}.${companionName(resource.name, spec.suffix)}` : undefined;
   const context = hclContext(text);
   let wanted: HclMapping = {};
   const edits: TextEdit[] = [];

@@ -63,6 +63,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
     cloudformation: 'CloudFormation documents EncryptionConfig changes as Update requires: Replacement, so the cluster may be replaced; once on, secrets encryption cannot be turned off, and the key must stay enabled',
     terraform: 'once on, secrets encryption cannot be turned off, and the key must stay enabled or the cluster cannot read its secrets',
   },
+  'apigw-execution-logging': breaking(`the account needs API Gateway's CloudWatch Logs role (AWS::ApiGateway::Account CloudWatchRoleArn, aws_api_gateway_account), or the deployment fails; ${LOG_INGESTION}`),
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
   // Clients or deployments may break: offered, never applied in bulk.
   'subnet-no-auto-public-ip': breaking('instances launched in the subnet no longer get a public IP: in a public subnet they lose internet access unless given one another way'),

@@ -144,6 +144,11 @@ export interface SetSettingFix {
     readonly variable?: FixParameter;
     /** Written instead of `path`/`value` (then `path: []`), as `operations` above; `$COMPANION` is the companion's address. */
     readonly operations?: readonly FixOperation<HclData>[];
+    /**
+     * A companion resource for Terraform only (where the provider splits a setting into its own resource, such as
+     * aws_api_gateway_method_settings, and CloudFormation sets it on the resource itself), added after the resource.
+     */
+    readonly companion?: { readonly suffix: string } & NonNullable<CompanionResource['terraform']>;
     /** Variables the values refer to (`{ $hcl: 'var.name' }`), declared after the resource unless the module has them. */
     readonly variables?: readonly FixParameter[];
     /** When the Terraform change differs (an argument that forces replacement where CloudFormation updates in place). */
