@@ -42,19 +42,24 @@ export function writeOperationsFix(text: string, template: CfnTemplate, resource
   let wanted: FixMapping = {};
   const edits: TextEdit[] = [];
   // Steps on the elements of one list are merged, so two keys new to one element are written in one edit.
-  const elementSteps = new Map<string, { list: readonly string[]; where: string | undefined; wanted: FixMapping }>();
+  const elementSteps = new Map<string, { list: readonly string[]; where: string | undefined; wanted: FixMapping; create: readonly FixData[] | undefined }>();
   for (const operation of operations) {
     if (operation.op === 'set') {
       wanted = merge(wanted, nest(operation.path, substitute(operation.value, companionId)));
     } else if (operation.op === 'each') {
       const key = JSON.stringify([operation.list, operation.where ?? null]);
-      const step = elementSteps.get(key) ?? { list: operation.list, where: operation.where, wanted: {} };
-      elementSteps.set(key, { ...step, wanted: merge(step.wanted, nest(operation.path, substitute(operation.value, companionId))) });
+      const step = elementSteps.get(key) ?? { list: operation.list, where: operation.where, wanted: {}, create: undefined };
+      const create = operation.create?.map((item) => substitute(item, companionId)) ?? step.create;
+      elementSteps.set(key, { ...step, create, wanted: merge(step.wanted, nest(operation.path, substitute(operation.value, companionId))) });
     }
   }
   for (const step of elementSteps.values()) {
     const list = properties && nodeAt(properties, step.list);
-    if (!list) continue; // no elements, nothing to set
+    if (!list) {
+      // No elements: nothing to set, unless the step says what to create.
+      if (step.create) wanted = merge(wanted, nest(step.list, step.create));
+      continue;
+    }
     if (list.kind !== 'seq') return undefined;
     const written = writeInEachElement(context, list, step.wanted, step.where);
     if (!written) return undefined;

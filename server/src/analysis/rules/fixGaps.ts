@@ -6,6 +6,7 @@ const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a s
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
 const CONTAINER_JSON = 'In Terraform the container definitions are one JSON document (jsonencode or a file), which the fix writer does not edit; CloudFormation gets a fix in every container definition.';
 const SPLIT_VALUE = 'In Terraform a wrong value sits in the separate resource the provider splits it into (aws_s3_bucket_ownership_controls, aws_s3_bucket_server_side_encryption_configuration), which these fixes do not edit; CloudFormation gets a fix in every list entry.';
+const METHOD_SETTINGS = 'In Terraform the method settings are a separate aws_api_gateway_method_settings resource per method path, which the execution-logging fix may add for */* too; CloudFormation gets the fix in MethodSettings.';
 const DESIGN = 'The compliant configuration is several related values the author chooses (a destination with its format, a role, a retention), or a companion resource designed with them (a flow log, a rotation schedule, a web ACL association, a parameter group).';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
 const VERSION = 'The next runtime or engine version must be tested with the code or cluster; writing one could break the deployment.';
@@ -19,7 +20,7 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'alb-https-listener': CERTIFICATE,
   'alb-waf': DESIGN,
   'apigw-access-logging': DESIGN,
-  'apigw-cache-encrypted': LIST,
+  'apigw-cache-encrypted': METHOD_SETTINGS,
   'apigw-method-authorization': ACCESS,
   'apigw-waf': DESIGN,
   'apigwv2-access-logging': DESIGN,

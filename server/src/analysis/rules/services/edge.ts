@@ -520,14 +520,29 @@ function withCache(cluster: ReturnType<typeof cacheCluster>, name: string, judge
   return outcomes.map((outcome) => (outcome.kind === 'finding' ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message} (${name} is true only ${cluster.via.join('; ') || 'for some parameter values'})`, range: outcome.range } : outcome));
 }
 
-const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
+const CACHE_FIX = 'encrypt-cache';
+
+/**
+ * CacheDataEncrypted true in every MethodSettings entry (MethodSetting CacheDataEncrypted, Boolean; Update
+ * requires: No interruption), or one entry for /* and * when the stage has none. Terraform keeps method settings
+ * in aws_api_gateway_method_settings, which the execution-logging fix may add for every method too: no fix there.
+ */
+const CACHE_ENCRYPTED: SetSettingFix = {
+  title: 'Set CacheDataEncrypted: true in every MethodSettings entry',
+  path: [],
+  value: true,
+  safety: 'safe',
+  operations: [{ op: 'each', list: ['MethodSettings'], path: ['CacheDataEncrypted'], value: true, create: [{ ResourcePath: '/*', HttpMethod: '*', CacheDataEncrypted: true }] }],
+};
+
+const cacheEncrypted = guarded({ ...metaRule('apigw-cache-encrypted', {
   // Judged per way the MethodSettings list may turn out (absent on one branch of a condition: no entry there).
-  check: (resource, context) => withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeCacheEntries(
+  check: (resource, context) => withFixId(withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeCacheEntries(
     context.resolver.lookup(list.node, ['[]'], list.via).flatMap((found) => (found.node?.kind === 'map' ? [{ node: found.node, anchor: elementRange(found.node), via: found.via, name: '' }] : [])),
     context.resolver,
     { caching: 'CachingEnabled', encrypted: 'CacheDataEncrypted', noEntry: `CacheClusterEnabled is true and no MethodSettings entry sets CacheDataEncrypted${describeVia(list.via)}: GET methods are cached by default, and the cache is not encrypted unless CacheDataEncrypted is true.` },
     resource.idRange,
-  ).map((outcome) => onBranch(outcome, list.via))))),
+  ).map((outcome) => onBranch(outcome, list.via))))), CACHE_FIX),
 }, {
   check: (resource, context) => withCache(cacheCluster(mapEntry(resource.body, 'cache_cluster_enabled'), context.resolver, 'cache_cluster_enabled'), 'cache_cluster_enabled', () => {
     const settings = context.linked(resource, 'aws_api_gateway_method_settings', 'stage_name');
@@ -542,7 +557,7 @@ const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
       noEntry: 'cache_cluster_enabled is true and no aws_api_gateway_method_settings for this stage sets settings.cache_data_encrypted = true: GET methods are cached by default, and the cache is not encrypted.',
     }, resource.anchor).map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor, fixId: undefined } : outcome));
   }),
-}), METHOD_SETTINGS, []);
+}), fixes: { [CACHE_FIX]: CACHE_ENCRYPTED } }, METHOD_SETTINGS, []);
 
 const HTTP_INTEGRATIONS = ['http', 'http_proxy'];
 

@@ -103,7 +103,8 @@ export type HclData = ScalarValue | readonly HclData[] | { readonly $hcl: string
  *   scalar or list replaces a literal; an intrinsic or expression already there is the author's: no fix);
  * - `each`: in every element of the list at `list` (CloudFormation list of mappings; Terraform repeated nested
  *   blocks), `set` the value at `path`, leaving elements that have it; `where` names a key an element must have
- *   (BlockDeviceMappings elements with `Ebs`); no fix beside a Terraform `dynamic` block of that name;
+ *   (BlockDeviceMappings elements with `Ebs`); no fix beside a Terraform `dynamic` block of that name; with
+ *   `create`, an absent list is created with those elements (CloudFormation);
  * - `append`: elements added to the list at `list` unless an equal one is there (log types); with `match`, an
  *   element is a mapping identified by that key (`Key` of LoadBalancerAttributes) or keys (`Namespace` and
  *   `OptionName` of Elastic Beanstalk OptionSettings): an element with the same `match` values gets the other
@@ -111,7 +112,7 @@ export type HclData = ScalarValue | readonly HclData[] | { readonly $hcl: string
  */
 export type FixOperation<Data = FixData> =
   | { readonly op: 'set'; readonly path: readonly string[]; readonly value: Data }
-  | { readonly op: 'each'; readonly list: readonly string[]; readonly path: readonly string[]; readonly value: Data; readonly where?: string }
+  | { readonly op: 'each'; readonly list: readonly string[]; readonly path: readonly string[]; readonly value: Data; readonly where?: string; readonly create?: readonly Data[] }
   | { readonly op: 'append'; readonly list: readonly string[]; readonly items: readonly Data[]; readonly match?: string | readonly string[] };
 
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
