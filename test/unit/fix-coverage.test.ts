@@ -9,10 +9,10 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 94 of 186
- * rules, Terraform 96 of 188 (50.5%, 51.1%; 67 rules had a fix before).
+ * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 115 of 186
+ * rules, Terraform 111 of 188 (61.8%, 59.0%; before the list-element fixes 94 and 96, 67 rules before that).
  */
-const FLOOR = 0.5;
+const FLOOR = 0.59;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

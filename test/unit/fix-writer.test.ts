@@ -159,3 +159,29 @@ describe('Terraform: blocks, objects, repeated blocks and list arguments', () =>
       'resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n\taccess_log_settings {\n\t\tdestination_arn = var.api_access_log_group_arn\n\t\tformat = "$context.requestId"\n\t}\n\ttags = {\n\t\tTeam = "a"\n\t}\n}\n\nvariable "api_access_log_group_arn" {\n\tdescription = "ARN"\n\ttype        = string\n}\n');
   });
 });
+
+describe('matching on several keys, creating an absent list, a Terraform-only companion', () => {
+  const OPTIONS = plan([{ op: 'append', list: ['OptionSettings'], items: [{ Namespace: 'aws:elasticbeanstalk:cloudwatch:logs', OptionName: 'StreamLogs', Value: 'true' }], match: ['Namespace', 'OptionName'] }]);
+  const ENV = 'Resources:\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      OptionSettings:\n';
+  test('an entry with the same namespace and name gets the value; one with another name does not count', () => {
+    assert.equal(cfnFixed('t.yaml', `${ENV}        - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n          OptionName: StreamLogs\n          Value: "false"\n`, 'Env', OPTIONS),
+      `${ENV}        - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n          OptionName: StreamLogs\n          Value: "true"\n`);
+    assert.equal(cfnFixed('t.yaml', `${ENV}        - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n          OptionName: RetentionInDays\n          Value: "7"\n`, 'Env', OPTIONS),
+      `${ENV}        - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n          OptionName: RetentionInDays\n          Value: "7"\n        - Namespace: aws:elasticbeanstalk:cloudwatch:logs\n          OptionName: StreamLogs\n          Value: "true"\n`);
+  });
+  test('HCL setting blocks matched by namespace and name', () => {
+    const tf = tfPlan([{ op: 'append', list: ['setting'], items: [{ namespace: 'aws:elasticbeanstalk:cloudwatch:logs', name: 'StreamLogs', value: 'true' }], match: ['namespace', 'name'] }]);
+    const text = 'resource "aws_elastic_beanstalk_environment" "e" {\n  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name      = "StreamLogs"\n    value     = "false"\n  }\n}\n';
+    assert.equal(tfFixed(text, 'aws_elastic_beanstalk_environment.e', tf), text.replace('"false"', '"true"'));
+    assert.equal(tfFixed(text.replace('"StreamLogs"', '"RetentionInDays"'), 'aws_elastic_beanstalk_environment.e', tf),
+      `${text.replace('"StreamLogs"', '"RetentionInDays"').slice(0, -2)}  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name = "StreamLogs"\n    value = "true"\n  }\n}\n`);
+  });
+  test('`each` with `create`: every entry, or a new list when there is none', () => {
+    const cache = plan([{ op: 'each', list: ['MethodSettings'], path: ['CacheDataEncrypted'], value: true, create: [{ ResourcePath: '/*', HttpMethod: '*', CacheDataEncrypted: true }] }]);
+    const stage = 'Resources:\n  S:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n';
+    assert.equal(cfnFixed('t.yaml', `${stage}      CacheClusterEnabled: true\n`, 'S', cache),
+      `${stage}      MethodSettings:\n        - ResourcePath: "/*"\n          HttpMethod: "*"\n          CacheDataEncrypted: true\n      CacheClusterEnabled: true\n`);
+    assert.equal(cfnFixed('t.yaml', `${stage}      MethodSettings:\n        - {ResourcePath: /pets, HttpMethod: GET}\n`, 'S', cache),
+      `${stage}      MethodSettings:\n        - {CacheDataEncrypted: true, ResourcePath: /pets, HttpMethod: GET}\n`);
+  });
+});
