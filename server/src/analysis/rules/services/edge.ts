@@ -391,15 +391,11 @@ function judgeExecutionLogging(levels: readonly Candidate[], resolver: ValueReso
 
 const METHOD_SETTINGS: readonly Container[] = [[['MethodSettings'], 'seq'], [['MethodSettings', '[]'], 'map']];
 
+// Not for a SAM API: SAM appends its MethodSettings to those of Globals.Api, which the writer does not see, so an
+// entry there could be a second one for the same path.
 const EXECUTION_LOGS_FIX = 'log-errors';
 
-/** A SAM API whose Globals.Api has MethodSettings: SAM appends the API's own list to it, so an entry there would be a second one for the same path. */
-function globalMethodSettings(resource: CfnResource, context: CfnRuleContext): boolean {
-  if (resource.type !== SAM_API) return false;
-  const globals = mapEntry(context.template.root, 'Globals');
-  const api = globals?.kind === 'map' ? mapEntry(globals, 'Api') : undefined;
-  return api?.kind === 'map' && mapEntry(api, 'MethodSettings') !== undefined;
-}
+
 
 /** Gaps get the fix (the writer declines where a condition or reference is in the way). */
 function withFixId(outcomes: RuleOutcome[], fixId: string | undefined): RuleOutcome[] {
@@ -435,7 +431,7 @@ const executionLogging = withSamGlobals(guarded({ ...metaRule('apigw-execution-l
   // Judged per way the MethodSettings list may turn out: a list that is absent (or has no logging entry) on one
   // branch of an undecided condition only leaves logging off for those deployments.
   check: (resource, context) => withFixId(acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeExecutionLogging(context.resolver.lookup(list.node, ['[]', 'LoggingLevel'], list.via), context.resolver, 'LoggingLevel', (node) => node.range)
-    ?? [onBranch({ kind: 'finding', message: `MethodSettings LoggingLevel is not set${describeVia(list.via)}: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.`, range: resource.idRange }, list.via)])).slice(0, 1), globalMethodSettings(resource, context) ? undefined : EXECUTION_LOGS_FIX),
+    ?? [onBranch({ kind: 'finding', message: `MethodSettings LoggingLevel is not set${describeVia(list.via)}: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.`, range: resource.idRange }, list.via)])).slice(0, 1), resource.type === SAM_API ? undefined : EXECUTION_LOGS_FIX),
 }, {
   check: (resource, context) => {
     // aws_api_gateway_method_settings names the stage (stage_name = aws_api_gateway_stage.x.stage_name); it may
