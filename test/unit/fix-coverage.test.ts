@@ -44,9 +44,9 @@ describe('quick-fix coverage', () => {
     const wrong: string[] = [];
     for (const info of listRules()) {
       for (const [id, fix] of Object.entries(getRule(info.id)?.fixes ?? {})) {
-        if ((fix.parameter !== undefined || fix.flagged?.kind === 'parameter') !== (fix.safety === 'placeholder')) wrong.push(`${info.id}/${id} (CloudFormation)`);
+        if ((fix.parameter !== undefined || fix.flagged?.kind === 'parameter' || (fix.parameters?.length ?? 0) > 0) !== (fix.safety === 'placeholder')) wrong.push(`${info.id}/${id} (CloudFormation)`);
         const tf = fix.terraform;
-        if (tf && (tf.variable !== undefined) !== ((tf.safety ?? fix.safety) === 'placeholder')) wrong.push(`${info.id}/${id} (Terraform)`);
+        if (tf && (tf.variable !== undefined || (tf.variables?.length ?? 0) > 0) !== ((tf.safety ?? fix.safety) === 'placeholder')) wrong.push(`${info.id}/${id} (Terraform)`);
       }
     }
     assert.deepEqual(wrong, []);

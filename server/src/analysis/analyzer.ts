@@ -8,6 +8,7 @@ import { writeSetSettingFix, writeSuppression } from './cloudformation/edit';
 import { writeCompanionFix } from './cloudformation/editCompanion';
 import { writeParameterFix } from './cloudformation/editParameter';
 import { writeFlaggedFix } from './cloudformation/editFlagged';
+import { writeOperationsFix } from './cloudformation/editOperations';
 import { hoverAt } from './cloudformation/hover';
 import { buildTemplate } from './cloudformation/template';
 import { applySuppressions, collectSuppressions } from './suppress';
@@ -93,7 +94,7 @@ export class Analyzer {
         const fixPlan = finding.fixId ? getRule(finding.ruleId)?.fixes?.[finding.fixId] : undefined;
         // A fix with choices is several actions; the first is preferred.
         for (const [index, plan] of (fixPlan ? fixOptions(fixPlan) : []).entries()) {
-          const fix = plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.flagged ? writeFlaggedFix(input.text, template, resource, plan, finding.range) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan);
+          const fix = plan.operations ? writeOperationsFix(input.text, template, resource, plan) : plan.companion ? writeCompanionFix(input.text, template, resource, plan.companion, plan.title) : plan.flagged ? writeFlaggedFix(input.text, template, resource, plan, finding.range) : plan.parameter ? writeParameterFix(input.text, template, resource, plan) : writeSetSettingFix(input.text, template, resource, plan);
           if (fix) fixes.push({ title: fix.title, kind: 'quickfix', isPreferred: index === 0, fix, finding: key, ...(plan.safety === 'safe' ? { safe: true } : {}) });
         }
         const suppression = writeSuppression(input.text, template, resource, finding.ruleId);

@@ -22,16 +22,26 @@ export function writeParameterFix(text: string, template: CfnTemplate, resource:
   if (!set.edits.every((edit) => edit.newText.split(written).length === 2)) return undefined;
   const edits = set.edits.map((edit) => ({ ...edit, newText: edit.newText.replace(written, reference) }));
   if (template.parameters.has(parameter.name)) return { title: plan.title, edits };
-  const declaration = declareParameter(text, template, parameter);
+  const declaration = declareParameters(text, template, [parameter]);
   return declaration ? { title: plan.title, edits: [declaration, ...edits] } : undefined;
 }
 
 /** The declaration of `parameter` under Parameters (created before Resources when absent), or undefined where unsure. */
 export function declareParameter(text: string, template: CfnTemplate, parameter: FixParameter): TextEdit | undefined {
+  return declareParameters(text, template, [parameter]);
+}
+
+/**
+ * One edit declaring parameters without a default (the deployment asks for them; Type String unless the parameter
+ * says otherwise, NoEcho when it asks) under Parameters, the section created before Resources when the template has
+ * none; undefined where the layout is unusual.
+ */
+export function declareParameters(text: string, template: CfnTemplate, parameters: readonly FixParameter[]): TextEdit | undefined {
   const newline = lineBreakOf(text);
   const section = template.root.entries.find((entry) => entry.key === 'Parameters');
+  if (parameters.length === 0) return undefined;
   if (template.format === 'json') {
-    const member = `${JSON.stringify(parameter.name)}: { "Type": ${JSON.stringify(parameter.type?.cloudformation ?? 'String')}, "Description": ${JSON.stringify(parameter.description)}${parameter.noEcho ? ', "NoEcho": true' : ''} }`;
+    const member = parameters.map((parameter) => `${JSON.stringify(parameter.name)}: { "Type": ${JSON.stringify(parameter.type?.cloudformation ?? 'String')}, "Description": ${JSON.stringify(parameter.description)}${parameter.noEcho ? ', "NoEcho": true' : ''} }`).join(`,${separator(text, (section ?? template.root.entries.find((entry) => entry.key === 'Resources'))?.keyRange.start ?? 0, newline)}`);
     if (section) {
       const first = section.value?.kind === 'map' ? section.value.entries[0] : undefined;
       if (!first) return undefined;
@@ -41,12 +51,12 @@ export function declareParameter(text: string, template: CfnTemplate, parameter:
     if (!resources) return undefined;
     return { range: { start: resources.keyRange.start, end: resources.keyRange.start }, newText: `"Parameters": { ${member} },${separator(text, resources.keyRange.start, newline)}` };
   }
-  const lines = (indent: string, step: string) => [
+  const lines = (indent: string, step: string) => parameters.flatMap((parameter) => [
     `${indent}${parameter.name}:`,
     `${indent}${step}Type: ${parameter.type?.cloudformation ?? 'String'}`,
     `${indent}${step}Description: ${JSON.stringify(parameter.description)}`,
     ...(parameter.noEcho ? [`${indent}${step}NoEcho: true`] : []),
-  ];
+  ]);
   if (section) {
     const first = section.value?.kind === 'map' ? section.value.entries[0] : undefined;
     if (!first) return undefined;

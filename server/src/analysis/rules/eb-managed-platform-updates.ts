@@ -1,7 +1,8 @@
 // Elastic Beanstalk managed platform updates: option entries read by support/elasticBeanstalk.ts.
-import { settingRule, cfnEnvironment, findOption, judgeOption, tfEnvironment, unreadableOptions } from './support';
+import { settingRule, cfnEnvironment, ebOptionFix, findOption, judgeOption, tfEnvironment, unreadableOptions, withFixId } from './support';
 import type { RuleOutcome, Rule, EbEnvironment } from './support';
 
+const FIX_ID = 'managed-updates';
 const base = settingRule({ setting: 'eb-managed-platform-updates', cloudformation: { compliant: { present: true }, consequence: '' } });
 
 /** Both formats: managed actions on, with an UpdateLevel of minor or patch. */
@@ -24,6 +25,15 @@ function managedUpdates(environment: EbEnvironment): RuleOutcome[] {
 
 export const ebManagedPlatformUpdates: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_elastic_beanstalk_environment'] } },
-  cloudformation: { check: (resource, context) => managedUpdates(cfnEnvironment(resource, context)) },
-  terraform: { check: (resource, context) => managedUpdates(tfEnvironment(resource, context)) },
+  // aws:elasticbeanstalk:managedactions ManagedActionsEnabled (Boolean) and
+  // aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel (patch | minor), the Elastic Beanstalk general
+  // options; minor takes minor and patch updates, as the console does. Both are written, in the environment.
+  fixes: {
+    [FIX_ID]: ebOptionFix('Turn on managed platform updates (ManagedActionsEnabled = true, UpdateLevel = minor)', [
+      { namespace: 'aws:elasticbeanstalk:managedactions', name: 'ManagedActionsEnabled', value: 'true' },
+      { namespace: 'aws:elasticbeanstalk:managedactions:platformupdate', name: 'UpdateLevel', value: 'minor' },
+    ]),
+  },
+  cloudformation: { check: (resource, context) => withFixId(managedUpdates(cfnEnvironment(resource, context)), FIX_ID) },
+  terraform: { check: (resource, context) => withFixId(managedUpdates(tfEnvironment(resource, context)), FIX_ID) },
 };

@@ -24,8 +24,27 @@ function absentDepends(outcomes: RuleOutcome[]): RuleOutcome[] {
     : outcome));
 }
 
+const FIX_ID = 'enable-container-insights';
+
+/** The fix goes on every gap: the writer sets the containerInsights entry's value, or appends the entry. */
+function withFix(outcomes: RuleOutcome[]): RuleOutcome[] {
+  return outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId: FIX_ID } : outcome));
+}
+
 export const ecsContainerInsights: Rule = {
   ...base,
-  cloudformation: { check: (resource, context) => absentDepends(base.cloudformation?.check(resource, context) ?? []) },
-  terraform: { check: (resource, context) => absentDepends(base.terraform?.check(resource, context) ?? []) },
+  // AWS::ECS::Cluster ClusterSettings [{ Name: containerInsights, Value: enabled }] (Update requires: No
+  // interruption); aws_ecs_cluster setting { name = "containerInsights", value = "enabled" }, updated in place.
+  fixes: {
+    [FIX_ID]: {
+      title: 'Set ClusterSettings containerInsights = enabled',
+      path: [],
+      value: 'enabled',
+      safety: 'safe',
+      operations: [{ op: 'append', list: ['ClusterSettings'], items: [{ Name: 'containerInsights', Value: 'enabled' }], match: 'Name' }],
+      terraform: { title: 'Set setting containerInsights = "enabled"', path: [], value: 'enabled', operations: [{ op: 'append', list: ['setting'], items: [{ name: 'containerInsights', value: 'enabled' }], match: 'name' }] },
+    },
+  },
+  cloudformation: { check: (resource, context) => withFix(absentDepends(base.cloudformation?.check(resource, context) ?? [])) },
+  terraform: { check: (resource, context) => withFix(absentDepends(base.terraform?.check(resource, context) ?? [])) },
 };

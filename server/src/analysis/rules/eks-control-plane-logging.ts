@@ -20,16 +20,36 @@ interface LogTypesReading {
   readonly name: string;
 }
 
+const FIX_ID = 'add-audit-log';
+
+/** The fix goes on gaps (a certain one, or one on a branch: the writer declines where an intrinsic is in the way). */
+function withFix(outcomes: RuleOutcome[]): RuleOutcome[] {
+  return outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId: FIX_ID } : outcome));
+}
+
 const unguarded: Rule = {
   meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_eks_cluster'] } },
+  // The audit log type is added to the ones enabled, the others kept: AWS::EKS::Cluster Logging.ClusterLogging
+  // EnabledTypes is a list of { Type } (api, audit, authenticator, controllerManager, scheduler), updated without
+  // interruption; aws_eks_cluster enabled_cluster_log_types is a list of the same names, updated in place.
+  fixes: {
+    [FIX_ID]: {
+      title: 'Add the audit log type to Logging.ClusterLogging.EnabledTypes',
+      path: [],
+      value: 'audit',
+      safety: 'safe',
+      operations: [{ op: 'append', list: ['Logging', 'ClusterLogging', 'EnabledTypes'], items: [{ Type: 'audit' }], match: 'Type' }],
+      terraform: { title: 'Add "audit" to enabled_cluster_log_types', path: [], value: 'audit', operations: [{ op: 'append', list: ['enabled_cluster_log_types'], items: ['audit'] }] },
+    },
+  },
   cloudformation: {
     check(resource, context) {
-      return judgeLogTypes(resource.properties, resource.idRange, context.resolver, { path: CFN_PATH, listPath: ['Logging', 'ClusterLogging', 'EnabledTypes'], name: 'Logging.ClusterLogging.EnabledTypes' });
+      return withFix(judgeLogTypes(resource.properties, resource.idRange, context.resolver, { path: CFN_PATH, listPath: ['Logging', 'ClusterLogging', 'EnabledTypes'], name: 'Logging.ClusterLogging.EnabledTypes' }));
     },
   },
   terraform: {
     check(resource, context) {
-      return judgeLogTypes(resource.body, resource.anchor, context.resolver, { path: TF_PATH, listPath: ['enabled_cluster_log_types'], name: 'enabled_cluster_log_types' });
+      return withFix(judgeLogTypes(resource.body, resource.anchor, context.resolver, { path: TF_PATH, listPath: ['enabled_cluster_log_types'], name: 'enabled_cluster_log_types' }));
     },
   },
 };

@@ -56,12 +56,39 @@ function belowDefault(outcomes: RuleOutcome[], start: ValueNode | undefined, anc
   return [{ kind: 'depends', message: `Depends on the deployment: ${message}`, range }];
 }
 
+const FIX_ID = 'encrypt-secrets';
+const KEY = { name: 'EksSecretsKeyArn', description: 'ARN of the customer managed KMS key (symmetric, in the cluster\'s Region) that encrypts the cluster\'s Kubernetes secrets.' };
+
+function withFix(outcomes: RuleOutcome[]): RuleOutcome[] {
+  return outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId: FIX_ID } : outcome));
+}
+
 export const eksSecretsEncryption: Rule = {
   ...base,
+  // EncryptionConfig [{ Resources: [secrets], Provider: { KeyArn } }] (AWS::EKS::Cluster; secrets is the only
+  // value, at most one entry); aws_eks_cluster encryption_config { resources = ["secrets"] provider { key_arn } }.
+  // The key is the author's: a new parameter / variable. An entry for secrets gets the key; else one is added.
+  fixes: {
+    [FIX_ID]: {
+      title: `Encrypt Kubernetes secrets with a KMS key given as a new parameter ${KEY.name} (its value to fill in)`,
+      path: [],
+      value: '',
+      safety: 'placeholder',
+      parameters: [KEY],
+      operations: [{ op: 'append', list: ['EncryptionConfig'], items: [{ Resources: ['secrets'], Provider: { KeyArn: { Ref: KEY.name } } }], match: 'Resources' }],
+      terraform: {
+        title: 'Encrypt Kubernetes secrets with a KMS key given as a new variable eks_secrets_key_arn (its value to fill in)',
+        path: [],
+        value: '',
+        variables: [{ ...KEY, name: 'eks_secrets_key_arn' }],
+        operations: [{ op: 'append', list: ['encryption_config'], items: [{ resources: ['secrets'], provider: { key_arn: { $hcl: 'var.eks_secrets_key_arn' } } }], match: 'resources' }],
+      },
+    },
+  },
   cloudformation: {
-    check: (resource, context) => belowDefault(base.cloudformation?.check(resource, context) ?? [], resource.properties, resource.idRange, context.resolver, { version: 'Version', config: 'EncryptionConfig' }),
+    check: (resource, context) => withFix(belowDefault(base.cloudformation?.check(resource, context) ?? [], resource.properties, resource.idRange, context.resolver, { version: 'Version', config: 'EncryptionConfig' })),
   },
   terraform: {
-    check: (resource, context) => belowDefault(base.terraform?.check(resource, context) ?? [], resource.body, resource.anchor, context.resolver, { version: 'version', config: 'encryption_config' }),
+    check: (resource, context) => withFix(belowDefault(base.terraform?.check(resource, context) ?? [], resource.body, resource.anchor, context.resolver, { version: 'version', config: 'encryption_config' })),
   },
 };

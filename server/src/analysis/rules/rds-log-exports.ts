@@ -4,7 +4,7 @@ import { mapEntry } from '../cloudformation/template';
 import { describeVia, quote } from '../resolution';
 import type { ValueResolver } from '../resolution';
 import type { OffsetRange, ValueNode } from '../types';
-import { customSettingMeta, judgeLogExports, LOG_EXPORTS_ARGUMENT, LOG_EXPORTS_PROPERTY, rdsLogExportsCheck } from './support';
+import { customSettingMeta, judgeLogExports, LOG_EXPORTS_ARGUMENT, LOG_EXPORTS_PROPERTY, rdsLogExportsCheck, logExportFixes } from './support';
 import type { Rule, RuleOutcome } from './support';
 
 const id = 'rds-log-exports';
@@ -29,12 +29,13 @@ function judgePerEngine(start: ValueNode | undefined, anchor: OffsetRange, resol
     const outcome = first.outcome as Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
     const message = outcome.message.replace(/^Depends on the deployment: /, '');
     const engine = first.entry.engine ? `${engineKey} ${quote(first.entry.engine)}${describeVia(first.entry.via)}` : `${engineKey} unknown`;
-    return [{ kind: 'depends', message: `Depends on the deployment: with ${engine}, ${message}`, range: outcome.range, ...(outcome.evidence ? { evidence: outcome.evidence } : {}) }];
+    return [{ kind: 'depends', message: `Depends on the deployment: with ${engine}, ${message}`, range: outcome.range, ...(outcome.evidence ? { evidence: outcome.evidence } : {}), ...(outcome.fixId ? { fixId: outcome.fixId } : {}) }];
   }
   return [results.map(({ outcomes }) => outcomes.find((outcome) => outcome.kind === 'unknown')).find(Boolean) ?? results[0].outcomes[0]];
 }
 export const rdsLogExports: Rule = {
   meta: customSettingMeta(id, ['AWS::RDS::DBInstance']),
+  fixes: logExportFixes(['audit', 'postgresql', 'error']),
   cloudformation: {
     check(resource, context) {
       if (mapEntry(resource.properties, 'DBClusterIdentifier')) {

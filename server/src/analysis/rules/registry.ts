@@ -112,7 +112,7 @@ function fixCoverage(rule: Rule): RuleInfo['fixes'] {
   const plans = Object.values(rule.fixes ?? {});
   const coverage: { cloudformation?: { hasFix: boolean; safe: boolean }; terraform?: { hasFix: boolean; safe: boolean } } = {};
   if (rule.cloudformation && rule.meta.resourceTypes.cloudformation.length > 0) {
-    const cfn = plans.filter((plan) => plan.path.length > 0 || plan.companion !== undefined || plan.flagged !== undefined);
+    const cfn = plans.filter((plan) => plan.path.length > 0 || plan.companion !== undefined || plan.flagged !== undefined || (plan.operations?.length ?? 0) > 0);
     coverage.cloudformation = { hasFix: cfn.length > 0, safe: cfn.length > 0 && cfn.every((plan) => plan.safety === 'safe') };
   }
   if (rule.terraform && rule.meta.resourceTypes.terraform.length > 0) {

@@ -11,6 +11,8 @@ import type { OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';
 import type { TfResource } from './module';
+import { terraformOperationsEdits } from './editOperations';
+import { companionName } from './editValue';
 
 export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
   const actions: CodeActionResult[] = [];
@@ -25,9 +27,10 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
       const plan = setting.terraform;
       if (!plan) continue;
       const safe = (plan.safety ?? setting.safety) === 'safe';
-      const companion = setting.companion?.terraform;
-      const edit = plan.variable || setting.flagged ? undefined : companion && setting.companion ? addCompanion(input.text, analysis, resource, setting.companion.suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+      const companion = plan.companion ?? setting.companion?.terraform;
+      const suffix = plan.companion?.suffix ?? setting.companion?.suffix;
+      const edit = plan.variable || setting.flagged || (plan.operations && !companion) ? undefined : companion && suffix !== undefined ? addCompanion(input.text, analysis, resource, suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
+      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
       if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: index === 0, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
     }
   }
@@ -157,7 +160,7 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
 /** A companion resource (a bucket policy for a bucket) after the parent, named `<parent name><suffix in snake_case>`. */
 function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource, suffix: string, companion: NonNullable<CompanionResource['terraform']>): TextEdit | undefined {
   if (parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
-  const name = `${parent.name}${suffix.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/^(?=[A-Z])/, '_').toLowerCase()}`;
+  const name = companionName(parent.name, suffix);
   if (analysis.module.resources.some((candidate) => candidate.type === companion.type && candidate.name === name)) return undefined;
   const newline = eol(text);
   const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? `  ${line}` : line)), '}'];

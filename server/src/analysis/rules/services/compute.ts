@@ -125,6 +125,9 @@ const LT_NO_PUBLIC_IP = withSubnetPublicIp(elementRule({
       path: 'AssociatePublicIpAddress',
       compliant: { equals: false },
       consequence: 'every instance launched from the template gets a public address and is reachable from the internet wherever its security groups allow.',
+      // LaunchTemplateData changes make a new template version (Update requires: No interruption); Terraform
+      // network_interfaces.associate_public_ip_address is a string-typed bool ("false"), updated in place.
+      fix: false,
     },
     terraform: { absentDetail: TF_ABSENT.template },
   }), 'launch-template', { cloudformation: PUBLIC.template, terraform: PUBLIC.template });
@@ -140,6 +143,8 @@ const LT_EBS_ENCRYPTED = withEbsDefaultEncryption(elementRule({
       path: 'Ebs.Encrypted',
       compliant: { equals: true },
       consequence: 'volumes launched from the template are stored unencrypted unless account-level EBS encryption by default is on.',
+      // A new template version (LaunchTemplateData: Update requires No interruption; Terraform updates in place).
+      fix: true,
     },
   }));
 
@@ -172,6 +177,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
       path: 'Ebs.Encrypted',
       compliant: { equals: true },
       consequence: 'the volume and its snapshots are stored unencrypted unless account-level EBS encryption by default is on.',
+      // AWS::EC2::Instance BlockDeviceMappings: changing anything but DeleteOnTermination requires Replacement;
+      // aws_instance root_block_device.encrypted and ebs_block_device force a new instance too.
+      fix: true,
+      fixSafety: 'replaces',
     },
   })), LT_EBS_ENCRYPTED, {
     cloudformation: { instance: [['BlockDeviceMappings']], template: [['LaunchTemplateData', 'BlockDeviceMappings']] },
@@ -244,6 +253,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
       path: 'Ebs.Encrypted',
       compliant: { equals: true },
       consequence: 'volumes launched from the configuration are stored unencrypted unless account-level EBS encryption by default is on.',
+      // Every launch configuration property is "Update requires: Replacement" (ebs_block_device forces a new one too).
+      fix: true,
+      fixSafety: 'replaces',
     },
   })),
   // --- ECS
@@ -253,6 +265,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { equals: false },
       consequence: 'the container has root access to the host\'s devices and kernel, so a compromised container owns the host.',
+      // ContainerDefinition.Privileged (AWS::ECS::TaskDefinition): Boolean, default false; like every task
+      // definition property, Update requires: Replacement (a new revision).
+      fix: false,
+      fixSafety: 'replaces',
     },
   }), { cloudformation: ['ContainerDefinitions[].Privileged'] }), {
     path: ['privileged'],
@@ -266,6 +282,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
       compliant: { equals: true },
       consequence: 'an attacker in the container can write and persist tools and changes in its file system.',
       whenMissing: 'the root file system is writable, so an attacker in the container can write and persist tools and changes.',
+      // ContainerDefinition.ReadonlyRootFilesystem: Boolean; Update requires: Replacement (a new revision).
+      fix: true,
+      fixSafety: 'replaces',
     },
   }), { cloudformation: ['ContainerDefinitions[].ReadonlyRootFilesystem'] }), {
     path: ['readonlyRootFilesystem'],
@@ -328,6 +347,10 @@ export const COMPUTE_RULES: readonly Rule[] = [
       path: 'EFSVolumeConfiguration.TransitEncryption',
       compliant: { equals: 'ENABLED' },
       consequence: 'file data travels between the task and EFS unencrypted.',
+      // EFSVolumeConfiguration TransitEncryption: ENABLED | DISABLED; a task definition change is a new revision
+      // (Update requires: Replacement; every aws_ecs_task_definition argument forces a new one).
+      fix: 'ENABLED',
+      fixSafety: 'replaces',
     },
     // transit_encryption takes the API's values, spelt the same (AWS provider: ENABLED or DISABLED; omitted
     // means DISABLED, as in the API).

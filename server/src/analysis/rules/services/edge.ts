@@ -14,7 +14,7 @@ import { expressionToNode } from '../../terraform/values';
 import { parseYaml } from '../../parse/yaml';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
 import { elementRange, judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
-import type { PolicyDocument, RuleOutcome, Rule, SettingCheck } from '../support';
+import type { PolicyDocument, RuleOutcome, Rule, SetSettingFix, SettingCheck } from '../support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers
@@ -404,11 +404,47 @@ function judgeExecutionLogging(levels: readonly Candidate[], resolver: ValueReso
 
 const METHOD_SETTINGS: readonly Container[] = [[['MethodSettings'], 'seq'], [['MethodSettings', '[]'], 'map']];
 
-const executionLogging = withSamGlobals(guarded(metaRule('apigw-execution-logging', {
+// Not for a SAM API: SAM appends its MethodSettings to those of Globals.Api, which the writer does not see, so an
+// entry there could be a second one for the same path.
+const EXECUTION_LOGS_FIX = 'log-errors';
+
+
+
+/** Gaps get the fix (the writer declines where a condition or reference is in the way). */
+function withFixId(outcomes: RuleOutcome[], fixId: string | undefined): RuleOutcome[] {
+  if (fixId === undefined) return outcomes;
+  return outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId } : outcome));
+}
+
+/**
+ * ERROR execution logs for every method: CloudFormation a MethodSettings entry { ResourcePath: '/*', HttpMethod:
+ * '*', LoggingLevel: ERROR } (AWS::ApiGateway::Stage MethodSetting; an entry for /* and * gets the level instead;
+ * Update requires: No interruption); Terraform an aws_api_gateway_method_settings for the stage, method_path
+ * "*\/*", settings { logging_level = "ERROR" }, only where none names the stage.
+ */
+const EXECUTION_LOGS: SetSettingFix = {
+  title: 'Log errors for every method (MethodSettings ResourcePath /*, HttpMethod *, LoggingLevel ERROR)',
+  path: [],
+  value: 'ERROR',
+  safety: 'safe',
+  operations: [{ op: 'append', list: ['MethodSettings'], items: [{ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR' }], match: ['ResourcePath', 'HttpMethod'] }],
+  terraform: {
+    title: 'Add aws_api_gateway_method_settings logging errors for every method of the stage',
+    path: [],
+    value: 'ERROR',
+    companion: {
+      suffix: 'MethodSettings',
+      type: 'aws_api_gateway_method_settings',
+      body: (address) => [`rest_api_id = ${address}.rest_api_id`, `stage_name  = ${address}.stage_name`, 'method_path = "*/*"', '', 'settings {', '  logging_level = "ERROR"', '}'],
+    },
+  },
+};
+
+const executionLogging = withSamGlobals(guarded({ ...metaRule('apigw-execution-logging', {
   // Judged per way the MethodSettings list may turn out: a list that is absent (or has no logging entry) on one
   // branch of an undecided condition only leaves logging off for those deployments.
-  check: (resource, context) => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeExecutionLogging(context.resolver.lookup(list.node, ['[]', 'LoggingLevel'], list.via), context.resolver, 'LoggingLevel', (node) => node.range)
-    ?? [onBranch({ kind: 'finding', message: `MethodSettings LoggingLevel is not set${describeVia(list.via)}: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.`, range: resource.idRange }, list.via)])).slice(0, 1),
+  check: (resource, context) => withFixId(acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeExecutionLogging(context.resolver.lookup(list.node, ['[]', 'LoggingLevel'], list.via), context.resolver, 'LoggingLevel', (node) => node.range)
+    ?? [onBranch({ kind: 'finding', message: `MethodSettings LoggingLevel is not set${describeVia(list.via)}: execution logging is off, leaving no trail of errors or requests for investigations; set LoggingLevel ERROR or INFO for ResourcePath /* and HttpMethod *.`, range: resource.idRange }, list.via)])).slice(0, 1), resource.type === SAM_API ? undefined : EXECUTION_LOGS_FIX),
 }, {
   check: (resource, context) => {
     // aws_api_gateway_method_settings names the stage (stage_name = aws_api_gateway_stage.x.stage_name); it may
@@ -418,10 +454,12 @@ const executionLogging = withSamGlobals(guarded(metaRule('apigw-execution-loggin
     if (problem) return [problem];
     const resolver = context.resolver.withBinding({});
     const levels = settings.flatMap((method) => resolver.lookup(method.body, ['settings', 'logging_level']));
-    return judgeExecutionLogging(levels, resolver, `${settings[0]?.address ?? 'aws_api_gateway_method_settings'}: settings.logging_level`, () => resource.anchor)
+    const outcomes = judgeExecutionLogging(levels, resolver, `${settings[0]?.address ?? 'aws_api_gateway_method_settings'}: settings.logging_level`, () => resource.anchor)
       ?? [{ kind: 'finding', message: `${settings.length > 0 ? `${settings[0].address} does not set settings.logging_level` : 'No aws_api_gateway_method_settings in this module names this stage'}: execution logging is off, leaving no trail of errors or requests for investigations; set logging_level = "ERROR" or "INFO" for method_path "*/*".`, range: resource.anchor }];
+    // The companion is added only where no method settings name the stage (two would fight over */*).
+    return settings.length === 0 ? withFixId(outcomes, EXECUTION_LOGS_FIX) : outcomes;
   },
-}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), METHOD_SETTINGS, []), SAM_API, 'Api');
+}, { cloudformation: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'], terraform: ['aws_api_gateway_stage'] }), fixes: { [EXECUTION_LOGS_FIX]: EXECUTION_LOGS } }, METHOD_SETTINGS, []), SAM_API, 'Api');
 
 const accessLogging = withSamGlobals(guarded(settingRule({
   setting: 'apigw-access-logging',
@@ -491,14 +529,29 @@ function withCache(cluster: ReturnType<typeof cacheCluster>, name: string, judge
   return outcomes.map((outcome) => (outcome.kind === 'finding' ? { kind: 'depends', message: `Depends on the deployment: ${outcome.message} (${name} is true only ${cluster.via.join('; ') || 'for some parameter values'})`, range: outcome.range } : outcome));
 }
 
-const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
+const CACHE_FIX = 'encrypt-cache';
+
+/**
+ * CacheDataEncrypted true in every MethodSettings entry (MethodSetting CacheDataEncrypted, Boolean; Update
+ * requires: No interruption), or one entry for /* and * when the stage has none. Terraform keeps method settings
+ * in aws_api_gateway_method_settings, which the execution-logging fix may add for every method too: no fix there.
+ */
+const CACHE_ENCRYPTED: SetSettingFix = {
+  title: 'Set CacheDataEncrypted: true in every MethodSettings entry',
+  path: [],
+  value: true,
+  safety: 'safe',
+  operations: [{ op: 'each', list: ['MethodSettings'], path: ['CacheDataEncrypted'], value: true, create: [{ ResourcePath: '/*', HttpMethod: '*', CacheDataEncrypted: true }] }],
+};
+
+const cacheEncrypted = guarded({ ...metaRule('apigw-cache-encrypted', {
   // Judged per way the MethodSettings list may turn out (absent on one branch of a condition: no entry there).
-  check: (resource, context) => withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeCacheEntries(
+  check: (resource, context) => withFixId(withCache(cacheCluster(mapEntry(resource.properties, 'CacheClusterEnabled'), context.resolver, 'CacheClusterEnabled'), 'CacheClusterEnabled', () => acrossBranches(context.resolver.lookup(resource.properties, ['MethodSettings']).map((list) => judgeCacheEntries(
     context.resolver.lookup(list.node, ['[]'], list.via).flatMap((found) => (found.node?.kind === 'map' ? [{ node: found.node, anchor: elementRange(found.node), via: found.via, name: '' }] : [])),
     context.resolver,
     { caching: 'CachingEnabled', encrypted: 'CacheDataEncrypted', noEntry: `CacheClusterEnabled is true and no MethodSettings entry sets CacheDataEncrypted${describeVia(list.via)}: GET methods are cached by default, and the cache is not encrypted unless CacheDataEncrypted is true.` },
     resource.idRange,
-  ).map((outcome) => onBranch(outcome, list.via))))),
+  ).map((outcome) => onBranch(outcome, list.via))))), CACHE_FIX),
 }, {
   check: (resource, context) => withCache(cacheCluster(mapEntry(resource.body, 'cache_cluster_enabled'), context.resolver, 'cache_cluster_enabled'), 'cache_cluster_enabled', () => {
     const settings = context.linked(resource, 'aws_api_gateway_method_settings', 'stage_name');
@@ -513,7 +566,7 @@ const cacheEncrypted = guarded(metaRule('apigw-cache-encrypted', {
       noEntry: 'cache_cluster_enabled is true and no aws_api_gateway_method_settings for this stage sets settings.cache_data_encrypted = true: GET methods are cached by default, and the cache is not encrypted.',
     }, resource.anchor).map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor, fixId: undefined } : outcome));
   }),
-}), METHOD_SETTINGS, []);
+}), fixes: { [CACHE_FIX]: CACHE_ENCRYPTED } }, METHOD_SETTINGS, []);
 
 const HTTP_INTEGRATIONS = ['http', 'http_proxy'];
 

@@ -11,7 +11,7 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import { judgeSetting, settingRule, pointingAt } from '../support';
-import type { RuleOutcome, Rule, AbsentMeaning } from '../support';
+import type { RuleOutcome, Rule, AbsentMeaning, SetSettingFix } from '../support';
 
 const CFN_LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -276,12 +276,21 @@ function tlsAmong(protocols: readonly { values: Resolved[] }[], where: string): 
  */
 function attributeRule(setting: string, key: string, tfPath: readonly string[], consequence: string, applies: (view: LbView) => RuleOutcome | undefined, tfFix?: true): Rule {
   const base = settingRule({ setting, cloudformation: { compliant: { present: true }, consequence: '' } });
-  // Terraform only: the CloudFormation attribute is a Key/Value element of a list, which the fix writer does not add.
+  // CloudFormation: the attribute is a Key/Value element of LoadBalancerAttributes, appended (or its Value set)
+  // with the value "true" (AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute: Key and Value strings).
   const fixId = tfFix ? `set-${tfPath.join('-')}` : undefined;
   const withFix = (outcomes: RuleOutcome[]): RuleOutcome[] => (fixId ? outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId } : outcome)) : outcomes);
+  const fix: SetSettingFix = {
+    title: `Set LoadBalancerAttributes ${key} = "true"`,
+    path: [],
+    value: true,
+    safety: 'safe',
+    operations: [{ op: 'append', list: ['LoadBalancerAttributes'], items: [{ Key: key, Value: 'true' }], match: 'Key' }],
+    terraform: { title: `Set ${tfPath.join('.')} = true`, path: tfPath, value: true },
+  };
   return {
     meta: base.meta,
-    ...(fixId ? { fixes: { [fixId]: { title: `Set ${tfPath.join('.')} = true`, path: [], value: true, safety: 'safe' as const, terraform: { title: `Set ${tfPath.join('.')} = true`, path: tfPath, value: true } } } } : {}),
+    ...(fixId ? { fixes: { [fixId]: fix } } : {}),
     cloudformation: {
       check(resource, context) {
         // Every way the attribute list may turn out (an undecided condition may give several): the key's
@@ -296,10 +305,10 @@ function attributeRule(setting: string, key: string, tfPath: readonly string[], 
           if (unread) return [{ kind: 'unknown' as const, reason: `LoadBalancerAttributes cannot be read${describeVia(unread.via)}, so whether it sets ${key} cannot be known` }];
           return notSet(key, list.via, consequence, resource.idRange);
         });
-        return gate(strongest(judged), {
+        return withFix(gate(strongest(judged), {
           kind: lbKind(context.resolver, resource.properties, 'Type'),
           tlsListener: () => tlsAmong(pointingAt(resource, context, CFN_LISTENER, 'LoadBalancerArn').map((listener) => valuesAt(context.resolver, listener.properties, ['Protocol'])), 'this template'),
-        }, applies);
+        }, applies));
       },
     },
     terraform: {

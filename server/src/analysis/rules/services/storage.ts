@@ -318,6 +318,9 @@ export const STORAGE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] },
       consequence: 'S3 accepts only aws:kms, aws:kms:dsse or AES256 as the default encryption.',
+      // AES256 (SSE-S3) is what S3 applies when nothing is set (ServerSideEncryptionByDefault SSEAlgorithm,
+      // AWS::S3::Bucket; Update requires: No interruption).
+      fix: 'AES256',
     },
     // apply_server_side_encryption_by_default.sse_algorithm takes the API's spelling: AES256, aws:kms, aws:kms:dsse.
     terraform: { compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] } },
@@ -363,6 +366,8 @@ export const STORAGE_RULES: readonly Rule[] = [
     cloudformation: {
       compliant: { equals: 'BucketOwnerEnforced' },
       consequence: 'ACLs stay in force, so object grants can give access that bucket policies and IAM do not show.',
+      // OwnershipControls Rules[].ObjectOwnership (AWS::S3::Bucket OwnershipControlsRule; Update requires: No interruption).
+      fix: 'BucketOwnerEnforced',
       // Log delivery through the LogDeliveryWrite ACL, and CloudFront standard logging, need ACLs enabled.
       skip: (resource, context) => {
         if (literal(resource, 'AccessControl') === 'LogDeliveryWrite') return 'The bucket receives logs through the LogDeliveryWrite ACL, which needs ACLs enabled.';

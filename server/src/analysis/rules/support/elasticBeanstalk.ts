@@ -11,6 +11,7 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { MapNode, OffsetRange } from '../../types';
 import type { RuleOutcome } from './outcome';
+import type { SetSettingFix } from './rule';
 
 // Elastic Beanstalk settings are option entries {namespace, option name, value}: CloudFormation OptionSettings
 // on the environment or on a configuration template it names (TemplateName); Terraform `setting { namespace
@@ -194,3 +195,30 @@ export function judgeOption(environment: EbEnvironment, all: readonly OptionValu
 }
 
 const conditional = (via: readonly string[]) => via.filter(isConditionalStep).length;
+
+
+/**
+ * A fix that sets Elastic Beanstalk options in the environment (an option there overrides its configuration
+ * template's): CloudFormation OptionSettings entries { Namespace, OptionName, Value } and Terraform `setting`
+ * blocks { namespace, name, value }, an entry of the same namespace and name given the value, others appended.
+ */
+export function ebOptionFix(title: string, options: readonly { readonly namespace: string; readonly name: string; readonly value: string }[]): SetSettingFix {
+  return {
+    title,
+    path: [],
+    value: '',
+    safety: 'safe',
+    operations: [{ op: 'append', list: [CFN_KEYS.list], items: options.map((option) => ({ [CFN_KEYS.namespace]: option.namespace, [CFN_KEYS.name]: option.name, [CFN_KEYS.value]: option.value })), match: [CFN_KEYS.namespace, CFN_KEYS.name] }],
+    terraform: {
+      title,
+      path: [],
+      value: '',
+      operations: [{ op: 'append', list: [TF_KEYS.list], items: options.map((option) => ({ [TF_KEYS.namespace]: option.namespace, [TF_KEYS.name]: option.name, [TF_KEYS.value]: option.value })), match: [TF_KEYS.namespace, TF_KEYS.name] }],
+    },
+  };
+}
+
+/** Outcomes with the fix named on their gaps. */
+export function withFixId(outcomes: RuleOutcome[], fixId: string): RuleOutcome[] {
+  return outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId } : outcome));
+}

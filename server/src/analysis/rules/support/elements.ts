@@ -5,7 +5,7 @@ import type { Candidate, ValueResolver } from '../../resolution';
 import type { TfRuleContext } from '../../terraform/context';
 import type { MapNode, OffsetRange, ValueNode } from '../../types';
 import type { RuleOutcome } from './outcome';
-import type { Rule, TerraformReader } from './rule';
+import type { FixOperation, HclData, Rule, SetSettingFix, TerraformReader } from './rule';
 import { settingRule } from './settingRule';
 import type { SettingRuleSpec } from './settingRule';
 
@@ -42,8 +42,13 @@ export function elementRule(spec: SettingRuleSpec & {
   const inner = settingRule({ ...spec, cloudformation: { ...spec.cloudformation, skip: undefined, fix: undefined }, terraform: tf && tf !== 'argument' ? { ...(spec.terraform || {}), path: tf.path } : false });
   const listPath = spec.list.split('.');
   const terraformTypes = tf === false ? [] : tf === 'argument' ? outer.meta.resourceTypes.terraform : inner.meta.resourceTypes.terraform;
+  const fix = elementFix(spec, relative, tf);
+  const fixId = fix ? `set-${relative.replace(/\./g, '-')}-in-each` : undefined;
+  // A gap in an element gets the fix, which writes the value in every element that lacks it (not an absent list).
+  const withFix = (outcomes: RuleOutcome[]): RuleOutcome[] => (fixId ? outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, fixId } : outcome)) : outcomes);
   return {
     meta: { ...outer.meta, resourceTypes: { ...outer.meta.resourceTypes, terraform: terraformTypes } },
+    ...(fix && fixId ? { fixes: { [fixId]: fix } } : {}),
     cloudformation: {
       check(resource, context) {
         const reason = spec.cloudformation.skip?.(resource, context);
@@ -51,7 +56,7 @@ export function elementRule(spec: SettingRuleSpec & {
         if (reason) return [{ kind: 'not-applicable', detail: reason }];
         return judgeElements(spec, spec.list, [listPath], resource.properties, resource.idRange, context, spec.applies, (element) => {
           const outcomes = inner.cloudformation?.check({ ...resource, properties: element, idRange: elementRange(element) }, context) ?? [];
-          return spec.refine ? spec.refine(element, outcomes, { format: 'cloudformation', list: spec.list, resolver: context.resolver }) : outcomes;
+          return withFix(spec.refine ? spec.refine(element, outcomes, { format: 'cloudformation', list: spec.list, resolver: context.resolver }) : outcomes);
         });
       },
     },
@@ -61,7 +66,7 @@ export function elementRule(spec: SettingRuleSpec & {
         terraform: {
           check: (resource, context) => judgeElements(spec, tf.lists.join(' and '), tf.lists.map((list) => list.split('.')), resource.body, resource.anchor, context, tf.applies, (element, list) => {
             const outcomes = inner.terraform?.check({ ...resource, body: element, anchor: elementRange(element) }, context) ?? [];
-            return spec.refine ? spec.refine(element, outcomes, { format: 'terraform', list, resolver: context.resolver }) : outcomes;
+            return withFix(spec.refine ? spec.refine(element, outcomes, { format: 'terraform', list, resolver: context.resolver }) : outcomes);
           }, true),
         } satisfies TerraformReader,
       }
@@ -69,6 +74,33 @@ export function elementRule(spec: SettingRuleSpec & {
   };
 }
 
+
+/**
+ * The fix of an element rule with a `cloudformation.fix` value: the value set in every element of the list that
+ * lacks it (only elements with the path's first key when the path is nested: `Ebs` of `Ebs.Encrypted`), and in
+ * Terraform in every block of each element list (`terraform.fix`, else the same value). Safety as the spec says.
+ */
+function elementFix(spec: SettingRuleSpec & { readonly list: string }, relative: string, tf: TfElements | 'argument' | false): SetSettingFix | undefined {
+  const value = spec.cloudformation.fix;
+  if (value === undefined) return undefined;
+  const path = relative.split('.');
+  const name = path[path.length - 1];
+  const terraformValue = (spec.terraform ? spec.terraform.fix : undefined) ?? value;
+  const tfPath = tf && tf !== 'argument' ? tf.path.split('.') : undefined;
+  const tfOperations: FixOperation<HclData>[] | undefined = tf && tf !== 'argument' && tfPath
+    ? tf.lists.map((list) => ({ op: 'each' as const, list: list.split('.'), path: tfPath, value: terraformValue, ...(tfPath.length > 1 ? { where: tfPath[0] } : {}) }))
+    : undefined;
+  return {
+    title: `Set ${name}: ${String(value)} in every entry of ${spec.list.split('.').pop() ?? spec.list}`,
+    path: [],
+    value,
+    safety: spec.cloudformation.fixSafety ?? 'safe',
+    operations: [{ op: 'each', list: spec.list.split('.'), path, value, ...(path.length > 1 ? { where: path[0] } : {}) }],
+    ...(tfOperations && tfPath
+      ? { terraform: { title: `Set ${tfPath.join('.')} = ${JSON.stringify(terraformValue)} in every ${tf && tf !== 'argument' ? tf.lists.join(' and ') : ''} block`, path: [], value: terraformValue, operations: tfOperations, ...(spec.terraform && spec.terraform.fixSafety ? { safety: spec.terraform.fixSafety } : {}) } }
+      : {}),
+  };
+}
 
 /** What an absent list means: a gap (with a severity), or a gap that depends on things outside the file. */
 export interface ListMissing {

@@ -22,6 +22,7 @@ function breaking(note: string): FixNote {
   return { ...both(note), breaks: true };
 }
 
+const LOG_INGESTION = 'the logs are billed as CloudWatch Logs ingestion and storage';
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
 const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
 const DELETION_PROTECTION = 'deleting it (stack deletion, terraform destroy) then fails until this is turned off';
@@ -46,6 +47,23 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
     cloudformation: 'EBS cannot encrypt an existing volume in place: copy it through an encrypted snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
     terraform: 'replaces the volume on the next apply: a new, empty one unless created from a snapshot; a customer managed key is a separate choice (ebs-volume-cmk)',
   },
+  'ecs-no-privileged': { cloudformation: 'registers a new task definition revision, which services then deploy; software in the container that needs host devices stops working' },
+  'ecs-readonly-rootfs': { cloudformation: 'registers a new task definition revision, which services then deploy; a container that writes outside its volumes then fails (give it a volume for those paths)' },
+  'ec2-ebs-encrypted': both('replaces the instance on the next deployment: its volumes are new, empty ones unless created from snapshots'),
+  'lt-ebs-encrypted': both('a new template version: instances launched before keep their unencrypted volumes'),
+  'lc-ebs-encrypted': both('replaces the launch configuration: instances launched before keep their unencrypted volumes'),
+  'lt-no-public-ip': breaking('a new template version: its instances in a public subnet lose internet access unless a NAT gateway or VPC endpoints route them'),
+  's3-default-encryption': both('SSE-S3, what S3 applies when nothing is set; a customer managed key is a separate choice (s3-kms-cmk)'),
+  's3-acls-disabled': breaking('ACLs stop granting access, and requests that set an ACL other than bucket-owner-full-control are rejected'),
+  'ecs-efs-transit-encryption': both('registers a new task definition revision, which services then deploy'),
+  'eb-stream-logs': both(LOG_INGESTION),
+  'eb-managed-platform-updates': both('platform updates are then applied in a weekly maintenance window (instances are replaced or restarted); managed actions use the environment\'s service role'),
+  'ecs-container-insights': both('Container Insights metrics and performance logs are billed as CloudWatch custom metrics and Logs ingestion'),
+  'eks-secrets-encryption': {
+    cloudformation: 'CloudFormation documents EncryptionConfig changes as Update requires: Replacement, so the cluster may be replaced; once on, secrets encryption cannot be turned off, and the key must stay enabled',
+    terraform: 'once on, secrets encryption cannot be turned off, and the key must stay enabled or the cluster cannot read its secrets',
+  },
+  'apigw-execution-logging': breaking(`the account needs API Gateway's CloudWatch Logs role (AWS::ApiGateway::Account CloudWatchRoleArn, aws_api_gateway_account), or the deployment fails; ${LOG_INGESTION}`),
   'lc-imdsv2': both(`replaces the launch configuration (instances launched before keep IMDSv1); ${IMDSV1}`),
   'elasticache-auth': {
     cloudformation: 'the group needs TransitEncryptionEnabled: true (elasticache-in-transit), or the deployment fails; clients must then send the token',
@@ -101,6 +119,13 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'guardduty-enabled': both('GuardDuty is billed by the volume of events it analyses'),
   'lambda-tracing': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'lambda-tracing-sam': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
+  'eks-control-plane-logging': both(LOG_INGESTION),
+  'rds-log-exports:export-audit': both(`${LOG_INGESTION}; MySQL and MariaDB write an audit log only with the MARIADB_AUDIT_PLUGIN option in the instance's option group`),
+  'rds-log-exports': both(LOG_INGESTION),
+  'rds-cluster-log-exports:export-audit': both(`${LOG_INGESTION}; Aurora MySQL writes an audit log only with server_audit_logging on in the cluster parameter group`),
+  'rds-cluster-log-exports': both(LOG_INGESTION),
+  'docdb-audit-logs': both(`${LOG_INGESTION}; DocumentDB writes audit events only with audit_logs enabled in the cluster parameter group`),
+  'neptune-audit-logs': both(`${LOG_INGESTION}; Neptune writes an audit log only with neptune_enable_audit_log set to 1 in the cluster parameter group`),
   'kms-rotation': both('the first two rotations each add a monthly key charge'),
   // Behaviour changes.
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),

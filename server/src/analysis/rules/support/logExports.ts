@@ -9,6 +9,7 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import type { OffsetRange, ValueNode } from '../../types';
 import { rdsEngine } from './engines';
 import type { RuleOutcome } from './outcome';
+import type { SetSettingFix } from './rule';
 
 /** The CloudFormation property and Terraform argument of RDS, DocumentDB and Neptune log exports. */
 export const LOG_EXPORTS_PROPERTY = 'EnableCloudwatchLogsExports';
@@ -73,9 +74,10 @@ export function judgeLogExports(start: ValueNode | undefined, anchor: OffsetRang
     }
     if (problem) {
       const range = node ? node.range : anchor;
+      const fix = check.required ? { fixId: logExportFixId(check.required[0]) } : {};
       outcomes.push(conditional
-        ? { kind: 'depends', message: `Depends on the deployment: ${problem}`, range, evidence: { path: evidencePath, text: problem } }
-        : { kind: 'finding', message: problem, range, evidence: { path: evidencePath, text: problem } });
+        ? { kind: 'depends', message: `Depends on the deployment: ${problem}`, range, evidence: { path: evidencePath, text: problem }, ...fix }
+        : { kind: 'finding', message: problem, range, evidence: { path: evidencePath, text: problem }, ...fix });
     }
   }
   if (outcomes.length > 0) return [outcomes.find((outcome) => outcome.kind === 'finding') ?? outcomes[0]];
@@ -109,3 +111,24 @@ export function rdsLogExportsCheck(engine: string | undefined): LogExportsCheck 
 }
 
 
+
+/** The fix id that exports `log` (the first of the required logs: the one the finding asks for). */
+export function logExportFixId(log: string): string {
+  return `export-${log}`;
+}
+
+/**
+ * Fixes that add each of `logs` to the exported log types, the others kept (CloudFormation
+ * EnableCloudwatchLogsExports, a list of strings updated without interruption; the Terraform `argument`, a set
+ * of strings updated in place). Exporting costs CloudWatch Logs ingestion (fixNotes.ts says so).
+ */
+export function logExportFixes(logs: readonly string[], argument = LOG_EXPORTS_ARGUMENT): Readonly<Record<string, SetSettingFix>> {
+  return Object.fromEntries(logs.map((log) => [logExportFixId(log), {
+    title: `Add '${log}' to ${LOG_EXPORTS_PROPERTY}`,
+    path: [],
+    value: log,
+    safety: 'safe' as const,
+    operations: [{ op: 'append' as const, list: [LOG_EXPORTS_PROPERTY], items: [log] }],
+    terraform: { title: `Add "${log}" to ${argument}`, path: [], value: log, operations: [{ op: 'append' as const, list: [argument], items: [log] }] },
+  }]));
+}

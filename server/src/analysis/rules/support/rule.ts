@@ -113,6 +113,40 @@ export interface CompanionResource {
   };
 }
 
+/**
+ * A structured value a fix writes, as plain data: scalars, lists and mappings. CloudFormation intrinsics are
+ * written in their long form (`{ Ref: 'Name' }`, `{ 'Fn::GetAtt': [id, 'Arn'] }`, `{ 'Fn::Sub': '...' }`), which
+ * YAML gets as short-form tags (`!Ref Name`). The string `$COMPANION` anywhere in a value stands for the logical id
+ * of the fix's companion resource (CloudFormation) or its address `type.name` (Terraform).
+ */
+export type FixData = ScalarValue | readonly FixData[] | { readonly [key: string]: FixData };
+
+/**
+ * The same for HCL, where the provider schema decides the syntax: a plain mapping is a nested block, a list of
+ * mappings repeated nested blocks, `{ $object: {...} }` an object attribute (`tags = { ... }`), a list of scalars a
+ * list attribute, and `{ $hcl: 'var.x' }` an expression written as it is.
+ */
+export type HclData = ScalarValue | readonly HclData[] | { readonly $hcl: string } | { readonly $object: { readonly [key: string]: HclData } } | { readonly [key: string]: HclData };
+
+/**
+ * One step of a fix with several parts (CloudFormation paths under Properties, Terraform paths in the resource
+ * block, nested block names then an argument):
+ * - `set`: the value at `path` (parents created; a mapping value is merged into an existing mapping or block, a
+ *   scalar or list replaces a literal; an intrinsic or expression already there is the author's: no fix);
+ * - `each`: in every element of the list at `list` (CloudFormation list of mappings; Terraform repeated nested
+ *   blocks), `set` the value at `path`, leaving elements that have it; `where` names a key an element must have
+ *   (BlockDeviceMappings elements with `Ebs`); no fix beside a Terraform `dynamic` block of that name; with
+ *   `create`, an absent list is created with those elements (CloudFormation);
+ * - `append`: elements added to the list at `list` unless an equal one is there (log types); with `match`, an
+ *   element is a mapping identified by that key (`Key` of LoadBalancerAttributes) or keys (`Namespace` and
+ *   `OptionName` of Elastic Beanstalk OptionSettings): an element with the same `match` values gets the other
+ *   keys set instead of a second element. The list is created when absent.
+ */
+export type FixOperation<Data = FixData> =
+  | { readonly op: 'set'; readonly path: readonly string[]; readonly value: Data }
+  | { readonly op: 'each'; readonly list: readonly string[]; readonly path: readonly string[]; readonly value: Data; readonly where?: string; readonly create?: readonly Data[] }
+  | { readonly op: 'append'; readonly list: readonly string[]; readonly items: readonly Data[]; readonly match?: string | readonly string[] };
+
 /** A fix says what to set; each format's writer decides how to write it in the file's own style. */
 export interface SetSettingFix {
   readonly title: string;
@@ -129,6 +163,13 @@ export interface SetSettingFix {
   readonly flagged?: FlaggedReplacement;
   /** More values offered for the same finding, each its own action after this fix's (never applied in bulk unless safe). */
   readonly choices?: readonly FixChoice[];
+  /**
+   * Written instead of `path`/`value` (then `path: []`): several steps in one edit of the resource (with `companion`,
+   * the companion is added too and the steps may refer to it as `$COMPANION`).
+   */
+  readonly operations?: readonly FixOperation[];
+  /** Parameters the values refer to (`{ Ref: name }`), declared unless the template has them; safety `placeholder`. */
+  readonly parameters?: readonly FixParameter[];
   readonly terraform?: {
     readonly title: string;
     /** Argument path (nested blocks by name) in the resource, or in a new split resource. */
@@ -138,6 +179,15 @@ export interface SetSettingFix {
     readonly splitResource?: { readonly type: string; readonly link: string };
     /** Set instead of `value`: `var.<name>`, declaring the variable in the resource's file when the module has none. */
     readonly variable?: FixParameter;
+    /** Written instead of `path`/`value` (then `path: []`), as `operations` above; `$COMPANION` is the companion's address. */
+    readonly operations?: readonly FixOperation<HclData>[];
+    /**
+     * A companion resource for Terraform only (where the provider splits a setting into its own resource, such as
+     * aws_api_gateway_method_settings, and CloudFormation sets it on the resource itself), added after the resource.
+     */
+    readonly companion?: { readonly suffix: string } & NonNullable<CompanionResource['terraform']>;
+    /** Variables the values refer to (`{ $hcl: 'var.name' }`), declared after the resource unless the module has them. */
+    readonly variables?: readonly FixParameter[];
     /** When the Terraform change differs (an argument that forces replacement where CloudFormation updates in place). */
     readonly safety?: FixSafety;
   };

@@ -139,8 +139,13 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     ? { kind: 'missed', message: spec.cloudformation.whenMissing ?? spec.cloudformation.consequence }
     : { kind: absentKind, detail: awsDefault ? `${awsDefault.summary}${awsDefault.since ? ` (since ${awsDefault.since})` : ''}` : knowledge.absent.text };
   const parameter = spec.cloudformation.fixParameter;
-  const fixable = (spec.cloudformation.fix !== undefined || parameter !== undefined) && !path.includes('[]');
-  const fixId = fixable ? `set-${path.join('-')}` : undefined;
+  // A path through one list (`ContainerDefinitions[].Privileged`) is fixed in every element (an `each` step);
+  // its Terraform reading gets a fix only where the spec writes one (the argument may be JSON, or blocks).
+  const inList = path.includes('[]');
+  const fixable = inList
+    ? spec.cloudformation.fix !== undefined && parameter === undefined && path.indexOf('[]') === path.lastIndexOf('[]') && path.indexOf('[]') > 0 && path[path.length - 1] !== '[]'
+    : spec.cloudformation.fix !== undefined || parameter !== undefined;
+  const fixId = fixable ? `set-${path.filter((segment) => segment !== '[]').join('-')}${inList ? '-in-each' : ''}` : undefined;
   const isCompliant = predicate(spec.cloudformation.compliant);
   // A variant of a setting's rule (its own id, e.g. the SAM reading) would repeat the main rule's Terraform
   // findings: only the main rule reads Terraform unless the variant asks for it.
@@ -157,7 +162,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       ...(spec.terraform?.skip ? { skip: spec.terraform.skip } : {}),
       ...(spec.cloudformation.missingSeverity ? { missingSeverity: spec.cloudformation.missingSeverity } : {}),
       fixId,
-      fixValue: spec.terraform?.fix ?? spec.cloudformation.fix ?? (parameter ? '' : undefined),
+      fixValue: spec.terraform?.fix ?? (inList ? undefined : spec.cloudformation.fix ?? (parameter ? '' : undefined)),
     })
     : undefined;
   const rule: Rule = {
@@ -203,6 +208,17 @@ function settingFix(spec: SettingRuleSpec, path: readonly string[], terraform: S
   const name = path[path.length - 1];
   const parameter = spec.cloudformation.fixParameter;
   const tfOverride = spec.terraform && spec.terraform.fixSafety ? { safety: spec.terraform.fixSafety } : {};
+  const list = path.indexOf('[]');
+  if (list > 0) {
+    return {
+      title: `Set ${name}: ${String(spec.cloudformation.fix)} in every element of ${path[list - 1]}`,
+      path: [],
+      value: spec.cloudformation.fix ?? '',
+      operations: [{ op: 'each', list: path.slice(0, list), path: path.slice(list + 1), value: spec.cloudformation.fix ?? '' }],
+      safety: spec.cloudformation.fixSafety ?? 'safe',
+      ...(terraform ? { terraform: { ...terraform, ...tfOverride } } : {}),
+    };
+  }
   if (!parameter) {
     return {
       title: `Set ${name}: ${String(spec.cloudformation.fix)}`,

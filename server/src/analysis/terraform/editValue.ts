@@ -1,0 +1,192 @@
+// Writes structured values (HclData) into a resource's HCL body the way the provider schema has them: nested blocks
+// (`logging { ... }`, repeated blocks), object attributes (`tags = { ... }`), list attributes, and expressions as
+// written (`var.x`). `writeInBlock` merges a tree of wanted values into one block: blocks that exist are descended
+// into, literal arguments replaced, the missing ones inserted together before the block's `}` in the file's
+// indentation unit (tabs too) and line breaks; an empty `{}` block is opened onto lines. No edit where it is not
+// certain: a `dynamic` block or an attribute of the name, several blocks of the name, a one-line block with
+// content, the author's expression in the way.
+import type { HclData } from '../rules/support/rule';
+import { lineBreakOf, lineStartAt } from '../text';
+import type { TextEdit } from '../types';
+import type { HclBlock, HclExpression } from './hcl/ast';
+
+export interface HclContext {
+  readonly text: string;
+  readonly newline: string;
+  /** One level of indentation as the file writes it (a tab, or spaces). */
+  readonly unit: string;
+}
+
+export type HclMapping = { readonly [key: string]: HclData };
+
+export function hclContext(text: string): HclContext {
+  // An argument or block line (not a ` * ` comment continuation or heredoc punctuation).
+  const match = /^([ \t]+)[A-Za-z_]/m.exec(text);
+  const unit = !match ? '  ' : match[1].startsWith('\t') ? '\t' : match[1];
+  return { text, newline: lineBreakOf(text), unit };
+}
+
+/** The name of a companion resource: `<parent name><suffix in snake_case>` (`b` + `TlsOnlyPolicy` = `b_tls_only_policy`). */
+export function companionName(parentName: string, suffix: string): string {
+  return `${parentName}${suffix.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/^(?=[A-Z])/, '_').toLowerCase()}`;
+}
+
+function isObjectLike(value: HclData | undefined): value is { readonly [key: string]: HclData } {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function isExpressionData(value: HclData | undefined): value is { readonly $hcl: string } {
+  return isObjectLike(value) && typeof (value as Record<string, unknown>).$hcl === 'string';
+}
+
+function isObjectData(value: HclData | undefined): value is { readonly $object: HclMapping } {
+  return isObjectLike(value) && isObjectLike((value as Record<string, HclData>).$object) && Object.keys(value).length === 1;
+}
+
+/** A nested block's body: a plain mapping. */
+export function isBlockData(value: HclData | undefined): value is HclMapping {
+  return isObjectLike(value) && !isExpressionData(value) && !isObjectData(value);
+}
+
+/** Repeated nested blocks: a list of plain mappings. */
+function isBlockList(value: HclData | undefined): value is readonly HclMapping[] {
+  return Array.isArray(value) && value.length > 0 && value.every((item: HclData) => isBlockData(item));
+}
+
+/** `dynamic "name"` blocks generate `name` blocks: a static one beside them would be a second, conflicting one. */
+export function hasDynamic(block: HclBlock, name: string): boolean {
+  return block.body.blocks.some((candidate) => candidate.type === 'dynamic' && candidate.labels[0]?.value === name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering
+
+/** An attribute's value as HCL text, its later lines at `indent` plus a unit. */
+export function hclText(value: HclData, indent: string, context: HclContext): string {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (isExpressionData(value)) return value.$hcl;
+  if (Array.isArray(value)) return `[${value.map((item: HclData) => hclText(item, indent, context)).join(', ')}]`;
+  const entries = Object.entries(isObjectData(value) ? value.$object : value);
+  if (entries.length === 0) return '{}';
+  const inner = indent + context.unit;
+  const key = (name: string): string => (/^[A-Za-z_][\w-]*$/.test(name) ? name : JSON.stringify(name));
+  return `{${context.newline}${entries.map(([name, item]) => `${inner}${key(name)} = ${hclText(item, inner, context)}`).join(context.newline)}${context.newline}${indent}}`;
+}
+
+/** The lines of a body holding `wanted`, each at `indent` (nested blocks one unit deeper). */
+export function bodyLines(wanted: HclMapping, indent: string, context: HclContext): string[] {
+  return Object.entries(wanted).flatMap(([name, value]) => {
+    if (isBlockData(value)) return blockLines(name, value, indent, context);
+    if (isBlockList(value)) return value.flatMap((item) => blockLines(name, item, indent, context));
+    return [`${indent}${name} = ${hclText(value, indent, context)}`];
+  });
+}
+
+function blockLines(name: string, body: HclMapping, indent: string, context: HclContext): string[] {
+  return [`${indent}${name} {`, ...bodyLines(body, indent + context.unit, context), `${indent}}`];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comparing
+
+function literalOf(expression: HclExpression): string | number | boolean | null | undefined {
+  if (expression.kind === 'literal') return expression.value;
+  if (expression.kind === 'template' && expression.value !== undefined && expression.heredoc === undefined) return expression.value;
+  return undefined;
+}
+
+/** Whether a written expression already is `value` (scalars as Terraform converts them: "true" is true). */
+export function expressionHolds(text: string, expression: HclExpression, value: HclData): boolean {
+  if (value === null || typeof value !== 'object') {
+    const literal = literalOf(expression);
+    return literal !== undefined && String(literal).toLowerCase() === String(value).toLowerCase();
+  }
+  if (isExpressionData(value)) return text.slice(expression.range.start, expression.range.end).trim() === value.$hcl;
+  if (Array.isArray(value)) return expression.kind === 'tuple' && expression.items.length === value.length && value.every((item: HclData, index) => expressionHolds(text, expression.items[index], item));
+  const entries = Object.entries(isObjectData(value) ? value.$object : value);
+  return expression.kind === 'object' && entries.every(([key, item]) => {
+    const found = expression.items.find((candidate) => candidate.keyName === key);
+    return found !== undefined && expressionHolds(text, found.value, item);
+  });
+}
+
+/** A value the fix may replace: literals, and lists and objects of literals (anything else is the author's). */
+export function replaceable(expression: HclExpression): boolean {
+  if (literalOf(expression) !== undefined) return true;
+  if (expression.kind === 'tuple') return expression.items.every(replaceable);
+  if (expression.kind === 'object') return expression.items.every((item) => item.keyName !== undefined && replaceable(item.value));
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing into a block
+
+function lineIndent(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStartAt(text, offset), offset))?.[0] ?? '';
+}
+
+/**
+ * The edits that make `block` hold every entry of `wanted`, [] when it holds them all, or undefined when no edit is
+ * certain.
+ */
+export function writeInBlock(context: HclContext, block: HclBlock, wanted: HclMapping): TextEdit[] | undefined {
+  const { text } = context;
+  const edits: TextEdit[] = [];
+  const missing: Record<string, HclData> = {};
+  for (const [name, value] of Object.entries(wanted)) {
+    const attribute = block.body.attributes.find((candidate) => candidate.name === name);
+    const blocks = block.body.blocks.filter((candidate) => candidate.type === name);
+    if (hasDynamic(block, name)) return undefined;
+    if (isBlockData(value)) {
+      if (attribute || blocks.length > 1) return undefined;
+      if (blocks.length === 1) {
+        const nested = writeInBlock(context, blocks[0], value);
+        if (!nested) return undefined;
+        edits.push(...nested);
+      } else {
+        missing[name] = value;
+      }
+      continue;
+    }
+    if (isBlockList(value)) {
+      if (attribute || blocks.length > 0) return undefined; // which of them to change is an `each` step's question
+      missing[name] = value;
+      continue;
+    }
+    if (blocks.length > 0) return undefined;
+    if (!attribute) {
+      missing[name] = value;
+      continue;
+    }
+    if (expressionHolds(text, attribute.expression, value)) continue;
+    if (!replaceable(attribute.expression)) return undefined; // a reference or call: the author's wiring
+    edits.push({ range: attribute.expression.range, newText: hclText(value, lineIndent(text, attribute.nameRange.start), context) });
+  }
+  if (Object.keys(missing).length > 0) {
+    const insertion = insertInBlock(context, block, missing);
+    if (!insertion) return undefined;
+    edits.push(insertion);
+  }
+  return edits;
+}
+
+/** Lines holding `wanted`, last in `block` (an empty one-line block is opened onto lines). */
+export function insertInBlock(context: HclContext, block: HclBlock, wanted: HclMapping): TextEdit | undefined {
+  const { text, newline, unit } = context;
+  const blockIndent = lineIndent(text, block.range.start);
+  const closeLine = lineStartAt(text, block.closeBrace);
+  if (text[block.closeBrace] !== '}') return undefined; // an unclosed block
+  if (closeLine <= block.openBrace) {
+    // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
+    const inside = text.slice(block.openBrace, block.closeBrace);
+    if (!/^[ \t]*$/.test(inside) || block.body.attributes.length + block.body.blocks.length > 0) return undefined;
+    const lines = bodyLines(wanted, blockIndent + unit, context);
+    return { range: { start: block.openBrace, end: block.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
+  }
+  if (!/^[ \t]*$/.test(text.slice(closeLine, block.closeBrace))) return undefined; // `}` after content on its line
+  const closeIndent = text.slice(closeLine, block.closeBrace);
+  const firstStart = block.body.attributes[0]?.nameRange.start ?? block.body.blocks[0]?.typeRange.start;
+  const indent = firstStart !== undefined ? text.slice(lineStartAt(text, firstStart), firstStart) : `${closeIndent}${unit}`;
+  if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
+  return { range: { start: closeLine, end: closeLine }, newText: bodyLines(wanted, indent, context).join(newline) + newline };
+}
