@@ -22,6 +22,7 @@ function breaking(note: string): FixNote {
   return { ...both(note), breaks: true };
 }
 
+const LOGS_COST = 'log ingestion and storage in CloudWatch Logs are billed';
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
 const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
 const DELETION_PROTECTION = 'deleting it (stack deletion, terraform destroy) then fails until this is turned off';
@@ -91,7 +92,13 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'lambda-tracing': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'lambda-tracing-sam': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'kms-rotation': both('the first two rotations each add a monthly key charge'),
+  // Logs delivered to CloudWatch Logs (design fixes, designFixes.ts).
+  'sfn-logging': both(`the state machine's role needs the log delivery permissions (logs:CreateLogDelivery and the other logs:*LogDelivery actions, logs:PutResourcePolicy, logs:DescribeResourcePolicies, logs:DescribeLogGroups) or the update fails; ${LOGS_COST}`),
+  'sfn-logging-sam': both(`the state machine's role needs the log delivery permissions (logs:CreateLogDelivery and the other logs:*LogDelivery actions, logs:PutResourcePolicy, logs:DescribeResourcePolicies, logs:DescribeLogGroups) or the update fails; ${LOGS_COST}`),
+  'cloudtrail-cloudwatch': both(LOGS_COST),
+  'redshift-audit-logging': both(`${LOGS_COST}; the user activity log also needs enable_user_activity_logging in the cluster's parameter group`),
   // Behaviour changes.
+  'backup-vault-lock': both('recovery points can then not be deleted before their retention ends, and backup jobs whose retention is shorter than the minimum fail'),
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
   'dms-auto-minor': both(MINOR_UPGRADES),
   'mq-auto-minor': both(MINOR_UPGRADES),

@@ -27,4 +27,6 @@ export * from './samGlobals';
 export * from './policy';
 export * from './launchPlacement';
 export { FIX_NOTES, withFixNotes } from './fixNotes';
+export { DESIGN_FIXES, withDesignFixes } from './designFixes';
+export type { DesignFix } from './designFixes';
 export type { FixNote } from './fixNotes';

@@ -145,6 +145,12 @@ export interface SetSettingFix {
     readonly operations?: readonly FixOperation<HclData>[];
     /** Variables the values refer to (`{ $hcl: 'var.name' }`), declared after the resource unless the module has them. */
     readonly variables?: readonly FixParameter[];
+    /**
+     * Terraform only, written instead of `path`/`value` (then `path: []`): a companion resource after this one (a split
+     * resource with several arguments, `aws_redshift_logging`), where the CloudFormation fix sets the resource's own
+     * properties; `variables` its body refers to are declared after it unless the module has them.
+     */
+    readonly companion?: { readonly suffix: string } & NonNullable<CompanionResource['terraform']>;
     /** When the Terraform change differs (an argument that forces replacement where CloudFormation updates in place). */
     readonly safety?: FixSafety;
   };
