@@ -73,6 +73,9 @@ describe('every fix on its rule\'s bad examples', () => {
     // The value comes through an Fn::If branch or a variable's default: the author's wiring, not a literal to replace.
     'cloudfront-viewer-https cloudformation allow-all on one branch of an undecided condition',
     'loggroup-retention terraform thirty days from a variable default',
+    // A key is named (an intrinsic or expression) but encryption is turned off: the fix would replace the author's key.
+    'dynamodb-cmk cloudformation SSEEnabled false: an AWS owned key, the key named is not used',
+    'dynamodb-cmk terraform enabled = false: an AWS owned key',
   ]);
   test('applies cleanly, or is declined only where listed', () => {
     const problems: string[] = [];

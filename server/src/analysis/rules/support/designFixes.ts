@@ -91,6 +91,93 @@ const TRAIL_ROLE_TF = param('trail_cloudwatch_logs_role_arn', 'ARN of the IAM ro
 // Terraform aws_redshift_logging (cluster_identifier, log_destination_type, log_exports; the provider page).
 const REDSHIFT_LOG_EXPORTS = ['connectionlog', 'userlog', 'useractivitylog'];
 
+// ---- A customer managed key for DynamoDB: AWS::DynamoDB::Table (and SAM SimpleTable) SSESpecification with SSEEnabled
+// true, SSEType KMS and KMSMasterKeyId "its key ID, ARN, alias name, or alias ARN" (Update requires: No interruption;
+// docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html);
+// Terraform aws_dynamodb_table server_side_encryption { enabled, kms_key_arn } (the provider page).
+const DYNAMODB_KEY = param('DynamoDbKmsKeyArn', 'ARN of the customer managed KMS key that encrypts the table');
+const DYNAMODB_KEY_TF = param('dynamodb_kms_key_arn', 'ARN of the customer managed KMS key that encrypts the table');
+const dynamodbKey = (terraform: boolean): SetSettingFix => ({
+  title: `Set SSESpecification to a customer managed key, a new parameter ${DYNAMODB_KEY.name} (its value to fill in)`,
+  safety: 'placeholder',
+  path: [],
+  value: '',
+  parameters: [DYNAMODB_KEY],
+  operations: [{ op: 'set', path: ['SSESpecification'], value: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { Ref: DYNAMODB_KEY.name } } }],
+  ...(terraform ? {
+    terraform: {
+      title: `Set server_side_encryption kms_key_arn = var.${DYNAMODB_KEY_TF.name} (a new variable, its value to fill in)`,
+      path: [],
+      value: '',
+      variables: [DYNAMODB_KEY_TF],
+      operations: [{ op: 'set', path: ['server_side_encryption'], value: { enabled: true, kms_key_arn: { $hcl: `var.${DYNAMODB_KEY_TF.name}` } } }],
+    },
+  } : {}),
+});
+
+// ---- S3 server access logs to another bucket: AWS::S3::Bucket LoggingConfiguration DestinationBucketName (a bucket
+// name; docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html);
+// Terraform aws_s3_bucket_logging { bucket, target_bucket, target_prefix } (target_prefix required; the provider page).
+const LOG_BUCKET = param('AccessLogBucketName', 'Name of the bucket that receives the server access logs (another bucket, whose policy lets logging.s3.amazonaws.com write)');
+const LOG_BUCKET_TF = param('access_log_bucket_name', 'Name of the bucket that receives the server access logs (another bucket, whose policy lets logging.s3.amazonaws.com write)');
+
+// ---- OpenSearch audit logs: LogPublishingOptions AUDIT_LOGS { Enabled, CloudWatchLogsLogGroupArn }
+// (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-logpublishingoption.html);
+// Terraform log_publishing_options { log_type = "AUDIT_LOGS", cloudwatch_log_group_arn, enabled } (the provider page).
+const SEARCH_LOG_GROUP = param('SearchAuditLogGroupArn', 'ARN of the CloudWatch Logs log group for the domain\'s audit logs (its resource policy must let es.amazonaws.com write)');
+const SEARCH_LOG_GROUP_TF = param('search_audit_log_group_arn', 'ARN of the CloudWatch Logs log group for the domain\'s audit logs (its resource policy must let es.amazonaws.com write)');
+
+// ---- API Gateway access logs: the JSON format of the API Gateway developer guide ("Set up CloudWatch logging for
+// REST APIs" / "Customize HTTP API access logs"), with $context.requestId, which API Gateway requires.
+// REST: AWS::ApiGateway::Stage (and SAM Api) AccessLogSetting { DestinationArn, Format }, Terraform
+// aws_api_gateway_stage access_log_settings { destination_arn, format }; HTTP/WebSocket: AWS::ApiGatewayV2::Stage
+// AccessLogSettings, Terraform aws_apigatewayv2_stage access_log_settings.
+const REST_ACCESS_LOG_FORMAT = '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","caller":"$context.identity.caller","user":"$context.identity.user","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}';
+const HTTP_ACCESS_LOG_FORMAT = '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}';
+const API_LOG_GROUP = param('ApiAccessLogGroupArn', 'ARN of the CloudWatch Logs log group (or Firehose stream named amazon-apigateway-...) that receives the stage\'s access logs');
+const API_LOG_GROUP_TF = param('api_access_log_group_arn', 'ARN of the CloudWatch Logs log group (or Firehose stream named amazon-apigateway-...) that receives the stage\'s access logs');
+const apiAccessLogs = (property: string, format: string): SetSettingFix => ({
+  title: `Set ${property} to a new log group parameter ${API_LOG_GROUP.name} (its value to fill in), JSON format`,
+  safety: 'placeholder',
+  path: [],
+  value: '',
+  parameters: [API_LOG_GROUP],
+  operations: [{ op: 'set', path: [property], value: { DestinationArn: { Ref: API_LOG_GROUP.name }, Format: format } }],
+  terraform: {
+    title: `Set access_log_settings destination_arn = var.${API_LOG_GROUP_TF.name} (a new variable, its value to fill in), JSON format`,
+    path: [],
+    value: '',
+    variables: [API_LOG_GROUP_TF],
+    operations: [{ op: 'set', path: ['access_log_settings'], value: { destination_arn: { $hcl: `var.${API_LOG_GROUP_TF.name}` }, format } }],
+  },
+});
+
+// ---- CloudFront standard logs: DistributionConfig.Logging { Bucket (the bucket's domain name, such as
+// mybucket.s3.amazonaws.com), IncludeCookies } (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-logging.html);
+// Terraform logging_config { bucket, include_cookies } (the aws_cloudfront_distribution page).
+const CLOUDFRONT_LOG_BUCKET = param('CloudFrontLogBucketDomainName', 'Domain name of the bucket that receives the standard logs, such as my-logs.s3.amazonaws.com (ACLs enabled, as CloudFront standard logging requires)');
+const CLOUDFRONT_LOG_BUCKET_TF = param('cloudfront_log_bucket_domain_name', 'Domain name of the bucket that receives the standard logs, such as my-logs.s3.amazonaws.com (ACLs enabled, as CloudFront standard logging requires)');
+
+// ---- WAF logging: AWS::WAFv2::LoggingConfiguration { ResourceArn (the web ACL's Arn attribute), LogDestinationConfigs }
+// whose destination (a log group, bucket or Firehose stream) must be named aws-waf-logs-...
+// (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-loggingconfiguration.html); Terraform
+// aws_wafv2_web_acl_logging_configuration { resource_arn, log_destination_configs } (the provider page).
+const WAF_LOG_DESTINATION = param('WafLogDestinationArn', 'ARN of the log destination for the web ACL (a log group, bucket or Firehose stream whose name starts with aws-waf-logs-)');
+const WAF_LOG_DESTINATION_TF = param('waf_log_destination_arn', 'ARN of the log destination for the web ACL (a log group, bucket or Firehose stream whose name starts with aws-waf-logs-)');
+
+// ---- A web ACL attached to an application load balancer: AWS::WAFv2::WebACLAssociation { ResourceArn (Ref of an
+// AWS::ElasticLoadBalancingV2::LoadBalancer is its ARN), WebACLArn } (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-webaclassociation.html);
+// Terraform aws_wafv2_web_acl_association { resource_arn, web_acl_arn } (the provider page).
+const WEB_ACL = param('WebAclArn', 'ARN of the regional WAFv2 web ACL to attach');
+const WEB_ACL_TF = param('web_acl_arn', 'ARN of the regional WAFv2 web ACL to attach');
+
+// ---- VPC flow logs to S3 (no IAM role needed, unlike CloudWatch Logs): AWS::EC2::FlowLog { ResourceId, ResourceType
+// VPC, TrafficType ALL, LogDestinationType s3, LogDestination (a bucket ARN) }
+// (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-flowlog.html); Terraform aws_flow_log
+// { vpc_id, traffic_type, log_destination_type, log_destination } (the provider page).
+const FLOW_LOG_BUCKET = param('FlowLogBucketArn', 'ARN of the S3 bucket (optionally with a folder, arn:aws:s3:::bucket/folder) that receives the VPC flow logs');
+const FLOW_LOG_BUCKET_TF = param('flow_log_bucket_arn', 'ARN of the S3 bucket (optionally with a folder, arn:aws:s3:::bucket/folder) that receives the VPC flow logs');
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -156,6 +243,141 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix>> = {
         path: [],
         value: '',
         companion: { suffix: 'Lock', type: 'aws_backup_vault_lock_configuration', body: (address) => [`backup_vault_name  = ${address}.name`, 'min_retention_days = 1'] },
+      },
+    },
+  },
+  'dynamodb-cmk': { fixId: 'set-customer-key', fix: dynamodbKey(true) },
+  'dynamodb-cmk-sam': { fixId: 'set-customer-key', fix: dynamodbKey(false) },
+  's3-access-logging': {
+    fixId: 'log-to-bucket',
+    fix: {
+      title: `Set LoggingConfiguration DestinationBucketName to a new parameter ${LOG_BUCKET.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [LOG_BUCKET],
+      operations: [{ op: 'set', path: ['LoggingConfiguration'], value: { DestinationBucketName: { Ref: LOG_BUCKET.name } } }],
+      terraform: {
+        title: `Add aws_s3_bucket_logging to var.${LOG_BUCKET_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [LOG_BUCKET_TF],
+        companion: {
+          suffix: 'Logging',
+          type: 'aws_s3_bucket_logging',
+          body: (address) => [`bucket        = ${address}.id`, `target_bucket = var.${LOG_BUCKET_TF.name}`, `target_prefix = "${address.split('.').pop() ?? ''}/"`],
+        },
+        safety: 'placeholder',
+      },
+    },
+  },
+  'opensearch-audit-logs': {
+    fixId: 'publish-audit-logs',
+    fix: {
+      title: `Publish AUDIT_LOGS to a new log group parameter ${SEARCH_LOG_GROUP.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [SEARCH_LOG_GROUP],
+      operations: [{ op: 'set', path: ['LogPublishingOptions', 'AUDIT_LOGS'], value: { Enabled: true, CloudWatchLogsLogGroupArn: { Ref: SEARCH_LOG_GROUP.name } } }],
+      terraform: {
+        title: `Add log_publishing_options AUDIT_LOGS to var.${SEARCH_LOG_GROUP_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [SEARCH_LOG_GROUP_TF],
+        operations: [{ op: 'append', list: ['log_publishing_options'], match: 'log_type', items: [{ log_type: 'AUDIT_LOGS', cloudwatch_log_group_arn: { $hcl: `var.${SEARCH_LOG_GROUP_TF.name}` }, enabled: true }] }],
+      },
+    },
+  },
+  'apigw-access-logging': { fixId: 'set-access-logs', fix: apiAccessLogs('AccessLogSetting', REST_ACCESS_LOG_FORMAT) },
+  'apigwv2-access-logging': { fixId: 'set-access-logs', fix: apiAccessLogs('AccessLogSettings', HTTP_ACCESS_LOG_FORMAT) },
+  'cloudfront-logging': {
+    fixId: 'set-logging',
+    fix: {
+      title: `Set DistributionConfig Logging to a new bucket parameter ${CLOUDFRONT_LOG_BUCKET.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [CLOUDFRONT_LOG_BUCKET],
+      operations: [{ op: 'set', path: ['DistributionConfig', 'Logging'], value: { Bucket: { Ref: CLOUDFRONT_LOG_BUCKET.name }, IncludeCookies: false } }],
+      terraform: {
+        title: `Set logging_config bucket = var.${CLOUDFRONT_LOG_BUCKET_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [CLOUDFRONT_LOG_BUCKET_TF],
+        operations: [{ op: 'set', path: ['logging_config'], value: { bucket: { $hcl: `var.${CLOUDFRONT_LOG_BUCKET_TF.name}` }, include_cookies: false } }],
+      },
+    },
+  },
+  'waf-logging': {
+    fixId: 'add-logging-configuration',
+    fix: {
+      title: `Add an AWS::WAFv2::LoggingConfiguration to a new destination parameter ${WAF_LOG_DESTINATION.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [WAF_LOG_DESTINATION],
+      operations: [],
+      companion: {
+        suffix: 'Logging',
+        type: 'AWS::WAFv2::LoggingConfiguration',
+        properties: (id) => ({ ResourceArn: { 'Fn::GetAtt': [id, 'Arn'] }, LogDestinationConfigs: [{ Ref: WAF_LOG_DESTINATION.name }] }),
+      },
+      terraform: {
+        title: `Add aws_wafv2_web_acl_logging_configuration to var.${WAF_LOG_DESTINATION_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [WAF_LOG_DESTINATION_TF],
+        companion: { suffix: 'Logging', type: 'aws_wafv2_web_acl_logging_configuration', body: (address) => [`resource_arn            = ${address}.arn`, `log_destination_configs = [var.${WAF_LOG_DESTINATION_TF.name}]`] },
+        safety: 'placeholder',
+      },
+    },
+  },
+  'alb-waf': {
+    fixId: 'associate-web-acl',
+    fix: {
+      title: `Add an AWS::WAFv2::WebACLAssociation with a new web ACL parameter ${WEB_ACL.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [WEB_ACL],
+      operations: [],
+      companion: {
+        suffix: 'WebAcl',
+        type: 'AWS::WAFv2::WebACLAssociation',
+        properties: (id) => ({ ResourceArn: { Ref: id }, WebACLArn: { Ref: WEB_ACL.name } }),
+      },
+      terraform: {
+        title: `Add aws_wafv2_web_acl_association with var.${WEB_ACL_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [WEB_ACL_TF],
+        companion: { suffix: 'WebAcl', type: 'aws_wafv2_web_acl_association', body: (address) => [`resource_arn = ${address}.arn`, `web_acl_arn  = var.${WEB_ACL_TF.name}`] },
+        safety: 'placeholder',
+      },
+    },
+  },
+  'vpc-flow-logs': {
+    fixId: 'add-flow-log',
+    fix: {
+      title: `Add an AWS::EC2::FlowLog of all traffic to a new bucket parameter ${FLOW_LOG_BUCKET.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [FLOW_LOG_BUCKET],
+      operations: [],
+      companion: {
+        suffix: 'FlowLog',
+        type: 'AWS::EC2::FlowLog',
+        properties: (id) => ({ ResourceId: { Ref: id }, ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: { Ref: FLOW_LOG_BUCKET.name } }),
+      },
+      terraform: {
+        title: `Add aws_flow_log of all traffic to var.${FLOW_LOG_BUCKET_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [FLOW_LOG_BUCKET_TF],
+        companion: { suffix: 'FlowLog', type: 'aws_flow_log', body: (address) => [`vpc_id               = ${address}.id`, 'traffic_type         = "ALL"', 'log_destination_type = "s3"', `log_destination      = var.${FLOW_LOG_BUCKET_TF.name}`] },
+        safety: 'placeholder',
       },
     },
   },
