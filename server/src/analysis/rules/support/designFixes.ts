@@ -9,10 +9,13 @@ import type { FixParameter, Rule, SetSettingFix } from './rule';
 
 type Flagged = Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
 
-/** Which findings of a format name the fix: by default those on the resource itself (no related child). */
+/**
+ * Which findings of a format name the fix, given the finding and the type of the resource it is on: by default
+ * those on the resource itself (no related child).
+ */
 export interface DesignFixScope {
-  readonly cloudformation?: false | ((outcome: Flagged) => boolean);
-  readonly terraform?: false | ((outcome: Flagged) => boolean);
+  readonly cloudformation?: false | ((outcome: Flagged, type: string) => boolean);
+  readonly terraform?: false | ((outcome: Flagged, type: string) => boolean);
 }
 
 export interface DesignFix {
@@ -23,8 +26,8 @@ export interface DesignFix {
 
 const onTheResource = (outcome: Flagged): boolean => outcome.kind === 'depends' || (outcome.related?.length ?? 0) === 0;
 
-function named(outcomes: RuleOutcome[], fixId: string, applies: (outcome: Flagged) => boolean): RuleOutcome[] {
-  return outcomes.map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && applies(outcome) ? { ...outcome, fixId } : outcome));
+function named(outcomes: RuleOutcome[], fixId: string, type: string, applies: (outcome: Flagged, type: string) => boolean): RuleOutcome[] {
+  return outcomes.map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && applies(outcome, type) ? { ...outcome, fixId } : outcome));
 }
 
 /**
@@ -39,15 +42,15 @@ export function withDesignFix(rule: Rule, { fixId, fix, scope = {} }: DesignFix)
   return {
     ...rule,
     fixes: { ...(rule.fixes ?? {}), [fixId]: fix },
-    ...(cfn && cfnApplies ? { cloudformation: { check: (resource, context) => named(cfn.check(resource, context), fixId, cfnApplies) } } : {}),
-    ...(tf && tfApplies ? { terraform: { check: (resource, context) => named(tf.check(resource, context), fixId, tfApplies) } } : {}),
+    ...(cfn && cfnApplies ? { cloudformation: { check: (resource, context) => named(cfn.check(resource, context), fixId, resource.type ?? '', cfnApplies) } } : {}),
+    ...(tf && tfApplies ? { terraform: { check: (resource, context) => named(tf.check(resource, context), fixId, resource.type, tfApplies) } } : {}),
   };
 }
 
-/** The rule with its design fix (DESIGN_FIXES), or itself. */
+/** The rule with its design fixes (DESIGN_FIXES), or itself. */
 export function withDesignFixes(rule: Rule): Rule {
   const design = DESIGN_FIXES[rule.meta.id];
-  return design ? withDesignFix(rule, design) : rule;
+  return design ? [design].flat().reduce(withDesignFix, rule) : rule;
 }
 
 const param = (name: string, description: string): FixParameter => ({ name, description });
@@ -178,7 +181,21 @@ const WEB_ACL_TF = param('web_acl_arn', 'ARN of the regional WAFv2 web ACL to at
 const FLOW_LOG_BUCKET = param('FlowLogBucketArn', 'ARN of the S3 bucket (optionally with a folder, arn:aws:s3:::bucket/folder) that receives the VPC flow logs');
 const FLOW_LOG_BUCKET_TF = param('flow_log_bucket_arn', 'ARN of the S3 bucket (optionally with a folder, arn:aws:s3:::bucket/folder) that receives the VPC flow logs');
 
-export const DESIGN_FIXES: Readonly<Record<string, DesignFix>> = {
+// ---- Secrets Manager rotation every 30 days by a rotation function the author names: AWS::SecretsManager::RotationSchedule
+// { SecretId, RotationLambdaARN, RotationRules { AutomaticallyAfterDays } }
+// (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-rotationschedule.html);
+// Terraform aws_secretsmanager_secret_rotation { secret_id, rotation_lambda_arn, rotation_rules { automatically_after_days } }
+// (the provider page). Only for a secret without a schedule: a schedule's own interval may be a ScheduleExpression,
+// which AutomaticallyAfterDays may not join (RotationRules takes one or the other).
+const ROTATION_LAMBDA = param('SecretRotationLambdaArn', 'ARN of the Lambda function that rotates the secret (its resource policy must let secretsmanager.amazonaws.com invoke it)');
+const ROTATION_LAMBDA_TF = param('secret_rotation_lambda_arn', 'ARN of the Lambda function that rotates the secret (its resource policy must let secretsmanager.amazonaws.com invoke it)');
+const ROTATION_DAYS = 30;
+
+// ---- The account password policy (Terraform aws_iam_account_password_policy: minimum_password_length and the four
+// require_* character classes; the provider page): 14 characters, as CIS AWS Foundations 1.8 asks (the rule's bar).
+const PASSWORD_POLICY = ['require_symbols', 'require_numbers', 'require_uppercase_characters', 'require_lowercase_characters'];
+
+export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
   'cloudtrail-cloudwatch': {
@@ -378,6 +395,50 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix>> = {
         variables: [FLOW_LOG_BUCKET_TF],
         companion: { suffix: 'FlowLog', type: 'aws_flow_log', body: (address) => [`vpc_id               = ${address}.id`, 'traffic_type         = "ALL"', 'log_destination_type = "s3"', `log_destination      = var.${FLOW_LOG_BUCKET_TF.name}`] },
         safety: 'placeholder',
+      },
+    },
+  },
+  'secret-rotation': {
+    fixId: 'add-rotation-schedule',
+    scope: { cloudformation: (_outcome, type) => type === 'AWS::SecretsManager::Secret', terraform: (_outcome, type) => type === 'aws_secretsmanager_secret' },
+    fix: {
+      title: `Add an AWS::SecretsManager::RotationSchedule every ${ROTATION_DAYS} days by a new function parameter ${ROTATION_LAMBDA.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [ROTATION_LAMBDA],
+      operations: [],
+      companion: {
+        suffix: 'Rotation',
+        type: 'AWS::SecretsManager::RotationSchedule',
+        properties: (id) => ({ SecretId: { Ref: id }, RotationLambdaARN: { Ref: ROTATION_LAMBDA.name }, RotationRules: { AutomaticallyAfterDays: ROTATION_DAYS } }),
+      },
+      terraform: {
+        title: `Add aws_secretsmanager_secret_rotation every ${ROTATION_DAYS} days by var.${ROTATION_LAMBDA_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [ROTATION_LAMBDA_TF],
+        companion: {
+          suffix: 'Rotation',
+          type: 'aws_secretsmanager_secret_rotation',
+          body: (address) => [`secret_id           = ${address}.id`, `rotation_lambda_arn = var.${ROTATION_LAMBDA_TF.name}`, '', 'rotation_rules {', `  automatically_after_days = ${ROTATION_DAYS}`, '}'],
+        },
+        safety: 'placeholder',
+      },
+    },
+  },
+  'iam-password-policy': {
+    fixId: 'set-password-policy',
+    fix: {
+      title: 'Require 14 characters of every class',
+      safety: 'safe',
+      path: [],
+      value: '',
+      terraform: {
+        title: 'Set minimum_password_length = 14 and require_symbols, require_numbers, require_uppercase_characters, require_lowercase_characters = true',
+        path: [],
+        value: '',
+        operations: [{ op: 'set', path: ['minimum_password_length'], value: 14 }, ...PASSWORD_POLICY.map((argument) => ({ op: 'set' as const, path: [argument], value: true }))],
       },
     },
   },

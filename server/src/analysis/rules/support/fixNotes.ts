@@ -107,6 +107,8 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'alb-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
   'dynamodb-cmk': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
   'dynamodb-cmk-sam': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
+  'secret-rotation': both('the secret is rotated at once on deployment (rotate immediately is the default), then every 30 days: every client must read it from Secrets Manager rather than keep a copy'),
+  'iam-password-policy': both('users keep their passwords until they next change them, then the new rules apply'),
   // Behaviour changes.
   'backup-vault-lock': both('recovery points can then not be deleted before their retention ends, and backup jobs whose retention is shorter than the minimum fail'),
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
