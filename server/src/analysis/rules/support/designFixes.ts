@@ -195,6 +195,21 @@ const ROTATION_DAYS = 30;
 // require_* character classes; the provider page): 14 characters, as CIS AWS Foundations 1.8 asks (the rule's bar).
 const PASSWORD_POLICY = ['require_symbols', 'require_numbers', 'require_uppercase_characters', 'require_lowercase_characters'];
 
+// ---- Guest-OS patching of one instance: a State Manager association running AWS-RunPatchBaseline with Operation
+// Install on the instance, weekly (rate(7 days): Systems Manager "Reference: Cron and rate expressions";
+// AWS::SSM::Association { Name, Targets [{ Key: InstanceIds, Values }], Parameters, ScheduleExpression },
+// docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-association.html; Terraform aws_ssm_association
+// { name, schedule_expression, parameters, targets { key, values } }, the provider page). AWS-RunPatchBaseline's
+// RebootOption defaults to RebootIfNeeded (Patch Manager, "SSM Command document for patching: AWS-RunPatchBaseline").
+const PATCH_SCHEDULE = 'rate(7 days)';
+
+// ---- EMR: the cluster's SecurityConfiguration names an AWS::EMR::SecurityConfiguration (Update requires:
+// Replacement, docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-emr-cluster.html); Terraform
+// aws_emr_cluster security_configuration (forces a new cluster). Its encryption settings are the author's design
+// (keys, a TLS certificate provider): the fix names one by a parameter.
+const EMR_SECURITY = param('EmrSecurityConfigurationName', 'Name of the EMR security configuration that encrypts data at rest and in transit');
+const EMR_SECURITY_TF = param('emr_security_configuration_name', 'Name of the EMR security configuration that encrypts data at rest and in transit');
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -439,6 +454,50 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         path: [],
         value: '',
         operations: [{ op: 'set', path: ['minimum_password_length'], value: 14 }, ...PASSWORD_POLICY.map((argument) => ({ op: 'set' as const, path: [argument], value: true }))],
+      },
+    },
+  },
+  'ec2-ssm-patching': {
+    fixId: 'add-patch-association',
+    fix: {
+      title: 'Add an AWS::SSM::Association that installs patches on the instance weekly (AWS-RunPatchBaseline)',
+      safety: 'safe',
+      path: [],
+      value: '',
+      operations: [],
+      companion: {
+        suffix: 'Patching',
+        type: 'AWS::SSM::Association',
+        properties: (id) => ({ Name: 'AWS-RunPatchBaseline', ScheduleExpression: PATCH_SCHEDULE, Parameters: { Operation: ['Install'] }, Targets: [{ Key: 'InstanceIds', Values: [{ Ref: id }] }] }),
+      },
+      terraform: {
+        title: 'Add aws_ssm_association that installs patches on the instance weekly (AWS-RunPatchBaseline)',
+        path: [],
+        value: '',
+        companion: {
+          suffix: 'Patching',
+          type: 'aws_ssm_association',
+          body: (address) => ['name                = "AWS-RunPatchBaseline"', `schedule_expression = "${PATCH_SCHEDULE}"`, 'parameters = {', '  Operation = "Install"', '}', '', 'targets {', '  key    = "InstanceIds"', `  values = [${address}.id]`, '}'],
+        },
+      },
+    },
+  },
+  'emr-security-configuration': {
+    fixId: 'set-security-configuration',
+    scope: { cloudformation: (_outcome, type) => type === 'AWS::EMR::Cluster', terraform: (_outcome, type) => type === 'aws_emr_cluster' },
+    fix: {
+      title: `Set SecurityConfiguration to a new parameter ${EMR_SECURITY.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [EMR_SECURITY],
+      operations: [{ op: 'set', path: ['SecurityConfiguration'], value: { Ref: EMR_SECURITY.name } }],
+      terraform: {
+        title: `Set security_configuration = var.${EMR_SECURITY_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [EMR_SECURITY_TF],
+        operations: [{ op: 'set', path: ['security_configuration'], value: { $hcl: `var.${EMR_SECURITY_TF.name}` } }],
       },
     },
   },

@@ -109,6 +109,8 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'dynamodb-cmk-sam': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
   'secret-rotation': both('the secret is rotated at once on deployment (rotate immediately is the default), then every 30 days: every client must read it from Secrets Manager rather than keep a copy'),
   'iam-password-policy': both('users keep their passwords until they next change them, then the new rules apply'),
+  'emr-security-configuration': both('replaces the cluster on the next deployment'),
+  'ec2-ssm-patching': breaking('patches are installed at once and then weekly, and the instance reboots when a patch needs it; the instance needs the SSM agent and an instance profile allowing Systems Manager (AmazonSSMManagedInstanceCore)'),
   // Behaviour changes.
   'backup-vault-lock': both('recovery points can then not be deleted before their retention ends, and backup jobs whose retention is shorter than the minimum fail'),
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
