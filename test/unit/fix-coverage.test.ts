@@ -9,10 +9,10 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then: CloudFormation 94 of 186
- * rules, Terraform 96 of 188 (50.5%, 51.1%; 67 rules had a fix before).
+ * The share reached when this test was last raised; it may only go up. Measured then (design fixes, branch
+ * fixdesign): CloudFormation 112 of 186 rules, Terraform 114 of 188 (60.2%, 60.6%; 94 and 96 before).
  */
-const FLOOR = 0.5;
+const FLOOR = 0.6;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

@@ -4,7 +4,8 @@
 const POLICY = 'The finding is in a policy document: the compliant statements depend on who must keep access, so the statements are the author\'s to rewrite.';
 const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a security group) is the author\'s network design; removing the rule could cut the access the workload needs.';
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
-const DESIGN = 'The compliant configuration is several related values the author chooses (a destination with its format, a role, a retention), or a companion resource designed with them (a flow log, a rotation schedule, a web ACL association, a parameter group).';
+const PARAMETER_GROUP = 'The value sits in the parameter group the database names, another resource, which the fix writer does not edit (and a new group would drop the author\'s other parameters); for a database on the default group, a new group needs the family of its engine and version, not written yet, and would reboot the database.';
+const LOG_ATTRIBUTES = 'The load balancer may already name a log bucket (an attribute or access_logs block): the fix writer cannot add the bucket only when it is absent, and replacing the author\'s bucket with a parameter would lose it.';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
 const VERSION = 'The next runtime or engine version must be tested with the code or cluster; writing one could break the deployment.';
 const SECRET = 'The fix is to move a secret out of the template (to Secrets Manager or SSM SecureString) and change how it is read: a change of code, not of one value.';
@@ -13,24 +14,24 @@ const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions,
 
 /** Rule id -> why it has no fix (for the formats in which it has none). */
 export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
-  'alb-access-logs': DESIGN,
+  'alb-access-logs': LOG_ATTRIBUTES,
   'alb-drop-invalid-headers': LIST,
   'alb-https-listener': CERTIFICATE,
   'apigw-cache-encrypted': LIST,
   'apigw-execution-logging': LIST,
   'apigw-method-authorization': ACCESS,
-  'apigw-waf': DESIGN,
+  'apigw-waf': 'CloudFormation: a stage has no Arn attribute, and the web ACL association\'s ARN is built from the stage\'s REST API id and name, which a companion resource cannot copy from the stage (Terraform has a fix).',
   'apigwv2-route-authorization': ACCESS,
-  'clb-access-logs': DESIGN,
+  'clb-access-logs': LOG_ATTRIBUTES,
   'clb-https-listener': CERTIFICATE,
   'cloudfront-min-tls': CERTIFICATE,
   'cloudfront-origin-https': LIST,
-  'cloudfront-s3-oac': DESIGN,
+  'cloudfront-s3-oac': 'An origin access control needs a new AWS::CloudFront::OriginAccessControl, its id on each S3 origin, the identity removed, and a bucket policy allowing cloudfront.amazonaws.com for this distribution: without the policy change the site stops serving, and the bucket may be in another template.',
   'codebuild-no-plaintext-credentials': SECRET,
   'cognito-user-pool-mfa': ACCESS,
   'data-residency-regions': PLACEMENT,
   'docdb-audit-logs': LIST,
-  'docdb-tls': DESIGN,
+  'docdb-tls': PARAMETER_GROUP,
   'eb-managed-platform-updates': LIST,
   'eb-stream-logs': LIST,
   'ec2-ebs-encrypted': LIST,
@@ -70,10 +71,10 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'opensearch-fgac': ACCESS,
   'opensearch-in-vpc': PLACEMENT,
   'rds-cluster-log-exports': LIST,
-  'rds-force-tls': DESIGN,
+  'rds-force-tls': PARAMETER_GROUP,
   'rds-log-exports': LIST,
   'rds-managed-master-password': SECRET,
-  'redshift-require-ssl': DESIGN,
+  'redshift-require-ssl': PARAMETER_GROUP,
   's3-acls-disabled': LIST,
   's3-default-encryption': LIST,
   's3-kms-cmk': LIST,

@@ -501,4 +501,26 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
       },
     },
   },
+  // Terraform only: aws_api_gateway_stage exports its arn, which aws_wafv2_web_acl_association takes (the provider
+  // pages). A CloudFormation stage has no Arn attribute: the association's ARN is built from the REST API id and the
+  // stage name, which a companion cannot copy from the stage (fixGaps.ts).
+  'apigw-waf': {
+    fixId: 'associate-web-acl',
+    scope: { cloudformation: false },
+    fix: {
+      title: `Add aws_wafv2_web_acl_association with var.${WEB_ACL_TF.name} (a new variable, its value to fill in)`,
+      // No CloudFormation fix (no path, operations or companion): its safety describes nothing written.
+      safety: 'safe',
+      path: [],
+      value: '',
+      terraform: {
+        title: `Add aws_wafv2_web_acl_association with var.${WEB_ACL_TF.name} (a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        variables: [WEB_ACL_TF],
+        companion: { suffix: 'WebAcl', type: 'aws_wafv2_web_acl_association', body: (address) => [`resource_arn = ${address}.arn`, `web_acl_arn  = var.${WEB_ACL_TF.name}`] },
+        safety: 'placeholder',
+      },
+    },
+  },
 };

@@ -104,6 +104,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   's3-access-logging': both('log objects are stored, and billed, in the destination bucket'),
   'cloudfront-logging': both('log files are stored, and billed, in the bucket'),
   'vpc-flow-logs': both('flow log delivery and storage in S3 are billed'),
+  'apigw-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
   'alb-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
   'dynamodb-cmk': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
   'dynamodb-cmk-sam': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
