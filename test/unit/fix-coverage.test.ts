@@ -9,10 +9,10 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then (branch fixaccess):
- * CloudFormation 120 of 186 rules, Terraform 121 of 188 (64.5%, 64.4%; before: 94 and 96, 67 rules before that).
+ * The share reached when this test was last raised; it may only go up. Measured then (fixwrite, fixaccess and
+ * fixdesign merged): CloudFormation 159 of 186 rules, Terraform 154 of 188 (85.5%, 81.9%; 94 and 96 before them).
  */
-const FLOOR = 0.64;
+const FLOOR = 0.81;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

@@ -83,6 +83,9 @@ describe('every fix on its rule\'s bad examples', () => {
     // The secret is written in SAM Globals or a local, not in the function: moving it is the author's call.
     'lambda-env-no-secrets cloudformation an access key pair; a password in SAM Globals',
     'lambda-env-no-secrets terraform a password in a local merged with a token from a variable default',
+    // A key is named (an intrinsic or expression) but encryption is turned off: the fix would replace the author's key.
+    'dynamodb-cmk cloudformation SSEEnabled false: an AWS owned key, the key named is not used',
+    'dynamodb-cmk terraform enabled = false: an AWS owned key',
   ]);
   test('applies cleanly, or is declined only where listed', () => {
     const problems: string[] = [];

@@ -34,7 +34,8 @@ function merge(a: FixMapping, b: FixMapping): FixMapping {
 /** The fix for a plan with `operations`, or undefined where an edit is not certain or nothing is left to write. */
 export function writeOperationsFix(text: string, template: CfnTemplate, resource: CfnResource, plan: SetSettingFix): Fix | undefined {
   const operations = plan.operations;
-  if (!operations || operations.length === 0) return undefined;
+  // No steps is a fix only with a companion (a resource that refers to this one, with parameters of its own).
+  if (!operations || (operations.length === 0 && !plan.companion)) return undefined;
   const companionId = plan.companion ? `${resource.id}${plan.companion.suffix}` : undefined;
   const context = editContext(text, template.format, resource.range);
   const properties = nodeAt(resource.node, ['Properties']);
@@ -83,7 +84,7 @@ export function writeOperationsFix(text: string, template: CfnTemplate, resource
     if (!written) return undefined;
     edits.push(...written);
   }
-  if (edits.length === 0 || !disjoint(edits)) return undefined;
+  if ((edits.length === 0 && operations.length > 0) || !disjoint(edits)) return undefined;
   // Inside the resource, or lines inserted just after its last line (a list element appended).
   const next = afterLine(text, resource.range.end).offset;
   if (!edits.every((edit) => edit.range.start >= resource.range.start && (edit.range.end <= resource.range.end || edit.range.start === next && edit.range.end === next))) return undefined;

@@ -62,7 +62,7 @@ import { NETWORK_RULES } from './services/network';
 import { SECURITY_RULES } from './services/security';
 import { SERVERLESS_RULES } from './services/serverless';
 import { STORAGE_RULES } from './services/storage';
-import { withFixNotes } from './support';
+import { withDesignFixes, withFixNotes } from './support';
 import { NO_FIX_REASONS } from './fixGaps';
 import type { Rule, RuleInfo } from './support';
 
@@ -91,7 +91,7 @@ export const RULES: readonly Rule[] = [
   // The declarative specs of each family of services.
   ...ANALYTICS_RULES, ...COMPUTE_RULES, ...DATABASES_RULES, ...APIGW_RULES, ...CLOUDFRONT_RULES, ...EDGE_WAF_RULES,
   ...LOAD_BALANCING_RULES, ...NETWORK_RULES, ...SECURITY_RULES, ...SERVERLESS_RULES, ...STORAGE_RULES,
-].map(withTypeAliases).map(withFixNotes).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+].map(withTypeAliases).map(withDesignFixes).map(withFixNotes).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

@@ -30,7 +30,7 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
       const companion = plan.companion ?? setting.companion?.terraform;
       const suffix = plan.companion?.suffix ?? setting.companion?.suffix;
       const edit = plan.variable || setting.flagged || (plan.operations && !companion) ? undefined : companion && suffix !== undefined ? addCompanion(input.text, analysis, resource, suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.companion ? terraformCompanionEdits(input.text, analysis, resource, plan.companion, plan.variables ?? []) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
       if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: index === 0, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
     }
   }
@@ -166,6 +166,17 @@ function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource
   const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? `  ${line}` : line)), '}'];
   const end = parent.block.range.end;
   return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
+}
+
+/** A Terraform-only companion (SetSettingFix.terraform.companion) and the variables its body names, after the resource. */
+function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent: TfResource, companion: NonNullable<NonNullable<SetSettingFix['terraform']>['companion']>, variables: readonly FixParameter[]): TextEdit[] | undefined {
+  const edit = addCompanion(text, analysis, parent, companion.suffix, companion);
+  if (!edit) return undefined;
+  const newline = eol(text);
+  const declarations = variables.filter((variable) => !analysis.module.variables.has(variable.name)).map((variable) => [
+    '', '', `variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}',
+  ].join(newline));
+  return [{ ...edit, newText: edit.newText + declarations.join('') }];
 }
 
 /**

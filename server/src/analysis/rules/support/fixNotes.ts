@@ -23,6 +23,7 @@ function breaking(note: string): FixNote {
 }
 
 const LOG_INGESTION = 'the logs are billed as CloudWatch Logs ingestion and storage';
+const LOGS_COST = 'log ingestion and storage in CloudWatch Logs are billed';
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
 const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
 const DELETION_PROTECTION = 'deleting it (stack deletion, terraform destroy) then fails until this is turned off';
@@ -127,7 +128,28 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'docdb-audit-logs': both(`${LOG_INGESTION}; DocumentDB writes audit events only with audit_logs enabled in the cluster parameter group`),
   'neptune-audit-logs': both(`${LOG_INGESTION}; Neptune writes an audit log only with neptune_enable_audit_log set to 1 in the cluster parameter group`),
   'kms-rotation': both('the first two rotations each add a monthly key charge'),
+  // Logs delivered to CloudWatch Logs (design fixes, designFixes.ts).
+  'sfn-logging': both(`the state machine's role needs the log delivery permissions (logs:CreateLogDelivery and the other logs:*LogDelivery actions, logs:PutResourcePolicy, logs:DescribeResourcePolicies, logs:DescribeLogGroups) or the update fails; ${LOGS_COST}`),
+  'sfn-logging-sam': both(`the state machine's role needs the log delivery permissions (logs:CreateLogDelivery and the other logs:*LogDelivery actions, logs:PutResourcePolicy, logs:DescribeResourcePolicies, logs:DescribeLogGroups) or the update fails; ${LOGS_COST}`),
+  'cloudtrail-cloudwatch': both(LOGS_COST),
+  'redshift-audit-logging': both(`${LOGS_COST}; the user activity log also needs enable_user_activity_logging in the cluster's parameter group`),
+  'apigw-access-logging': both(`REST APIs need the account's CloudWatch Logs role (AWS::ApiGateway::Account CloudWatchRoleArn, aws_api_gateway_account) or the deployment fails; ${LOGS_COST}`),
+  'apigwv2-access-logging': both(LOGS_COST),
+  'opensearch-audit-logs': both(`audit logs need fine-grained access control (opensearch-fgac) or the update fails; ${LOGS_COST}`),
+  'waf-logging': both('logged requests are billed at their destination'),
+  's3-access-logging': both('log objects are stored, and billed, in the destination bucket'),
+  'cloudfront-logging': both('log files are stored, and billed, in the bucket'),
+  'vpc-flow-logs': both('flow log delivery and storage in S3 are billed'),
+  'apigw-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
+  'alb-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
+  'dynamodb-cmk': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
+  'dynamodb-cmk-sam': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
+  'secret-rotation': both('the secret is rotated at once on deployment (rotate immediately is the default), then every 30 days: every client must read it from Secrets Manager rather than keep a copy'),
+  'iam-password-policy': both('users keep their passwords until they next change them, then the new rules apply'),
+  'emr-security-configuration': both('replaces the cluster on the next deployment'),
+  'ec2-ssm-patching': breaking('patches are installed at once and then weekly, and the instance reboots when a patch needs it; the instance needs the SSM agent and an instance profile allowing Systems Manager (AmazonSSMManagedInstanceCore)'),
   // Behaviour changes.
+  'backup-vault-lock': both('recovery points can then not be deleted before their retention ends, and backup jobs whose retention is shorter than the minimum fail'),
   'rds-auto-minor-upgrade': both(MINOR_UPGRADES),
   'dms-auto-minor': both(MINOR_UPGRADES),
   'mq-auto-minor': both(MINOR_UPGRADES),

@@ -28,5 +28,7 @@ export * from './policy';
 export * from './launchPlacement';
 export { FIX_NOTES, withFixNotes } from './fixNotes';
 export { fixOptions } from './fixChoices';
+export { DESIGN_FIXES, withDesignFixes } from './designFixes';
+export type { DesignFix } from './designFixes';
 export type { FixNote } from './fixNotes';
 export * from './flaggedFixes';

@@ -183,7 +183,9 @@ export interface SetSettingFix {
     readonly operations?: readonly FixOperation<HclData>[];
     /**
      * A companion resource for Terraform only (where the provider splits a setting into its own resource, such as
-     * aws_api_gateway_method_settings, and CloudFormation sets it on the resource itself), added after the resource.
+     * aws_api_gateway_method_settings or aws_redshift_logging, and CloudFormation sets it on the resource itself), added
+     * after the resource; with `operations` they may refer to it as `$COMPANION`, without them it is the whole fix and
+     * the `variables` its body names are declared after it unless the module has them.
      */
     readonly companion?: { readonly suffix: string } & NonNullable<CompanionResource['terraform']>;
     /** Variables the values refer to (`{ $hcl: 'var.name' }`), declared after the resource unless the module has them. */
