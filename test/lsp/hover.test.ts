@@ -65,7 +65,8 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
   test('a key inside a SecurityGroupIngress item, and the CidrIp that carries the SSH finding', async () => {
     const uri = await client.open(join(workspace, 'sg.yaml'), SSH_OPEN);
     const onFromPort = await hoverText(uri, positionOf(SSH_OPEN, 'FromPort'));
-    assert.match(onFromPort, /Customer responsibility: network exposure\*\* \(sg-open-admin-ports\)/);
+    // The rule id links to its shipped page (lsp/ruleDocs.ts).
+    assert.match(onFromPort, /Customer responsibility: network exposure\*\* \(\[sg-open-admin-ports\]\(file:\/\/\S+\/docs\/rules\/sg-open-admin-ports\.md\)\)/);
     assert.match(onFromPort, /SecurityGroupIngress\[0\]\.FromPort is 22/);
     const onCidr = await hoverText(uri, positionOf(SSH_OPEN, '0.0.0.0/0', 3));
     assert.match(onCidr, /SSH \(port 22\) is open to the internet/);
@@ -76,7 +77,7 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
   test('an argument inside a dynamic block, its for_each, and the range that carries the finding', async () => {
     const uri = await client.open(join(workspace, 'main.tf'), DYNAMIC_INGRESS, 'terraform');
     const onFromPort = await hoverText(uri, positionOf(DYNAMIC_INGRESS, 'from_port'));
-    assert.match(onFromPort, /\(sg-open-admin-ports\)/);
+    assert.match(onFromPort, /\(\[sg-open-admin-ports\]\(file:\S+\)\)/);
     // The iterator's value, and where it came from: the variable's default.
     assert.match(onFromPort, /ingress\.from_port is 22 \(.*var\.admin_ports.*\)/);
     const onForEach = await hoverText(uri, positionOf(DYNAMIC_INGRESS, 'for_each'));
