@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -63,6 +63,18 @@ describe('the Shared Responsibility Report from the CLI', () => {
     assert.ok(nonce && nonce.length >= 22, 'a random nonce of 128 bits');
     assert.ok(html.includes(`<script nonce="${nonce}">`));
     assert.match(html, /data-key="examples\/cloudformation\/web-stack\.yaml#ArchiveDatabase"/);
+    // Each link leads, from the report's own folder, to the scanned file (not to a path relative to the working directory).
+    const nested = path.join(dir, 'deep', 'er');
+    mkdirSync(nested, { recursive: true });
+    const nestedFile = path.join(nested, 'report.html');
+    assert.equal(runCli(['scan', 'examples', '--format', 'html', '--output-file', nestedFile, '--fail-on', 'none']).status, 0);
+    const hrefs = [...readFileSync(nestedFile, 'utf8').matchAll(/ href="([^"#]+)#L(\d+)"/g)];
+    assert.ok(hrefs.length > 10, 'the report links its places');
+    for (const [, href, line] of hrefs) {
+      const target = path.resolve(nested, decodeURIComponent(href!));
+      assert.ok(existsSync(target) && target.startsWith(path.join(REPO_ROOT, 'examples')), `${href} from ${nested}`);
+      assert.ok(Number(line) >= 1 && Number(line) <= readFileSync(target, 'utf8').split('\n').length);
+    }
     // A fresh nonce each time.
     const again = runCli(['scan', 'examples', '--format', 'html', '--fail-on', 'none']).stdout;
     assert.notEqual(/script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(again)?.[1], nonce);

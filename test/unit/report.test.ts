@@ -142,4 +142,36 @@ Resources:
     assert.equal(details.length, report.resources.reduce((sum, resource) => sum + resource.cells.length, 0));
     assert.match(markdown, /\| `WebSecurityGroup` \| `AWS::EC2::SecurityGroup` \| examples\/cloudformation\/web-stack\.yaml:14 \|/);
   });
+
+  test('the markdown shows hostile ids, file names and messages literally: no tag, comment, link or broken table', () => {
+    // Ids, file names and values quoted in messages come from the templates, which anyone may write in a pull request.
+    const first = report.resources[0]!;
+    const hostile: ResponsibilityReport = {
+      ...report,
+      resources: [{
+        ...first,
+        id: 'a|b`c``d<!--',
+        file: 'x<img src=x onerror=alert(1)>|[y](https://example.com).yaml',
+        cells: first.cells.map((cell) => ({ ...cell, detail: '<script>alert(1)</script> <!-- *bold* [link](https://example.com) a|b\nnext_line aws_s3_bucket _x_ &amp;' })),
+      }],
+    };
+    const markdown = reportMarkdown(hostile, { scope: '<b>scope</b>' });
+    const lines = markdown.split('\n');
+    // Outside code spans, no '<', '[', '*', '&' or '|' inside a cell is left unescaped.
+    const outsideCode = markdown.replace(/(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g, '');
+    assert.doesNotMatch(outsideCode, /(?<!\\)[<[&]/, 'every markup character outside code is escaped');
+    assert.match(outsideCode, /\\\*bold\\\*/);
+    assert.match(markdown, /^# Shared Responsibility Report: \\<b\\>scope\\<\/b\\>$/m);
+    // The matrix row keeps the header's columns: a pipe in an id or a file name is escaped.
+    const header = lines.find((line) => line.startsWith('| Resource |'))!;
+    const row = lines.find((line) => line.startsWith('| ```a'))!;
+    const columns = (line: string): number => line.split(/(?<!\\)\|/).length;
+    assert.equal(columns(row), columns(header));
+    // The id is one code span, fenced by more backticks than it holds.
+    assert.ok(row.startsWith('| ```a\\|b`c``d<!--``` |'), row);
+    assert.match(markdown, /^### ```a\|b`c``d<!--``` /m);
+    // A line break in a message does not end the list item; an underscore inside a word is left readable.
+    const detail = lines.find((line) => line.startsWith('- **'))!;
+    assert.match(detail, /a\\\|b next_line aws_s3_bucket \\_x\\_ \\&amp;/);
+  });
 });

@@ -58,8 +58,28 @@ function cellDetail(cell: ReportCell): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Markdown
 
+/**
+ * Text from the templates (logical ids, file names, values quoted in messages) as literal markdown: every character
+ * that could open markup (HTML tags and comments, entities, links, emphasis, code, a table's pipes) is escaped, and
+ * line breaks become spaces, so a hostile template cannot hide or rewrite the report (e.g. in a pull request comment).
+ * An underscore inside a word stays as it is (GFM never reads it as emphasis): `aws_s3_bucket` remains readable.
+ */
 function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\`*[\]<>~|&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (character) => `\\${character}`);
+}
+
+/**
+ * `text` as one code span: fenced by one more backtick than its longest run of backticks, padded when it starts or
+ * ends with one (CommonMark); in a table cell a pipe is `\|` (GFM splits cells before reading code spans).
+ */
+function mdCode(text: string, inTable: boolean): string {
+  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const body = inTable ? flat.replace(/\|/g, '\\|') : flat;
+  const fence = '`'.repeat(Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 const line = (range: ReportRange): number => range.start.line + 1;
@@ -70,7 +90,7 @@ const line = (range: ReportRange): number => range.start.line + 1;
  */
 export function reportMarkdown(report: ResponsibilityReport, options: RenderOptions = {}): string {
   const out: string[] = [];
-  out.push(`# Shared Responsibility Report${options.scope ? `: ${options.scope}` : ''}`, '');
+  out.push(`# Shared Responsibility Report${options.scope ? `: ${mdCell(options.scope)}` : ''}`, '');
   out.push(totalsLine(report), '');
   out.push('## AWS side', '', 'AWS secures the cloud itself for every resource; how much of the stack it runs depends on the service category.', '');
   out.push('| Category | Resources | AWS manages | The customer manages |', '| --- | --- | --- | --- |');
@@ -92,17 +112,17 @@ export function reportMarkdown(report: ResponsibilityReport, options: RenderOpti
       const cell = byItem.get(item.id);
       return cell ? mdCell(cellText(cell)) : '';
     });
-    out.push(`| \`${mdCell(resource.id)}\` | \`${mdCell(resource.type)}\` | ${mdCell(resource.file)}:${line(resource.range)} | ${cells.join(' | ')} |`);
+    out.push(`| ${mdCode(resource.id, true)} | ${mdCode(resource.type, true)} | ${mdCell(resource.file)}:${line(resource.range)} | ${cells.join(' | ')} |`);
   }
   out.push('', '## Details', '');
   const labels = new Map(report.items.map((item) => [item.id, item.label]));
   for (const resource of report.resources) {
-    out.push(`### \`${resource.id}\` (\`${resource.type}\`${resource.category ? `, ${resource.category}` : ''})`, '');
+    out.push(`### ${mdCode(resource.id, false)} (${mdCode(resource.type, false)}${resource.category ? `, ${mdCell(resource.category)}` : ''})`, '');
     out.push(`${mdCell(resource.file)}:${line(resource.range)}. ${lensTitle(resource)}.`, '');
     for (const cell of resource.cells) {
       const where = cell.range ? `, line ${line(cell.range)}` : '';
       const severity = cell.severity && (cell.status === 'missed' || cell.status === 'depends' || cell.status === 'suppressed') ? `, ${cell.severity}` : '';
-      out.push(`- **${mdCell(labels.get(cell.item) ?? cell.item)}**: ${cellText(cell)}${severity}: ${mdCell(cellDetail(cell))} (${cell.ruleIds.join(', ')}${where})`);
+      out.push(`- **${mdCell(labels.get(cell.item) ?? cell.item)}**: ${cellText(cell)}${severity}: ${mdCell(cellDetail(cell))} (${mdCell(cell.ruleIds.join(', '))}${where})`);
     }
     out.push('');
   }

@@ -1,6 +1,7 @@
 // The `iac-hints` command line (dist/cli.js). All analysis goes through the core; this file does the I/O.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { Analyzer, LineIndex, TOOL_NAME, TOOL_VERSION, configuredOptions, pathFilterOf, reportHtml, reportMarkdown, responsibilityReport, variableFileProblems } from '../analysis';
 import type { Finding } from '../analysis';
 import { USAGE, UsageError, parseArgs } from './args';
@@ -104,7 +105,7 @@ function scan(command: ScanCommand): number {
   } else if (command.format === 'markdown' || command.format === 'html') {
     // The Shared Responsibility Report: the same model and renderer as the editor's webview.
     const model = responsibilityReport(files.flatMap((file) => (file.analysis ? [file.analysis] : [])));
-    report = command.format === 'markdown' ? reportMarkdown(model) : reportHtml(model, { nonce: randomBytes(16).toString('base64') });
+    report = command.format === 'markdown' ? reportMarkdown(model) : reportHtml(model, { nonce: randomBytes(16).toString('base64'), ...(command.outputFile !== undefined ? { hrefOf: hrefFrom(command.outputFile) } : {}) });
   } else if (command.format === 'sarif') {
     report = `${JSON.stringify(toSarifReport(files, { root, textOf: (path) => readTextFile(path), ...(given ? { baselined: given } : {}), ...(config ? { config } : {}) }), null, 2)}\n`;
   } else {
@@ -122,6 +123,16 @@ function scan(command: ScanCommand): number {
     process.stdout.write(report);
   }
   return shouldFail(files, command.failOn, { parseErrors: command.parseErrors, ...(baselined ? { baselined } : {}) }) ? 1 : 0;
+}
+
+/**
+ * Links of an HTML report written to `outputFile`: each file's path relative to the report's folder (the model's
+ * paths are relative to the working directory, which the page does not know), each segment percent-encoded so
+ * that '#', '?' or '%' in a name stay part of the path; `#L<line>` (1-based) after it.
+ */
+function hrefFrom(outputFile: string): (file: string, range: { readonly start: { readonly line: number } }) => string {
+  const folder = dirname(resolve(outputFile));
+  return (file, range) => `${relative(folder, resolve(file)).split(sep).map(encodeURIComponent).join('/')}#L${range.start.line + 1}`;
 }
 
 function run(command: Command): number {
