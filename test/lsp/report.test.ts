@@ -118,6 +118,27 @@ describe('the Shared Responsibility Report from the server', () => {
     assert.deepEqual([status.resources, status.files], [2, 2]);
   });
 
+  test('a template too large for the server\'s thread is left out of the workspace report, and named', async () => {
+    // Over BACKGROUND_ANALYSIS_SIZE (64K characters): its one-shot analysis would hold every hover for seconds.
+    const path = join(workspace, 'large.yaml');
+    const resources = Array.from({ length: 1200 }, (_, index) => `  Queue${index}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: queue-${index}\n`).join('');
+    writeFileSync(path, `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${resources}`);
+    await client.filesChanged([{ path, type: 1 }]);
+    try {
+      const status = await withTimeout(client.connection.sendRequest<StatusAnswer & { notAnalysed: number }>('iacHints/status', {}), 30_000, 'the status');
+      const answer = await withTimeout(client.connection.sendRequest<{ report: { files: string[] }; notAnalysed: string[]; html?: string }>('iacHints/report', { html: { nonce: 'bm9uY2Vub25jZW5vbmNl' } }), 30_000, 'the report');
+      assert.equal(status.notAnalysed, 1);
+      assert.deepEqual(answer.notAnalysed, ['large.yaml']);
+      assert.ok(!answer.report.files.includes('large.yaml'));
+      assert.match(answer.html ?? '', /id="not-analysed">Not in this report: 1 file too large to analyse in the editor \(large\.yaml\)/);
+      const single = await withTimeout(client.connection.sendRequest<{ report: { resources: unknown[] }; notAnalysed: string[] }>('iacHints/report', { uri: fileUri(path) }), 30_000, 'the file report');
+      assert.deepEqual([single.report.resources.length, single.notAnalysed], [0, ['large.yaml']]);
+    } finally {
+      rmSync(path, { force: true });
+      await client.filesChanged([{ path, type: 3 }]);
+    }
+  });
+
   test('a file changed on disk changes the workspace report', async () => {
     const path = join(workspace, 'ssh.yaml');
     const missedBefore = (await report(client, {})).report.totals.cells.missed;

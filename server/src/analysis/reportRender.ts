@@ -20,6 +20,17 @@ const MARKS: Readonly<Record<ReportStatus, string>> = {
 export interface RenderOptions {
   /** The heading's subject, e.g. "the workspace" or a file name (default: the files' count). */
   readonly scope?: string;
+  /**
+   * Files left out of the report, named as the report names files: the editor leaves out files too large to analyse
+   * on its own thread (the CLI, which waits, leaves out none).
+   */
+  readonly notAnalysed?: readonly string[];
+}
+
+function notAnalysedLine(options: RenderOptions): string | undefined {
+  const files = options.notAnalysed ?? [];
+  if (files.length === 0) return undefined;
+  return `Not in this report: ${plural(files.length, 'file')} too large to analyse in the editor (${files.join(', ')}); \`iac-hints scan --format html\` includes them.`;
 }
 
 export interface HtmlOptions extends RenderOptions {
@@ -92,6 +103,8 @@ export function reportMarkdown(report: ResponsibilityReport, options: RenderOpti
   const out: string[] = [];
   out.push(`# Shared Responsibility Report${options.scope ? `: ${mdCell(options.scope)}` : ''}`, '');
   out.push(totalsLine(report), '');
+  const leftOut = notAnalysedLine(options);
+  if (leftOut) out.push(mdCell(leftOut), '');
   out.push('## AWS side', '', 'AWS secures the cloud itself for every resource; how much of the stack it runs depends on the service category.', '');
   out.push('| Category | Resources | AWS manages | The customer manages |', '| --- | --- | --- | --- |');
   for (const category of report.awsSide) {
@@ -316,6 +329,8 @@ export function reportHtml(report: ResponsibilityReport, options: HtmlOptions): 
   out.push(`<style nonce="${nonce}">${STYLE}</style>`, '</head>', '<body>');
   out.push(`<h1>Shared Responsibility Report${options.scope ? `: ${escapeHtml(options.scope)}` : ''}</h1>`);
   out.push(`<p class="summary" id="totals">${escapeHtml(totalsLine(report))}</p>`);
+  const leftOut = notAnalysedLine(options);
+  if (leftOut) out.push(`<p class="muted" id="not-analysed">${escapeHtml(leftOut)}</p>`);
 
   out.push('<h2>AWS side</h2>', '<p class="muted">AWS secures the cloud itself for every resource; how much of the stack it runs depends on the service category.</p>');
   out.push('<table class="aws-side"><thead><tr><th scope="col">Category</th><th scope="col">Resources</th><th scope="col">AWS manages</th><th scope="col">The customer manages</th></tr></thead><tbody>');

@@ -115,11 +115,11 @@ connection.onCodeLens(guard('codeLens', onCodeLens, []));
 // The Shared Responsibility Report (report.ts): a failure is logged and answered with an empty report.
 connection.onRequest(REPORT_REQUEST, (params: ReportParams | undefined) => onReport(state, params).catch((error: unknown): ReportAnswer => {
   connection.console.error(`iac-hints: ${REPORT_REQUEST} failed: ${describe(error)}`);
-  return { report: { files: [], items: [], resources: [], awsSide: [], uncategorised: 0, totals: { resources: 0, cells: { missed: 0, depends: 0, 'cannot-be-checked': 0, suppressed: 0, addressed: 0, 'aws-default': 0, 'not-applicable': 0 } } }, uris: {} };
+  return { report: { files: [], items: [], resources: [], awsSide: [], uncategorised: 0, totals: { resources: 0, cells: { missed: 0, depends: 0, 'cannot-be-checked': 0, suppressed: 0, addressed: 0, 'aws-default': 0, 'not-applicable': 0 } } }, uris: {}, notAnalysed: [] };
 }));
 connection.onRequest(STATUS_REQUEST, () => onStatus(state).catch((error: unknown): StatusAnswer => {
   connection.console.error(`iac-hints: ${STATUS_REQUEST} failed: ${describe(error)}`);
-  return { missed: 0, cannotBeChecked: 0, resources: 0, files: 0 };
+  return { missed: 0, cannotBeChecked: 0, resources: 0, files: 0, notAnalysed: 0 };
 }));
 connection.languages.diagnostics.on((params, token) => onDocumentDiagnostic(state, params, token).catch((error: unknown) => {
   // A ResponseError (cancelled, ask again) is the answer; anything else is logged and answered with no diagnostics.

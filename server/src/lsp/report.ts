@@ -11,6 +11,7 @@ import { createAnalyzer } from './configuration';
 import { toCodeLens } from './convert';
 import { pathToUri, uriToPath } from './paths';
 import { isIncluded } from './projectConfig';
+import { BACKGROUND_ANALYSIS_SIZE } from './background';
 import { backgroundAnswerable } from './reports';
 import type { ServerState } from './state';
 import { listCandidateFiles } from './workspaceScan';
@@ -31,6 +32,8 @@ export interface ReportAnswer {
   readonly report: ResponsibilityReport;
   /** The URI of each file of the report, by the name the report gives it. */
   readonly uris: Readonly<Record<string, string>>;
+  /** Files left out of the report (named as it names files): too large to analyse on the server's thread. */
+  readonly notAnalysed: readonly string[];
   readonly html?: string;
 }
 
@@ -39,6 +42,8 @@ export interface StatusAnswer {
   readonly cannotBeChecked: number;
   readonly resources: number;
   readonly files: number;
+  /** Files left out: too large to analyse on the server's thread (see WorkspaceAnalyses). */
+  readonly notAnalysed: number;
 }
 
 /** What the code lens's command gets: which report, and the resource to show. */
@@ -106,9 +111,10 @@ function inputsOf(state: ServerState, path: string): string {
  * file whose text and inputs are those of the last report is not analysed again (typing in one template does not
  * re-analyse the workspace).
  */
-async function analyseWorkspace(state: ServerState): Promise<FileAnalysis[]> {
+async function analyseWorkspace(state: ServerState): Promise<WorkspaceAnalyses> {
   const analyzer = createAnalyzer(state.files, state.analysisSettings, undefined, false);
   const analyses: FileAnalysis[] = [];
+  const notAnalysed: string[] = [];
   const listed = new Set<string>();
   for (const folder of state.workspaceFolders.filter((candidate) => candidate.uri.startsWith('file:'))) {
     const paths = await listCandidateFiles(uriToPath(folder.uri));
@@ -116,6 +122,11 @@ async function analyseWorkspace(state: ServerState): Promise<FileAnalysis[]> {
       if (!isIncluded(state, path)) continue;
       const text = state.files.readFile(path);
       if (text === undefined) continue;
+      // A large file would hold every hover and diagnostic for seconds here (its diagnostics come from the worker).
+      if (text.length > BACKGROUND_ANALYSIS_SIZE) {
+        notAnalysed.push(displayName(state, path));
+        continue;
+      }
       listed.add(path);
       const inputs = inputsOf(state, path);
       const kept = state.reportAnalyses.get(path);
@@ -128,20 +139,37 @@ async function analyseWorkspace(state: ServerState): Promise<FileAnalysis[]> {
     }
   }
   for (const path of [...state.reportAnalyses.keys()]) if (!listed.has(path)) state.reportAnalyses.delete(path);
-  return analyses;
+  return { analyses, notAnalysed };
+}
+
+/**
+ * The workspace's analyses, and the files left out (named as the report names them): those over
+ * BACKGROUND_ANALYSIS_SIZE characters, whose one-shot analysis would block the server's thread for seconds.
+ */
+export interface WorkspaceAnalyses {
+  readonly analyses: readonly FileAnalysis[];
+  readonly notAnalysed: readonly string[];
 }
 
 /** The workspace's analyses, shared by concurrent requests and kept while nothing they depend on changed. */
-function workspaceAnalyses(state: ServerState): Promise<FileAnalysis[]> {
+function workspaceAnalyses(state: ServerState): Promise<WorkspaceAnalyses> {
   const key = workspaceKey(state);
   if (state.workspaceReport?.key !== key) state.workspaceReport = { key, analyses: analyseWorkspace(state) };
   return state.workspaceReport.analyses;
 }
 
+/** One file's analysis as a workspace report: a file too large for this thread is left out, named. */
+function singleFile(state: ServerState, uri: string): WorkspaceAnalyses {
+  const path = uriToPath(uri, state.documents.get(uri)?.languageId);
+  const text = state.documents.get(uri)?.getText() ?? state.files.readFile(path);
+  if (text !== undefined && text.length > BACKGROUND_ANALYSIS_SIZE && isCandidatePath(path)) return { analyses: [], notAnalysed: [displayName(state, path)] };
+  const single = fileAnalysis(state, uri);
+  return { analyses: single ? [single] : [], notAnalysed: [] };
+}
+
 /** `iacHints/report`: the report of one file (`uri`) or of the workspace, and its HTML when asked. */
 export async function onReport(state: ServerState, params: ReportParams | undefined): Promise<ReportAnswer> {
-  const single = params?.uri ? fileAnalysis(state, params.uri) : undefined;
-  const analyses = !state.settings.enable ? [] : params?.uri ? (single ? [single] : []) : await workspaceAnalyses(state);
+  const { analyses, notAnalysed } = !state.settings.enable ? { analyses: [], notAnalysed: [] } : params?.uri ? singleFile(state, params.uri) : await workspaceAnalyses(state);
   const { analyses: renamed, uris } = named(state, analyses);
   const report = responsibilityReport(renamed);
   const html = params?.html
@@ -150,15 +178,17 @@ export async function onReport(state: ServerState, params: ReportParams | undefi
       ...(params.html.cspSource ? { cspSource: params.html.cspSource } : {}),
       scope: params.uri ? displayName(state, uriToPath(params.uri)) : 'workspace',
       hrefOf: (file) => uris[file] ?? file,
+      notAnalysed,
     })
     : undefined;
-  return { report, uris, ...(html ? { html } : {}) };
+  return { report, uris, notAnalysed, ...(html ? { html } : {}) };
 }
 
 /** `iacHints/status`: the workspace's missed and unknown duties, for the status bar. */
 export async function onStatus(state: ServerState): Promise<StatusAnswer> {
-  const report = responsibilityReport(state.settings.enable ? await workspaceAnalyses(state) : []);
-  return { missed: report.totals.cells.missed, cannotBeChecked: report.totals.cells['cannot-be-checked'], resources: report.totals.resources, files: report.files.length };
+  const { analyses, notAnalysed } = state.settings.enable ? await workspaceAnalyses(state) : { analyses: [], notAnalysed: [] };
+  const report = responsibilityReport(analyses);
+  return { missed: report.totals.cells.missed, cannotBeChecked: report.totals.cells['cannot-be-checked'], resources: report.totals.resources, files: report.files.length, notAnalysed: notAnalysed.length };
 }
 
 /**

@@ -69,7 +69,7 @@ export interface ServerState {
   /** Bumped for every change seen on disk (watched files): the workspace report is computed again (report.ts). */
   diskChanges: number;
   /** The workspace's analyses for the Shared Responsibility Report, and what they were computed for (report.ts). */
-  workspaceReport?: { readonly key: string; readonly analyses: Promise<FileAnalysis[]> };
+  workspaceReport?: { readonly key: string; readonly analyses: Promise<{ readonly analyses: readonly FileAnalysis[]; readonly notAnalysed: readonly string[] }> };
   /** The workspace report's analysis of each file, with the text and inputs it was made from (report.ts). */
   readonly reportAnalyses: Map<string, { readonly text: string; readonly inputs: string; readonly analysis: FileAnalysis }>;
 }
