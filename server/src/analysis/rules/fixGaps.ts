@@ -36,7 +36,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'ecs-readonly-rootfs': CONTAINER_JSON,
   'efs-access-point-identity': ACCESS,
   'iam-no-user-policies': ACCESS,
-  'lambda-in-vpc': PLACEMENT,
   'loggroup-data-protection': POLICY,
   'opensearch-fgac': ACCESS,
   'opensearch-in-vpc': PLACEMENT,

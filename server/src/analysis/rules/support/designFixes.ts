@@ -210,6 +210,18 @@ const PATCH_SCHEDULE = 'rate(7 days)';
 const EMR_SECURITY = param('EmrSecurityConfigurationName', 'Name of the EMR security configuration that encrypts data at rest and in transit');
 const EMR_SECURITY_TF = param('emr_security_configuration_name', 'Name of the EMR security configuration that encrypts data at rest and in transit');
 
+// ---- A Lambda function in a VPC: AWS::Lambda::Function (and SAM Function) VpcConfig { SubnetIds, SecurityGroupIds }
+// ("Update requires: No interruption", docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-vpcconfig.html);
+// Terraform aws_lambda_function vpc_config { subnet_ids, security_group_ids } (both required in the block; the
+// provider page). Lambda creates ENIs in the subnets, so the execution role needs ec2:CreateNetworkInterface,
+// DescribeNetworkInterfaces and DeleteNetworkInterface (the AWSLambdaVPCAccessExecutionRole managed policy; Lambda
+// developer guide, "Giving Lambda functions access to resources in an Amazon VPC"): said in the note (fixNotes.ts).
+const listOf = (cloudformation: string): FixParameter['type'] => ({ cloudformation, terraform: 'list(string)' });
+const LAMBDA_SUBNETS: FixParameter = { name: 'LambdaSubnetIds', description: 'Private subnets (in at least two Availability Zones) the function connects to', type: listOf('List<AWS::EC2::Subnet::Id>') };
+const LAMBDA_GROUPS: FixParameter = { name: 'LambdaSecurityGroupIds', description: 'Security groups of the function\'s network interfaces (their egress rules decide what it reaches)', type: listOf('List<AWS::EC2::SecurityGroup::Id>') };
+const LAMBDA_SUBNETS_TF: FixParameter = { ...LAMBDA_SUBNETS, name: 'lambda_subnet_ids' };
+const LAMBDA_GROUPS_TF: FixParameter = { ...LAMBDA_GROUPS, name: 'lambda_security_group_ids' };
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -520,6 +532,24 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         variables: [WEB_ACL_TF],
         companion: { suffix: 'WebAcl', type: 'aws_wafv2_web_acl_association', body: (address) => [`resource_arn = ${address}.arn`, `web_acl_arn  = var.${WEB_ACL_TF.name}`] },
         safety: 'placeholder',
+      },
+    },
+  },
+  'lambda-in-vpc': {
+    fixId: 'set-vpc-config',
+    fix: {
+      title: `Set VpcConfig to new parameters ${LAMBDA_SUBNETS.name}, ${LAMBDA_GROUPS.name} (their values to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [LAMBDA_SUBNETS, LAMBDA_GROUPS],
+      operations: [{ op: 'set', path: ['VpcConfig'], value: { SubnetIds: { Ref: LAMBDA_SUBNETS.name }, SecurityGroupIds: { Ref: LAMBDA_GROUPS.name } } }],
+      terraform: {
+        title: `Set vpc_config to new variables ${LAMBDA_SUBNETS_TF.name}, ${LAMBDA_GROUPS_TF.name} (their values to fill in)`,
+        path: [],
+        value: '',
+        variables: [LAMBDA_SUBNETS_TF, LAMBDA_GROUPS_TF],
+        operations: [{ op: 'set', path: ['vpc_config'], value: { subnet_ids: { $hcl: `var.${LAMBDA_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${LAMBDA_GROUPS_TF.name}` } } }],
       },
     },
   },

@@ -1,0 +1,41 @@
+// Quick fixes that place a resource in a network or give it an identity (rules/support/designFixes.ts, issue 12):
+// lists of subnets and security groups as List<AWS::EC2::...::Id> parameters and list(string) variables, exact
+// texts in YAML, JSON and HCL through the analyzer, as an editor gets them.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Analyzer } from '../../server/src/analysis';
+import { memoryView } from '../helpers/fileSystemView';
+import { applyEdits } from '../helpers/fixOutcome';
+
+function fixed(file: string, text: string, ruleId: string): { text: string; title: string } | undefined {
+  const tf = file.endsWith('.tf');
+  const analyzer = tf ? new Analyzer({ files: memoryView({ [file]: text }, '/m') }) : new Analyzer();
+  const full = tf ? `/m/${file}` : file;
+  const finding = analyzer.analyze({ path: full, text }).findings.find((candidate) => candidate.ruleId === ruleId);
+  assert.ok(finding, `a ${ruleId} finding`);
+  const action = analyzer.codeActions({ path: full, text }, finding.range).find((candidate) => candidate.isPreferred && candidate.finding.ruleId === ruleId);
+  return action && { text: applyEdits(text, action.fix.edits), title: action.title };
+}
+
+describe('lambda-in-vpc: VpcConfig from list parameters', () => {
+  test('YAML', () => {
+    const text = 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n';
+    const result = fixed('t.yaml', text, 'lambda-in-vpc');
+    assert.equal(result?.text, 'Parameters:\n  LambdaSubnetIds:\n    Type: List<AWS::EC2::Subnet::Id>\n    Description: "Private subnets (in at least two Availability Zones) the function connects to"\n  LambdaSecurityGroupIds:\n    Type: List<AWS::EC2::SecurityGroup::Id>\n    Description: "Security groups of the function\'s network interfaces (their egress rules decide what it reaches)"\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      VpcConfig:\n        SubnetIds: !Ref LambdaSubnetIds\n        SecurityGroupIds: !Ref LambdaSecurityGroupIds\n      Runtime: python3.12\n');
+    assert.match(result.title, /AWSLambdaVPCAccessExecutionRole/);
+  });
+  test('JSON', () => {
+    const text = '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Runtime": "python3.12"\n      }\n    }\n  }\n}\n';
+    const result = fixed('t.json', text, 'lambda-in-vpc');
+    assert.ok(result);
+    const template = JSON.parse(result.text) as { Parameters: Record<string, { Type: string }>; Resources: Record<string, { Properties: unknown }> };
+    assert.equal(template.Parameters.LambdaSubnetIds.Type, 'List<AWS::EC2::Subnet::Id>');
+    assert.equal(template.Parameters.LambdaSecurityGroupIds.Type, 'List<AWS::EC2::SecurityGroup::Id>');
+    assert.deepEqual(template.Resources.Fn.Properties, { VpcConfig: { SubnetIds: { Ref: 'LambdaSubnetIds' }, SecurityGroupIds: { Ref: 'LambdaSecurityGroupIds' } }, Runtime: 'python3.12' });
+  });
+  test('HCL', () => {
+    const text = 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n}\n';
+    assert.equal(fixed('main.tf', text, 'lambda-in-vpc')?.text,
+      'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  vpc_config {\n    subnet_ids = var.lambda_subnet_ids\n    security_group_ids = var.lambda_security_group_ids\n  }\n}\n\nvariable "lambda_subnet_ids" {\n  description = "Private subnets (in at least two Availability Zones) the function connects to"\n  type        = list(string)\n}\n\nvariable "lambda_security_group_ids" {\n  description = "Security groups of the function\'s network interfaces (their egress rules decide what it reaches)"\n  type        = list(string)\n}\n');
+  });
+});
