@@ -39,3 +39,26 @@ describe('lambda-in-vpc: VpcConfig from list parameters', () => {
       'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  vpc_config {\n    subnet_ids = var.lambda_subnet_ids\n    security_group_ids = var.lambda_security_group_ids\n  }\n}\n\nvariable "lambda_subnet_ids" {\n  description = "Private subnets (in at least two Availability Zones) the function connects to"\n  type        = list(string)\n}\n\nvariable "lambda_security_group_ids" {\n  description = "Security groups of the function\'s network interfaces (their egress rules decide what it reaches)"\n  type        = list(string)\n}\n');
   });
 });
+
+describe('opensearch-in-vpc: VPCOptions from list parameters, the domain replaced', () => {
+  test('YAML', () => {
+    const text = 'Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EngineVersion: OpenSearch_2.11\n';
+    const result = fixed('t.yaml', text, 'opensearch-in-vpc');
+    assert.equal(result?.text, 'Parameters:\n  SearchDomainSubnetIds:\n    Type: List<AWS::EC2::Subnet::Id>\n    Description: "Private subnets of the domain, one per Availability Zone it uses (more than one needs ZoneAwarenessEnabled)"\n  SearchDomainSecurityGroupIds:\n    Type: List<AWS::EC2::SecurityGroup::Id>\n    Description: "Security groups of the domain\'s VPC endpoints (their ingress rules decide who reaches it on 443)"\nResources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      VPCOptions:\n        SubnetIds: !Ref SearchDomainSubnetIds\n        SecurityGroupIds: !Ref SearchDomainSecurityGroupIds\n      EngineVersion: OpenSearch_2.11\n');
+    assert.match(result.title, /replaces the domain/);
+  });
+  test('JSON', () => {
+    const text = '{\n  "Resources": {\n    "Search": {\n      "Type": "AWS::OpenSearchService::Domain",\n      "Properties": {\n        "EngineVersion": "OpenSearch_2.11"\n      }\n    }\n  }\n}\n';
+    const result = fixed('t.json', text, 'opensearch-in-vpc');
+    assert.ok(result);
+    const template = JSON.parse(result.text) as { Parameters: Record<string, { Type: string }>; Resources: Record<string, { Properties: unknown }> };
+    assert.equal(template.Parameters.SearchDomainSubnetIds.Type, 'List<AWS::EC2::Subnet::Id>');
+    assert.deepEqual(template.Resources.Search.Properties, { VPCOptions: { SubnetIds: { Ref: 'SearchDomainSubnetIds' }, SecurityGroupIds: { Ref: 'SearchDomainSecurityGroupIds' } }, EngineVersion: 'OpenSearch_2.11' });
+  });
+  test('HCL', () => {
+    const text = 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n';
+    const result = fixed('main.tf', text, 'opensearch-in-vpc');
+    assert.equal(result?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  vpc_options {\n    subnet_ids = var.search_domain_subnet_ids\n    security_group_ids = var.search_domain_security_group_ids\n  }\n}\n\nvariable "search_domain_subnet_ids" {\n  description = "Private subnets of the domain, one per Availability Zone it uses (more than one needs ZoneAwarenessEnabled)"\n  type        = list(string)\n}\n\nvariable "search_domain_security_group_ids" {\n  description = "Security groups of the domain\'s VPC endpoints (their ingress rules decide who reaches it on 443)"\n  type        = list(string)\n}\n');
+    assert.match(result.title, /replaces the domain/);
+  });
+});

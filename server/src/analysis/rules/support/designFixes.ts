@@ -222,6 +222,17 @@ const LAMBDA_GROUPS: FixParameter = { name: 'LambdaSecurityGroupIds', descriptio
 const LAMBDA_SUBNETS_TF: FixParameter = { ...LAMBDA_SUBNETS, name: 'lambda_subnet_ids' };
 const LAMBDA_GROUPS_TF: FixParameter = { ...LAMBDA_GROUPS, name: 'lambda_security_group_ids' };
 
+// ---- An OpenSearch domain in a VPC: AWS::OpenSearchService::Domain (and AWS::Elasticsearch::Domain) VPCOptions
+// { SubnetIds (one per Availability Zone the domain uses), SecurityGroupIds } (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-vpcoptions.html);
+// Terraform vpc_options { subnet_ids, security_group_ids }, "Adding or removing this configuration forces a new
+// resource" (the aws_opensearch_domain provider page). A domain created with a public endpoint cannot be switched
+// to VPC access (OpenSearch Service developer guide, "Migrating from public access to VPC access"): the note says
+// the domain is replaced (fixNotes.ts).
+const SEARCH_SUBNETS: FixParameter = { name: 'SearchDomainSubnetIds', description: 'Private subnets of the domain, one per Availability Zone it uses (more than one needs ZoneAwarenessEnabled)', type: listOf('List<AWS::EC2::Subnet::Id>') };
+const SEARCH_GROUPS: FixParameter = { name: 'SearchDomainSecurityGroupIds', description: 'Security groups of the domain\'s VPC endpoints (their ingress rules decide who reaches it on 443)', type: listOf('List<AWS::EC2::SecurityGroup::Id>') };
+const SEARCH_SUBNETS_TF: FixParameter = { ...SEARCH_SUBNETS, name: 'search_domain_subnet_ids' };
+const SEARCH_GROUPS_TF: FixParameter = { ...SEARCH_GROUPS, name: 'search_domain_security_group_ids' };
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -550,6 +561,24 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         value: '',
         variables: [LAMBDA_SUBNETS_TF, LAMBDA_GROUPS_TF],
         operations: [{ op: 'set', path: ['vpc_config'], value: { subnet_ids: { $hcl: `var.${LAMBDA_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${LAMBDA_GROUPS_TF.name}` } } }],
+      },
+    },
+  },
+  'opensearch-in-vpc': {
+    fixId: 'set-vpc-options',
+    fix: {
+      title: `Set VPCOptions to new parameters ${SEARCH_SUBNETS.name}, ${SEARCH_GROUPS.name} (their values to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [SEARCH_SUBNETS, SEARCH_GROUPS],
+      operations: [{ op: 'set', path: ['VPCOptions'], value: { SubnetIds: { Ref: SEARCH_SUBNETS.name }, SecurityGroupIds: { Ref: SEARCH_GROUPS.name } } }],
+      terraform: {
+        title: `Set vpc_options to new variables ${SEARCH_SUBNETS_TF.name}, ${SEARCH_GROUPS_TF.name} (their values to fill in)`,
+        path: [],
+        value: '',
+        variables: [SEARCH_SUBNETS_TF, SEARCH_GROUPS_TF],
+        operations: [{ op: 'set', path: ['vpc_options'], value: { subnet_ids: { $hcl: `var.${SEARCH_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${SEARCH_GROUPS_TF.name}` } } }],
       },
     },
   },

@@ -119,6 +119,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'cloudtrail-multi-region': both('events from every Region are delivered: more S3 storage'),
   'guardduty-enabled': both('GuardDuty is billed by the volume of events it analyses'),
   'lambda-in-vpc': breaking('the function\'s role needs ec2:CreateNetworkInterface, DescribeNetworkInterfaces and DeleteNetworkInterface (AWSLambdaVPCAccessExecutionRole), or the deployment fails; in the VPC it reaches the internet and AWS APIs only through a NAT gateway or VPC endpoints'),
+  'opensearch-in-vpc': breaking(`a public domain cannot move into a VPC: replaces the domain on the next deployment (a new, empty one; restore a snapshot or reindex); ${OUTSIDE_CLIENTS}`),
   'lambda-tracing': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'lambda-tracing-sam': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'eks-control-plane-logging': both(LOG_INGESTION),
