@@ -62,3 +62,24 @@ describe('opensearch-in-vpc: VPCOptions from list parameters, the domain replace
     assert.match(result.title, /replaces the domain/);
   });
 });
+
+describe('cognito-user-pool-mfa: OPTIONAL with a software token', () => {
+  test('YAML: OFF replaced, the method list created', () => {
+    const text = 'Resources:\n  Users:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: "OFF"\n';
+    const result = fixed('t.yaml', text, 'cognito-user-pool-mfa');
+    assert.equal(result?.text, 'Resources:\n  Users:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      EnabledMfas: [SOFTWARE_TOKEN_MFA]\n      MfaConfiguration: OPTIONAL\n');
+    assert.match(result.title, /password alone/);
+  });
+  test('YAML: an SMS method kept', () => {
+    const text = 'Resources:\n  Users:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: "OFF"\n      EnabledMfas: [SMS_MFA]\n';
+    assert.equal(fixed('t.yaml', text, 'cognito-user-pool-mfa')?.text, 'Resources:\n  Users:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: OPTIONAL\n      EnabledMfas: [SMS_MFA, SOFTWARE_TOKEN_MFA]\n');
+  });
+  test('JSON', () => {
+    const text = '{\n  "Resources": {\n    "Users": {\n      "Type": "AWS::Cognito::UserPool",\n      "Properties": {\n        "UserPoolName": "users"\n      }\n    }\n  }\n}\n';
+    assert.equal(fixed('t.json', text, 'cognito-user-pool-mfa')?.text, '{\n  "Resources": {\n    "Users": {\n      "Type": "AWS::Cognito::UserPool",\n      "Properties": {\n        "MfaConfiguration": "OPTIONAL",\n        "EnabledMfas": ["SOFTWARE_TOKEN_MFA"],\n        "UserPoolName": "users"\n      }\n    }\n  }\n}\n');
+  });
+  test('HCL', () => {
+    const text = 'resource "aws_cognito_user_pool" "users" {\n  name              = "users"\n  mfa_configuration = "OFF"\n}\n';
+    assert.equal(fixed('main.tf', text, 'cognito-user-pool-mfa')?.text, 'resource "aws_cognito_user_pool" "users" {\n  name              = "users"\n  mfa_configuration = "OPTIONAL"\n  software_token_mfa_configuration {\n    enabled = true\n  }\n}\n');
+  });
+});

@@ -25,7 +25,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'cloudfront-origin-https': LIST,
   'cloudfront-s3-oac': 'An origin access control needs a new AWS::CloudFront::OriginAccessControl, its id on each S3 origin, the identity removed, and a bucket policy allowing cloudfront.amazonaws.com for this distribution: without the policy change the site stops serving, and the bucket may be in another template.',
   'codebuild-no-plaintext-credentials': SECRET,
-  'cognito-user-pool-mfa': 'OPTIONAL or ON needs an MFA method configured beside it (EnabledMfas, a software token or an SMS configuration with its role), and ON can only be chosen when the pool is created: several values the author chooses together.',
   'data-residency-regions': PLACEMENT,
   'docdb-tls': PARAMETER_GROUP,
   'ec2-no-public-ip': PLACEMENT,

@@ -233,6 +233,15 @@ const SEARCH_GROUPS: FixParameter = { name: 'SearchDomainSecurityGroupIds', desc
 const SEARCH_SUBNETS_TF: FixParameter = { ...SEARCH_SUBNETS, name: 'search_domain_subnet_ids' };
 const SEARCH_GROUPS_TF: FixParameter = { ...SEARCH_GROUPS, name: 'search_domain_security_group_ids' };
 
+// ---- MFA in a Cognito user pool: the rule accepts ON or OPTIONAL. OPTIONAL with a software token (TOTP):
+// AWS::Cognito::UserPool MfaConfiguration and EnabledMfas [SMS_MFA | SOFTWARE_TOKEN_MFA | EMAIL_OTP], both updated
+// in place (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas);
+// Terraform mfa_configuration with software_token_mfa_configuration { enabled = true }, one MFA method being
+// required when it is ON or OPTIONAL (the aws_cognito_user_pool provider page). OPTIONAL asks a code only of users
+// who set up an authenticator ("OPTIONAL: MFA will be required only for individual users who have an MFA factor
+// activated", SetUserPoolMfaConfig, Cognito API reference): nobody is locked out; ON for every user is the author's choice.
+const COGNITO_MFA_TITLE = 'users who set up an authenticator app must then give its code; others still sign in with a password alone (ON requires MFA of every user)';
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -579,6 +588,28 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         value: '',
         variables: [SEARCH_SUBNETS_TF, SEARCH_GROUPS_TF],
         operations: [{ op: 'set', path: ['vpc_options'], value: { subnet_ids: { $hcl: `var.${SEARCH_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${SEARCH_GROUPS_TF.name}` } } }],
+      },
+    },
+  },
+  'cognito-user-pool-mfa': {
+    fixId: 'optional-totp-mfa',
+    fix: {
+      title: `Set MfaConfiguration OPTIONAL with EnabledMfas SOFTWARE_TOKEN_MFA: ${COGNITO_MFA_TITLE}`,
+      safety: 'safe',
+      path: [],
+      value: '',
+      operations: [
+        { op: 'set', path: ['MfaConfiguration'], value: 'OPTIONAL' },
+        { op: 'append', list: ['EnabledMfas'], items: ['SOFTWARE_TOKEN_MFA'] },
+      ],
+      terraform: {
+        title: `Set mfa_configuration = "OPTIONAL" with software_token_mfa_configuration enabled: ${COGNITO_MFA_TITLE}`,
+        path: [],
+        value: '',
+        operations: [
+          { op: 'set', path: ['mfa_configuration'], value: 'OPTIONAL' },
+          { op: 'set', path: ['software_token_mfa_configuration'], value: { enabled: true } },
+        ],
       },
     },
   },
