@@ -83,3 +83,27 @@ describe('cognito-user-pool-mfa: OPTIONAL with a software token', () => {
     assert.equal(fixed('main.tf', text, 'cognito-user-pool-mfa')?.text, 'resource "aws_cognito_user_pool" "users" {\n  name              = "users"\n  mfa_configuration = "OPTIONAL"\n  software_token_mfa_configuration {\n    enabled = true\n  }\n}\n');
   });
 });
+
+describe('ec2-no-public-ip: Terraform only, the instance replaced', () => {
+  test('HCL: true becomes false', () => {
+    const text = 'resource "aws_instance" "web" {\n  ami                         = "ami-0abcdef1234567890"\n  associate_public_ip_address = true\n}\n';
+    const result = fixed('main.tf', text, 'ec2-no-public-ip');
+    assert.equal(result?.text, text.replace('= true', '= false'));
+    assert.match(result.title, /replaces the instance/);
+  });
+  test('HCL: a public subnet', () => {
+    const text = 'resource "aws_subnet" "public" {\n  vpc_id                  = "vpc-1"\n  cidr_block              = "10.0.0.0/24"\n  map_public_ip_on_launch = true\n}\n\nresource "aws_instance" "web" {\n  ami       = "ami-0abcdef1234567890"\n  subnet_id = aws_subnet.public.id\n}\n';
+    assert.equal(fixed('main.tf', text, 'ec2-no-public-ip')?.text, text.replace('aws_subnet.public.id\n', 'aws_subnet.public.id\n  associate_public_ip_address = false\n'));
+  });
+  test('YAML: no fix', () => {
+    const text = 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-0abcdef1234567890\n      NetworkInterfaces:\n        - DeviceIndex: "0"\n          AssociatePublicIpAddress: true\n          SubnetId: subnet-1\n';
+    assert.equal(fixed('t.yaml', text, 'ec2-no-public-ip'), undefined);
+  });
+  test('HCL: no fix beside a network interface attached at launch', () => {
+    const text = 'resource "aws_instance" "web" {\n  ami = "ami-0abcdef1234567890"\n  associate_public_ip_address = true\n  network_interface {\n    network_interface_id = "eni-1"\n    device_index         = 0\n  }\n}\n';
+    const analyzer = new Analyzer({ files: memoryView({ 'main.tf': text }, '/m') });
+    const findings = analyzer.analyze({ path: '/m/main.tf', text }).findings.filter((finding) => finding.ruleId === 'ec2-no-public-ip');
+    assert.ok(findings.length > 0, 'a finding on the instance');
+    assert.ok(findings.every((finding) => !analyzer.codeActions({ path: '/m/main.tf', text }, finding.range).some((action) => action.finding.ruleId === 'ec2-no-public-ip' && !action.title.startsWith('Suppress'))));
+  });
+});

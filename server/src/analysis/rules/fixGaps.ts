@@ -27,7 +27,7 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'codebuild-no-plaintext-credentials': SECRET,
   'data-residency-regions': PLACEMENT,
   'docdb-tls': PARAMETER_GROUP,
-  'ec2-no-public-ip': PLACEMENT,
+  'ec2-no-public-ip': 'CloudFormation: AssociatePublicIpAddress sits in NetworkInterfaces elements, where an element attaching an existing interface may not take it, and an instance without the list would need one written with its subnet and security groups moved in (Terraform has a fix).',
   'ec2-userdata-no-secrets': SECRET,
   'ecs-logging': LIST,
   'ecs-no-privileged': CONTAINER_JSON,

@@ -5,6 +5,9 @@
 // Each value cites the AWS or Terraform AWS provider documentation it was checked against. What applying a fix
 // costs or changes is said in fixNotes.ts.
 import type { RuleOutcome } from './outcome';
+import type { CfnResource } from '../../cloudformation/template';
+import type { TfResource } from '../../terraform/context';
+import { mapEntry } from '../../cloudformation/template';
 import type { FixParameter, Rule, SetSettingFix } from './rule';
 
 type Flagged = Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
@@ -14,8 +17,9 @@ type Flagged = Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
  * those on the resource itself (no related child).
  */
 export interface DesignFixScope {
-  readonly cloudformation?: false | ((outcome: Flagged, type: string) => boolean);
-  readonly terraform?: false | ((outcome: Flagged, type: string) => boolean);
+  readonly cloudformation?: false | ((outcome: Flagged, type: string, resource: CfnResource) => boolean);
+  /** `resource`: the instance examined (a fix that conflicts with one of its blocks is not offered). */
+  readonly terraform?: false | ((outcome: Flagged, type: string, resource: TfResource) => boolean);
 }
 
 export interface DesignFix {
@@ -26,8 +30,8 @@ export interface DesignFix {
 
 const onTheResource = (outcome: Flagged): boolean => outcome.kind === 'depends' || (outcome.related?.length ?? 0) === 0;
 
-function named(outcomes: RuleOutcome[], fixId: string, type: string, applies: (outcome: Flagged, type: string) => boolean): RuleOutcome[] {
-  return outcomes.map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && applies(outcome, type) ? { ...outcome, fixId } : outcome));
+function named(outcomes: RuleOutcome[], fixId: string, applies: (outcome: Flagged) => boolean): RuleOutcome[] {
+  return outcomes.map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && applies(outcome) ? { ...outcome, fixId } : outcome));
 }
 
 /**
@@ -42,8 +46,8 @@ export function withDesignFix(rule: Rule, { fixId, fix, scope = {} }: DesignFix)
   return {
     ...rule,
     fixes: { ...(rule.fixes ?? {}), [fixId]: fix },
-    ...(cfn && cfnApplies ? { cloudformation: { check: (resource, context) => named(cfn.check(resource, context), fixId, resource.type ?? '', cfnApplies) } } : {}),
-    ...(tf && tfApplies ? { terraform: { check: (resource, context) => named(tf.check(resource, context), fixId, resource.type, tfApplies) } } : {}),
+    ...(cfn && cfnApplies ? { cloudformation: { check: (resource, context) => named(cfn.check(resource, context), fixId, (outcome) => cfnApplies(outcome, resource.type ?? '', resource)) } } : {}),
+    ...(tf && tfApplies ? { terraform: { check: (resource, context) => named(tf.check(resource, context), fixId, (outcome) => tfApplies(outcome, resource.type, resource)) } } : {}),
   };
 }
 
@@ -241,6 +245,14 @@ const SEARCH_GROUPS_TF: FixParameter = { ...SEARCH_GROUPS, name: 'search_domain_
 // who set up an authenticator ("OPTIONAL: MFA will be required only for individual users who have an MFA factor
 // activated", SetUserPoolMfaConfig, Cognito API reference): nobody is locked out; ON for every user is the author's choice.
 const COGNITO_MFA_TITLE = 'users who set up an authenticator app must then give its code; others still sign in with a password alone (ON requires MFA of every user)';
+
+// ---- An instance without a public IPv4 address, Terraform only: aws_instance associate_public_ip_address is
+// ForceNew in the provider schema (a new instance), and EC2 refuses it beside network interfaces attached at launch
+// (network_interface / primary_network_interface blocks): no fix there. CloudFormation AssociatePublicIpAddress sits
+// in NetworkInterfaces elements (Update requires: Replacement), where an element naming an existing
+// NetworkInterfaceId may not take it, and an instance without the list would need one written with its subnet and
+// groups moved in: no CloudFormation fix (fixGaps.ts).
+const attachesInterfaces = (resource: TfResource): boolean => mapEntry(resource.body, 'network_interface') !== undefined || mapEntry(resource.body, 'primary_network_interface') !== undefined;
 
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
@@ -610,6 +622,24 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
           { op: 'set', path: ['mfa_configuration'], value: 'OPTIONAL' },
           { op: 'set', path: ['software_token_mfa_configuration'], value: { enabled: true } },
         ],
+      },
+    },
+  },
+  'ec2-no-public-ip': {
+    fixId: 'no-public-ip',
+    scope: { cloudformation: false, terraform: (outcome, type, resource) => type === 'aws_instance' && onTheResource(outcome) && !attachesInterfaces(resource) },
+    fix: {
+      title: 'Set associate_public_ip_address = false',
+      // No CloudFormation fix (no path, operations or companion): its safety describes nothing written.
+      safety: 'safe',
+      path: [],
+      value: '',
+      terraform: {
+        title: 'Set associate_public_ip_address = false',
+        path: [],
+        value: '',
+        operations: [{ op: 'set', path: ['associate_public_ip_address'], value: false }],
+        safety: 'replaces',
       },
     },
   },

@@ -53,6 +53,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'ec2-ebs-encrypted': both('replaces the instance on the next deployment: its volumes are new, empty ones unless created from snapshots'),
   'lt-ebs-encrypted': both('a new template version: instances launched before keep their unencrypted volumes'),
   'lc-ebs-encrypted': both('replaces the launch configuration: instances launched before keep their unencrypted volumes'),
+  'ec2-no-public-ip': { terraform: 'replaces the instance on the next apply: a new one from its AMI (data on the old root volume is lost unless kept on another volume); in a public subnet it then reaches the internet only through a NAT gateway or VPC endpoints', breaks: true },
   'lt-no-public-ip': breaking('a new template version: its instances in a public subnet lose internet access unless a NAT gateway or VPC endpoints route them'),
   's3-default-encryption': both('SSE-S3, what S3 applies when nothing is set; a customer managed key is a separate choice (s3-kms-cmk)'),
   's3-acls-disabled': breaking('ACLs stop granting access, and requests that set an ACL other than bucket-owner-full-control are rejected'),
