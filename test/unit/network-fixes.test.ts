@@ -107,3 +107,29 @@ describe('ec2-no-public-ip: Terraform only, the instance replaced', () => {
     assert.ok(findings.every((finding) => !analyzer.codeActions({ path: '/m/main.tf', text }, finding.range).some((action) => action.finding.ruleId === 'ec2-no-public-ip' && !action.title.startsWith('Suppress'))));
   });
 });
+
+describe('opensearch-fgac: an IAM master user and what fine-grained access control requires', () => {
+  test('YAML', () => {
+    const text = 'Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EngineVersion: OpenSearch_2.11\n';
+    const result = fixed('t.yaml', text, 'opensearch-fgac');
+    assert.equal(result?.text, 'Parameters:\n  SearchMasterUserArn:\n    Type: String\n    Description: "ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)"\nResources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      AdvancedSecurityOptions:\n        Enabled: true\n        InternalUserDatabaseEnabled: false\n        MasterUserOptions:\n          MasterUserARN: !Ref SearchMasterUserArn\n      NodeToNodeEncryptionOptions:\n        Enabled: true\n      EncryptionAtRestOptions:\n        Enabled: true\n      DomainEndpointOptions:\n        EnforceHTTPS: true\n      EngineVersion: OpenSearch_2.11\n');
+    assert.match(result.title, /role mappings/);
+  });
+  test('JSON', () => {
+    const text = '{\n  "Resources": {\n    "Search": {\n      "Type": "AWS::OpenSearchService::Domain",\n      "Properties": {\n        "EngineVersion": "OpenSearch_2.11"\n      }\n    }\n  }\n}\n';
+    const result = fixed('t.json', text, 'opensearch-fgac');
+    assert.ok(result);
+    const template = JSON.parse(result.text) as { Resources: Record<string, { Properties: unknown }> };
+    assert.deepEqual(template.Resources.Search.Properties, {
+      AdvancedSecurityOptions: { Enabled: true, InternalUserDatabaseEnabled: false, MasterUserOptions: { MasterUserARN: { Ref: 'SearchMasterUserArn' } } },
+      NodeToNodeEncryptionOptions: { Enabled: true },
+      EncryptionAtRestOptions: { Enabled: true },
+      DomainEndpointOptions: { EnforceHTTPS: true },
+      EngineVersion: 'OpenSearch_2.11',
+    });
+  });
+  test('HCL', () => {
+    const text = 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n';
+    assert.equal(fixed('main.tf', text, 'opensearch-fgac')?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = false\n    master_user_options {\n      master_user_arn = var.search_master_user_arn\n    }\n  }\n  node_to_node_encryption {\n    enabled = true\n  }\n  encrypt_at_rest {\n    enabled = true\n  }\n  domain_endpoint_options {\n    enforce_https = true\n  }\n}\n\nvariable "search_master_user_arn" {\n  description = "ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)"\n  type        = string\n}\n');
+  });
+});

@@ -36,7 +36,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'efs-access-point-identity': ACCESS,
   'iam-no-user-policies': ACCESS,
   'loggroup-data-protection': POLICY,
-  'opensearch-fgac': ACCESS,
   'rds-force-tls': PARAMETER_GROUP,
   'rds-managed-master-password': 'Terraform: a variable would still keep the password in the state; the fix is to remove `password` for manage_master_user_password = true or password_wo, and the writer sets values without removing arguments.',
   'redshift-require-ssl': PARAMETER_GROUP,

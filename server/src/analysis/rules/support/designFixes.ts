@@ -254,6 +254,16 @@ const COGNITO_MFA_TITLE = 'users who set up an authenticator app must then give 
 // groups moved in: no CloudFormation fix (fixGaps.ts).
 const attachesInterfaces = (resource: TfResource): boolean => mapEntry(resource.body, 'network_interface') !== undefined || mapEntry(resource.body, 'primary_network_interface') !== undefined;
 
+// ---- OpenSearch fine-grained access control: AdvancedSecurityOptions { Enabled, InternalUserDatabaseEnabled,
+// MasterUserOptions { MasterUserARN } }; "you must also enable node-to-node encryption (NodeToNodeEncryptionOptions)
+// and encryption at rest (EncryptionAtRestOptions) ... and EnforceHTTPS within DomainEndpointOptions"
+// (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-advancedsecurityoptionsinput.html),
+// so the fix writes the four together. Terraform advanced_security_options { enabled, internal_user_database_enabled,
+// master_user_options { master_user_arn } }, node_to_node_encryption, encrypt_at_rest, domain_endpoint_options
+// { enforce_https } (the aws_opensearch_domain provider page). The master user is an IAM principal the author names.
+const SEARCH_MASTER: FixParameter = param('SearchMasterUserArn', 'ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)');
+const SEARCH_MASTER_TF: FixParameter = { ...SEARCH_MASTER, name: 'search_master_user_arn' };
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -640,6 +650,34 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         value: '',
         operations: [{ op: 'set', path: ['associate_public_ip_address'], value: false }],
         safety: 'replaces',
+      },
+    },
+  },
+  'opensearch-fgac': {
+    fixId: 'enable-fgac',
+    fix: {
+      title: `Enable AdvancedSecurityOptions with an IAM master user, a new parameter ${SEARCH_MASTER.name} (its value to fill in), and the encryption and HTTPS it requires`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [SEARCH_MASTER],
+      operations: [
+        { op: 'set', path: ['AdvancedSecurityOptions'], value: { Enabled: true, InternalUserDatabaseEnabled: false, MasterUserOptions: { MasterUserARN: { Ref: SEARCH_MASTER.name } } } },
+        { op: 'set', path: ['NodeToNodeEncryptionOptions', 'Enabled'], value: true },
+        { op: 'set', path: ['EncryptionAtRestOptions', 'Enabled'], value: true },
+        { op: 'set', path: ['DomainEndpointOptions', 'EnforceHTTPS'], value: true },
+      ],
+      terraform: {
+        title: `Enable advanced_security_options with master_user_arn = var.${SEARCH_MASTER_TF.name} (a new variable, its value to fill in), and the encryption and HTTPS it requires`,
+        path: [],
+        value: '',
+        variables: [SEARCH_MASTER_TF],
+        operations: [
+          { op: 'set', path: ['advanced_security_options'], value: { enabled: true, internal_user_database_enabled: false, master_user_options: { master_user_arn: { $hcl: `var.${SEARCH_MASTER_TF.name}` } } } },
+          { op: 'set', path: ['node_to_node_encryption', 'enabled'], value: true },
+          { op: 'set', path: ['encrypt_at_rest', 'enabled'], value: true },
+          { op: 'set', path: ['domain_endpoint_options', 'enforce_https'], value: true },
+        ],
       },
     },
   },
