@@ -133,3 +133,28 @@ describe('opensearch-fgac: an IAM master user and what fine-grained access contr
     assert.equal(fixed('main.tf', text, 'opensearch-fgac')?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = false\n    master_user_options {\n      master_user_arn = var.search_master_user_arn\n    }\n  }\n  node_to_node_encryption {\n    enabled = true\n  }\n  encrypt_at_rest {\n    enabled = true\n  }\n  domain_endpoint_options {\n    enforce_https = true\n  }\n}\n\nvariable "search_master_user_arn" {\n  description = "ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)"\n  type        = string\n}\n');
   });
 });
+
+describe('efs-access-point-identity: PosixUser from number parameters', () => {
+  test('YAML', () => {
+    const text = 'Resources:\n  Ap:\n    Type: AWS::EFS::AccessPoint\n    Properties:\n      FileSystemId: fs-12345678\n      RootDirectory: { Path: /app }\n';
+    const result = fixed('t.yaml', text, 'efs-access-point-identity');
+    assert.equal(result?.text, 'Parameters:\n  AccessPointPosixUid:\n    Type: Number\n    Description: "POSIX user id that every request through the access point uses on the file system"\n  AccessPointPosixGid:\n    Type: Number\n    Description: "POSIX group id that every request through the access point uses on the file system"\nResources:\n  Ap:\n    Type: AWS::EFS::AccessPoint\n    Properties:\n      PosixUser:\n        Uid: !Ref AccessPointPosixUid\n        Gid: !Ref AccessPointPosixGid\n      FileSystemId: fs-12345678\n      RootDirectory: { Path: /app }\n');
+    assert.match(result.title, /replaces the access point/);
+  });
+  test('JSON', () => {
+    const text = '{\n  "Resources": {\n    "Ap": {\n      "Type": "AWS::EFS::AccessPoint",\n      "Properties": {\n        "FileSystemId": "fs-12345678",\n        "RootDirectory": { "Path": "/app" }\n      }\n    }\n  }\n}\n';
+    const result = fixed('t.json', text, 'efs-access-point-identity');
+    assert.ok(result);
+    const template = JSON.parse(result.text) as { Parameters: Record<string, { Type: string }>; Resources: Record<string, { Properties: unknown }> };
+    assert.equal(template.Parameters.AccessPointPosixGid.Type, 'Number');
+    assert.deepEqual(template.Resources.Ap.Properties, { PosixUser: { Uid: { Ref: 'AccessPointPosixUid' }, Gid: { Ref: 'AccessPointPosixGid' } }, FileSystemId: 'fs-12345678', RootDirectory: { Path: '/app' } });
+  });
+  test('HCL', () => {
+    const text = 'resource "aws_efs_access_point" "app" {\n  file_system_id = "fs-12345678"\n  root_directory {\n    path = "/app"\n  }\n}\n';
+    assert.equal(fixed('main.tf', text, 'efs-access-point-identity')?.text, 'resource "aws_efs_access_point" "app" {\n  file_system_id = "fs-12345678"\n  root_directory {\n    path = "/app"\n  }\n  posix_user {\n    uid = var.access_point_posix_uid\n    gid = var.access_point_posix_gid\n  }\n}\n\nvariable "access_point_posix_uid" {\n  description = "POSIX user id that every request through the access point uses on the file system"\n  type        = number\n}\n\nvariable "access_point_posix_gid" {\n  description = "POSIX group id that every request through the access point uses on the file system"\n  type        = number\n}\n');
+  });
+  test('a root directory of "/" gets no fix (its path is the author\'s layout)', () => {
+    const text = 'Resources:\n  Ap:\n    Type: AWS::EFS::AccessPoint\n    Properties:\n      FileSystemId: fs-12345678\n      PosixUser: { Uid: "1000", Gid: "1000" }\n      RootDirectory: { Path: / }\n';
+    assert.equal(fixed('t.yaml', text, 'efs-access-point-identity'), undefined);
+  });
+});

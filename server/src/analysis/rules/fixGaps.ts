@@ -33,7 +33,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'ecs-no-privileged': CONTAINER_JSON,
   'ecs-no-secrets-in-env': SECRET,
   'ecs-readonly-rootfs': CONTAINER_JSON,
-  'efs-access-point-identity': ACCESS,
   'iam-no-user-policies': ACCESS,
   'loggroup-data-protection': POLICY,
   'rds-force-tls': PARAMETER_GROUP,

@@ -264,6 +264,18 @@ const attachesInterfaces = (resource: TfResource): boolean => mapEntry(resource.
 const SEARCH_MASTER: FixParameter = param('SearchMasterUserArn', 'ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)');
 const SEARCH_MASTER_TF: FixParameter = { ...SEARCH_MASTER, name: 'search_master_user_arn' };
 
+// ---- The POSIX identity of an EFS access point: AWS::EFS::AccessPoint PosixUser { Uid, Gid } (strings of numbers;
+// Update requires: Replacement, docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-posixuser.html);
+// Terraform aws_efs_access_point posix_user { uid, gid } (numbers; forces a new access point, the provider page).
+// The ids are the application's, so parameters; only the PosixUser finding gets it (a root directory below "/"
+// needs a path and, when EFS must create it, CreationInfo owners and permissions: the author's layout).
+const numberParameter = (name: string, description: string): FixParameter => ({ name, description, type: { cloudformation: 'Number', terraform: 'number' } });
+const EFS_UID = numberParameter('AccessPointPosixUid', 'POSIX user id that every request through the access point uses on the file system');
+const EFS_GID = numberParameter('AccessPointPosixGid', 'POSIX group id that every request through the access point uses on the file system');
+const EFS_UID_TF = { ...EFS_UID, name: 'access_point_posix_uid' };
+const EFS_GID_TF = { ...EFS_GID, name: 'access_point_posix_gid' };
+const aboutPosixUser = (outcome: Flagged): boolean => outcome.kind === 'finding' && /PosixUser|posix_user/.test(outcome.message);
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -678,6 +690,25 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
           { op: 'set', path: ['encrypt_at_rest', 'enabled'], value: true },
           { op: 'set', path: ['domain_endpoint_options', 'enforce_https'], value: true },
         ],
+      },
+    },
+  },
+  'efs-access-point-identity': {
+    fixId: 'set-posix-user',
+    scope: { cloudformation: aboutPosixUser, terraform: aboutPosixUser },
+    fix: {
+      title: `Set PosixUser to new parameters ${EFS_UID.name}, ${EFS_GID.name} (their values to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [EFS_UID, EFS_GID],
+      operations: [{ op: 'set', path: ['PosixUser'], value: { Uid: { Ref: EFS_UID.name }, Gid: { Ref: EFS_GID.name } } }],
+      terraform: {
+        title: `Set posix_user to new variables ${EFS_UID_TF.name}, ${EFS_GID_TF.name} (their values to fill in)`,
+        path: [],
+        value: '',
+        variables: [EFS_UID_TF, EFS_GID_TF],
+        operations: [{ op: 'set', path: ['posix_user'], value: { uid: { $hcl: `var.${EFS_UID_TF.name}` }, gid: { $hcl: `var.${EFS_GID_TF.name}` } } }],
       },
     },
   },
