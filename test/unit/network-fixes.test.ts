@@ -158,3 +158,26 @@ describe('efs-access-point-identity: PosixUser from number parameters', () => {
     assert.equal(fixed('t.yaml', text, 'efs-access-point-identity'), undefined);
   });
 });
+
+describe('alb-https-listener: the listener turned HTTPS with a certificate parameter', () => {
+  test('YAML', () => {
+    const text = 'Resources:\n  Http:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d\n      Port: 80\n      Protocol: HTTP\n';
+    const result = fixed('t.yaml', text, 'alb-https-listener');
+    assert.equal(result?.text, 'Parameters:\n  ListenerCertificateArn:\n    Type: String\n    Description: "ARN of the ACM (or IAM) server certificate the HTTPS listener presents, for the names clients use"\nResources:\n  Http:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      Certificates:\n        - CertificateArn: !Ref ListenerCertificateArn\n      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n      LoadBalancerArn: arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d\n      Port: 80\n      Protocol: HTTPS\n');
+    assert.match(result.title, /http:\/\/ on this port break/);
+  });
+  test('JSON', () => {
+    const text = '{"Resources": {"Http": {"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": {"LoadBalancerArn": "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d", "Port": 80, "Protocol": "HTTP"}}}}\n';
+    const result = fixed('t.json', text, 'alb-https-listener');
+    assert.ok(result);
+    const template = JSON.parse(result.text) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    const properties = template.Resources.Http.Properties;
+    assert.equal(properties.Protocol, 'HTTPS');
+    assert.deepEqual(properties.Certificates, [{ CertificateArn: { Ref: 'ListenerCertificateArn' } }]);
+    assert.equal(properties.SslPolicy, 'ELBSecurityPolicy-TLS13-1-2-2021-06');
+  });
+  test('HCL', () => {
+    const text = 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d"\n  port              = 80\n  protocol          = "HTTP"\n}\n';
+    assert.equal(fixed('main.tf', text, 'alb-https-listener')?.text, 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d"\n  port              = 80\n  protocol          = "HTTPS"\n  certificate_arn = var.listener_certificate_arn\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\n\nvariable "listener_certificate_arn" {\n  description = "ARN of the ACM (or IAM) server certificate the HTTPS listener presents, for the names clients use"\n  type        = string\n}\n');
+  });
+});

@@ -17,7 +17,6 @@ const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions,
 /** Rule id -> why it has no fix (for the formats in which it has none). */
 export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'alb-access-logs': LOG_ATTRIBUTES,
-  'alb-https-listener': CERTIFICATE,
   'apigw-cache-encrypted': METHOD_SETTINGS,
   'apigw-waf': 'CloudFormation: a stage has no Arn attribute, and the web ACL association\'s ARN is built from the stage\'s REST API id and name, which a companion resource cannot copy from the stage (Terraform has a fix).',
   'clb-access-logs': LOG_ATTRIBUTES,

@@ -276,6 +276,16 @@ const EFS_UID_TF = { ...EFS_UID, name: 'access_point_posix_uid' };
 const EFS_GID_TF = { ...EFS_GID, name: 'access_point_posix_gid' };
 const aboutPosixUser = (outcome: Flagged): boolean => outcome.kind === 'finding' && /PosixUser|posix_user/.test(outcome.message);
 
+// ---- An HTTP listener of an Application Load Balancer turned HTTPS on its port (the rule accepts HTTPS or a default
+// action redirecting to HTTPS; a redirect would drop the author's forward actions, so the listener itself is turned):
+// AWS::ElasticLoadBalancingV2::Listener Protocol HTTPS with Certificates [{ CertificateArn }] and SslPolicy (all
+// "Update requires: No interruption", docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html);
+// Terraform aws_lb_listener protocol, certificate_arn ("Required if protocol is HTTPS or TLS") and ssl_policy (the
+// provider page). The policy is the one alb-tls-policy writes (TLS 1.2 and 1.3), so no new finding follows.
+const LISTENER_CERTIFICATE = param('ListenerCertificateArn', 'ARN of the ACM (or IAM) server certificate the HTTPS listener presents, for the names clients use');
+const LISTENER_CERTIFICATE_TF = { ...LISTENER_CERTIFICATE, name: 'listener_certificate_arn' };
+const LISTENER_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
@@ -709,6 +719,32 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         value: '',
         variables: [EFS_UID_TF, EFS_GID_TF],
         operations: [{ op: 'set', path: ['posix_user'], value: { uid: { $hcl: `var.${EFS_UID_TF.name}` }, gid: { $hcl: `var.${EFS_GID_TF.name}` } } }],
+      },
+    },
+  },
+  'alb-https-listener': {
+    fixId: 'listen-on-https',
+    fix: {
+      title: `Set Protocol HTTPS with a certificate, a new parameter ${LISTENER_CERTIFICATE.name} (its value to fill in), and SslPolicy ${LISTENER_TLS_POLICY}`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [LISTENER_CERTIFICATE],
+      operations: [
+        { op: 'set', path: ['Protocol'], value: 'HTTPS' },
+        { op: 'set', path: ['Certificates'], value: [{ CertificateArn: { Ref: LISTENER_CERTIFICATE.name } }] },
+        { op: 'set', path: ['SslPolicy'], value: LISTENER_TLS_POLICY },
+      ],
+      terraform: {
+        title: `Set protocol = "HTTPS" with certificate_arn = var.${LISTENER_CERTIFICATE_TF.name} (a new variable, its value to fill in) and ssl_policy = "${LISTENER_TLS_POLICY}"`,
+        path: [],
+        value: '',
+        variables: [LISTENER_CERTIFICATE_TF],
+        operations: [
+          { op: 'set', path: ['protocol'], value: 'HTTPS' },
+          { op: 'set', path: ['certificate_arn'], value: { $hcl: `var.${LISTENER_CERTIFICATE_TF.name}` } },
+          { op: 'set', path: ['ssl_policy'], value: LISTENER_TLS_POLICY },
+        ],
       },
     },
   },

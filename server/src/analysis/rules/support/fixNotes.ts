@@ -123,6 +123,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'opensearch-in-vpc': breaking(`a public domain cannot move into a VPC: replaces the domain on the next deployment (a new, empty one; restore a snapshot or reindex); ${OUTSIDE_CLIENTS}`),
   'opensearch-fgac': breaking('a blue/green deployment of the domain; requests are then allowed only through role mappings, which the master user makes (clients without one are refused); HTTP clients must switch to HTTPS'),
   'efs-access-point-identity': breaking('replaces the access point on the next deployment (a new id); clients then act as that user and group, so files they cannot reach by those ids become unreadable to them'),
+  'alb-https-listener': breaking('clients calling http:// on this port break: they must use https:// (add an HTTP listener that redirects, if they cannot change)'),
   'lambda-tracing': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'lambda-tracing-sam': breaking('the function\'s role needs xray:PutTraceSegments and xray:PutTelemetryRecords (AWSXRayDaemonWriteAccess), or the deployment fails; X-Ray bills traces beyond its free tier'),
   'eks-control-plane-logging': both(LOG_INGESTION),
