@@ -73,6 +73,8 @@ describe('every fix on its rule\'s bad examples', () => {
     // The value comes through an Fn::If branch or a variable's default: the author's wiring, not a literal to replace.
     'cloudfront-viewer-https cloudformation allow-all on one branch of an undecided condition',
     'loggroup-retention terraform thirty days from a variable default',
+    // associate_public_ip_address = var.public_ip: the variable is the author's wiring (its value may differ per deployment).
+    'ec2-no-public-ip terraform a variable whose value is null and no subnet_id: the same as not set (information, in Terraform words)',
     'sg-open-admin-ports cloudformation RDP opened through a parameter whose default is the whole internet',
     // The principal is inside a heredoc or an aws_iam_policy_document data source (`principals { type, identifiers }`,
     // two values to change together): not a literal of the resource's own expression to replace.

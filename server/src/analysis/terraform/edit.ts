@@ -174,7 +174,8 @@ function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent:
   if (!edit) return undefined;
   const newline = eol(text);
   const declarations = variables.filter((variable) => !analysis.module.variables.has(variable.name)).map((variable) => [
-    '', '', `variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, '  type        = string', '}',
+    '', '', `variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`,
+    ...(variable.noEcho ? ['  sensitive   = true'] : []), '}',
   ].join(newline));
   return [{ ...edit, newText: edit.newText + declarations.join('') }];
 }

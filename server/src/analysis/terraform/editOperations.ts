@@ -89,7 +89,8 @@ function declarations(variables: readonly FixParameter[], newline: string, unit:
     '',
     `variable "${variable.name}" {`,
     `${unit}description = ${JSON.stringify(variable.description)}`,
-    `${unit}type        = string`,
+    `${unit}type        = ${variable.type?.terraform ?? 'string'}`,
+    ...(variable.noEcho ? [`${unit}sensitive   = true`] : []),
     '}',
   ].join(newline)).join('');
 }

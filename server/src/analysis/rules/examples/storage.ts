@@ -379,6 +379,11 @@ export const EXAMPLES: readonly RuleExamples[] = [
           code: 'resource "aws_efs_access_point" ⟦"app"⟧ {\n  file_system_id = "fs-12345678"\n  posix_user {\n    uid = 1000\n    gid = 1000\n  }\n}\n',
           expect: [{ message: ['root_directory.path is not set', 'whole file system'] }],
         },
+        {
+          name: 'a root directory without posix_user: clients choose their ids',
+          code: 'resource "aws_efs_access_point" ⟦"app"⟧ {\n  file_system_id = "fs-12345678"\n  root_directory {\n    path = "/app"\n  }\n}\n',
+          expect: [{ message: ['posix_user.uid is not set'] }],
+        },
       ],
     },
   },

@@ -5,6 +5,9 @@
 // Each value cites the AWS or Terraform AWS provider documentation it was checked against. What applying a fix
 // costs or changes is said in fixNotes.ts.
 import type { RuleOutcome } from './outcome';
+import type { CfnResource } from '../../cloudformation/template';
+import type { TfResource } from '../../terraform/context';
+import { mapEntry } from '../../cloudformation/template';
 import type { FixParameter, Rule, SetSettingFix } from './rule';
 
 type Flagged = Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
@@ -14,8 +17,9 @@ type Flagged = Extract<RuleOutcome, { kind: 'finding' | 'depends' }>;
  * those on the resource itself (no related child).
  */
 export interface DesignFixScope {
-  readonly cloudformation?: false | ((outcome: Flagged, type: string) => boolean);
-  readonly terraform?: false | ((outcome: Flagged, type: string) => boolean);
+  readonly cloudformation?: false | ((outcome: Flagged, type: string, resource: CfnResource) => boolean);
+  /** `resource`: the instance examined (a fix that conflicts with one of its blocks is not offered). */
+  readonly terraform?: false | ((outcome: Flagged, type: string, resource: TfResource) => boolean);
 }
 
 export interface DesignFix {
@@ -26,8 +30,8 @@ export interface DesignFix {
 
 const onTheResource = (outcome: Flagged): boolean => outcome.kind === 'depends' || (outcome.related?.length ?? 0) === 0;
 
-function named(outcomes: RuleOutcome[], fixId: string, type: string, applies: (outcome: Flagged, type: string) => boolean): RuleOutcome[] {
-  return outcomes.map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && applies(outcome, type) ? { ...outcome, fixId } : outcome));
+function named(outcomes: RuleOutcome[], fixId: string, applies: (outcome: Flagged) => boolean): RuleOutcome[] {
+  return outcomes.map((outcome) => ((outcome.kind === 'finding' || outcome.kind === 'depends') && applies(outcome) ? { ...outcome, fixId } : outcome));
 }
 
 /**
@@ -42,8 +46,8 @@ export function withDesignFix(rule: Rule, { fixId, fix, scope = {} }: DesignFix)
   return {
     ...rule,
     fixes: { ...(rule.fixes ?? {}), [fixId]: fix },
-    ...(cfn && cfnApplies ? { cloudformation: { check: (resource, context) => named(cfn.check(resource, context), fixId, resource.type ?? '', cfnApplies) } } : {}),
-    ...(tf && tfApplies ? { terraform: { check: (resource, context) => named(tf.check(resource, context), fixId, resource.type, tfApplies) } } : {}),
+    ...(cfn && cfnApplies ? { cloudformation: { check: (resource, context) => named(cfn.check(resource, context), fixId, (outcome) => cfnApplies(outcome, resource.type ?? '', resource)) } } : {}),
+    ...(tf && tfApplies ? { terraform: { check: (resource, context) => named(tf.check(resource, context), fixId, (outcome) => tfApplies(outcome, resource.type, resource)) } } : {}),
   };
 }
 
@@ -209,6 +213,78 @@ const PATCH_SCHEDULE = 'rate(7 days)';
 // (keys, a TLS certificate provider): the fix names one by a parameter.
 const EMR_SECURITY = param('EmrSecurityConfigurationName', 'Name of the EMR security configuration that encrypts data at rest and in transit');
 const EMR_SECURITY_TF = param('emr_security_configuration_name', 'Name of the EMR security configuration that encrypts data at rest and in transit');
+
+// ---- A Lambda function in a VPC: AWS::Lambda::Function (and SAM Function) VpcConfig { SubnetIds, SecurityGroupIds }
+// ("Update requires: No interruption", docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-vpcconfig.html);
+// Terraform aws_lambda_function vpc_config { subnet_ids, security_group_ids } (both required in the block; the
+// provider page). Lambda creates ENIs in the subnets, so the execution role needs ec2:CreateNetworkInterface,
+// DescribeNetworkInterfaces and DeleteNetworkInterface (the AWSLambdaVPCAccessExecutionRole managed policy; Lambda
+// developer guide, "Giving Lambda functions access to resources in an Amazon VPC"): said in the note (fixNotes.ts).
+const listOf = (cloudformation: string): FixParameter['type'] => ({ cloudformation, terraform: 'list(string)' });
+const LAMBDA_SUBNETS: FixParameter = { name: 'LambdaSubnetIds', description: 'Private subnets (in at least two Availability Zones) the function connects to', type: listOf('List<AWS::EC2::Subnet::Id>') };
+const LAMBDA_GROUPS: FixParameter = { name: 'LambdaSecurityGroupIds', description: 'Security groups of the function\'s network interfaces (their egress rules decide what it reaches)', type: listOf('List<AWS::EC2::SecurityGroup::Id>') };
+const LAMBDA_SUBNETS_TF: FixParameter = { ...LAMBDA_SUBNETS, name: 'lambda_subnet_ids' };
+const LAMBDA_GROUPS_TF: FixParameter = { ...LAMBDA_GROUPS, name: 'lambda_security_group_ids' };
+
+// ---- An OpenSearch domain in a VPC: AWS::OpenSearchService::Domain (and AWS::Elasticsearch::Domain) VPCOptions
+// { SubnetIds (one per Availability Zone the domain uses), SecurityGroupIds } (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-vpcoptions.html);
+// Terraform vpc_options { subnet_ids, security_group_ids }, "Adding or removing this configuration forces a new
+// resource" (the aws_opensearch_domain provider page). A domain created with a public endpoint cannot be switched
+// to VPC access (OpenSearch Service developer guide, "Migrating from public access to VPC access"): the note says
+// the domain is replaced (fixNotes.ts).
+const SEARCH_SUBNETS: FixParameter = { name: 'SearchDomainSubnetIds', description: 'Private subnets of the domain, one per Availability Zone it uses (more than one needs ZoneAwarenessEnabled)', type: listOf('List<AWS::EC2::Subnet::Id>') };
+const SEARCH_GROUPS: FixParameter = { name: 'SearchDomainSecurityGroupIds', description: 'Security groups of the domain\'s VPC endpoints (their ingress rules decide who reaches it on 443)', type: listOf('List<AWS::EC2::SecurityGroup::Id>') };
+const SEARCH_SUBNETS_TF: FixParameter = { ...SEARCH_SUBNETS, name: 'search_domain_subnet_ids' };
+const SEARCH_GROUPS_TF: FixParameter = { ...SEARCH_GROUPS, name: 'search_domain_security_group_ids' };
+
+// ---- MFA in a Cognito user pool: the rule accepts ON or OPTIONAL. OPTIONAL with a software token (TOTP):
+// AWS::Cognito::UserPool MfaConfiguration and EnabledMfas [SMS_MFA | SOFTWARE_TOKEN_MFA | EMAIL_OTP], both updated
+// in place (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas);
+// Terraform mfa_configuration with software_token_mfa_configuration { enabled = true }, one MFA method being
+// required when it is ON or OPTIONAL (the aws_cognito_user_pool provider page). OPTIONAL asks a code only of users
+// who set up an authenticator ("OPTIONAL: MFA will be required only for individual users who have an MFA factor
+// activated", SetUserPoolMfaConfig, Cognito API reference): nobody is locked out; ON for every user is the author's choice.
+const COGNITO_MFA_TITLE = 'users who set up an authenticator app must then give its code; others still sign in with a password alone (ON requires MFA of every user)';
+
+// ---- An instance without a public IPv4 address, Terraform only: aws_instance associate_public_ip_address is
+// ForceNew in the provider schema (a new instance), and EC2 refuses it beside network interfaces attached at launch
+// (network_interface / primary_network_interface blocks): no fix there. CloudFormation AssociatePublicIpAddress sits
+// in NetworkInterfaces elements (Update requires: Replacement), where an element naming an existing
+// NetworkInterfaceId may not take it, and an instance without the list would need one written with its subnet and
+// groups moved in: no CloudFormation fix (fixGaps.ts).
+const attachesInterfaces = (resource: TfResource): boolean => mapEntry(resource.body, 'network_interface') !== undefined || mapEntry(resource.body, 'primary_network_interface') !== undefined;
+
+// ---- OpenSearch fine-grained access control: AdvancedSecurityOptions { Enabled, InternalUserDatabaseEnabled,
+// MasterUserOptions { MasterUserARN } }; "you must also enable node-to-node encryption (NodeToNodeEncryptionOptions)
+// and encryption at rest (EncryptionAtRestOptions) ... and EnforceHTTPS within DomainEndpointOptions"
+// (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-advancedsecurityoptionsinput.html),
+// so the fix writes the four together. Terraform advanced_security_options { enabled, internal_user_database_enabled,
+// master_user_options { master_user_arn } }, node_to_node_encryption, encrypt_at_rest, domain_endpoint_options
+// { enforce_https } (the aws_opensearch_domain provider page). The master user is an IAM principal the author names.
+const SEARCH_MASTER: FixParameter = param('SearchMasterUserArn', 'ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)');
+const SEARCH_MASTER_TF: FixParameter = { ...SEARCH_MASTER, name: 'search_master_user_arn' };
+
+// ---- The POSIX identity of an EFS access point: AWS::EFS::AccessPoint PosixUser { Uid, Gid } (strings of numbers;
+// Update requires: Replacement, docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-efs-accesspoint-posixuser.html);
+// Terraform aws_efs_access_point posix_user { uid, gid } (numbers; forces a new access point, the provider page).
+// The ids are the application's, so parameters; only the PosixUser finding gets it (a root directory below "/"
+// needs a path and, when EFS must create it, CreationInfo owners and permissions: the author's layout).
+const numberParameter = (name: string, description: string): FixParameter => ({ name, description, type: { cloudformation: 'Number', terraform: 'number' } });
+const EFS_UID = numberParameter('AccessPointPosixUid', 'POSIX user id that every request through the access point uses on the file system');
+const EFS_GID = numberParameter('AccessPointPosixGid', 'POSIX group id that every request through the access point uses on the file system');
+const EFS_UID_TF = { ...EFS_UID, name: 'access_point_posix_uid' };
+const EFS_GID_TF = { ...EFS_GID, name: 'access_point_posix_gid' };
+const aboutPosixUser = (outcome: Flagged): boolean => outcome.kind === 'finding' && /PosixUser|posix_user/.test(outcome.message);
+
+// ---- An HTTP listener of an Application Load Balancer turned HTTPS on its port (the rule accepts HTTPS or a default
+// action redirecting to HTTPS; a redirect would drop the author's forward actions, so the listener itself is turned):
+// AWS::ElasticLoadBalancingV2::Listener Protocol HTTPS with Certificates [{ CertificateArn }] and SslPolicy (all
+// "Update requires: No interruption", docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html);
+// Terraform aws_lb_listener protocol, certificate_arn ("Required if protocol is HTTPS or TLS") and ssl_policy (the
+// provider page). The policy is the one alb-tls-policy writes (TLS 1.2 and 1.3), so no new finding follows.
+const LISTENER_CERTIFICATE = param('ListenerCertificateArn', 'ARN of the ACM (or IAM) server certificate the HTTPS listener presents, for the names clients use');
+const LISTENER_CERTIFICATE_TF = { ...LISTENER_CERTIFICATE, name: 'listener_certificate_arn' };
+const LISTENER_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
@@ -520,6 +596,155 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
         variables: [WEB_ACL_TF],
         companion: { suffix: 'WebAcl', type: 'aws_wafv2_web_acl_association', body: (address) => [`resource_arn = ${address}.arn`, `web_acl_arn  = var.${WEB_ACL_TF.name}`] },
         safety: 'placeholder',
+      },
+    },
+  },
+  'lambda-in-vpc': {
+    fixId: 'set-vpc-config',
+    fix: {
+      title: `Set VpcConfig to new parameters ${LAMBDA_SUBNETS.name}, ${LAMBDA_GROUPS.name} (their values to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [LAMBDA_SUBNETS, LAMBDA_GROUPS],
+      operations: [{ op: 'set', path: ['VpcConfig'], value: { SubnetIds: { Ref: LAMBDA_SUBNETS.name }, SecurityGroupIds: { Ref: LAMBDA_GROUPS.name } } }],
+      terraform: {
+        title: `Set vpc_config to new variables ${LAMBDA_SUBNETS_TF.name}, ${LAMBDA_GROUPS_TF.name} (their values to fill in)`,
+        path: [],
+        value: '',
+        variables: [LAMBDA_SUBNETS_TF, LAMBDA_GROUPS_TF],
+        operations: [{ op: 'set', path: ['vpc_config'], value: { subnet_ids: { $hcl: `var.${LAMBDA_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${LAMBDA_GROUPS_TF.name}` } } }],
+      },
+    },
+  },
+  'opensearch-in-vpc': {
+    fixId: 'set-vpc-options',
+    fix: {
+      title: `Set VPCOptions to new parameters ${SEARCH_SUBNETS.name}, ${SEARCH_GROUPS.name} (their values to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [SEARCH_SUBNETS, SEARCH_GROUPS],
+      operations: [{ op: 'set', path: ['VPCOptions'], value: { SubnetIds: { Ref: SEARCH_SUBNETS.name }, SecurityGroupIds: { Ref: SEARCH_GROUPS.name } } }],
+      terraform: {
+        title: `Set vpc_options to new variables ${SEARCH_SUBNETS_TF.name}, ${SEARCH_GROUPS_TF.name} (their values to fill in)`,
+        path: [],
+        value: '',
+        variables: [SEARCH_SUBNETS_TF, SEARCH_GROUPS_TF],
+        operations: [{ op: 'set', path: ['vpc_options'], value: { subnet_ids: { $hcl: `var.${SEARCH_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${SEARCH_GROUPS_TF.name}` } } }],
+      },
+    },
+  },
+  'cognito-user-pool-mfa': {
+    fixId: 'optional-totp-mfa',
+    fix: {
+      title: `Set MfaConfiguration OPTIONAL with EnabledMfas SOFTWARE_TOKEN_MFA: ${COGNITO_MFA_TITLE}`,
+      safety: 'safe',
+      path: [],
+      value: '',
+      operations: [
+        { op: 'set', path: ['MfaConfiguration'], value: 'OPTIONAL' },
+        { op: 'append', list: ['EnabledMfas'], items: ['SOFTWARE_TOKEN_MFA'] },
+      ],
+      terraform: {
+        title: `Set mfa_configuration = "OPTIONAL" with software_token_mfa_configuration enabled: ${COGNITO_MFA_TITLE}`,
+        path: [],
+        value: '',
+        operations: [
+          { op: 'set', path: ['mfa_configuration'], value: 'OPTIONAL' },
+          { op: 'set', path: ['software_token_mfa_configuration'], value: { enabled: true } },
+        ],
+      },
+    },
+  },
+  'ec2-no-public-ip': {
+    fixId: 'no-public-ip',
+    scope: { cloudformation: false, terraform: (outcome, type, resource) => type === 'aws_instance' && onTheResource(outcome) && !attachesInterfaces(resource) },
+    fix: {
+      title: 'Set associate_public_ip_address = false',
+      // No CloudFormation fix (no path, operations or companion): its safety describes nothing written.
+      safety: 'safe',
+      path: [],
+      value: '',
+      terraform: {
+        title: 'Set associate_public_ip_address = false',
+        path: [],
+        value: '',
+        operations: [{ op: 'set', path: ['associate_public_ip_address'], value: false }],
+        safety: 'replaces',
+      },
+    },
+  },
+  'opensearch-fgac': {
+    fixId: 'enable-fgac',
+    fix: {
+      title: `Enable AdvancedSecurityOptions with an IAM master user, a new parameter ${SEARCH_MASTER.name} (its value to fill in), and the encryption and HTTPS it requires`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [SEARCH_MASTER],
+      operations: [
+        { op: 'set', path: ['AdvancedSecurityOptions'], value: { Enabled: true, InternalUserDatabaseEnabled: false, MasterUserOptions: { MasterUserARN: { Ref: SEARCH_MASTER.name } } } },
+        { op: 'set', path: ['NodeToNodeEncryptionOptions', 'Enabled'], value: true },
+        { op: 'set', path: ['EncryptionAtRestOptions', 'Enabled'], value: true },
+        { op: 'set', path: ['DomainEndpointOptions', 'EnforceHTTPS'], value: true },
+      ],
+      terraform: {
+        title: `Enable advanced_security_options with master_user_arn = var.${SEARCH_MASTER_TF.name} (a new variable, its value to fill in), and the encryption and HTTPS it requires`,
+        path: [],
+        value: '',
+        variables: [SEARCH_MASTER_TF],
+        operations: [
+          { op: 'set', path: ['advanced_security_options'], value: { enabled: true, internal_user_database_enabled: false, master_user_options: { master_user_arn: { $hcl: `var.${SEARCH_MASTER_TF.name}` } } } },
+          { op: 'set', path: ['node_to_node_encryption', 'enabled'], value: true },
+          { op: 'set', path: ['encrypt_at_rest', 'enabled'], value: true },
+          { op: 'set', path: ['domain_endpoint_options', 'enforce_https'], value: true },
+        ],
+      },
+    },
+  },
+  'efs-access-point-identity': {
+    fixId: 'set-posix-user',
+    scope: { cloudformation: aboutPosixUser, terraform: aboutPosixUser },
+    fix: {
+      title: `Set PosixUser to new parameters ${EFS_UID.name}, ${EFS_GID.name} (their values to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [EFS_UID, EFS_GID],
+      operations: [{ op: 'set', path: ['PosixUser'], value: { Uid: { Ref: EFS_UID.name }, Gid: { Ref: EFS_GID.name } } }],
+      terraform: {
+        title: `Set posix_user to new variables ${EFS_UID_TF.name}, ${EFS_GID_TF.name} (their values to fill in)`,
+        path: [],
+        value: '',
+        variables: [EFS_UID_TF, EFS_GID_TF],
+        operations: [{ op: 'set', path: ['posix_user'], value: { uid: { $hcl: `var.${EFS_UID_TF.name}` }, gid: { $hcl: `var.${EFS_GID_TF.name}` } } }],
+      },
+    },
+  },
+  'alb-https-listener': {
+    fixId: 'listen-on-https',
+    fix: {
+      title: `Set Protocol HTTPS with a certificate, a new parameter ${LISTENER_CERTIFICATE.name} (its value to fill in), and SslPolicy ${LISTENER_TLS_POLICY}`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [LISTENER_CERTIFICATE],
+      operations: [
+        { op: 'set', path: ['Protocol'], value: 'HTTPS' },
+        { op: 'set', path: ['Certificates'], value: [{ CertificateArn: { Ref: LISTENER_CERTIFICATE.name } }] },
+        { op: 'set', path: ['SslPolicy'], value: LISTENER_TLS_POLICY },
+      ],
+      terraform: {
+        title: `Set protocol = "HTTPS" with certificate_arn = var.${LISTENER_CERTIFICATE_TF.name} (a new variable, its value to fill in) and ssl_policy = "${LISTENER_TLS_POLICY}"`,
+        path: [],
+        value: '',
+        variables: [LISTENER_CERTIFICATE_TF],
+        operations: [
+          { op: 'set', path: ['protocol'], value: 'HTTPS' },
+          { op: 'set', path: ['certificate_arn'], value: { $hcl: `var.${LISTENER_CERTIFICATE_TF.name}` } },
+          { op: 'set', path: ['ssl_policy'], value: LISTENER_TLS_POLICY },
+        ],
       },
     },
   },
