@@ -1,0 +1,49 @@
+// Terraform fixes for a setting the AWS provider splits into its own resource (issue 12): when that resource is
+// there with a wrong value, the value is set in it (exact text, title naming it); when it is absent, it is added
+// after the main resource; when two point at the resource, or it is in another file, no fix.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Analyzer } from '../../server/src/analysis';
+import { memoryView } from '../helpers/fileSystemView';
+import { applyEdits } from '../helpers/fixOutcome';
+
+function fixed(files: Record<string, string>, ruleId: string): { text: string; title: string } | undefined {
+  const analyzer = new Analyzer({ files: memoryView(files, '/m') });
+  const text = files['main.tf'];
+  const finding = analyzer.analyze({ path: '/m/main.tf', text }).findings.find((candidate) => candidate.ruleId === ruleId);
+  assert.ok(finding, `a ${ruleId} finding`);
+  const action = analyzer.codeActions({ path: '/m/main.tf', text }, finding.range).find((candidate) => candidate.isPreferred && candidate.finding.ruleId === ruleId);
+  return action && { text: applyEdits(text, action.fix.edits), title: action.title };
+}
+
+const BUCKET = 'resource "aws_s3_bucket" "data" {\n  bucket = "example-data-7731"\n}\n';
+const ENCRYPTION = (algorithm: string) => `resource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "${algorithm}"\n    }\n  }\n}\n`;
+const OWNERSHIP = (value: string) => `resource "aws_s3_bucket_ownership_controls" "data" {\n  bucket = aws_s3_bucket.data.bucket\n  rule {\n    object_ownership = "${value}"\n  }\n}\n`;
+
+describe('a wrong value in the split resource is set there', () => {
+  test('s3-default-encryption: AES128 becomes AES256 in the encryption configuration', () => {
+    const result = fixed({ 'main.tf': BUCKET + ENCRYPTION('AES128') }, 's3-default-encryption');
+    assert.equal(result?.text, BUCKET + ENCRYPTION('AES256'));
+    assert.match(result.title, /^Set rule\.apply_server_side_encryption_by_default\.sse_algorithm = "AES256" in aws_s3_bucket_server_side_encryption_configuration\.data/);
+  });
+  test('s3-acls-disabled: ObjectWriter becomes BucketOwnerEnforced (linked by .bucket), the title says what stops working', () => {
+    const result = fixed({ 'main.tf': BUCKET + OWNERSHIP('ObjectWriter') }, 's3-acls-disabled');
+    assert.equal(result?.text, BUCKET + OWNERSHIP('BucketOwnerEnforced'));
+    assert.match(result.title, /in aws_s3_bucket_ownership_controls\.data/);
+    assert.match(result.title, /ACLs stop granting access/);
+  });
+  test('s3-versioning: Suspended becomes Enabled in aws_s3_bucket_versioning', () => {
+    const versioning = (status: string) => `resource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "${status}"\n  }\n}\n`;
+    assert.equal(fixed({ 'main.tf': BUCKET + versioning('Suspended') }, 's3-versioning')?.text, BUCKET + versioning('Enabled'));
+  });
+});
+
+describe('no fix where the split resource cannot be edited with certainty', () => {
+  test('two encryption configurations point at the bucket', () => {
+    const second = ENCRYPTION('AES128').replace('" "data" {', '" "data_2" {');
+    assert.equal(fixed({ 'main.tf': BUCKET + ENCRYPTION('AES128') + second }, 's3-default-encryption'), undefined);
+  });
+  test('the encryption configuration is in another file', () => {
+    assert.equal(fixed({ 'main.tf': BUCKET, 'encryption.tf': ENCRYPTION('AES128') }, 's3-default-encryption'), undefined);
+  });
+});
