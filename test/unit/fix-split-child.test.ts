@@ -47,3 +47,35 @@ describe('no fix where the split resource cannot be edited with certainty', () =
     assert.equal(fixed({ 'main.tf': BUCKET, 'encryption.tf': ENCRYPTION('AES128') }, 's3-default-encryption'), undefined);
   });
 });
+
+function cfnFixed(file: string, text: string, ruleId: string): { text: string; title: string } | undefined {
+  const analyzer = new Analyzer();
+  const finding = analyzer.analyze({ path: file, text }).findings.find((candidate) => candidate.ruleId === ruleId);
+  assert.ok(finding, `a ${ruleId} finding`);
+  const action = analyzer.codeActions({ path: file, text }, finding.range).find((candidate) => candidate.isPreferred && candidate.finding.ruleId === ruleId);
+  return action && { text: applyEdits(text, action.fix.edits), title: action.title };
+}
+
+const KEY_VARIABLE = '\n\nvariable "s3_kms_key_arn" {\n  description = "ARN of the customer managed KMS key that encrypts the bucket\'s objects by default"\n  type        = string\n}\n';
+
+describe('s3-kms-cmk: aws:kms with a key parameter or variable', () => {
+  test('HCL: the encryption configuration gets aws:kms and var.s3_kms_key_arn, declared after it', () => {
+    const result = fixed({ 'main.tf': BUCKET + ENCRYPTION('AES256') }, 's3-kms-cmk');
+    assert.equal(result?.text, `${BUCKET}${ENCRYPTION('aws:kms').replace('"aws:kms"\n', '"aws:kms"\n      kms_master_key_id = var.s3_kms_key_arn\n').replace(/\n$/, '')}${KEY_VARIABLE}`);
+    assert.match(result.title, /KMS bills/);
+  });
+  test('HCL: no encryption configuration: one is added after the bucket, named after it', () => {
+    const result = fixed({ 'main.tf': BUCKET }, 's3-kms-cmk');
+    assert.equal(result?.text, `${BUCKET.replace(/\n$/, '')}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "data_encryption" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = var.s3_kms_key_arn\n    }\n  }\n}${KEY_VARIABLE}`);
+  });
+  test('YAML: the AWS managed key is replaced in the list element, the parameter declared', () => {
+    const text = 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n              KMSMasterKeyID: alias/aws/s3\n';
+    const result = cfnFixed('t.yaml', text, 's3-kms-cmk');
+    assert.equal(result?.text, 'Parameters:\n  S3KmsKeyArn:\n    Type: String\n    Description: "ARN of the customer managed KMS key that encrypts the bucket\'s objects by default"\nResources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n              KMSMasterKeyID: !Ref S3KmsKeyArn\n');
+  });
+  test('JSON: a bucket without encryption gets the configuration, the parameter declared', () => {
+    const text = '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket"\n    }\n  }\n}\n';
+    const result = cfnFixed('t.json', text, 's3-kms-cmk');
+    assert.equal(result?.text, '{\n  "Parameters": { "S3KmsKeyArn": { "Type": "String", "Description": "ARN of the customer managed KMS key that encrypts the bucket\'s objects by default" } },\n  "Resources": {\n    "Data": {\n      "Properties": {\n        "BucketEncryption": {\n          "ServerSideEncryptionConfiguration": [\n            {\n              "ServerSideEncryptionByDefault": {\n                "SSEAlgorithm": "aws:kms",\n                "KMSMasterKeyID": { "Ref": "S3KmsKeyArn" }\n              }\n            }\n          ]\n        }\n      },\n      "Type": "AWS::S3::Bucket"\n    }\n  }\n}\n');
+  });
+});

@@ -30,7 +30,7 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
       const companion = plan.companion ?? setting.companion?.terraform;
       const suffix = plan.companion?.suffix ?? setting.companion?.suffix;
       const edit = plan.variable || setting.flagged || (plan.operations && !companion) ? undefined : companion && suffix !== undefined ? addCompanion(input.text, analysis, resource, suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.companion ? terraformCompanionEdits(input.text, analysis, resource, plan.companion, plan.variables ?? []) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+      const edits = plan.splitResource && plan.operations ? splitOperationsEdits(input.text, analysis, resource, setting, plan.splitResource) : setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.companion ? terraformCompanionEdits(input.text, analysis, resource, plan.companion, plan.variables ?? []) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
       // Editing the split resource that is there: its title says so instead of "Add <type> with ...".
       const child = plan.splitResource && !plan.operations && !companion ? splitChildren(analysis, resource, plan.splitResource)[0] : undefined;
       const title = child ? plan.title.replace(`Add ${child.type} with `, 'Set ').replace(/^(Set [^ ]+ = \S+)/, `$1 in ${child.address}`) : plan.title;
@@ -216,4 +216,23 @@ export function splitChildren(analysis: ModuleAnalysis, parent: TfResource, spli
   const reference = new RegExp(`(^|[^\\w.])${parent.type}\\.${parent.name}\\.\\w+\\b`);
   return analysis.module.resources.filter((candidate) => candidate.type === split.type && candidate.block.body.attributes.some((attribute) =>
     attribute.name === split.link && reference.test(analysis.module.files.find((file) => file.path === candidate.file)?.text.slice(attribute.expression.range.start, attribute.expression.range.end) ?? '')));
+}
+
+/**
+ * Operations on the split resource (`terraform.splitResource` with `operations`): applied in the one resource of
+ * that type pointing at `parent` in its file, or, when none does, written into the companion (`terraform.companion`)
+ * the fix adds instead; undefined when several point at it or it is in another file.
+ */
+function splitOperationsEdits(text: string, analysis: ModuleAnalysis, parent: TfResource, setting: SetSettingFix, split: { readonly type: string; readonly link: string }): TextEdit[] | undefined {
+  const children = splitChildren(analysis, parent, split);
+  if (children.length > 1) return undefined;
+  if (children.length === 0) {
+    const companion = setting.terraform?.companion;
+    return companion ? terraformCompanionEdits(text, analysis, parent, companion, setting.terraform?.variables ?? []) : undefined;
+  }
+  const child = children[0];
+  if (child.file !== parent.file || child.count || child.forEach) return undefined;
+  // The companion is only for a missing child: without it the operations apply to the child alone.
+  const terraform = { ...setting.terraform!, companion: undefined };
+  return terraformOperationsEdits(text, analysis, child, { ...setting, companion: undefined, terraform }, undefined);
 }
