@@ -79,3 +79,22 @@ describe('s3-kms-cmk: aws:kms with a key parameter or variable', () => {
     assert.equal(result?.text, '{\n  "Parameters": { "S3KmsKeyArn": { "Type": "String", "Description": "ARN of the customer managed KMS key that encrypts the bucket\'s objects by default" } },\n  "Resources": {\n    "Data": {\n      "Properties": {\n        "BucketEncryption": {\n          "ServerSideEncryptionConfiguration": [\n            {\n              "ServerSideEncryptionByDefault": {\n                "SSEAlgorithm": "aws:kms",\n                "KMSMasterKeyID": { "Ref": "S3KmsKeyArn" }\n              }\n            }\n          ]\n        }\n      },\n      "Type": "AWS::S3::Bucket"\n    }\n  }\n}\n');
   });
 });
+
+describe('s3-sse-c-blocked: SSE-C blocked instead of NONE', () => {
+  test('YAML: [NONE] becomes [SSE-C]', () => {
+    const text = 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 }\n            BlockedEncryptionTypes:\n              EncryptionType: [NONE]\n';
+    const result = cfnFixed('t.yaml', text, 's3-sse-c-blocked');
+    assert.equal(result?.text, text.replace('[NONE]', '[SSE-C]'));
+  });
+  test('JSON: ["NONE"] becomes ["SSE-C"]', () => {
+    const text = '{\n  "Resources": {\n    "Data": {\n      "Type": "AWS::S3::Bucket",\n      "Properties": {\n        "BucketEncryption": {\n          "ServerSideEncryptionConfiguration": [\n            {\n              "ServerSideEncryptionByDefault": { "SSEAlgorithm": "AES256" },\n              "BlockedEncryptionTypes": { "EncryptionType": ["NONE"] }\n            }\n          ]\n        }\n      }\n    }\n  }\n}\n';
+    const result = cfnFixed('t.json', text, 's3-sse-c-blocked');
+    assert.equal(result?.text, text.replace('["NONE"]', '["SSE-C"]'));
+  });
+  test('HCL: blocked_encryption_types = ["NONE"] becomes ["SSE-C"] in the encryption configuration', () => {
+    const config = (value: string) => ENCRYPTION('AES256').replace('    }\n  }\n}\n', `    }\n    blocked_encryption_types = ["${value}"]\n  }\n}\n`);
+    const result = fixed({ 'main.tf': BUCKET + config('NONE') }, 's3-sse-c-blocked');
+    assert.equal(result?.text, BUCKET + config('SSE-C'));
+    assert.match(result.title, /SSE-C\) are rejected/);
+  });
+});

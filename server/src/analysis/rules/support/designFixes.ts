@@ -129,6 +129,12 @@ const S3_KEY_TF = param('s3_kms_key_arn', 'ARN of the customer managed KMS key t
 const S3_KEY_DEFAULT = { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: S3_KEY.name } };
 const S3_ENCRYPTION_TF = 'aws_s3_bucket_server_side_encryption_configuration';
 
+// ---- SSE-C blocked: AWS::S3::Bucket ServerSideEncryptionRule BlockedEncryptionTypes { EncryptionType: [String] },
+// valid values NONE | SSE-C (docs.aws.amazon.com/AmazonS3/latest/API/API_BlockedEncryptionTypes.html; the
+// CloudFormation page aws-properties-s3-bucket-blockedencryptiontypes.html); Terraform
+// aws_s3_bucket_server_side_encryption_configuration rule.blocked_encryption_types, a list of the same strings.
+const SSE_C_BLOCKED = { BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } };
+
 // ---- S3 server access logs to another bucket: AWS::S3::Bucket LoggingConfiguration DestinationBucketName (a bucket
 // name; docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html);
 // Terraform aws_s3_bucket_logging { bucket, target_bucket, target_prefix } (target_prefix required; the provider page).
@@ -290,6 +296,25 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
     },
   },
   'dynamodb-cmk': { fixId: 'set-customer-key', fix: dynamodbKey(true) },
+  's3-sse-c-blocked': {
+    fixId: 'block-sse-c',
+    fix: {
+      title: 'Set BlockedEncryptionTypes EncryptionType: [SSE-C] in every ServerSideEncryptionConfiguration element',
+      safety: 'safe',
+      path: [],
+      value: '',
+      operations: [{ op: 'each', list: ['BucketEncryption', 'ServerSideEncryptionConfiguration'], path: [], value: SSE_C_BLOCKED }],
+      terraform: {
+        title: `Set rule.blocked_encryption_types = ["SSE-C"] in the bucket's ${S3_ENCRYPTION_TF}`,
+        path: [],
+        value: '',
+        splitResource: { type: S3_ENCRYPTION_TF, link: 'bucket' },
+        operations: [{ op: 'set', path: ['rule'], value: { blocked_encryption_types: ['SSE-C'] } }],
+      },
+    },
+    // Findings point at the NONE element (CloudFormation) or at the encryption configuration (Terraform, related).
+    scope: { cloudformation: () => true, terraform: () => true },
+  },
   's3-kms-cmk': {
     fixId: 'set-customer-key',
     fix: {
