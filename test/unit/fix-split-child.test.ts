@@ -98,3 +98,14 @@ describe('s3-sse-c-blocked: SSE-C blocked instead of NONE', () => {
     assert.match(result.title, /SSE-C\) are rejected/);
   });
 });
+
+describe('apigw-cache-encrypted: the stage\'s method settings encrypt the cache', () => {
+  const stage = 'resource "aws_api_gateway_stage" "prod" {\n  rest_api_id           = "api"\n  deployment_id         = "d"\n  stage_name            = "prod"\n  cache_cluster_enabled = true\n}\n';
+  const settings = (value: boolean) => `resource "aws_api_gateway_method_settings" "all" {\n  rest_api_id = "api"\n  stage_name  = aws_api_gateway_stage.prod.stage_name\n  method_path = "*/*"\n  settings {\n    caching_enabled      = true\n    cache_data_encrypted = ${value}\n  }\n}\n`;
+  test('HCL: cache_data_encrypted false becomes true in aws_api_gateway_method_settings', () => {
+    assert.equal(fixed({ 'main.tf': stage + settings(false) }, 'apigw-cache-encrypted')?.text, stage + settings(true));
+  });
+  test('HCL: no method settings for the stage: no fix', () => {
+    assert.equal(fixed({ 'main.tf': stage }, 'apigw-cache-encrypted'), undefined);
+  });
+});
