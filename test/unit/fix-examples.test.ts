@@ -14,11 +14,10 @@ import { exampleInput, readerFormats } from './support/examples';
 export type Variant = 'yaml' | 'json' | 'hcl';
 
 /**
- * Fixes no bad example can take, with why. The list only shrinks (the test fails when one is applied). Both are
- * split settings whose absence is compliant: the only bad value sits in the child resource, and the writer adds a
- * child rather than editing the one there, so it offers nothing (left to the edit engine's work on branch fixcorrect).
+ * Fixes no bad example can take, with why. The list only shrinks (the test fails when one is applied). Empty since
+ * the writer edits the split resource that is there (lambda-runtime-update-mode, s3-acl-not-public in HCL).
  */
-const NEVER_APPLIED = new Set(['lambda-runtime-update-mode:hcl', 's3-acl-not-public:hcl']);
+const NEVER_APPLIED = new Set<string>([]);
 const DIR = '/module';
 
 /** A YAML template's value as plain JSON (intrinsics in their long form, `{"Fn::Sub": ...}`). */

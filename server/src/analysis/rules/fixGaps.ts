@@ -5,8 +5,6 @@ const POLICY = 'The finding is in a policy document: the compliant statements de
 const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a security group) is the author\'s network design; removing the rule could cut the access the workload needs.';
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
 const CONTAINER_JSON = 'In Terraform the container definitions are one JSON document (jsonencode or a file), which the fix writer does not edit; CloudFormation gets a fix in every container definition.';
-const SPLIT_VALUE = 'In Terraform a wrong value sits in the separate resource the provider splits it into (aws_s3_bucket_ownership_controls, aws_s3_bucket_server_side_encryption_configuration), which these fixes do not edit; CloudFormation gets a fix in every list entry.';
-const METHOD_SETTINGS = 'In Terraform the method settings are a separate aws_api_gateway_method_settings resource per method path, which the execution-logging fix may add for */* too; CloudFormation gets the fix in MethodSettings.';
 const PARAMETER_GROUP = 'The value sits in the parameter group the database names, another resource, which the fix writer does not edit (and a new group would drop the author\'s other parameters); for a database on the default group, a new group needs the family of its engine and version, not written yet, and would reboot the database.';
 const LOG_ATTRIBUTES = 'The load balancer may already name a log bucket (an attribute or access_logs block): the fix writer cannot add the bucket only when it is absent, and replacing the author\'s bucket with a parameter would lose it.';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
@@ -17,7 +15,6 @@ const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions,
 /** Rule id -> why it has no fix (for the formats in which it has none). */
 export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'alb-access-logs': LOG_ATTRIBUTES,
-  'apigw-cache-encrypted': METHOD_SETTINGS,
   'apigw-waf': 'CloudFormation: a stage has no Arn attribute, and the web ACL association\'s ARN is built from the stage\'s REST API id and name, which a companion resource cannot copy from the stage (Terraform has a fix).',
   'clb-access-logs': LOG_ATTRIBUTES,
   'clb-https-listener': CERTIFICATE,
@@ -37,11 +34,7 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'rds-force-tls': PARAMETER_GROUP,
   'rds-managed-master-password': 'Terraform: a variable would still keep the password in the state; the fix is to remove `password` for manage_master_user_password = true or password_wo, and the writer sets values without removing arguments.',
   'redshift-require-ssl': PARAMETER_GROUP,
-  's3-acls-disabled': SPLIT_VALUE,
-  's3-default-encryption': SPLIT_VALUE,
-  's3-kms-cmk': LIST,
   's3-mfa-delete': 'MFA delete can only be turned on by the root user with an MFA device, through the API: no template or provider argument can do it.',
-  's3-sse-c-blocked': LIST,
   'sg-default-restrict-all': NETWORK,
   'sns-data-protection-policy': POLICY,
   'ssm-parameter-securestring': 'CloudFormation cannot create a SecureString parameter, and a Terraform value would sit in the state: the secret belongs in Secrets Manager, a change of how it is read.',

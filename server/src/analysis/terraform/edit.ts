@@ -30,8 +30,11 @@ export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysi
       const companion = plan.companion ?? setting.companion?.terraform;
       const suffix = plan.companion?.suffix ?? setting.companion?.suffix;
       const edit = plan.variable || setting.flagged || (plan.operations && !companion) ? undefined : companion && suffix !== undefined ? addCompanion(input.text, analysis, resource, suffix, companion) : plan.splitResource ? addSplitResource(input.text, analysis, resource, plan) : setInBlock(input.text, resource.block, plan.path, plan.value);
-      const edits = setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.companion ? terraformCompanionEdits(input.text, analysis, resource, plan.companion, plan.variables ?? []) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
-      if (edits) actions.push({ title: plan.title, kind: 'quickfix', isPreferred: index === 0, fix: { title: plan.title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
+      const edits = plan.splitResource && plan.operations ? splitOperationsEdits(input.text, analysis, resource, setting, plan.splitResource) : setting.flagged ? writeFlaggedHcl(input.text, analysis, resource, setting, finding.range) : plan.operations ? terraformOperationsEdits(input.text, analysis, resource, setting, edit) : plan.companion ? terraformCompanionEdits(input.text, analysis, resource, plan.companion, plan.variables ?? []) : plan.variable ? setVariable(input.text, analysis, resource, plan.path, plan.variable) : edit && [edit];
+      // Editing the split resource that is there: its title says so instead of "Add <type> with ...".
+      const child = plan.splitResource && !plan.operations && !companion ? splitChildren(analysis, resource, plan.splitResource)[0] : undefined;
+      const title = child ? plan.title.replace(`Add ${child.type} with `, 'Set ').replace(/^(Set [^ ]+ = \S+)/, `$1 in ${child.address}`) : plan.title;
+      if (edits) actions.push({ title, kind: 'quickfix', isPreferred: index === 0, fix: { title, edits }, finding: { ruleId: finding.ruleId, range: finding.range }, ...(safe ? { safe: true } : {}) });
     }
   }
   return [...actions, ...suppressActions(analysis, file, input, range)];
@@ -186,6 +189,11 @@ function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent:
  */
 function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {
   if (!plan.splitResource || parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  // The split resource is there with a wrong value (sse_algorithm = "AES128" in the bucket's
+  // aws_s3_bucket_server_side_encryption_configuration): the value is set in it instead.
+  const children = splitChildren(analysis, parent, plan.splitResource);
+  if (children.length > 1) return undefined;
+  if (children.length === 1) return children[0].file === parent.file && !children[0].count && !children[0].forEach ? setInBlock(text, children[0].block, plan.path, plan.value) : undefined;
   const address = `${plan.splitResource.type}.${parent.name}`;
   if (analysis.module.resources.some((resource) => resource.address === address)) return undefined;
   const newline = eol(text);
@@ -198,4 +206,34 @@ function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfReso
   ];
   const end = parent.block.range.end;
   return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
+}
+
+/**
+ * The split resources of `split.type` whose `split.link` argument refers to `parent` (`bucket =
+ * aws_s3_bucket.data.id`, `function_name = aws_lambda_function.f.function_name`): read from the text of the argument, so a bucket named through a variable
+ * or a local is not seen, and then a second resource is not added either (its address is checked apart).
+ */
+export function splitChildren(analysis: ModuleAnalysis, parent: TfResource, split: { readonly type: string; readonly link: string }): TfResource[] {
+  const reference = new RegExp(`(^|[^\\w.])${parent.type}\\.${parent.name}\\.\\w+\\b`);
+  return analysis.module.resources.filter((candidate) => candidate.type === split.type && candidate.block.body.attributes.some((attribute) =>
+    attribute.name === split.link && reference.test(analysis.module.files.find((file) => file.path === candidate.file)?.text.slice(attribute.expression.range.start, attribute.expression.range.end) ?? '')));
+}
+
+/**
+ * Operations on the split resource (`terraform.splitResource` with `operations`): applied in the one resource of
+ * that type pointing at `parent` in its file, or, when none does, written into the companion (`terraform.companion`)
+ * the fix adds instead; undefined when several point at it or it is in another file.
+ */
+function splitOperationsEdits(text: string, analysis: ModuleAnalysis, parent: TfResource, setting: SetSettingFix, split: { readonly type: string; readonly link: string }): TextEdit[] | undefined {
+  const children = splitChildren(analysis, parent, split);
+  if (children.length > 1) return undefined;
+  if (children.length === 0) {
+    const companion = setting.terraform?.companion;
+    return companion ? terraformCompanionEdits(text, analysis, parent, companion, setting.terraform?.variables ?? []) : undefined;
+  }
+  const child = children[0];
+  if (child.file !== parent.file || child.count || child.forEach) return undefined;
+  // The companion is only for a missing child: without it the operations apply to the child alone.
+  const terraform = { ...setting.terraform!, companion: undefined };
+  return terraformOperationsEdits(text, analysis, child, { ...setting, companion: undefined, terraform }, undefined);
 }

@@ -533,8 +533,8 @@ const CACHE_FIX = 'encrypt-cache';
 
 /**
  * CacheDataEncrypted true in every MethodSettings entry (MethodSetting CacheDataEncrypted, Boolean; Update
- * requires: No interruption), or one entry for /* and * when the stage has none. Terraform keeps method settings
- * in aws_api_gateway_method_settings, which the execution-logging fix may add for every method too: no fix there.
+ * requires: No interruption), or one entry for /* and * when the stage has none. Terraform: the stage's one
+ * aws_api_gateway_method_settings gets the value (none or several: no fix, as execution logging may add one for every method).
  */
 const CACHE_ENCRYPTED: SetSettingFix = {
   title: 'Set CacheDataEncrypted: true in every MethodSettings entry',
@@ -542,6 +542,15 @@ const CACHE_ENCRYPTED: SetSettingFix = {
   value: true,
   safety: 'safe',
   operations: [{ op: 'each', list: ['MethodSettings'], path: ['CacheDataEncrypted'], value: true, create: [{ ResourcePath: '/*', HttpMethod: '*', CacheDataEncrypted: true }] }],
+  // Terraform: settings.cache_data_encrypted = true in the one aws_api_gateway_method_settings of the stage (the
+  // provider page: "cache_data_encrypted - (Optional) Whether the cached responses are encrypted"); none or several: no fix.
+  terraform: {
+    title: 'Set settings.cache_data_encrypted = true in the stage\'s aws_api_gateway_method_settings',
+    path: [],
+    value: true,
+    splitResource: { type: 'aws_api_gateway_method_settings', link: 'stage_name' },
+    operations: [{ op: 'set', path: ['settings'], value: { cache_data_encrypted: true } }],
+  },
 };
 
 const cacheEncrypted = guarded({ ...metaRule('apigw-cache-encrypted', {
@@ -564,7 +573,7 @@ const cacheEncrypted = guarded({ ...metaRule('apigw-cache-encrypted', {
       caching: 'caching_enabled',
       encrypted: 'cache_data_encrypted',
       noEntry: 'cache_cluster_enabled is true and no aws_api_gateway_method_settings for this stage sets settings.cache_data_encrypted = true: GET methods are cached by default, and the cache is not encrypted.',
-    }, resource.anchor).map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor, fixId: undefined } : outcome));
+    }, resource.anchor).map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor, fixId: outcome.kind === 'finding' && settings.length === 1 ? CACHE_FIX : undefined } : outcome));
   }),
 }), fixes: { [CACHE_FIX]: CACHE_ENCRYPTED } }, METHOD_SETTINGS, []);
 

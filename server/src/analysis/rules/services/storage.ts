@@ -323,7 +323,9 @@ export const STORAGE_RULES: readonly Rule[] = [
       fix: 'AES256',
     },
     // apply_server_side_encryption_by_default.sse_algorithm takes the API's spelling: AES256, aws:kms, aws:kms:dsse.
-    terraform: { compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] } },
+    // The fix sets AES256 in the bucket's aws_s3_bucket_server_side_encryption_configuration ("Valid values are
+    // AES256, aws:kms, and aws:kms:dsse", Terraform AWS provider docs), or adds it.
+    terraform: { compliant: { oneOf: ['aws:kms', 'aws:kms:dsse', 'AES256'] }, fix: 'AES256' },
   }), 's3-default-encryption'),
   settingRule({
     setting: 's3-kms-cmk',
@@ -379,6 +381,9 @@ export const STORAGE_RULES: readonly Rule[] = [
     // rule.object_ownership takes the API's spelling: BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter.
     terraform: {
       compliant: { equals: 'BucketOwnerEnforced' },
+      // rule.object_ownership in the bucket's aws_s3_bucket_ownership_controls ("Valid values: BucketOwnerPreferred,
+      // ObjectWriter or BucketOwnerEnforced", Terraform AWS provider docs), or the resource added.
+      fix: 'BucketOwnerEnforced',
       skip: (resource, context) => {
         const acls = [resource, ...context.linked(resource, 'aws_s3_bucket_acl', 'bucket')];
         if (acls.some((acl) => tfString(acl, context, ['acl']) === 'log-delivery-write')) return 'The bucket receives logs through the log-delivery-write ACL, which needs ACLs enabled.';

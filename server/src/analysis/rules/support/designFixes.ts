@@ -122,6 +122,23 @@ const dynamodbKey = (terraform: boolean): SetSettingFix => ({
   } : {}),
 });
 
+// ---- A customer managed key for S3 default encryption: AWS::S3::Bucket ServerSideEncryptionByDefault SSEAlgorithm
+// aws:kms with KMSMasterKeyID, "allowed if and only if SSEAlgorithm is set to aws:kms or aws:kms:dsse", a key ID,
+// alias or ARN, the ARN recommended (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionbydefault.html;
+// Update requires: No interruption); Terraform aws_s3_bucket_server_side_encryption_configuration rule
+// apply_server_side_encryption_by_default { sse_algorithm, kms_master_key_id } (the provider page: "Valid values are
+// AES256, aws:kms, and aws:kms:dsse"), set in the one that points at the bucket, or added.
+const S3_KEY = param('S3KmsKeyArn', 'ARN of the customer managed KMS key that encrypts the bucket\'s objects by default');
+const S3_KEY_TF = param('s3_kms_key_arn', 'ARN of the customer managed KMS key that encrypts the bucket\'s objects by default');
+const S3_KEY_DEFAULT = { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: S3_KEY.name } };
+const S3_ENCRYPTION_TF = 'aws_s3_bucket_server_side_encryption_configuration';
+
+// ---- SSE-C blocked: AWS::S3::Bucket ServerSideEncryptionRule BlockedEncryptionTypes { EncryptionType: [String] },
+// valid values NONE | SSE-C (docs.aws.amazon.com/AmazonS3/latest/API/API_BlockedEncryptionTypes.html; the
+// CloudFormation page aws-properties-s3-bucket-blockedencryptiontypes.html); Terraform
+// aws_s3_bucket_server_side_encryption_configuration rule.blocked_encryption_types, a list of the same strings.
+const SSE_C_BLOCKED = { BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } };
+
 // ---- S3 server access logs to another bucket: AWS::S3::Bucket LoggingConfiguration DestinationBucketName (a bucket
 // name; docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-loggingconfiguration.html);
 // Terraform aws_s3_bucket_logging { bucket, target_bucket, target_prefix } (target_prefix required; the provider page).
@@ -355,6 +372,55 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
     },
   },
   'dynamodb-cmk': { fixId: 'set-customer-key', fix: dynamodbKey(true) },
+  's3-sse-c-blocked': {
+    fixId: 'block-sse-c',
+    fix: {
+      title: 'Set BlockedEncryptionTypes EncryptionType: [SSE-C] in every ServerSideEncryptionConfiguration element',
+      safety: 'safe',
+      path: [],
+      value: '',
+      operations: [{ op: 'each', list: ['BucketEncryption', 'ServerSideEncryptionConfiguration'], path: [], value: SSE_C_BLOCKED }],
+      terraform: {
+        title: `Set rule.blocked_encryption_types = ["SSE-C"] in the bucket's ${S3_ENCRYPTION_TF}`,
+        path: [],
+        value: '',
+        splitResource: { type: S3_ENCRYPTION_TF, link: 'bucket' },
+        operations: [{ op: 'set', path: ['rule'], value: { blocked_encryption_types: ['SSE-C'] } }],
+      },
+    },
+    // Findings point at the NONE element (CloudFormation) or at the encryption configuration (Terraform, related).
+    scope: { cloudformation: () => true, terraform: () => true },
+  },
+  's3-kms-cmk': {
+    fixId: 'set-customer-key',
+    fix: {
+      title: `Set the default encryption to aws:kms with a new key parameter ${S3_KEY.name} (its value to fill in)`,
+      safety: 'placeholder',
+      path: [],
+      value: '',
+      parameters: [S3_KEY],
+      operations: [{
+        op: 'each', list: ['BucketEncryption', 'ServerSideEncryptionConfiguration'], path: ['ServerSideEncryptionByDefault'], value: S3_KEY_DEFAULT,
+        create: [{ ServerSideEncryptionByDefault: S3_KEY_DEFAULT }],
+      }],
+      terraform: {
+        title: `Set sse_algorithm = "aws:kms" and kms_master_key_id = var.${S3_KEY_TF.name} in the bucket's ${S3_ENCRYPTION_TF} (added when absent; a new variable, its value to fill in)`,
+        path: [],
+        value: '',
+        splitResource: { type: S3_ENCRYPTION_TF, link: 'bucket' },
+        variables: [S3_KEY_TF],
+        operations: [{ op: 'set', path: ['rule', 'apply_server_side_encryption_by_default'], value: { sse_algorithm: 'aws:kms', kms_master_key_id: { $hcl: `var.${S3_KEY_TF.name}` } } }],
+        companion: {
+          suffix: 'Encryption',
+          type: S3_ENCRYPTION_TF,
+          body: (address) => [`bucket = ${address}.id`, 'rule {', '  apply_server_side_encryption_by_default {', '    sse_algorithm     = "aws:kms"', `    kms_master_key_id = var.${S3_KEY_TF.name}`, '  }', '}'],
+        },
+        safety: 'placeholder',
+      },
+    },
+    // Terraform findings point at the encryption configuration they were read from (related): the fix edits it.
+    scope: { terraform: () => true },
+  },
   'dynamodb-cmk-sam': { fixId: 'set-customer-key', fix: dynamodbKey(false) },
   's3-access-logging': {
     fixId: 'log-to-bucket',

@@ -149,6 +149,8 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'apigw-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
   'alb-waf': both('the web ACL\'s rules may block legitimate requests; WAF bills per web ACL, rule and request'),
   'dynamodb-cmk': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
+  's3-sse-c-blocked': breaking('uploads and copies that encrypt with customer-provided keys (SSE-C) are rejected; objects already stored stay readable'),
+  's3-kms-cmk': both('the key\'s policy must let S3 and the bucket\'s readers and writers use it; KMS bills the key and its requests (a bucket key lowers them)'),
   'dynamodb-cmk-sam': both('the key\'s policy must let DynamoDB use it; KMS bills the key and its requests'),
   'secret-rotation': both('the secret is rotated at once on deployment (rotate immediately is the default), then every 30 days: every client must read it from Secrets Manager rather than keep a copy'),
   'iam-password-policy': both('users keep their passwords until they next change them, then the new rules apply'),

@@ -83,7 +83,8 @@ export function terraformSettingReader(setting: Setting, options: TerraformSetti
       if (!bad || (bad.kind !== 'finding' && bad.kind !== 'depends')) continue;
       const related = [{ message: `set in ${child.address}`, range: bad.range, file: child.file }];
       return bad.kind === 'finding'
-        ? [{ ...bad, range: resource.anchor, related, fixId: undefined }]
+        // The fix sets the value in that child (terraform/edit.ts), which must be in the resource's file.
+        ? [{ ...bad, range: resource.anchor, related, fixId: child.file === resource.file ? bad.fixId : undefined }]
         : [{ ...bad, range: resource.anchor, fixId: undefined }];
     }
     const good = childResults.flatMap((result) => result.outcomes).find((outcome) => outcome.kind === 'addressed');
