@@ -8,7 +8,6 @@ const CONTAINER_JSON = 'In Terraform the container definitions are one JSON docu
 const SPLIT_VALUE = 'In Terraform a wrong value sits in the separate resource the provider splits it into (aws_s3_bucket_ownership_controls, aws_s3_bucket_server_side_encryption_configuration), which these fixes do not edit; CloudFormation gets a fix in every list entry.';
 const METHOD_SETTINGS = 'In Terraform the method settings are a separate aws_api_gateway_method_settings resource per method path, which the execution-logging fix may add for */* too; CloudFormation gets the fix in MethodSettings.';
 const PARAMETER_GROUP = 'The value sits in the parameter group the database names, another resource, which the fix writer does not edit (and a new group would drop the author\'s other parameters); for a database on the default group, a new group needs the family of its engine and version, not written yet, and would reboot the database.';
-const LOG_ATTRIBUTES = 'The load balancer may already name a log bucket (an attribute or access_logs block): the fix writer cannot add the bucket only when it is absent, and replacing the author\'s bucket with a parameter would lose it.';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
 const SECRET = 'The fix is to move a secret out of the template (to Secrets Manager or SSM SecureString) and change how it is read: a change of code, not of one value.';
 const ACCESS = 'The compliant value changes who may call or reach the resource (authorisation, endpoint access, MFA, identities); only the author knows who must keep access.';
@@ -16,11 +15,9 @@ const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions,
 
 /** Rule id -> why it has no fix (for the formats in which it has none). */
 export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
-  'alb-access-logs': LOG_ATTRIBUTES,
   'alb-https-listener': CERTIFICATE,
   'apigw-cache-encrypted': METHOD_SETTINGS,
   'apigw-waf': 'CloudFormation: a stage has no Arn attribute, and the web ACL association\'s ARN is built from the stage\'s REST API id and name, which a companion resource cannot copy from the stage (Terraform has a fix).',
-  'clb-access-logs': LOG_ATTRIBUTES,
   'clb-https-listener': CERTIFICATE,
   'cloudfront-origin-https': LIST,
   'cloudfront-s3-oac': 'An origin access control needs a new AWS::CloudFront::OriginAccessControl, its id on each S3 origin, the identity removed, and a bucket policy allowing cloudfront.amazonaws.com for this distribution: without the policy change the site stops serving, and the bucket may be in another template.',

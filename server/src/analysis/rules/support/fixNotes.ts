@@ -23,6 +23,7 @@ function breaking(note: string): FixNote {
 }
 
 const LOG_INGESTION = 'the logs are billed as CloudWatch Logs ingestion and storage';
+const ELB_LOGS = 'the bucket\'s policy must let Elastic Load Balancing write to it (logdelivery.elasticloadbalancing.amazonaws.com, or the Region\'s ELB account in older Regions), or the update fails; log objects are stored, and billed, in S3';
 const LOGS_COST = 'log ingestion and storage in CloudWatch Logs are billed';
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
 const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
@@ -137,6 +138,10 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'apigwv2-access-logging': both(LOGS_COST),
   'opensearch-audit-logs': both(`audit logs need fine-grained access control (opensearch-fgac) or the update fails; ${LOGS_COST}`),
   'waf-logging': both('logged requests are billed at their destination'),
+  // ELB writes a test object when logging is turned on: without the bucket policy the update fails
+  // (docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html, bucket requirements).
+  'alb-access-logs': breaking(ELB_LOGS),
+  'clb-access-logs': breaking(ELB_LOGS),
   's3-access-logging': both('log objects are stored, and billed, in the destination bucket'),
   'cloudfront-logging': both('log files are stored, and billed, in the bucket'),
   'vpc-flow-logs': both('flow log delivery and storage in S3 are billed'),
