@@ -11,9 +11,9 @@ const FORMATS = ['cloudformation', 'terraform'] as const;
 /**
  * The share reached when this test was last raised; it may only go up. Measured then (fixwrite, fixaccess and
  * fixdesign merged): CloudFormation 159 of 186 rules, Terraform 154 of 188 (85.5%, 81.9%; 94 and 96 before them);
- * r2logs (load balancer access logs): 161 of 186 and 156 of 188 (86.6%, 83.0%).
+ * r2logs (load balancer access logs, CloudFront origin protocol): 162 of 186 and 157 of 188 (87.1%, 83.5%).
  */
-const FLOOR = 0.82;
+const FLOOR = 0.83;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

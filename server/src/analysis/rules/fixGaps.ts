@@ -19,7 +19,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'apigw-cache-encrypted': METHOD_SETTINGS,
   'apigw-waf': 'CloudFormation: a stage has no Arn attribute, and the web ACL association\'s ARN is built from the stage\'s REST API id and name, which a companion resource cannot copy from the stage (Terraform has a fix).',
   'clb-https-listener': CERTIFICATE,
-  'cloudfront-origin-https': LIST,
   'cloudfront-s3-oac': 'An origin access control needs a new AWS::CloudFront::OriginAccessControl, its id on each S3 origin, the identity removed, and a bucket policy allowing cloudfront.amazonaws.com for this distribution: without the policy change the site stops serving, and the bucket may be in another template.',
   'codebuild-no-plaintext-credentials': SECRET,
   'cognito-user-pool-mfa': 'OPTIONAL or ON needs an MFA method configured beside it (EnabledMfas, a software token or an SMS configuration with its role), and ON can only be chosen when the pool is created: several values the author chooses together.',

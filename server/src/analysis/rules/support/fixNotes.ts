@@ -104,6 +104,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'apigw-method-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
   'apigwv2-route-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
   'emr-block-public-access': breaking('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
+  'cloudfront-origin-https': breaking('the origin must then answer HTTPS on its HTTPS port with a certificate for its domain name that CloudFront trusts, or viewers get 502 errors'),
   // It costs money.
   'rds-backup-retention': both(BACKUP_COST),
   'rds-cluster-backup-retention': both(BACKUP_COST),
