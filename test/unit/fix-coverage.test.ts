@@ -9,11 +9,10 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then (fixwrite, fixaccess and
- * fixdesign merged): CloudFormation 159 of 186 rules, Terraform 154 of 188 (85.5%, 81.9%; 94 and 96 before them);
- * then r2net (network placement, identity and listener fixes): CloudFormation 165 of 186, Terraform 161 of 188 (88.7%, 85.6%).
+ * The share reached when this test was last raised; it may only go up. Measured then (every fix branch of 2026-12-01
+ * merged): CloudFormation 170 of 186 rules, Terraform 169 of 188 (91.4%, 89.9%; 94 and 96 that morning).
  */
-const FLOOR = 0.85;
+const FLOOR = 0.89;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

@@ -43,6 +43,12 @@ export function writeFlaggedFix(text: string, template: CfnTemplate, resource: C
   const written = text.slice(found.range.start, found.range.end).replace(/^["']|["']$/g, '');
   if (written !== found.value) return undefined;
   const json = template.format === 'json';
+  if (flagged.kind === 'value') {
+    // The original's quotes kept in YAML; a plain scalar stays plain when the new value needs no quotes.
+    const quote = json ? '"' : /^["']/.test(text.slice(found.range.start, found.range.end)) ? text[found.range.start] : /^[A-Za-z][A-Za-z0-9._-]*$/.test(flagged.value) ? '' : '"';
+    const body = quote === '"' ? JSON.stringify(flagged.value).slice(1, -1) : quote === "'" ? flagged.value.replace(/'/g, "''") : flagged.value;
+    return { title: plan.title, edits: [{ range: found.range, newText: `${quote}${body}${quote}` }] };
+  }
   if (flagged.kind === 'own-account' && flagged.scalar) {
     return { title: plan.title, edits: [{ range: found.range, newText: json ? '{ "Ref": "AWS::AccountId" }' : '!Ref AWS::AccountId' }] };
   }

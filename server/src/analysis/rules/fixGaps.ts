@@ -6,7 +6,6 @@ const NETWORK = 'The compliant source or destination (a CIDR, a prefix list, a s
 const LIST = 'The setting sits in each element of a list (block device mappings, container definitions, listeners, attributes, log types, rules); the fix writer sets one value at a path without list elements.';
 const CONTAINER_JSON = 'In Terraform the container definitions are one JSON document (jsonencode or a file), which the fix writer does not edit; CloudFormation gets a fix in every container definition.';
 const PARAMETER_GROUP = 'The value sits in the parameter group the database names, another resource, which the fix writer does not edit (and a new group would drop the author\'s other parameters); for a database on the default group, a new group needs the family of its engine and version, not written yet, and would reboot the database.';
-const LOG_ATTRIBUTES = 'The load balancer may already name a log bucket (an attribute or access_logs block): the fix writer cannot add the bucket only when it is absent, and replacing the author\'s bucket with a parameter would lose it.';
 const CERTIFICATE = 'It needs a certificate (ACM) and listeners or behaviours the author plans: no value can be written without one.';
 const SECRET = 'The fix is to move a secret out of the template (to Secrets Manager or SSM SecureString) and change how it is read: a change of code, not of one value.';
 const ACCESS = 'The compliant value changes who may call or reach the resource (authorisation, endpoint access, MFA, identities); only the author knows who must keep access.';
@@ -14,11 +13,8 @@ const PLACEMENT = 'It depends on where the resource is placed (subnets, Regions,
 
 /** Rule id -> why it has no fix (for the formats in which it has none). */
 export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
-  'alb-access-logs': LOG_ATTRIBUTES,
   'apigw-waf': 'CloudFormation: a stage has no Arn attribute, and the web ACL association\'s ARN is built from the stage\'s REST API id and name, which a companion resource cannot copy from the stage (Terraform has a fix).',
-  'clb-access-logs': LOG_ATTRIBUTES,
   'clb-https-listener': CERTIFICATE,
-  'cloudfront-origin-https': LIST,
   'cloudfront-s3-oac': 'An origin access control needs a new AWS::CloudFront::OriginAccessControl, its id on each S3 origin, the identity removed, and a bucket policy allowing cloudfront.amazonaws.com for this distribution: without the policy change the site stops serving, and the bucket may be in another template.',
   'codebuild-no-plaintext-credentials': SECRET,
   'data-residency-regions': PLACEMENT,

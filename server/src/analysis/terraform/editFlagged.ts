@@ -61,6 +61,7 @@ export function writeFlaggedHcl(text: string, analysis: ModuleAnalysis, resource
   if (!flagged || range.start < resource.block.range.start || range.end > resource.block.range.end) return undefined;
   const found = inBody(resource.block.body, range);
   if (!found || !flagged.matches(found.value)) return undefined;
+  if (flagged.kind === 'value') return [{ range: found.range, newText: JSON.stringify(flagged.value) }];
   let reference: string;
   let variable: FixParameter | undefined;
   if (flagged.kind === 'own-account') {

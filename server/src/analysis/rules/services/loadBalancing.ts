@@ -387,7 +387,7 @@ function applicationOnly(view: LbView): RuleOutcome | undefined {
 const albDropInvalidHeaders = attributeRule('alb-drop-invalid-headers', 'routing.http.drop_invalid_header_fields.enabled', ['drop_invalid_header_fields'],
   'requests with malformed headers reach the targets, a path for HTTP request smuggling and header injection.', applicationOnly, true);
 
-const albAccessLogs = attributeRule('alb-access-logs', 'access_logs.s3.enabled', ['access_logs', 'enabled'],
+const albAccessLogsBase = attributeRule('alb-access-logs', 'access_logs.s3.enabled', ['access_logs', 'enabled'],
   'requests to the load balancer are not logged, leaving no trail of who called what for investigations.', (view) => {
     if (view.kind.kinds.includes('application')) return undefined;
     // Network load balancers log TLS connections only (ELB user guide, access logs for your Network Load
@@ -400,6 +400,78 @@ const albAccessLogs = attributeRule('alb-access-logs', 'access_logs.s3.enabled',
     }
     return applicationOnly(view);
   });
+
+// Access-log fixes for both kinds of load balancer: logging is turned on only where the load balancer already
+// names a log bucket (`enable-access-logs`); otherwise the fix adds the bucket as a new parameter or variable too
+// (`enable-access-logs-bucket`), never replacing a bucket the author named. ELBv2 attributes access_logs.s3.enabled
+// and access_logs.s3.bucket (AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute; "Access logs for your
+// Application Load Balancer", docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html);
+// Terraform aws_lb access_logs { bucket (required), enabled (default false) } and aws_elb access_logs { bucket
+// (required), enabled (default true) } (registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb, .../elb);
+// AWS::ElasticLoadBalancing::LoadBalancer AccessLoggingPolicy { Enabled, S3BucketName } (both required, no
+// interruption; docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticloadbalancing-loadbalancer-accessloggingpolicy.html).
+const LOG_BUCKET_PARAMETER = { name: 'LoadBalancerLogBucketName', description: 'Name of the S3 bucket (same Region) that receives the load balancer\'s access logs; its bucket policy must let Elastic Load Balancing write' };
+const LOG_BUCKET_VARIABLE = { name: 'load_balancer_log_bucket_name', description: LOG_BUCKET_PARAMETER.description };
+const ENABLE_LOGS = 'enable-access-logs';
+const ENABLE_LOGS_BUCKET = 'enable-access-logs-bucket';
+
+/** `rule` whose findings name ENABLE_LOGS where `named` says the load balancer names a log bucket, else ENABLE_LOGS_BUCKET. */
+function withAccessLogFixes(
+  rule: Rule,
+  fixes: { readonly named: SetSettingFix; readonly unnamed: SetSettingFix },
+  named: { readonly cloudformation: (resource: CfnResource, context: CfnRuleContext) => boolean; readonly terraform: (resource: TfResource, context: TfRuleContext) => boolean },
+): Rule {
+  const name = (outcomes: RuleOutcome[], bucket: boolean): RuleOutcome[] => outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends'
+    ? { ...outcome, fixId: bucket ? ENABLE_LOGS : ENABLE_LOGS_BUCKET } : outcome));
+  const cfn = rule.cloudformation;
+  const tf = rule.terraform;
+  return {
+    ...rule,
+    fixes: { ...(rule.fixes ?? {}), [ENABLE_LOGS]: fixes.named, [ENABLE_LOGS_BUCKET]: fixes.unnamed },
+    ...(cfn ? { cloudformation: { check: (resource, context) => name(cfn.check(resource, context), named.cloudformation(resource, context)) } } : {}),
+    ...(tf ? { terraform: { check: (resource, context) => name(tf.check(resource, context), named.terraform(resource, context)) } } : {}),
+  };
+}
+
+/** Whether any way the block at `path` may turn out has `key` set (to anything, an expression included). */
+function hasKey(resolver: ValueResolver, body: MapNode | undefined, path: readonly string[]): boolean {
+  return resolver.lookup(body, path).some((candidate) => candidate.node !== undefined);
+}
+
+const albAccessLogs = withAccessLogFixes(albAccessLogsBase, {
+  named: {
+    title: 'Set LoadBalancerAttributes access_logs.s3.enabled = "true" (to the log bucket it names)',
+    safety: 'safe',
+    path: [],
+    value: true,
+    operations: [{ op: 'append', list: ['LoadBalancerAttributes'], items: [{ Key: 'access_logs.s3.enabled', Value: 'true' }], match: 'Key' }],
+    terraform: { title: 'Set access_logs.enabled = true (to the log bucket it names)', path: ['access_logs', 'enabled'], value: true },
+  },
+  unnamed: {
+    title: `Set LoadBalancerAttributes access_logs.s3.enabled = "true" and access_logs.s3.bucket to a new parameter ${LOG_BUCKET_PARAMETER.name} (its value to fill in)`,
+    safety: 'placeholder',
+    path: [],
+    value: true,
+    parameters: [LOG_BUCKET_PARAMETER],
+    operations: [{
+      op: 'append',
+      list: ['LoadBalancerAttributes'],
+      items: [{ Key: 'access_logs.s3.enabled', Value: 'true' }, { Key: 'access_logs.s3.bucket', Value: { Ref: LOG_BUCKET_PARAMETER.name } }],
+      match: 'Key',
+    }],
+    terraform: {
+      title: `Set access_logs { bucket = var.${LOG_BUCKET_VARIABLE.name}, enabled = true } (a new variable, its value to fill in)`,
+      path: [],
+      value: true,
+      variables: [LOG_BUCKET_VARIABLE],
+      operations: [{ op: 'set', path: ['access_logs'], value: { bucket: { $hcl: `var.${LOG_BUCKET_VARIABLE.name}` }, enabled: true } }],
+    },
+  },
+}, {
+  cloudformation: (resource, context) => context.resolver.lookup(resource.properties, ['LoadBalancerAttributes']).some((list) => context.resolver.lookup(list.node, ['[]'], list.via)
+    .some((item) => item.node?.kind === 'map' && valuesAt(context.resolver, item.node, ['Key'], item.via).values.some((value) => value.known && value.value === 'access_logs.s3.bucket'))),
+  terraform: (resource, context) => hasKey(context.resolver, resource.body, ['access_logs', 'bucket']),
+});
 
 // --- lb-internal-scheme
 
@@ -534,7 +606,7 @@ const clbAccessLogsBase = settingRule({
   },
 });
 
-const clbAccessLogs: Rule = {
+const clbAccessLogsChecked: Rule = {
   ...clbAccessLogsBase,
   terraform: {
     check(resource, context) {
@@ -547,6 +619,34 @@ const clbAccessLogs: Rule = {
     },
   },
 };
+
+const clbAccessLogs = withAccessLogFixes(clbAccessLogsChecked, {
+  named: {
+    title: 'Set AccessLoggingPolicy.Enabled = true (to the log bucket it names)',
+    safety: 'safe',
+    path: ['AccessLoggingPolicy', 'Enabled'],
+    value: true,
+    terraform: { title: 'Set access_logs.enabled = true (to the log bucket it names)', path: ['access_logs', 'enabled'], value: true },
+  },
+  unnamed: {
+    title: `Set AccessLoggingPolicy { Enabled: true, S3BucketName: a new parameter ${LOG_BUCKET_PARAMETER.name} } (its value to fill in)`,
+    safety: 'placeholder',
+    path: [],
+    value: true,
+    parameters: [LOG_BUCKET_PARAMETER],
+    operations: [{ op: 'set', path: ['AccessLoggingPolicy'], value: { Enabled: true, S3BucketName: { Ref: LOG_BUCKET_PARAMETER.name } } }],
+    terraform: {
+      title: `Set access_logs { bucket = var.${LOG_BUCKET_VARIABLE.name}, enabled = true } (a new variable, its value to fill in)`,
+      path: [],
+      value: true,
+      variables: [LOG_BUCKET_VARIABLE],
+      operations: [{ op: 'set', path: ['access_logs'], value: { bucket: { $hcl: `var.${LOG_BUCKET_VARIABLE.name}` }, enabled: true } }],
+    },
+  },
+}, {
+  cloudformation: (resource, context) => hasKey(context.resolver, resource.properties, ['AccessLoggingPolicy', 'S3BucketName']),
+  terraform: (resource, context) => hasKey(context.resolver, resource.body, ['access_logs', 'bucket']),
+});
 
 // --- alb-waf
 

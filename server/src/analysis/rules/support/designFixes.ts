@@ -304,6 +304,22 @@ const LISTENER_CERTIFICATE_TF = { ...LISTENER_CERTIFICATE, name: 'listener_certi
 const LISTENER_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFix[]>> = {
+  // The flagged origin's OriginProtocolPolicy / origin_protocol_policy (http-only or match-viewer) becomes https-only:
+  // "https-only – CloudFront always uses HTTPS to connect to the origin" (CloudFront API CustomOriginConfig,
+  // docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html; Terraform aws_cloudfront_distribution
+  // custom_origin_config origin_protocol_policy takes the same values). S3 website origins speak HTTP only: the rule
+  // does not judge them, so they never name this fix; a value from a parameter or variable is the author's (no fix).
+  'cloudfront-origin-https': {
+    fixId: 'origin-https-only',
+    fix: {
+      title: 'Set OriginProtocolPolicy = https-only on this origin',
+      safety: 'safe',
+      path: [],
+      value: '',
+      flagged: { kind: 'value', matches: (value) => ['http-only', 'match-viewer'].includes(value.toLowerCase()), value: 'https-only' },
+      terraform: { title: 'Set origin_protocol_policy = "https-only" on this origin', path: [], value: '' },
+    },
+  },
   'sfn-logging': { fixId: 'set-logging-configuration', fix: sfnLogging('LoggingConfiguration') },
   'sfn-logging-sam': { fixId: 'set-logging', fix: sfnLogging('Logging') },
   'cloudtrail-cloudwatch': {

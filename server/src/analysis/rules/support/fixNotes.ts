@@ -23,6 +23,7 @@ function breaking(note: string): FixNote {
 }
 
 const LOG_INGESTION = 'the logs are billed as CloudWatch Logs ingestion and storage';
+const ELB_LOGS = 'the bucket\'s policy must let Elastic Load Balancing write to it (logdelivery.elasticloadbalancing.amazonaws.com, or the Region\'s ELB account in older Regions), or the update fails; log objects are stored, and billed, in S3';
 const LOGS_COST = 'log ingestion and storage in CloudWatch Logs are billed';
 const BACKUP_COST = 'backup storage beyond the free allowance costs money';
 const MINOR_UPGRADES = 'minor engine upgrades then restart it in the maintenance window';
@@ -104,6 +105,7 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'apigw-method-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
   'apigwv2-route-authorization': breaking('callers must then sign their requests (SigV4) with credentials allowed execute-api:Invoke: anonymous callers are refused'),
   'emr-block-public-access': breaking('clusters whose security groups allow inbound traffic from anywhere on other ports can no longer launch'),
+  'cloudfront-origin-https': breaking('the origin must then answer HTTPS on its HTTPS port with a certificate for its domain name that CloudFront trusts, or viewers get 502 errors'),
   // It costs money.
   'rds-backup-retention': both(BACKUP_COST),
   'rds-cluster-backup-retention': both(BACKUP_COST),
@@ -143,6 +145,10 @@ export const FIX_NOTES: Readonly<Record<string, FixNote>> = {
   'apigwv2-access-logging': both(LOGS_COST),
   'opensearch-audit-logs': both(`audit logs need fine-grained access control (opensearch-fgac) or the update fails; ${LOGS_COST}`),
   'waf-logging': both('logged requests are billed at their destination'),
+  // ELB writes a test object when logging is turned on: without the bucket policy the update fails
+  // (docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html, bucket requirements).
+  'alb-access-logs': breaking(ELB_LOGS),
+  'clb-access-logs': breaking(ELB_LOGS),
   's3-access-logging': both('log objects are stored, and billed, in the destination bucket'),
   'cloudfront-logging': both('log files are stored, and billed, in the bucket'),
   'vpc-flow-logs': both('flow log delivery and storage in S3 are billed'),

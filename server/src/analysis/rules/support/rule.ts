@@ -87,6 +87,8 @@ export interface FixChoice {
  * account_id, else `var.<variable>`; written as `{ AWS: ... }` where the flagged value is the whole Principal.
  */
 export type FlaggedReplacement =
+  /** `value`: a literal written in its place, as a string (YAML plain when the original was and the value allows). */
+  | { readonly kind: 'value'; readonly matches: (value: string) => boolean; readonly value: string }
   | { readonly kind: 'parameter'; readonly matches: (value: string) => boolean; readonly parameter: (value: string, key: string | undefined) => FixParameter }
   | {
     readonly kind: 'own-account';
