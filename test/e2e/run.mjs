@@ -2,9 +2,8 @@
 // driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
 // (tools come from scripts/e2e-install.sh into .e2e/).
 //
-// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, REPORT_STEPS, TRUSTED_STEPS or
-// RESTRICTED_STEPS
-// below; a new check is one more step() in the right list. Each step ends with a screenshot under
+// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, REPORT_STEPS, RULE_PAGE_STEPS,
+// TRUSTED_STEPS or RESTRICTED_STEPS below; a new check is one more step() in the right list. Each step ends with a screenshot under
 // test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -24,6 +23,9 @@ const EXTENSION_ID = 'iac-hints.iac-responsibility-hints';
 // starts with the problem itself.
 const SOURCE_PREFIX = 'iac-hints · ';
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 45_000);
+// E2E_STEPS=<regex>: run only the steps whose names match (a quicker loop while writing steps); the summary says how
+// many were left out, and a run that leaves any out fails, so it never passes for a whole run.
+const ONLY = process.env.E2E_STEPS ? new RegExp(process.env.E2E_STEPS, 'i') : undefined;
 const MOD = 'Control'; // code-server on Linux uses Ctrl-based keybindings.
 
 const require = createRequire(path.join(TOOLS, 'package.json'));
@@ -293,6 +295,47 @@ const REPORT_STEPS = [
   }),
 ];
 
+// Rule pages (issue 13): a diagnostic's code (the rule id) links to the rule's page shipped with the extension
+// (docs/rules/<id>.md), which the client's iacHints.showRuleDocumentation command opens as a Markdown preview. The
+// rule is found by its id, the page checked against the title the installed page itself carries.
+const RULE_FILE = REPORT_FILE;
+const RULE_ID = 'sg-open-admin-ports'; // the SSH ingress of WebSecurityGroup
+const PALETTE_RULE_ID = 'kms-rotation';
+
+const RULE_PAGE_STEPS = [
+  step(`clicking the rule id ${RULE_ID} of a diagnostic in the Problems panel opens its rule page`, async (t) => {
+    await t.openFile(RULE_FILE);
+    await t.waitForCodes(RULE_FILE, { kept: [RULE_ID] });
+    const link = t.page.locator('.markers-panel .monaco-list-row a.monaco-link')
+      .filter({ has: t.page.locator('.marker-code', { hasText: new RegExp(`^${RULE_ID}$`) }) }).first();
+    await link.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const href = await link.getAttribute('href');
+    assert(href?.startsWith('command:iacHints.showRuleDocumentation'), `the rule id links to ${href}, not to the rule page command`);
+    await link.hover();
+    await t.shot('27-rule-link');
+    await link.click();
+    const text = await t.rulePage(RULE_ID);
+    log(`    rule page: ${oneLine(text)}`);
+  }, '28-rule-page'),
+
+  step(`"IaC Hints: Show Rule Documentation" from the Command Palette opens the page of ${PALETTE_RULE_ID}`, async (t) => {
+    // The active editor is the previous step's preview, with no diagnostic under a cursor: the command asks for a rule.
+    await t.runCommand('IaC Hints: Show Rule Documentation');
+    const input = t.page.locator('.quick-input-widget input');
+    await t.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(PALETTE_RULE_ID);
+    // A quick pick row's aria-label is "label, description, detail": the rule id, its title, its item.
+    const focused = async () => t.page.locator('.quick-input-widget .monaco-list-row.focused').first()
+      .getAttribute('aria-label', { timeout: 1_000 }).catch(() => '');
+    await t.waitFor(`${PALETTE_RULE_ID} to be the chosen rule`, async () => (await focused())?.startsWith(`${PALETTE_RULE_ID}, `),
+      async () => `focused row: ${JSON.stringify(await focused())}`);
+    await t.shot('29-rule-quick-pick');
+    await t.page.keyboard.press('Enter');
+    const text = await t.rulePage(PALETTE_RULE_ID);
+    log(`    rule page: ${oneLine(text)}`);
+  }, '30-rule-page-palette'),
+];
+
 const TRUSTED_STEPS = [
   step('the extension is installed and activates', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
@@ -408,6 +451,8 @@ const TRUSTED_STEPS = [
 
   ...REPORT_STEPS,
 
+  ...RULE_PAGE_STEPS,
+
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
     const before = await t.waitFor('one language server process', () => {
       const pids = serverPids(t.extensionsDir);
@@ -445,6 +490,7 @@ function step(name, run, screenshot) {
 
 const results = [];
 const cleanups = [];
+const leftOut = []; // steps E2E_STEPS did not select
 
 async function main() {
   fs.rmSync(RESULTS, { recursive: true, force: true });
@@ -508,6 +554,10 @@ async function runSession(label, steps, { browser, server, tmp, extensionsDir })
     broken = true;
   }
   for (const s of steps) {
+    if (ONLY && !ONLY.test(s.name)) {
+      leftOut.push(`[${label}] ${s.name}`);
+      continue;
+    }
     if (broken) {
       results.push({ name: `[${label}] ${s.name}`, ok: false, error: 'skipped: the window did not open' });
       continue;
@@ -753,6 +803,31 @@ class Session {
     return this.page.locator('.zone-widget .peekview-title').first().innerText().catch(() => '');
   }
 
+  /**
+   * Waits until the active tab is the Markdown preview of rule `ruleId`'s page and the preview (a webview: a frame
+   * among the page's frames) shows the page's heading, the rule id, and the rule's title as the installed page
+   * (docs/rules/<id>.md of the extension) states it; returns the preview's text.
+   */
+  async rulePage(ruleId) {
+    const title = ruleTitle(this.extensionsDir, ruleId);
+    await this.page.locator('.tab.active', { hasText: `${ruleId}.md` }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    const previews = async () => {
+      const out = [];
+      for (const frame of this.page.frames()) {
+        const shown = await frame.locator('body').evaluate((body) => ({
+          heading: body.querySelector('h1')?.textContent?.trim() ?? '',
+          text: body.innerText,
+        }), undefined, { timeout: 1_000 }).catch(() => undefined);
+        if (shown?.heading) out.push(shown);
+      }
+      return out;
+    };
+    return this.waitFor(`the preview of ${ruleId}.md showing "${title}"`, async () => {
+      const page = (await previews()).find((p) => p.heading === ruleId);
+      return page && page.text.includes(title) ? page.text : undefined;
+    }, async () => `headings shown: ${JSON.stringify((await previews()).map((p) => p.heading))}`);
+  }
+
   /** The Shared Responsibility Report's page: inside the webview's iframe, inside its active frame. */
   report() {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -977,6 +1052,16 @@ function* walk(dir) {
   }
 }
 
+/** The title of rule `ruleId` as its page in the installed extension states it (the `**title**` line under its heading). */
+function ruleTitle(extensionsDir, ruleId) {
+  const extension = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
+  const page = path.join(extensionsDir, extension, 'docs', 'rules', `${ruleId}.md`);
+  assert(fs.existsSync(page), `the installed extension ships no page for ${ruleId}: ${page}`);
+  const title = /^\*\*(.+)\*\*$/m.exec(fs.readFileSync(page, 'utf8'))?.[1];
+  assert(title, `${page} has no **title** line`);
+  return title.replace(/`/g, ''); // the preview shows code spans without their backticks
+}
+
 /** The lines of one top-level resource block (YAML, two-space indent) of a template. */
 function resourceBlock(text, logicalId) {
   const lines = text.split('\n');
@@ -1093,6 +1178,10 @@ try {
     exitCode = 1;
   }
   console.log(`screenshots and logs: ${path.relative(ROOT, RESULTS)}/`);
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  if (leftOut.length > 0) {
+    console.log(`E2E_STEPS=${process.env.E2E_STEPS} left out ${leftOut.length} steps: not a whole run`);
+    exitCode = 1;
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed${leftOut.length ? `, ${leftOut.length} left out` : ''}`);
 }
 process.exit(exitCode);
