@@ -318,6 +318,51 @@ const RULE_PAGE_STEPS = [
     log(`    rule page: ${oneLine(text)}`);
   }, '28-rule-page'),
 
+  step(`the hover over the SSH finding links its rule ${RULE_ID} to the rule page`, async (t) => {
+    await t.openFile(RULE_FILE);
+    const { line, column } = t.locate(RULE_FILE, 'FromPort: 22', 'CidrIp');
+    // A hover closes when the editor scrolls: code lenses arriving after the file opens shift its lines. They come last.
+    await t.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.gotoPosition(line, column + 2);
+    // The mouse rests on the setting, as a user's would, and then moves into the hover (sticky) onto the link.
+    const cursor = await t.page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first()
+      .boundingBox({ timeout: TIMEOUT });
+    assert(cursor, `no cursor shown at ${line}:${column + 2}`);
+    let nudge = 0;
+    // Links to the rule page run the command with the rule id as its argument: command:...?["<id>"], URI-encoded.
+    // The editor may show the marker's hover and ours as separate hovers: every visible one counts.
+    const links = t.page.locator('.monaco-editor .monaco-hover a:visible');
+    const targetOf = async (link) => (await link.getAttribute('data-href', { timeout: 1_000 })) ?? (await link.getAttribute('href', { timeout: 1_000 })) ?? '';
+    const targets = async () => links.evaluateAll((anchors) =>
+      anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    const isRuleLink = (target) => {
+      const [command, args = ''] = target.split('?');
+      let decoded = '';
+      try { decoded = decodeURIComponent(args); } catch { /* not a command link */ }
+      return command === 'command:iacHints.showRuleDocumentation' && decoded === JSON.stringify([RULE_ID]);
+    };
+    const link = await t.waitFor(`the mouse on a link to the page of ${RULE_ID} in the hover at ${line}:${column + 2}`, async () => {
+      const found = (await targets()).findIndex(isRuleLink);
+      if (found < 0) {
+        if ((await t.page.locator('.monaco-editor .monaco-hover:visible').count()) === 0) {
+          nudge = (nudge + 1) % 4; // a mouse that does not move shows no new hover
+          await t.page.mouse.move(cursor.x + 2 + nudge, cursor.y + cursor.height / 2);
+        }
+        return undefined;
+      }
+      // The hover may still close under the mouse (the editor scrolled): then look again.
+      const candidate = links.nth(found);
+      await candidate.scrollIntoViewIfNeeded({ timeout: 2_000 });
+      await candidate.hover({ timeout: 2_000 });
+      return isRuleLink(await targetOf(candidate)) ? candidate : undefined;
+    }, async () => `links in the hover: ${JSON.stringify(await targets().catch(() => []))}`);
+    await t.settled(t.page.locator('.monaco-editor .monaco-hover:visible').first());
+    await t.shot('29-rule-hover-link');
+    await link.click();
+    const text = await t.rulePage(RULE_ID);
+    log(`    rule page: ${oneLine(text)}`);
+  }, '30-rule-page-hover'),
+
   step(`"IaC Hints: Show Rule Documentation" from the Command Palette opens the page of ${PALETTE_RULE_ID}`, async (t) => {
     // The active editor is the previous step's preview, with no diagnostic under a cursor: the command asks for a rule.
     await t.runCommand('IaC Hints: Show Rule Documentation');
@@ -329,11 +374,11 @@ const RULE_PAGE_STEPS = [
       .getAttribute('aria-label', { timeout: 1_000 }).catch(() => '');
     await t.waitFor(`${PALETTE_RULE_ID} to be the chosen rule`, async () => (await focused())?.startsWith(`${PALETTE_RULE_ID}, `),
       async () => `focused row: ${JSON.stringify(await focused())}`);
-    await t.shot('29-rule-quick-pick');
+    await t.shot('31-rule-quick-pick');
     await t.page.keyboard.press('Enter');
     const text = await t.rulePage(PALETTE_RULE_ID);
     log(`    rule page: ${oneLine(text)}`);
-  }, '30-rule-page-palette'),
+  }, '32-rule-page-palette'),
 ];
 
 const TRUSTED_STEPS = [
