@@ -304,22 +304,14 @@ const PALETTE_RULE_ID = 'kms-rotation';
 
 const RULE_PAGE_STEPS = [
   step(`clicking the rule id ${RULE_ID} of a diagnostic in the Problems panel opens its rule page`, async (t) => {
-    await t.openFile(RULE_FILE);
-    await t.waitForCodes(RULE_FILE, { kept: [RULE_ID] });
-    const link = t.page.locator('.markers-panel .monaco-list-row a.monaco-link')
-      .filter({ has: t.page.locator('.marker-code', { hasText: new RegExp(`^${RULE_ID}$`) }) }).first();
-    await link.waitFor({ state: 'visible', timeout: TIMEOUT });
-    const href = await link.getAttribute('href');
-    assert(href?.startsWith('command:iacHints.showRuleDocumentation'), `the rule id links to ${href}, not to the rule page command`);
-    await link.hover();
-    await t.shot('27-rule-link');
-    await link.click();
+    await t.openSourceBesideReport(RULE_FILE);
+    await t.clickProblemCode(RULE_FILE, RULE_ID, '27-rule-link');
     const text = await t.rulePage(RULE_ID);
     log(`    rule page: ${oneLine(text)}`);
   }, '28-rule-page'),
 
   step(`the hover over the SSH finding links its rule ${RULE_ID} to the rule page`, async (t) => {
-    await t.openFile(RULE_FILE);
+    await t.openSourceBesideReport(RULE_FILE);
     const { line, column } = t.locate(RULE_FILE, 'FromPort: 22', 'CidrIp');
     // A hover closes when the editor scrolls: code lenses arriving after the file opens shift its lines. They come last.
     await t.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -329,18 +321,12 @@ const RULE_PAGE_STEPS = [
       .boundingBox({ timeout: TIMEOUT });
     assert(cursor, `no cursor shown at ${line}:${column + 2}`);
     let nudge = 0;
-    // Links to the rule page run the command with the rule id as its argument: command:...?["<id>"], URI-encoded.
     // The editor may show the marker's hover and ours as separate hovers: every visible one counts.
     const links = t.page.locator('.monaco-editor .monaco-hover a:visible');
     const targetOf = async (link) => (await link.getAttribute('data-href', { timeout: 1_000 })) ?? (await link.getAttribute('href', { timeout: 1_000 })) ?? '';
     const targets = async () => links.evaluateAll((anchors) =>
       anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
-    const isRuleLink = (target) => {
-      const [command, args = ''] = target.split('?');
-      let decoded = '';
-      try { decoded = decodeURIComponent(args); } catch { /* not a command link */ }
-      return command === 'command:iacHints.showRuleDocumentation' && decoded === JSON.stringify([RULE_ID]);
-    };
+    const isRuleLink = (target) => isRulePageLink(target, RULE_ID);
     const link = await t.waitFor(`the mouse on a link to the page of ${RULE_ID} in the hover at ${line}:${column + 2}`, async () => {
       const found = (await targets()).findIndex(isRuleLink);
       if (found < 0) {
@@ -849,6 +835,54 @@ class Session {
   }
 
   /**
+   * Makes `relative` the active editor with a click on its tab where one is open: the report opens beside the
+   * source, in a second group, and the active tab of a group that is not the active one still looks like an open
+   * file to openFile(). (The Command Palette is no help here: focus in the report's webview may close it at once.)
+   */
+  async openSourceBesideReport(relative) {
+    const tab = this.page.locator('.editor-group-container .tab', { hasText: path.basename(relative) }).first();
+    if (await tab.count()) await tab.click();
+    await this.openFile(relative);
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relative) })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
+  /**
+   * Clicks the link on rule id `code` in the Problems panel's rows of `relative`; `shot` names a screenshot taken
+   * with the mouse on it. The panel shows only that file (its filter), and its list is scrolled to the top with the
+   * mouse wheel, where the errors are: earlier steps may have scrolled it (the group's header then sticks at the top
+   * as a copy while its real row is out of view), and the panel may scroll it back when diagnostics change, so the
+   * scroll, the hover and the click are tried again together.
+   */
+  async clickProblemCode(relative, code, shot) {
+    const name = path.basename(relative);
+    await this.showProblems();
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    const rows = this.page.locator('.markers-panel .monaco-list-rows .monaco-list-row:not(.monaco-tree-sticky-row)');
+    const link = rows.locator('a.monaco-link').filter({ has: this.page.locator('.marker-code', { hasText: new RegExp(`^${code}$`) }) }).first();
+    await this.waitFor(`a click on the rule id ${code} among the first Problems rows of ${name}`, async () => {
+      await this.problems(name); // sets the filter (Escape in it, as focusEditor presses, clears it)
+      const labels = await this.page.locator('.markers-panel .monaco-list-row .label-name').allTextContents();
+      if (!labels.every((label) => label.trim() === name)) return undefined; // the filter applies after a delay
+      const box = await list.boundingBox();
+      if (!box) return undefined;
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, -100_000);
+      if (!(await link.isVisible())) return undefined;
+      let href;
+      try {
+        await link.hover({ timeout: 2_000 });
+        href = await link.getAttribute('href', { timeout: 1_000 });
+      } catch {
+        return undefined; // the row moved away
+      }
+      if (!isRulePageLink(href ?? '', code)) throw new Error(`the rule id ${code} links to ${href}, not to the command that opens its page`);
+      if (shot) await this.shot(shot);
+      return link.click({ timeout: 2_000 }).then(() => true, () => undefined);
+    }, async () => `rows: ${JSON.stringify((await this.problems(name)).map((r) => `${r.line}:${r.column} ${r.code}`))}`);
+  }
+
+  /**
    * Waits until the active tab is the Markdown preview of rule `ruleId`'s page and the preview (a webview: a frame
    * among the page's frames) shows the page's heading, the rule id, and the rule's title as the installed page
    * (docs/rules/<id>.md of the extension) states it; returns the preview's text.
@@ -1095,6 +1129,14 @@ function* walk(dir) {
     if (entry.isDirectory()) yield* walk(full);
     else yield full;
   }
+}
+
+/** Whether `target` is the client's link to rule `ruleId`'s page: command:iacHints.showRuleDocumentation?["<id>"], URI-encoded. */
+function isRulePageLink(target, ruleId) {
+  const [command, args = ''] = target.split('?');
+  let decoded = '';
+  try { decoded = decodeURIComponent(args); } catch { /* not a command link */ }
+  return command === 'command:iacHints.showRuleDocumentation' && decoded === JSON.stringify([ruleId]);
 }
 
 /** The title of rule `ruleId` as its page in the installed extension states it (the `**title**` line under its heading). */
