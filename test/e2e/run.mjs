@@ -991,12 +991,20 @@ class Session {
   }
 
   async runCommand(label) {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-    await input.fill(`>${label}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first()
-      .waitFor({ state: 'visible', timeout: TIMEOUT });
+    // With focus in a webview (the report), the palette may close again as it opens: then open it again.
+    await this.waitFor(`the Command Palette to offer "${label}"`, async () => {
+      if (!(await input.isVisible())) await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${label}`, { timeout: 2_000 });
+        await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first()
+          .waitFor({ state: 'visible', timeout: 5_000 });
+        return true;
+      } catch {
+        return undefined;
+      }
+    });
     await this.page.keyboard.press('Enter');
   }
 
