@@ -2,9 +2,8 @@
 // driven by playwright-core and Debian's chromium, headless. Run through `npm run test:e2e`
 // (tools come from scripts/e2e-install.sh into .e2e/).
 //
-// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, REPORT_STEPS, TRUSTED_STEPS or
-// RESTRICTED_STEPS
-// below; a new check is one more step() in the right list. Each step ends with a screenshot under
+// Every check is a step (name + async function) in TERRAFORM_STEPS, FIX_STEPS, REPORT_STEPS, RULE_PAGE_STEPS,
+// TRUSTED_STEPS or RESTRICTED_STEPS below; a new check is one more step() in the right list. Each step ends with a screenshot under
 // test-results/e2e/. Waits always poll a condition with a timeout, never sleep a fixed time.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -24,6 +23,9 @@ const EXTENSION_ID = 'iac-hints.iac-responsibility-hints';
 // starts with the problem itself.
 const SOURCE_PREFIX = 'iac-hints · ';
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 45_000);
+// E2E_STEPS=<regex>: run only the steps whose names match (a quicker loop while writing steps); the summary says how
+// many were left out, and a run that leaves any out fails, so it never passes for a whole run.
+const ONLY = process.env.E2E_STEPS ? new RegExp(process.env.E2E_STEPS, 'i') : undefined;
 const MOD = 'Control'; // code-server on Linux uses Ctrl-based keybindings.
 
 const require = createRequire(path.join(TOOLS, 'package.json'));
@@ -293,6 +295,78 @@ const REPORT_STEPS = [
   }),
 ];
 
+// Rule pages (issue 13): a diagnostic's code (the rule id) links to the rule's page shipped with the extension
+// (docs/rules/<id>.md), which the client's iacHints.showRuleDocumentation command opens as a Markdown preview. The
+// rule is found by its id, the page checked against the title the installed page itself carries.
+const RULE_FILE = REPORT_FILE;
+const RULE_ID = 'sg-open-admin-ports'; // the SSH ingress of WebSecurityGroup
+const PALETTE_RULE_ID = 'kms-rotation';
+
+const RULE_PAGE_STEPS = [
+  step(`clicking the rule id ${RULE_ID} of a diagnostic in the Problems panel opens its rule page`, async (t) => {
+    await t.openSourceBesideReport(RULE_FILE);
+    await t.clickProblemCode(RULE_FILE, RULE_ID, '27-rule-link');
+    const text = await t.rulePage(RULE_ID);
+    log(`    rule page: ${oneLine(text)}`);
+  }, '28-rule-page'),
+
+  step(`the hover over the SSH finding links its rule ${RULE_ID} to the rule page`, async (t) => {
+    await t.openSourceBesideReport(RULE_FILE);
+    const { line, column } = t.locate(RULE_FILE, 'FromPort: 22', 'CidrIp');
+    // A hover closes when the editor scrolls: code lenses arriving after the file opens shift its lines. They come last.
+    await t.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.gotoPosition(line, column + 2);
+    // The mouse rests on the setting, as a user's would, and then moves into the hover (sticky) onto the link.
+    const cursor = await t.page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first()
+      .boundingBox({ timeout: TIMEOUT });
+    assert(cursor, `no cursor shown at ${line}:${column + 2}`);
+    let nudge = 0;
+    // The editor may show the marker's hover and ours as separate hovers: every visible one counts.
+    const links = t.page.locator('.monaco-editor .monaco-hover a:visible');
+    const targetOf = async (link) => (await link.getAttribute('data-href', { timeout: 1_000 })) ?? (await link.getAttribute('href', { timeout: 1_000 })) ?? '';
+    const targets = async () => links.evaluateAll((anchors) =>
+      anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    const isRuleLink = (target) => isRulePageLink(target, RULE_ID);
+    const link = await t.waitFor(`the mouse on a link to the page of ${RULE_ID} in the hover at ${line}:${column + 2}`, async () => {
+      const found = (await targets()).findIndex(isRuleLink);
+      if (found < 0) {
+        if ((await t.page.locator('.monaco-editor .monaco-hover:visible').count()) === 0) {
+          nudge = (nudge + 1) % 4; // a mouse that does not move shows no new hover
+          await t.page.mouse.move(cursor.x + 2 + nudge, cursor.y + cursor.height / 2);
+        }
+        return undefined;
+      }
+      // The hover may still close under the mouse (the editor scrolled): then look again.
+      const candidate = links.nth(found);
+      await candidate.scrollIntoViewIfNeeded({ timeout: 2_000 });
+      await candidate.hover({ timeout: 2_000 });
+      return isRuleLink(await targetOf(candidate)) ? candidate : undefined;
+    }, async () => `links in the hover: ${JSON.stringify(await targets().catch(() => []))}`);
+    await t.settled(t.page.locator('.monaco-editor .monaco-hover:visible').first());
+    await t.shot('29-rule-hover-link');
+    await link.click();
+    const text = await t.rulePage(RULE_ID);
+    log(`    rule page: ${oneLine(text)}`);
+  }, '30-rule-page-hover'),
+
+  step(`"IaC Hints: Show Rule Documentation" from the Command Palette opens the page of ${PALETTE_RULE_ID}`, async (t) => {
+    // The active editor is the previous step's preview, with no diagnostic under a cursor: the command asks for a rule.
+    await t.runCommand('IaC Hints: Show Rule Documentation');
+    const input = t.page.locator('.quick-input-widget input');
+    await t.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(PALETTE_RULE_ID);
+    // A quick pick row's aria-label is "label, description, detail": the rule id, its title, its item.
+    const focused = async () => t.page.locator('.quick-input-widget .monaco-list-row.focused').first()
+      .getAttribute('aria-label', { timeout: 1_000 }).catch(() => '');
+    await t.waitFor(`${PALETTE_RULE_ID} to be the chosen rule`, async () => (await focused())?.startsWith(`${PALETTE_RULE_ID}, `),
+      async () => `focused row: ${JSON.stringify(await focused())}`);
+    await t.shot('31-rule-quick-pick');
+    await t.page.keyboard.press('Enter');
+    const text = await t.rulePage(PALETTE_RULE_ID);
+    log(`    rule page: ${oneLine(text)}`);
+  }, '32-rule-page-palette'),
+];
+
 const TRUSTED_STEPS = [
   step('the extension is installed and activates', async (t) => {
     await t.openFile('cloudformation/web-stack.yaml');
@@ -408,6 +482,8 @@ const TRUSTED_STEPS = [
 
   ...REPORT_STEPS,
 
+  ...RULE_PAGE_STEPS,
+
   step('reloading the window deactivates the extension and stops its language server', async (t) => {
     const before = await t.waitFor('one language server process', () => {
       const pids = serverPids(t.extensionsDir);
@@ -445,6 +521,7 @@ function step(name, run, screenshot) {
 
 const results = [];
 const cleanups = [];
+const leftOut = []; // steps E2E_STEPS did not select
 
 async function main() {
   fs.rmSync(RESULTS, { recursive: true, force: true });
@@ -508,6 +585,10 @@ async function runSession(label, steps, { browser, server, tmp, extensionsDir })
     broken = true;
   }
   for (const s of steps) {
+    if (ONLY && !ONLY.test(s.name)) {
+      leftOut.push(`[${label}] ${s.name}`);
+      continue;
+    }
     if (broken) {
       results.push({ name: `[${label}] ${s.name}`, ok: false, error: 'skipped: the window did not open' });
       continue;
@@ -753,6 +834,79 @@ class Session {
     return this.page.locator('.zone-widget .peekview-title').first().innerText().catch(() => '');
   }
 
+  /**
+   * Makes `relative` the active editor with a click on its tab where one is open: the report opens beside the
+   * source, in a second group, and the active tab of a group that is not the active one still looks like an open
+   * file to openFile(). (The Command Palette is no help here: focus in the report's webview may close it at once.)
+   */
+  async openSourceBesideReport(relative) {
+    const tab = this.page.locator('.editor-group-container .tab', { hasText: path.basename(relative) }).first();
+    if (await tab.count()) await tab.click();
+    await this.openFile(relative);
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relative) })
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
+  /**
+   * Clicks the link on rule id `code` in the Problems panel's rows of `relative`; `shot` names a screenshot taken
+   * with the mouse on it. The panel shows only that file (its filter), and its list is scrolled to the top with the
+   * mouse wheel, where the errors are: earlier steps may have scrolled it (the group's header then sticks at the top
+   * as a copy while its real row is out of view), and the panel may scroll it back when diagnostics change, so the
+   * scroll, the hover and the click are tried again together.
+   */
+  async clickProblemCode(relative, code, shot) {
+    const name = path.basename(relative);
+    await this.showProblems();
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    const rows = this.page.locator('.markers-panel .monaco-list-rows .monaco-list-row:not(.monaco-tree-sticky-row)');
+    const link = rows.locator('a.monaco-link').filter({ has: this.page.locator('.marker-code', { hasText: new RegExp(`^${code}$`) }) }).first();
+    await this.waitFor(`a click on the rule id ${code} among the first Problems rows of ${name}`, async () => {
+      await this.problems(name); // sets the filter (Escape in it, as focusEditor presses, clears it)
+      const labels = await this.page.locator('.markers-panel .monaco-list-row .label-name').allTextContents();
+      if (!labels.every((label) => label.trim() === name)) return undefined; // the filter applies after a delay
+      const box = await list.boundingBox();
+      if (!box) return undefined;
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, -100_000);
+      if (!(await link.isVisible())) return undefined;
+      let href;
+      try {
+        await link.hover({ timeout: 2_000 });
+        href = await link.getAttribute('href', { timeout: 1_000 });
+      } catch {
+        return undefined; // the row moved away
+      }
+      if (!isRulePageLink(href ?? '', code)) throw new Error(`the rule id ${code} links to ${href}, not to the command that opens its page`);
+      if (shot) await this.shot(shot);
+      return link.click({ timeout: 2_000 }).then(() => true, () => undefined);
+    }, async () => `rows: ${JSON.stringify((await this.problems(name)).map((r) => `${r.line}:${r.column} ${r.code}`))}`);
+  }
+
+  /**
+   * Waits until the active tab is the Markdown preview of rule `ruleId`'s page and the preview (a webview: a frame
+   * among the page's frames) shows the page's heading, the rule id, and the rule's title as the installed page
+   * (docs/rules/<id>.md of the extension) states it; returns the preview's text.
+   */
+  async rulePage(ruleId) {
+    const title = ruleTitle(this.extensionsDir, ruleId);
+    await this.page.locator('.tab.active', { hasText: `${ruleId}.md` }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    const previews = async () => {
+      const out = [];
+      for (const frame of this.page.frames()) {
+        const shown = await frame.locator('body').evaluate((body) => ({
+          heading: body.querySelector('h1')?.textContent?.trim() ?? '',
+          text: body.innerText,
+        }), undefined, { timeout: 1_000 }).catch(() => undefined);
+        if (shown?.heading) out.push(shown);
+      }
+      return out;
+    };
+    return this.waitFor(`the preview of ${ruleId}.md showing "${title}"`, async () => {
+      const page = (await previews()).find((p) => p.heading === ruleId);
+      return page && page.text.includes(title) ? page.text : undefined;
+    }, async () => `headings shown: ${JSON.stringify((await previews()).map((p) => p.heading))}`);
+  }
+
   /** The Shared Responsibility Report's page: inside the webview's iframe, inside its active frame. */
   report() {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -837,12 +991,20 @@ class Session {
   }
 
   async runCommand(label) {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-    await input.fill(`>${label}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first()
-      .waitFor({ state: 'visible', timeout: TIMEOUT });
+    // With focus in a webview (the report), the palette may close again as it opens: then open it again.
+    await this.waitFor(`the Command Palette to offer "${label}"`, async () => {
+      if (!(await input.isVisible())) await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${label}`, { timeout: 2_000 });
+        await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first()
+          .waitFor({ state: 'visible', timeout: 5_000 });
+        return true;
+      } catch {
+        return undefined;
+      }
+    });
     await this.page.keyboard.press('Enter');
   }
 
@@ -977,6 +1139,24 @@ function* walk(dir) {
   }
 }
 
+/** Whether `target` is the client's link to rule `ruleId`'s page: command:iacHints.showRuleDocumentation?["<id>"], URI-encoded. */
+function isRulePageLink(target, ruleId) {
+  const [command, args = ''] = target.split('?');
+  let decoded = '';
+  try { decoded = decodeURIComponent(args); } catch { /* not a command link */ }
+  return command === 'command:iacHints.showRuleDocumentation' && decoded === JSON.stringify([ruleId]);
+}
+
+/** The title of rule `ruleId` as its page in the installed extension states it (the `**title**` line under its heading). */
+function ruleTitle(extensionsDir, ruleId) {
+  const extension = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
+  const page = path.join(extensionsDir, extension, 'docs', 'rules', `${ruleId}.md`);
+  assert(fs.existsSync(page), `the installed extension ships no page for ${ruleId}: ${page}`);
+  const title = /^\*\*(.+)\*\*$/m.exec(fs.readFileSync(page, 'utf8'))?.[1];
+  assert(title, `${page} has no **title** line`);
+  return title.replace(/`/g, ''); // the preview shows code spans without their backticks
+}
+
 /** The lines of one top-level resource block (YAML, two-space indent) of a template. */
 function resourceBlock(text, logicalId) {
   const lines = text.split('\n');
@@ -1093,6 +1273,10 @@ try {
     exitCode = 1;
   }
   console.log(`screenshots and logs: ${path.relative(ROOT, RESULTS)}/`);
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  if (leftOut.length > 0) {
+    console.log(`E2E_STEPS=${process.env.E2E_STEPS} left out ${leftOut.length} steps: not a whole run`);
+    exitCode = 1;
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed${leftOut.length ? `, ${leftOut.length} left out` : ''}`);
 }
 process.exit(exitCode);
