@@ -934,6 +934,9 @@ class Session {
 
   /** Moves the cursor to line:column, shows the hover (Ctrl+K Ctrl+I) and waits until its text satisfies `accept`. */
   async hoverAt(line, column, accept) {
+    // A hover closes when the editor scrolls, and code lenses arriving after the file opens shift its lines: every
+    // file hovered here has resources, so wait for their lenses first (the S3 hover step failed 2 of 3 runs without).
+    await this.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
     await this.gotoPosition(line, column);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
     const text = await this.waitFor(`a hover at ${line}:${column} with the expected text`, async () => {
