@@ -3,10 +3,10 @@
 // finding appears that the title does not name, and the edit is minimal. Findings whose fix the writer declines
 // must be the author's wiring (an intrinsic or reference, or the property written with Fn::If), a dynamic block, a
 // module call's argument, or a resource made by Fn::ForEach.
-// Run time is bounded (well under a minute on an idle machine): only files that hold a resource type some fix
-// covers are analysed (the others cannot have a fixable finding), one analyzer serves the whole corpus (its
-// module cache), and at most PER_RULE fixes per rule and file kind are applied, the first in path order (a
-// deterministic sample; the count left out is printed).
+// Run time stays bounded (about 25 s on this machine for 1,243 fixes on 2026-12-01): only files that hold a resource
+// type some fix covers are analysed (the others cannot have a fixable finding), and one analyzer serves the whole
+// corpus (its module cache). PER_RULE could cap the fixes applied per rule and file kind (a deterministic sample, the
+// count left out printed); it is unbounded, so every fixable finding is judged, as issue 12 asks.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,7 +17,7 @@ import { diskView } from '../helpers/fileSystemView';
 import { judgeFix } from '../helpers/fixOutcome';
 import { CORPUS_ROOT } from '../helpers/paths';
 
-const PER_RULE = 12;
+const PER_RULE = Number.POSITIVE_INFINITY;
 
 const FIXABLE = RULES.filter((rule) => rule.fixes && Object.keys(rule.fixes).length > 0);
 const CFN_TYPES = [...new Set(FIXABLE.flatMap((rule) => rule.meta.resourceTypes.cloudformation))];
