@@ -9,10 +9,11 @@ import { getRule } from '../../server/src/analysis/rules/registry';
 const FORMATS = ['cloudformation', 'terraform'] as const;
 
 /**
- * The share reached when this test was last raised; it may only go up. Measured then (every fix branch of 2026-12-01
- * merged): CloudFormation 170 of 186 rules, Terraform 169 of 188 (91.4%, 89.9%; 94 and 96 that morning).
+ * The share reached when this test was last raised; it may only go up: issue 12's bar is 90% in each format. Measured
+ * then (every fix branch of 2026-12-01 merged, and s3-mfa-delete's Terraform fix): CloudFormation 170 of 186 rules,
+ * Terraform 170 of 188 (91.4%, 90.4%; 94 and 96 that morning).
  */
-const FLOOR = 0.89;
+const FLOOR = 0.9;
 
 describe('quick-fix coverage', () => {
   test('share of rules with a fix, per format they read', (t) => {

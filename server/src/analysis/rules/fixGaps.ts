@@ -30,7 +30,6 @@ export const NO_FIX_REASONS: Readonly<Record<string, string>> = {
   'rds-force-tls': PARAMETER_GROUP,
   'rds-managed-master-password': 'Terraform: a variable would still keep the password in the state; the fix is to remove `password` for manage_master_user_password = true or password_wo, and the writer sets values without removing arguments.',
   'redshift-require-ssl': PARAMETER_GROUP,
-  's3-mfa-delete': 'MFA delete can only be turned on by the root user with an MFA device, through the API: no template or provider argument can do it.',
   'sg-default-restrict-all': NETWORK,
   'sns-data-protection-policy': POLICY,
   'ssm-parameter-securestring': 'CloudFormation cannot create a SecureString parameter, and a Terraform value would sit in the state: the secret belongs in Secrets Manager, a change of how it is read.',
