@@ -127,7 +127,8 @@ describe('scan --fix / --fix-dry-run', () => {
     assert.deepEqual(rules.get('rds-not-public')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'clients outside the VPC may break');
     assert.deepEqual(rules.get('rds-storage-encrypted')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'encrypting replaces the database');
     assert.deepEqual(rules.get('sqs-cmk')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'a key to fill in');
-    assert.deepEqual(rules.get('s3-mfa-delete')?.fixes, { terraform: { hasFix: false, safe: false } }, 'only the formats the rule reads');
+    assert.deepEqual(rules.get('s3-mfa-delete')?.fixes, { terraform: { hasFix: true, safe: false } }, 'only the formats the rule reads; a variable to fill in');
+    assert.equal(rules.get('s3-mfa-delete')?.noFixReason, undefined);
     assert.match(rules.get('sg-default-restrict-all')?.noFixReason ?? '', /CIDR/);
     assert.deepEqual(rules.get('sg-open-admin-ports')?.fixes, { cloudformation: { hasFix: true, safe: false }, terraform: { hasFix: true, safe: false } }, 'a CIDR parameter to fill in');
     assert.equal(rules.get('sg-open-admin-ports')?.noFixReason, undefined);
