@@ -936,6 +936,9 @@ class Session {
   async hoverAt(line, column, accept) {
     // A hover closes when the editor scrolls, and code lenses arriving after the file opens shift its lines: every
     // file hovered here has resources, so wait for their lenses first (the S3 hover step failed 2 of 3 runs without).
+    // Lenses render only in the viewport: go to the line first (its resource's lens is a few lines above), wait for one,
+    // then go again, since its arrival may have moved the line.
+    await this.gotoPosition(line, column);
     await this.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
     await this.gotoPosition(line, column);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
