@@ -1,13 +1,31 @@
 // Applies a quick fix and judges its outcome (issue 12): the fixed text still parses, the finding it answers is
 // gone, no new finding appears that the fix's title does not name, and the edits are minimal (an edit replaces
 // one value on one line or inserts whole lines, in the file's own line breaks and indentation characters).
+import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
+import { Analyzer } from '../../server/src/analysis';
 import type { CodeActionResult, FileAnalysis, Finding, TextEdit } from '../../server/src/analysis';
 import { parseHcl, parseTerraformJson } from '../../server/src/analysis/terraform/hcl';
+import { memoryView } from './fileSystemView';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return [...edits].sort((a, b) => b.range.start - a.range.start)
     .reduce((current, edit) => current.slice(0, edit.range.start) + edit.newText + current.slice(edit.range.end), text);
+}
+
+/**
+ * The preferred fix for the first `ruleId` finding of `text`, applied, with its title; `file` is a bare name
+ * (`t.yaml`, `main.tf`: a Terraform file is analysed as the only file of a module at /m). Fails the test when the
+ * rule finds nothing; undefined when it offers no fix.
+ */
+export function preferredFix(file: string, text: string, ruleId: string): { text: string; title: string } | undefined {
+  const tf = file.endsWith('.tf');
+  const analyzer = tf ? new Analyzer({ files: memoryView({ [file]: text }, '/m') }) : new Analyzer();
+  const full = tf ? `/m/${file}` : file;
+  const finding = analyzer.analyze({ path: full, text }).findings.find((candidate) => candidate.ruleId === ruleId);
+  assert.ok(finding, `a ${ruleId} finding`);
+  const action = analyzer.codeActions({ path: full, text }, finding.range).find((candidate) => candidate.isPreferred && candidate.finding.ruleId === ruleId);
+  return action && { text: applyEdits(text, action.fix.edits), title: action.title };
 }
 
 /** Syntax errors of a text in its own format (YAML, JSON, HCL, Terraform JSON): how many. */

@@ -3,19 +3,7 @@
 // in YAML, JSON and HCL.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Analyzer } from '../../server/src/analysis';
-import { memoryView } from '../helpers/fileSystemView';
-import { applyEdits } from '../helpers/fixOutcome';
-
-function fixed(file: string, text: string, ruleId: string): { text: string; title: string } | undefined {
-  const tf = file.endsWith('.tf');
-  const analyzer = tf ? new Analyzer({ files: memoryView({ [file]: text }, '/m') }) : new Analyzer();
-  const full = tf ? `/m/${file}` : file;
-  const finding = analyzer.analyze({ path: full, text }).findings.find((candidate) => candidate.ruleId === ruleId);
-  assert.ok(finding, `a ${ruleId} finding`);
-  const action = analyzer.codeActions({ path: full, text }, finding.range).find((candidate) => candidate.isPreferred && candidate.finding.ruleId === ruleId);
-  return action && { text: applyEdits(text, action.fix.edits), title: action.title };
-}
+import { preferredFix } from '../helpers/fixOutcome';
 
 const ALB_YAML = 'Resources:\n  Lb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Subnets: [subnet-1, subnet-2]\n';
 const ALB_YAML_BUCKET = 'Resources:\n  Lb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      LoadBalancerAttributes:\n        - Key: access_logs.s3.bucket\n          Value: my-logs\n        - Key: access_logs.s3.enabled\n          Value: "false"\n';
@@ -30,70 +18,70 @@ const CLB_TF_BUCKET = 'resource "aws_elb" "main" {\n  access_logs {\n    bucket 
 
 describe('load balancer access logs: the bucket added only where none is named', () => {
   test('alb-access-logs, YAML without a bucket: both attributes, the bucket a new parameter', () => {
-    const result = fixed('t.yaml', ALB_YAML, 'alb-access-logs');
+    const result = preferredFix('t.yaml', ALB_YAML, 'alb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "Parameters:\n  LoadBalancerLogBucketName:\n    Type: String\n    Description: \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\nResources:\n  Lb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      LoadBalancerAttributes:\n        - Key: access_logs.s3.enabled\n          Value: \"true\"\n        - Key: access_logs.s3.bucket\n          Value: !Ref LoadBalancerLogBucketName\n      Subnets: [subnet-1, subnet-2]\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('alb-access-logs, YAML naming a bucket: only enabled is set, the bucket kept', () => {
-    const result = fixed('t.yaml', ALB_YAML_BUCKET, 'alb-access-logs');
+    const result = preferredFix('t.yaml', ALB_YAML_BUCKET, 'alb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "Resources:\n  Lb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      LoadBalancerAttributes:\n        - Key: access_logs.s3.bucket\n          Value: my-logs\n        - Key: access_logs.s3.enabled\n          Value: \"true\"\n");
     assert.match(result.title, /to the log bucket it names/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('alb-access-logs, JSON without a bucket: both attributes, the parameter declared', () => {
-    const result = fixed('t.json', ALB_JSON, 'alb-access-logs');
+    const result = preferredFix('t.json', ALB_JSON, 'alb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "{\n  \"Parameters\": { \"LoadBalancerLogBucketName\": { \"Type\": \"String\", \"Description\": \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\" } },\n  \"Resources\": {\n    \"Lb\": {\n      \"Type\": \"AWS::ElasticLoadBalancingV2::LoadBalancer\",\n      \"Properties\": {\n        \"LoadBalancerAttributes\": [\n          {\n            \"Key\": \"access_logs.s3.enabled\",\n            \"Value\": \"true\"\n          },\n          {\n            \"Key\": \"access_logs.s3.bucket\",\n            \"Value\": { \"Ref\": \"LoadBalancerLogBucketName\" }\n          }\n        ],\n        \"Subnets\": [\"subnet-1\", \"subnet-2\"]\n      }\n    }\n  }\n}\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('alb-access-logs, HCL without access_logs: the block with a new variable', () => {
-    const result = fixed('main.tf', ALB_TF, 'alb-access-logs');
+    const result = preferredFix('main.tf', ALB_TF, 'alb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "resource \"aws_lb\" \"main\" {\n  subnets = [\"subnet-1\", \"subnet-2\"]\n  access_logs {\n    bucket = var.load_balancer_log_bucket_name\n    enabled = true\n  }\n}\n\nvariable \"load_balancer_log_bucket_name\" {\n  description = \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\n  type        = string\n}\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('alb-access-logs, HCL naming a bucket: enabled = true only', () => {
-    const result = fixed('main.tf', ALB_TF_BUCKET, 'alb-access-logs');
+    const result = preferredFix('main.tf', ALB_TF_BUCKET, 'alb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "resource \"aws_lb\" \"main\" {\n  access_logs {\n    bucket = \"my-logs\"\n    enabled = true\n  }\n}\n");
     assert.match(result.title, /to the log bucket it names/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('clb-access-logs, YAML without AccessLoggingPolicy: Enabled and S3BucketName a new parameter', () => {
-    const result = fixed('t.yaml', CLB_YAML, 'clb-access-logs');
+    const result = preferredFix('t.yaml', CLB_YAML, 'clb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "Parameters:\n  LoadBalancerLogBucketName:\n    Type: String\n    Description: \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\nResources:\n  Elb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      AccessLoggingPolicy:\n        Enabled: true\n        S3BucketName: !Ref LoadBalancerLogBucketName\n      Listeners:\n        - LoadBalancerPort: \"443\"\n          InstancePort: \"443\"\n          Protocol: TCP\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('clb-access-logs, YAML naming a bucket: Enabled true only', () => {
-    const result = fixed('t.yaml', CLB_YAML_BUCKET, 'clb-access-logs');
+    const result = preferredFix('t.yaml', CLB_YAML_BUCKET, 'clb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "Resources:\n  Elb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      AccessLoggingPolicy:\n        Enabled: true\n        S3BucketName: my-logs\n");
     assert.match(result.title, /to the log bucket it names/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('clb-access-logs, JSON without AccessLoggingPolicy: the policy with the parameter declared', () => {
-    const result = fixed('t.json', CLB_JSON, 'clb-access-logs');
+    const result = preferredFix('t.json', CLB_JSON, 'clb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "{\n  \"Parameters\": { \"LoadBalancerLogBucketName\": { \"Type\": \"String\", \"Description\": \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\" } },\n  \"Resources\": {\n    \"Elb\": {\n      \"Type\": \"AWS::ElasticLoadBalancing::LoadBalancer\",\n      \"Properties\": {\n        \"AccessLoggingPolicy\": {\n          \"Enabled\": true,\n          \"S3BucketName\": { \"Ref\": \"LoadBalancerLogBucketName\" }\n        },\n        \"Listeners\": []\n      }\n    }\n  }\n}\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('clb-access-logs, HCL without access_logs: the block with a new variable', () => {
-    const result = fixed('main.tf', CLB_TF, 'clb-access-logs');
+    const result = preferredFix('main.tf', CLB_TF, 'clb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "resource \"aws_elb\" \"main\" {\n  availability_zones = [\"eu-west-1a\"]\n  access_logs {\n    bucket = var.load_balancer_log_bucket_name\n    enabled = true\n  }\n}\n\nvariable \"load_balancer_log_bucket_name\" {\n  description = \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\n  type        = string\n}\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
   test('clb-access-logs, HCL naming a bucket: enabled = true only', () => {
-    const result = fixed('main.tf', CLB_TF_BUCKET, 'clb-access-logs');
+    const result = preferredFix('main.tf', CLB_TF_BUCKET, 'clb-access-logs');
     assert.ok(result);
     assert.equal(result.text, "resource \"aws_elb\" \"main\" {\n  access_logs {\n    bucket  = \"my-logs\"\n    enabled = true\n  }\n}\n");
     assert.match(result.title, /to the log bucket it names/);

@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Analyzer, applyTextEdits, listRules } from '../../server/src/analysis';
-import type { FileAnalysis, ValueNode } from '../../server/src/analysis';
+import type { FileAnalysis } from '../../server/src/analysis';
 import { parseYaml } from '../../server/src/analysis/parse/yaml';
 import { RULE_EXAMPLES } from '../../server/src/analysis/rules/examples';
 import type { Example } from '../../server/src/analysis/rules/examples';
 import { exampleInput, readerFormats } from './support/examples';
+import { toPlain } from '../../server/src/docs/rulePages';
 
 export type Variant = 'yaml' | 'json' | 'hcl';
 
@@ -20,17 +21,6 @@ export type Variant = 'yaml' | 'json' | 'hcl';
 const NEVER_APPLIED = new Set<string>([]);
 const DIR = '/module';
 
-/** A YAML template's value as plain JSON (intrinsics in their long form, `{"Fn::Sub": ...}`). */
-function toPlain(node: ValueNode | undefined): unknown {
-  if (!node) return null;
-  switch (node.kind) {
-    case 'scalar': return node.value;
-    case 'seq': return node.items.map(toPlain);
-    case 'map': return Object.fromEntries(node.entries.map((entry) => [entry.key, toPlain(entry.value)]));
-    case 'intrinsic': return { [node.name]: toPlain(node.argument) };
-    default: return null;
-  }
-}
 
 function analyzerFor(variant: Variant, path: string, text: string, files: Readonly<Record<string, string>> = {}): { analyzer: Analyzer; path: string } {
   if (variant !== 'hcl') return { analyzer: new Analyzer(), path };

@@ -2,19 +2,7 @@
 // other origins (an S3 website endpoint, which speaks HTTP only) left as they are.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Analyzer } from '../../server/src/analysis';
-import { memoryView } from '../helpers/fileSystemView';
-import { applyEdits } from '../helpers/fixOutcome';
-
-function fixed(file: string, text: string, ruleId: string): { text: string; title: string } | undefined {
-  const tf = file.endsWith('.tf');
-  const analyzer = tf ? new Analyzer({ files: memoryView({ [file]: text }, '/m') }) : new Analyzer();
-  const full = tf ? `/m/${file}` : file;
-  const finding = analyzer.analyze({ path: full, text }).findings.find((candidate) => candidate.ruleId === ruleId);
-  assert.ok(finding, `a ${ruleId} finding`);
-  const action = analyzer.codeActions({ path: full, text }, finding.range).find((candidate) => candidate.isPreferred && candidate.finding.ruleId === ruleId);
-  return action && { text: applyEdits(text, action.fix.edits), title: action.title };
-}
+import { preferredFix } from '../helpers/fixOutcome';
 
 const YAML = 'Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site.s3-website-eu-west-1.amazonaws.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: http-only\n          - Id: api\n            DomainName: api.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: http-only\n        DefaultCacheBehavior:\n          TargetOriginId: api\n          ViewerProtocolPolicy: redirect-to-https\n';
 const JSON_TEXT = '{\n  "Resources": {\n    "Cdn": {\n      "Type": "AWS::CloudFront::Distribution",\n      "Properties": {\n        "DistributionConfig": {\n          "Enabled": true,\n          "Origins": [\n            { "Id": "api", "DomainName": "api.example.com", "CustomOriginConfig": { "OriginProtocolPolicy": "match-viewer" } }\n          ],\n          "DefaultCacheBehavior": { "TargetOriginId": "api", "ViewerProtocolPolicy": "allow-all" }\n        }\n      }\n    }\n  }\n}\n';
@@ -25,25 +13,25 @@ const TITLE = /https-only"? on this origin — the origin must then answer HTTPS
 
 describe('cloudfront-origin-https: the flagged origin gets https-only', () => {
   test('YAML: the custom origin changes, the S3 website origin (HTTP only) before it does not', () => {
-    const result = fixed('t.yaml', YAML, 'cloudfront-origin-https');
+    const result = preferredFix('t.yaml', YAML, 'cloudfront-origin-https');
     assert.ok(result);
     assert.equal(result.text, YAML.replace('api.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: http-only', 'api.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only'));
     assert.match(result.text, /site\.s3-website-eu-west-1\.amazonaws\.com\n {12}CustomOriginConfig:\n {14}OriginProtocolPolicy: http-only/);
     assert.match(result.title, TITLE);
   });
   test('JSON: match-viewer with viewers allowed on HTTP becomes "https-only"', () => {
-    const result = fixed('t.json', JSON_TEXT, 'cloudfront-origin-https');
+    const result = preferredFix('t.json', JSON_TEXT, 'cloudfront-origin-https');
     assert.ok(result);
     assert.equal(result.text, JSON_TEXT.replace('"OriginProtocolPolicy": "match-viewer"', '"OriginProtocolPolicy": "https-only"'));
     assert.match(result.title, TITLE);
   });
   test('HCL: origin_protocol_policy = "https-only"', () => {
-    const result = fixed('main.tf', HCL, 'cloudfront-origin-https');
+    const result = preferredFix('main.tf', HCL, 'cloudfront-origin-https');
     assert.ok(result);
     assert.equal(result.text, HCL.replace('origin_protocol_policy = "http-only"', 'origin_protocol_policy = "https-only"'));
     assert.match(result.title, TITLE);
   });
   test('no fix where the policy comes from a parameter (the author\'s wiring)', () => {
-    assert.equal(fixed('p.yaml', PARAMETER, 'cloudfront-origin-https'), undefined);
+    assert.equal(preferredFix('p.yaml', PARAMETER, 'cloudfront-origin-https'), undefined);
   });
 });

@@ -32,7 +32,7 @@ function exampleCode(format: 'cloudformation' | 'terraform', example: Example): 
 }
 
 /** A YAML template's value as plain JSON: intrinsics in their long form (`{"Fn::Sub": ...}`), as CloudFormation reads `!Sub`. */
-function toPlain(node: ValueNode | undefined): unknown {
+export function toPlain(node: ValueNode | undefined): unknown {
   if (!node) return null;
   switch (node.kind) {
     case 'scalar': return node.value;

@@ -412,6 +412,14 @@ const albAccessLogsBase = attributeRule('alb-access-logs', 'access_logs.s3.enabl
 // interruption; docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticloadbalancing-loadbalancer-accessloggingpolicy.html).
 const LOG_BUCKET_PARAMETER = { name: 'LoadBalancerLogBucketName', description: 'Name of the S3 bucket (same Region) that receives the load balancer\'s access logs; its bucket policy must let Elastic Load Balancing write' };
 const LOG_BUCKET_VARIABLE = { name: 'load_balancer_log_bucket_name', description: LOG_BUCKET_PARAMETER.description };
+/** Terraform's access_logs block is the same in aws_lb and aws_elb: the bucket a new variable, logging on. */
+const ACCESS_LOGS_WITH_BUCKET_TF: NonNullable<SetSettingFix['terraform']> = {
+  title: `Set access_logs { bucket = var.${LOG_BUCKET_VARIABLE.name}, enabled = true } (a new variable, its value to fill in)`,
+  path: [],
+  value: true,
+  variables: [LOG_BUCKET_VARIABLE],
+  operations: [{ op: 'set', path: ['access_logs'], value: { bucket: { $hcl: `var.${LOG_BUCKET_VARIABLE.name}` }, enabled: true } }],
+};
 const ENABLE_LOGS = 'enable-access-logs';
 const ENABLE_LOGS_BUCKET = 'enable-access-logs-bucket';
 
@@ -459,13 +467,7 @@ const albAccessLogs = withAccessLogFixes(albAccessLogsBase, {
       items: [{ Key: 'access_logs.s3.enabled', Value: 'true' }, { Key: 'access_logs.s3.bucket', Value: { Ref: LOG_BUCKET_PARAMETER.name } }],
       match: 'Key',
     }],
-    terraform: {
-      title: `Set access_logs { bucket = var.${LOG_BUCKET_VARIABLE.name}, enabled = true } (a new variable, its value to fill in)`,
-      path: [],
-      value: true,
-      variables: [LOG_BUCKET_VARIABLE],
-      operations: [{ op: 'set', path: ['access_logs'], value: { bucket: { $hcl: `var.${LOG_BUCKET_VARIABLE.name}` }, enabled: true } }],
-    },
+    terraform: ACCESS_LOGS_WITH_BUCKET_TF,
   },
 }, {
   cloudformation: (resource, context) => context.resolver.lookup(resource.properties, ['LoadBalancerAttributes']).some((list) => context.resolver.lookup(list.node, ['[]'], list.via)
@@ -635,13 +637,7 @@ const clbAccessLogs = withAccessLogFixes(clbAccessLogsChecked, {
     value: true,
     parameters: [LOG_BUCKET_PARAMETER],
     operations: [{ op: 'set', path: ['AccessLoggingPolicy'], value: { Enabled: true, S3BucketName: { Ref: LOG_BUCKET_PARAMETER.name } } }],
-    terraform: {
-      title: `Set access_logs { bucket = var.${LOG_BUCKET_VARIABLE.name}, enabled = true } (a new variable, its value to fill in)`,
-      path: [],
-      value: true,
-      variables: [LOG_BUCKET_VARIABLE],
-      operations: [{ op: 'set', path: ['access_logs'], value: { bucket: { $hcl: `var.${LOG_BUCKET_VARIABLE.name}` }, enabled: true } }],
-    },
+    terraform: ACCESS_LOGS_WITH_BUCKET_TF,
   },
 }, {
   cloudformation: (resource, context) => hasKey(context.resolver, resource.properties, ['AccessLoggingPolicy', 'S3BucketName']),

@@ -254,6 +254,28 @@ const SEARCH_GROUPS: FixParameter = { name: 'SearchDomainSecurityGroupIds', desc
 const SEARCH_SUBNETS_TF: FixParameter = { ...SEARCH_SUBNETS, name: 'search_domain_subnet_ids' };
 const SEARCH_GROUPS_TF: FixParameter = { ...SEARCH_GROUPS, name: 'search_domain_security_group_ids' };
 
+/**
+ * Placement in a VPC: `property` (CloudFormation) / `block` (Terraform) set to { SubnetIds, SecurityGroupIds } /
+ * { subnet_ids, security_group_ids } from new list parameters and variables (lambda-in-vpc, opensearch-in-vpc).
+ */
+function vpcPlacementFix(property: string, block: string, subnets: FixParameter, groups: FixParameter, subnetsTf: FixParameter, groupsTf: FixParameter): SetSettingFix {
+  return {
+    title: `Set ${property} to new parameters ${subnets.name}, ${groups.name} (their values to fill in)`,
+    safety: 'placeholder',
+    path: [],
+    value: '',
+    parameters: [subnets, groups],
+    operations: [{ op: 'set', path: [property], value: { SubnetIds: { Ref: subnets.name }, SecurityGroupIds: { Ref: groups.name } } }],
+    terraform: {
+      title: `Set ${block} to new variables ${subnetsTf.name}, ${groupsTf.name} (their values to fill in)`,
+      path: [],
+      value: '',
+      variables: [subnetsTf, groupsTf],
+      operations: [{ op: 'set', path: [block], value: { subnet_ids: { $hcl: `var.${subnetsTf.name}` }, security_group_ids: { $hcl: `var.${groupsTf.name}` } } }],
+    },
+  };
+}
+
 // ---- MFA in a Cognito user pool: the rule accepts ON or OPTIONAL. OPTIONAL with a software token (TOTP):
 // AWS::Cognito::UserPool MfaConfiguration and EnabledMfas [SMS_MFA | SOFTWARE_TOKEN_MFA | EMAIL_OTP], both updated
 // in place (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas);
@@ -683,40 +705,14 @@ export const DESIGN_FIXES: Readonly<Record<string, DesignFix | readonly DesignFi
   },
   'lambda-in-vpc': {
     fixId: 'set-vpc-config',
-    fix: {
-      title: `Set VpcConfig to new parameters ${LAMBDA_SUBNETS.name}, ${LAMBDA_GROUPS.name} (their values to fill in)`,
-      safety: 'placeholder',
-      path: [],
-      value: '',
-      parameters: [LAMBDA_SUBNETS, LAMBDA_GROUPS],
-      operations: [{ op: 'set', path: ['VpcConfig'], value: { SubnetIds: { Ref: LAMBDA_SUBNETS.name }, SecurityGroupIds: { Ref: LAMBDA_GROUPS.name } } }],
-      terraform: {
-        title: `Set vpc_config to new variables ${LAMBDA_SUBNETS_TF.name}, ${LAMBDA_GROUPS_TF.name} (their values to fill in)`,
-        path: [],
-        value: '',
-        variables: [LAMBDA_SUBNETS_TF, LAMBDA_GROUPS_TF],
-        operations: [{ op: 'set', path: ['vpc_config'], value: { subnet_ids: { $hcl: `var.${LAMBDA_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${LAMBDA_GROUPS_TF.name}` } } }],
-      },
-    },
+    fix: vpcPlacementFix('VpcConfig', 'vpc_config', LAMBDA_SUBNETS, LAMBDA_GROUPS, LAMBDA_SUBNETS_TF, LAMBDA_GROUPS_TF),
   },
+
   'opensearch-in-vpc': {
     fixId: 'set-vpc-options',
-    fix: {
-      title: `Set VPCOptions to new parameters ${SEARCH_SUBNETS.name}, ${SEARCH_GROUPS.name} (their values to fill in)`,
-      safety: 'placeholder',
-      path: [],
-      value: '',
-      parameters: [SEARCH_SUBNETS, SEARCH_GROUPS],
-      operations: [{ op: 'set', path: ['VPCOptions'], value: { SubnetIds: { Ref: SEARCH_SUBNETS.name }, SecurityGroupIds: { Ref: SEARCH_GROUPS.name } } }],
-      terraform: {
-        title: `Set vpc_options to new variables ${SEARCH_SUBNETS_TF.name}, ${SEARCH_GROUPS_TF.name} (their values to fill in)`,
-        path: [],
-        value: '',
-        variables: [SEARCH_SUBNETS_TF, SEARCH_GROUPS_TF],
-        operations: [{ op: 'set', path: ['vpc_options'], value: { subnet_ids: { $hcl: `var.${SEARCH_SUBNETS_TF.name}` }, security_group_ids: { $hcl: `var.${SEARCH_GROUPS_TF.name}` } } }],
-      },
-    },
+    fix: vpcPlacementFix('VPCOptions', 'vpc_options', SEARCH_SUBNETS, SEARCH_GROUPS, SEARCH_SUBNETS_TF, SEARCH_GROUPS_TF),
   },
+
   'cognito-user-pool-mfa': {
     fixId: 'optional-totp-mfa',
     fix: {
