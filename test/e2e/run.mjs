@@ -314,7 +314,8 @@ const RULE_PAGE_STEPS = [
     await t.openSourceBesideReport(RULE_FILE);
     const { line, column } = t.locate(RULE_FILE, 'FromPort: 22', 'CidrIp');
     // A hover closes when the editor scrolls: code lenses arriving after the file opens shift its lines. They come last.
-    await t.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await t.gotoPosition(line, column + 2);
+    await t.waitForVisibleLens();
     await t.gotoPosition(line, column + 2);
     // The mouse rests on the setting, as a user's would, and then moves into the hover (sticky) onto the link.
     const cursor = await t.page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first()
@@ -932,18 +933,28 @@ class Session {
     });
   }
 
+  /** Waits until a code lens of the active editor is on screen (lenses out of view stay in the DOM, hidden). */
+  async waitForVisibleLens() {
+    await this.page.locator('.editor-group-container.active .codelens-decoration a:visible').first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+
   /** Moves the cursor to line:column, shows the hover (Ctrl+K Ctrl+I) and waits until its text satisfies `accept`. */
   async hoverAt(line, column, accept) {
     // A hover closes when the editor scrolls, and code lenses arriving after the file opens shift its lines: every
     // file hovered here has resources, so wait for their lenses first (the S3 hover step failed 2 of 3 runs without).
-    // Lenses render only in the viewport: go to the line first (its resource's lens is a few lines above), wait for one,
-    // then go again, since its arrival may have moved the line.
+    // Lenses render only in the viewport: go to the line first (its resource's lens is a few lines above), wait for a
+    // visible one (the first in the DOM may be scrolled out of view, which failed this wait in CI), then go again,
+    // since its arrival may have moved the line.
     await this.gotoPosition(line, column);
-    await this.page.locator('.editor-group-container.active .codelens-decoration a').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await this.waitForVisibleLens();
     await this.gotoPosition(line, column);
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    let tries = 0;
     const text = await this.waitFor(`a hover at ${line}:${column} with the expected text`, async () => {
       if (!(await hover.isVisible())) {
+        // A hover that did not open or was closed by a late scroll: put the cursor back before asking again.
+        if (tries++ > 0) await this.gotoPosition(line, column);
         await this.page.keyboard.press(`${MOD}+KeyK`);
         await this.page.keyboard.press(`${MOD}+KeyI`);
         await hover.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
