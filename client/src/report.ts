@@ -169,7 +169,7 @@ class ResponsibilityStatus {
         return;
       }
       this.item.text = status.missed > 0 ? `$(shield) ${status.missed} missed` : '$(shield) 0 missed';
-      this.item.tooltip = `IaC Responsibility Hints: ${status.missed} customer ${status.missed === 1 ? 'duty' : 'duties'} missed and ${status.cannotBeChecked} that cannot be checked, in ${status.resources} resources of ${status.files} files${status.notAnalysed ? ` (${status.notAnalysed} too large for the report, not counted)` : ''}. Click to show the Shared Responsibility Report.`;
+      this.item.tooltip = `IaC Responsibility Hints: ${status.missed} customer ${status.missed === 1 ? 'duty' : 'duties'} missed and ${status.cannotBeChecked} that cannot be checked, in ${status.resources} resources of ${status.files} files${status.notAnalysed ? ` (${status.notAnalysed} the editor could not analyse, not counted)` : ''}. Click to show the Shared Responsibility Report.`;
       this.item.accessibilityInformation = { label: `${status.missed} customer duties missed in the workspace; show the Shared Responsibility Report`, role: 'button' };
       this.item.show();
     } catch {

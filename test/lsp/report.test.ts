@@ -118,21 +118,34 @@ describe('the Shared Responsibility Report from the server', () => {
     assert.deepEqual([status.resources, status.files], [2, 2]);
   });
 
-  test('a template too large for the server\'s thread is left out of the workspace report, and named', async () => {
-    // Over BACKGROUND_ANALYSIS_SIZE (64K characters): its one-shot analysis would hold every hover for seconds.
+  test('a template too large for the server\'s thread gets its share of the report from the analysis worker', async () => {
+    // Over BACKGROUND_ANALYSIS_SIZE (64K characters): its one-shot analysis on the server's thread would hold every
+    // hover for seconds, so the worker (dist/worker.js, beside the server bundle) makes its rows.
     const path = join(workspace, 'large.yaml');
     const resources = Array.from({ length: 1200 }, (_, index) => `  Queue${index}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: queue-${index}\n`).join('');
     writeFileSync(path, `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${resources}`);
     await client.filesChanged([{ path, type: 1 }]);
     try {
-      const status = await withTimeout(client.connection.sendRequest<StatusAnswer & { notAnalysed: number }>('iacHints/status', {}), 30_000, 'the status');
-      const answer = await withTimeout(client.connection.sendRequest<{ report: { files: string[] }; notAnalysed: string[]; html?: string }>('iacHints/report', { html: { nonce: 'bm9uY2Vub25jZW5vbmNl' } }), 30_000, 'the report');
-      assert.equal(status.notAnalysed, 1);
-      assert.deepEqual(answer.notAnalysed, ['large.yaml']);
-      assert.ok(!answer.report.files.includes('large.yaml'));
-      assert.match(answer.html ?? '', /id="not-analysed">Not in this report: 1 file too large to analyse in the editor \(large\.yaml\)/);
-      const single = await withTimeout(client.connection.sendRequest<{ report: { resources: unknown[] }; notAnalysed: string[] }>('iacHints/report', { uri: fileUri(path) }), 30_000, 'the file report');
-      assert.deepEqual([single.report.resources.length, single.notAnalysed], [0, ['large.yaml']]);
+      type Answer = { report: { files: string[]; resources: { key: string; file: string; cells: { item: string; status: string }[] }[] }; uris: Record<string, string>; notAnalysed: string[]; html?: string };
+      const status = await withTimeout(client.connection.sendRequest<StatusAnswer & { notAnalysed: number }>('iacHints/status', {}), 60_000, 'the status');
+      const answer = await withTimeout(client.connection.sendRequest<Answer>('iacHints/report', { html: { nonce: 'bm9uY2Vub25jZW5vbmNl' } }), 60_000, 'the report');
+      assert.equal(status.notAnalysed, 0);
+      assert.deepEqual(answer.notAnalysed, []);
+      assert.ok(answer.report.files.includes('large.yaml'), `files: ${JSON.stringify(answer.report.files)}`);
+      const large = answer.report.resources.filter((resource) => resource.file === 'large.yaml');
+      assert.equal(large.length, 1200);
+      assert.equal(large[0].key, 'large.yaml#Queue0');
+      assert.equal(answer.uris['large.yaml'], fileUri(path));
+      const small = await withTimeout(client.connection.sendRequest<Answer>('iacHints/report', { uri: fileUri(path) }), 60_000, 'the file report');
+      assert.deepEqual(small.notAnalysed, []);
+      assert.equal(small.report.resources.length, 1200);
+      assert.deepEqual(small.report.resources[7].cells, large[7].cells);
+      assert.ok(!/id="not-analysed"/.test(answer.html ?? ''), 'nothing left out');
+      // The worker's rows are the CLI's for the same file.
+      const cli = runCli(['scan', 'large.yaml', '--format', 'markdown', '--fail-on', 'none'], { cwd: workspace });
+      assert.equal(cli.status, 0, cli.stderr);
+      assert.equal(reportMarkdown(small.report as unknown as ResponsibilityReport), cli.stdout);
+      assert.equal(status.resources, answer.report.resources.length);
     } finally {
       rmSync(path, { force: true });
       await client.filesChanged([{ path, type: 3 }]);

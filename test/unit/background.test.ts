@@ -215,5 +215,7 @@ describe('the analysis worker\'s queue', () => {
     const background = new BackgroundAnalyzer({ script: join(dir, 'missing.js'), buffers: { all: () => [] }, folders: () => [], log: () => undefined, trace: () => undefined });
     assert.equal(background.available, false);
     assert.deepEqual(await background.analyze({ uri: 'file:///a.yaml', path: '/a.yaml', text: 'a', then: 'forget' }), { kind: 'superseded' });
+    // The report leaves such a file out, named (lsp/report.ts), rather than analysing it on the server's thread.
+    assert.equal(await background.report('/a.yaml', 'a', 'a.yaml'), undefined);
   });
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { Analyzer, isCandidatePath, lensTitle, reportHtml, reportMarkdown, responsibilityReport } from '../../server/src/analysis';
+import { Analyzer, combineReport, isCandidatePath, lensTitle, reportHtml, reportMarkdown, reportPart, responsibilityReport } from '../../server/src/analysis';
 import type { FileAnalysis, ResponsibilityReport } from '../../server/src/analysis';
 import { diskView } from '../helpers/fileSystemView';
 import { REPO_ROOT } from '../helpers/paths';
@@ -63,6 +63,23 @@ describe('Shared Responsibility Report', () => {
   test('every resource of examples/ has the expected status for every item', () => {
     const actual = report.resources.map((resource) => [resource.file, resource.id, Object.fromEntries(resource.cells.map((cell) => [cell.item, cell.status]))]);
     assert.deepEqual(actual, EXPECTED.map(([file, id, statuses]) => [file, id, { ...statuses }]));
+  });
+
+  test('parts made per file (the server makes large ones in its worker) combine into the same report', () => {
+    const whole = examplesReport();
+    const parts = whole.files.map((file) => ({ file, resources: whole.resources.filter((resource) => resource.file === file) }));
+    // A part crosses a thread as structured data: what survives JSON is all it has.
+    const combined = combineReport(parts.map((part) => JSON.parse(JSON.stringify(part)) as typeof part));
+    assert.deepEqual(combined, whole);
+    assert.ok(whole.files.length > 3 && whole.resources.length > 10);
+    const renamed = reportPart(new Analyzer({ incremental: false }).analyze({ path: '/abs/t.yaml', text: 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' }), 't.yaml');
+    assert.deepEqual([renamed?.file, renamed?.resources[0].key], ['t.yaml', 't.yaml#Q']);
+    assert.equal(reportPart(new Analyzer({ incremental: false }).analyze({ path: '/abs/notes.yaml', text: 'a: 1\n' })), undefined);
+    // A file the editor could not analyse (its worker failed) is named, in both renderings, never silently dropped.
+    const left = { notAnalysed: ['big.yaml'] };
+    assert.match(reportMarkdown(whole, left), /^Not in this report: 1 file the editor could not analyse \(too large for its thread, and its analysis worker failed: big\.yaml\)/m);
+    assert.match(reportHtml(whole, { nonce: 'bm9uY2U=', ...left }), /<p class="muted" id="not-analysed">Not in this report: 1 file the editor could not analyse/);
+    assert.doesNotMatch(reportMarkdown(whole), /Not in this report/);
   });
 
   test('cells carry the place of the setting, the AWS default date and the severity', () => {

@@ -139,38 +139,50 @@ function cellOf(analysis: FileAnalysis, resourceId: string, status: Responsibili
   };
 }
 
+/** One file's share of a report: its name and its resources (plain data, so it can cross a thread). */
+export interface ReportPart {
+  readonly file: string;
+  readonly resources: readonly ReportResource[];
+}
+
 /**
- * The report over some files' analyses (the CLI's scan, the server's current file or workspace). Pure and total:
- * skipped files contribute nothing; the order of `analyses` is kept, resources in each file's order.
+ * One file's share of the report, or undefined for a skipped file. `file` names it in the report (default: the
+ * analysis's path); resource keys are `file#id`. Pure and total.
  */
-export function responsibilityReport(analyses: readonly FileAnalysis[]): ResponsibilityReport {
-  const resources: ReportResource[] = [];
-  const files: string[] = [];
+export function reportPart(analysis: FileAnalysis, file: string = analysis.path): ReportPart | undefined {
+  if (analysis.kind === 'skipped') return undefined;
+  const resources = analysis.resources.map((resource): ReportResource => {
+    const cells = resource.responsibilities
+      .map((status) => cellOf(analysis, resource.id, status))
+      .sort((a, b) => (ITEM_ORDER.get(a.item) ?? ITEMS.length) - (ITEM_ORDER.get(b.item) ?? ITEMS.length) || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+    const counts = emptyCounts();
+    for (const cell of cells) counts[cell.status]++;
+    return {
+      key: `${file}#${resource.id}`,
+      file,
+      id: resource.id,
+      type: resource.type,
+      category: resource.category ?? null,
+      range: toRange(analysis.lineIndex, resource.range),
+      cells,
+      counts,
+    };
+  });
+  return { file, resources };
+}
+
+/**
+ * The report over files' parts (reportPart), in the order given: the matrix's columns, the AWS side and the totals.
+ * The language server combines parts made on its thread and in its analysis worker. Pure and total.
+ */
+export function combineReport(parts: readonly ReportPart[]): ResponsibilityReport {
+  const resources = parts.flatMap((part) => part.resources);
   const seenItems = new Set<string>();
   const totals = emptyCounts();
-  for (const analysis of analyses) {
-    if (analysis.kind === 'skipped') continue;
-    files.push(analysis.path);
-    for (const resource of analysis.resources) {
-      const cells = resource.responsibilities
-        .map((status) => cellOf(analysis, resource.id, status))
-        .sort((a, b) => (ITEM_ORDER.get(a.item) ?? ITEMS.length) - (ITEM_ORDER.get(b.item) ?? ITEMS.length) || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
-      const counts = emptyCounts();
-      for (const cell of cells) {
-        counts[cell.status]++;
-        totals[cell.status]++;
-        seenItems.add(cell.item);
-      }
-      resources.push({
-        key: `${analysis.path}#${resource.id}`,
-        file: analysis.path,
-        id: resource.id,
-        type: resource.type,
-        category: resource.category ?? null,
-        range: toRange(analysis.lineIndex, resource.range),
-        cells,
-        counts,
-      });
+  for (const resource of resources) {
+    for (const cell of resource.cells) {
+      totals[cell.status]++;
+      seenItems.add(cell.item);
     }
   }
   const items = [...seenItems]
@@ -184,13 +196,21 @@ export function responsibilityReport(analyses: readonly FileAnalysis[]): Respons
     resources: resources.filter((resource) => resource.category === category.id).length,
   }));
   return {
-    files,
+    files: parts.map((part) => part.file),
     items,
     resources,
     awsSide,
     uncategorised: resources.filter((resource) => resource.category === null).length,
     totals: { resources: resources.length, cells: totals },
   };
+}
+
+/**
+ * The report over some files' analyses (the CLI's scan, the server's current file or workspace). Pure and total:
+ * skipped files contribute nothing; the order of `analyses` is kept, resources in each file's order.
+ */
+export function responsibilityReport(analyses: readonly FileAnalysis[]): ResponsibilityReport {
+  return combineReport(analyses.flatMap((analysis) => reportPart(analysis) ?? []));
 }
 
 /**

@@ -30,7 +30,7 @@ export interface RenderOptions {
 function notAnalysedLine(options: RenderOptions): string | undefined {
   const files = options.notAnalysed ?? [];
   if (files.length === 0) return undefined;
-  return `Not in this report: ${plural(files.length, 'file')} too large to analyse in the editor (${files.join(', ')}); \`iac-hints scan --format html\` includes them.`;
+  return `Not in this report: ${plural(files.length, 'file')} the editor could not analyse (too large for its thread, and its analysis worker failed: ${files.join(', ')}); \`iac-hints scan --format html\` includes them.`;
 }
 
 export interface HtmlOptions extends RenderOptions {

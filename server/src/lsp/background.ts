@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CodeAction, CodeActionContext, Hover, Position, Range } from 'vscode-languageserver/node';
 import { Analyzer } from '../analysis';
-import type { AnalyzerOptions } from '../analysis';
+import type { AnalyzerOptions, ReportPart } from '../analysis';
 import type { AnalyzeRequest, AnalyzeResult, FromWorker, ToWorker, WorkerSettings } from './workerProtocol';
 
 /**
@@ -141,6 +141,20 @@ export class BackgroundAnalyzer {
   codeActions(uri: string, path: string, version: number, range: Range, context: CodeActionContext): Promise<CodeAction[]> | CodeAction[] {
     if (this.busy || !this.worker) return [];
     return this.request({ type: 'codeActions', id: this.nextId++, uri, path, version, range, context }).then((reply) => (reply?.type === 'codeActions' ? reply.actions : []));
+  }
+
+  /**
+   * The report's share of a file too large for the server's thread (workerProtocol.ts `report`): its part, null when
+   * the core skipped the file, undefined when there is no worker or it failed. Waits behind the job under way; the
+   * worker sees the server's open buffers as they are now.
+   */
+  async report(path: string, text: string, name: string): Promise<ReportPart | null | undefined> {
+    if (this.disposed || !this.available) return undefined;
+    if (!this.worker) this.start();
+    // Every open buffer that changed since the worker last got it goes in the overlay before this request.
+    this.syncBuffers(this.openBuffers(), undefined);
+    const reply = await this.request({ type: 'report', id: this.nextId++, path, text, name });
+    return reply?.type === 'report' ? reply.part : undefined;
   }
 
   /** Analyzer.forget in the worker, now and after a job still waiting for that path. */

@@ -2,18 +2,19 @@
 // webview), `iacHints/status` (the workspace's counts, for the status bar) and the code lenses above each resource.
 // One file's report comes from the server's analyzer (what its diagnostics come from); the workspace's from a
 // one-shot analysis of every candidate file, open buffers laid over the disk, as `iac-hints scan` reads them, kept
-// until a document, a file on disk or the settings change.
+// until a document, a file on disk or the settings change. A file too large for the server's thread
+// (BACKGROUND_ANALYSIS_SIZE) gets its share from the analysis worker; only when that fails is it left out, named.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
-import { isCandidatePath, isTerraformPath, reportHtml, responsibilityReport } from '../analysis';
-import type { FileAnalysis, ResponsibilityReport } from '../analysis';
+import { combineReport, isCandidatePath, isTerraformPath, reportHtml, reportPart } from '../analysis';
+import type { FileAnalysis, ReportPart, ResponsibilityReport } from '../analysis';
 import { createAnalyzer } from './configuration';
 import { toCodeLens } from './convert';
 import { pathToUri, uriToPath } from './paths';
 import { isIncluded } from './projectConfig';
 import { BACKGROUND_ANALYSIS_SIZE } from './background';
 import { backgroundAnswerable } from './reports';
-import type { ServerState } from './state';
+import type { ServerState, WorkspaceParts } from './state';
 import { listCandidateFiles } from './workspaceScan';
 
 export const REPORT_REQUEST = 'iacHints/report';
@@ -32,7 +33,7 @@ export interface ReportAnswer {
   readonly report: ResponsibilityReport;
   /** The URI of each file of the report, by the name the report gives it. */
   readonly uris: Readonly<Record<string, string>>;
-  /** Files left out of the report (named as it names files): too large to analyse on the server's thread. */
+  /** Files left out of the report (named as it names files): too large for the server's thread, and the worker failed. */
   readonly notAnalysed: readonly string[];
   readonly html?: string;
 }
@@ -42,7 +43,7 @@ export interface StatusAnswer {
   readonly cannotBeChecked: number;
   readonly resources: number;
   readonly files: number;
-  /** Files left out: too large to analyse on the server's thread (see WorkspaceAnalyses). */
+  /** Files left out: too large for the server's thread, and the worker failed (see WorkspaceParts). */
   readonly notAnalysed: number;
 }
 
@@ -67,15 +68,9 @@ export function displayName(state: ServerState, path: string): string {
   return path;
 }
 
-/** The analyses renamed for the report, with the URI of each name. */
-function named(state: ServerState, analyses: readonly FileAnalysis[]): { analyses: FileAnalysis[]; uris: Record<string, string> } {
-  const uris: Record<string, string> = {};
-  const renamed = analyses.map((analysis) => {
-    const name = displayName(state, analysis.path);
-    uris[name] = isAbsolute(analysis.path) ? pathToUri(analysis.path) : analysis.path;
-    return { ...analysis, path: name };
-  });
-  return { analyses: renamed, uris };
+/** The URI of a file the report names (its path when it is not absolute: a test's relative path). */
+function uriOfPath(path: string): string {
+  return isAbsolute(path) ? pathToUri(path) : path;
 }
 
 /** The analysis of one file as its diagnostics see it (an open buffer, else the disk), or undefined. */
@@ -108,12 +103,13 @@ function inputsOf(state: ServerState, path: string): string {
 
 /**
  * Every candidate file of the workspace folders analysed one-shot (as the CLI does), yielding between files. A
- * file whose text and inputs are those of the last report is not analysed again (typing in one template does not
- * re-analyse the workspace).
+ * file whose text, inputs and name are those of the last report is not analysed again (typing in one template does
+ * not re-analyse the workspace).
  */
-async function analyseWorkspace(state: ServerState): Promise<WorkspaceAnalyses> {
+async function analyseWorkspace(state: ServerState): Promise<WorkspaceParts> {
   const analyzer = createAnalyzer(state.files, state.analysisSettings, undefined, false);
-  const analyses: FileAnalysis[] = [];
+  const parts: ReportPart[] = [];
+  const uris: Record<string, string> = {};
   const notAnalysed: string[] = [];
   const listed = new Set<string>();
   for (const folder of state.workspaceFolders.filter((candidate) => candidate.uri.startsWith('file:'))) {
@@ -122,58 +118,63 @@ async function analyseWorkspace(state: ServerState): Promise<WorkspaceAnalyses> 
       if (!isIncluded(state, path)) continue;
       const text = state.files.readFile(path);
       if (text === undefined) continue;
-      // A large file would hold every hover and diagnostic for seconds here (its diagnostics come from the worker).
-      if (text.length > BACKGROUND_ANALYSIS_SIZE) {
-        notAnalysed.push(displayName(state, path));
-        continue;
-      }
       listed.add(path);
+      const name = displayName(state, path);
       const inputs = inputsOf(state, path);
-      const kept = state.reportAnalyses.get(path);
-      // An open document's text was just analysed for its diagnostics: the server's analyzer answers from its cache
-      // (the same findings as one-shot, invariant 9) instead of a second full analysis after every edit.
-      const analysis = kept && kept.text === text && kept.inputs === inputs ? kept.analysis : (state.documents.get(pathToUri(path)) ? state.analyzer : analyzer).analyze({ path, text });
-      if (analysis !== kept?.analysis) {
-        state.reportAnalyses.set(path, { text, inputs, analysis });
+      const kept = state.reportParts.get(path);
+      let part: ReportPart | null | undefined;
+      if (kept && kept.text === text && kept.inputs === inputs && kept.name === name) {
+        part = kept.part;
+      } else if (text.length > BACKGROUND_ANALYSIS_SIZE) {
+        // Its one-shot analysis here would hold every hover and diagnostic for seconds: the worker makes its share.
+        part = await state.background.report(path, text, name);
+        // A failed worker answer is not kept: the next report asks again.
+        if (part === undefined) state.reportParts.delete(path);
+        else state.reportParts.set(path, { text, inputs, name, part });
+      } else {
+        // An open document's text was just analysed for its diagnostics: the server's analyzer answers from its cache
+        // (the same findings as one-shot, invariant 9) instead of a second full analysis after every edit.
+        const analysis = (state.documents.get(pathToUri(path)) ? state.analyzer : analyzer).analyze({ path, text });
+        part = reportPart(analysis, name) ?? null;
+        state.reportParts.set(path, { text, inputs, name, part });
         await yieldToEventLoop();
       }
-      if (analysis.kind !== 'skipped') analyses.push(analysis);
+      if (part === undefined) notAnalysed.push(name);
+      else if (part !== null) {
+        parts.push(part);
+        uris[name] = uriOfPath(path);
+      }
     }
   }
-  for (const path of [...state.reportAnalyses.keys()]) if (!listed.has(path)) state.reportAnalyses.delete(path);
-  return { analyses, notAnalysed };
+  for (const path of [...state.reportParts.keys()]) if (!listed.has(path)) state.reportParts.delete(path);
+  return { parts, uris, notAnalysed };
 }
 
-/**
- * The workspace's analyses, and the files left out (named as the report names them): those over
- * BACKGROUND_ANALYSIS_SIZE characters, whose one-shot analysis would block the server's thread for seconds.
- */
-export interface WorkspaceAnalyses {
-  readonly analyses: readonly FileAnalysis[];
-  readonly notAnalysed: readonly string[];
-}
+const NOTHING: WorkspaceParts = { parts: [], uris: {}, notAnalysed: [] };
 
-/** The workspace's analyses, shared by concurrent requests and kept while nothing they depend on changed. */
-function workspaceAnalyses(state: ServerState): Promise<WorkspaceAnalyses> {
+/** The workspace's shares, shared by concurrent requests and kept while nothing they depend on changed. */
+function workspaceParts(state: ServerState): Promise<WorkspaceParts> {
   const key = workspaceKey(state);
-  if (state.workspaceReport?.key !== key) state.workspaceReport = { key, analyses: analyseWorkspace(state) };
-  return state.workspaceReport.analyses;
+  if (state.workspaceReport?.key !== key) state.workspaceReport = { key, parts: analyseWorkspace(state) };
+  return state.workspaceReport.parts;
 }
 
-/** One file's analysis as a workspace report: a file too large for this thread is left out, named. */
-function singleFile(state: ServerState, uri: string): WorkspaceAnalyses {
+/** One file's share of the report: from the worker for a file too large for this thread (left out when it fails). */
+async function singleFile(state: ServerState, uri: string): Promise<WorkspaceParts> {
   const path = uriToPath(uri, state.documents.get(uri)?.languageId);
+  if (!isCandidatePath(path)) return NOTHING;
   const text = state.documents.get(uri)?.getText() ?? state.files.readFile(path);
-  if (text !== undefined && text.length > BACKGROUND_ANALYSIS_SIZE && isCandidatePath(path)) return { analyses: [], notAnalysed: [displayName(state, path)] };
-  const single = fileAnalysis(state, uri);
-  return { analyses: single ? [single] : [], notAnalysed: [] };
+  if (text === undefined) return NOTHING;
+  const name = displayName(state, path);
+  const part = text.length > BACKGROUND_ANALYSIS_SIZE ? await state.background.report(path, text, name) : reportPart(state.analyzer.analyze({ path, text }), name);
+  if (part === undefined) return { parts: [], uris: {}, notAnalysed: [name] };
+  return part === null ? NOTHING : { parts: [part], uris: { [name]: isAbsolute(path) ? pathToUri(path) : uri }, notAnalysed: [] };
 }
 
 /** `iacHints/report`: the report of one file (`uri`) or of the workspace, and its HTML when asked. */
 export async function onReport(state: ServerState, params: ReportParams | undefined): Promise<ReportAnswer> {
-  const { analyses, notAnalysed } = !state.settings.enable ? { analyses: [], notAnalysed: [] } : params?.uri ? singleFile(state, params.uri) : await workspaceAnalyses(state);
-  const { analyses: renamed, uris } = named(state, analyses);
-  const report = responsibilityReport(renamed);
+  const { parts, uris, notAnalysed } = !state.settings.enable ? NOTHING : params?.uri ? await singleFile(state, params.uri) : await workspaceParts(state);
+  const report = combineReport(parts);
   const html = params?.html
     ? reportHtml(report, {
       nonce: params.html.nonce,
@@ -188,8 +189,8 @@ export async function onReport(state: ServerState, params: ReportParams | undefi
 
 /** `iacHints/status`: the workspace's missed and unknown duties, for the status bar. */
 export async function onStatus(state: ServerState): Promise<StatusAnswer> {
-  const { analyses, notAnalysed } = state.settings.enable ? await workspaceAnalyses(state) : { analyses: [], notAnalysed: [] };
-  const report = responsibilityReport(analyses);
+  const { parts, notAnalysed } = state.settings.enable ? await workspaceParts(state) : NOTHING;
+  const report = combineReport(parts);
   return { missed: report.totals.cells.missed, cannotBeChecked: report.totals.cells['cannot-be-checked'], resources: report.totals.resources, files: report.files.length, notAnalysed: notAnalysed.length };
 }
 
@@ -206,8 +207,7 @@ export function onCodeLens(state: ServerState, params: CodeLensParams): CodeLens
   if (!isCandidatePath(path) || backgroundAnswerable(state, document, path) !== 'main') return [];
   const analysis = fileAnalysis(state, document.uri);
   if (!analysis) return [];
-  const { analyses } = named(state, [analysis]);
-  return responsibilityReport(analyses).resources.map((resource) => toCodeLens(resource, SHOW_REPORT_COMMAND, { uri: document.uri, key: resource.key } satisfies ShowReportArguments));
+  return (reportPart(analysis, displayName(state, path))?.resources ?? []).map((resource) => toCodeLens(resource, SHOW_REPORT_COMMAND, { uri: document.uri, key: resource.key } satisfies ShowReportArguments));
 }
 
 /** Asks the client to ask for code lenses again (settings changed), when it can. */

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { ClientCapabilities, Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyzer, FileAnalysis } from '../analysis';
+import type { Analyzer, ReportPart } from '../analysis';
 import { BackgroundAnalyzer } from './background';
 import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from './configuration';
 import type { Settings } from './configuration';
@@ -11,6 +11,17 @@ import { NO_PROJECT_CONFIG } from './projectConfig';
 import type { ProjectConfig } from './projectConfig';
 import type { WorkerSettings } from './workerProtocol';
 import type { DiagnosticReport } from './reports';
+
+/**
+ * The workspace's shares of the report (one per file analysed as a template or Terraform, named as the report names
+ * files), the URI of each name, and the files left out: over BACKGROUND_ANALYSIS_SIZE characters when the analysis
+ * worker could not answer for them.
+ */
+export interface WorkspaceParts {
+  readonly parts: readonly ReportPart[];
+  readonly uris: Readonly<Record<string, string>>;
+  readonly notAnalysed: readonly string[];
+}
 
 export interface ServerState {
   readonly connection: Connection;
@@ -68,10 +79,13 @@ export interface ServerState {
   scanning: Promise<void>;
   /** Bumped for every change seen on disk (watched files): the workspace report is computed again (report.ts). */
   diskChanges: number;
-  /** The workspace's analyses for the Shared Responsibility Report, and what they were computed for (report.ts). */
-  workspaceReport?: { readonly key: string; readonly analyses: Promise<{ readonly analyses: readonly FileAnalysis[]; readonly notAnalysed: readonly string[] }> };
-  /** The workspace report's analysis of each file, with the text and inputs it was made from (report.ts). */
-  readonly reportAnalyses: Map<string, { readonly text: string; readonly inputs: string; readonly analysis: FileAnalysis }>;
+  /** The workspace's shares of the Shared Responsibility Report, and what they were computed for (report.ts). */
+  workspaceReport?: { readonly key: string; readonly parts: Promise<WorkspaceParts> };
+  /**
+   * The workspace report's share of each file (null: skipped, not a template), with the text, inputs and report name
+   * it was made from (report.ts).
+   */
+  readonly reportParts: Map<string, { readonly text: string; readonly inputs: string; readonly name: string; readonly part: ReportPart | null }>;
 }
 
 export function createState(connection: Connection, documents: TextDocuments<TextDocument>): ServerState {
@@ -114,6 +128,6 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
     scanGeneration: 0,
     scanning: Promise.resolve(),
     diskChanges: 0,
-    reportAnalyses: new Map(),
+    reportParts: new Map(),
   };
 }

@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { isTerraformPath } from '../analysis';
+import { isTerraformPath, reportPart } from '../analysis';
 import type { Analyzer, FileAnalysis } from '../analysis';
 import { codeActionsAt, diagnosticsOf, hoverAt } from './answers';
 import { DEFAULT_SETTINGS, createAnalyzer, workerSettings } from './configuration';
@@ -100,6 +100,13 @@ function handle(message: ToWorker): { reply?: FromWorker; transfer?: ArrayBuffer
       const document = documents.get(message.path);
       const actions = document?.version === message.version ? codeActionsAt(analyzer, message.uri, message.path, document.text, message.range, message.context) : [];
       return { reply: { type: 'codeActions', id: message.id, actions } };
+    }
+    case 'report': {
+      const analysis = analyzer.analyze({ path: message.path, text: message.text });
+      const part = reportPart(analysis, message.name) ?? null;
+      // A saved file is not kept in memory (an open document's analysis stays for its hovers and diagnostics).
+      if (converted.get(message.path)?.analysis !== analysis) analyzer.release(message.path);
+      return { reply: { type: 'report', id: message.id, part } };
     }
     case 'forget':
     case 'release':

@@ -2,7 +2,7 @@
 // worker answers every request with the same `id`, in the order received; it runs one request at a time.
 import { createHash } from 'node:crypto';
 import type { CodeAction, CodeActionContext, Hover, Position, Range } from 'vscode-languageserver/node';
-import type { RulePolicy, Severity } from '../analysis';
+import type { ReportPart, RulePolicy, Severity } from '../analysis';
 
 /**
  * What the worker's analyzer needs of the settings (the server's Analyzer gets the same): the editor's settings and
@@ -28,6 +28,11 @@ export type ToWorker =
   })
   | { readonly type: 'hover'; readonly id: number; readonly path: string; readonly version: number; readonly position: Position }
   | { readonly type: 'codeActions'; readonly id: number; readonly uri: string; readonly path: string; readonly version: number; readonly range: Range; readonly context: CodeActionContext }
+  /**
+   * The file's share of the Shared Responsibility Report (analysis/report.ts reportPart), named `name`: the server's
+   * report of a file too large to analyse on its thread. An open document analysed here answers from its kept analysis.
+   */
+  | { readonly type: 'report'; readonly id: number; readonly path: string; readonly text: string; readonly name: string }
   /** `Analyzer.forget`: the file changed or closed. */
   | { readonly type: 'forget'; readonly path: string }
   /** `Analyzer.release`: done with the file for now (a scan moved on). */
@@ -74,6 +79,8 @@ export type FromWorker =
   | AnalyzeResult
   | { readonly type: 'hover'; readonly id: number; readonly hover: Hover | null }
   | { readonly type: 'codeActions'; readonly id: number; readonly actions: CodeAction[] }
+  /** The report's share of the file; null when the core skipped it (not a template). */
+  | { readonly type: 'report'; readonly id: number; readonly part: ReportPart | null }
   /** A request failed inside the worker (the core does not throw; this is for everything around it). */
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
