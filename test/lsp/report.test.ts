@@ -3,7 +3,7 @@
 // the status bar, and agreement with the CLI: the markdown `iac-hints scan --format markdown` writes is the one the
 // server's report model renders to, for the same files.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -145,6 +145,13 @@ describe('the Shared Responsibility Report from the server', () => {
       const cli = runCli(['scan', 'large.yaml', '--format', 'markdown', '--fail-on', 'none'], { cwd: workspace });
       assert.equal(cli.status, 0, cli.stderr);
       assert.equal(reportMarkdown(small.report as unknown as ResponsibilityReport), cli.stdout);
+      // Opened, it is analysed in the worker, and so are its lenses: one per resource, as on a small file.
+      const uri = await client.open(path, readFileSync(path, 'utf8'));
+      const lenses = await withTimeout(client.connection.sendRequest<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } }), 60_000, 'the lenses of the large file');
+      assert.equal(lenses?.length, 1200);
+      assert.deepEqual(lenses?.[7].command?.arguments, [{ uri, key: 'large.yaml#Queue7' }]);
+      assert.equal(lenses?.[7].range.start.line, 2 + 7 * 4, 'on the logical id');
+      await client.close(uri);
       assert.equal(status.resources, answer.report.resources.length);
     } finally {
       rmSync(path, { force: true });

@@ -196,18 +196,25 @@ export async function onStatus(state: ServerState): Promise<StatusAnswer> {
 
 /**
  * `textDocument/codeLens`: above each resource, its customer duties counted ("Customer: 4 of 7 addressed · 1
- * missed"), opening the report at it. None when `iacHints.codeLens.enable` is off, and none for a document analysed
- * in the worker (a large one): answering would analyse it on this thread.
+ * missed"), opening the report at it. None when `iacHints.codeLens.enable` is off. A document analysed in the worker
+ * (a large one) gets its lenses from the worker, after the analysis under way there; none if the document changed
+ * meanwhile (the client asks again after an edit) or the worker failed.
  */
-export function onCodeLens(state: ServerState, params: CodeLensParams): CodeLens[] {
+export function onCodeLens(state: ServerState, params: CodeLensParams): CodeLens[] | Promise<CodeLens[]> {
   if (!state.settings.enable || !state.settings.codeLens) return [];
   const document = state.documents.get(params.textDocument.uri);
   if (!document) return [];
   const path = uriToPath(document.uri, document.languageId);
-  if (!isCandidatePath(path) || backgroundAnswerable(state, document, path) !== 'main') return [];
-  const analysis = fileAnalysis(state, document.uri);
-  if (!analysis) return [];
-  return (reportPart(analysis, displayName(state, path))?.resources ?? []).map((resource) => toCodeLens(resource, SHOW_REPORT_COMMAND, { uri: document.uri, key: resource.key } satisfies ShowReportArguments));
+  if (!isCandidatePath(path)) return [];
+  const name = displayName(state, path);
+  const lenses = (part: ReportPart | null | undefined): CodeLens[] =>
+    (part?.resources ?? []).map((resource) => toCodeLens(resource, SHOW_REPORT_COMMAND, { uri: document.uri, key: resource.key } satisfies ShowReportArguments));
+  if (backgroundAnswerable(state, document, path) === 'main') {
+    const analysis = fileAnalysis(state, document.uri);
+    return analysis ? lenses(reportPart(analysis, name)) : [];
+  }
+  const { version } = document;
+  return state.background.report(path, document.getText(), name).then((part) => (state.documents.get(document.uri)?.version === version ? lenses(part) : []));
 }
 
 /** Asks the client to ask for code lenses again (settings changed), when it can. */

@@ -104,8 +104,8 @@ function handle(message: ToWorker): { reply?: FromWorker; transfer?: ArrayBuffer
     case 'report': {
       const analysis = analyzer.analyze({ path: message.path, text: message.text });
       const part = reportPart(analysis, message.name) ?? null;
-      // A saved file is not kept in memory (an open document's analysis stays for its hovers and diagnostics).
-      if (converted.get(message.path)?.analysis !== analysis) analyzer.release(message.path);
+      // A saved file is not kept in memory; an open document's analysis stays (its diagnostics job, next, reuses it).
+      if (!documents.has(message.path)) analyzer.release(message.path);
       return { reply: { type: 'report', id: message.id, part } };
     }
     case 'forget':
