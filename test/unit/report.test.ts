@@ -82,6 +82,16 @@ describe('Shared Responsibility Report', () => {
     assert.doesNotMatch(reportMarkdown(whole), /Not in this report/);
   });
 
+  test('a missed cell tells what is missed, not what another rule of the item found fine', () => {
+    const group = examplesReport().resources.find((resource) => resource.key === 'examples/cloudformation/web-stack.json#AdminSecurityGroup')!;
+    const cell = group.cells.find((candidate) => candidate.item === 'network-exposure')!;
+    assert.equal(cell.status, 'missed');
+    assert.match(cell.detail, /RDP \(port 3389\) is open to the internet/);
+    // sg-no-world-high-risk-ports found nothing to report here; its "no inbound rule opens..." read as a contradiction.
+    assert.ok(cell.ruleIds.includes('sg-no-world-high-risk-ports'));
+    assert.doesNotMatch(cell.detail, /No inbound rule opens/);
+  });
+
   test('cells carry the place of the setting, the AWS default date and the severity', () => {
     const yaml = (id: string) => report.resources.find((resource) => resource.file.endsWith('web-stack.yaml') && resource.id === id)!;
     // The SSH finding (error) is the place shown for network exposure, not the egress finding on the logical id.

@@ -11,9 +11,18 @@ export interface RuleRun {
 
 const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depends', 'cannot-be-checked', 'addressed', 'aws-default', 'not-applicable'];
 
-/** One status per responsibility item: the worst outcome of the rules that address it. */
+/** Gaps and unknowns, against what is fine: an item's detail tells only the side its status is on. */
+const IS_GAP: Readonly<Record<ResponsibilityStatus['status'], boolean>> = {
+  missed: true, depends: true, 'cannot-be-checked': true, addressed: false, 'aws-default': false, 'not-applicable': false,
+};
+
+/**
+ * One status per responsibility item: the worst outcome of the rules that address it. Its detail joins the texts of
+ * the outcomes on the same side as that status: a missed item says what is missed and what cannot be checked, not
+ * what another rule found fine (which read as a contradiction beside the finding).
+ */
 export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
-  const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: string[]; range?: OffsetRange; since?: string }>();
+  const byItem = new Map<string, { status: ResponsibilityStatus['status']; ruleIds: Set<string>; details: { status: ResponsibilityStatus['status']; text: string }[]; range?: OffsetRange; since?: string }>();
   for (const run of runs) {
     for (const raw of run.outcomes) {
       // The value model's one law, kept here for every rule: a judgement that needed a value it could not
@@ -34,7 +43,7 @@ export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
         entry.since ??= since;
       }
       entry.ruleIds.add(run.rule.meta.id);
-      entry.details.push(detail);
+      entry.details.push({ status, text: detail });
       byItem.set(run.rule.meta.item, entry);
     }
   }
@@ -42,7 +51,7 @@ export function summarise(runs: readonly RuleRun[]): ResponsibilityStatus[] {
     item,
     status: entry.status,
     ruleIds: [...entry.ruleIds],
-    detail: [...new Set(entry.details)].join(' '),
+    detail: [...new Set(entry.details.filter((kept) => IS_GAP[kept.status] === IS_GAP[entry.status]).map((kept) => kept.text))].join(' '),
     ...(entry.range ? { range: entry.range } : {}),
     ...(entry.since ? { since: entry.since } : {}),
   }));
