@@ -31,6 +31,8 @@ export class Parser implements TemplateHost {
   lastStart = 0;
   limit: number;
   readonly problems: Problem[] = [];
+  /** Where the last expression skipped as nested too deeply ended. */
+  private lastTooDeep: { readonly end: number } | undefined;
   /** Problems not stored because MAX_STORED_PROBLEMS were already kept. */
   overflow = 0;
   private readonly problemKeys = new Set<string>();
@@ -426,8 +428,14 @@ export class Parser implements TemplateHost {
    */
   private tooDeep(): HclExpression {
     const first = this.peek();
-    const problem = nestedTooDeeply(this.rangeOf(first));
-    this.error(problem.message, problem.range, problem.severity);
+    // The next part of one construct at the bound (a conditional's false result after its true result, a `for`
+    // expression's key or value after its collection) is the same deep value to a reader: one warning for both.
+    const previous = this.lastTooDeep;
+    const between = previous ? this.text.slice(previous.end, first.start) : '';
+    if (!previous || !/^\s*(:|=>|\.\.\.|if)\s*$/.test(between)) {
+      const problem = nestedTooDeeply(this.rangeOf(first));
+      this.error(problem.message, problem.range, problem.severity);
+    }
     const start = first.type === 'newline' || first.type === 'eof' ? this.lastEnd : first.start;
     let questions = 0;
     let afterDot = false;
@@ -449,7 +457,9 @@ export class Parser implements TemplateHost {
       }
       this.next();
     }
-    return { kind: 'invalid', range: { start, end: Math.max(start, this.lastEnd) } };
+    const end = Math.max(start, this.lastEnd);
+    this.lastTooDeep = { end };
+    return { kind: 'invalid', range: { start, end } };
   }
 
   /** An object item's key: an expression like any other, so it counts towards the nesting bound. */
