@@ -295,15 +295,15 @@ interface QuoteRepair {
 
 /**
  * The one pattern accepted beyond YAML 1.2: a quoted scalar in block context, closed on a later line, whose
- * continuation lines are each blank or indented at least as far as the line the scalar starts on (its key or
- * its `-`), with no document marker among them and nothing but a comment after the closing quote. PyYAML reads
- * it as if the lines were indented more (line breaks folded as usual). Anything else keeps the library's error.
+ * continuation lines are indented less than YAML 1.2 asks (as far as its key or its `-`, less, not at all, or
+ * with tabs), with no document marker (`---` or `...` at the start of a line) among them and nothing but a
+ * comment after the closing quote. PyYAML's scanner never looks at the indentation inside a quoted scalar (only
+ * at document markers), so it, and so CloudFormation and cfn-lint, reads it as if the lines were indented more
+ * (line breaks folded as usual). Anything else keeps the library's error.
  */
 function underIndentedQuote(text: string, start: number): QuoteRepair | undefined {
   const close = closingQuote(text, start);
   if (close < 0) return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const keyIndent = leadingSpaces(text, lineStart);
   let at = text.indexOf('\n', start);
   if (at < 0 || at > close) return undefined;
   while (at >= 0 && at < close) {
@@ -311,7 +311,6 @@ function underIndentedQuote(text: string, start: number): QuoteRepair | undefine
     const lineEnd = text.indexOf('\n', next);
     const line = text.slice(next, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
     if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
-    if (line.trim() !== '' && leadingSpaces(text, next) < keyIndent) return undefined;
     at = lineEnd;
   }
   const restEnd = text.indexOf('\n', close);
