@@ -461,3 +461,22 @@ describe('variants: multi-line quoted YAML scalars', () => {
     });
   }
 });
+
+describe('variants: a byte order mark (editors drop it when they load the file; the CLI reads the bytes)', () => {
+  const texts: Record<string, [file: string, text: string]> = {
+    'CloudFormation JSON': ['t.json', '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Bucket": {"Type": "AWS::S3::Bucket"}\n  }\n}\n'],
+    'CloudFormation YAML': ['t.yaml', YAML_BUCKET],
+    'Terraform JSON': ['main.tf.json', '{\n  "resource": {\n    "aws_s3_bucket": {"b": {"bucket": "example"}}\n  }\n}\n'],
+    'Terraform HCL': ['main.tf', `# storage\n${TF_BUCKET}`],
+  };
+  for (const [name, [file, text]] of Object.entries(texts)) {
+    test(`${name}: with a BOM, no problem and the same findings as without`, () => {
+      const withBom = assertEditorMatchesCli(file, `\uFEFF${text}`);
+      const without = assertEditorMatchesCli(file, text);
+      assert.deepEqual(problems(withBom), []);
+      // The BOM is one character of the text: the same lines (findings here are past line 0, so the same positions).
+      assert.deepEqual(positions(withBom, `\uFEFF${text}`), positions(without, text));
+      assert.ok(withBom.findings.length > 0);
+    });
+  }
+});
