@@ -480,3 +480,20 @@ describe('variants: a byte order mark (editors drop it when they load the file; 
     });
   }
 });
+
+describe('variants: a flood of problems from suppression comments is bounded as a parse\'s is', () => {
+  const floods: Record<string, [file: string, text: string]> = {
+    'checkov skips in YAML comments': ['t.yaml', YAML_BUCKET.replace('    Type:', `${Array.from({ length: 3000 }, (_, i) => `    # checkov:skip=CKV_NOPE_${i}:x\n`).join('')}    Type:`)],
+    'cfn_nag Metadata entries': ['t.yaml', `${YAML_BUCKET}    Metadata:\n      cfn_nag:\n        rules_to_suppress:\n${Array.from({ length: 3000 }, (_, i) => `          - id: W9${i}\n`).join('')}`],
+    'our own comments without a reason': ['t.yaml', YAML_BUCKET.replace('  Bucket:', `${Array.from({ length: 3000 }, (_, i) => `  # iac-hints-ignore s3-versioning-${i}\n`).join('')}  Bucket:`)],
+    'Trivy ignores in HCL': ['main.tf', `resource "aws_s3_bucket" "b" {\n${Array.from({ length: 3000 }, (_, i) => `  #trivy:ignore:AVD-NOPE-${i}\n  tags = {}\n`).join('')}}\n`],
+  };
+  for (const [name, [file, text]] of Object.entries(floods)) {
+    test(`${name}: at most 100 problems, the last one counting the rest; the findings kept`, () => {
+      const result = assertEditorMatchesCli(file, text);
+      assert.equal(result.problems.length, 100, JSON.stringify(problems(result).slice(0, 2)));
+      assert.match(result.problems[99].message, /^\.\.\. and \d+ more problems \(not listed\)\.$/);
+      assert.ok(result.findings.length > 0);
+    });
+  }
+});
