@@ -443,6 +443,30 @@ describe('variants: multi-line quoted YAML scalars', () => {
     assert.deepEqual(tags?.kind === 'seq' && tags.items.map((item) => item.kind === 'scalar' && item.value), ['a b']);
   });
 
+  // PyYAML checks no indentation inside a flow collection either.
+  const flows: Record<string, [string, unknown]> = {
+    'a flow sequence continued at its key\'s indentation': ['[a,\n    b]', ['a', 'b']],
+    'a flow sequence continued at column 0': ['[a,\nb]', ['a', 'b']],
+    'a flow mapping, the closing brace on its own line at column 0': ['{Key: a, Value: b\n}', { Key: 'a', Value: 'b' }],
+    'a nested flow sequence in a short-form Fn::Join, CRLF': ["!Join ['', [a,\r\n    b]]", { 'Fn::Join': ['', ['a', 'b']] }],
+  };
+  const plain = (node: ValueNode | undefined): unknown => {
+    if (node?.kind === 'scalar') return node.value;
+    if (node?.kind === 'seq') return node.items.map(plain);
+    if (node?.kind === 'map') return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
+    if (node?.kind === 'intrinsic') return { [node.name]: plain(node.argument) };
+    return undefined;
+  };
+  for (const [name, [value, expected]] of Object.entries(flows)) {
+    test(`${name}: no problem, PyYAML's value`, () => {
+      const text = withValue(value);
+      assert.deepEqual(problems(assertEditorMatchesCli('t.yaml', text)), []);
+      const root = parseYaml(text).root;
+      assert.deepEqual(plain(entryOf(root, 'Outputs', 'Out', 'Value')), expected);
+      assert.equal(plain(entryOf(root, 'Outputs', 'Out', 'Description')), 'after');
+    });
+  }
+
   const rejected: Record<string, string> = {
     // PyYAML rejects a plain scalar continued at its key's indentation too ("could not find expected ':'").
     'a plain scalar': 'Open the console, then\n    pick the instance.',
