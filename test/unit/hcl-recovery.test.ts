@@ -183,6 +183,30 @@ describe('HCL parser: garbage input', () => {
     }
   });
 
+  it('a valid expression nested past the bound: one warning and no syntax error, whatever construct encloses the deep part', () => {
+    // The deep part is skipped up to what ends it in its enclosing construct: the `:` of a conditional or of a
+    // `for` expression, a `=>`, a `...` or an `if`, not only a `,`, a closer or the line end.
+    const deep = (open: string, inner: string, close: string): string => `${open.repeat(150)}${inner}${close.repeat(150)}`;
+    const cases: Record<string, string> = {
+      'conditionals in the true result': deep('true ? ', '1', ' : 2'),
+      'conditionals in the false result': deep('true ? 1 : ', '2', ''),
+      'tuple for expressions in the collection': deep('[for x in ', '[1]', ' : x]'),
+      'object for expressions in the collection': deep('{for k, v in ', '{}', ' : k => v}'),
+      'for expressions in the key': deep('{for k, v in {} : ', 'k', ' => v}'),
+      'for expressions with a condition': deep('[for x in ', '[1]', ' : x if x > 0]'),
+      'for expressions with grouping': deep('{for k, v in ', '{}', ' : k => v...}'),
+      'objects written with colons': deep('{a : ', '1', '}'),
+      'conditionals inside a tuple': deep('[true ? ', '1', ' : 2]'),
+    };
+    for (const [name, expression] of Object.entries(cases)) {
+      const file = parseChecked(`locals {\n  x = ${expression}\n  y = "after"\n}\n`);
+      // One warning, also where the parts of a conditional or a `for` expression at the bound are each too deep.
+      assert.deepEqual(file.problems.map((p) => `${p.severity} ${p.message}`), ['warning Nested too deeply (more than 100 levels): this value is not analysed.'], name);
+      const locals = file.body.blocks[0].body;
+      assert.deepEqual(locals.attributes.map((a) => a.name), ['x', 'y'], name);
+    }
+  });
+
   it('problems are capped: 100, the last one counting the rest', () => {
     // Each line's problem is separated from the next by text ("x"), so they are not merged into one run.
     const file = parseHcl('x @\n'.repeat(5000));

@@ -117,6 +117,32 @@ describe('cfn-lint', () => {
   });
 });
 
+describe('KICS', () => {
+  test('YAML and HCL: kics-scan comments suppress nothing (no rule lists a KICS query) and each is reported, as information', () => {
+    const yaml = `# kics-scan disable=4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9\n${HEAD}${bucketYaml('Logs', '    # kics-scan ignore-block\n', '      # kics-scan ignore-line\n      BucketName: b\n')}`;
+    const hcl = '# kics-scan ignore\n// kics-scan ignore-block\nresource "aws_s3_bucket" "logs" {\n  #kics-scan ignore-line\n  bucket = "b"\n}\n';
+    const expected: Record<string, string[]> = {
+      't.yaml': ['kics-scan disable=4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9', 'kics-scan ignore-block', 'kics-scan ignore-line'],
+      'main.tf': ['kics-scan ignore', 'kics-scan ignore-block', 'kics-scan ignore-line'],
+    };
+    for (const [path, text] of [['t.yaml', yaml], ['main.tf', hcl]]) {
+      const result = analyse(path, text);
+      assert.deepEqual(result.suppressed, [], path);
+      assert.ok(result.findings.some((finding) => finding.ruleId === 's3-access-logging'), path);
+      const problems = problemsAt(result, text);
+      assert.deepEqual(problems.map(({ at, severity }) => [at, severity]), expected[path].map((at) => [at, 'info']), path);
+      assert.ok(problems.every((problem) => /^kics-scan [^:]+: no iac-hints rule lists a KICS query as an equivalent/.test(problem.message)), path);
+      // Off with the other tools' suppressions.
+      assert.deepEqual(analyse(path, text, false).problems, [], path);
+    }
+  });
+
+  test('a mention of kics-scan that is not a command is not read', () => {
+    const text = `${HEAD}${bucketYaml('Logs', '    # see the kics-scan docs; kics-scan ignore-lines is not a command\n')}`;
+    assert.deepEqual(analyse('t.yaml', text).problems, []);
+  });
+});
+
 describe('tfsec and Trivy (HCL)', () => {
   const queue = (name: string, before = '', inside = '  name = "q"\n') => `${before}resource "aws_sqs_queue" "${name}" {\n${inside}}\n`;
 

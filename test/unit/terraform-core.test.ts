@@ -135,3 +135,26 @@ describe('Terraform hovers on split resources', () => {
     assert.match(hover?.markdown ?? '', /aws_s3_bucket/);
   });
 });
+
+describe('Terraform: a top-level block with the wrong number of labels, which Terraform rejects', () => {
+  test('too few or too many labels: an error at the block header (a CI scan exits 1); valid blocks have none', () => {
+    const text = 'resource "aws_s3_bucket" {\n}\nresource "aws_s3_bucket" "a" "b" {\n}\nvariable {\n}\nlocals "x" {\n}\nmodule {\n  source = "./m"\n}\nresource "aws_s3_bucket" "ok" {\n}\n';
+    const { result } = analyse({ 'main.tf': text });
+    const errors = result.problems.filter((problem) => problem.severity === 'error')
+      .map((problem) => `${text.slice(problem.range.start, problem.range.end)} | ${problem.message.split(':')[0]}`);
+    assert.deepEqual(errors, [
+      'resource "aws_s3_bucket" | Missing name for resource',
+      'resource "aws_s3_bucket" "a" "b" | Extraneous label for resource',
+      'variable | Missing name for variable',
+      'locals "x" | Extraneous label for locals',
+      'module | Missing name for module',
+    ]);
+    assert.ok(result.findings.some((finding) => finding.resource.id === 'aws_s3_bucket.ok'));
+  });
+
+  test('Terraform JSON blocks get their labels from the nesting: no label problem', () => {
+    const json = '{"resource": {"aws_s3_bucket": {"b": {}}}, "variable": {"v": {}}, "locals": {"x": 1}, "output": {"o": {"value": 1}}, "provider": {"aws": {}}, "terraform": {}}';
+    const { result } = analyse({ 'main.tf.json': json }, 'main.tf.json');
+    assert.deepEqual(result.problems.filter((problem) => problem.severity === 'error'), []);
+  });
+});

@@ -25,6 +25,7 @@ import { fixOptions } from './rules/support/fixChoices';
 import { CLOUDFORMATION, formatOfPath, MAX_FILE_SIZE, TERRAFORM } from './formats';
 import { byPosition } from './findings';
 import { LineIndex } from './text';
+import { finishProblems } from './limits';
 import type { OffsetRange, Problem, Severity, TextEdit } from './types';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -215,11 +216,14 @@ export class Analyzer {
     const check = checkTemplate(template, text, ruleCache, this.settings);
     problems.push(...check.problems);
     const lineIndex = new LineIndex(text);
+    const beforeSuppressions = problems.length;
     const suppressions = collectSuppressions(text, lineIndex, template, problems);
     const ours = applySuppressions(check.resources.flatMap((resourceCheck) => resourceCheck.findings), suppressions, lineIndex);
     const foreign = this.otherToolSuppressions ? cloudFormationForeignSuppressions(text, lineIndex, template) : [];
     const { kept, suppressed: foreignSuppressed, problems: foreignProblems } = applyForeignSuppressions(ours.kept, ours.suppressed.map((entry) => entry.finding), foreign, { lines: lineIndex });
     problems.push(...foreignProblems);
+    // The suppressions' own problems (one per comment or Metadata entry) are bounded as a parse's are.
+    problems.splice(beforeSuppressions, Infinity, ...finishProblems(problems.slice(beforeSuppressions), text));
     const suppressed = [...ours.suppressed, ...foreignSuppressed];
     const findings = kept
       .filter((finding) => SEVERITY_RANK[finding.severity] <= SEVERITY_RANK[this.minimumSeverity])

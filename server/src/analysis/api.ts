@@ -44,7 +44,7 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
   /**
    * Findings silenced by an `iac-hints-ignore` comment or resource Metadata, with the reason given; or by another
-   * tool's suppression of an equivalent check, naming the tool ('checkov', 'cfn_nag', 'cfn-lint', 'tfsec',
+   * tool's suppression of an equivalent check, naming the tool ('checkov', 'cfn_nag', 'cfn-lint', 'kics', 'tfsec',
    * 'trivy') and its check id as written (`peerId`). Both are absent for our own suppressions.
    */
   readonly suppressed: readonly { readonly finding: Finding; readonly reason: string; readonly tool?: string; readonly peerId?: string }[];

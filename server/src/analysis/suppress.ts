@@ -21,7 +21,7 @@ export interface Suppression {
 export interface SuppressedFinding {
   readonly finding: Finding;
   readonly reason: string;
-  /** The other tool whose suppression applied ('checkov', 'cfn_nag', 'cfn-lint', 'tfsec', 'trivy'); absent: ours. */
+  /** The other tool whose suppression applied ('checkov', 'cfn_nag', 'cfn-lint', 'kics', 'tfsec', 'trivy'); absent: ours. */
   readonly tool?: string;
   /** That tool's check id, as written in the suppression (`CKV_AWS_18`, `W35`, `AVD-AWS-0135`). */
   readonly peerId?: string;

@@ -8,7 +8,7 @@
 //   analysed, the deep value reads as unknown (never absent, never addressed), and nothing throws;
 // - a run of stray characters gives one problem for the run, never one per character;
 // - every problem range lies inside the text;
-// - a multi-line quoted YAML scalar whose continuation line is indented like its key is read as PyYAML reads it;
+// - a multi-line quoted YAML scalar whose continuation line is indented like its key (or less) is read as PyYAML reads it;
 // and the editor's incremental YAML parse gives the same tree and problems as the CLI's one-go parse.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -414,14 +414,19 @@ describe('variants: runs of stray characters give one problem per run', () => {
 describe('variants: multi-line quoted YAML scalars', () => {
   const withValue = (value: string): string => `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n  Out:\n    Value: ${value}\n    Description: after\n`;
   const accepted: Record<string, [string, string]> = {
-    'single-quoted': ["'Open the console, then\n    pick the instance.'", 'Open the console, then pick the instance.'],
-    'double-quoted': ['"Open the console, then\n    pick the instance."', 'Open the console, then pick the instance.'],
+    'single-quoted, continuation indented like the key': ["'Open the console, then\n    pick the instance.'", 'Open the console, then pick the instance.'],
+    'double-quoted, continuation indented like the key': ['"Open the console, then\n    pick the instance."', 'Open the console, then pick the instance.'],
     'double-quoted with an escaped line break': ['"Open the con\\\n    sole."', 'Open the console.'],
     'single-quoted with an empty line and a quote': ["'It''s\n\n    done.'", "It's\ndone."],
     'three lines with a comment after': ["'one\n    two\n    three' # note", 'one two three'],
+    // PyYAML's scanner looks at no indentation inside a quoted scalar, only at document markers (PyYAML 6.0.3
+    // and SnakeYAML read these the same way).
+    'single-quoted, continuation less indented than the key': ["'Open the console, then\n  pick the instance.'", 'Open the console, then pick the instance.'],
+    'double-quoted, continuation at column 0': ['"Open the console, then\npick the instance."', 'Open the console, then pick the instance.'],
+    'single-quoted, continuation indented with tabs': ["'Open the console, then\n\t\tpick the instance.'", 'Open the console, then pick the instance.'],
   };
   for (const [name, [value, expected]] of Object.entries(accepted)) {
-    test(`${name}, continuation indented like the key: no problem, PyYAML's value`, () => {
+    test(`${name}: no problem, PyYAML's value`, () => {
       const text = withValue(value);
       const result = assertEditorMatchesCli('t.yaml', text);
       assert.deepEqual(problems(result), []);
@@ -438,10 +443,33 @@ describe('variants: multi-line quoted YAML scalars', () => {
     assert.deepEqual(tags?.kind === 'seq' && tags.items.map((item) => item.kind === 'scalar' && item.value), ['a b']);
   });
 
+  // PyYAML checks no indentation inside a flow collection either.
+  const flows: Record<string, [string, unknown]> = {
+    'a flow sequence continued at its key\'s indentation': ['[a,\n    b]', ['a', 'b']],
+    'a flow sequence continued at column 0': ['[a,\nb]', ['a', 'b']],
+    'a flow mapping, the closing brace on its own line at column 0': ['{Key: a, Value: b\n}', { Key: 'a', Value: 'b' }],
+    'a nested flow sequence in a short-form Fn::Join, CRLF': ["!Join ['', [a,\r\n    b]]", { 'Fn::Join': ['', ['a', 'b']] }],
+  };
+  const plain = (node: ValueNode | undefined): unknown => {
+    if (node?.kind === 'scalar') return node.value;
+    if (node?.kind === 'seq') return node.items.map(plain);
+    if (node?.kind === 'map') return Object.fromEntries(node.entries.map((entry) => [entry.key, plain(entry.value)]));
+    if (node?.kind === 'intrinsic') return { [node.name]: plain(node.argument) };
+    return undefined;
+  };
+  for (const [name, [value, expected]] of Object.entries(flows)) {
+    test(`${name}: no problem, PyYAML's value`, () => {
+      const text = withValue(value);
+      assert.deepEqual(problems(assertEditorMatchesCli('t.yaml', text)), []);
+      const root = parseYaml(text).root;
+      assert.deepEqual(plain(entryOf(root, 'Outputs', 'Out', 'Value')), expected);
+      assert.equal(plain(entryOf(root, 'Outputs', 'Out', 'Description')), 'after');
+    });
+  }
+
   const rejected: Record<string, string> = {
     // PyYAML rejects a plain scalar continued at its key's indentation too ("could not find expected ':'").
     'a plain scalar': 'Open the console, then\n    pick the instance.',
-    'a continuation less indented than the key': "'Open the console, then\n  pick the instance.'",
     'a document marker inside': "'Open the console, then\n---\n    pick the instance.'",
     'text after the closing quote': "'Open the console, then\n    pick the instance.' more",
     'no closing quote': "'Open the console, then\n    Description: x",
@@ -454,6 +482,42 @@ describe('variants: multi-line quoted YAML scalars', () => {
       else assert.ok(result.problems.some((problem) => problem.severity === 'error' && problem.message.startsWith('YAML:')), JSON.stringify(problems(result)));
       const read = entryOf(parseYaml(text).root, 'Outputs', 'Out', 'Value');
       assert.notEqual(read?.kind === 'scalar' && read.value, 'Open the console, then pick the instance.');
+    });
+  }
+});
+
+describe('variants: a byte order mark (editors drop it when they load the file; the CLI reads the bytes)', () => {
+  const texts: Record<string, [file: string, text: string]> = {
+    'CloudFormation JSON': ['t.json', '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Bucket": {"Type": "AWS::S3::Bucket"}\n  }\n}\n'],
+    'CloudFormation YAML': ['t.yaml', YAML_BUCKET],
+    'Terraform JSON': ['main.tf.json', '{\n  "resource": {\n    "aws_s3_bucket": {"b": {"bucket": "example"}}\n  }\n}\n'],
+    'Terraform HCL': ['main.tf', `# storage\n${TF_BUCKET}`],
+  };
+  for (const [name, [file, text]] of Object.entries(texts)) {
+    test(`${name}: with a BOM, no problem and the same findings as without`, () => {
+      const withBom = assertEditorMatchesCli(file, `\uFEFF${text}`);
+      const without = assertEditorMatchesCli(file, text);
+      assert.deepEqual(problems(withBom), []);
+      // The BOM is one character of the text: the same lines (findings here are past line 0, so the same positions).
+      assert.deepEqual(positions(withBom, `\uFEFF${text}`), positions(without, text));
+      assert.ok(withBom.findings.length > 0);
+    });
+  }
+});
+
+describe('variants: a flood of problems from suppression comments is bounded as a parse\'s is', () => {
+  const floods: Record<string, [file: string, text: string]> = {
+    'checkov skips in YAML comments': ['t.yaml', YAML_BUCKET.replace('    Type:', `${Array.from({ length: 3000 }, (_, i) => `    # checkov:skip=CKV_NOPE_${i}:x\n`).join('')}    Type:`)],
+    'cfn_nag Metadata entries': ['t.yaml', `${YAML_BUCKET}    Metadata:\n      cfn_nag:\n        rules_to_suppress:\n${Array.from({ length: 3000 }, (_, i) => `          - id: W9${i}\n`).join('')}`],
+    'our own comments without a reason': ['t.yaml', YAML_BUCKET.replace('  Bucket:', `${Array.from({ length: 3000 }, (_, i) => `  # iac-hints-ignore s3-versioning-${i}\n`).join('')}  Bucket:`)],
+    'Trivy ignores in HCL': ['main.tf', `resource "aws_s3_bucket" "b" {\n${Array.from({ length: 3000 }, (_, i) => `  #trivy:ignore:AVD-NOPE-${i}\n  tags = {}\n`).join('')}}\n`],
+  };
+  for (const [name, [file, text]] of Object.entries(floods)) {
+    test(`${name}: at most 100 problems, the last one counting the rest; the findings kept`, () => {
+      const result = assertEditorMatchesCli(file, text);
+      assert.equal(result.problems.length, 100, JSON.stringify(problems(result).slice(0, 2)));
+      assert.match(result.problems[99].message, /^\.\.\. and \d+ more problems \(not listed\)\.$/);
+      assert.ok(result.findings.length > 0);
     });
   }
 });

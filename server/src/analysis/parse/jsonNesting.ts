@@ -13,13 +13,22 @@ export interface BoundedJson {
 }
 
 /**
+ * A leading byte order mark as a space (same length): jsonc-parser reads it as an invalid symbol, where the YAML
+ * and HCL parsers skip it and editors (VS Code) drop it when they load the file, so the CLI, which reads the
+ * file's bytes, would report an error the editor never shows.
+ */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
+/**
  * Replaces every container that opens at depth MAX_NESTING + 1 (the top-level value is depth 1) with a
  * placeholder. Brackets are read outside strings and comments as jsonc-parser's scanner reads them (a string
  * ends at its closing quote or, unterminated, before a line break; a backslash escapes the next character; `//`
  * comments run to the line end, `/*` ones to `*\/`), and a container closes only at its own kind of bracket, as
  * in jsonc-parser, which skips a stray `]` in an object (so `[},[},...` nests as deep as it has `[`): the depth
  * counted here is never less than the depth jsonc-parser reaches. An unclosed container is replaced up to the end
- * of the text. One pass over the text, no recursion, never throws.
+ * of the text, and a leading byte order mark becomes a space. One pass over the text, no recursion, never throws.
  */
 export function boundJsonNesting(text: string): BoundedJson {
   const cuts: [number, number][] = [];
@@ -65,7 +74,7 @@ export function boundJsonNesting(text: string): BoundedJson {
     at++;
   }
   if (cutStart >= 0) cuts.push([cutStart, length]);
-  if (cuts.length === 0) return { text, tooDeep: new Map() };
+  if (cuts.length === 0) return { text: withoutByteOrderMark(text), tooDeep: new Map() };
   const parts: string[] = [];
   const tooDeep = new Map<number, number>();
   let from = 0;
@@ -75,7 +84,7 @@ export function boundJsonNesting(text: string): BoundedJson {
     from = end;
   }
   parts.push(text.slice(from));
-  return { text: parts.join(''), tooDeep };
+  return { text: withoutByteOrderMark(parts.join('')), tooDeep };
 }
 
 function trimmedEnd(text: string, start: number, end: number): number {

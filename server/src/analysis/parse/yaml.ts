@@ -101,6 +101,7 @@ function syntaxTree(text: string, maxDepth: number): SyntaxTree {
   let tooDeep = new Map<number, number>();
   const first = boundedTokens(text, maxDepth, tooDeep);
   let tokens = first.tokens;
+  let source = first.source;
   const repairs: QuoteRepair[] = [];
   for (const offset of unclosedQuotes(tokens).sort((a, b) => a - b)) {
     const repair = underIndentedQuote(first.source, offset);
@@ -123,10 +124,81 @@ function syntaxTree(text: string, maxDepth: number): SyntaxTree {
     if (repairs.every((repair) => closed.has(repair.start))) {
       tokens = joined.tokens;
       tooDeep = joinedDeep;
+      source = joined.source;
       for (const repair of repairs) repaired.set(repair.start, repair.value);
     }
   }
+  // Flow collections continued on lines indented no more than the line they start on: PyYAML reads them (it
+  // checks no indentation inside a flow collection), the library stops at such a line. Their line breaks
+  // become spaces (same length), where that changes no value: each break follows `[`, `{` or `,`, or precedes
+  // `]`, `}` or `,`, and no comment or multi-line quoted scalar is inside.
+  const flows = blockFlowCollections(tokens).map((start) => underIndentedFlow(source, start)).filter((flow): flow is { start: number; end: number } => flow !== undefined);
+  if (flows.length > 0) {
+    let joinedText = '';
+    let at = 0;
+    for (const flow of flows.sort((a, b) => a.start - b.start)) {
+      if (flow.start < at) continue;
+      joinedText += source.slice(at, flow.start) + source.slice(flow.start, flow.end).replace(/[\r\n]/g, ' ');
+      at = flow.end;
+    }
+    joinedText += source.slice(at);
+    const joinedDeep = new Map(tooDeep);
+    const joined = boundedTokens(joinedText, maxDepth, joinedDeep);
+    tokens = joined.tokens;
+    tooDeep = joinedDeep;
+  }
   return { tokens, tooDeep, repaired };
+}
+
+/** Offsets of the flow collections of the tree that sit in block context (the outermost of each flow). */
+function blockFlowCollections(tokens: readonly CST.Token[]): number[] {
+  const found: number[] = [];
+  const pending: CST.Token[] = [];
+  for (const token of tokens) if (token.type === 'document' && token.value) pending.push(token.value);
+  for (let token = pending.pop(); token; token = pending.pop()) {
+    if (token.type === 'flow-collection') found.push(token.offset);
+    else if (token.type === 'block-map' || token.type === 'block-seq') {
+      for (const item of token.items) {
+        if (item.value) pending.push(item.value);
+        if ('key' in item && item.key) pending.push(item.key);
+      }
+    }
+  }
+  return found;
+}
+
+/** The flow collection opening at `start` when it can be joined onto one line (see syntaxTree), else undefined. */
+function underIndentedFlow(text: string, start: number): { start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = leadingSpaces(text, lineStart);
+  let depth = 0;
+  let under = false;
+  let currentLine = lineStart;
+  for (let at = start; at < text.length; at++) {
+    const char = text[at];
+    if (char === '"' || char === "'") {
+      const close = closingQuote(text, at);
+      if (close < 0 || text.slice(at, close).includes('\n')) return undefined;
+      at = close;
+    } else if (char === '#' && /\s/.test(text[at - 1] ?? '')) {
+      return undefined;
+    } else if (char === '[' || char === '{') {
+      depth++;
+    } else if (char === ']' || char === '}') {
+      depth--;
+      if (depth === 0) return under ? { start, end: at + 1 } : undefined;
+    } else if (char === '\n') {
+      const before = text.slice(currentLine, at).replace(/[ \t\r]+$/, '');
+      const next = at + 1;
+      currentLine = next;
+      const after = text.slice(next).replace(/^[ \t\r]*/, '');
+      if (!/[[{,]$/.test(before) && !/^[\]},]/.test(after)) return undefined;
+      if (/^(---|\.\.\.)(\s|$)/.test(text.slice(next))) return undefined;
+      const lineText = text.slice(next, text.indexOf('\n', next) < 0 ? text.length : text.indexOf('\n', next));
+      if (lineText.trim() !== '' && leadingSpaces(text, next) <= indent) under = true;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -295,15 +367,15 @@ interface QuoteRepair {
 
 /**
  * The one pattern accepted beyond YAML 1.2: a quoted scalar in block context, closed on a later line, whose
- * continuation lines are each blank or indented at least as far as the line the scalar starts on (its key or
- * its `-`), with no document marker among them and nothing but a comment after the closing quote. PyYAML reads
- * it as if the lines were indented more (line breaks folded as usual). Anything else keeps the library's error.
+ * continuation lines are indented less than YAML 1.2 asks (as far as its key or its `-`, less, not at all, or
+ * with tabs), with no document marker (`---` or `...` at the start of a line) among them and nothing but a
+ * comment after the closing quote. PyYAML's scanner never looks at the indentation inside a quoted scalar (only
+ * at document markers), so it, and so CloudFormation and cfn-lint, reads it as if the lines were indented more
+ * (line breaks folded as usual). Anything else keeps the library's error.
  */
 function underIndentedQuote(text: string, start: number): QuoteRepair | undefined {
   const close = closingQuote(text, start);
   if (close < 0) return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const keyIndent = leadingSpaces(text, lineStart);
   let at = text.indexOf('\n', start);
   if (at < 0 || at > close) return undefined;
   while (at >= 0 && at < close) {
@@ -311,7 +383,6 @@ function underIndentedQuote(text: string, start: number): QuoteRepair | undefine
     const lineEnd = text.indexOf('\n', next);
     const line = text.slice(next, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
     if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
-    if (line.trim() !== '' && leadingSpaces(text, next) < keyIndent) return undefined;
     at = lineEnd;
   }
   const restEnd = text.indexOf('\n', close);

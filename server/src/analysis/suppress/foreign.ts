@@ -11,6 +11,8 @@
 //             (aquasecurity/trivy pkg/iac/ignore): any space-separated word of a line, a run of ignore lines chained
 //             to the line after the run, and an ignore on line L covers a finding when the finding, or an
 //             attribute or block enclosing it, starts on line L or L+1. `*` covers every rule.
+//   KICS      `# kics-scan ignore-line`, `ignore-block`, `ignore` (the file) and `disable=<query ids>` in a YAML or HCL
+//             comment (`#` or `//`). No rule lists a KICS query as an equivalent, so these are only reported.
 // Terraform JSON has no form for any of them (no comments; none of these tools reads ignores from `//` keys).
 // cfn-guard's `Metadata.guard.SuppressedRules` is not read: no rule lists a guard rule as an equivalent.
 import type { LineIndex } from '../text';
@@ -55,6 +57,9 @@ export interface ForeignSuppression {
 
 const CHECKOV_COMMENT = /(checkov:skip=|bridgecrew:skip=) *([A-Z_\d]+)(:[^\n]+)?/;
 
+// KICS reads its commands from comments (pkg/model/comment_*.go): `kics-scan <command>`.
+const KICS_COMMENT = /(?:#|\/\/)\s*kics-scan\s+(ignore-line|ignore-block|ignore|disable=[^\s#]*)(?=\s|$)/;
+
 /** Today's date (UTC, YYYY-MM-DD), which Trivy compares expiry dates with. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -68,7 +73,7 @@ export function cloudFormationForeignSuppressions(text: string, lines: LineIndex
   const found: ForeignSuppression[] = [];
   if (template.format === 'yaml') {
     const spans = template.resources.map((resource) => ({ id: resource.id, range: { start: resource.range.start, end: withTrailingComments(text, lines, resource.range.end, lines.positionAt(resource.idRange.start).character) } }));
-    found.push(...checkovComments(text, lines, spans));
+    found.push(...checkovComments(text, lines, spans), ...kicsComments(text, lines));
   }
   for (const resource of template.resources) {
     const metadata = mapEntry(resource.node, 'Metadata');
@@ -158,7 +163,23 @@ function merged(found: readonly ForeignSuppression[]): ForeignSuppression[] {
  * blocks with the id findings carry (`aws_s3_bucket.logs`, `module.db`); `today` is YYYY-MM-DD (UTC).
  */
 export function terraformForeignSuppressions(text: string, lines: LineIndex, blocks: readonly { id: string; range: OffsetRange }[], today: string = todayUtc()): ForeignSuppression[] {
-  return merged([...checkovComments(text, lines, blocks), ...trivyIgnores(text, lines, today)]);
+  return merged([...checkovComments(text, lines, blocks), ...trivyIgnores(text, lines, today), ...kicsComments(text, lines)]);
+}
+
+/** KICS's comment commands: reported only (see the head of this file), so each covers the file for the message. */
+function kicsComments(text: string, lines: LineIndex): ForeignSuppression[] {
+  if (!text.includes('kics-scan')) return [];
+  const found: ForeignSuppression[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const lineText = text.slice(start, lines.lineEnd(line));
+    if (!lineText.includes('kics-scan')) continue;
+    const match = KICS_COMMENT.exec(lineText);
+    if (!match) continue;
+    const from = start + match.index + match[0].indexOf('kics-scan');
+    found.push({ tool: 'kics', peerId: match[1], form: `kics-scan ${match[1]}`, reason: '', range: { start: from, end: start + match.index + match[0].length }, scope: { kind: 'file' } });
+  }
+  return found;
 }
 
 /**
@@ -308,7 +329,7 @@ export interface FindingPlaces {
   readonly enclosingLines?: (finding: Finding) => readonly number[];
 }
 
-const TOOL_NAMES: Record<PeerTool, string> = { checkov: 'checkov', cfn_nag: 'cfn_nag', 'cfn-lint': 'cfn-lint', tfsec: 'tfsec', trivy: 'Trivy' };
+const TOOL_NAMES: Record<PeerTool, string> = { checkov: 'checkov', cfn_nag: 'cfn_nag', 'cfn-lint': 'cfn-lint', kics: 'KICS', tfsec: 'tfsec', trivy: 'Trivy' };
 
 /**
  * Moves the findings an active foreign suppression covers from `kept` to `suppressed` (tool and peer id named),
@@ -395,6 +416,9 @@ function unusedMessage(suppression: ForeignSuppression, rules: readonly string[]
   const tool = TOOL_NAMES[suppression.tool];
   if (unknownLongId(suppression, rules)) {
     return `${suppression.form}: iac-hints does not know the long id ${suppression.peerId}, so it cannot tell which of its rules this ${tool} check stands for and suppresses nothing with it (information only); if one of iac-hints' rules lists the check's AVD id (\`iac-hints rules\`, references), write the AVD id instead.`;
+  }
+  if (suppression.tool === 'kics') {
+    return `${suppression.form}: no iac-hints rule lists a KICS query as an equivalent, so iac-hints suppresses nothing with this KICS comment (information only); to silence an iac-hints finding, add an iac-hints-ignore comment for its rule.`;
   }
   if (rules !== 'all' && rules.length === 0) {
     return `${suppression.form}: no iac-hints rule is equivalent to this ${tool} check, so there is nothing for it to suppress here (information only).`;

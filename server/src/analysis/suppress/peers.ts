@@ -1,11 +1,12 @@
 // Which iac-hints rules stand for another tool's check: the equivalents each rule's metadata lists (checkov,
 // cfn_nag, Trivy AVD ids), plus Trivy's long ids (knowledge/trivyIds.ts), which tfsec and Trivy ignores accept too.
-// cfn-lint checks are listed by no rule (its rules are about template validity, not the customer's duties).
+// cfn-lint checks are listed by no rule (its rules are about template validity, not the customer's duties), nor
+// are KICS queries.
 import { RULES } from '../rules/registry';
 import { TRIVY_LONG_IDS } from '../knowledge/trivyIds';
 
 /** The tools whose suppressions iac-hints reads, named as `FileAnalysis.suppressed[].tool` names them. */
-export type PeerTool = 'checkov' | 'cfn_nag' | 'cfn-lint' | 'tfsec' | 'trivy';
+export type PeerTool = 'checkov' | 'cfn_nag' | 'cfn-lint' | 'kics' | 'tfsec' | 'trivy';
 
 let index: ReadonlyMap<string, readonly string[]> | undefined;
 
@@ -40,7 +41,7 @@ function buildIndex(): ReadonlyMap<string, readonly string[]> {
 export function hasEquivalent(tool: PeerTool, ruleId: string): boolean {
   const references = RULES.find((rule) => rule.meta.id === ruleId)?.meta.references;
   if (!references) return false;
-  return tool === 'checkov' ? references.checkov.length > 0 : tool === 'cfn_nag' ? references.cfnNag.length > 0 : tool === 'cfn-lint' ? false : references.trivy.length > 0;
+  return tool === 'checkov' ? references.checkov.length > 0 : tool === 'cfn_nag' ? references.cfnNag.length > 0 : tool === 'cfn-lint' || tool === 'kics' ? false : references.trivy.length > 0;
 }
 
 /**

@@ -20,6 +20,7 @@ import { TfResolver } from './resolve';
 import { expressionToNode } from './values';
 import { WorkspaceCalls } from './workspace';
 import type { ModuleCaller } from './workspace';
+import { finishProblems } from '../limits';
 
 const MAX_MODULE_DEPTH = 4;
 const CALL_ARGUMENTS_NOT_INPUTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
@@ -143,6 +144,7 @@ export class TerraformAnalyzer {
       blocks.push({ id: `module.${call.name}`, range: call.block.range });
     }
     const isHcl = file?.syntax !== 'json' && !/\.json$/i.test(path);
+    const beforeSuppressions = problems.length;
     const suppressions = isHcl ? commentSuppressions(text, lineIndex, resourceByLine, problems) : [];
     const all = [...analysis.check.resources.flatMap((resource) => resource.findings), ...analysis.callFindings]
       .filter((entry) => entry.file === path)
@@ -156,6 +158,8 @@ export class TerraformAnalyzer {
       enclosingLines: body ? (finding) => enclosingLines(body, finding, lineIndex) : undefined,
     });
     problems.push(...foreignProblems);
+    // The suppressions' own problems (one per comment) are bounded as a parse's are.
+    problems.splice(beforeSuppressions, Infinity, ...finishProblems(problems.slice(beforeSuppressions), text));
     const suppressed = [...ours.suppressed, ...foreignSuppressed];
     const findings = kept
       .filter(minimumRank)

@@ -91,6 +91,28 @@ export function variableFileProblems(path: string, text: string): readonly Probl
   return parseTerraformFile(path, text).parsed.problems;
 }
 
+/** How many labels Terraform requires on a top-level block, and what they are (hashicorp/terraform configs/parser_config.go). */
+const BLOCK_LABELS: Readonly<Record<string, readonly string[]>> = {
+  resource: ['type', 'name'], data: ['type', 'name'], variable: ['name'], output: ['name'], module: ['name'], provider: ['name'],
+  locals: [], terraform: [],
+};
+
+/** The error Terraform gives a top-level block with too few or too many labels, which it rejects; undefined when right. */
+function labelProblem(block: HclBlock): Problem | undefined {
+  const expected = BLOCK_LABELS[block.type];
+  if (!expected || block.labels.length === expected.length) return undefined;
+  const end = block.labels[block.labels.length - 1]?.range.end ?? block.typeRange.end;
+  const wanted = expected.length === 0 ? 'no labels' : `${expected.length} label${expected.length > 1 ? 's' : ''} (${expected.join(', ')})`;
+  const what = block.labels.length < expected.length
+    ? `Missing ${expected[block.labels.length]} for ${block.type}`
+    : `Extraneous label for ${block.type}`;
+  return {
+    message: `${what}: a "${block.type}" block takes ${wanted} and this one has ${block.labels.length}, so Terraform rejects the file.`,
+    range: { start: block.typeRange.start, end },
+    severity: 'error',
+  };
+}
+
 export function parseTerraformFile(path: string, text: string): TfFile {
   const json = /\.json$/i.test(path);
   const parsed = json ? parseTerraformJson(text, { variablesFile: /\.tfvars\.json$/i.test(path) }) : parseHcl(text);
@@ -129,6 +151,8 @@ export function buildModule(
     problems.set(file.path, [...file.parsed.problems]);
     for (const block of file.parsed.body.blocks) {
       const labels = block.labels.map((label) => label.value);
+      const wrongLabels = labelProblem(block);
+      if (wrongLabels) problems.get(file.path)?.push(wrongLabels);
       switch (block.type) {
         case 'resource':
         case 'data': {

@@ -31,6 +31,8 @@ export class Parser implements TemplateHost {
   lastStart = 0;
   limit: number;
   readonly problems: Problem[] = [];
+  /** Where the last expression skipped as nested too deeply ended. */
+  private lastTooDeep: { readonly end: number } | undefined;
   /** Problems not stored because MAX_STORED_PROBLEMS were already kept. */
   overflow = 0;
   private readonly problemKeys = new Set<string>();
@@ -419,18 +421,33 @@ export class Parser implements TemplateHost {
 
   /**
    * An expression nested more than MAX_NESTING levels deep: one warning at its start, and the rest of the
-   * expression skipped without recursion (brackets, strings and heredocs whole) up to the `,`, closing bracket
-   * or line end that ends it, so the enclosing lists and blocks read on as usual.
+   * expression skipped without recursion (brackets, strings and heredocs whole) up to the token that ends it in
+   * what encloses it: a `,`, closing bracket or line end, a `:` that answers no `?` of its own (the enclosing
+   * conditional's, or a `for` expression's after its collection), a `=>`, `...`, `=` or the `if` of a `for`
+   * expression; so the enclosing lists, conditionals, `for` expressions and blocks read on as usual.
    */
   private tooDeep(): HclExpression {
     const first = this.peek();
-    const problem = nestedTooDeeply(this.rangeOf(first));
-    this.error(problem.message, problem.range, problem.severity);
+    // The next part of one construct at the bound (a conditional's false result after its true result, a `for`
+    // expression's key or value after its collection) is the same deep value to a reader: one warning for both.
+    const previous = this.lastTooDeep;
+    const between = previous ? this.text.slice(previous.end, first.start) : '';
+    if (!previous || !/^\s*(:|=>|\.\.\.|if)\s*$/.test(between)) {
+      const problem = nestedTooDeeply(this.rangeOf(first));
+      this.error(problem.message, problem.range, problem.severity);
+    }
     const start = first.type === 'newline' || first.type === 'eof' ? this.lastEnd : first.start;
+    let questions = 0;
+    let afterDot = false;
     for (;;) {
       const token = this.peek();
       if (token.type === 'eof' || token.type === 'newline' || this.isRecoveryPoint(token)) break;
-      if (token.type === 'punct' && (token.value === ',' || isCloser(token))) break;
+      if (token.type === 'punct' && (token.value === ',' || isCloser(token) || token.value === '=>' || token.value === '...' || token.value === '=')) break;
+      if (token.type === 'punct' && token.value === ':' && questions === 0) break;
+      if (token.type === 'ident' && token.value === 'if' && !afterDot && token.start > start) break;
+      if (token.type === 'punct' && token.value === '?') questions++;
+      if (token.type === 'punct' && token.value === ':') questions--;
+      afterDot = token.type === 'punct' && token.value === '.';
       if (token.type === 'quote' || token.type === 'heredoc' || (token.type === 'punct' && (token.value === '(' || token.value === '[' || token.value === '{'))) {
         const end = skipBalanced(this.text, token.start, this.limit);
         this.seek(end);
@@ -440,7 +457,9 @@ export class Parser implements TemplateHost {
       }
       this.next();
     }
-    return { kind: 'invalid', range: { start, end: Math.max(start, this.lastEnd) } };
+    const end = Math.max(start, this.lastEnd);
+    this.lastTooDeep = { end };
+    return { kind: 'invalid', range: { start, end } };
   }
 
   /** An object item's key: an expression like any other, so it counts towards the nesting bound. */
