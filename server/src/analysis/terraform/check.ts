@@ -177,13 +177,13 @@ function mergeInstances(resource: TfResource, perInstance: { address: string; fi
   return result;
 }
 
-interface Instance {
+export interface Instance {
   readonly address: string;
   readonly binding: InstanceBinding;
 }
 
 /** The instances count / for_each make, when their value is known; else the resource as one. */
-export function instancesOf(resource: TfResource, resolver: TfResolver): Instance[] {
+export function instancesOf(resource: Pick<TfResource, 'address' | 'count' | 'forEach'>, resolver: TfResolver): Instance[] {
   const single = [{ address: resource.address, binding: {} }];
   if (resource.count) {
     const values = resolver.scalars({ kind: 'expression', expression: resource.count, range: resource.count.range });
