@@ -131,6 +131,29 @@ resource "aws_s3_bucket_logging" "l" {
     assert.equal(statusOf(unknown, 'aws_s3_bucket.b', 's3-access-logging').status, 'cannot-be-checked');
   });
 
+  test('a child with count = 0 or an empty for_each is not deployed: it joins no bucket', () => {
+    for (const meta of ['count = 0', 'count = var.enabled ? 1 : 0', 'for_each = toset([])', 'for_each = { for k, v in var.rules : k => v }']) {
+      const text = `variable "enabled" {
+  default = false
+}
+variable "rules" {
+  default = {}
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-exports"
+}
+resource "aws_s3_bucket_logging" "l" {
+  ${meta}
+  bucket        = aws_s3_bucket.b.id
+  target_bucket = "acme-access-logs"
+}
+`;
+      const result = analyse(text);
+      assert.deepEqual(findings(result, 's3-access-logging'), [['s3-access-logging', 'aws_s3_bucket.b', 'warning', 7]], meta);
+      assert.equal(statusOf(result, 'aws_s3_bucket.b', 's3-access-logging').status, 'missed', meta);
+    }
+  });
+
   test('one instance of a for_each bucket named by its literal name or an each.key of the same set', () => {
     const text = `resource "aws_s3_bucket" "b" {
   for_each = toset(["a-acme", "b-acme"])

@@ -260,6 +260,8 @@ export function linkedResources(parent: TfResource, children: readonly TfResourc
 function joins(parent: TfResource, child: TfResource, link: string, parentResolver: TfResolver, parentInstance: InstanceBinding): Join {
   const linkExpression = child.block.body.attributes.find((attribute) => attribute.name === link)?.expression;
   if (!linkExpression) return 'no';
+  // A child with count = 0 or an empty for_each is not deployed: it sets nothing on any parent.
+  if ((child.count || child.forEach) && instancesOf(child, parentResolver.withBinding({})).length === 0) return 'no';
   const picksInstance = parentInstance.key !== undefined || parentInstance.index !== undefined;
   if (pointsAt(linkExpression, parent) && !picksInstance) return 'yes';
   const iterates = child.forEach ?? child.count;
