@@ -404,3 +404,41 @@ describe('variants: callers in sibling, cousin and ancestor folders', () => {
     assert.ok(analyzer.terraformCallersOf('/ws/a').includes('/ws/c'));
   });
 });
+
+describe('case tf-module-call-instances', () => {
+  const dir = path.join(CASES, 'tf-module-call-instances');
+  const main = path.join(dir, 'main.tf');
+  const db = readFileSync(path.join(dir, 'modules', 'db', 'main.tf'), 'utf8');
+  const archive = readFileSync(path.join(dir, 'modules', 'archive', 'main.tf'), 'utf8');
+
+  test('the CLI scan: one error, for the for_each instance whose each.value is public, on its call argument; nothing from the count = 0 call', () => {
+    const scanned = scanFiles(collectFiles([dir]));
+    const findings = scanned.flatMap((file) => (file.analysis?.findings ?? []).map((finding) => ({ file: path.relative(dir, file.path), finding })));
+    assert.deepEqual(findings.map(({ file, finding }) => `${file}:${finding.resource.id}:${finding.ruleId}:${finding.severity}`), [
+      'main.tf:module.databases["reporting"].aws_db_instance.this:rds-not-public:error',
+    ]);
+    const text = readFileSync(main, 'utf8');
+    assert.equal(positionOf(text, findings[0].finding.range.start).line, 18);
+  });
+
+  test('the editor on each module: no finding of its own, whatever its defaults', () => {
+    assert.deepEqual(ids(diskAnalyse(path.join(dir, 'modules', 'db', 'main.tf'))), []);
+    assert.deepEqual(ids(diskAnalyse(path.join(dir, 'modules', 'archive', 'main.tf'))), []);
+  });
+
+  test('variants: count = 2 with count.index, an empty for_each, a for_each of a for expression, in .tf and .tf.json', () => {
+    const callers: [string, string, string[]][] = [
+      ['main.tf', 'module "db" {\n  source = "./modules/db"\n  count = 2\n  identifier = "db-${count.index}"\n  publicly_accessible = count.index == 1\n}\n', ['module.db[1].aws_db_instance.this:rds-not-public:error']],
+      ['main.tf', 'module "db" {\n  source = "./modules/db"\n  for_each = {}\n  identifier = each.key\n}\n', []],
+      ['main.tf', 'variable "names" {\n  default = ["a", "b"]\n}\nmodule "db" {\n  source = "./modules/db"\n  for_each = { for n in var.names : n => n == "b" }\n  identifier = each.key\n  publicly_accessible = each.value\n}\n', ['module.db["b"].aws_db_instance.this:rds-not-public:error']],
+      ['main.tf.json', JSON.stringify({ module: { db: { source: './modules/db', for_each: { a: false, b: true }, identifier: '${each.key}', publicly_accessible: '${each.value}' } } }), ['module.db["b"].aws_db_instance.this:rds-not-public:error']],
+      ['main.tf.json', JSON.stringify({ module: { db: { source: './modules/archive', count: 0 } } }), []],
+    ];
+    for (const [name, text, expected] of callers) {
+      const files = { [name]: text, 'modules/db/main.tf': db, 'modules/archive/main.tf': archive };
+      assert.deepEqual(ids(analyseIn(files, name)), expected, text);
+      // A module whose only call makes no instance reports nothing in its own file either.
+      if (text.includes('./modules/archive')) assert.deepEqual(ids(new Analyzer({ files: memoryView(files, '/root') }).analyze({ path: '/root/modules/archive/main.tf', text: archive })), [], text);
+    }
+  });
+});

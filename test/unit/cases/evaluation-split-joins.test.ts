@@ -95,6 +95,87 @@ resource "aws_s3_bucket_logging" "l" {
     assert.deepEqual(findings(analyse(text), 's3-versioning', 's3-access-logging'), []);
   });
 
+  for (const file of ['main.tf', 'main.tf.json']) {
+    test(`case tf-split-resource-one-instance (${file}): a reference to one instance joins that instance only`, () => {
+      const text = readFileSync(join(CASES, 'tf-split-resource-one-instance', file), 'utf8');
+      const result = analyse(text, file);
+      assert.deepEqual(findings(result, 's3-versioning').map((finding) => finding[1]), ['aws_s3_bucket.reports["eu-reports"]']);
+    });
+  }
+
+  test('one instance of a counted bucket: [1] and [count.index] pick that instance, an unknown index cannot be judged', () => {
+    const counted = (link: string, childCount = '', extra = '') => `${extra}
+resource "aws_s3_bucket" "b" {
+  count  = 2
+  bucket = "acme-exports-\${count.index}"
+}
+resource "aws_s3_bucket_versioning" "v" {
+  ${childCount}
+  bucket = ${link}
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`;
+    assert.deepEqual(findings(analyse(counted('aws_s3_bucket.b[1].id')), 's3-versioning').map((finding) => finding[1]), ['aws_s3_bucket.b[0]']);
+    assert.deepEqual(findings(analyse(counted('aws_s3_bucket.b[count.index].id', 'count = 2')), 's3-versioning'), []);
+    assert.deepEqual(findings(analyse(counted('aws_s3_bucket.b[count.index].id', 'count = 1')), 's3-versioning').map((finding) => finding[1]), ['aws_s3_bucket.b[1]']);
+    const unknown = analyse(counted('aws_s3_bucket.b[var.which].id', '', `variable "which" {
+  type = number
+}
+resource "aws_s3_bucket_logging" "l" {
+  bucket        = aws_s3_bucket.b[var.which].id
+  target_bucket = "acme-access-logs"
+}`));
+    assert.deepEqual(findings(unknown, 's3-versioning', 's3-access-logging'), []);
+    assert.equal(statusOf(unknown, 'aws_s3_bucket.b', 's3-access-logging').status, 'cannot-be-checked');
+  });
+
+  test('a child with count = 0 or an empty for_each is not deployed: it joins no bucket', () => {
+    for (const meta of ['count = 0', 'count = var.enabled ? 1 : 0', 'for_each = toset([])', 'for_each = { for k, v in var.rules : k => v }']) {
+      const text = `variable "enabled" {
+  default = false
+}
+variable "rules" {
+  default = {}
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-exports"
+}
+resource "aws_s3_bucket_logging" "l" {
+  ${meta}
+  bucket        = aws_s3_bucket.b.id
+  target_bucket = "acme-access-logs"
+}
+`;
+      const result = analyse(text);
+      assert.deepEqual(findings(result, 's3-access-logging'), [['s3-access-logging', 'aws_s3_bucket.b', 'warning', 7]], meta);
+      assert.equal(statusOf(result, 'aws_s3_bucket.b', 's3-access-logging').status, 'missed', meta);
+    }
+  });
+
+  test('one instance of a for_each bucket named by its literal name or an each.key of the same set', () => {
+    const text = `resource "aws_s3_bucket" "b" {
+  for_each = toset(["a-acme", "b-acme"])
+  bucket   = each.key
+}
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = toset(["a-acme", "b-acme"])
+  bucket   = aws_s3_bucket.b[each.key].id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket_logging" "l" {
+  bucket        = "b-acme"
+  target_bucket = "acme-access-logs"
+}
+`;
+    const result = analyse(text);
+    assert.deepEqual(findings(result, 's3-versioning'), []);
+    assert.deepEqual(findings(result, 's3-access-logging').map((finding) => finding[1]), ['aws_s3_bucket.b["a-acme"]']);
+  });
+
   test('joined: .tf.json with the bucket named through a local', () => {
     const text = JSON.stringify({
       locals: { name: 'acme-exports' },

@@ -52,6 +52,36 @@ describe('dynamic blocks', () => {
     assert.equal(statusOf(result, 'aws_security_group.jumphost', 'sg-open-admin-ports').status, 'missed');
   });
 
+  test('case tf-json-dynamic-ingress: the .tf.json "dynamic" property is a dynamic block too (error on cidr_blocks)', () => {
+    const text = readFileSync(join(CASES, 'tf-json-dynamic-ingress', 'main.tf.json'), 'utf8');
+    const result = analyseExample('terraform', 'main.tf.json', text);
+    noInternalError(result);
+    const findings = findingsOf(result, text, 'sg-open-admin-ports');
+    assert.deepEqual(findings.map((finding) => [finding.resource, finding.severity, finding.at]), [['aws_security_group.jumphost', 'error', '"0.0.0.0/0"']]);
+    assert.match(findings[0].message, /SSH \(port 22\) is open to the internet/);
+    assert.equal(statusOf(result, 'aws_security_group.jumphost', 'sg-open-admin-ports').status, 'missed');
+  });
+
+  test('.tf.json dynamic blocks: an iterator over a map of objects, a list of dynamic blocks beside written ones, an empty for_each', () => {
+    const group = (body: object, variables: object = {}) => JSON.stringify({
+      variable: variables,
+      resource: { aws_security_group: { g: { name: 'g', ...body } } },
+    }, null, 2);
+    const rules = { rules: { default: { ssh: { port: 22, cidrs: ['10.0.0.0/8'] }, rdp: { port: 3389, cidrs: ['0.0.0.0/0'] } } } };
+    const content = (iterator: string) => ({ from_port: `\${${iterator}.value.port}`, to_port: `\${${iterator}.value.port}`, protocol: 'tcp', cidr_blocks: `\${${iterator}.value.cidrs}` });
+    const verdicts = (text: string) => {
+      const result = analyseExample('terraform', 'main.tf.json', text);
+      noInternalError(result);
+      return result.findings.filter((finding) => finding.ruleId === 'sg-open-admin-ports').map((finding) => finding.message.slice(0, finding.message.indexOf(' is open')));
+    };
+    assert.deepEqual(verdicts(group({ dynamic: { ingress: { for_each: '${var.rules}', iterator: 'rule', content: content('rule') } } }, rules)), ['RDP (port 3389)']);
+    // A list of dynamic blocks of one type, and a written ingress beside them: all of them are inbound rules.
+    const written = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] };
+    assert.deepEqual(verdicts(group({ ingress: [written], dynamic: { ingress: [{ for_each: '${var.rules}', content: content('ingress') }] } }, rules)), ['SSH (port 22)', 'RDP (port 3389)']);
+    // Nothing to iterate: no block at all, so no finding (and no inbound rule).
+    assert.deepEqual(verdicts(group({ dynamic: { ingress: { for_each: '${[]}', content: written } } })), []);
+  });
+
   test('`iterator = rule` over a map of objects: each element is its own block (RDP world-open, SSH narrow)', () => {
     const text = sg(`  dynamic "ingress" {
     for_each = var.rules

@@ -178,23 +178,59 @@ export class Resolver implements ValueResolver {
       if (mapName !== undefined && defaultNode) return fallback();
       return [{ known: false, description: `a value of mapping ${mapName ?? '?'}`, via }];
     }
-    const secondKey = this.single(secondKeyNode);
-    const topKey = this.single(topKeyNode);
-    const topEntries = topKey !== undefined ? mapping.entries.filter((entry) => entry.key === topKey) : mapping.entries;
+    const topKeys = this.keyChoices(topKeyNode);
+    const secondKeys = this.keyChoices(secondKeyNode);
     const results: Resolved[] = [];
-    let missing = topKey === undefined || secondKey === undefined || topEntries.length === 0;
-    for (const top of topEntries) {
-      const inner = top.value?.kind === 'map' ? top.value : undefined;
-      const keys = secondKey !== undefined ? [secondKey] : (inner?.entries.map((entry) => entry.key) ?? []);
-      for (const key of keys) {
-        const value = mapEntry(inner, key);
-        if (value) results.push(...this.scalars(value, [...via, `Mappings ${mapName}.${top.key}.${key}`], depth));
-        else missing = true;
+    let missing = false;
+    const every = (entries: readonly { key: string }[]): KeyChoice[] => entries.map((entry) => ({ key: entry.key }));
+    for (const top of topKeys ?? every(mapping.entries)) {
+      const topEntry = mapping.entries.find((entry) => entry.key === top.key);
+      const inner = topEntry?.value?.kind === 'map' ? topEntry.value : undefined;
+      if (!inner) {
+        missing = true;
+        continue;
+      }
+      for (const second of secondKeys ?? every(inner.entries)) {
+        const value = mapEntry(inner, second.key);
+        if (!value) {
+          missing = true;
+          continue;
+        }
+        const chosen = [top.choice, second.choice].filter((choice): choice is ParameterChoice => choice !== undefined);
+        const steps = [...via, ...(top.via ?? []), ...(second.via ?? []), `Mappings ${mapName}.${top.key}.${second.key}`];
+        for (const resolved of this.scalars(value, steps, depth)) {
+          if (!resolved.known || chosen.length === 0) results.push(resolved);
+          else results.push({ ...resolved, fromParameter: chosen.find((choice) => !choice.isDefault) ?? resolved.fromParameter ?? chosen[0] });
+        }
       }
     }
     // A key that is not known may also be one the mapping lacks, which then takes the default.
-    if (defaultNode && missing) results.push(...fallback());
-    return results.length > 0 ? results : [{ known: false, description: `a value of mapping ${mapName}`, via }];
+    if (defaultNode && (missing || topKeys === undefined || secondKeys === undefined)) results.push(...fallback());
+    if (results.length === 0) return [{ known: false, description: `a value of mapping ${mapName}`, via }];
+    // A key that cannot be known picks one entry at deployment: when the entries differ, each value is only one
+    // way the stack may deploy ("depends"), never a fact.
+    const free = [topKeys, secondKeys].some((keys) => keys === undefined);
+    const values = new Set(results.map((resolved) => (resolved.known ? `=${String(resolved.value)}` : '?')));
+    if (!free || values.size === 1) return results;
+    const parameter = [topKeyNode, secondKeyNode].map((node) => this.scalars(node).find((resolved) => !resolved.known)).find((resolved) => resolved !== undefined);
+    const name = parameter && !parameter.known ? parameter.description : 'a key chosen at deployment';
+    return results.map((resolved) => (resolved.known && (!resolved.fromParameter || resolved.fromParameter.isDefault) ? { ...resolved, fromParameter: { parameter: name, isDefault: false } } : resolved));
+  }
+
+  /**
+   * The keys a Fn::FindInMap key argument may take, each with the parameter choice it comes from (a parameter's
+   * default or another allowed value); undefined when it cannot be known (a parameter without default, a pseudo
+   * parameter), which may be any key of the mapping.
+   */
+  private keyChoices(node: ValueNode): KeyChoice[] | undefined {
+    const choices: KeyChoice[] = [];
+    for (const candidate of this.scalars(node)) {
+      if (!candidate.known) return undefined;
+      const choice = candidate.fromParameter;
+      // A non-default allowed value is named in the provenance ("Ref Env, allowed value 'dev'").
+      choices.push({ key: String(candidate.value), ...(choice ? { choice } : {}), ...(choice && !choice.isDefault ? { via: candidate.via } : {}) });
+    }
+    return choices.length > 0 ? choices : undefined;
   }
 
   /** Fn::Length (AWS::LanguageExtensions): the number of items of a literal list or of a CommaDelimitedList default. */
@@ -334,6 +370,13 @@ export class Resolver implements ValueResolver {
     const resolved = this.scalars(node);
     return resolved.length === 1 && resolved[0].known ? String(resolved[0].value ?? '') : undefined;
   }
+}
+
+/** One key a Fn::FindInMap argument may take, with the parameter choice it comes from. */
+interface KeyChoice {
+  readonly key: string;
+  readonly choice?: ParameterChoice;
+  readonly via?: readonly string[];
 }
 
 /** The plain value of a tree of literals (no intrinsic inside), wrapped so that null stays a value. */

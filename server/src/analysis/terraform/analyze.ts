@@ -10,7 +10,7 @@ import { LineIndex } from '../text';
 import type { Finding, OffsetRange, Problem } from '../types';
 import { applySuppressions, commentSuppressions } from '../suppress';
 import { applyForeignSuppressions, enclosingLines, terraformForeignSuppressions } from '../suppress/foreign';
-import { checkModule } from './check';
+import { checkModule, instancesOf } from './check';
 import type { FileFinding, ModuleCheck } from './check';
 import { installedFor, readModulesManifest } from './installed';
 import type { InstalledModules } from './installed';
@@ -23,6 +23,8 @@ import type { ModuleCaller } from './workspace';
 import { finishProblems } from '../limits';
 
 const MAX_MODULE_DEPTH = 4;
+/** Instances of one module call evaluated one by one, at most (more: the module once, count/each unknown). */
+const MAX_CALL_INSTANCES = 8;
 const CALL_ARGUMENTS_NOT_INPUTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 /** Callers a module is evaluated with, at most (nearest first): each costs one more evaluation of the module. */
 const MAX_CALLERS = 12;
@@ -50,8 +52,11 @@ export interface ModuleAnalysis {
   readonly check: ModuleCheck;
   /** Findings of called local modules that come from this module's inputs, reported on the call. */
   readonly callFindings: readonly FileFinding[];
-  /** The analyses of the local modules it calls, by call name, evaluated with this module's inputs. */
-  readonly children: ReadonlyMap<string, ModuleAnalysis>;
+  /**
+   * The analyses of the local modules it calls, by call name, evaluated with this module's inputs: one per
+   * instance of a call with count or for_each (none when it makes none), else one.
+   */
+  readonly children: ReadonlyMap<string, readonly ModuleAnalysis[]>;
   /** The line index of a file of the module, built when first asked for (most files of a scan are never shown). */
   lineIndexOf(path: string): LineIndex;
 }
@@ -243,7 +248,7 @@ export class TerraformAnalyzer {
     const resolver = new TfResolver(module, {}, caller);
     const check = only ? NO_CHECK : checkModule(module, resolver, this.settings);
     const callFindings: FileFinding[] = [];
-    const children = new Map<string, ModuleAnalysis>();
+    const children = new Map<string, ModuleAnalysis[]>();
     if (depth < MAX_MODULE_DEPTH) {
       for (const call of module.moduleCalls) {
         if (only && !only.has(call.name)) continue;
@@ -259,29 +264,18 @@ export class TerraformAnalyzer {
           if (CALL_ARGUMENTS_NOT_INPUTS.has(attribute.name)) continue;
           childInputs.set(attribute.name, { node: expressionToNode(attribute.expression), source: `module.${call.name} input`, resolveIn: 'caller' });
         }
-        const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}module.${call.name}.`, resolver, depth + 1, new Set([...visiting, childDir]), calledSources, located.context);
-        children.set(call.name, child);
-        // An installed copy is not the user's code: everything it reports is reported on the call. A local
-        // module's own findings stay in its files; only those its caller's inputs cause move to the call.
-        const installed = isInstalledPath(childDir);
-        const marker = `from module.${call.name} input`;
-        const label: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
-        for (const entry of [...child.check.resources.flatMap((resource) => resource.findings), ...child.callFindings]) {
-          if (!installed && !entry.finding.message.includes(marker) && !entry.finding.message.includes(`${prefix}module.${call.name}.module.`)) continue;
-          // The finding sits on the argument of the call that carries the value (where the user edits it),
-          // else on the call's label.
-          const input = inputNamed(entry.finding.message, call.name);
-          const anchor: OffsetRange = call.block.body.attributes.find((attribute) => attribute.name === input)?.range ?? label;
-          callFindings.push({
-            file: call.file,
-            finding: {
-              ...entry.finding,
-              // A finding already lifted from a deeper call carries the address: name it once.
-              message: entry.finding.message.startsWith(`${entry.finding.resource.id}: `) ? entry.finding.message : `${entry.finding.resource.id}: ${entry.finding.message}`,
-              range: anchor,
-              related: [{ message: `in ${entry.finding.resource.id}`, range: entry.finding.range, file: entry.file }],
-            },
-          });
+        // A call with count or for_each makes one instance of the module per element (none for 0 or an empty
+        // collection), its inputs read with that instance's count.index / each.key / each.value. Too many, or
+        // not known: the module once, those values unknown.
+        const argument = (name: string) => call.block.body.attributes.find((attribute) => attribute.name === name)?.expression;
+        const made = instancesOf({ address: `module.${call.name}`, count: argument('count'), forEach: argument('for_each') }, resolver);
+        const instances = made.length > MAX_CALL_INSTANCES ? [{ address: `module.${call.name}`, binding: {} }] : made;
+        const analysed: ModuleAnalysis[] = [];
+        children.set(call.name, analysed);
+        for (const instance of instances) {
+          const child = this.analyzeModule(childDir, childSources, childInputs, `${prefix}${instance.address}.`, resolver.withBinding(instance.binding), depth + 1, new Set([...visiting, childDir]), calledSources, located.context);
+          analysed.push(child);
+          this.liftCallFindings(child, call, `${prefix}${instance.address}.`, childDir, callFindings);
         }
       }
     }
@@ -295,6 +289,32 @@ export class TerraformAnalyzer {
     return { module, resolver, check, callFindings, children, lineIndexOf };
   }
 
+  /** The findings of a called module's instance that its caller causes, placed on the call. */
+  private liftCallFindings(child: ModuleAnalysis, call: TfModuleCall, childPrefix: string, childDir: string, callFindings: FileFinding[]): void {
+    // An installed copy is not the user's code: everything it reports is reported on the call. A local
+    // module's own findings stay in its files; only those its caller's inputs cause move to the call.
+    const installed = isInstalledPath(childDir);
+    const marker = `from module.${call.name} input`;
+    const label: OffsetRange = call.block.labels[0]?.range ?? call.block.typeRange;
+    for (const entry of [...child.check.resources.flatMap((resource) => resource.findings), ...child.callFindings]) {
+      if (!installed && !entry.finding.message.includes(marker) && !entry.finding.message.includes(`${childPrefix}module.`)) continue;
+      // The finding sits on the argument of the call that carries the value (where the user edits it),
+      // else on the call's label.
+      const input = inputNamed(entry.finding.message, call.name);
+      const anchor: OffsetRange = call.block.body.attributes.find((attribute) => attribute.name === input)?.range ?? label;
+      callFindings.push({
+        file: call.file,
+        finding: {
+          ...entry.finding,
+          // A finding already lifted from a deeper call carries the address: name it once.
+          message: entry.finding.message.startsWith(`${entry.finding.resource.id}: `) ? entry.finding.message : `${entry.finding.resource.id}: ${entry.finding.message}`,
+          range: anchor,
+          related: [{ message: `in ${entry.finding.resource.id}`, range: entry.finding.range, file: entry.file }],
+        },
+      });
+    }
+  }
+
   /**
    * A module's own findings as its callers deploy it. The workspace's modules that call it (`callers`, found by
    * WorkspaceCalls: folders above, siblings, cousins) decide the values of its variables: a finding is kept only
@@ -306,6 +326,8 @@ export class TerraformAnalyzer {
    */
   private asCalled(standalone: ModuleAnalysis, callers: readonly ModuleCaller[], calledSources: SourceFile[], reads: Read[]): ModuleAnalysis {
     const called: { child: ModuleAnalysis; marker: string }[] = [];
+    // A caller whose call makes no instance (count = 0, an empty for_each) deploys none of the module.
+    let calledAtAll = false;
     for (const caller of callers) {
       const sources = this.moduleSources(caller.dir);
       if (sources.length === 0) continue;
@@ -313,12 +335,13 @@ export class TerraformAnalyzer {
       const context = this.rootContext(caller.dir, reads);
       const callerAnalysis = this.analyzeModule(caller.dir, sources, new Map(), '', undefined, 0, new Set([caller.dir]), [], context, new Set(caller.calls));
       for (const name of caller.calls) {
-        const child = callerAnalysis.children.get(name);
-        if (child) called.push({ child, marker: `from module.${name} input` });
+        const instances = callerAnalysis.children.get(name);
+        if (instances) calledAtAll = true;
+        for (const child of instances ?? []) called.push({ child, marker: `from module.${name} input` });
       }
     }
     // No caller known: the module is deployed as a root module, with its defaults (the message names them).
-    if (called.length === 0) return standalone;
+    if (!calledAtAll) return standalone;
     const keyOf = (entry: FileFinding) => `${entry.file}|${entry.finding.ruleId}|${entry.finding.range.start}|${entry.finding.range.end}`;
     const given = new Set<string>();
     const givenOnCalls = new Map<string, FileFinding>();

@@ -12,6 +12,7 @@ import type { SettingRead } from '../settingReads';
 import { terraformCategory } from '../knowledgeView';
 import type { TfRuleContext } from './context';
 import { referenceParts } from './hcl';
+import type { HclExpression } from './hcl';
 import type { TfModule, TfResource } from './module';
 import type { InstanceBinding, TfResolver } from './resolve';
 import { describeExpression } from './resolve';
@@ -47,7 +48,7 @@ export function traceSettingReads(module: TfModule, resolver: TfResolver, resour
   const instance = instancesOf(resource, resolver)[0];
   if (!instance) return [];
   const trace = new ReadTrace();
-  const context = instanceContext(resource, module, resolver, trace.traced(resolver.withBinding(instance.binding)), instance.address, settings, resourcesByType(module), new Map(), false);
+  const context = instanceContext(resource, module, resolver, trace.traced(resolver.withBinding(instance.binding)), instance, settings, resourcesByType(module), new Map(), false);
   for (const { rule } of resourceCheck.runs) trace.during(rule, () => rule.terraform?.check(resource, context));
   return trace.reads;
 }
@@ -77,15 +78,16 @@ function resourcesByType(module: TfModule): Map<string, TfResource[]> {
 }
 
 /** What the rules see of one instance; `unsure` collects the children that may or may not point at a parent. */
-function instanceContext(resource: TfResource, module: TfModule, resolver: TfResolver, instanceResolver: TfResolver, address: string, settings: AnalysisSettings, byType: Map<string, TfResource[]>, unsure: Map<string, string>, withUnsure: boolean): TfRuleContext {
+function instanceContext(resource: TfResource, module: TfModule, resolver: TfResolver, instanceResolver: TfResolver, instance: Instance, settings: AnalysisSettings, byType: Map<string, TfResource[]>, unsure: Map<string, string>, withUnsure: boolean): TfRuleContext {
   return {
     module,
     settings,
     resolver: instanceResolver,
-    address,
+    address: instance.address,
     resourcesOfType: (type) => byType.get(canonicalType(type)) ?? [],
     linked: (parent, childType, link) => {
-      const links = linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link, parent === resource ? instanceResolver : resolver);
+      const self = parent === resource;
+      const links = linkedResources(parent, byType.get(canonicalType(childType)) ?? [], link, self ? instanceResolver : resolver, self ? instance.binding : {});
       for (const { child, why } of links.unsure) unsure.set(child.address, why);
       return withUnsure ? [...links.linked, ...links.unsure.map(({ child }) => child)] : links.linked;
     },
@@ -102,7 +104,7 @@ function checkResource(resource: TfResource, module: TfModule, resolver: TfResol
     // Children that may or may not point at a parent: the rule is run with and without them, and where the two
     // verdicts differ the duty cannot be checked.
     const unsure = new Map<string, string>();
-    const contextWith = (withUnsure: boolean): TfRuleContext => instanceContext(resource, module, resolver, instanceResolver, instance.address, settings, byType, unsure, withUnsure);
+    const contextWith = (withUnsure: boolean): TfRuleContext => instanceContext(resource, module, resolver, instanceResolver, instance, settings, byType, unsure, withUnsure);
     const context = contextWith(false);
     const findings: Finding[] = [];
     for (const rule of rules) {
@@ -175,13 +177,13 @@ function mergeInstances(resource: TfResource, perInstance: { address: string; fi
   return result;
 }
 
-interface Instance {
+export interface Instance {
   readonly address: string;
   readonly binding: InstanceBinding;
 }
 
 /** The instances count / for_each make, when their value is known; else the resource as one. */
-export function instancesOf(resource: TfResource, resolver: TfResolver): Instance[] {
+export function instancesOf(resource: Pick<TfResource, 'address' | 'count' | 'forEach'>, resolver: TfResolver): Instance[] {
   const single = [{ address: resource.address, binding: {} }];
   if (resource.count) {
     const values = resolver.scalars({ kind: 'expression', expression: resource.count, range: resource.count.range });
@@ -240,23 +242,28 @@ type Join = 'yes' | 'no' | { readonly unsure: string };
  * Children of a split setting that point at `parent` through `link`, as Terraform resolves them: a reference
  * (`aws_s3_bucket.b.id`, `.bucket`, `.arn`, `[0].id`, directly or through a local, variable or conditional), a
  * child whose for_each iterates the parent (`each.value.id`), or the parent's literal name (`bucket = "name"`,
- * `bucket = local.name` where the bucket says the same). `resolver` is bound to the parent's instance.
+ * `bucket = local.name` where the bucket says the same). `resolver` is bound to the parent's instance, and
+ * `instance` is that instance's binding: a reference that picks one instance of a parent with count or for_each
+ * (`aws_s3_bucket.b["a"].id`, `aws_s3_bucket.b[count.index].id`) points at that instance only.
  */
-export function linkedResources(parent: TfResource, children: readonly TfResource[], link: string, resolver: TfResolver): Links {
+export function linkedResources(parent: TfResource, children: readonly TfResource[], link: string, resolver: TfResolver, instance: InstanceBinding = {}): Links {
   const linked: TfResource[] = [];
   const unsure: { child: TfResource; why: string }[] = [];
   for (const child of children) {
-    const join = joins(parent, child, link, resolver);
+    const join = joins(parent, child, link, resolver, instance);
     if (join === 'yes') linked.push(child);
     else if (join !== 'no') unsure.push({ child, why: join.unsure });
   }
   return { linked, unsure };
 }
 
-function joins(parent: TfResource, child: TfResource, link: string, parentResolver: TfResolver): Join {
+function joins(parent: TfResource, child: TfResource, link: string, parentResolver: TfResolver, parentInstance: InstanceBinding): Join {
   const linkExpression = child.block.body.attributes.find((attribute) => attribute.name === link)?.expression;
   if (!linkExpression) return 'no';
-  if (pointsAt(linkExpression, parent)) return 'yes';
+  // A child with count = 0 or an empty for_each is not deployed: it sets nothing on any parent.
+  if ((child.count || child.forEach) && instancesOf(child, parentResolver.withBinding({})).length === 0) return 'no';
+  const picksInstance = parentInstance.key !== undefined || parentInstance.index !== undefined;
+  if (pointsAt(linkExpression, parent) && !picksInstance) return 'yes';
   const iterates = child.forEach ?? child.count;
   if (iterates !== undefined && pointsAt(iterates, parent) && refersToEach(linkExpression)) return 'yes';
   const names = parentNames(parent, parentResolver);
@@ -264,7 +271,7 @@ function joins(parent: TfResource, child: TfResource, link: string, parentResolv
   const verdicts: Join[] = instancesOf(child, childResolver).map((instance) => {
     const instanceResolver = childResolver.withBinding(instance.binding);
     const what = `${child.address}: ${link} = ${describeExpression(linkExpression)}`;
-    return all(instanceResolver.expand({ node: { kind: 'expression', expression: linkExpression, range: linkExpression.range }, via: [] }).map((candidate) => joinOf(candidate.node, parent, names, instanceResolver, what)), what);
+    return all(instanceResolver.expand({ node: { kind: 'expression', expression: linkExpression, range: linkExpression.range }, via: [] }).map((candidate) => joinOf(candidate.node, parent, names, instanceResolver, what, parentInstance)), what);
   });
   // One instance of the child pointing at the parent is a child of it.
   if (verdicts.includes('yes')) return 'yes';
@@ -295,12 +302,12 @@ function parentNames(parent: TfResource, resolver: TfResolver): ParentNames | un
   return { known };
 }
 
-function joinOf(node: ValueNode | undefined, parent: TfResource, names: ParentNames | undefined, resolver: TfResolver, what: string): Join {
+function joinOf(node: ValueNode | undefined, parent: TfResource, names: ParentNames | undefined, resolver: TfResolver, what: string, instance: InstanceBinding): Join {
   if (node === undefined) return 'no';
   if (node.kind === 'expression') {
     const parts = referenceParts(node.expression);
     if (parts && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(parts.names[0])) {
-      if (pointsAt(node.expression, parent)) return 'yes';
+      if (pointsAt(node.expression, parent)) return picksThisInstance(node.expression, parent, instance, resolver, what);
       // Another resource of this module is not the parent; a data source or module output may name it.
       const managed = parts.names[0] !== 'data' && parts.names[0] !== 'module';
       if (managed || !names) return 'no';
@@ -321,6 +328,29 @@ function pointsAt(expression: Parameters<typeof referenceParts>[0], parent: TfRe
   if (!parts) return false;
   const names = parts.names;
   return parent.mode === 'managed' ? names[0] === parent.type && names[1] === parent.name : names[0] === 'data' && names[1] === parent.type && names[2] === parent.name;
+}
+
+/**
+ * Whether a reference to `parent` picks the given instance of it: an index right after the parent's name
+ * (`aws_s3_bucket.b["a"]`, `[0]`, `[count.index]` evaluated for the child's instance) must equal the instance's
+ * for_each key or count index; a reference without one (or a splat) takes every instance.
+ */
+function picksThisInstance(expression: HclExpression, parent: TfResource, instance: InstanceBinding, resolver: TfResolver, what: string): Join {
+  if (instance.key === undefined && instance.index === undefined) return 'yes';
+  let current = expression;
+  for (;;) {
+    if (current.kind === 'parens') current = current.expression;
+    else if (current.kind === 'template' && current.parts.length === 1 && current.parts[0].kind === 'interpolation') current = current.parts[0].expression;
+    else break;
+  }
+  if (current.kind !== 'traversal') return 'yes';
+  const step = current.steps[parent.mode === 'managed' ? 1 : 2];
+  if (step?.kind !== 'index') return 'yes';
+  return all(resolver.scalars({ kind: 'expression', expression: step.key, range: step.key.range }).map((value): Join => {
+    if (!value.known) return { unsure: `${what}, ${value.description}, cannot be resolved` };
+    if (instance.index !== undefined) return value.value === instance.index ? 'yes' : 'no';
+    return String(value.value) === String(instance.key) ? 'yes' : 'no';
+  }), what);
 }
 
 function refersToEach(expression: Parameters<typeof referenceParts>[0]): boolean {

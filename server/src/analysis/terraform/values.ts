@@ -9,9 +9,36 @@ const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle'
 
 export function bodyToMap(body: HclBody, range: OffsetRange): MapNode {
   const entries: MapEntry[] = [];
+  // JSON syntax (.tf.json) has no nested blocks, only object properties: `"dynamic": {"ingress": {"for_each":
+  // ..., "content": {...}}}` stands for repeated `ingress` blocks as the native `dynamic` block does, and joins
+  // the `"ingress"` property of the same body (https://developer.hashicorp.com/terraform/language/syntax/json,
+  // "Nested Block Mapping" and dynamic blocks).
+  const jsonDynamic = new Map<string, { keyRange: OffsetRange; maps: MapNode[] }>();
   for (const attribute of body.attributes) {
     if (META.has(attribute.name)) continue;
+    if (attribute.name === 'dynamic' && attribute.expression.kind === 'object') {
+      for (const item of attribute.expression.items) {
+        if (item.keyName === undefined || META.has(item.keyName)) continue;
+        const group = jsonDynamic.get(item.keyName) ?? { keyRange: item.keyRange, maps: [] };
+        const blocks = item.value.kind === 'tuple' ? item.value.items : [item.value];
+        for (const block of blocks) {
+          const dynamic = jsonDynamicOf(block, item.keyName);
+          if (dynamic) group.maps.push(dynamic);
+        }
+        jsonDynamic.set(item.keyName, group);
+      }
+      continue;
+    }
     entries.push({ key: attribute.name, keyRange: attribute.nameRange, value: expressionToNode(attribute.expression) });
+  }
+  for (const [name, group] of jsonDynamic) {
+    if (group.maps.length === 0) continue;
+    const index = entries.findIndex((entry) => entry.key === name);
+    const written = index >= 0 ? entries[index].value : undefined;
+    const items: ValueNode[] = [...(written ? (written.kind === 'seq' ? written.items : [written]) : []), ...group.maps];
+    const value: ValueNode = items.length === 1 ? items[0] : { kind: 'seq', items, range: items[0].range };
+    if (index >= 0) entries[index] = { ...entries[index], value };
+    else entries.push({ key: name, keyRange: group.keyRange, value });
   }
   const groups = new Map<string, { keyRange: OffsetRange; blocks: { block: HclBlock; dynamic?: DynamicBlock }[] }>();
   for (const block of body.blocks) {
@@ -33,6 +60,21 @@ export function bodyToMap(body: HclBody, range: OffsetRange): MapNode {
     entries.push({ key: name, keyRange: group.keyRange, value: maps.length === 1 ? maps[0] : { kind: 'seq', items: maps, range: maps[0].range } });
   }
   return { kind: 'map', entries, range };
+}
+
+/** A JSON-syntax dynamic block (`{"for_each": ..., "iterator": ..., "content": {...}}`) as its content's mapping. */
+function jsonDynamicOf(expression: HclExpression, label: string): MapNode | undefined {
+  if (expression.kind !== 'object') return undefined;
+  const property = (name: string) => expression.items.find((item) => item.keyName === name)?.value;
+  const content = property('content');
+  if (content?.kind !== 'object') return undefined;
+  const map = expressionToNode(content);
+  if (map.kind !== 'map') return undefined;
+  const iterator = property('iterator');
+  // A JSON string is the iterator's name ("iterator": "rule"), read as a literal or a template without interpolation.
+  const name = iterator?.kind === 'literal' && typeof iterator.value === 'string' ? iterator.value
+    : iterator?.kind === 'template' && iterator.value !== undefined ? iterator.value : label;
+  return { ...map, dynamic: { forEach: property('for_each'), iterator: name } };
 }
 
 /** for_each and the iterator's name (`iterator = x` or the label) of a `dynamic` block. */
