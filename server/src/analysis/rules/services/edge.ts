@@ -13,6 +13,7 @@ import type { HclExpression, TemplatePart } from '../../terraform/hcl';
 import { expressionToNode } from '../../terraform/values';
 import { parseYaml } from '../../parse/yaml';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
+import { opaqueReason } from '../../types';
 import { elementRange, judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
 import type { PolicyDocument, RuleOutcome, Rule, SetSettingFix, SettingCheck } from '../support';
 
@@ -39,7 +40,7 @@ function describeNode(node: ValueNode): string {
     case 'seq': return 'a list';
     case 'map': return 'a mapping';
     case 'expression': return 'an expression';
-    case 'intrinsic': return node.name === 'Ref' && node.argument.kind === 'scalar' ? `Ref ${String(node.argument.value)}` : node.name;
+    case 'intrinsic': return opaqueReason(node) ?? (node.name === 'Ref' && node.argument.kind === 'scalar' ? `Ref ${String(node.argument.value)}` : node.name);
   }
 }
 
@@ -247,6 +248,8 @@ const minTlsRule: Rule = {
 function judgeOrigins(origins: readonly Candidate[], what: string, judge: (origin: MapNode, via: readonly string[]) => RuleOutcome[] | undefined): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   for (const candidate of origins) {
+    // An origin that cannot be read (a dynamic block over an unknown collection, an expression) may be of the kind.
+    if (candidate.node !== undefined && candidate.node.kind !== 'map') outcomes.push({ kind: 'unknown', reason: `An origin is ${describeNode(candidate.node)}${describeVia(candidate.via)}: whether it is ${what === 'S3' ? 'an' : 'a'} ${what} origin cannot be read.` });
     if (candidate.node?.kind !== 'map') continue;
     const judged = judge(candidate.node, candidate.via);
     if (judged) outcomes.push(...judged.map((outcome) => onBranch(outcome, candidate.via)));
