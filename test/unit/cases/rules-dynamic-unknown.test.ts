@@ -1,7 +1,8 @@
 // A Terraform dynamic block whose for_each cannot be known may generate no block, one or several: its content's
 // literals are not "addressed" (an unknown is never addressed), a bad literal in it is a gap only if blocks are
 // generated ("depends"), and a list read through it cannot be said to hold none of a kind.
-// The fixture test/fixtures/cases/rules/tf-dynamic-unknown-for-each/main.tf says in its top comment what should happen.
+// The fixtures test/fixtures/cases/rules/tf-dynamic-unknown-for-each/main.tf and tf-cloudfront-origin-unknown-domain/main.tf
+// (an origin whose kind cannot be read, through its domain) say in their top comment what should happen.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -83,5 +84,27 @@ describe('tf-dynamic-unknown-for-each', () => {
     assert.equal(status(other, 'aws_eks_cluster.k', 'eks-endpoint-private').status, 'cannot-be-checked');
     assert.notEqual(status(other, 'aws_s3_bucket.b', 's3-versioning').status, 'addressed');
     assert.deepEqual(findings(other, 'aws_s3_bucket.b', 's3-versioning'), []);
+  });
+});
+
+describe('tf-cloudfront-origin-unknown-domain', () => {
+  const origin = readFileSync('test/fixtures/cases/rules/tf-cloudfront-origin-unknown-domain/main.tf', 'utf8');
+
+  test('an origin without a config block whose domain cannot be read may be S3: cannot be checked, not "No S3 origin"', () => {
+    const result = analyse(origin);
+    const assets = status(result, 'aws_cloudfront_distribution.assets', 'cloudfront-s3-oac');
+    assert.equal(assets.status, 'cannot-be-checked', assets.detail);
+    assert.ok(assets.detail.includes('domain_name is var.assets_origin_domain') && assets.detail.includes('may be an S3 origin'), assets.detail);
+    assert.deepEqual(findings(result, 'aws_cloudfront_distribution.assets', 'cloudfront-s3-oac'), []);
+    assert.equal(status(result, 'aws_cloudfront_distribution.app', 'cloudfront-s3-oac').status, 'not-applicable');
+  });
+
+  test('variants: an S3 domain is judged (finding); origin access control set is addressed; a custom_origin_config is not S3', () => {
+    const s3 = analyse(origin.replace('variable "assets_origin_domain" {\n  type = string\n}', 'variable "assets_origin_domain" {\n  type    = string\n  default = "assets-7731.s3.eu-west-1.amazonaws.com"\n}'));
+    assert.equal(findings(s3, 'aws_cloudfront_distribution.assets', 'cloudfront-s3-oac').length, 1);
+    const oac = analyse(origin.replace('    origin_id   = "assets"\n', '    origin_id   = "assets"\n    origin_access_control_id = "E2QWRUHAPOMQZL"\n'));
+    assert.equal(status(oac, 'aws_cloudfront_distribution.assets', 'cloudfront-s3-oac').status, 'addressed');
+    const custom = analyse(origin.replace('    origin_id   = "assets"\n', '    origin_id   = "assets"\n    custom_origin_config {\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n    }\n'));
+    assert.equal(status(custom, 'aws_cloudfront_distribution.assets', 'cloudfront-s3-oac').status, 'not-applicable');
   });
 });
