@@ -45,6 +45,8 @@ export interface DynamicBlock {
   readonly forEach: HclExpression | undefined;
   /** The iterator's name: `iterator = x`, else the block's label. */
   readonly iterator: string;
+  /** The block's label: the name of the nested blocks it generates. */
+  readonly label: string;
 }
 
 export interface SeqNode extends NodeBase {

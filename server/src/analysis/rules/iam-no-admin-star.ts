@@ -1,7 +1,7 @@
 // Full administrator access: an Allow of Action '*' on Resource '*', Allow with NotAction, or the AWS managed
 // AdministratorAccess policy attached, in identity policies of IAM and SAM resources.
 import { describeVia } from '../cloudformation/resolve';
-import { actionParameterFix, allows, capitalise, effectDefinite, identityPolicies, isAdministratorAccess, mayBeStar, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import { actionParameterFix, allows, capitalise, unknownEffect, effectDefinite, identityPolicies, isAdministratorAccess, mayBeStar, outcomeCollector, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
 import type { NamedDocument, PolicyString, RuleOutcome, Rule } from './support';
 
 const ADVICE = 'grant only the actions and resources the identity needs.';
@@ -31,12 +31,20 @@ function adminOutcomes(documents: readonly NamedDocument[], managed: readonly Po
   const unknowns: string[] = [];
   for (const { label, document } of documents) {
     for (const statement of document.statements) {
-      if (!allows(statement)) continue;
+      const effect = unknownEffect(statement);
+      if (!allows(statement) && !effect) continue;
       const where = `${capitalise(statementLabel(statement))} of ${label}`;
       const actions = starValues(statement.action);
       const resources = starValues(statement.resource);
       const unknownActions = mayBeStar(statement.action);
       const unknownResources = mayBeStar(statement.resource);
+      if (effect) {
+        // An Effect that cannot be read may be Allow: an administrator grant it would make cannot be ruled out.
+        if ((actions.length > 0 || unknownActions.length > 0 || statement.notAction) && (resources.length > 0 || unknownResources.length > 0 || statement.notResource)) {
+          unknowns.push(`${where} has the Effect ${effect.text}${describeVia(effect.via)} on ${statement.notAction ? 'NotAction' : actions.length > 0 ? "Action '*'" : `Action ${unknownActions[0].text}`}, which may be an Allow of every action on every resource`);
+        }
+        continue;
+      }
       if ((actions.length > 0 || unknownActions.length > 0) && (resources.length > 0 || unknownResources.length > 0) && !(actions.length > 0 && resources.length > 0)) {
         // A value that cannot be known may be '*': the statement may be an administrator grant.
         const unknown = [...unknownActions, ...unknownResources][0];

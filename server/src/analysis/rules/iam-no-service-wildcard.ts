@@ -1,6 +1,6 @@
 // Service-wide wildcard actions (`s3:*`) on Resource '*' in Allow statements of identity policies.
 import { describeVia } from '../cloudformation/resolve';
-import { actionParameterFix, allows, capitalise, pascalName, effectDefinite, identityPolicies, mayBeServiceWildcard, mayBeStar, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
+import { actionParameterFix, allows, capitalise, unknownEffect, pascalName, effectDefinite, identityPolicies, mayBeServiceWildcard, mayBeStar, serviceWildcards, settingMeta, starValues, statementLabel, terraformIdentityPolicies, TF_IDENTITY_POLICY_TYPES, IDENTITY_POLICY_TYPES } from './support';
 import type { NamedDocument, RuleOutcome, Rule } from './support';
 
 const ACTION = 'action-parameter';
@@ -29,9 +29,17 @@ function wildcardOutcomes(documents: readonly NamedDocument[], gaps: readonly st
   const byRange = new Map<string, { range: { start: number; end: number }; actions: string[]; definite: boolean; where: string; via: readonly string[] }>();
   for (const { label, document } of documents) {
     for (const statement of document.statements) {
-      if (!allows(statement)) continue;
+      const effect = unknownEffect(statement);
+      if (!allows(statement) && !effect) continue;
       const resources = starValues(statement.resource);
       const wildcards = serviceWildcards(statement.action);
+      if (effect) {
+        // An Effect that cannot be read may be Allow: a whole-service grant it would make cannot be ruled out.
+        if ((resources.length > 0 || mayBeStar(statement.resource).length > 0) && (wildcards.length > 0 || mayBeServiceWildcard(statement.action).length > 0)) {
+          unknowns.push(`${capitalise(statementLabel(statement))} of ${label} has the Effect ${effect.text}${describeVia(effect.via)}, which may be an Allow of ${wildcards.length > 0 ? `'${wildcards[0].text}'` : 'a whole service'} on Resource '*'`);
+        }
+        continue;
+      }
       // A value that cannot be known may be '*' (or a service wildcard): the statement cannot be judged.
       const unknownResource = mayBeStar(statement.resource)[0];
       const unknownAction = mayBeServiceWildcard(statement.action)[0];

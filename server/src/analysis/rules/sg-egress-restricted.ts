@@ -100,7 +100,14 @@ function allTrafficToWorld(rule: IngressRule, resolver: ValueResolver, keys: Ing
       const from = Number(fromText.value);
       const to = Number(toText.value);
       const allTraffic = protocol.value === '-1' || protocol.value === 'all' || from === -1 || (from <= 0 && to >= 65535);
-      if (!allTraffic) continue;
+      if (!allTraffic) {
+        // A protocol that cannot be read may be -1 (all traffic, ports ignored); ports that cannot be read may span
+        // them all: to a world range, whether all outbound traffic is allowed cannot be known.
+        const portsMaySpan = (fromText.unknown !== undefined || toText.unknown !== undefined) && !(from > 0) && !(to < 65535);
+        const what = protocol.unknown !== undefined ? `${keys.protocol} is ${protocol.unknown}` : portsMaySpan ? `the ports (${keys.from}, ${keys.to}) cannot be read` : undefined;
+        if (what && cidr.value !== undefined && isWorldCidr(cidr.value)) unknown ??= `${what}, so whether all outbound traffic may go to the internet (${key} ${quote(cidr.value)}) cannot be known.`;
+        continue;
+      }
       if (cidr.value !== undefined && isWorldCidr(cidr.value) && cidr.range) {
         const message = `All outbound traffic is allowed to the internet: ${key} ${list ? 'contains' : 'is'} ${quote(cidr.value)}${describeVia(branch.via)}, an open path for data exfiltration and command-and-control; list the destinations the workload needs.`;
         if (branch.certain) return [{ kind: 'finding', message, range: cidr.range, fixId: 'restrict-cidr' }];

@@ -5,6 +5,7 @@
 import type { Candidate, Resolved, ValueResolver } from '../resolution';
 import { opaque, opaqueReason } from '../resolution';
 import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
+import { opaqueNode } from '../types';
 import type { ForExpr, HclExpression, TraversalStep } from './hcl/ast';
 import type { TfModule } from './module';
 import { callFunction, FUNCTIONS } from './functions';
@@ -154,7 +155,12 @@ export class TfResolver implements ValueResolver {
     for (const alternative of alternatives) {
       const elements = elementsOf(alternative.node, forEach?.kind === 'call' && forEach.name === 'toset');
       if (elements === undefined) {
-        result.push({ node: content, via: alternative.via });
+        // How many blocks Terraform generates cannot be known (none, one or several): the content's values hold
+        // only if there are any, and the block may as well be absent, so what the content says decides nothing
+        // on its own (a literal `enabled = true` inside it is not "addressed").
+        const source = forEach ? describeExpression(forEach) : 'not given';
+        result.push({ node: content, via: [...alternative.via, `if dynamic "${dynamic.label}" generates blocks`] });
+        result.push({ node: opaqueNode(node.range, `inside a dynamic "${dynamic.label}" block whose for_each (${source}) cannot be known`), via: alternative.via });
         continue;
       }
       const blocks = elements.map(([key, value]) => bindNode(content, new Map([[iterator, {

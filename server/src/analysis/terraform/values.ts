@@ -83,7 +83,7 @@ function dynamicOf(block: HclBlock, label: string): DynamicBlock {
   const iterator = attribute('iterator');
   const name = iterator?.kind === 'traversal' && iterator.steps.length === 0 ? iterator.root
     : iterator?.kind === 'template' && iterator.value !== undefined ? iterator.value : label;
-  return { forEach: attribute('for_each'), iterator: name };
+  return { forEach: attribute('for_each'), iterator: name, label };
 }
 
 /**

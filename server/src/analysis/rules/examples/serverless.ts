@@ -210,6 +210,14 @@ resource "aws_lambda_function" "image" {
   B:
     Type: AWS::Lambda::Function
 ` },
+        { name: 'a container-image function: no managed runtime to update (not applicable)', code: `Resources:
+  A:
+    Type: AWS::Lambda::Function
+    Properties:
+      PackageType: Image
+      Code:
+        ImageUri: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1
+` },
       ],
       bad: [
         { name: 'Manual', code: `Resources:
@@ -233,6 +241,12 @@ resource "aws_lambda_function" "b" {
 resource "aws_lambda_runtime_management_config" "b" {
   function_name     = aws_lambda_function.b.function_name
   update_runtime_on = "FunctionUpdate"
+}
+` },
+        { name: 'a container-image function: no managed runtime to update (not applicable)', code: `resource "aws_lambda_function" "a" {
+  function_name = "a"
+  package_type  = "Image"
+  image_uri     = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"
 }
 ` },
       ],

@@ -3,7 +3,7 @@ import type { CfnResource } from '../../cloudformation/template';
 import type { CfnRuleContext } from '../../cloudformation/context';
 import { mapEntry } from '../../cloudformation/template';
 import type { TfResource, TfRuleContext } from '../../terraform/context';
-import { checkSetting, singleString, isTrue, judgeSetting, settingRule, tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support';
+import { checkSetting, notForEngines, singleString, isTrue, judgeSetting, settingRule, tfString, withTerraformCheck, withTerraformDefaultDetail, writtenAt } from '../support';
 import type { RuleOutcome, Rule, SettingCheck } from '../support';
 import type { OffsetRange } from '../../types';
 
@@ -226,7 +226,8 @@ export const ANALYTICS_RULES: readonly Rule[] = [
   })),
   // --- Amazon MQ
   mqNotPublic(),
-  settingRule({
+  // RabbitMQ brokers have no audit log: with an engine type that cannot be known, a gap cannot be checked.
+  notForEngines(settingRule({
     setting: 'mq-audit-logs',
     cloudformation: {
       compliant: { equals: true },
@@ -237,7 +238,7 @@ export const ANALYTICS_RULES: readonly Rule[] = [
     terraform: {
       skip: (resource, context) => (tfString(resource, context, ['engine_type']) === 'rabbitmq' ? 'RabbitMQ brokers have no audit log (ActiveMQ only).' : undefined),
     },
-  }),
+  }), (engine) => engine === 'rabbitmq', { cloudformation: 'EngineType', terraform: 'engine_type' }),
   settingRule({
     setting: 'mq-auto-minor',
     cloudformation: {

@@ -6,8 +6,7 @@ import type { TfResource, TfRuleContext } from '../../terraform/context';
 import { referenceParts } from '../../terraform/hcl';
 import type { OffsetRange, ValueNode } from '../../types';
 import type { ValueResolver } from '../../resolution';
-import { describeVia, quote } from '../../resolution';
-import { customerManagedKey, singleString, judgeSetting, settingRule } from '../support';
+import { customerManagedKey, notForEngines, singleString, judgeSetting, settingRule } from '../support';
 import type { RuleOutcome, Rule } from '../support';
 
 /** Aurora (and Multi-AZ cluster) instances take backups, deletion protection and IAM auth from their cluster. */
@@ -80,31 +79,8 @@ function guarded(rule: Rule, guards: { cloudformation?: Guard<CfnResource, CfnRu
   };
 }
 
-/**
- * A rule that does not apply to some engines (Memcached has no backups). When the engine differs by branch (Fn::If
- * on an undecided condition, a conditional expression, a parameter with several allowed values) and only some
- * branches are such engines, the skip cannot decide: a gap found for the others depends on the deployment.
- */
-function notForEngines(rule: Rule, excluded: (engine: string) => boolean): Rule {
-  const soften = (outcomes: RuleOutcome[], start: ValueNode | undefined, key: string, resolver: ValueResolver): RuleOutcome[] => {
-    const branches = resolver.lookup(start, [key]).flatMap((candidate) => (candidate.node
-      ? resolver.scalars(candidate.node, candidate.via).map((resolved) => ({ engine: resolved.known ? String(resolved.value).toLowerCase() : undefined, via: resolved.via }))
-      : [{ engine: undefined, via: candidate.via }]));
-    const out = branches.filter((branch) => branch.engine !== undefined && excluded(branch.engine));
-    const kept = branches.find((branch) => branch.engine === undefined || !excluded(branch.engine));
-    if (out.length === 0 || !kept) return outcomes;
-    const which = kept.engine ? `${key} ${quote(kept.engine)}${describeVia(kept.via)}` : `an ${key} other than ${quote(out[0].engine as string)}`;
-    return outcomes.map((outcome) => (outcome.kind === 'finding'
-      ? { kind: 'depends', message: `Depends on the deployment: with ${which}, ${outcome.message}`, range: outcome.range, ...(outcome.fixId ? { fixId: outcome.fixId } : {}), ...(outcome.evidence ? { evidence: outcome.evidence } : {}) }
-      : outcome));
-  };
-  const { cloudformation, terraform } = rule;
-  return {
-    ...rule,
-    ...(cloudformation ? { cloudformation: { check: (resource, context) => soften(cloudformation.check(resource, context), resource.properties, 'Engine', context.resolver) } } : {}),
-    ...(terraform ? { terraform: { check: (resource, context) => soften(terraform.check(resource, context), resource.body, 'engine', context.resolver) } } : {}),
-  };
-}
+// Only a cache cluster can run Memcached: a replication group is Redis OSS or Valkey.
+const MEMCACHED_ENGINE = { cloudformation: 'Engine', terraform: 'engine', mayBeExcluded: ['AWS::ElastiCache::CacheCluster', 'aws_elasticache_cluster'] };
 
 /**
  * DynamoDB: SSEEnabled false (enabled = false) means an AWS owned key whatever key is named: said on that value.
@@ -345,7 +321,7 @@ export const DATABASES_RULES: readonly Rule[] = [
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
-  }), (engine) => engine === 'memcached'),
+  }), (engine) => engine === 'memcached', MEMCACHED_ENGINE),
   // AutoMinorVersionUpgrade is for Valkey 7.2 and later and Redis OSS 6.0 and later ("This parameter is disabled for
   // previous versions", ModifyCacheCluster / CreateCacheCluster AutoMinorVersionUpgrade); a Memcached cluster is
   // upgraded only when you modify its engine version (ElastiCache User Guide, "Version Management for ElastiCache";
@@ -368,7 +344,7 @@ export const DATABASES_RULES: readonly Rule[] = [
   }), {
     // aws_elasticache_replication_group has the same argument: Redis OSS / Valkey groups are where it is usually set.
     terraformTypes: ['aws_elasticache_replication_group'],
-  }), (engine) => engine === 'memcached'),
+  }), (engine) => engine === 'memcached', MEMCACHED_ENGINE),
   guarded(settingRule({
     setting: 'elasticache-custom-subnet-group',
     // ElastiCache nodes have no public address: the default subnet group is a placement choice, not an open door,

@@ -13,6 +13,7 @@ import type { HclExpression, TemplatePart } from '../../terraform/hcl';
 import { expressionToNode } from '../../terraform/values';
 import { parseYaml } from '../../parse/yaml';
 import type { MapNode, OffsetRange, ScalarValue, ValueNode } from '../../types';
+import { opaqueReason } from '../../types';
 import { elementRange, judgeSetting, readPolicyDocuments, readTerraformPolicies, settingRule, tfArgument, withSamGlobals } from '../support';
 import type { PolicyDocument, RuleOutcome, Rule, SetSettingFix, SettingCheck } from '../support';
 
@@ -39,7 +40,7 @@ function describeNode(node: ValueNode): string {
     case 'seq': return 'a list';
     case 'map': return 'a mapping';
     case 'expression': return 'an expression';
-    case 'intrinsic': return node.name === 'Ref' && node.argument.kind === 'scalar' ? `Ref ${String(node.argument.value)}` : node.name;
+    case 'intrinsic': return opaqueReason(node) ?? (node.name === 'Ref' && node.argument.kind === 'scalar' ? `Ref ${String(node.argument.value)}` : node.name);
   }
 }
 
@@ -247,6 +248,8 @@ const minTlsRule: Rule = {
 function judgeOrigins(origins: readonly Candidate[], what: string, judge: (origin: MapNode, via: readonly string[]) => RuleOutcome[] | undefined): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   for (const candidate of origins) {
+    // An origin that cannot be read (a dynamic block over an unknown collection, an expression) may be of the kind.
+    if (candidate.node !== undefined && candidate.node.kind !== 'map') outcomes.push({ kind: 'unknown', reason: `An origin is ${describeNode(candidate.node)}${describeVia(candidate.via)}: whether it is ${what === 'S3' ? 'an' : 'a'} ${what} origin cannot be read.` });
     if (candidate.node?.kind !== 'map') continue;
     const judged = judge(candidate.node, candidate.via);
     if (judged) outcomes.push(...judged.map((outcome) => onBranch(outcome, candidate.via)));
@@ -296,14 +299,34 @@ function isS3Origin(origin: MapNode, context: CfnRuleContext): boolean {
   return scalarsOf(mapEntry(origin, 'DomainName'), context).some((name) => /\.s3[.-]/i.test(name) && !S3_WEBSITE.test(name));
 }
 
-/** Terraform: an s3_origin_config block, a bucket's domain attribute, or an S3 (not website) domain name. */
-function isTfS3Origin(origin: MapNode, context: TfRuleContext): boolean {
+/**
+ * Terraform: an s3_origin_config block, a bucket's domain attribute, or an S3 (not website) domain name. An origin
+ * with neither config block whose domain_name cannot be read (a variable without a value, an expression) may be an
+ * S3 origin: the reason, as a string.
+ */
+function tfS3Origin(origin: MapNode, context: TfRuleContext): boolean | string {
   if (mapEntry(origin, 's3_origin_config')) return true;
   if (mapEntry(origin, 'custom_origin_config')) return false;
   const domain = mapEntry(origin, 'domain_name');
   const reference = domain?.kind === 'expression' ? referenceParts(domain.expression) : undefined;
-  if (reference?.names[0] === 'aws_s3_bucket') return !reference.names.includes('website_endpoint') && !reference.names.includes('website_domain');
-  return scalarsOf(domain, context).some((name) => /\.s3[.-]/i.test(name) && !S3_WEBSITE.test(name));
+  const bucket = reference?.names[0] === 'aws_s3_bucket' || (reference?.names[0] === 'data' && reference.names[1] === 'aws_s3_bucket');
+  if (reference && bucket) return !reference.names.includes('website_endpoint') && !reference.names.includes('website_domain');
+  if (scalarsOf(domain, context).some((name) => /\.s3[.-]/i.test(name) && !S3_WEBSITE.test(name))) return true;
+  // Another resource's attribute (a load balancer's dns_name...) is not a bucket's domain.
+  if (reference && reference.names[0] !== 'data' && /^aws_/.test(reference.names[0])) return false;
+  const unknown = context.resolver.lookup(origin, ['domain_name']).flatMap((found) => (found.node ? context.resolver.scalars(found.node, found.via) : [])).find((value) => !value.known);
+  return unknown && !unknown.known ? `domain_name is ${unknown.description}${describeVia(unknown.via)}` : false;
+}
+
+/** Terraform: an origin of unknown kind is judged as an S3 origin, but a missing access control is only "may be". */
+function tfOac(origin: MapNode, via: readonly string[], context: TfRuleContext): RuleOutcome[] | undefined {
+  const kind = tfS3Origin(origin, context);
+  if (kind === false) return undefined;
+  const outcomes = judgeOac(origin, via, context.resolver, TF_OAC);
+  if (kind === true) return outcomes;
+  return outcomes.map((outcome): RuleOutcome => (outcome.kind === 'finding' || outcome.kind === 'depends'
+    ? { kind: 'unknown', reason: `An origin has no custom_origin_config and its ${kind}, so it may be an S3 origin: if it is, ${outcome.message.replace(/^Depends on the deployment: /, '')}` }
+    : outcome));
 }
 
 interface OacWords { readonly oac: string; readonly s3: string; readonly oai: string }
@@ -339,7 +362,7 @@ const TF_OAC: OacWords = { oac: 'origin_access_control_id', s3: 's3_origin_confi
 
 const s3Oac = guarded(metaRule('cloudfront-s3-oac',
   { check: (resource, context) => judgeOrigins(context.resolver.lookup(resource.properties, ['DistributionConfig', 'Origins', '[]']), 'S3', (origin, via) => (isS3Origin(origin, context) ? judgeOac(origin, via, context.resolver, CFN_OAC) : undefined)) },
-  { check: (resource, context) => judgeOrigins(context.resolver.lookup(resource.body, ['origin', '[]']), 'S3', (origin, via) => (isTfS3Origin(origin, context) ? judgeOac(origin, via, context.resolver, TF_OAC) : undefined)) }),
+  { check: (resource, context) => judgeOrigins(context.resolver.lookup(resource.body, ['origin', '[]']), 'S3', (origin, via) => tfOac(origin, via, context)) }),
 [DISTRIBUTION, [['DistributionConfig', 'Origins'], 'seq'], [['DistributionConfig', 'Origins', '[]'], 'map'], [['DistributionConfig', 'Origins', '[]', 'S3OriginConfig'], 'map']],
 [['origin'], ['origin', 's3_origin_config']]);
 

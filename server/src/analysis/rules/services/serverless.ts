@@ -257,10 +257,17 @@ export const SERVERLESS_RULES: readonly Rule[] = [
         compliant: { noneOf: ['Manual'] },
         consequence: 'AWS no longer patches the runtime: applying runtime security updates is now yours.',
         fix: 'Auto',
+        // Runtime updates apply to managed runtimes only: a container-image function is updated by rebuilding its
+        // image from the updated base image and redeploying it (Lambda developer guide, "Lambda runtime updates"),
+        // so the Auto default patches nothing there.
+        skip: containerImage,
       },
       // aws_lambda_runtime_management_config update_runtime_on takes the API's values (Auto, FunctionUpdate,
       // Manual; Auto for a new function when unset, as in CloudFormation): the same spelling.
-      terraform: { compliant: { noneOf: ['Manual'] } },
+      terraform: {
+        compliant: { noneOf: ['Manual'] },
+        skip: (resource) => (terraformContainerImage(resource.body) ? 'A container-image function has no managed runtime: the image\'s base is patched by rebuilding it.' : undefined),
+      },
     }),
     settingRule({
       setting: 'lambda-env-kms',

@@ -91,8 +91,9 @@ export function terraformSettingReader(setting: Setting, options: TerraformSetti
     if (good) return [good];
     if (legacyPath) {
       const inline = judgeSetting(resource.body, resource.anchor, context.resolver, check(legacyPath));
-      // Set inline (well, badly, or to a value that cannot be read): the inline form decides.
-      const inlineSet = inline.some((outcome) => outcome.kind === 'finding' ? outcome.range !== resource.anchor : outcome.kind === 'addressed' || outcome.kind === 'depends' || outcome.kind === 'unknown');
+      // Set inline (well, badly, or to a value that cannot be read): the inline form decides. An "addressed" without
+      // a range is the absent inline argument read as compliant (an AWS default): not set, so the children decide.
+      const inlineSet = inline.some((outcome) => outcome.kind === 'finding' ? outcome.range !== resource.anchor : (outcome.kind === 'addressed' && outcome.range !== undefined) || outcome.kind === 'depends' || outcome.kind === 'unknown');
       if (inlineSet) return inline;
     }
     if (childResults.length > 0) return childResults[0].outcomes.map((outcome) => (outcome.kind === 'finding' || outcome.kind === 'depends' ? { ...outcome, range: resource.anchor } : outcome));

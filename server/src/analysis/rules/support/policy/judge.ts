@@ -2,9 +2,18 @@
 // which actions and resources it grants.
 import type { ConditionEntry, PolicyField, PolicyPrincipal, PolicyStatement, PolicyString } from './document';
 
-/** True when the statement may be an Allow (Effect is Allow, or unknown). */
+/** True when the statement's Effect is Allow (for some deployment); an Effect that cannot be read: see unknownEffect. */
 export function allows(statement: PolicyStatement): boolean {
   return hasEffect(statement, 'allow');
+}
+
+/**
+ * The Effect value that cannot be read (a parameter or variable without a value) of a statement that is not known
+ * to allow: such a statement may be an Allow, so what it grants cannot be called absent.
+ */
+export function unknownEffect(statement: PolicyStatement): PolicyString | undefined {
+  if (allows(statement)) return undefined;
+  return statement.effect?.values.find((value) => value.value === undefined);
 }
 
 export function denies(statement: PolicyStatement): boolean {
