@@ -39,3 +39,20 @@ describe('a new parameter referenced from a YAML flow mapping', () => {
     assert.match(fixed, /Properties: \{ KmsKeyId: !Ref VolumeKmsKeyId, AvailabilityZone/);
   });
 });
+
+describe('Terraform: what a fix adds after the resource is indented in the file\'s unit', () => {
+  const tabs = 'resource "aws_s3_bucket" "b" {\r\n\tbucket = "x"\r\n}\r\n';
+  test('a companion resource and its variable, with tabs and CRLF', () => {
+    const { fixed } = fixWith('main.tf', tabs, 's3-kms-cmk', /aws_s3_bucket_server_side_encryption_configuration/);
+    assert.equal(fixed, `${tabs.slice(0, -2)}\r\n\r\nresource "aws_s3_bucket_server_side_encryption_configuration" "b_encryption" {\r\n\tbucket = aws_s3_bucket.b.id\r\n\trule {\r\n\t\tapply_server_side_encryption_by_default {\r\n\t\t\tsse_algorithm     = "aws:kms"\r\n\t\t\tkms_master_key_id = var.s3_kms_key_arn\r\n\t\t}\r\n\t}\r\n}\r\n\r\nvariable "s3_kms_key_arn" {\r\n\tdescription = "ARN of the customer managed KMS key that encrypts the bucket's objects by default"\r\n\ttype        = string\r\n}\r\n`);
+  });
+  test('a companion with a policy document, and a set argument\'s variable', () => {
+    assert.doesNotMatch(fixWith('main.tf', tabs, 's3-tls-only-policy', /aws_s3_bucket_policy/).fixed, /\n +\S/);
+    const queue = 'resource "aws_sqs_queue" "q" {\n\tname = "q"\n}\n';
+    assert.equal(fixWith('main.tf', queue, 'sqs-cmk', /kms_master_key_id/).fixed, 'resource "aws_sqs_queue" "q" {\n\tname = "q"\n\tkms_master_key_id = var.queue_kms_key_id\n}\n\nvariable "queue_kms_key_id" {\n\tdescription = "ARN, ID or alias of the customer managed KMS key that encrypts the queue messages."\n\ttype        = string\n}\n');
+  });
+  test('four spaces a level', () => {
+    const text = 'resource "aws_s3_bucket" "b" {\n    bucket = "x"\n}\n';
+    assert.match(fixWith('main.tf', text, 's3-kms-cmk', /aws_s3_bucket_server_side_encryption_configuration/).fixed, /\n {4}rule \{\n {8}apply_server_side_encryption_by_default \{\n {12}sse_algorithm {5}= "aws:kms"\n/);
+  });
+});

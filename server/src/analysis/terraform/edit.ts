@@ -12,7 +12,7 @@ import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';
 import type { TfResource } from './module';
 import { terraformOperationsEdits } from './editOperations';
-import { companionName } from './editValue';
+import { companionName, inUnit, variableDeclaration } from './editValue';
 
 export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
   const actions: CodeActionResult[] = [];
@@ -156,7 +156,7 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
   if (analysis.module.variables.has(variable.name)) return edits;
   const newline = eol(text);
   const end = resource.block.range.end;
-  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`, ...(variable.noEcho ? ['  sensitive   = true'] : []), '}'];
+  const declaration = variableDeclaration(variable, indentUnit(text));
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }
 
@@ -166,7 +166,8 @@ function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource
   const name = companionName(parent.name, suffix);
   if (analysis.module.resources.some((candidate) => candidate.type === companion.type && candidate.name === name)) return undefined;
   const newline = eol(text);
-  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? `  ${line}` : line)), '}'];
+  const unit = indentUnit(text);
+  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? unit + inUnit(line, unit) : line)), '}'];
   const end = parent.block.range.end;
   return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
 }
@@ -176,10 +177,7 @@ function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent:
   const edit = addCompanion(text, analysis, parent, companion.suffix, companion);
   if (!edit) return undefined;
   const newline = eol(text);
-  const declarations = variables.filter((variable) => !analysis.module.variables.has(variable.name)).map((variable) => [
-    '', '', `variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`,
-    ...(variable.noEcho ? ['  sensitive   = true'] : []), '}',
-  ].join(newline));
+  const declarations = variables.filter((variable) => !analysis.module.variables.has(variable.name)).map((variable) => ['', '', ...variableDeclaration(variable, indentUnit(text))].join(newline));
   return [{ ...edit, newText: edit.newText + declarations.join('') }];
 }
 

@@ -5,7 +5,7 @@
 // indentation unit (tabs too) and line breaks; an empty `{}` block is opened onto lines. No edit where it is not
 // certain: a `dynamic` block or an attribute of the name, several blocks of the name, a one-line block with
 // content, the author's expression in the way.
-import type { HclData } from '../rules/support/rule';
+import type { FixParameter, HclData } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { TextEdit } from '../types';
 import type { HclBlock, HclExpression } from './hcl/ast';
@@ -24,6 +24,26 @@ export function hclContext(text: string): HclContext {
   const match = /^([ \t]+)[A-Za-z_]/m.exec(text);
   const unit = !match ? '  ' : match[1].startsWith('\t') ? '\t' : match[1];
   return { text, newline: lineBreakOf(text), unit };
+}
+
+/**
+ * A line written with two-space steps (companion bodies, variable declarations) in the file's own unit: a tab file
+ * gets tabs, a four-space file four spaces a level.
+ */
+export function inUnit(line: string, unit: string): string {
+  const steps = /^(?: {2})*/.exec(line)?.[0].length ?? 0;
+  return unit.repeat(steps / 2) + line.slice(steps);
+}
+
+/** `variable "<name>" { description, type, sensitive }` (no default: Terraform asks for it), in the file's unit. */
+export function variableDeclaration(variable: FixParameter, unit: string): string[] {
+  return [
+    `variable "${variable.name}" {`,
+    `${unit}description = ${JSON.stringify(variable.description)}`,
+    `${unit}type        = ${variable.type?.terraform ?? 'string'}`,
+    ...(variable.noEcho ? [`${unit}sensitive   = true`] : []),
+    '}',
+  ];
 }
 
 /** The name of a companion resource: `<parent name><suffix in snake_case>` (`b` + `TlsOnlyPolicy` = `b_tls_only_policy`). */
