@@ -175,7 +175,7 @@ describe('cases: a fix that reveals a follow-up finding', () => {
     const volume = 'resource "aws_ebs_volume" "v" {\n  availability_zone = "us-east-1a"\n  size              = 8\n}\n';
     const { fixed, title } = fixCleanly('main.tf', volume, 'ebs-volume-encrypted');
     assert.match(title, /replaces the volume.*ebs-volume-cmk/);
-    assert.equal(fixed, volume.replace('  size              = 8\n', '  size              = 8\n  encrypted = true\n'));
+    assert.equal(fixed, volume.replace('  size              = 8\n', '  size              = 8\n  encrypted         = true\n'));
     const bucket = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n';
     assert.ok(fixCleanly('t.yaml', bucket, 's3-versioning').fixed.includes('    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n'));
   });

@@ -56,3 +56,35 @@ describe('Terraform: what a fix adds after the resource is indented in the file\
     assert.match(fixWith('main.tf', text, 's3-kms-cmk', /aws_s3_bucket_server_side_encryption_configuration/).fixed, /\n {4}rule \{\n {8}apply_server_side_encryption_by_default \{\n {12}sse_algorithm {5}= "aws:kms"\n/);
   });
 });
+
+describe('Terraform: an inserted argument aligns its `=` as terraform fmt does', () => {
+  const volume = (body: string): string => `resource "aws_ebs_volume" "v" {\n${body}}\n`;
+  const encrypted = (body: string): string => fixWith('main.tf', volume(body), 'ebs-volume-encrypted', /encrypted = true/).fixed;
+  test('joining aligned arguments: its `=` in their column', () => {
+    assert.equal(encrypted('  availability_zone = "us-east-1a"\n  size              = 8\n'), volume('  availability_zone = "us-east-1a"\n  size              = 8\n  encrypted         = true\n'));
+    assert.equal(encrypted('  availability_zone = "us-east-1a" # where\n  tags              = { Name = "v" }\n'), volume('  availability_zone = "us-east-1a" # where\n  tags              = { Name = "v" }\n  encrypted         = true\n'));
+    assert.equal(encrypted('\tavailability_zone = "us-east-1a"\n\tsize              = 8\n'), volume('\tavailability_zone = "us-east-1a"\n\tsize              = 8\n\tencrypted         = true\n'));
+    // One argument is a run of its own: fmt would align the two.
+    assert.equal(encrypted('  availability_zone = "us-east-1a"\n'), volume('  availability_zone = "us-east-1a"\n  encrypted         = true\n'));
+  });
+  test('a name longer than the column: one space, the lines above untouched', () => {
+    assert.equal(encrypted('  size = 8\n  type = "gp3"\n'), volume('  size = 8\n  type = "gp3"\n  encrypted = true\n'));
+  });
+  test('arguments not aligned, or not just above (a blank line, a comment, a block, a multi-line value): one space', () => {
+    for (const body of [
+      '  availability_zone = "us-east-1a"\n  size = 8\n',
+      '  availability_zone = "us-east-1a"\n\n',
+      '  availability_zone = "us-east-1a"\n  # size later\n',
+      '  availability_zone = "us-east-1a"\n  tags = {\n    Name = "v"\n  }\n',
+      '  availability_zone = "us-east-1a"\n  lifecycle {\n    ignore_changes = [tags]\n  }\n',
+    ]) assert.equal(encrypted(body), volume(`${body}  encrypted = true\n`));
+  });
+  test('new lines align among themselves: a new block\'s arguments', () => {
+    const fn = 'resource "aws_lambda_function" "f" {\n  function_name = "f"\n  role          = "arn:aws:iam::111122223333:role/r"\n  runtime       = "python3.12"\n  handler       = "index.handler"\n  filename      = "f.zip"\n}\n';
+    assert.match(fixWith('main.tf', fn, 'lambda-in-vpc', /vpc_config/).fixed, /\n {2}vpc_config \{\n {4}subnet_ids {9}= var\.lambda_subnet_ids\n {4}security_group_ids = var\.lambda_security_group_ids\n {2}\}\n/);
+  });
+  test('a value replaced in place keeps the spacing it has', () => {
+    const text = volume('  availability_zone = "us-east-1a"\n  encrypted         = false\n');
+    assert.equal(encrypted('  availability_zone = "us-east-1a"\n  encrypted         = false\n'), text.replace('false', 'true'));
+  });
+});

@@ -132,7 +132,7 @@ describe('Terraform: blocks, objects, repeated blocks and list arguments', () =>
   const EBS = tfPlan([{ op: 'each', list: ['ebs_block_device'], path: ['encrypted'], value: true }, { op: 'set', path: ['root_block_device', 'encrypted'], value: true }]);
   test('tabs: every ebs_block_device, and a new root_block_device', () => {
     assert.equal(tfFixed('resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t}\n\tebs_block_device {\n\t\tencrypted = false\n\t}\n}\n', 'aws_instance.i', EBS),
-      'resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t\tencrypted = true\n\t}\n\tebs_block_device {\n\t\tencrypted = true\n\t}\n\troot_block_device {\n\t\tencrypted = true\n\t}\n}\n');
+      'resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t\tencrypted   = true\n\t}\n\tebs_block_device {\n\t\tencrypted = true\n\t}\n\troot_block_device {\n\t\tencrypted = true\n\t}\n}\n');
   });
   test('an empty one-line block is opened; beside a dynamic block of the name, no fix; a one-line block with content, no fix', () => {
     assert.equal(tfFixed('resource "aws_instance" "i" {}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    encrypted = true\n  }\n}\n');
@@ -156,7 +156,7 @@ describe('Terraform: blocks, objects, repeated blocks and list arguments', () =>
       { op: 'set', path: ['tags'], value: { $object: { Team: 'a' } } },
     ], { variables: [{ name: 'api_access_log_group_arn', description: 'ARN' }] });
     assert.equal(tfFixed('resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n}\n', 'aws_api_gateway_stage.s', stage),
-      'resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n\taccess_log_settings {\n\t\tdestination_arn = var.api_access_log_group_arn\n\t\tformat = "$context.requestId"\n\t}\n\ttags = {\n\t\tTeam = "a"\n\t}\n}\n\nvariable "api_access_log_group_arn" {\n\tdescription = "ARN"\n\ttype        = string\n}\n');
+      'resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n\taccess_log_settings {\n\t\tdestination_arn = var.api_access_log_group_arn\n\t\tformat          = "$context.requestId"\n\t}\n\ttags = {\n\t\tTeam = "a"\n\t}\n}\n\nvariable "api_access_log_group_arn" {\n\tdescription = "ARN"\n\ttype        = string\n}\n');
   });
 });
 
@@ -174,7 +174,7 @@ describe('matching on several keys, creating an absent list, a Terraform-only co
     const text = 'resource "aws_elastic_beanstalk_environment" "e" {\n  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name      = "StreamLogs"\n    value     = "false"\n  }\n}\n';
     assert.equal(tfFixed(text, 'aws_elastic_beanstalk_environment.e', tf), text.replace('"false"', '"true"'));
     assert.equal(tfFixed(text.replace('"StreamLogs"', '"RetentionInDays"'), 'aws_elastic_beanstalk_environment.e', tf),
-      `${text.replace('"StreamLogs"', '"RetentionInDays"').slice(0, -2)}  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name = "StreamLogs"\n    value = "true"\n  }\n}\n`);
+      `${text.replace('"StreamLogs"', '"RetentionInDays"').slice(0, -2)}  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name      = "StreamLogs"\n    value     = "true"\n  }\n}\n`);
   });
   test('`each` with `create`: every entry, or a new list when there is none', () => {
     const cache = plan([{ op: 'each', list: ['MethodSettings'], path: ['CacheDataEncrypted'], value: true, create: [{ ResourcePath: '/*', HttpMethod: '*', CacheDataEncrypted: true }] }]);

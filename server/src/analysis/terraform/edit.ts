@@ -12,7 +12,7 @@ import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';
 import type { TfResource } from './module';
 import { terraformOperationsEdits } from './editOperations';
-import { companionName, inUnit, variableDeclaration } from './editValue';
+import { alignAssignments, assignmentsAbove, companionName, inUnit, variableDeclaration } from './editValue';
 
 export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
   const actions: CodeActionResult[] = [];
@@ -134,7 +134,7 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
     // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
     const inside = text.slice(current.openBrace, current.closeBrace);
     if (!/^[ \t]*$/.test(inside) || current.body.attributes.length + current.body.blocks.length > 0) return undefined;
-    const lines = nestedLines(remaining, value, blockIndent + indentUnit(text), indentUnit(text));
+    const lines = alignAssignments(nestedLines(remaining, value, blockIndent + indentUnit(text), indentUnit(text)));
     return { range: { start: current.openBrace, end: current.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
   }
   if (!/^[ \t]*$/.test(text.slice(closeLine, current.closeBrace))) return undefined; // `}` after content on its line
@@ -144,7 +144,7 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
   const indent = firstStart !== undefined ? text.slice(lineStartOf(text, firstStart), firstStart) : `${closeIndent}${unit}`;
   if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
   const step = indent.length > closeIndent.length ? indent.slice(closeIndent.length) : unit;
-  return { range: { start: closeLine, end: closeLine }, newText: nestedLines(remaining, value, indent, step).join(newline) + newline };
+  return { range: { start: closeLine, end: closeLine }, newText: alignAssignments(nestedLines(remaining, value, indent, step), assignmentsAbove(text, current, closeLine)).join(newline) + newline };
 }
 
 /** `path = var.<name>`, and `variable "<name>"` (no default: Terraform asks for it) after the resource unless the module declares it. */
@@ -203,7 +203,7 @@ function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfReso
     '}',
   ];
   const end = parent.block.range.end;
-  return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
+  return { range: { start: end, end }, newText: `${newline}${newline}${alignAssignments(lines).join(newline)}` };
 }
 
 /**

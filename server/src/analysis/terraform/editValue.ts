@@ -107,6 +107,73 @@ function blockLines(name: string, body: HclMapping, indent: string, context: Hcl
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Aligning `=` as terraform fmt does (hclwrite): a run of consecutive lines that each hold a whole `name = value`
+// has its `=` one column after its longest name; a blank, comment, block or multi-line argument line ends the run.
+
+const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w-]*|"(?:[^"\\]|\\.)*") +(=(?!=).*)$/;
+
+/** The parts of a line that is a whole single-line `name = value`, or undefined. */
+function assignment(line: string): { indent: string; name: string; rest: string } | undefined {
+  const match = ASSIGNMENT.exec(line);
+  if (!match || /^=\s*<</.test(match[3])) return undefined;
+  const code = match[3].replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const net = (code.match(/[[{(]/g)?.length ?? 0) - (code.match(/[\]})]/g)?.length ?? 0);
+  return net === 0 ? { indent: match[1], name: match[2], rest: match[3] } : undefined;
+}
+
+/**
+ * The `=` columns (from the line start) of the run of single-line arguments of `block` that ends on the line just
+ * before `lineStart`: what an inserted argument there joins. Empty when that line is not such an argument.
+ */
+export function assignmentsAbove(text: string, block: HclBlock, lineStart: number): number[] {
+  const columns: number[] = [];
+  let line = lineStart;
+  for (const attribute of [...block.body.attributes].sort((a, b) => b.range.start - a.range.start)) {
+    if (line === 0) break;
+    const previous = lineStartAt(text, line - 1);
+    const start = attribute.nameRange.start;
+    if (lineStartAt(text, start) !== previous || !/^[ \t]*$/.test(text.slice(previous, start))) break;
+    if (lineStartAt(text, attribute.range.end) !== previous) break; // a multi-line value (a heredoc, an object)
+    const equals = text.indexOf('=', attribute.nameRange.end);
+    if (equals < 0 || equals >= attribute.expression.range.start || !assignment(text.slice(previous, attribute.range.end))) break;
+    columns.push(equals - previous);
+    line = previous;
+  }
+  return columns;
+}
+
+/**
+ * Inserted lines with their `=` where terraform fmt puts them. Runs inside the new lines are aligned on their
+ * longest name. The first run joins the arguments just above it (`above`, their `=` columns): when those are
+ * aligned, each joining line's `=` goes in their column, or one space after its name when it is longer (fmt would
+ * move the others, and text outside the edit is not touched); when they are not aligned, one space.
+ */
+export function alignAssignments(lines: readonly string[], above: readonly number[] = []): string[] {
+  const result = [...lines];
+  let index = 0;
+  while (index < result.length) {
+    if (!assignment(result[index])) {
+      index++;
+      continue;
+    }
+    let end = index;
+    const run: { indent: string; name: string; rest: string }[] = [];
+    for (let found = assignment(result[end]); found; found = end < result.length ? assignment(result[end]) : undefined) {
+      run.push(found);
+      end++;
+    }
+    const lead = (part: { indent: string; name: string }): number => part.indent.length + part.name.length;
+    const joins = index === 0 && above.length > 0;
+    const column = joins ? (above.every((value) => value === above[0]) ? above[0] : 0) : Math.max(...run.map(lead)) + 1;
+    run.forEach((part, offset) => {
+      result[index + offset] = `${part.indent}${part.name}${' '.repeat(Math.max(1, column - lead(part)))}${part.rest}`;
+    });
+    index = end;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Comparing
 
 function literalOf(expression: HclExpression): string | number | boolean | null | undefined {
@@ -200,7 +267,7 @@ export function insertInBlock(context: HclContext, block: HclBlock, wanted: HclM
     // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
     const inside = text.slice(block.openBrace, block.closeBrace);
     if (!/^[ \t]*$/.test(inside) || block.body.attributes.length + block.body.blocks.length > 0) return undefined;
-    const lines = bodyLines(wanted, blockIndent + unit, context);
+    const lines = alignAssignments(bodyLines(wanted, blockIndent + unit, context));
     return { range: { start: block.openBrace, end: block.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
   }
   if (!/^[ \t]*$/.test(text.slice(closeLine, block.closeBrace))) return undefined; // `}` after content on its line
@@ -208,5 +275,5 @@ export function insertInBlock(context: HclContext, block: HclBlock, wanted: HclM
   const firstStart = block.body.attributes[0]?.nameRange.start ?? block.body.blocks[0]?.typeRange.start;
   const indent = firstStart !== undefined ? text.slice(lineStartAt(text, firstStart), firstStart) : `${closeIndent}${unit}`;
   if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
-  return { range: { start: closeLine, end: closeLine }, newText: bodyLines(wanted, indent, context).join(newline) + newline };
+  return { range: { start: closeLine, end: closeLine }, newText: alignAssignments(bodyLines(wanted, indent, context), assignmentsAbove(text, block, closeLine)).join(newline) + newline };
 }
