@@ -197,8 +197,10 @@ describe('cases: empty and one-line blocks', () => {
     assert.equal(fixCleanly('main.tf', 'resource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "id"\n  point_in_time_recovery {\n  }\n}\n', 'dynamodb-pitr').fixed,
       'resource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n');
   });
-  test('a one-line block with content gets no fix (HCL allows one argument there; rewriting it is the author\'s call)', () => {
-    assertNoFix('main.tf', 'resource "aws_efs_file_system" "x" { creation_token = "x" }\n', 'efs-encrypted');
+  test('a one-line block with its one argument is opened onto lines, the argument kept as written; one holding a comment gets no fix', () => {
+    assert.equal(fixCleanly('main.tf', 'resource "aws_efs_file_system" "x" { creation_token = "x" }\n', 'efs-encrypted').fixed,
+      'resource "aws_efs_file_system" "x" {\n  creation_token = "x"\n  encrypted      = true\n}\n');
+    assertNoFix('main.tf', 'resource "aws_efs_file_system" "x" { creation_token = "x" /* temporary */ }\n', 'efs-encrypted');
   });
   test('YAML and JSON: empty and flow-style mappings', () => {
     const head = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';

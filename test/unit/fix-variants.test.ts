@@ -88,3 +88,23 @@ describe('Terraform: an inserted argument aligns its `=` as terraform fmt does',
     assert.equal(encrypted('  availability_zone = "us-east-1a"\n  encrypted         = false\n'), text.replace('false', 'true'));
   });
 });
+
+describe('Terraform: a resource written on one line', () => {
+  test('`{ name = value }` is opened onto lines, its argument kept as written, the new one aligned with it', () => {
+    const text = 'resource "aws_efs_file_system" "a" { creation_token = "x" } # shared\n';
+    assert.equal(fixWith('main.tf', text, 'efs-encrypted', /encrypted = true/).fixed, 'resource "aws_efs_file_system" "a" {\n  creation_token = "x"\n  encrypted      = true\n} # shared\n');
+    const tabs = 'resource "aws_efs_file_system" "a" {\n\tencrypted = true\n}\nresource "aws_efs_file_system" "b" { kms_key_id = "k" }\n';
+    assert.equal(fixWith('main.tf', tabs, 'efs-encrypted', /encrypted = true/).fixed.split('\n').slice(3).join('\n'), 'resource "aws_efs_file_system" "b" {\n\tkms_key_id = "k"\n\tencrypted  = true\n}\n');
+  });
+  test('a nested one-line block, through the structured writer too', () => {
+    const text = 'resource "aws_instance" "i" {\n  ami = "ami-1"\n  metadata_options { http_endpoint = "enabled" }\n}\n';
+    assert.equal(fixWith('main.tf', text, 'ec2-imdsv2', /http_tokens/).fixed, 'resource "aws_instance" "i" {\n  ami = "ami-1"\n  metadata_options {\n    http_endpoint = "enabled"\n    http_tokens   = "required"\n  }\n}\n');
+  });
+  test('a one-line block holding a comment gets no fix', () => {
+    const text = 'resource "aws_efs_file_system" "a" { creation_token = "x" /* team */ }\n';
+    const analyzer = new Analyzer({ files: memoryView({ 'main.tf': text }, '/m') });
+    const finding = analyzer.analyze({ path: '/m/main.tf', text }).findings.find((candidate) => candidate.ruleId === 'efs-encrypted');
+    assert.ok(finding);
+    assert.deepEqual(analyzer.codeActions({ path: '/m/main.tf', text }, finding.range).filter((action) => !action.title.startsWith('Suppress') && action.finding.ruleId === 'efs-encrypted').map((action) => action.title), []);
+  });
+});

@@ -134,11 +134,13 @@ describe('Terraform: blocks, objects, repeated blocks and list arguments', () =>
     assert.equal(tfFixed('resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t}\n\tebs_block_device {\n\t\tencrypted = false\n\t}\n}\n', 'aws_instance.i', EBS),
       'resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t\tencrypted   = true\n\t}\n\tebs_block_device {\n\t\tencrypted = true\n\t}\n\troot_block_device {\n\t\tencrypted = true\n\t}\n}\n');
   });
-  test('an empty one-line block is opened; beside a dynamic block of the name, no fix; a one-line block with content, no fix', () => {
+  test('a one-line block is opened (empty, or its one argument kept on a line of its own); beside a dynamic block of the name, no fix', () => {
     assert.equal(tfFixed('resource "aws_instance" "i" {}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    encrypted = true\n  }\n}\n');
     assert.equal(tfFixed('resource "aws_instance" "i" {\r\n  ami = "x"\r\n  root_block_device {}\r\n  dynamic "ebs_block_device" {\r\n    for_each = []\r\n    content {}\r\n  }\r\n}\r\n', 'aws_instance.i', EBS), undefined);
     assert.equal(tfFixed('resource "aws_instance" "i" {\r\n  root_block_device {}\r\n}\r\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\r\n  root_block_device {\r\n    encrypted = true\r\n  }\r\n}\r\n');
-    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { volume_size = 8 }\n}\n', 'aws_instance.i', EBS), undefined);
+    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { volume_size = 8 }\n}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n    encrypted   = true\n  }\n}\n');
+    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { volume_size = 8 } # small\n}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n    encrypted   = true\n  } # small\n}\n');
+    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { /* small */ volume_size = 8 }\n}\n', 'aws_instance.i', EBS), undefined);
   });
   const LOGS = tfPlan([{ op: 'append', list: ['enabled_cluster_log_types'], items: ['api', 'audit'] }]);
   test('a list argument: appended on one line or one item a line, created when absent (comments kept)', () => {

@@ -12,7 +12,7 @@ import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';
 import type { TfResource } from './module';
 import { terraformOperationsEdits } from './editOperations';
-import { alignAssignments, assignmentsAbove, companionName, inUnit, variableDeclaration } from './editValue';
+import { alignAssignments, assignmentsAbove, companionName, inUnit, openOneLineBlock, variableDeclaration } from './editValue';
 
 export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
   const actions: CodeActionResult[] = [];
@@ -99,10 +99,9 @@ function hasDynamic(block: HclBlock, name: string): boolean {
 
 /**
  * The edit that sets `path` (nested block names, then an argument) to `value` in `block`, or undefined when no
- * edit is certain: the value is the author's expression, a level is a `dynamic` block or an object argument, a
- * level has several blocks of that name, or the block is a one-line block with content (`{ a = 1 }`). An empty
- * block (`{}`, `{ }`) is opened onto lines. Inserted lines go last in the block, in the file's indentation and
- * line breaks.
+ * edit is certain: the value is the author's expression, a level is a `dynamic` block or an object argument, or a
+ * level has several blocks of that name. A one-line block (`{}`, `{ a = 1 }`) is opened onto lines. Inserted
+ * lines go last in the block, in the file's indentation and line breaks.
  */
 export function setInBlock(text: string, block: HclBlock, path: readonly string[], value: ScalarValue): TextEdit | undefined {
   let current = block;
@@ -131,11 +130,9 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
   const blockIndent = /^[ \t]*/.exec(text.slice(blockLine, current.range.start))?.[0] ?? '';
   const closeLine = lineStartOf(text, current.closeBrace);
   if (closeLine <= current.openBrace) {
-    // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
-    const inside = text.slice(current.openBrace, current.closeBrace);
-    if (!/^[ \t]*$/.test(inside) || current.body.attributes.length + current.body.blocks.length > 0) return undefined;
-    const lines = alignAssignments(nestedLines(remaining, value, blockIndent + indentUnit(text), indentUnit(text)));
-    return { range: { start: current.openBrace, end: current.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
+    // `{` and `}` on one line (`{}`, `{ a = 1 }`): opened onto lines.
+    const unit = indentUnit(text);
+    return openOneLineBlock(text, current, nestedLines(remaining, value, blockIndent + unit, unit), blockIndent + unit, blockIndent, newline);
   }
   if (!/^[ \t]*$/.test(text.slice(closeLine, current.closeBrace))) return undefined; // `}` after content on its line
   const closeIndent = text.slice(closeLine, current.closeBrace);

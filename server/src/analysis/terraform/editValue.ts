@@ -2,9 +2,9 @@
 // (`logging { ... }`, repeated blocks), object attributes (`tags = { ... }`), list attributes, and expressions as
 // written (`var.x`). `writeInBlock` merges a tree of wanted values into one block: blocks that exist are descended
 // into, literal arguments replaced, the missing ones inserted together before the block's `}` in the file's
-// indentation unit (tabs too) and line breaks; an empty `{}` block is opened onto lines. No edit where it is not
-// certain: a `dynamic` block or an attribute of the name, several blocks of the name, a one-line block with
-// content, the author's expression in the way.
+// indentation unit (tabs too) and line breaks; a one-line block (`{}`, `{ a = 1 }`) is opened onto lines. No edit
+// where it is not certain: a `dynamic` block or an attribute of the name, several blocks of the name, a one-line
+// block with a comment or a nested block, the author's expression in the way.
 import type { FixParameter, HclData } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { TextEdit } from '../types';
@@ -173,6 +173,29 @@ export function alignAssignments(lines: readonly string[], above: readonly numbe
   return result;
 }
 
+/**
+ * The edit that opens a block written on one line onto lines: `{}` gets `lines`; `{ name = value }` (HCL allows one
+ * argument there) gets its argument, as written, on a line of its own and `lines` after it, their `=` aligned with
+ * it. From after `{` to before `}`, so the braces and the argument's text stay. Undefined for anything else on the
+ * line between the braces (a comment, a nested block).
+ */
+export function openOneLineBlock(text: string, block: HclBlock, lines: readonly string[], indent: string, blockIndent: string, newline: string): TextEdit | undefined {
+  const range = { start: block.openBrace, end: block.closeBrace };
+  const inside = text.slice(block.openBrace, block.closeBrace);
+  const { attributes, blocks } = block.body;
+  if (blocks.length === 0 && attributes.length === 0) {
+    return /^[ \t]*$/.test(inside) ? { range, newText: `${newline}${alignAssignments(lines).join(newline)}${newline}${blockIndent}` } : undefined;
+  }
+  const attribute = attributes[0];
+  if (blocks.length > 0 || attributes.length > 1) return undefined;
+  const written = text.slice(attribute.range.start, attribute.range.end);
+  if (/[\r\n]/.test(inside) || text.slice(block.openBrace, attribute.range.start).trim() !== '' || text.slice(attribute.range.end, block.closeBrace).trim() !== '') return undefined;
+  const equals = written.indexOf('=');
+  if (equals < 0 || attribute.range.start + equals >= attribute.expression.range.start || !assignment(`${indent}${written}`)) return undefined;
+  const body = [`${indent}${written}`, ...alignAssignments(lines, [indent.length + equals])];
+  return { range, newText: `${newline}${body.join(newline)}${newline}${blockIndent}` };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Comparing
 
@@ -257,19 +280,13 @@ export function writeInBlock(context: HclContext, block: HclBlock, wanted: HclMa
   return edits;
 }
 
-/** Lines holding `wanted`, last in `block` (an empty one-line block is opened onto lines). */
+/** Lines holding `wanted`, last in `block` (a one-line block is opened onto lines). */
 export function insertInBlock(context: HclContext, block: HclBlock, wanted: HclMapping): TextEdit | undefined {
   const { text, newline, unit } = context;
   const blockIndent = lineIndent(text, block.range.start);
   const closeLine = lineStartAt(text, block.closeBrace);
   if (text[block.closeBrace] !== '}') return undefined; // an unclosed block
-  if (closeLine <= block.openBrace) {
-    // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
-    const inside = text.slice(block.openBrace, block.closeBrace);
-    if (!/^[ \t]*$/.test(inside) || block.body.attributes.length + block.body.blocks.length > 0) return undefined;
-    const lines = alignAssignments(bodyLines(wanted, blockIndent + unit, context));
-    return { range: { start: block.openBrace, end: block.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
-  }
+  if (closeLine <= block.openBrace) return openOneLineBlock(text, block, bodyLines(wanted, blockIndent + unit, context), blockIndent + unit, blockIndent, newline);
   if (!/^[ \t]*$/.test(text.slice(closeLine, block.closeBrace))) return undefined; // `}` after content on its line
   const closeIndent = text.slice(closeLine, block.closeBrace);
   const firstStart = block.body.attributes[0]?.nameRange.start ?? block.body.blocks[0]?.typeRange.start;
