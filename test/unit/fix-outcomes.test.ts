@@ -215,8 +215,9 @@ describe('cases: empty and one-line blocks', () => {
     const json = '{"Resources": {"V": {"Type": "AWS::EC2::Volume", "Properties": {\n}}}}\n';
     assert.equal(fixCleanly('t.json', json, 'ebs-volume-encrypted').fixed, '{"Resources": {"V": {"Type": "AWS::EC2::Volume", "Properties": { "Encrypted": true }}}}\n');
   });
-  test('YAML: a key still being typed (`Properties:` with no value) gets no second one', () => {
-    assertNoFix('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n', 'ebs-volume-encrypted');
+  test('YAML: `Properties:` with no value gets no second one: the setting is written below it', () => {
+    assert.equal(fixCleanly('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n', 'ebs-volume-encrypted').fixed,
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: true\n');
   });
 });
 

@@ -108,3 +108,16 @@ describe('Terraform: a resource written on one line', () => {
     assert.deepEqual(analyzer.codeActions({ path: '/m/main.tf', text }, finding.range).filter((action) => !action.title.startsWith('Suppress') && action.finding.ruleId === 'efs-encrypted').map((action) => action.title), []);
   });
 });
+
+describe('CloudFormation: `Properties:` with nothing written after it', () => {
+  const head = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
+  test('a set-setting fix writes below it, comments kept', () => {
+    assert.equal(fixWith('t.yaml', `${head}    Properties: # later\n      # BucketName: x\n`, 's3-versioning', /Status/).fixed,
+      `${head}    Properties: # later\n      VersioningConfiguration:\n        Status: Enabled\n      # BucketName: x\n`);
+    assert.equal(fixWith('t.yaml', `${head}    Properties:`, 's3-object-lock', /ObjectLockEnabled/).fixed, `${head}    Properties:\n      ObjectLockEnabled: true\n`);
+  });
+  test('a structured fix with a parameter too', () => {
+    const { fixed } = fixWith('t.yaml', `${head}    Properties:\n`, 's3-access-logging', /LoggingConfiguration|access log/i);
+    assert.match(fixed, /\n {4}Properties:\n {6}LoggingConfiguration:\n {8}DestinationBucketName: !Ref AccessLogBucketName\n$/);
+  });
+});
