@@ -41,7 +41,7 @@ describe('load balancer access logs: the bucket added only where none is named',
   test('alb-access-logs, HCL without access_logs: the block with a new variable', () => {
     const result = preferredFix('main.tf', ALB_TF, 'alb-access-logs');
     assert.ok(result);
-    assert.equal(result.text, "resource \"aws_lb\" \"main\" {\n  subnets = [\"subnet-1\", \"subnet-2\"]\n  access_logs {\n    bucket = var.load_balancer_log_bucket_name\n    enabled = true\n  }\n}\n\nvariable \"load_balancer_log_bucket_name\" {\n  description = \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\n  type        = string\n}\n");
+    assert.equal(result.text, "resource \"aws_lb\" \"main\" {\n  subnets = [\"subnet-1\", \"subnet-2\"]\n  access_logs {\n    bucket  = var.load_balancer_log_bucket_name\n    enabled = true\n  }\n}\n\nvariable \"load_balancer_log_bucket_name\" {\n  description = \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\n  type        = string\n}\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });
@@ -76,7 +76,7 @@ describe('load balancer access logs: the bucket added only where none is named',
   test('clb-access-logs, HCL without access_logs: the block with a new variable', () => {
     const result = preferredFix('main.tf', CLB_TF, 'clb-access-logs');
     assert.ok(result);
-    assert.equal(result.text, "resource \"aws_elb\" \"main\" {\n  availability_zones = [\"eu-west-1a\"]\n  access_logs {\n    bucket = var.load_balancer_log_bucket_name\n    enabled = true\n  }\n}\n\nvariable \"load_balancer_log_bucket_name\" {\n  description = \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\n  type        = string\n}\n");
+    assert.equal(result.text, "resource \"aws_elb\" \"main\" {\n  availability_zones = [\"eu-west-1a\"]\n  access_logs {\n    bucket  = var.load_balancer_log_bucket_name\n    enabled = true\n  }\n}\n\nvariable \"load_balancer_log_bucket_name\" {\n  description = \"Name of the S3 bucket (same Region) that receives the load balancer's access logs; its bucket policy must let Elastic Load Balancing write\"\n  type        = string\n}\n");
     assert.match(result.title, /its value to fill in/);
     assert.match(result.title, /bucket's policy must let Elastic Load Balancing write.*billed, in S3/);
   });

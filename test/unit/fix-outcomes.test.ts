@@ -175,7 +175,7 @@ describe('cases: a fix that reveals a follow-up finding', () => {
     const volume = 'resource "aws_ebs_volume" "v" {\n  availability_zone = "us-east-1a"\n  size              = 8\n}\n';
     const { fixed, title } = fixCleanly('main.tf', volume, 'ebs-volume-encrypted');
     assert.match(title, /replaces the volume.*ebs-volume-cmk/);
-    assert.equal(fixed, volume.replace('  size              = 8\n', '  size              = 8\n  encrypted = true\n'));
+    assert.equal(fixed, volume.replace('  size              = 8\n', '  size              = 8\n  encrypted         = true\n'));
     const bucket = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n';
     assert.ok(fixCleanly('t.yaml', bucket, 's3-versioning').fixed.includes('    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n'));
   });
@@ -197,8 +197,10 @@ describe('cases: empty and one-line blocks', () => {
     assert.equal(fixCleanly('main.tf', 'resource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "id"\n  point_in_time_recovery {\n  }\n}\n', 'dynamodb-pitr').fixed,
       'resource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = true\n  }\n}\n');
   });
-  test('a one-line block with content gets no fix (HCL allows one argument there; rewriting it is the author\'s call)', () => {
-    assertNoFix('main.tf', 'resource "aws_efs_file_system" "x" { creation_token = "x" }\n', 'efs-encrypted');
+  test('a one-line block with its one argument is opened onto lines, the argument kept as written; one holding a comment gets no fix', () => {
+    assert.equal(fixCleanly('main.tf', 'resource "aws_efs_file_system" "x" { creation_token = "x" }\n', 'efs-encrypted').fixed,
+      'resource "aws_efs_file_system" "x" {\n  creation_token = "x"\n  encrypted      = true\n}\n');
+    assertNoFix('main.tf', 'resource "aws_efs_file_system" "x" { creation_token = "x" /* temporary */ }\n', 'efs-encrypted');
   });
   test('YAML and JSON: empty and flow-style mappings', () => {
     const head = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
@@ -213,8 +215,9 @@ describe('cases: empty and one-line blocks', () => {
     const json = '{"Resources": {"V": {"Type": "AWS::EC2::Volume", "Properties": {\n}}}}\n';
     assert.equal(fixCleanly('t.json', json, 'ebs-volume-encrypted').fixed, '{"Resources": {"V": {"Type": "AWS::EC2::Volume", "Properties": { "Encrypted": true }}}}\n');
   });
-  test('YAML: a key still being typed (`Properties:` with no value) gets no second one', () => {
-    assertNoFix('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n', 'ebs-volume-encrypted');
+  test('YAML: `Properties:` with no value gets no second one: the setting is written below it', () => {
+    assert.equal(fixCleanly('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n', 'ebs-volume-encrypted').fixed,
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: true\n');
   });
 });
 

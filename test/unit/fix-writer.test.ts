@@ -132,13 +132,15 @@ describe('Terraform: blocks, objects, repeated blocks and list arguments', () =>
   const EBS = tfPlan([{ op: 'each', list: ['ebs_block_device'], path: ['encrypted'], value: true }, { op: 'set', path: ['root_block_device', 'encrypted'], value: true }]);
   test('tabs: every ebs_block_device, and a new root_block_device', () => {
     assert.equal(tfFixed('resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t}\n\tebs_block_device {\n\t\tencrypted = false\n\t}\n}\n', 'aws_instance.i', EBS),
-      'resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t\tencrypted = true\n\t}\n\tebs_block_device {\n\t\tencrypted = true\n\t}\n\troot_block_device {\n\t\tencrypted = true\n\t}\n}\n');
+      'resource "aws_instance" "i" {\n\tami = "x"\n\tebs_block_device {\n\t\tdevice_name = "/dev/sdb"\n\t\tencrypted   = true\n\t}\n\tebs_block_device {\n\t\tencrypted = true\n\t}\n\troot_block_device {\n\t\tencrypted = true\n\t}\n}\n');
   });
-  test('an empty one-line block is opened; beside a dynamic block of the name, no fix; a one-line block with content, no fix', () => {
+  test('a one-line block is opened (empty, or its one argument kept on a line of its own); beside a dynamic block of the name, no fix', () => {
     assert.equal(tfFixed('resource "aws_instance" "i" {}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    encrypted = true\n  }\n}\n');
     assert.equal(tfFixed('resource "aws_instance" "i" {\r\n  ami = "x"\r\n  root_block_device {}\r\n  dynamic "ebs_block_device" {\r\n    for_each = []\r\n    content {}\r\n  }\r\n}\r\n', 'aws_instance.i', EBS), undefined);
     assert.equal(tfFixed('resource "aws_instance" "i" {\r\n  root_block_device {}\r\n}\r\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\r\n  root_block_device {\r\n    encrypted = true\r\n  }\r\n}\r\n');
-    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { volume_size = 8 }\n}\n', 'aws_instance.i', EBS), undefined);
+    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { volume_size = 8 }\n}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n    encrypted   = true\n  }\n}\n');
+    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { volume_size = 8 } # small\n}\n', 'aws_instance.i', EBS), 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n    encrypted   = true\n  } # small\n}\n');
+    assert.equal(tfFixed('resource "aws_instance" "i" {\n  root_block_device { /* small */ volume_size = 8 }\n}\n', 'aws_instance.i', EBS), undefined);
   });
   const LOGS = tfPlan([{ op: 'append', list: ['enabled_cluster_log_types'], items: ['api', 'audit'] }]);
   test('a list argument: appended on one line or one item a line, created when absent (comments kept)', () => {
@@ -156,7 +158,7 @@ describe('Terraform: blocks, objects, repeated blocks and list arguments', () =>
       { op: 'set', path: ['tags'], value: { $object: { Team: 'a' } } },
     ], { variables: [{ name: 'api_access_log_group_arn', description: 'ARN' }] });
     assert.equal(tfFixed('resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n}\n', 'aws_api_gateway_stage.s', stage),
-      'resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n\taccess_log_settings {\n\t\tdestination_arn = var.api_access_log_group_arn\n\t\tformat = "$context.requestId"\n\t}\n\ttags = {\n\t\tTeam = "a"\n\t}\n}\n\nvariable "api_access_log_group_arn" {\n\tdescription = "ARN"\n\ttype        = string\n}\n');
+      'resource "aws_api_gateway_stage" "s" {\n\tstage_name = "prod"\n\taccess_log_settings {\n\t\tdestination_arn = var.api_access_log_group_arn\n\t\tformat          = "$context.requestId"\n\t}\n\ttags = {\n\t\tTeam = "a"\n\t}\n}\n\nvariable "api_access_log_group_arn" {\n\tdescription = "ARN"\n\ttype        = string\n}\n');
   });
 });
 
@@ -174,7 +176,7 @@ describe('matching on several keys, creating an absent list, a Terraform-only co
     const text = 'resource "aws_elastic_beanstalk_environment" "e" {\n  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name      = "StreamLogs"\n    value     = "false"\n  }\n}\n';
     assert.equal(tfFixed(text, 'aws_elastic_beanstalk_environment.e', tf), text.replace('"false"', '"true"'));
     assert.equal(tfFixed(text.replace('"StreamLogs"', '"RetentionInDays"'), 'aws_elastic_beanstalk_environment.e', tf),
-      `${text.replace('"StreamLogs"', '"RetentionInDays"').slice(0, -2)}  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name = "StreamLogs"\n    value = "true"\n  }\n}\n`);
+      `${text.replace('"StreamLogs"', '"RetentionInDays"').slice(0, -2)}  setting {\n    namespace = "aws:elasticbeanstalk:cloudwatch:logs"\n    name      = "StreamLogs"\n    value     = "true"\n  }\n}\n`);
   });
   test('`each` with `create`: every entry, or a new list when there is none', () => {
     const cache = plan([{ op: 'each', list: ['MethodSettings'], path: ['CacheDataEncrypted'], value: true, create: [{ ResourcePath: '/*', HttpMethod: '*', CacheDataEncrypted: true }] }]);

@@ -26,7 +26,7 @@ describe('lambda-in-vpc: VpcConfig from list parameters', () => {
   test('HCL', () => {
     const text = 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n}\n';
     assert.equal(preferredFix('main.tf', text, 'lambda-in-vpc')?.text,
-      'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  vpc_config {\n    subnet_ids = var.lambda_subnet_ids\n    security_group_ids = var.lambda_security_group_ids\n  }\n}\n\nvariable "lambda_subnet_ids" {\n  description = "Private subnets (in at least two Availability Zones) the function connects to"\n  type        = list(string)\n}\n\nvariable "lambda_security_group_ids" {\n  description = "Security groups of the function\'s network interfaces (their egress rules decide what it reaches)"\n  type        = list(string)\n}\n');
+      'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  vpc_config {\n    subnet_ids         = var.lambda_subnet_ids\n    security_group_ids = var.lambda_security_group_ids\n  }\n}\n\nvariable "lambda_subnet_ids" {\n  description = "Private subnets (in at least two Availability Zones) the function connects to"\n  type        = list(string)\n}\n\nvariable "lambda_security_group_ids" {\n  description = "Security groups of the function\'s network interfaces (their egress rules decide what it reaches)"\n  type        = list(string)\n}\n');
   });
 });
 
@@ -48,7 +48,7 @@ describe('opensearch-in-vpc: VPCOptions from list parameters, the domain replace
   test('HCL', () => {
     const text = 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n';
     const result = preferredFix('main.tf', text, 'opensearch-in-vpc');
-    assert.equal(result?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  vpc_options {\n    subnet_ids = var.search_domain_subnet_ids\n    security_group_ids = var.search_domain_security_group_ids\n  }\n}\n\nvariable "search_domain_subnet_ids" {\n  description = "Private subnets of the domain, one per Availability Zone it uses (more than one needs ZoneAwarenessEnabled)"\n  type        = list(string)\n}\n\nvariable "search_domain_security_group_ids" {\n  description = "Security groups of the domain\'s VPC endpoints (their ingress rules decide who reaches it on 443)"\n  type        = list(string)\n}\n');
+    assert.equal(result?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  vpc_options {\n    subnet_ids         = var.search_domain_subnet_ids\n    security_group_ids = var.search_domain_security_group_ids\n  }\n}\n\nvariable "search_domain_subnet_ids" {\n  description = "Private subnets of the domain, one per Availability Zone it uses (more than one needs ZoneAwarenessEnabled)"\n  type        = list(string)\n}\n\nvariable "search_domain_security_group_ids" {\n  description = "Security groups of the domain\'s VPC endpoints (their ingress rules decide who reaches it on 443)"\n  type        = list(string)\n}\n');
     assert.match(result.title, /replaces the domain/);
   });
 });
@@ -120,7 +120,7 @@ describe('opensearch-fgac: an IAM master user and what fine-grained access contr
   });
   test('HCL', () => {
     const text = 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n';
-    assert.equal(preferredFix('main.tf', text, 'opensearch-fgac')?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  advanced_security_options {\n    enabled = true\n    internal_user_database_enabled = false\n    master_user_options {\n      master_user_arn = var.search_master_user_arn\n    }\n  }\n  node_to_node_encryption {\n    enabled = true\n  }\n  encrypt_at_rest {\n    enabled = true\n  }\n  domain_endpoint_options {\n    enforce_https = true\n  }\n}\n\nvariable "search_master_user_arn" {\n  description = "ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)"\n  type        = string\n}\n');
+    assert.equal(preferredFix('main.tf', text, 'opensearch-fgac')?.text, 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  advanced_security_options {\n    enabled                        = true\n    internal_user_database_enabled = false\n    master_user_options {\n      master_user_arn = var.search_master_user_arn\n    }\n  }\n  node_to_node_encryption {\n    enabled = true\n  }\n  encrypt_at_rest {\n    enabled = true\n  }\n  domain_endpoint_options {\n    enforce_https = true\n  }\n}\n\nvariable "search_master_user_arn" {\n  description = "ARN of the IAM user or role that is the domain\'s fine-grained access control master user (it maps the other roles)"\n  type        = string\n}\n');
   });
 });
 
@@ -168,6 +168,6 @@ describe('alb-https-listener: the listener turned HTTPS with a certificate param
   });
   test('HCL', () => {
     const text = 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d"\n  port              = 80\n  protocol          = "HTTP"\n}\n';
-    assert.equal(preferredFix('main.tf', text, 'alb-https-listener')?.text, 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d"\n  port              = 80\n  protocol          = "HTTPS"\n  certificate_arn = var.listener_certificate_arn\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\n\nvariable "listener_certificate_arn" {\n  description = "ARN of the ACM (or IAM) server certificate the HTTPS listener presents, for the names clients use"\n  type        = string\n}\n');
+    assert.equal(preferredFix('main.tf', text, 'alb-https-listener')?.text, 'resource "aws_lb_listener" "http" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/0a1b2c3d"\n  port              = 80\n  protocol          = "HTTPS"\n  certificate_arn   = var.listener_certificate_arn\n  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\n\nvariable "listener_certificate_arn" {\n  description = "ARN of the ACM (or IAM) server certificate the HTTPS listener presents, for the names clients use"\n  type        = string\n}\n');
   });
 });

@@ -5,6 +5,7 @@ import { lineBreakOf, lineStartAt } from '../text';
 import type { Fix, MapNode, OffsetRange, ScalarValue, TextEdit } from '../types';
 import type { CfnResource, CfnTemplate } from './template';
 import type { SetSettingFix } from '../rules/support/rule';
+import { belowEmptyKey, keyIndent, writtenEmpty } from './editValue';
 
 export function writeSetSettingFix(text: string, template: CfnTemplate, resource: CfnResource, plan: SetSettingFix): Fix | undefined {
   return writeSetPath(text, template, resource, ['Properties', ...plan.path], plan.value, plan.title);
@@ -31,9 +32,10 @@ function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource
   while (depth < path.length - 1) {
     const entry = map.entries.find((candidate) => candidate.key === path[depth]);
     if (!entry) break;
-    if (!entry.value) return undefined; // `Key:` still being typed: a second `Key:` would duplicate it
+    // `Key:` with no value (`Properties:` left empty): the rest of the path is written below it, as its mapping.
+    if (writtenEmpty(entry.value)) return template.format === 'yaml' && written(entry.keyRange) ? writeBelowEmptyKey(text, resource, entry.keyRange, path.slice(depth + 1), formatScalar(value, 'yaml'), title) : undefined;
     const next = entry.value;
-    if (next.kind !== 'map') return undefined; // an intrinsic or scalar where a mapping should be: do not guess
+    if (next?.kind !== 'map') return undefined; // an intrinsic or scalar where a mapping should be: do not guess
     // A mapping inherited whole (YAML alias or merge key): overriding it would drop its other keys.
     if (!written(entry.keyRange) || !written(next.range)) return undefined;
     map = next;
@@ -56,6 +58,16 @@ function writeSetPath(text: string, template: CfnTemplate, resource: CfnResource
       ? insertFlow(text, map, remaining, formatScalar(value, 'json'), (key) => key)
       : insertYaml(text, map, resource, remaining, literal);
   return insideResource(edit ? { title, edits: [edit] } : undefined, resource);
+}
+
+/** `keys` nested below a key with no value, the last set to `literal`, one step deeper than the key. */
+function writeBelowEmptyKey(text: string, resource: CfnResource, keyRange: OffsetRange, keys: readonly string[], literal: string, title: string): Fix | undefined {
+  const step = indentStep(text, resource);
+  const indent = keyIndent(text, keyRange) + step;
+  const lines = keys.map((key, index) => `${indent}${step.repeat(index)}${key}:${index === keys.length - 1 ? ` ${literal}` : ''}`);
+  // Written on the line after the key's: inside the resource, or just after its last line.
+  const edit = belowEmptyKey(text, keyRange, lines, eol(text));
+  return edit && { title, edits: [edit] };
 }
 
 /** An edit outside the resource would change text other resources share (a YAML anchor): no fix then. */

@@ -7,7 +7,7 @@ import type { FixData, SetSettingFix } from '../rules/support/rule';
 import { appendToList, nest, nodeAt, writeInEachElement } from './editElements';
 import { writeCompanionFix } from './editCompanion';
 import { declareParameters } from './editParameter';
-import { afterLine, editContext, isIntrinsic, isMapping, writeInMap, type FixMapping } from './editValue';
+import { afterLine, editContext, isIntrinsic, isMapping, writeInMap, writtenEmpty, type FixMapping } from './editValue';
 import type { CfnResource, CfnTemplate } from './template';
 
 const COMPANION = '$COMPANION';
@@ -38,8 +38,10 @@ export function writeOperationsFix(text: string, template: CfnTemplate, resource
   if (!operations || (operations.length === 0 && !plan.companion)) return undefined;
   const companionId = plan.companion ? `${resource.id}${plan.companion.suffix}` : undefined;
   const context = editContext(text, template.format, resource.range);
-  const properties = nodeAt(resource.node, ['Properties']);
-  if (properties && properties.kind !== 'map') return undefined;
+  const written = nodeAt(resource.node, ['Properties']);
+  // `Properties:` with nothing written is no mapping yet: writeInMap writes one below it.
+  if (written && written.kind !== 'map' && !writtenEmpty(written)) return undefined;
+  const properties = written?.kind === 'map' ? written : undefined;
   let wanted: FixMapping = {};
   const edits: TextEdit[] = [];
   // Steps on the elements of one list are merged, so two keys new to one element are written in one edit.

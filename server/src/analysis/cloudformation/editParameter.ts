@@ -17,10 +17,11 @@ export function writeParameterFix(text: string, template: CfnTemplate, resource:
   if (!parameter) return undefined;
   const set = writeSetSettingFix(text, template, resource, { ...plan, value: MARKER });
   if (!set) return undefined;
-  const written = template.format === 'json' ? JSON.stringify(MARKER) : MARKER;
+  // The marker is quoted in JSON and in a YAML flow mapping (edit.ts writes flow values as JSON), bare in block
+  // YAML: the whole token is swapped, so a flow mapping gets `!Ref X`, not the string "!Ref X".
   const reference = template.format === 'json' ? `{ "Ref": ${JSON.stringify(parameter.name)} }` : `!Ref ${parameter.name}`;
-  if (!set.edits.every((edit) => edit.newText.split(written).length === 2)) return undefined;
-  const edits = set.edits.map((edit) => ({ ...edit, newText: edit.newText.replace(written, reference) }));
+  if (!set.edits.every((edit) => edit.newText.split(MARKER).length === 2)) return undefined;
+  const edits = set.edits.map((edit) => ({ ...edit, newText: edit.newText.replace(edit.newText.includes(JSON.stringify(MARKER)) ? JSON.stringify(MARKER) : MARKER, reference) }));
   if (template.parameters.has(parameter.name)) return { title: plan.title, edits };
   const declaration = declareParameters(text, template, [parameter]);
   return declaration ? { title: plan.title, edits: [declaration, ...edits] } : undefined;

@@ -186,7 +186,15 @@ export function writeInMap(context: EditContext, map: MapNode, wanted: FixMappin
       continue;
     }
     const node = entry.value;
-    if (!node) return undefined; // `Key:` being typed
+    if (!node || writtenEmpty(node)) {
+      // `Key:` with nothing after it: a mapping is written below it; a scalar may be being typed.
+      if (context.format !== 'yaml' || !isMapping(value) || isIntrinsic(value)) return undefined;
+      const indent = keyIndent(context.text, entry.keyRange) + context.step;
+      const below = belowEmptyKey(context.text, entry.keyRange, Object.entries(value).flatMap(([name, item]) => yamlMemberLines(name, item, indent, context.step)), context.newline);
+      if (!below) return undefined;
+      edits.push(below);
+      continue;
+    }
     if (holds(node, value)) continue;
     if (node.kind === 'intrinsic') return undefined; // the author's wiring: fix the parameter or condition instead
     if (isMapping(value) && !isIntrinsic(value) && node.kind === 'map') {
@@ -235,6 +243,30 @@ function replaceValue(context: EditContext, keyRange: OffsetRange, node: ValueNo
 function isFlowAt(text: string, offset: number, keyRange: OffsetRange): boolean {
   const before = text.slice(lineStartAt(text, keyRange.start), keyStart(text, keyRange)).trim();
   return /[{,[]$/.test(before) || text[offset] === '{' || text[offset] === '[';
+}
+
+/**
+ * `lines` written below a block-YAML key that has no value yet (`Properties:`, a comment after it at most), which
+ * makes them its mapping; undefined for any other layout (flow style, `~`, `null`, JSON). `lines` are already at
+ * the key's indentation plus one step.
+ */
+export function belowEmptyKey(text: string, keyRange: OffsetRange, lines: readonly string[], newline: string): TextEdit | undefined {
+  const start = keyStart(text, keyRange);
+  if (!/^ *$/.test(text.slice(lineStartAt(text, start), start))) return undefined;
+  const rest = /^["']?[ \t]*:[ \t]*(?:#[^\r\n]*)?(?=\r?\n|$)/.exec(text.slice(keyRange.end));
+  if (!rest) return undefined;
+  const at = afterLine(text, keyRange.end + rest[0].length);
+  return { range: { start: at.offset, end: at.offset }, newText: at.lead + lines.join(newline) + newline };
+}
+
+/** Whether a key has no value written (`Key:`): no node, or YAML's implicit null (an empty range). */
+export function writtenEmpty(node: ValueNode | undefined): boolean {
+  return !node || (node.kind === 'scalar' && node.value === null && node.range.start === node.range.end);
+}
+
+/** The indentation of the block-YAML key at `keyRange` (the spaces before it, its quote excluded). */
+export function keyIndent(text: string, keyRange: OffsetRange): string {
+  return lineIndent(text, keyStart(text, keyRange));
 }
 
 /** Inserts `key: value` members into `map` (one edit), in its style. */

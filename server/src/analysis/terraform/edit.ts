@@ -12,7 +12,7 @@ import type { ModuleAnalysis } from './analyze';
 import type { HclBlock } from './hcl/ast';
 import type { TfResource } from './module';
 import { terraformOperationsEdits } from './editOperations';
-import { companionName } from './editValue';
+import { alignAssignments, assignmentsAbove, companionName, inUnit, openOneLineBlock, variableDeclaration } from './editValue';
 
 export function terraformCodeActions(analysis: ModuleAnalysis, file: FileAnalysis, input: AnalyzeInput, range: OffsetRange): CodeActionResult[] {
   const actions: CodeActionResult[] = [];
@@ -99,10 +99,9 @@ function hasDynamic(block: HclBlock, name: string): boolean {
 
 /**
  * The edit that sets `path` (nested block names, then an argument) to `value` in `block`, or undefined when no
- * edit is certain: the value is the author's expression, a level is a `dynamic` block or an object argument, a
- * level has several blocks of that name, or the block is a one-line block with content (`{ a = 1 }`). An empty
- * block (`{}`, `{ }`) is opened onto lines. Inserted lines go last in the block, in the file's indentation and
- * line breaks.
+ * edit is certain: the value is the author's expression, a level is a `dynamic` block or an object argument, or a
+ * level has several blocks of that name. A one-line block (`{}`, `{ a = 1 }`) is opened onto lines. Inserted
+ * lines go last in the block, in the file's indentation and line breaks.
  */
 export function setInBlock(text: string, block: HclBlock, path: readonly string[], value: ScalarValue): TextEdit | undefined {
   let current = block;
@@ -131,11 +130,9 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
   const blockIndent = /^[ \t]*/.exec(text.slice(blockLine, current.range.start))?.[0] ?? '';
   const closeLine = lineStartOf(text, current.closeBrace);
   if (closeLine <= current.openBrace) {
-    // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
-    const inside = text.slice(current.openBrace, current.closeBrace);
-    if (!/^[ \t]*$/.test(inside) || current.body.attributes.length + current.body.blocks.length > 0) return undefined;
-    const lines = nestedLines(remaining, value, blockIndent + indentUnit(text), indentUnit(text));
-    return { range: { start: current.openBrace, end: current.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
+    // `{` and `}` on one line (`{}`, `{ a = 1 }`): opened onto lines.
+    const unit = indentUnit(text);
+    return openOneLineBlock(text, current, nestedLines(remaining, value, blockIndent + unit, unit), blockIndent + unit, blockIndent, newline);
   }
   if (!/^[ \t]*$/.test(text.slice(closeLine, current.closeBrace))) return undefined; // `}` after content on its line
   const closeIndent = text.slice(closeLine, current.closeBrace);
@@ -144,7 +141,7 @@ export function setInBlock(text: string, block: HclBlock, path: readonly string[
   const indent = firstStart !== undefined ? text.slice(lineStartOf(text, firstStart), firstStart) : `${closeIndent}${unit}`;
   if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
   const step = indent.length > closeIndent.length ? indent.slice(closeIndent.length) : unit;
-  return { range: { start: closeLine, end: closeLine }, newText: nestedLines(remaining, value, indent, step).join(newline) + newline };
+  return { range: { start: closeLine, end: closeLine }, newText: alignAssignments(nestedLines(remaining, value, indent, step), assignmentsAbove(text, current, closeLine)).join(newline) + newline };
 }
 
 /** `path = var.<name>`, and `variable "<name>"` (no default: Terraform asks for it) after the resource unless the module declares it. */
@@ -156,7 +153,7 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
   if (analysis.module.variables.has(variable.name)) return edits;
   const newline = eol(text);
   const end = resource.block.range.end;
-  const declaration = [`variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`, ...(variable.noEcho ? ['  sensitive   = true'] : []), '}'];
+  const declaration = variableDeclaration(variable, indentUnit(text));
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }
 
@@ -166,7 +163,8 @@ function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource
   const name = companionName(parent.name, suffix);
   if (analysis.module.resources.some((candidate) => candidate.type === companion.type && candidate.name === name)) return undefined;
   const newline = eol(text);
-  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? `  ${line}` : line)), '}'];
+  const unit = indentUnit(text);
+  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? unit + inUnit(line, unit) : line)), '}'];
   const end = parent.block.range.end;
   return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
 }
@@ -176,10 +174,7 @@ function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent:
   const edit = addCompanion(text, analysis, parent, companion.suffix, companion);
   if (!edit) return undefined;
   const newline = eol(text);
-  const declarations = variables.filter((variable) => !analysis.module.variables.has(variable.name)).map((variable) => [
-    '', '', `variable "${variable.name}" {`, `  description = ${JSON.stringify(variable.description)}`, `  type        = ${variable.type?.terraform ?? 'string'}`,
-    ...(variable.noEcho ? ['  sensitive   = true'] : []), '}',
-  ].join(newline));
+  const declarations = variables.filter((variable) => !analysis.module.variables.has(variable.name)).map((variable) => ['', '', ...variableDeclaration(variable, indentUnit(text))].join(newline));
   return [{ ...edit, newText: edit.newText + declarations.join('') }];
 }
 
@@ -205,7 +200,7 @@ function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfReso
     '}',
   ];
   const end = parent.block.range.end;
-  return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
+  return { range: { start: end, end }, newText: `${newline}${newline}${alignAssignments(lines).join(newline)}` };
 }
 
 /**

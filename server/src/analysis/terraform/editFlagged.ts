@@ -8,6 +8,7 @@ import type { OffsetRange, TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import type { HclBody, HclExpression } from './hcl/ast';
 import type { TfResource } from './module';
+import { hclContext, variableDeclaration } from './editValue';
 
 interface Located {
   readonly value: string;
@@ -79,13 +80,7 @@ export function writeFlaggedHcl(text: string, analysis: ModuleAnalysis, resource
   const edits: TextEdit[] = [{ range: found.range, newText: reference }];
   if (!variable || analysis.module.variables.has(variable.name)) return edits;
   const newline = lineBreakOf(text);
-  const declaration = [
-    `variable "${variable.name}" {`,
-    `  description = ${JSON.stringify(variable.description)}`,
-    `  type        = ${variable.type?.terraform ?? 'string'}`,
-    ...(variable.noEcho ? ['  sensitive   = true'] : []),
-    '}',
-  ];
+  const declaration = variableDeclaration(variable, hclContext(text).unit);
   const end = resource.block.range.end;
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }

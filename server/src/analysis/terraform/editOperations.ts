@@ -7,7 +7,7 @@ import type { FixParameter, HclData, SetSettingFix } from '../rules/support/rule
 import type { TextEdit } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import { appendInBlock, blockAt, nestHcl, writeInEachBlock } from './editElements';
-import { companionName, hclContext, isBlockData, isExpressionData, writeInBlock, type HclMapping } from './editValue';
+import { companionName, hclContext, isBlockData, isExpressionData, variableDeclaration, writeInBlock, type HclMapping } from './editValue';
 import type { TfResource } from './module';
 
 const COMPANION = '$COMPANION';
@@ -84,13 +84,5 @@ export function terraformOperationsEdits(text: string, analysis: ModuleAnalysis,
 
 /** `variable` blocks without a default (Terraform asks for the value), each after a blank line. */
 function declarations(variables: readonly FixParameter[], newline: string, unit: string): string {
-  return variables.map((variable) => [
-    '',
-    '',
-    `variable "${variable.name}" {`,
-    `${unit}description = ${JSON.stringify(variable.description)}`,
-    `${unit}type        = ${variable.type?.terraform ?? 'string'}`,
-    ...(variable.noEcho ? [`${unit}sensitive   = true`] : []),
-    '}',
-  ].join(newline)).join('');
+  return variables.map((variable) => ['', '', ...variableDeclaration(variable, unit)].join(newline)).join('');
 }

@@ -2,10 +2,10 @@
 // (`logging { ... }`, repeated blocks), object attributes (`tags = { ... }`), list attributes, and expressions as
 // written (`var.x`). `writeInBlock` merges a tree of wanted values into one block: blocks that exist are descended
 // into, literal arguments replaced, the missing ones inserted together before the block's `}` in the file's
-// indentation unit (tabs too) and line breaks; an empty `{}` block is opened onto lines. No edit where it is not
-// certain: a `dynamic` block or an attribute of the name, several blocks of the name, a one-line block with
-// content, the author's expression in the way.
-import type { HclData } from '../rules/support/rule';
+// indentation unit (tabs too) and line breaks; a one-line block (`{}`, `{ a = 1 }`) is opened onto lines. No edit
+// where it is not certain: a `dynamic` block or an attribute of the name, several blocks of the name, a one-line
+// block with a comment or a nested block, the author's expression in the way.
+import type { FixParameter, HclData } from '../rules/support/rule';
 import { lineBreakOf, lineStartAt } from '../text';
 import type { TextEdit } from '../types';
 import type { HclBlock, HclExpression } from './hcl/ast';
@@ -24,6 +24,26 @@ export function hclContext(text: string): HclContext {
   const match = /^([ \t]+)[A-Za-z_]/m.exec(text);
   const unit = !match ? '  ' : match[1].startsWith('\t') ? '\t' : match[1];
   return { text, newline: lineBreakOf(text), unit };
+}
+
+/**
+ * A line written with two-space steps (companion bodies, variable declarations) in the file's own unit: a tab file
+ * gets tabs, a four-space file four spaces a level.
+ */
+export function inUnit(line: string, unit: string): string {
+  const steps = /^(?: {2})*/.exec(line)?.[0].length ?? 0;
+  return unit.repeat(steps / 2) + line.slice(steps);
+}
+
+/** `variable "<name>" { description, type, sensitive }` (no default: Terraform asks for it), in the file's unit. */
+export function variableDeclaration(variable: FixParameter, unit: string): string[] {
+  return [
+    `variable "${variable.name}" {`,
+    `${unit}description = ${JSON.stringify(variable.description)}`,
+    `${unit}type        = ${variable.type?.terraform ?? 'string'}`,
+    ...(variable.noEcho ? [`${unit}sensitive   = true`] : []),
+    '}',
+  ];
 }
 
 /** The name of a companion resource: `<parent name><suffix in snake_case>` (`b` + `TlsOnlyPolicy` = `b_tls_only_policy`). */
@@ -84,6 +104,96 @@ export function bodyLines(wanted: HclMapping, indent: string, context: HclContex
 
 function blockLines(name: string, body: HclMapping, indent: string, context: HclContext): string[] {
   return [`${indent}${name} {`, ...bodyLines(body, indent + context.unit, context), `${indent}}`];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Aligning `=` as terraform fmt does (hclwrite): a run of consecutive lines that each hold a whole `name = value`
+// has its `=` one column after its longest name; a blank, comment, block or multi-line argument line ends the run.
+
+const ASSIGNMENT = /^([ \t]*)([A-Za-z_][\w-]*|"(?:[^"\\]|\\.)*") +(=(?!=).*)$/;
+
+/** The parts of a line that is a whole single-line `name = value`, or undefined. */
+function assignment(line: string): { indent: string; name: string; rest: string } | undefined {
+  const match = ASSIGNMENT.exec(line);
+  if (!match || /^=\s*<</.test(match[3])) return undefined;
+  const code = match[3].replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const net = (code.match(/[[{(]/g)?.length ?? 0) - (code.match(/[\]})]/g)?.length ?? 0);
+  return net === 0 ? { indent: match[1], name: match[2], rest: match[3] } : undefined;
+}
+
+/**
+ * The `=` columns (from the line start) of the run of single-line arguments of `block` that ends on the line just
+ * before `lineStart`: what an inserted argument there joins. Empty when that line is not such an argument.
+ */
+export function assignmentsAbove(text: string, block: HclBlock, lineStart: number): number[] {
+  const columns: number[] = [];
+  let line = lineStart;
+  for (const attribute of [...block.body.attributes].sort((a, b) => b.range.start - a.range.start)) {
+    if (line === 0) break;
+    const previous = lineStartAt(text, line - 1);
+    const start = attribute.nameRange.start;
+    if (lineStartAt(text, start) !== previous || !/^[ \t]*$/.test(text.slice(previous, start))) break;
+    if (lineStartAt(text, attribute.range.end) !== previous) break; // a multi-line value (a heredoc, an object)
+    const equals = text.indexOf('=', attribute.nameRange.end);
+    if (equals < 0 || equals >= attribute.expression.range.start || !assignment(text.slice(previous, attribute.range.end))) break;
+    columns.push(equals - previous);
+    line = previous;
+  }
+  return columns;
+}
+
+/**
+ * Inserted lines with their `=` where terraform fmt puts them. Runs inside the new lines are aligned on their
+ * longest name. The first run joins the arguments just above it (`above`, their `=` columns): when those are
+ * aligned, each joining line's `=` goes in their column, or one space after its name when it is longer (fmt would
+ * move the others, and text outside the edit is not touched); when they are not aligned, one space.
+ */
+export function alignAssignments(lines: readonly string[], above: readonly number[] = []): string[] {
+  const result = [...lines];
+  let index = 0;
+  while (index < result.length) {
+    if (!assignment(result[index])) {
+      index++;
+      continue;
+    }
+    let end = index;
+    const run: { indent: string; name: string; rest: string }[] = [];
+    for (let found = assignment(result[end]); found; found = end < result.length ? assignment(result[end]) : undefined) {
+      run.push(found);
+      end++;
+    }
+    const lead = (part: { indent: string; name: string }): number => part.indent.length + part.name.length;
+    const joins = index === 0 && above.length > 0;
+    const column = joins ? (above.every((value) => value === above[0]) ? above[0] : 0) : Math.max(...run.map(lead)) + 1;
+    run.forEach((part, offset) => {
+      result[index + offset] = `${part.indent}${part.name}${' '.repeat(Math.max(1, column - lead(part)))}${part.rest}`;
+    });
+    index = end;
+  }
+  return result;
+}
+
+/**
+ * The edit that opens a block written on one line onto lines: `{}` gets `lines`; `{ name = value }` (HCL allows one
+ * argument there) gets its argument, as written, on a line of its own and `lines` after it, their `=` aligned with
+ * it. From after `{` to before `}`, so the braces and the argument's text stay. Undefined for anything else on the
+ * line between the braces (a comment, a nested block).
+ */
+export function openOneLineBlock(text: string, block: HclBlock, lines: readonly string[], indent: string, blockIndent: string, newline: string): TextEdit | undefined {
+  const range = { start: block.openBrace, end: block.closeBrace };
+  const inside = text.slice(block.openBrace, block.closeBrace);
+  const { attributes, blocks } = block.body;
+  if (blocks.length === 0 && attributes.length === 0) {
+    return /^[ \t]*$/.test(inside) ? { range, newText: `${newline}${alignAssignments(lines).join(newline)}${newline}${blockIndent}` } : undefined;
+  }
+  const attribute = attributes[0];
+  if (blocks.length > 0 || attributes.length > 1) return undefined;
+  const written = text.slice(attribute.range.start, attribute.range.end);
+  if (/[\r\n]/.test(inside) || text.slice(block.openBrace, attribute.range.start).trim() !== '' || text.slice(attribute.range.end, block.closeBrace).trim() !== '') return undefined;
+  const equals = written.indexOf('=');
+  if (equals < 0 || attribute.range.start + equals >= attribute.expression.range.start || !assignment(`${indent}${written}`)) return undefined;
+  const body = [`${indent}${written}`, ...alignAssignments(lines, [indent.length + equals])];
+  return { range, newText: `${newline}${body.join(newline)}${newline}${blockIndent}` };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -170,23 +280,17 @@ export function writeInBlock(context: HclContext, block: HclBlock, wanted: HclMa
   return edits;
 }
 
-/** Lines holding `wanted`, last in `block` (an empty one-line block is opened onto lines). */
+/** Lines holding `wanted`, last in `block` (a one-line block is opened onto lines). */
 export function insertInBlock(context: HclContext, block: HclBlock, wanted: HclMapping): TextEdit | undefined {
   const { text, newline, unit } = context;
   const blockIndent = lineIndent(text, block.range.start);
   const closeLine = lineStartAt(text, block.closeBrace);
   if (text[block.closeBrace] !== '}') return undefined; // an unclosed block
-  if (closeLine <= block.openBrace) {
-    // `{` and `}` on one line: an empty block is opened onto lines; one with content is a single-line block.
-    const inside = text.slice(block.openBrace, block.closeBrace);
-    if (!/^[ \t]*$/.test(inside) || block.body.attributes.length + block.body.blocks.length > 0) return undefined;
-    const lines = bodyLines(wanted, blockIndent + unit, context);
-    return { range: { start: block.openBrace, end: block.closeBrace }, newText: `${newline}${lines.join(newline)}${newline}${blockIndent}` };
-  }
+  if (closeLine <= block.openBrace) return openOneLineBlock(text, block, bodyLines(wanted, blockIndent + unit, context), blockIndent + unit, blockIndent, newline);
   if (!/^[ \t]*$/.test(text.slice(closeLine, block.closeBrace))) return undefined; // `}` after content on its line
   const closeIndent = text.slice(closeLine, block.closeBrace);
   const firstStart = block.body.attributes[0]?.nameRange.start ?? block.body.blocks[0]?.typeRange.start;
   const indent = firstStart !== undefined ? text.slice(lineStartAt(text, firstStart), firstStart) : `${closeIndent}${unit}`;
   if (!/^[ \t]*$/.test(indent)) return undefined; // the first child shares a line with something else
-  return { range: { start: closeLine, end: closeLine }, newText: bodyLines(wanted, indent, context).join(newline) + newline };
+  return { range: { start: closeLine, end: closeLine }, newText: alignAssignments(bodyLines(wanted, indent, context), assignmentsAbove(text, block, closeLine)).join(newline) + newline };
 }
