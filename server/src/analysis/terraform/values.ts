@@ -74,7 +74,7 @@ function jsonDynamicOf(expression: HclExpression, label: string): MapNode | unde
   // A JSON string is the iterator's name ("iterator": "rule"), read as a literal or a template without interpolation.
   const name = iterator?.kind === 'literal' && typeof iterator.value === 'string' ? iterator.value
     : iterator?.kind === 'template' && iterator.value !== undefined ? iterator.value : label;
-  return { ...map, dynamic: { forEach: property('for_each'), iterator: name } };
+  return { ...map, dynamic: { forEach: property('for_each'), iterator: name, label } };
 }
 
 /** for_each and the iterator's name (`iterator = x` or the label) of a `dynamic` block. */
