@@ -14,13 +14,29 @@ const id = 'rds-log-exports';
  * a parameter with several allowed values) is judged per engine: a gap on every engine is a finding, a gap on
  * some only "depends".
  */
+/** An engine of each family whose required log differs (support/logExports.ts rdsAuditLogs). */
+const ENGINE_FAMILIES = ['mysql', 'postgres', 'oracle-ee', 'sqlserver-ee'];
+
+/**
+ * The judgement for one engine. An engine that cannot be known (a parameter without a default, an absent Engine on
+ * a restored instance) may be any family: a list that would be addressed only for some families cannot be checked.
+ */
+function judgeEngine(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, engineKey: string, property: string, engine: string | undefined, via?: readonly string[]): RuleOutcome[] {
+  const outcomes = judgeLogExports(start, anchor, resolver, property, rdsLogExportsCheck(engine), via);
+  if (engine !== undefined || !outcomes.some((outcome) => outcome.kind === 'addressed')) return outcomes;
+  const missing = ENGINE_FAMILIES.filter((family) => !judgeLogExports(start, anchor, resolver, property, rdsLogExportsCheck(family), via).some((outcome) => outcome.kind === 'addressed'));
+  if (missing.length === 0) return outcomes;
+  const exported = outcomes.flatMap((outcome) => (outcome.kind === 'addressed' ? [outcome.detail] : [])).join('; ');
+  return [{ kind: 'unknown', reason: `${exported}, but ${engineKey} cannot be known here, and the log to export depends on it ('audit' for MySQL, MariaDB and Oracle, 'postgresql' for PostgreSQL, 'error' or 'agent' for SQL Server), so whether the engine's audit log is exported cannot be checked` }];
+}
+
 function judgePerEngine(start: ValueNode | undefined, anchor: OffsetRange, resolver: ValueResolver, engineKey: string, property: string): RuleOutcome[] {
   const engines = resolver.lookup(start, [engineKey]).flatMap((candidate) => (candidate.node
     ? resolver.scalars(candidate.node, candidate.via).map((resolved) => ({ engine: resolved.known ? String(resolved.value).toLowerCase() : undefined, via: resolved.via }))
     : [{ engine: undefined, via: candidate.via }]));
   const distinct = new Set(engines.map((entry) => entry.engine));
-  if (engines.length <= 1 || distinct.size <= 1) return judgeLogExports(start, anchor, resolver, property, rdsLogExportsCheck(engines[0]?.engine));
-  const results = engines.map((entry) => ({ entry, outcomes: judgeLogExports(start, anchor, resolver, property, rdsLogExportsCheck(entry.engine), entry.via) }));
+  if (engines.length <= 1 || distinct.size <= 1) return judgeEngine(start, anchor, resolver, engineKey, property, engines[0]?.engine);
+  const results = engines.map((entry) => ({ entry, outcomes: judgeEngine(start, anchor, resolver, engineKey, property, entry.engine, entry.via) }));
   const gaps = results.flatMap(({ entry, outcomes }) => outcomes.filter((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends').map((outcome) => ({ entry, outcome })));
   if (gaps.length > 0) {
     const every = results.every(({ outcomes }) => outcomes.some((outcome) => outcome.kind === 'finding'));

@@ -960,6 +960,37 @@ function routeOpenByDesign(key: string, protocol: string | undefined): string | 
   return websocket && key !== '$connect' ? 'WebSocket routes other than $connect cannot have authorization.' : undefined;
 }
 
+/** A setting's possible values: a string each, undefined for one that cannot be known; [''] when it is absent. */
+function possibleScalars(node: ValueNode | undefined, context: Resolving): (string | undefined)[] {
+  if (!node) return [''];
+  const values = context.resolver.scalars(node).map((resolved) => (resolved.known ? String(resolved.value) : undefined));
+  return values.length > 0 ? values : [undefined];
+}
+
+/**
+ * routeOpenByDesign over every possible route key and protocol (an API not found, or whose protocol cannot be read,
+ * is told by the key's shape). A key that cannot be known on an API that is or may be WebSocket, or possible values
+ * that disagree, leave it open: then an authorization setting that is not certainly compliant cannot be checked
+ * (the route may be one that cannot take authorization). AuthorizationType's values: AWS::ApiGatewayV2::Route.
+ */
+function routeSkip(keys: (string | undefined)[], protocols: (string | undefined)[] | undefined, authorization: (string | undefined)[], setting: string): string | RuleOutcome[] | undefined {
+  const verdicts = new Set<string | undefined>();
+  let unsure = false;
+  for (const key of keys) {
+    for (const protocol of protocols ?? [undefined]) {
+      if (key === undefined) {
+        if (protocol === undefined || protocol.toUpperCase() === 'WEBSOCKET') unsure = true;
+        else verdicts.add(undefined); // an HTTP route must be authorized whatever its key (bar a CORS preflight)
+      } else {
+        verdicts.add(routeOpenByDesign(key, protocol));
+      }
+    }
+  }
+  if (!unsure && verdicts.size === 1) return [...verdicts][0];
+  if (authorization.every((value) => value !== undefined && ['AWS_IAM', 'JWT', 'CUSTOM'].includes(value.toUpperCase()))) return undefined;
+  return [{ kind: 'unknown', reason: `the route key or the API's protocol cannot be known here, and a WebSocket route other than $connect cannot have authorization, so whether ${setting} is needed cannot be told.` }];
+}
+
 const routeAuthorization = settingRule({
   setting: 'apigwv2-route-authorization',
   cloudformation: {
@@ -970,9 +1001,10 @@ const routeAuthorization = settingRule({
     fix: 'AWS_IAM',
     whenMissing: 'AuthorizationType defaults to NONE, so anyone who can reach the API can call this route; use AWS_IAM, a JWT or a Lambda authorizer.',
     skip: (resource, context) => {
-      const key = scalarsOf(mapEntry(resource.properties, 'RouteKey'), context)[0] ?? '';
       const api = cfnReferenced(mapEntry(resource.properties, 'ApiId'), context);
-      return routeOpenByDesign(key, api ? scalarsOf(mapEntry(api.properties, 'ProtocolType'), context)[0] ?? '' : undefined);
+      const protocols = api ? possibleScalars(mapEntry(api.properties, 'ProtocolType'), context) : undefined;
+      return routeSkip(possibleScalars(mapEntry(resource.properties, 'RouteKey'), context), protocols,
+        possibleScalars(mapEntry(resource.properties, 'AuthorizationType'), context), 'AuthorizationType');
     },
   },
   terraform: {
@@ -981,9 +1013,10 @@ const routeAuthorization = settingRule({
     consequence: 'anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     whenMissing: 'authorization_type defaults to "NONE", so anyone who can reach the API can call this route; set authorization_type = "AWS_IAM", "JWT" or "CUSTOM" (with authorizer_id).',
     skip: (resource, context) => {
-      const key = scalarsOf(mapEntry(resource.body, 'route_key'), context)[0] ?? '';
       const api = tfApi(resource, context, V2_API);
-      return routeOpenByDesign(key, api ? scalarsOf(mapEntry(api.body, 'protocol_type'), context)[0] ?? '' : undefined);
+      const protocols = api ? possibleScalars(mapEntry(api.body, 'protocol_type'), context) : undefined;
+      return routeSkip(possibleScalars(mapEntry(resource.body, 'route_key'), context), protocols,
+        possibleScalars(mapEntry(resource.body, 'authorization_type'), context), 'authorization_type');
     },
   },
 });
