@@ -1,8 +1,9 @@
 // Guest-OS patching is the customer's for EC2. A template can only show whether patching is wired up: an
 // SSM association or maintenance window task that runs AWS-RunPatchBaseline. Checked on each instance
-// (AWS::EC2::Instance, aws_instance). An association counts unless its targets certainly miss the instance:
-// InstanceIds naming another instance, or tag targets whose values the instance's tags do not have.
-// Maintenance window tasks count as they are (their targets live in separate window targets).
+// (AWS::EC2::Instance, aws_instance). An association counts when its targets reach the instance (InstanceIds naming
+// it, tags it has, or no targets); targets that certainly miss it (another instance, tag values it does not have)
+// leave a finding, and targets that cannot be read (a parameter, a resource group) 'cannot be checked'. Maintenance window tasks count as they are (their targets live
+// in separate window targets).
 import { mapEntry } from '../cloudformation/template';
 import type { CfnResource } from '../cloudformation/template';
 import type { CfnRuleContext } from '../cloudformation/context';
@@ -48,11 +49,20 @@ export const ec2SsmPatching: Rule = {
   },
 };
 
-/** Both formats: a patching association or task that may reach the instance discharges the duty (as far as a template can show). */
+/**
+ * Both formats: a patching association or task that reaches the instance discharges the duty (as far as a template
+ * can show); one whose targets cannot be read (a parameter, unknown tags, a resource group) may or may not reach
+ * it, so the duty cannot be checked, never addressed.
+ */
 function judgePatching(sources: readonly PatchSource[], tags: Tags, where: string, anchor: OffsetRange): RuleOutcome[] {
   const patching = sources.filter((source) => source.document !== undefined && PATCH_DOCUMENTS.has(source.document.toLowerCase()));
-  const reaching = patching.find((source) => reaches(source.targets, tags));
+  const reaching = patching.find((source) => reaches(source.targets, tags) === 'yes');
   if (reaching) return [{ kind: 'addressed', detail: `${reaching.name} runs ${reaching.document ?? ''}.` }];
+  const maybe = patching.filter((source) => reaches(source.targets, tags) === 'maybe');
+  if (maybe.length > 0) {
+    const names = maybe.map((source) => source.name).join(', ');
+    return [{ kind: 'unknown', reason: `${names} run${maybe.length > 1 ? '' : 's'} ${maybe[0].document ?? ''} on targets that cannot be read here (a parameter, tags or a resource group), so whether the guest OS of this instance is patched cannot be checked.` }];
+  }
   const elsewhere = patching.length > 0 ? ` (${patching.map((source) => source.name).join(', ')} target${patching.length > 1 ? '' : 's'} other instances)` : '';
   return [{
     kind: 'finding',
@@ -61,20 +71,29 @@ function judgePatching(sources: readonly PatchSource[], tags: Tags, where: strin
   }];
 }
 
-/** Whether targets may include the instance: only a certain miss says no. */
-function reaches(targets: readonly Target[] | undefined, tags: Tags): boolean {
-  if (targets === undefined || targets.length === 0) return true;
-  return targets.some((target) => {
+/**
+ * Whether targets include the instance: 'yes' (no targets, which this rule counts as reaching it; InstanceIds naming
+ * it or '*'; tags it has), 'no' (a certain miss), or 'maybe' (a key or value that cannot be read, tags of the
+ * instance that cannot be read, a resource group or another key).
+ */
+function reaches(targets: readonly Target[] | undefined, tags: Tags): 'yes' | 'no' | 'maybe' {
+  if (targets === undefined || targets.length === 0) return 'yes';
+  const each = targets.map((target): 'yes' | 'no' | 'maybe' => {
     const key = target.key?.toLowerCase();
-    if (target.values.some((value) => value.kind === 'unknown') || key === undefined) return true;
-    if (key === 'instanceids') return target.values.some((value) => value.kind === 'this' || (value.kind === 'text' && value.value === '*'));
+    if (target.values.some((value) => value.kind === 'unknown') || key === undefined) return 'maybe';
+    if (key === 'instanceids') return target.values.some((value) => value.kind === 'this' || (value.kind === 'text' && value.value === '*')) ? 'yes' : 'no';
     if (key.startsWith('tag:')) {
-      const has = tags?.get(target.key?.slice(4) ?? '');
-      return tags === undefined || target.values.some((value) => value.kind !== 'text' || (has?.includes(value.value) ?? false));
+      if (tags === undefined || target.values.some((value) => value.kind !== 'text')) return 'maybe';
+      const has = tags.get(target.key?.slice(4) ?? '');
+      return target.values.some((value) => value.kind === 'text' && (has?.includes(value.value) ?? false)) ? 'yes' : 'no';
     }
-    if (key === 'tag-key') return tags === undefined || target.values.some((value) => value.kind !== 'text' || tags.has(value.value));
-    return true; // resource groups and other keys: not judged
+    if (key === 'tag-key') {
+      if (tags === undefined || target.values.some((value) => value.kind !== 'text')) return 'maybe';
+      return target.values.some((value) => value.kind === 'text' && tags.has(value.value)) ? 'yes' : 'no';
+    }
+    return 'maybe'; // resource groups and other keys: which instances they hold is not in the template
   });
+  return each.includes('yes') ? 'yes' : each.includes('maybe') ? 'maybe' : 'no';
 }
 
 function known(node: ValueNode | undefined, resolver: ValueResolver): string | undefined {
