@@ -20,7 +20,14 @@ export interface ParameterChoice {
 
 export type Resolved =
   | { readonly known: true; readonly value: ScalarValue; readonly via: readonly string[]; readonly fromParameter?: ParameterChoice }
-  | { readonly known: false; readonly description: string; readonly via: readonly string[] };
+  | {
+    readonly known: false; readonly description: string; readonly via: readonly string[];
+    /**
+     * The text the value certainly ends with, when only its start cannot be known: the literal tail of a string
+     * template (Fn::Sub, a Terraform "${...}" template) after its last part that cannot be known. Absent otherwise.
+     */
+    readonly suffix?: string;
+  };
 
 export interface ValueResolver {
   /** Follows a path of keys (`[]` = every list element) from `start`, opening conditionals on the way. */

@@ -262,20 +262,31 @@ export class Resolver implements ValueResolver {
       return { known: false, description: 'a computed Fn::Sub', via };
     }
     let unknown = false;
+    // The output's length after the last variable that cannot be known: what follows is the value's certain tail.
+    let tailFrom = 0;
+    let length = 0;
     const steps: string[] = [];
-    const value = templateNode.value.replace(/\$\{([^!}][^}]*)\}/g, (whole, name: string) => {
+    const value = templateNode.value.replace(/\$\{([^!}][^}]*)\}|[^$]+|\$/g, (whole, name: string | undefined) => {
+      if (name === undefined) {
+        length += whole.length;
+        return whole;
+      }
       const explicit = mapEntry(variables, name);
       const resolved = explicit ? this.scalars(explicit, [], 0) : this.refScalars({ kind: 'scalar', value: name, range: templateNode.range }, []);
       const first = resolved[0];
       if (resolved.length === 1 && first?.known) {
         steps.push(...first.via);
+        length += String(first.value).length;
         return String(first.value);
       }
       unknown = true;
+      length += whole.length;
+      tailFrom = length;
       return whole;
     });
+    const suffix = value.slice(tailFrom);
     return unknown
-      ? { known: false, description: `"${value}"`, via: [...via, ...steps] }
+      ? { known: false, description: `"${value}"`, via: [...via, ...steps], ...(suffix ? { suffix } : {}) }
       : { known: true, value, via: [...via, ...steps] };
   }
 
@@ -285,10 +296,21 @@ export class Resolver implements ValueResolver {
     const list = argument.items[1];
     if (list.kind !== 'seq') return { known: false, description: 'a joined list', via };
     const parts: string[] = [];
+    let known = true;
     for (const item of list.items) {
       const resolved = this.scalars(item, [], depth);
-      if (resolved.length !== 1 || !resolved[0].known) return { known: false, description: 'a joined value', via };
+      if (resolved.length !== 1 || !resolved[0].known) {
+        // What follows the last part that cannot be known is the value's certain tail.
+        known = false;
+        parts.length = 0;
+        parts.push('');
+        continue;
+      }
       parts.push(String(resolved[0].value));
+    }
+    if (!known) {
+      const suffix = parts.join(delimiter);
+      return suffix ? { known: false, description: `a joined value ending in "${suffix}"`, via, suffix } : { known: false, description: 'a joined value', via };
     }
     return { known: true, value: parts.join(delimiter), via };
   }

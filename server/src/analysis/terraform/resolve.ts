@@ -6,7 +6,7 @@ import type { Candidate, Resolved, ValueResolver } from '../resolution';
 import { opaque, opaqueReason } from '../resolution';
 import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
 import { opaqueNode } from '../types';
-import type { ForExpr, HclExpression, TraversalStep } from './hcl/ast';
+import type { ForExpr, HclExpression, TemplatePart, TraversalStep } from './hcl/ast';
 import type { TfModule } from './module';
 import { callFunction, FUNCTIONS } from './functions';
 import { compareText } from './functionText';
@@ -491,16 +491,26 @@ export class TfResolver implements ValueResolver {
       case 'template': {
         if (expression.value !== undefined) return { known: true, value: expression.value, via };
         let text = '';
+        let known = true;
         const steps: string[] = [];
         for (const part of expression.parts) {
           if (part.kind === 'text') text += part.value;
           else if (part.kind === 'interpolation') {
             const values = this.scalars({ kind: 'expression', expression: part.expression, range: part.range }, [], depth + 1);
-            if (values.length !== 1 || !values[0].known) return unknown;
+            if (values.length !== 1 || !values[0].known) {
+              // What follows the last part that cannot be known is the value's certain tail.
+              known = false;
+              text = '';
+              continue;
+            }
             text += String(values[0].value);
             steps.push(...values[0].via);
-          } else return unknown;
+          } else {
+            known = false;
+            text = '';
+          }
         }
+        if (!known) return text ? { ...unknown, suffix: text } : unknown;
         return { known: true, value: text, via: [...via, ...steps] };
       }
       case 'unary':
@@ -620,13 +630,26 @@ function describeSteps(via: readonly string[]): string {
   return via.length > 0 ? ` (${via.join('; ')})` : '';
 }
 
+/** A template's text with its interpolations described ("arn:aws:kms:${var.region}:..."); "${...}" when long. */
+function describeTemplate(parts: readonly TemplatePart[]): string {
+  let text = '';
+  for (const part of parts) {
+    if (part.kind === 'text') text += part.value;
+    else if (part.kind === 'interpolation') text += `\${${describeExpression(part.expression)}}`;
+    else return '"${...}"';
+    if (text.length > 160) return '"${...}"';
+  }
+  return JSON.stringify(text);
+}
+
 /** Short source-like text for an expression, for messages. */
 export function describeExpression(expression: HclExpression): string {
   switch (expression.kind) {
     case 'literal':
       return JSON.stringify(expression.value);
     case 'template':
-      return expression.value !== undefined ? JSON.stringify(expression.value) : '"${...}"';
+      if (expression.value !== undefined) return JSON.stringify(expression.value);
+      return describeTemplate(expression.parts);
     case 'traversal':
       return expression.root + expression.steps.map((step) => {
         if (step.kind === 'attr') return `.${step.name}`;

@@ -17,5 +17,21 @@ export function isAwsManagedKey(value: ScalarValue | undefined): boolean {
  * own AWS managed key in the docs).
  */
 export function customerManagedKey(service: string): Compliance {
-  return { satisfies: (value) => !isAwsManagedKey(value), describe: `a customer managed key (not alias/aws/${service} or another AWS managed key)` };
+  return {
+    satisfies: (value) => !isAwsManagedKey(value),
+    describe: `a customer managed key (not alias/aws/${service} or another AWS managed key)`,
+    judgeSuffix: customerKeyBySuffix,
+  };
+}
+
+/**
+ * The customer-managed-key judgement of a key ARN whose start cannot be known (its partition, Region or account from
+ * a pseudo parameter or variable), by its tail: `:alias/aws/<service>` names an AWS managed key (false); another
+ * `:alias/<name>` or `:key/<id>` is judged as the same ARN written out is (true); any other tail decides nothing
+ * (undefined). The colon makes the tail the whole alias or key part of the ARN.
+ */
+export function customerKeyBySuffix(suffix: string): boolean | undefined {
+  const tail = /:((?:alias|key)\/[^:]+)$/.exec(suffix.trim())?.[1];
+  if (tail === undefined) return undefined;
+  return !isAwsManagedKey(tail);
 }

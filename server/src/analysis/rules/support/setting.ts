@@ -17,6 +17,12 @@ export interface SettingCheck {
   /** Property path under Properties; `[]` steps into every list element. */
   readonly path: readonly string[];
   readonly isCompliant: (value: ScalarValue) => boolean;
+  /**
+   * The judgement of a value whose start cannot be known but which ends with `suffix` (a template's literal tail):
+   * true or false when the tail alone decides (an ARN ending in :alias/aws/<service> names an AWS managed key
+   * whatever its partition, Region and account), undefined when it does not (the value stays unknown).
+   */
+  readonly judgeSuffix?: (suffix: string) => boolean | undefined;
   readonly absent: AbsentMeaning;
   /** Completes "<Setting> is <value>: ..." for a non-compliant value. */
   readonly consequence: string;
@@ -68,7 +74,12 @@ export function judgeSetting(start: ValueNode | undefined, anchor: OffsetRange, 
     }
     for (const resolved of resolver.scalars(candidate.node, candidate.via)) {
       if (!resolved.known) {
-        unknown ??= `${name} is ${resolved.description}${describeVia(resolved.via)}`;
+        const bySuffix = resolved.suffix !== undefined ? check.judgeSuffix?.(resolved.suffix) : undefined;
+        if (bySuffix !== undefined) {
+          verdicts.push({ ok: bySuffix, definite: !conditional, text: `${name} is ${resolved.description}${describeVia(resolved.via)}`, range: candidate.node.range });
+        } else {
+          unknown ??= `${name} is ${resolved.description}${describeVia(resolved.via)}`;
+        }
         continue;
       }
       verdicts.push({

@@ -23,7 +23,11 @@ export type Compliance =
   | { readonly matches: RegExp }
   | { readonly present: true }
   /** A judgement no simpler form expresses; `describe` says what passes, for the docs. */
-  | { readonly satisfies: (value: ScalarValue) => boolean; readonly describe: string };
+  | {
+    readonly satisfies: (value: ScalarValue) => boolean; readonly describe: string;
+    /** See SettingCheck.judgeSuffix: the judgement of a template's literal tail, where it alone decides. */
+    readonly judgeSuffix?: (suffix: string) => boolean | undefined;
+  };
 
 export interface SettingRuleSpec {
   /** Knowledge-base setting id; also the rule id unless `id` is given. */
@@ -153,6 +157,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
   const terraform = setting.terraform && readsTerraform
     ? terraformSettingReader(setting, {
       compliant: predicate(spec.terraform?.compliant ?? spec.cloudformation.compliant),
+      ...suffixJudgement(spec.terraform?.compliant ?? spec.cloudformation.compliant),
       presenceIsEnough: 'present' in (spec.terraform?.compliant ?? spec.cloudformation.compliant),
       consequence: spec.terraform?.consequence ?? spec.cloudformation.consequence,
       absent: spec.terraform?.absent ?? absentKind,
@@ -188,6 +193,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
         return checkSetting(resource, context, {
           path,
           isCompliant,
+          ...suffixJudgement(spec.cloudformation.compliant),
           absent,
           consequence: spec.cloudformation.consequence,
           ...(fixId ? { fixId } : {}),
@@ -254,6 +260,11 @@ function snakeCase(name: string): string {
 function normalise(value: ScalarValue): string {
   const text = String(value).toLowerCase();
   return /^[+-]?\d+$/.test(text) ? String(Number(text)) : text;
+}
+
+/** The compliance's judgement of a template's literal tail, as a SettingCheck field (none for most). */
+function suffixJudgement(compliance: Compliance): { judgeSuffix?: (suffix: string) => boolean | undefined } {
+  return 'satisfies' in compliance && compliance.judgeSuffix ? { judgeSuffix: compliance.judgeSuffix } : {};
 }
 
 function predicate(compliance: Compliance): (value: ScalarValue) => boolean {

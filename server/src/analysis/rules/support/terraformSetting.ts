@@ -12,6 +12,8 @@ import { judgeSetting } from './setting';
 
 export interface TerraformSettingOptions {
   readonly compliant: (value: ScalarValue) => boolean;
+  /** See SettingCheck.judgeSuffix. */
+  readonly judgeSuffix?: (suffix: string) => boolean | undefined;
   readonly presenceIsEnough: boolean;
   readonly consequence: string;
   readonly whenMissing: string;
@@ -44,6 +46,7 @@ export function terraformSettingReader(setting: Setting, options: TerraformSetti
   const check = (path: readonly string[], displayName?: string): SettingCheck => ({
     path,
     isCompliant: options.compliant,
+    ...(options.judgeSuffix ? { judgeSuffix: options.judgeSuffix } : {}),
     absent,
     consequence: options.consequence,
     presenceIsEnough: options.presenceIsEnough,
