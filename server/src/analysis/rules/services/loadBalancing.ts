@@ -517,6 +517,30 @@ interface Front {
   readonly https: string | undefined;
 }
 
+/**
+ * A Network Load Balancer takes no web ACL (AWS WAF protects Application Load Balancers, not Network ones: AWS WAF
+ * Developer Guide, resources you can protect) and terminates TLS, not HTTPS: the hint asks for TLS listeners, and a
+ * listener whose protocol is certainly TLS addresses it.
+ */
+const INTERNET_FACING_NLB = 'the load balancer is reachable from the internet; if that is intended, terminate TLS on its listeners (AWS WAF does not attach to a Network Load Balancer).';
+
+function frontedNetwork(outcomes: RuleOutcome[], tls: string | undefined): RuleOutcome[] {
+  return outcomes.map((outcome) => {
+    if (outcome.kind !== 'finding' && outcome.kind !== 'depends') return outcome;
+    if (tls) return { kind: 'addressed', detail: `The network load balancer is internet-facing with a TLS listener (${tls}).` };
+    return { ...outcome, message: outcome.message.replace(INTERNET_FACING, INTERNET_FACING_NLB) };
+  });
+}
+
+/** True when every value a listener's protocol may take is known and TLS. */
+function allTls(values: { values: Resolved[]; absent: boolean }): boolean {
+  return !values.absent && values.values.length > 0 && values.values.every((value) => value.known && String(value.value).toUpperCase() === 'TLS');
+}
+
+function isNetwork(kind: LbKind): boolean {
+  return kind.unknown === undefined && kind.kinds.length > 0 && kind.kinds.every((type) => type === 'network');
+}
+
 /** True when every value a listener's protocol may take is known and HTTPS. */
 function allHttps(values: { values: Resolved[]; absent: boolean }): boolean {
   return !values.absent && values.values.length > 0 && values.values.every((value) => value.known && String(value.value).toUpperCase() === 'HTTPS');
@@ -543,8 +567,12 @@ const lbInternalScheme: Rule = {
     check(resource, context) {
       const outcomes = lbInternalSchemeBase.cloudformation?.check(resource, context) ?? [];
       if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
+      const listeners = pointingAt(resource, context, CFN_LISTENER, 'LoadBalancerArn');
+      if (isNetwork(lbKind(context.resolver, resource.properties, 'Type'))) {
+        return frontedNetwork(outcomes, listeners.find((listener) => allTls(valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id);
+      }
       const waf = pointingAt(resource, context, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn')[0]?.id;
-      const https = pointingAt(resource, context, CFN_LISTENER, 'LoadBalancerArn').find((listener) => allHttps(valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id;
+      const https = listeners.find((listener) => allHttps(valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id;
       return fronted(outcomes, { waf, https });
     },
   },
@@ -553,8 +581,12 @@ const lbInternalScheme: Rule = {
       const outcomes = lbInternalSchemeBase.terraform?.check(resource, context) ?? [];
       if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
       const resolver = context.resolver.withBinding({});
+      const listeners = context.linked(resource, 'aws_lb_listener', 'load_balancer_arn');
+      if (isNetwork(lbKind(resolver, resource.body, 'load_balancer_type'))) {
+        return frontedNetwork(outcomes, listeners.find((listener) => allTls(valuesAt(resolver, listener.body, ['protocol'])))?.address);
+      }
       const waf = context.linked(resource, 'aws_wafv2_web_acl_association', 'resource_arn')[0]?.address;
-      const https = context.linked(resource, 'aws_lb_listener', 'load_balancer_arn').find((listener) => allHttps(valuesAt(resolver, listener.body, ['protocol'])))?.address;
+      const https = listeners.find((listener) => allHttps(valuesAt(resolver, listener.body, ['protocol'])))?.address;
       return fronted(outcomes, { waf, https });
     },
   },
