@@ -41,6 +41,8 @@ export interface TfVariable {
   readonly file: string;
   readonly nameRange: OffsetRange;
   readonly defaultValue: HclExpression | undefined;
+  /** The `type` constraint as written (undefined when none: any type). */
+  readonly typeExpression?: HclExpression;
 }
 
 /** A value given to a variable from outside its declaration: tfvars, or the calling module's input. */
@@ -181,7 +183,8 @@ export function buildModule(
         case 'variable': {
           if (labels.length < 1) break;
           const defaultValue = block.body.attributes.find((candidate) => candidate.name === 'default')?.expression;
-          variables.set(labels[0], { name: labels[0], file: file.path, nameRange: block.labels[0].range, defaultValue });
+          const typeExpression = block.body.attributes.find((candidate) => candidate.name === 'type')?.expression;
+          variables.set(labels[0], { name: labels[0], file: file.path, nameRange: block.labels[0].range, defaultValue, ...(typeExpression ? { typeExpression } : {}) });
           break;
         }
         case 'locals':

@@ -7,6 +7,7 @@ import { opaque, opaqueReason } from '../resolution';
 import type { DynamicBlock, MapEntry, MapNode, OffsetRange, ScalarValue, ValueNode } from '../types';
 import { opaqueNode } from '../types';
 import type { ForExpr, HclExpression, TemplatePart, TraversalStep } from './hcl/ast';
+import { walkExpressions } from './hcl/helpers';
 import type { TfModule } from './module';
 import { callFunction, FUNCTIONS } from './functions';
 import { compareText } from './functionText';
@@ -414,8 +415,10 @@ export class TfResolver implements ValueResolver {
 
   /**
    * A reference's values, or 'error' when Terraform refuses it: an attribute or index missing from an object or
-   * tuple that locals build from literals alone (a variable's value may lack an attribute its type declares
-   * optional, which reads as null, so values that went through a variable are not judged so).
+   * tuple that locals build from literals alone. A variable's value may lack an attribute its type declares
+   * optional, which reads as null; an attribute missing from a variable's value that its type does not declare
+   * optional (no type, `any`, a map) is refused by Terraform ("Unsupported attribute") as well: try() takes its
+   * fallback, and a setting reading it cannot be checked.
    */
   private traverse(expression: HclExpression & { kind: 'traversal' }, site: OffsetRange, via: readonly string[], depth: number): Candidate[] | 'error' {
     const unresolved: Candidate[] = [{ node: { kind: 'expression', expression, range: site }, via }];
@@ -439,6 +442,7 @@ export class TfResolver implements ValueResolver {
     }
     if (!base) return unresolved;
     const literalOnly = (candidate: Candidate): boolean => expression.root === 'local' && candidate.via.slice(via.length).every((step) => step.startsWith('local.'));
+    const optional = expression.root === 'var' && firstName ? optionalAttributes(this.module.variables.get(firstName)?.typeExpression) : undefined;
     let current = base;
     for (const step of remaining) {
       const next: Candidate[] = [];
@@ -447,7 +451,8 @@ export class TfResolver implements ValueResolver {
         const node = candidate.node;
         const key = step.kind === 'attr' ? step.name : step.kind === 'index' && step.key.kind === 'template' ? step.key.value : step.kind === 'index' && step.key.kind === 'literal' ? step.key.value : undefined;
         if (node?.kind === 'map' && !node.dynamic && typeof key === 'string') {
-          if (!node.entries.some((entry) => entry.key === key) && literalOnly(candidate)) missing++;
+          const absent = !node.entries.some((entry) => entry.key === key);
+          if (absent && (literalOnly(candidate) || (optional !== undefined && !optional.has(key)))) missing++;
           next.push(...this.expand({ node: entryValue(node, key), via: candidate.via }, depth + 1));
         } else if (node?.kind === 'seq' && step.kind === 'index' && typeof key === 'number') {
           if (!(Number.isInteger(key) && key >= 0 && key < node.items.length) && literalOnly(candidate)) missing++;
@@ -628,6 +633,22 @@ export function resite(node: ValueNode, site: OffsetRange): ValueNode {
 
 function describeSteps(via: readonly string[]): string {
   return via.length > 0 ? ` (${via.join('; ')})` : '';
+}
+
+/**
+ * The attribute names a variable's type constraint declares optional (`optional(type)` or `optional(type, default)`
+ * in any object type inside it); empty for no type, `any`, maps and the rest.
+ */
+function optionalAttributes(type: HclExpression | undefined): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!type) return names;
+  walkExpressions(type, (expression) => {
+    if (expression.kind !== 'object') return;
+    for (const item of expression.items) {
+      if (item.value.kind === 'call' && item.value.name === 'optional' && item.keyName !== undefined) names.add(item.keyName);
+    }
+  });
+  return names;
 }
 
 /** A template's text with its interpolations described ("arn:aws:kms:${var.region}:..."); "${...}" when long. */
