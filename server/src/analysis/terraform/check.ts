@@ -265,7 +265,7 @@ function joins(parent: TfResource, child: TfResource, link: string, parentResolv
   const picksInstance = parentInstance.key !== undefined || parentInstance.index !== undefined;
   if (pointsAt(linkExpression, parent) && !picksInstance) return 'yes';
   const iterates = child.forEach ?? child.count;
-  if (iterates !== undefined && pointsAt(iterates, parent) && refersToEach(linkExpression)) return 'yes';
+  if (iterates !== undefined && iteratesOver(iterates, parent) && (refersToEach(linkExpression) || picksOwnInstance(linkExpression, parent))) return 'yes';
   const names = parentNames(parent, parentResolver);
   const childResolver = parentResolver.withBinding({});
   const verdicts: Join[] = instancesOf(child, childResolver).map((instance) => {
@@ -351,6 +351,24 @@ function picksThisInstance(expression: HclExpression, parent: TfResource, instan
     if (instance.index !== undefined) return value.value === instance.index ? 'yes' : 'no';
     return String(value.value) === String(instance.key) ? 'yes' : 'no';
   }), what);
+}
+
+/**
+ * Whether a child's count or for_each goes over the parent's instances: `for_each = aws_s3_bucket.b` (the parent's
+ * instances by key), or `count = length(aws_s3_bucket.b)` (one per instance of a counted parent).
+ */
+function iteratesOver(iterates: HclExpression, parent: TfResource): boolean {
+  if (iterates.kind === 'call' && iterates.name === 'length' && iterates.args.length === 1) return pointsAt(iterates.args[0], parent);
+  return pointsAt(iterates, parent);
+}
+
+/** `<parent>[count.index].x` or `<parent>[each.key].x`: the parent instance with the child instance's own index or key. */
+function picksOwnInstance(expression: HclExpression, parent: TfResource): boolean {
+  if (expression.kind !== 'traversal' || !pointsAt(expression, parent)) return false;
+  const step = expression.steps[parent.mode === 'managed' ? 1 : 2];
+  if (step?.kind !== 'index') return false;
+  const key = referenceParts(step.key)?.names.join('.');
+  return key === 'count.index' || key === 'each.key';
 }
 
 function refersToEach(expression: Parameters<typeof referenceParts>[0]): boolean {

@@ -1,6 +1,6 @@
 // Terraform quick fixes, written in HCL the way the file already looks: set an argument (creating nested
 // blocks as needed) inside the resource, or add the split resource that carries the setting
-// (aws_s3_bucket_versioning for aws_s3_bucket). JSON configurations and counted resources get no fix.
+// (aws_s3_bucket_versioning for aws_s3_bucket), repeating a counted or for_each parent. JSON configurations get no fix.
 import type { AnalyzeInput, CodeActionResult, FileAnalysis } from '../api';
 import { getRule } from '../rules/registry';
 import { fixOptions } from '../rules/support/fixChoices';
@@ -157,14 +157,28 @@ function setVariable(text: string, analysis: ModuleAnalysis, resource: TfResourc
   return [...edits, { range: { start: end, end }, newText: `${newline}${newline}${declaration.join(newline)}` }];
 }
 
+/**
+ * How a resource added for `parent` repeats it and names its instance: for a counted parent `count =
+ * length(<parent>)` and `<parent>[count.index]`, for a for_each parent `for_each = <parent>` and `each.value` (one
+ * added instance per parent instance, with the same keys); otherwise no meta-argument and `<parent>`.
+ */
+function instanceOf(parent: TfResource): { readonly meta: string[]; readonly reference: string } {
+  const address = `${parent.type}.${parent.name}`;
+  if (parent.count) return { meta: [`count = length(${address})`, ''], reference: `${address}[count.index]` };
+  if (parent.forEach) return { meta: [`for_each = ${address}`, ''], reference: 'each.value' };
+  return { meta: [], reference: address };
+}
+
 /** A companion resource (a bucket policy for a bucket) after the parent, named `<parent name><suffix in snake_case>`. */
 function addCompanion(text: string, analysis: ModuleAnalysis, parent: TfResource, suffix: string, companion: NonNullable<CompanionResource['terraform']>): TextEdit | undefined {
-  if (parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  if (parent.address.startsWith('module.')) return undefined;
   const name = companionName(parent.name, suffix);
   if (analysis.module.resources.some((candidate) => candidate.type === companion.type && candidate.name === name)) return undefined;
   const newline = eol(text);
   const unit = indentUnit(text);
-  const lines = [`resource "${companion.type}" "${name}" {`, ...companion.body(`${parent.type}.${parent.name}`).map((line) => (line ? unit + inUnit(line, unit) : line)), '}'];
+  const instance = instanceOf(parent);
+  const body = [...instance.meta, ...companion.body(instance.reference)];
+  const lines = [`resource "${companion.type}" "${name}" {`, ...body.map((line) => (line ? unit + inUnit(line, unit) : line)), '}'];
   const end = parent.block.range.end;
   return { range: { start: end, end }, newText: `${newline}${newline}${lines.join(newline)}` };
 }
@@ -183,7 +197,7 @@ function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent:
  * undefined for a counted or module resource, or when that address is already taken.
  */
 function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {
-  if (!plan.splitResource || parent.count || parent.forEach || parent.address.startsWith('module.')) return undefined;
+  if (!plan.splitResource || parent.address.startsWith('module.')) return undefined;
   // The split resource is there with a wrong value (sse_algorithm = "AES128" in the bucket's
   // aws_s3_bucket_server_side_encryption_configuration): the value is set in it instead.
   const children = splitChildren(analysis, parent, plan.splitResource);
@@ -193,9 +207,11 @@ function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfReso
   if (analysis.module.resources.some((resource) => resource.address === address)) return undefined;
   const newline = eol(text);
   const unit = indentUnit(text);
+  const instance = instanceOf(parent);
   const lines = [
     `resource "${plan.splitResource.type}" "${parent.name}" {`,
-    `${unit}${plan.splitResource.link} = ${parent.type}.${parent.name}.id`,
+    ...instance.meta.map((line) => (line ? unit + line : line)),
+    `${unit}${plan.splitResource.link} = ${instance.reference}.id`,
     ...nestedLines(plan.path, plan.value, unit, unit),
     '}',
   ];
