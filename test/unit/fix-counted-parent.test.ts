@@ -77,3 +77,32 @@ describe('fixes for a bucket with count or for_each', () => {
     });
   }
 });
+
+describe('a split resource whose name is taken by one for another bucket', () => {
+  test('the fix names it after the bucket and the setting (d_versioning), and the finding is gone', () => {
+    const text = `resource "aws_s3_bucket" "d" {
+  bucket = "d-bucket"
+}
+
+resource "aws_s3_bucket" "other" {
+  bucket = "other-bucket"
+}
+
+resource "aws_s3_bucket_versioning" "d" {
+  bucket = aws_s3_bucket.other.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`;
+    const path = '/m/main.tf';
+    const before = analyzer(text).analyze({ path, text });
+    const finding = before.findings.find((candidate) => candidate.ruleId === 's3-versioning' && candidate.resource.id === 'aws_s3_bucket.d');
+    assert.ok(finding);
+    const action = analyzer(text).codeActions({ path, text }, finding.range).find((candidate) => candidate.finding.ruleId === 's3-versioning' && candidate.isPreferred);
+    assert.ok(action, 'a fix despite the taken name');
+    assert.match(action.fix.edits[0].newText, /resource "aws_s3_bucket_versioning" "d_versioning" \{\n {2}bucket = aws_s3_bucket\.d\.id\n/);
+    const outcome = judgeFix(path, text, before, finding, action, (after) => analyzer(after).analyze({ path, text: after }));
+    assert.deepEqual(outcome.problems, [], outcome.fixed);
+  });
+});

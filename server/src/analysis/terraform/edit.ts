@@ -193,8 +193,9 @@ function terraformCompanionEdits(text: string, analysis: ModuleAnalysis, parent:
 }
 
 /**
- * A new split resource after `parent` (`aws_s3_bucket_versioning.<parent name>` linked by `bucket = ....id`), or
- * undefined for a counted or module resource, or when that address is already taken.
+ * A new split resource after `parent` (`aws_s3_bucket_versioning.<parent name>`, or `<parent name>_versioning` when
+ * that name is taken, linked by `bucket = ....id`), repeating a counted or for_each parent's instances; undefined
+ * for a resource in a called module, or when both names are taken.
  */
 function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfResource, plan: NonNullable<SetSettingFix['terraform']>): TextEdit | undefined {
   if (!plan.splitResource || parent.address.startsWith('module.')) return undefined;
@@ -203,13 +204,18 @@ function addSplitResource(text: string, analysis: ModuleAnalysis, parent: TfReso
   const children = splitChildren(analysis, parent, plan.splitResource);
   if (children.length > 1) return undefined;
   if (children.length === 1) return children[0].file === parent.file && !children[0].count && !children[0].forEach ? setInBlock(text, children[0].block, plan.path, plan.value) : undefined;
-  const address = `${plan.splitResource.type}.${parent.name}`;
-  if (analysis.module.resources.some((resource) => resource.address === address)) return undefined;
+  // Named after the parent; when another resource of the type has that name (pointing at another bucket), after the
+  // parent and the setting (`<bucket>_versioning`).
+  const type = plan.splitResource.type;
+  const taken = (name: string) => analysis.module.resources.some((resource) => resource.type === type && resource.name === name);
+  const tail = type.startsWith(`${parent.type}_`) ? type.slice(parent.type.length + 1) : type.replace(/^aws_/, '');
+  const name = [parent.name, `${parent.name}_${tail}`].find((candidate) => !taken(candidate));
+  if (name === undefined) return undefined;
   const newline = eol(text);
   const unit = indentUnit(text);
   const instance = instanceOf(parent);
   const lines = [
-    `resource "${plan.splitResource.type}" "${parent.name}" {`,
+    `resource "${type}" "${name}" {`,
     ...instance.meta.map((line) => (line ? unit + line : line)),
     `${unit}${plan.splitResource.link} = ${instance.reference}.id`,
     ...nestedLines(plan.path, plan.value, unit, unit),
