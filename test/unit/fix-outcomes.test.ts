@@ -234,9 +234,11 @@ describe('cases: a fix beside a dynamic block', () => {
     const other = 'resource "aws_instance" "i" {\n  ami = "ami-1"\n  dynamic "ebs_block_device" {\n    for_each = []\n    content {\n      device_name = "/dev/sdb"\n    }\n  }\n}\n';
     assert.match(fixCleanly('main.tf', other, 'ec2-imdsv2').fixed, /\n {2}metadata_options \{\n {4}http_tokens = "required"\n {2}\}\n\}\n$/);
   });
-  test('a split resource whose address is taken is not added twice', () => {
+  test('a split resource whose address is taken is not added twice: it takes the name <bucket>_<setting>, or none when that is taken too', () => {
     const text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n\nresource "aws_s3_bucket" "other" {\n  bucket = "o"\n}\n\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.other.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n';
-    assertNoFix('main.tf', text, 's3-versioning');
+    assert.match(fixCleanly('main.tf', text, 's3-versioning').fixed, /\n\nresource "aws_s3_bucket_versioning" "b_versioning" \{\n {2}bucket = aws_s3_bucket\.b\.id\n/);
+    const both = `${text}\nresource "aws_s3_bucket_versioning" "b_versioning" {\n  bucket = aws_s3_bucket.other.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`;
+    assertNoFix('main.tf', both, 's3-versioning');
   });
 });
 
