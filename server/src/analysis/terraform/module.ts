@@ -235,6 +235,8 @@ export function buildModule(
       variableValues.set(attribute.name, { node: bodyValue(attribute.expression), source: basename(file.path) });
     }
   }
+  // Another variables file (a.tfvars, loaded only with -var-file) sets nothing here, but its syntax is still checked.
+  for (const file of files) if (!problems.has(file.path)) problems.set(file.path, [...file.parsed.problems]);
   for (const file of variableFiles) {
     for (const attribute of file.parsed.body.attributes) {
       variableValues.set(attribute.name, { node: bodyValue(attribute.expression), source: basename(file.path) });
