@@ -6,9 +6,9 @@
 // severity, message, through lsp/convert.ts and cli/report.ts) and the analyses whole (test/helpers/hosts.ts).
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
-import { isCandidatePath, isSkippedDirectory, isTerraformPath } from '../../server/src/analysis';
+import { isCandidatePath, isSkippedDirectory, isTerraformConfigPath, isTerraformPath } from '../../server/src/analysis';
 import { IncrementalYamlParser, parseTemplateYaml } from '../../server/src/analysis/parse/incrementalYaml';
 import { displayPath } from '../../server/src/cli/scan';
 import { diskView } from '../helpers/fileSystemView';
@@ -28,7 +28,10 @@ test('the editor and the CLI give the same findings on every file of the shared 
   const files = candidates(CORPUS_ROOT);
   assert.ok(files.length > 1000, `expected the whole corpus, found ${files.length} candidate files`);
   const scanned = cliScan(files);
-  const editor = editorAnalyzer(diskView());
+  // The server knows the workspace's Terraform folders from its start-up scan (lsp/files.ts terraformFolders), as a
+  // scan knows its files': where a module's callers are looked for.
+  const folders = [...new Set(files.filter((file) => isTerraformConfigPath(file)).map((file) => dirname(displayPath(file))))].sort();
+  const editor = editorAnalyzer({ ...diskView(), terraformFolders: () => folders });
   const mismatches: string[] = [];
   let findings = 0;
   let analysed = 0;

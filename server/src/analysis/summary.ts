@@ -11,6 +11,15 @@ export interface RuleRun {
 
 const STATUS_ORDER: readonly ResponsibilityStatus['status'][] = ['missed', 'depends', 'cannot-be-checked', 'addressed', 'aws-default', 'not-applicable'];
 
+/** The worst of several statuses of one item (missed first), or undefined for none. */
+export function worstStatus(statuses: readonly ResponsibilityStatus[]): ResponsibilityStatus | undefined {
+  let worst: ResponsibilityStatus | undefined;
+  for (const status of statuses) {
+    if (!worst || STATUS_ORDER.indexOf(status.status) < STATUS_ORDER.indexOf(worst.status)) worst = status;
+  }
+  return worst;
+}
+
 /** Gaps and unknowns, against what is fine: an item's detail tells only the side its status is on. */
 const IS_GAP: Readonly<Record<ResponsibilityStatus['status'], boolean>> = {
   missed: true, depends: true, 'cannot-be-checked': true, addressed: false, 'aws-default': false, 'not-applicable': false,

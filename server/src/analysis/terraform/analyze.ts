@@ -21,6 +21,7 @@ import { expressionToNode } from './values';
 import { WorkspaceCalls } from './workspace';
 import type { ModuleCaller } from './workspace';
 import { finishProblems } from '../limits';
+import { worstStatus } from '../summary';
 
 const MAX_MODULE_DEPTH = 4;
 /** Instances of one module call evaluated one by one, at most (more: the module once, count/each unknown). */
@@ -94,10 +95,11 @@ export class TerraformAnalyzer {
     const reads: Read[] = [];
     const standalone = this.analyzeModule(dir, sources, new Map(), '', undefined, 0, new Set([dir]), calledSources, this.rootContext(dir, reads));
     this.workspace.record(standalone.module);
-    // Callers only take findings away (and add what their manifests installed for remote calls): a module with
-    // neither needs no caller evaluated.
+    // Callers take findings away, add what their manifests installed for remote calls, and decide the statuses
+    // (a caller's input may make a duty missed that the defaults meet): a module with resources or calls is
+    // evaluated as its callers deploy it.
     const affected = standalone.callFindings.length > 0
-      || standalone.check.resources.some((resource) => resource.findings.length > 0)
+      || standalone.check.resources.length > 0
       || standalone.module.moduleCalls.some((call) => call.source !== undefined && !isLocalSource(call.source));
     const analysis = affected ? this.asCalled(standalone, callers, calledSources, reads) : standalone;
     this.modules.set(dir, { signature, callers: callerKey, analysis, calledSources, reads });
@@ -355,9 +357,17 @@ export class TerraformAnalyzer {
         if (!givenOnCalls.has(key)) givenOnCalls.set(key, entry);
       }
     }
+    // The statuses follow the callers' evaluations too (the worst of them per item), not the module's defaults: a
+    // resource whose finding no caller gives must not be shown as missing the duty.
+    const placeOf = (resource: ModuleCheck['resources'][number]) => `${resource.resource.file}|${resource.resource.anchor.start}`;
+    const asDeployed = new Map<string, ResourceSummary[]>();
+    for (const { child } of called) {
+      for (const resource of child.check.resources) asDeployed.set(placeOf(resource), [...(asDeployed.get(placeOf(resource)) ?? []), resource.summary]);
+    }
     const resources = standalone.check.resources.map((resource) => ({
       ...resource,
       findings: resource.findings.filter((entry) => given.has(keyOf(entry))),
+      summary: deployedSummary(resource.summary, asDeployed.get(placeOf(resource))),
     }));
     // A call finding of the module itself names the resource without a caller's prefix; seen from a caller it has
     // one (`module.x.`): compare without it, and keep one finding per place, rule and resource, as the module
@@ -379,6 +389,23 @@ export class TerraformAnalyzer {
     }
     return { ...standalone, check: { ...standalone.check, resources }, callFindings };
   }
+}
+
+/**
+ * A called module's resource summary as its callers deploy it: per item, the worst status among the callers'
+ * evaluations (`deployed`, one summary per caller instance); the module's own when no caller creates the resource.
+ */
+function deployedSummary(own: ResourceSummary, deployed: readonly ResourceSummary[] | undefined): ResourceSummary {
+  if (!deployed || deployed.length === 0) return own;
+  // Callers are met in no fixed order (the editor finds them as files open, a scan all at once): among equally bad
+  // statuses the module's own wins, then the first by detail, so every host shows the same one.
+  const responsibilities = own.responsibilities.map((status) => {
+    const theirs = deployed.flatMap((summary) => summary.responsibilities.filter((candidate) => candidate.item === status.item));
+    const worst = worstStatus(theirs);
+    if (!worst || worst.status === status.status) return status;
+    return theirs.filter((candidate) => candidate.status === worst.status).sort((a, b) => (a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0))[0];
+  });
+  return { ...own, responsibilities };
 }
 
 /** The input of module call `name` that a finding's value came through: `var.x from module.name input`. */
