@@ -97,7 +97,7 @@ export const RESOURCE_GROUPS: readonly ResourceGroup[] = [
     id: 'network-acl',
     service: 'Network ACL',
     cloudformationTypes: ['AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry'],
-    terraformTypes: ['aws_network_acl', 'aws_network_acl_rule'],
+    terraformTypes: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'],
     category: 'infrastructure',
     basis: 'whitepaper (VPC)',
     awsManages: 'facilities, hardware, host OS, hypervisor, foundation network.',

@@ -1,6 +1,7 @@
 // Network ACL entries that allow SSH or RDP (or everything) in from the whole internet (Security Hub EC2.21).
 // CloudFormation: AWS::EC2::NetworkAclEntry; Terraform: aws_network_acl_rule and the inline `ingress` blocks
-// of aws_network_acl. The port logic is support/ports.ts (portExposure).
+// of aws_network_acl and aws_default_network_acl (the VPC's default ACL, whose inline rules are all it keeps:
+// provider docs, aws_default_network_acl). The port logic is support/ports.ts (portExposure).
 import type { ValueResolver } from '../resolution';
 import { describeVia, quote } from '../resolution';
 import type { MapNode, OffsetRange } from '../types';
@@ -24,7 +25,7 @@ const TF_RULE_KEYS: EntryKeys = { egress: 'egress', action: 'rule_action', proto
 const TF_INLINE_KEYS: EntryKeys = { action: 'action', protocol: 'protocol', from: ['from_port'], to: ['to_port'], cidrs: ['cidr_block', 'ipv6_cidr_block'] };
 
 export const naclNoWorldAdminPorts: Rule = {
-  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_network_acl', 'aws_network_acl_rule'] } },
+  meta: { ...base.meta, resourceTypes: { cloudformation: base.meta.resourceTypes.cloudformation, terraform: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'] } },
   cloudformation: {
     check: (resource, context) => (resource.properties ? [judgeEntry(resource.properties, [], context.resolver, CFN_KEYS)] : []),
   },
