@@ -42,8 +42,7 @@ export class Resolver implements ValueResolver {
             next.push(expanded);
           } else if (segment === '[]') {
             if (node.kind === 'seq') {
-              if (node.items.length === 0) next.push({ node: undefined, via: expanded.via });
-              for (const item of node.items) next.push(...this.expand({ node: item, via: expanded.via }));
+              next.push(...this.listItems(node.items, expanded.via));
             } else {
               next.push({ node, via: expanded.via }); // unresolved list (e.g. !Ref ListParam): kept as the value
             }
@@ -60,6 +59,27 @@ export class Resolver implements ValueResolver {
       current = next;
     }
     return current.flatMap((candidate) => this.expand(candidate));
+  }
+
+  /**
+   * The items of a list, each opened. An item that is AWS::NoValue (on some branch) is left out of the list
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html#cfn-pseudo-param-novalue),
+   * not the whole list: the list is empty (one undefined candidate) only where every item may vanish, on the
+   * branches that remove them all; an item that is always there keeps the list from being empty.
+   */
+  private listItems(items: readonly ValueNode[], via: readonly string[]): Candidate[] {
+    if (items.length === 0) return [{ node: undefined, via }];
+    const present: Candidate[] = [];
+    const emptiedBy: string[] = [];
+    let alwaysSome = false;
+    for (const item of items) {
+      const expanded = this.expand({ node: item, via });
+      const gone = expanded.filter((candidate) => candidate.node === undefined);
+      present.push(...expanded.filter((candidate) => candidate.node !== undefined));
+      if (gone.length === 0) alwaysSome = true;
+      for (const step of gone.flatMap((candidate) => candidate.via.slice(via.length))) if (!emptiedBy.includes(step)) emptiedBy.push(step);
+    }
+    return alwaysSome ? present : [...present, { node: undefined, via: [...via, ...emptiedBy] }];
   }
 
   /** Opens Fn::If and Ref AWS::NoValue, which decide whether a value is there at all. */
