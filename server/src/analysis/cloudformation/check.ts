@@ -95,7 +95,8 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
   const resolver = new Resolver(template);
   const byType = new Map<string, CfnResource[]>();
   for (const resource of template.resources) {
-    if (!resource.type) continue;
+    // A resource whose Condition no allowed parameter value makes true is never created: it links to no other.
+    if (!resource.type || neverCreated(resource, resolver)) continue;
     const list = byType.get(resource.type) ?? [];
     list.push(resource);
     byType.set(resource.type, list);
@@ -119,7 +120,8 @@ export function checkTemplate(template: CfnTemplate, text?: string, cache?: Rule
     }
     const runs = fresh.map((entry) => entry.run);
     const reads = fresh.map((entry) => entry.reads);
-    return checkResource(resource, resolver, elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere)), reads, settings);
+    const placed = elsewhere.length === 0 ? runs : runs.map((run) => onInheritingResource(run, resource, elsewhere));
+    return checkResource(resource, resolver, placed.map((run) => underCondition(run, resource, resolver)), reads, settings);
   });
   return { resolver, scope, resources, problems };
 }
@@ -324,6 +326,43 @@ function runRules(
     results.push({ run: { rule, outcomes }, reads });
   }
   return results;
+}
+
+/** Whether the resource's Condition is false whatever the parameters (a literal, or parameters with one allowed value). */
+function neverCreated(resource: CfnResource, resolver: Resolver): boolean {
+  return resource.condition !== undefined && resolver.evaluateCondition(resource.condition, 0, false) === false;
+}
+
+/**
+ * A resource with a Condition is created only when the condition is true
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-condition.html). Never true:
+ * nothing of it is deployed, so no duty applies. True with the parameter defaults: it is created in this deployment
+ * and its outcomes stand. False with the defaults, or not decided by them: a gap is only one way the stack may deploy
+ * ("depends"), never a fact.
+ */
+function underCondition(run: RuleRun, resource: CfnResource, resolver: Resolver): RuleRun {
+  const name = resource.condition;
+  if (name === undefined) return run;
+  if (neverCreated(resource, resolver)) {
+    return { rule: run.rule, outcomes: [{ kind: 'not-applicable', detail: `The resource is never created: its Condition ${name} is false for every allowed parameter value.` }] };
+  }
+  const withDefaults = resolver.evaluateCondition(name);
+  if (withDefaults === true) return run;
+  const when = withDefaults === false ? `the resource is created only if ${name} is true, which it is not with the parameter defaults` : `the resource is created only if ${name} is true`;
+  return {
+    rule: run.rule,
+    outcomes: run.outcomes.map((outcome): RuleOutcome => {
+      if (outcome.kind === 'depends') return { ...outcome, message: `${outcome.message} (${when})` };
+      if (outcome.kind !== 'finding') return outcome;
+      return {
+        kind: 'depends',
+        message: `Depends on the deployment: ${outcome.message} (${when})`,
+        range: outcome.range,
+        ...(outcome.fixId ? { fixId: outcome.fixId } : {}),
+        ...(outcome.evidence ? { evidence: outcome.evidence } : {}),
+      };
+    }),
+  };
 }
 
 /**

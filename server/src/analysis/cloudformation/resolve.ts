@@ -12,6 +12,8 @@ export type { Candidate, ParameterChoice, Resolved };
 export { describeVia, quote };
 
 const MAX_DEPTH = 24;
+/** Combinations of allowed parameter values tried to tell whether a condition is the same in every deployment. */
+const MAX_ASSIGNMENTS = 256;
 const PSEUDO_PARAMETERS = new Set([
   'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
 ]);
@@ -42,8 +44,7 @@ export class Resolver implements ValueResolver {
             next.push(expanded);
           } else if (segment === '[]') {
             if (node.kind === 'seq') {
-              if (node.items.length === 0) next.push({ node: undefined, via: expanded.via });
-              for (const item of node.items) next.push(...this.expand({ node: item, via: expanded.via }));
+              next.push(...this.listItems(node.items, expanded.via));
             } else {
               next.push({ node, via: expanded.via }); // unresolved list (e.g. !Ref ListParam): kept as the value
             }
@@ -60,6 +61,27 @@ export class Resolver implements ValueResolver {
       current = next;
     }
     return current.flatMap((candidate) => this.expand(candidate));
+  }
+
+  /**
+   * The items of a list, each opened. An item that is AWS::NoValue (on some branch) is left out of the list
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html#cfn-pseudo-param-novalue),
+   * not the whole list: the list is empty (one undefined candidate) only where every item may vanish, on the
+   * branches that remove them all; an item that is always there keeps the list from being empty.
+   */
+  private listItems(items: readonly ValueNode[], via: readonly string[]): Candidate[] {
+    if (items.length === 0) return [{ node: undefined, via }];
+    const present: Candidate[] = [];
+    const emptiedBy: string[] = [];
+    let alwaysSome = false;
+    for (const item of items) {
+      const expanded = this.expand({ node: item, via });
+      const gone = expanded.filter((candidate) => candidate.node === undefined);
+      present.push(...expanded.filter((candidate) => candidate.node !== undefined));
+      if (gone.length === 0) alwaysSome = true;
+      for (const step of gone.flatMap((candidate) => candidate.via.slice(via.length))) if (!emptiedBy.includes(step)) emptiedBy.push(step);
+    }
+    return alwaysSome ? present : [...present, { node: undefined, via: [...via, ...emptiedBy] }];
   }
 
   /** Opens Fn::If and Ref AWS::NoValue, which decide whether a value is there at all. */
@@ -329,37 +351,73 @@ export class Resolver implements ValueResolver {
     return resolved.length === 1 && resolved[0].known ? String(resolved[0].value) : undefined;
   }
 
-  /** True/false when the parameter defaults decide the condition, undefined when they cannot. */
   /**
-   * The value of a condition: with `useDefaults` (the default), as the parameter defaults decide it; without,
-   * only if no allowed parameter value could change it (parameters with one allowed value, literals).
+   * The value of a condition: with `useDefaults` (the default), as the parameter defaults decide it; without, only
+   * if every deployment gets the same value: the parameters it compares that have AllowedValues are tried with each
+   * combination of them (a parameter without AllowedValues, a pseudo parameter or a computed value may be anything),
+   * so `!And [IsProd, IsDev]` over one parameter is false whatever is chosen.
    */
   evaluateCondition(name: string, depth = 0, useDefaults = true): boolean | undefined {
     const node = this.template.conditions.get(name);
     if (!node || depth > MAX_DEPTH) return undefined;
-    return this.evaluateConditionNode(node, depth + 1, useDefaults);
+    if (useDefaults) return this.evaluateConditionNode(node, depth + 1, undefined);
+    const names = new Set<string>();
+    this.comparedParameters(node, names, depth + 1);
+    let assignments: Map<string, string>[] = [new Map()];
+    for (const parameter of names) {
+      const allowed = (this.template.parameters.get(parameter)?.allowedValues ?? []).filter((value) => value.kind === 'scalar');
+      if (allowed.length === 0) continue;
+      assignments = assignments.flatMap((assignment) => allowed.map((value) => new Map([...assignment, [parameter, String((value as { value: ScalarValue }).value ?? '')]])));
+      if (assignments.length > MAX_ASSIGNMENTS) return undefined;
+    }
+    let result: boolean | undefined;
+    for (const assignment of assignments) {
+      const value = this.evaluateConditionNode(node, depth + 1, assignment);
+      if (value === undefined || (result !== undefined && value !== result)) return undefined;
+      result = value;
+    }
+    return result;
   }
 
-  private evaluateConditionNode(node: ValueNode, depth: number, useDefaults = true): boolean | undefined {
+  /** The parameters a condition compares (Ref inside Fn::Equals, through Condition references). */
+  private comparedParameters(node: ValueNode, names: Set<string>, depth: number): void {
+    if (depth > MAX_DEPTH || node.kind !== 'intrinsic') return;
+    if (node.name === 'Ref' && node.argument.kind === 'scalar' && this.template.parameters.has(String(node.argument.value))) {
+      names.add(String(node.argument.value));
+      return;
+    }
+    if (node.name === 'Condition' && node.argument.kind === 'scalar') {
+      const named = this.template.conditions.get(String(node.argument.value));
+      if (named) this.comparedParameters(named, names, depth + 1);
+      return;
+    }
+    if (node.argument.kind === 'seq') for (const item of node.argument.items) this.comparedParameters(item, names, depth + 1);
+  }
+
+  /** `assigned`: undefined to decide with the parameter defaults; else the allowed value each parameter is given. */
+  private evaluateConditionNode(node: ValueNode, depth: number, assigned: ReadonlyMap<string, string> | undefined): boolean | undefined {
     if (node.kind === 'scalar' && typeof node.value === 'boolean') return node.value;
     if (node.kind !== 'intrinsic' || depth > MAX_DEPTH) return undefined;
     const items = node.argument.kind === 'seq' ? node.argument.items : [];
     switch (node.name) {
-      case 'Condition':
-        return node.argument.kind === 'scalar' ? this.evaluateCondition(String(node.argument.value), depth, useDefaults) : undefined;
+      case 'Condition': {
+        if (node.argument.kind !== 'scalar') return undefined;
+        const named = this.template.conditions.get(String(node.argument.value));
+        return named ? this.evaluateConditionNode(named, depth + 1, assigned) : undefined;
+      }
       case 'Fn::Equals': {
         if (items.length !== 2) return undefined;
-        const left = useDefaults ? this.decidedValue(items[0]) : this.fixedValue(items[0]);
-        const right = useDefaults ? this.decidedValue(items[1]) : this.fixedValue(items[1]);
+        const left = assigned ? this.fixedValue(items[0], assigned) : this.decidedValue(items[0]);
+        const right = assigned ? this.fixedValue(items[1], assigned) : this.decidedValue(items[1]);
         return left === undefined || right === undefined ? undefined : left === right;
       }
       case 'Fn::Not': {
-        const inner = items[0] ? this.evaluateConditionNode(items[0], depth + 1, useDefaults) : undefined;
+        const inner = items[0] ? this.evaluateConditionNode(items[0], depth + 1, assigned) : undefined;
         return inner === undefined ? undefined : !inner;
       }
       case 'Fn::And':
       case 'Fn::Or': {
-        const values = items.map((item) => this.evaluateConditionNode(item, depth + 1, useDefaults));
+        const values = items.map((item) => this.evaluateConditionNode(item, depth + 1, assigned));
         const isAnd = node.name === 'Fn::And';
         if (values.includes(!isAnd)) return !isAnd;
         return values.includes(undefined) ? undefined : isAnd;
@@ -370,15 +428,12 @@ export class Resolver implements ValueResolver {
   }
 
   /**
-   * A value no deployment can change: a literal, or a Ref to a parameter with exactly one allowed value.
-   * Anything computed is taken as free (so the other branch of a condition counts as reachable).
+   * A value in one deployment: a literal, or a Ref to a parameter given one of its allowed values (`assigned`).
+   * Anything else is taken as free (so the other branch of a condition counts as reachable).
    */
-  private fixedValue(node: ValueNode): string | undefined {
+  private fixedValue(node: ValueNode, assigned: ReadonlyMap<string, string>): string | undefined {
     if (node.kind === 'scalar') return String(node.value ?? '');
-    if (node.kind === 'intrinsic' && node.name === 'Ref' && node.argument.kind === 'scalar') {
-      const allowed = this.template.parameters.get(String(node.argument.value))?.allowedValues;
-      return allowed?.length === 1 && allowed[0].kind === 'scalar' ? String(allowed[0].value ?? '') : undefined;
-    }
+    if (node.kind === 'intrinsic' && node.name === 'Ref' && node.argument.kind === 'scalar') return assigned.get(String(node.argument.value));
     return undefined;
   }
 
