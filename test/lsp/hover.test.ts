@@ -29,6 +29,23 @@ resource "aws_security_group" "jump" {
 }
 `;
 
+/** SAM copies Globals.Function onto both functions; B sets its own Tracing, so only A reads the global one. */
+const SAM_GLOBALS = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Tracing: Active
+    VpcConfig:
+      SubnetIds: [subnet-1]
+      SecurityGroupIds: [sg-1]
+Resources:
+  A:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, CodeUri: .}
+  B:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, CodeUri: ., Tracing: PassThrough}
+`;
+
 /** The position of the `nth` occurrence of `needle` in `text`, `shift` characters in. */
 function positionOf(text: string, needle: string, shift = 1, nth = 0): Position {
   let offset = -1;
@@ -84,6 +101,19 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
     assert.match(onForEach, /ingress\.cidr_blocks\[0\] is '0\.0\.0\.0\/0'/);
     const onCidr = await hoverText(uri, positionOf(DYNAMIC_INGRESS, '"0.0.0.0/0"', 3));
     assert.match(onCidr, /SSH \(port 22\) is open to the internet/);
+    await client.close(uri);
+  });
+
+  test('a setting in SAM Globals that the functions inheriting it are judged by', async () => {
+    const uri = await client.open(join(workspace, 'sam.yaml'), SAM_GLOBALS);
+    await client.findDiagnostics(uri);
+    const onTracing = await hoverText(uri, positionOf(SAM_GLOBALS, 'Tracing: Active'));
+    assert.match(onTracing, /\(\[lambda-tracing-sam\]\([^)]*\)\): \*\*addressed\*\* in `A`/);
+    assert.match(onTracing, /Resolved: Tracing is 'Active'/);
+    assert.doesNotMatch(onTracing, /in `B`/, 'B sets its own Tracing');
+    const onSubnet = await hoverText(uri, positionOf(SAM_GLOBALS, 'subnet-1'));
+    assert.match(onSubnet, /\(\[lambda-in-vpc\]\([^)]*\)\): \*\*addressed\*\* in `A`/);
+    assert.match(onSubnet, /\*\*addressed\*\* in `B`/);
     await client.close(uri);
   });
 });
