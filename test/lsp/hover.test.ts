@@ -29,6 +29,30 @@ resource "aws_security_group" "jump" {
 }
 `;
 
+/** The same dynamic block in JSON syntax, where nested blocks are object properties. */
+const DYNAMIC_INGRESS_JSON = `{
+  "variable": { "admin_ports": { "type": "list(number)", "default": [22] } },
+  "resource": {
+    "aws_security_group": {
+      "jump": {
+        "name": "jump",
+        "dynamic": {
+          "ingress": {
+            "for_each": "\${var.admin_ports}",
+            "content": {
+              "from_port": "\${ingress.value}",
+              "to_port": "\${ingress.value}",
+              "protocol": "tcp",
+              "cidr_blocks": ["0.0.0.0/0"]
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
 /** SAM copies Globals.Function onto both functions; B sets its own Tracing, so only A reads the global one. */
 const SAM_GLOBALS = `Transform: AWS::Serverless-2016-10-31
 Globals:
@@ -114,6 +138,15 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
     const onSubnet = await hoverText(uri, positionOf(SAM_GLOBALS, 'subnet-1'));
     assert.match(onSubnet, /\(\[lambda-in-vpc\]\([^)]*\)\): \*\*addressed\*\* in `A`/);
     assert.match(onSubnet, /\*\*addressed\*\* in `B`/);
+    await client.close(uri);
+  });
+
+  test('the for_each of a dynamic block in a .tf.json file', async () => {
+    const uri = await client.open(join(workspace, 'jump.tf.json'), DYNAMIC_INGRESS_JSON, 'json');
+    await client.findDiagnostics(uri);
+    const onForEach = await hoverText(uri, positionOf(DYNAMIC_INGRESS_JSON, 'for_each'));
+    assert.match(onForEach, /\(\[sg-open-admin-ports\]\(file:[^)]*sg-open-admin-ports\.md\)\)/);
+    assert.match(onForEach, /ingress\.cidr_blocks\[0\] is '0\.0\.0\.0\/0'/);
     await client.close(uri);
   });
 });

@@ -14,7 +14,7 @@ import type { Finding, OffsetRange } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import { traceSettingReads } from './check';
 import type { TfResourceCheck } from './check';
-import type { HclBody } from './hcl/ast';
+import type { HclBody, HclExpression } from './hcl/ast';
 import type { TfResource } from './module';
 
 /** Traces by resource check: a check belongs to one module analysis, so each resource is traced once per analysis. */
@@ -68,6 +68,9 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
 /** The `dynamic` block whose header (outside its content block) holds `offset`, at any depth: its label's start and its range. */
 function dynamicHeader(body: HclBody, offset: number, depth = 0): { label: number; range: OffsetRange } | undefined {
   if (depth > 64) return undefined;
+  for (const attribute of body.attributes) {
+    if (contains(attribute.range, offset)) return jsonDynamicHeader(attribute.name, attribute.expression, offset, depth + 1);
+  }
   for (const block of body.blocks) {
     if (!contains(block.range, offset)) continue;
     const content = block.type === 'dynamic' ? block.body.blocks.find((inner) => inner.type === 'content') : undefined;
@@ -75,6 +78,28 @@ function dynamicHeader(body: HclBody, offset: number, depth = 0): { label: numbe
     return dynamicHeader(content?.body ?? block.body, offset, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * The same in JSON syntax (.tf.json), where nested blocks are object properties (terraform/values.ts bodyToMap):
+ * `"dynamic": {"ingress": {"for_each": ..., "content": {...}}}`, its header being the label's object outside `content`.
+ */
+function jsonDynamicHeader(name: string, expression: HclExpression, offset: number, depth: number): { label: number; range: OffsetRange } | undefined {
+  if (depth > 64) return undefined;
+  if (expression.kind === 'tuple') {
+    const element = expression.items.find((item) => contains(item.range, offset));
+    return element ? jsonDynamicHeader(name, element, offset, depth + 1) : undefined;
+  }
+  if (expression.kind !== 'object') return undefined;
+  const item = expression.items.find((candidate) => contains(candidate.range, offset));
+  if (!item?.keyName || contains(item.keyRange, offset)) return undefined;
+  if (name !== 'dynamic') return jsonDynamicHeader(item.keyName, item.value, offset, depth + 1);
+  const blocks = item.value.kind === 'tuple' ? item.value.items : [item.value];
+  const block = blocks.find((candidate) => contains(candidate.range, offset));
+  if (block?.kind !== 'object') return undefined;
+  const content = block.items.find((candidate) => candidate.keyName === 'content');
+  if (content && contains(content.value.range, offset)) return jsonDynamicHeader('content', content.value, offset, depth + 1);
+  return { label: item.keyRange.start, range: block.range };
 }
 
 /**
