@@ -53,6 +53,19 @@ const DYNAMIC_INGRESS_JSON = `{
 }
 `;
 
+/** A bucket whose versioning is set in its own resource (AWS provider v4+), by a nested block. */
+const SPLIT_VERSIONING = `resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+
+resource "aws_s3_bucket_versioning" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`;
+
 /** SAM copies Globals.Function onto both functions; B sets its own Tracing, so only A reads the global one. */
 const SAM_GLOBALS = `Transform: AWS::Serverless-2016-10-31
 Globals:
@@ -147,6 +160,17 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
     const onForEach = await hoverText(uri, positionOf(DYNAMIC_INGRESS_JSON, 'for_each'));
     assert.match(onForEach, /\(\[sg-open-admin-ports\]\(file:[^)]*sg-open-admin-ports\.md\)\)/);
     assert.match(onForEach, /ingress\.cidr_blocks\[0\] is '0\.0\.0\.0\/0'/);
+    await client.close(uri);
+  });
+
+  test('the link and the nested block of a split resource carry the duty of the setting under them', async () => {
+    const uri = await client.open(join(workspace, 'versioning.tf'), SPLIT_VERSIONING, 'terraform');
+    await client.findDiagnostics(uri);
+    for (const needle of ['status', 'versioning_configuration', 'bucket = aws_s3_bucket.logs.id']) {
+      const text = await hoverText(uri, positionOf(SPLIT_VERSIONING, needle));
+      assert.match(text, /\(\[s3-versioning\]\([^)]*\)\)/, `on ${needle}`);
+      assert.match(text, /Resolved: versioning_configuration\.status is 'Enabled'/, `on ${needle}`);
+    }
     await client.close(uri);
   });
 });

@@ -104,26 +104,36 @@ function jsonDynamicHeader(name: string, expression: HclExpression, offset: numb
 
 /**
  * An argument of a split resource (aws_s3_bucket_versioning's status): the rule runs on the main resource, so
- * the hover says which duty the argument carries and what it resolves to here.
+ * the hover says which duty the argument carries and what it resolves to here. The nested blocks on the way to it
+ * (`versioning_configuration`, `rule`) and the argument that links the resource to its parent (`bucket`) carry the
+ * duties of the settings below or through them.
  */
 function splitSettingMarkdown(analysis: ModuleAnalysis, resource: TfResource, path: readonly string[]): string | undefined {
   const key = path.filter((segment) => segment !== '[]').join('.');
-  const setting = settingsForTerraformType(resource.type)
-    .find((candidate) => candidate.terraform?.type === resource.type && candidate.terraform.splitResource && candidate.terraform.argumentPath === key);
-  if (!setting?.terraform?.splitResource) return undefined;
-  const node = analysis.resolver.lookup(resource.body, key.split('.'))[0]?.node;
-  const values = node ? analysis.resolver.scalars(node) : [];
-  const resolved = values.map((value) => (value.known ? `${key} is ${quote(value.value)}${describeVia(value.via)}` : `${key} is ${value.description}`)).join('; or ') || `${key} is not set`;
-  const rule = listRules().find((candidate) => candidate.settings?.includes(setting.id));
-  const lines = [
-    `**Customer responsibility: ${itemLabel(setting.item)}** (${rule ? ruleLink(rule.id) : setting.id})`,
-    '',
-    `${setting.title}, for the \`${setting.terraform.splitResource.type}\` this resource points at through \`${setting.terraform.splitResource.link}\`. ${getItem(setting.item)?.why ?? ''}`,
-    '',
-    `Resolved: ${resolved}`,
-  ];
-  if (rule?.awsDefault) lines.push('', `AWS default: ${rule.awsDefault.summary}${rule.awsDefault.since ? ` (since ${rule.awsDefault.since})` : ''}`);
-  return lines.join('\n');
+  const settings = settingsForTerraformType(resource.type).filter((candidate) => {
+    const terraform = candidate.terraform;
+    if (terraform?.type !== resource.type || !terraform.splitResource) return false;
+    return terraform.argumentPath === key || terraform.argumentPath.startsWith(`${key}.`) || terraform.splitResource.link === key;
+  });
+  const sections = settings.flatMap((setting) => {
+    const terraform = setting.terraform;
+    if (!terraform?.splitResource) return [];
+    const argument = terraform.argumentPath;
+    const node = analysis.resolver.lookup(resource.body, argument.split('.'))[0]?.node;
+    const values = node ? analysis.resolver.scalars(node) : [];
+    const resolved = values.map((value) => (value.known ? `${argument} is ${quote(value.value)}${describeVia(value.via)}` : `${argument} is ${value.description}`)).join('; or ') || `${argument} is not set`;
+    const rule = listRules().find((candidate) => candidate.settings?.includes(setting.id));
+    const lines = [
+      `**Customer responsibility: ${itemLabel(setting.item)}** (${rule ? ruleLink(rule.id) : setting.id})`,
+      '',
+      `${setting.title}, for the \`${terraform.splitResource.type}\` this resource points at through \`${terraform.splitResource.link}\`. ${getItem(setting.item)?.why ?? ''}`,
+      '',
+      `Resolved: ${resolved}`,
+    ];
+    if (rule?.awsDefault) lines.push('', `AWS default: ${rule.awsDefault.summary}${rule.awsDefault.since ? ` (since ${rule.awsDefault.since})` : ''}`);
+    return [lines.join('\n')];
+  });
+  return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
 }
 
 function samePath(a: string, b: string): boolean {
