@@ -248,4 +248,25 @@ describe('.iac-hints.yaml in the CLI and the language server', () => {
     const included = await pulling.pullDiagnostics(stackUri);
     assert.ok(included.kind === 'full' && included.items.length > 0);
   });
+
+  test('a workspace folder added right after start-up brings its configuration with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iac-hints-config-folder-'));
+    const { client } = await TestLspClient.start({ workspaceFolders: [], settings: { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: false } });
+    try {
+      writeFileSync(join(dir, '.iac-hints.yaml'), 'rules:\n  sg-open-admin-ports: off\n');
+      const template = `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Admin:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: admin\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n`;
+      writeFileSync(join(dir, 'sg.yaml'), template);
+      // Sent at once, while the server is still asking the client for its settings after `initialized`.
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(dir), name: 'added' }], removed: [] } });
+      const uri = await client.open(join(dir, 'sg.yaml'), template);
+      const cli = runCli(['scan', '--format', 'json', '--severity', 'info', '--fail-on', 'none', join(dir, 'sg.yaml')]);
+      const expected = (JSON.parse(cli.stdout) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId).sort();
+      assert.ok(!expected.includes('sg-open-admin-ports') && expected.length > 0, 'the CLI applies the configuration');
+      const published = await client.findDiagnostics(uri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'sg-open-admin-ports'), 'diagnostics under the added folder\'s configuration');
+      assert.deepEqual(published.diagnostics.map((diagnostic) => String(diagnostic.code)).sort(), expected);
+    } finally {
+      await client.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

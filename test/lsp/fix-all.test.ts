@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver/node';
-import { TestLspClient, fileUri } from '../helpers/lspClient';
+import type { Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
+import { DEFAULT_CAPABILITIES, TestLspClient, fileUri } from '../helpers/lspClient';
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -95,5 +95,33 @@ describe('fix-all over stdio', () => {
     await opened;
     assert.deepEqual(await client.codeActions(uri, WHOLE, [], ['source.fixAll']), []);
     await client.close(uri);
+  });
+
+  test('to a client that takes versioned edits, quick fixes and fix-all name the version they were written for', async () => {
+    const { client: versioned } = await TestLspClient.start({
+      workspaceFolders: [workspace],
+      settings: { enable: true, minimumSeverity: 'info', scanWorkspaceOnStartup: false },
+      capabilities: { ...DEFAULT_CAPABILITIES, workspace: { ...DEFAULT_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true } } },
+    });
+    try {
+      const path = join(workspace, 'versioned.yaml');
+      const uri = await versioned.open(path, TEMPLATE);
+      const edited = `# edited\n${TEMPLATE}`;
+      const version = await versioned.change(uri, edited);
+      const diagnostics = (await versioned.findDiagnostics(uri, (params) => params.version === version)).diagnostics;
+      const actions = await versioned.codeActions(uri, WHOLE, diagnostics, ['quickfix', 'source.fixAll']);
+      assert.ok(actions && actions.some((action) => action.kind === 'quickfix') && actions.some((action) => action.kind === 'source.fixAll.iac-hints'));
+      for (const action of actions) {
+        assert.equal(action.edit?.changes, undefined, `${action.title}: no unversioned edit`);
+        const [change] = (action.edit?.documentChanges ?? []) as TextDocumentEdit[];
+        assert.deepEqual(change?.textDocument, { uri, version }, `${action.title}: the edits of version ${version}`);
+      }
+      const fixAll = actions.find((action) => action.kind === 'source.fixAll.iac-hints');
+      const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', version, edited), (fixAll?.edit?.documentChanges?.[0] as TextDocumentEdit).edits as TextEdit[]);
+      assert.match(fixed, /^# edited\n/);
+      assert.match(fixed, /DeletionProtection: true/);
+    } finally {
+      await versioned.kill();
+    }
   });
 });

@@ -29,6 +29,60 @@ resource "aws_security_group" "jump" {
 }
 `;
 
+/** The same dynamic block in JSON syntax, where nested blocks are object properties. */
+const DYNAMIC_INGRESS_JSON = `{
+  "variable": { "admin_ports": { "type": "list(number)", "default": [22] } },
+  "resource": {
+    "aws_security_group": {
+      "jump": {
+        "name": "jump",
+        "dynamic": {
+          "ingress": {
+            "for_each": "\${var.admin_ports}",
+            "content": {
+              "from_port": "\${ingress.value}",
+              "to_port": "\${ingress.value}",
+              "protocol": "tcp",
+              "cidr_blocks": ["0.0.0.0/0"]
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
+/** A bucket whose versioning is set in its own resource (AWS provider v4+), by a nested block. */
+const SPLIT_VERSIONING = `resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+
+resource "aws_s3_bucket_versioning" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`;
+
+/** SAM copies Globals.Function onto both functions; B sets its own Tracing, so only A reads the global one. */
+const SAM_GLOBALS = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Tracing: Active
+    VpcConfig:
+      SubnetIds: [subnet-1]
+      SecurityGroupIds: [sg-1]
+Resources:
+  A:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, CodeUri: .}
+  B:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, CodeUri: ., Tracing: PassThrough}
+`;
+
 /** The position of the `nth` occurrence of `needle` in `text`, `shift` characters in. */
 function positionOf(text: string, needle: string, shift = 1, nth = 0): Position {
   let offset = -1;
@@ -84,6 +138,39 @@ describe('hovers inside list items and dynamic blocks, over stdio', () => {
     assert.match(onForEach, /ingress\.cidr_blocks\[0\] is '0\.0\.0\.0\/0'/);
     const onCidr = await hoverText(uri, positionOf(DYNAMIC_INGRESS, '"0.0.0.0/0"', 3));
     assert.match(onCidr, /SSH \(port 22\) is open to the internet/);
+    await client.close(uri);
+  });
+
+  test('a setting in SAM Globals that the functions inheriting it are judged by', async () => {
+    const uri = await client.open(join(workspace, 'sam.yaml'), SAM_GLOBALS);
+    await client.findDiagnostics(uri);
+    const onTracing = await hoverText(uri, positionOf(SAM_GLOBALS, 'Tracing: Active'));
+    assert.match(onTracing, /\(\[lambda-tracing-sam\]\([^)]*\)\): \*\*addressed\*\* in `A`/);
+    assert.match(onTracing, /Resolved: Tracing is 'Active'/);
+    assert.doesNotMatch(onTracing, /in `B`/, 'B sets its own Tracing');
+    const onSubnet = await hoverText(uri, positionOf(SAM_GLOBALS, 'subnet-1'));
+    assert.match(onSubnet, /\(\[lambda-in-vpc\]\([^)]*\)\): \*\*addressed\*\* in `A`/);
+    assert.match(onSubnet, /\*\*addressed\*\* in `B`/);
+    await client.close(uri);
+  });
+
+  test('the for_each of a dynamic block in a .tf.json file', async () => {
+    const uri = await client.open(join(workspace, 'jump.tf.json'), DYNAMIC_INGRESS_JSON, 'json');
+    await client.findDiagnostics(uri);
+    const onForEach = await hoverText(uri, positionOf(DYNAMIC_INGRESS_JSON, 'for_each'));
+    assert.match(onForEach, /\(\[sg-open-admin-ports\]\(file:[^)]*sg-open-admin-ports\.md\)\)/);
+    assert.match(onForEach, /ingress\.cidr_blocks\[0\] is '0\.0\.0\.0\/0'/);
+    await client.close(uri);
+  });
+
+  test('the link and the nested block of a split resource carry the duty of the setting under them', async () => {
+    const uri = await client.open(join(workspace, 'versioning.tf'), SPLIT_VERSIONING, 'terraform');
+    await client.findDiagnostics(uri);
+    for (const needle of ['status', 'versioning_configuration', 'bucket = aws_s3_bucket.logs.id']) {
+      const text = await hoverText(uri, positionOf(SPLIT_VERSIONING, needle));
+      assert.match(text, /\(\[s3-versioning\]\([^)]*\)\)/, `on ${needle}`);
+      assert.match(text, /Resolved: versioning_configuration\.status is 'Enabled'/, `on ${needle}`);
+    }
     await client.close(uri);
   });
 });

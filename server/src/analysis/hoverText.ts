@@ -95,8 +95,8 @@ export function factsMarkdown(facts: HoverFacts): string {
     if (meta?.awsDefault) lines.push('', `AWS default: ${meta.awsDefault.summary}${meta.awsDefault.since ? ` (since ${meta.awsDefault.since})` : ''}`);
     sections.push(lines.join('\n'));
   }
-  for (const { meta, status, detail, values } of facts.settings) {
-    const verdict = status ? `: **${STATUS_TEXT[status] ?? status}** in this resource` : '';
+  for (const { meta, status, detail, values, resourceId } of facts.settings) {
+    const verdict = status ? `: **${STATUS_TEXT[status] ?? status}** in ${resourceId === undefined ? 'this resource' : `\`${resourceId}\``}` : '';
     const lines = [`**Customer responsibility: ${itemLabel(meta.item)}** (${ruleLink(meta.id)})${verdict}`, '', `${meta.title}. ${meta.rationale}`];
     if (values.length > 0) lines.push('', ...resolvedLines(values));
     if (detail) lines.push('', detail);

@@ -240,6 +240,8 @@ export interface RuleFacts {
   readonly detail?: string;
   /** The values the rule read there: "CidrIp is '0.0.0.0/0' (Ref AdminCidr; default '0.0.0.0/0')". */
   readonly values: readonly string[];
+  /** The resource the verdict is on, when the place is not inside it (SAM Globals, inherited by several). */
+  readonly resourceId?: string;
 }
 
 /** A reported finding whose range holds the cursor, with the values its rule read inside that range. */

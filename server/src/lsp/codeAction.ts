@@ -1,5 +1,7 @@
 // textDocument/codeAction: the quick fixes the core writes for findings in the requested range. A document analysed
 // in the background is answered by the worker from its last analysis, or not at all (reports.ts).
+// The edits are those of the text of one version: to a client that takes versioned edits (`documentChanges`) they
+// say which, so it refuses them on another text; the worker's answer for a version the document has left is dropped.
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { isCandidatePath } from '../analysis';
@@ -18,7 +20,19 @@ export function onCodeAction(state: ServerState, params: CodeActionParams): Code
   if (!isCandidatePath(path)) return [];
   const background = backgroundAnswerable(state, document, path);
   if (background === 'unanswerable') return [];
-  if (background === 'worker') return state.background.codeActions(document.uri, path, document.version, params.range, params.context);
-  return codeActionsAt(state.analyzer, document.uri, path, document.getText(), params.range, params.context);
+  const { uri, version } = document;
+  if (background === 'worker') {
+    return Promise.resolve(state.background.codeActions(uri, path, version, params.range, params.context))
+      .then((actions) => (state.documents.get(uri)?.version === version ? versioned(state, uri, version, actions) : []));
+  }
+  return versioned(state, uri, version, codeActionsAt(state.analyzer, uri, path, document.getText(), params.range, params.context));
 }
 
+/** The actions' edits of `uri` as edits of that version, for a client that takes `documentChanges`. */
+function versioned(state: ServerState, uri: string, version: number, actions: CodeAction[]): CodeAction[] {
+  if (!state.capabilities.workspace?.workspaceEdit?.documentChanges) return actions;
+  return actions.map((action) => {
+    const edits = action.edit?.changes?.[uri];
+    return edits ? { ...action, edit: { documentChanges: [{ textDocument: { uri, version }, edits }] } } : action;
+  });
+}

@@ -49,16 +49,7 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
 
 export async function onInitialized(state: ServerState): Promise<void> {
   const { connection, capabilities } = state;
-  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: WATCHED_CONFIG_GLOB }] })
-      .catch((error: unknown) => connection.console.error(`iac-hints: could not watch files: ${String(error)}`));
-  }
-  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'iacHints' })
-      .catch((error: unknown) => connection.console.error(`iac-hints: could not follow the settings: ${String(error)}`));
-  }
-  await applySettings(state, { initial: true });
-  state.background.prestart();
+  // Listened to before anything is awaited: a change sent right after `initialized` is otherwise fired to no one.
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
@@ -75,4 +66,14 @@ export async function onInitialized(state: ServerState): Promise<void> {
       }).catch((error: unknown) => connection.console.error(`iac-hints: could not apply the configuration: ${String(error)}`));
     });
   }
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: WATCHED_CONFIG_GLOB }] })
+      .catch((error: unknown) => connection.console.error(`iac-hints: could not watch files: ${String(error)}`));
+  }
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'iacHints' })
+      .catch((error: unknown) => connection.console.error(`iac-hints: could not follow the settings: ${String(error)}`));
+  }
+  await applySettings(state, { initial: true });
+  state.background.prestart();
 }

@@ -14,7 +14,7 @@ import type { Finding, OffsetRange } from '../types';
 import type { ModuleAnalysis } from './analyze';
 import { traceSettingReads } from './check';
 import type { TfResourceCheck } from './check';
-import type { HclBody } from './hcl/ast';
+import type { HclBody, HclExpression } from './hcl/ast';
 import type { TfResource } from './module';
 
 /** Traces by resource check: a check belongs to one module analysis, so each resource is traced once per analysis. */
@@ -68,6 +68,9 @@ export function terraformHoverAt(analysis: ModuleAnalysis, path: string, offset:
 /** The `dynamic` block whose header (outside its content block) holds `offset`, at any depth: its label's start and its range. */
 function dynamicHeader(body: HclBody, offset: number, depth = 0): { label: number; range: OffsetRange } | undefined {
   if (depth > 64) return undefined;
+  for (const attribute of body.attributes) {
+    if (contains(attribute.range, offset)) return jsonDynamicHeader(attribute.name, attribute.expression, offset, depth + 1);
+  }
   for (const block of body.blocks) {
     if (!contains(block.range, offset)) continue;
     const content = block.type === 'dynamic' ? block.body.blocks.find((inner) => inner.type === 'content') : undefined;
@@ -78,27 +81,59 @@ function dynamicHeader(body: HclBody, offset: number, depth = 0): { label: numbe
 }
 
 /**
+ * The same in JSON syntax (.tf.json), where nested blocks are object properties (terraform/values.ts bodyToMap):
+ * `"dynamic": {"ingress": {"for_each": ..., "content": {...}}}`, its header being the label's object outside `content`.
+ */
+function jsonDynamicHeader(name: string, expression: HclExpression, offset: number, depth: number): { label: number; range: OffsetRange } | undefined {
+  if (depth > 64) return undefined;
+  if (expression.kind === 'tuple') {
+    const element = expression.items.find((item) => contains(item.range, offset));
+    return element ? jsonDynamicHeader(name, element, offset, depth + 1) : undefined;
+  }
+  if (expression.kind !== 'object') return undefined;
+  const item = expression.items.find((candidate) => contains(candidate.range, offset));
+  if (!item?.keyName || contains(item.keyRange, offset)) return undefined;
+  if (name !== 'dynamic') return jsonDynamicHeader(item.keyName, item.value, offset, depth + 1);
+  const blocks = item.value.kind === 'tuple' ? item.value.items : [item.value];
+  const block = blocks.find((candidate) => contains(candidate.range, offset));
+  if (block?.kind !== 'object') return undefined;
+  const content = block.items.find((candidate) => candidate.keyName === 'content');
+  if (content && contains(content.value.range, offset)) return jsonDynamicHeader('content', content.value, offset, depth + 1);
+  return { label: item.keyRange.start, range: block.range };
+}
+
+/**
  * An argument of a split resource (aws_s3_bucket_versioning's status): the rule runs on the main resource, so
- * the hover says which duty the argument carries and what it resolves to here.
+ * the hover says which duty the argument carries and what it resolves to here. The nested blocks on the way to it
+ * (`versioning_configuration`, `rule`) and the argument that links the resource to its parent (`bucket`) carry the
+ * duties of the settings below or through them.
  */
 function splitSettingMarkdown(analysis: ModuleAnalysis, resource: TfResource, path: readonly string[]): string | undefined {
   const key = path.filter((segment) => segment !== '[]').join('.');
-  const setting = settingsForTerraformType(resource.type)
-    .find((candidate) => candidate.terraform?.type === resource.type && candidate.terraform.splitResource && candidate.terraform.argumentPath === key);
-  if (!setting?.terraform?.splitResource) return undefined;
-  const node = analysis.resolver.lookup(resource.body, key.split('.'))[0]?.node;
-  const values = node ? analysis.resolver.scalars(node) : [];
-  const resolved = values.map((value) => (value.known ? `${key} is ${quote(value.value)}${describeVia(value.via)}` : `${key} is ${value.description}`)).join('; or ') || `${key} is not set`;
-  const rule = listRules().find((candidate) => candidate.settings?.includes(setting.id));
-  const lines = [
-    `**Customer responsibility: ${itemLabel(setting.item)}** (${rule ? ruleLink(rule.id) : setting.id})`,
-    '',
-    `${setting.title}, for the \`${setting.terraform.splitResource.type}\` this resource points at through \`${setting.terraform.splitResource.link}\`. ${getItem(setting.item)?.why ?? ''}`,
-    '',
-    `Resolved: ${resolved}`,
-  ];
-  if (rule?.awsDefault) lines.push('', `AWS default: ${rule.awsDefault.summary}${rule.awsDefault.since ? ` (since ${rule.awsDefault.since})` : ''}`);
-  return lines.join('\n');
+  const settings = settingsForTerraformType(resource.type).filter((candidate) => {
+    const terraform = candidate.terraform;
+    if (terraform?.type !== resource.type || !terraform.splitResource) return false;
+    return terraform.argumentPath === key || terraform.argumentPath.startsWith(`${key}.`) || terraform.splitResource.link === key;
+  });
+  const sections = settings.flatMap((setting) => {
+    const terraform = setting.terraform;
+    if (!terraform?.splitResource) return [];
+    const argument = terraform.argumentPath;
+    const node = analysis.resolver.lookup(resource.body, argument.split('.'))[0]?.node;
+    const values = node ? analysis.resolver.scalars(node) : [];
+    const resolved = values.map((value) => (value.known ? `${argument} is ${quote(value.value)}${describeVia(value.via)}` : `${argument} is ${value.description}`)).join('; or ') || `${argument} is not set`;
+    const rule = listRules().find((candidate) => candidate.settings?.includes(setting.id));
+    const lines = [
+      `**Customer responsibility: ${itemLabel(setting.item)}** (${rule ? ruleLink(rule.id) : setting.id})`,
+      '',
+      `${setting.title}, for the \`${terraform.splitResource.type}\` this resource points at through \`${terraform.splitResource.link}\`. ${getItem(setting.item)?.why ?? ''}`,
+      '',
+      `Resolved: ${resolved}`,
+    ];
+    if (rule?.awsDefault) lines.push('', `AWS default: ${rule.awsDefault.summary}${rule.awsDefault.since ? ` (since ${rule.awsDefault.since})` : ''}`);
+    return [lines.join('\n')];
+  });
+  return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
 }
 
 function samePath(a: string, b: string): boolean {
