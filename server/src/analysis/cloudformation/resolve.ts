@@ -65,9 +65,9 @@ export class Resolver implements ValueResolver {
 
   /**
    * The items of a list, each opened. An item that is AWS::NoValue (on some branch) is left out of the list
-   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html#cfn-pseudo-param-novalue),
-   * not the whole list: the list is empty (one undefined candidate) only where every item may vanish, on the
-   * branches that remove them all; an item that is always there keeps the list from being empty.
+   * (CloudFormation template reference, pseudo parameters, AWS::NoValue), not the whole list: the list is empty
+   * (one undefined candidate) only where every item may vanish, on the branches that remove them all; an item
+   * that is always there keeps the list from being empty.
    */
   private listItems(items: readonly ValueNode[], via: readonly string[]): Candidate[] {
     if (items.length === 0) return [{ node: undefined, via }];
