@@ -6,18 +6,16 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseCase, statusOf } from '../support/examples';
 
 const DIR = 'test/fixtures/cases/evaluation/aws-managed-key-arn-template';
 
-function analyse(name: string, text = readFileSync(`${DIR}/${name}`, 'utf8')): FileAnalysis {
-  return analyseExample(name.endsWith('.tf') ? 'terraform' : 'cloudformation', name, text);
+function analyse(name: string, text?: string): FileAnalysis {
+  return analyseCase(DIR, name, text);
 }
 
 function keyStatus(result: FileAnalysis, resource: string) {
-  const found = result.resources.find((candidate) => candidate.id === resource)?.responsibilities.find((responsibility) => responsibility.item === 'key-management');
-  assert.ok(found, `${resource} should have a key-management status`);
-  return found;
+  return statusOf(result, resource, { item: 'key-management' });
 }
 
 describe('aws-managed-key-arn-template', () => {

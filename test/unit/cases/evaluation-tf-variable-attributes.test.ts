@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseExample, statusOf } from '../support/examples';
 
 const FILE = 'test/fixtures/cases/evaluation/tf-variable-missing-attribute/main.tf';
 const RULE = 'rds-backup-retention';
@@ -15,9 +15,7 @@ function analyse(text = readFileSync(FILE, 'utf8')): FileAnalysis {
 }
 
 function status(result: FileAnalysis, resource: string) {
-  const found = result.resources.find((candidate) => candidate.id === resource)?.responsibilities.find((responsibility) => responsibility.ruleIds.includes(RULE));
-  assert.ok(found, `${resource} should have a status from ${RULE}`);
-  return found;
+  return statusOf(result, resource, { ruleId: RULE });
 }
 
 describe('tf-variable-missing-attribute', () => {

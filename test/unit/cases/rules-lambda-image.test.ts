@@ -5,18 +5,16 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseCase, statusOf } from '../support/examples';
 
 const DIR = 'test/fixtures/cases/rules/lambda-image-runtime-updates';
 
-function analyse(name: string, text = readFileSync(`${DIR}/${name}`, 'utf8')): FileAnalysis {
-  return analyseExample(name.endsWith('.tf') ? 'terraform' : 'cloudformation', name, text);
+function analyse(name: string, text?: string): FileAnalysis {
+  return analyseCase(DIR, name, text);
 }
 
 function patching(result: FileAnalysis, resource: string) {
-  const found = result.resources.find((candidate) => candidate.id === resource)?.responsibilities.find((responsibility) => responsibility.item === 'os-platform-patching');
-  assert.ok(found, `${resource} should have an os-platform-patching status`);
-  return found;
+  return statusOf(result, resource, { item: 'os-platform-patching' });
 }
 
 describe('lambda-image-runtime-updates', () => {

@@ -5,13 +5,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseCase } from '../support/examples';
 
 const DIR = 'test/fixtures/cases/rules/nlb-internet-facing';
 const RULE = 'lb-internal-scheme';
 
-function analyse(name: string, text = readFileSync(`${DIR}/${name}`, 'utf8')): FileAnalysis {
-  return analyseExample(name.endsWith('.tf') ? 'terraform' : 'cloudformation', name, text);
+function analyse(name: string, text?: string): FileAnalysis {
+  return analyseCase(DIR, name, text);
 }
 
 describe('nlb-internet-facing', () => {

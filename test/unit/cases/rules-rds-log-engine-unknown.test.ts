@@ -5,19 +5,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseCase, statusOf } from '../support/examples';
 
 const DIR = 'test/fixtures/cases/rules/rds-log-exports-engine-unknown';
 const RULE = 'rds-log-exports';
 
-function analyse(name: string, text = readFileSync(`${DIR}/${name}`, 'utf8')): FileAnalysis {
-  return analyseExample(name.endsWith('.tf') ? 'terraform' : 'cloudformation', name, text);
+function analyse(name: string, text?: string): FileAnalysis {
+  return analyseCase(DIR, name, text);
 }
 
 function status(result: FileAnalysis, resource: string) {
-  const found = result.resources.find((candidate) => candidate.id === resource)?.responsibilities.find((responsibility) => responsibility.ruleIds.includes(RULE));
-  assert.ok(found, `${resource} should have a status from ${RULE}`);
-  return found;
+  return statusOf(result, resource, { ruleId: RULE });
 }
 
 describe('rds-log-exports-engine-unknown', () => {

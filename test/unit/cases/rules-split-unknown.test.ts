@@ -5,14 +5,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseExample, statusOf } from '../support/examples';
 
 const source = readFileSync('test/fixtures/cases/rules/tf-split-acl-unknown/main.tf', 'utf8');
 
 function aclStatus(result: FileAnalysis, resource: string) {
-  const found = result.resources.find((candidate) => candidate.id === resource)?.responsibilities.find((responsibility) => responsibility.ruleIds.includes('s3-acl-not-public'));
-  assert.ok(found, `${resource} should have a public-access status`);
-  return found;
+  return statusOf(result, resource, { ruleId: 's3-acl-not-public' });
 }
 
 describe('tf-split-acl-unknown', () => {

@@ -5,12 +5,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FileAnalysis } from '../../../server/src/analysis';
-import { analyseExample } from '../support/examples';
+import { analyseCase } from '../support/examples';
 
 const DIR = 'test/fixtures/cases/rules/unknown-engine-excluded';
 
-function analyse(name: string, text = readFileSync(`${DIR}/${name}`, 'utf8')): FileAnalysis {
-  return analyseExample(name.endsWith('.tf') ? 'terraform' : 'cloudformation', name, text);
+function analyse(name: string, text?: string): FileAnalysis {
+  return analyseCase(DIR, name, text);
 }
 
 function status(result: FileAnalysis, resource: string, ruleId: string) {

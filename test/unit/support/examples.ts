@@ -1,8 +1,9 @@
 // Runs one rule example: analyses it in the right format (a Terraform example as a module in memory, with its
 // other files) and compares the rule's findings with the marked ranges exactly.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Analyzer } from '../../../server/src/analysis';
-import type { FileAnalysis } from '../../../server/src/analysis';
+import type { FileAnalysis, ResponsibilityStatus } from '../../../server/src/analysis';
 import type { Example } from '../../../server/src/analysis/rules/examples';
 import { getRule } from '../../../server/src/analysis/rules/registry';
 import { assertMarkedFindings, unmark } from './ruleTester';
@@ -51,4 +52,17 @@ export function runExample(ruleId: string, format: 'cloudformation' | 'terraform
   const internal = result.problems.filter((problem) => problem.message.startsWith('Internal error'));
   assert.deepEqual(internal.map((problem) => problem.message), [], 'no rule crashes');
   assertMarkedFindings(text, ranges, result.findings, ruleId, (example.expect ?? []).map((want) => ({ ruleId, ...want })));
+}
+
+/** A case fixture `dir/name` (or `text` in its place), analysed in the format its name says (`.tf`: a one-file module). */
+export function analyseCase(dir: string, name: string, text = readFileSync(`${dir}/${name}`, 'utf8')): FileAnalysis {
+  return analyseExample(name.endsWith('.tf') ? 'terraform' : 'cloudformation', name, text);
+}
+
+/** Resource `id`'s status for the item rule `ruleId` judges, or for `item`; fails the test when it has none. */
+export function statusOf(result: FileAnalysis, id: string, by: { readonly ruleId: string } | { readonly item: string }): ResponsibilityStatus {
+  const found = result.resources.find((candidate) => candidate.id === id)?.responsibilities
+    .find((responsibility) => ('ruleId' in by ? responsibility.ruleIds.includes(by.ruleId) : responsibility.item === by.item));
+  assert.ok(found, `${id} should have a status ${'ruleId' in by ? `from ${by.ruleId}` : `for ${by.item}`}`);
+  return found;
 }

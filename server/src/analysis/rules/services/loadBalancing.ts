@@ -532,18 +532,13 @@ function frontedNetwork(outcomes: RuleOutcome[], tls: string | undefined): RuleO
   });
 }
 
-/** True when every value a listener's protocol may take is known and TLS. */
-function allTls(values: { values: Resolved[]; absent: boolean }): boolean {
-  return !values.absent && values.values.length > 0 && values.values.every((value) => value.known && String(value.value).toUpperCase() === 'TLS');
-}
-
 function isNetwork(kind: LbKind): boolean {
   return kind.unknown === undefined && kind.kinds.length > 0 && kind.kinds.every((type) => type === 'network');
 }
 
-/** True when every value a listener's protocol may take is known and HTTPS. */
-function allHttps(values: { values: Resolved[]; absent: boolean }): boolean {
-  return !values.absent && values.values.length > 0 && values.values.every((value) => value.known && String(value.value).toUpperCase() === 'HTTPS');
+/** True when every value a listener's protocol may take is known and `protocol` (HTTPS, TLS). */
+function allOf(protocol: string, values: { values: Resolved[]; absent: boolean }): boolean {
+  return !values.absent && values.values.length > 0 && values.values.every((value) => value.known && String(value.value).toUpperCase() === protocol);
 }
 
 /**
@@ -569,10 +564,10 @@ const lbInternalScheme: Rule = {
       if (!outcomes.some((outcome) => outcome.kind === 'finding' || outcome.kind === 'depends')) return outcomes;
       const listeners = pointingAt(resource, context, CFN_LISTENER, 'LoadBalancerArn');
       if (isNetwork(lbKind(context.resolver, resource.properties, 'Type'))) {
-        return frontedNetwork(outcomes, listeners.find((listener) => allTls(valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id);
+        return frontedNetwork(outcomes, listeners.find((listener) => allOf('TLS', valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id);
       }
       const waf = pointingAt(resource, context, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn')[0]?.id;
-      const https = listeners.find((listener) => allHttps(valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id;
+      const https = listeners.find((listener) => allOf('HTTPS', valuesAt(context.resolver, listener.properties, ['Protocol'])))?.id;
       return fronted(outcomes, { waf, https });
     },
   },
@@ -583,10 +578,10 @@ const lbInternalScheme: Rule = {
       const resolver = context.resolver.withBinding({});
       const listeners = context.linked(resource, 'aws_lb_listener', 'load_balancer_arn');
       if (isNetwork(lbKind(resolver, resource.body, 'load_balancer_type'))) {
-        return frontedNetwork(outcomes, listeners.find((listener) => allTls(valuesAt(resolver, listener.body, ['protocol'])))?.address);
+        return frontedNetwork(outcomes, listeners.find((listener) => allOf('TLS', valuesAt(resolver, listener.body, ['protocol'])))?.address);
       }
       const waf = context.linked(resource, 'aws_wafv2_web_acl_association', 'resource_arn')[0]?.address;
-      const https = listeners.find((listener) => allHttps(valuesAt(resolver, listener.body, ['protocol'])))?.address;
+      const https = listeners.find((listener) => allOf('HTTPS', valuesAt(resolver, listener.body, ['protocol'])))?.address;
       return fronted(outcomes, { waf, https });
     },
   },
